@@ -1,0 +1,2 @@
+import { now } from '@dh/clock';
+console.log('hello', now().toISOString());

@@ -1,2 +1,41 @@
-import { now } from '@dh/clock';
-console.log('hello', now().toISOString());
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadConfig } from '@dh/config';
+import { DemoSeedService, DEMO_PASSWORD, DEMO_USERS } from '@dh/demo';
+import { AppModule } from './app.module';
+import { configureApp, DOCS_PATH } from './configure-app';
+
+const bootstrap = async (): Promise<void> => {
+  const logger = new ConsoleLogger('Bootstrap', { json: process.env.LOG_FORMAT !== 'pretty' });
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger,
+  });
+  configureApp(app);
+  if (config.seedDemo) await app.get(DemoSeedService).seedOnce();
+  await app.listen(config.port, '0.0.0.0');
+  const base = `http://localhost:${config.port}`;
+  // Plain lines for the person who just typed `npm start`; the logs above stay JSON.
+  const banner = [
+    `Đồng Hành đang chạy / running at ${base}/api`,
+    `OpenAPI: ${base}/${DOCS_PATH}`,
+    `Cơ sở dữ liệu / database: ${config.databaseUrl ? 'DATABASE_URL' : `PGlite (embedded) in ${config.dataDir}`}`,
+    ...(config.seedDemo
+      ? [`Tài khoản demo / demo logins, mật khẩu / password "${DEMO_PASSWORD}":`, ...DEMO_USERS.map((u) => `  ${u.username.padEnd(12)} ${u.roles.join(', ')}`)]
+      : []),
+  ];
+  process.stdout.write(`${banner.join('\n')}\n`);
+};
+
+void bootstrap();

@@ -1,1 +1,2 @@
-export const now = (): Date => new Date();
+export * from './clock';
+export * from './clock.module';

@@ -1,0 +1,41 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from '@dh/audit';
+import { CasesModule } from '@dh/cases';
+import { ClockModule } from '@dh/clock';
+import { AppConfig, ConfigModule, loadConfig } from '@dh/config';
+import { DatabaseModule } from '@dh/database';
+import { DemoModule } from '@dh/demo';
+import { HttpExceptionFilter } from '@dh/errors';
+import { IdentityModule } from '@dh/identity';
+import { HealthController } from './health/health.controller';
+import { RequestContextMiddleware } from './request-context.middleware';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule.forRoot(),
+        // Wired now; the escalation sweep registers its interval with the escalations module.
+        ScheduleModule.forRoot(),
+        TerminusModule,
+        IdentityModule,
+        AuditModule,
+        CasesModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

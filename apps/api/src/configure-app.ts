@@ -1,0 +1,26 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createValidationPipe, RejectNulCharacterPipe } from '@dh/errors';
+
+export const API_PREFIX = 'api';
+export const DOCS_PATH = 'api/docs';
+
+// Shared by main and the tests, so the tests exercise the server as it runs.
+export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
+  app.setGlobalPrefix(API_PREFIX);
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(new RejectNulCharacterPipe(), createValidationPipe());
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Đồng Hành API')
+      .setDescription('Quản lý hồ sơ tư vấn học đường và công tác xã hội trong trường học (Thông tư 18/2025/TT-BGDĐT) / school counselling case management')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(DOCS_PATH, app, document);
+  return app;
+};

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@dh/audit';
+import { CasesModule } from '@dh/cases';
+import { ClockModule } from '@dh/clock';
+import { AppConfig, ConfigModule } from '@dh/config';
+import { DatabaseModule } from '@dh/database';
+import { DemoModule } from '@dh/demo';
+import { IdentityModule } from '@dh/identity';
+
+// The features without HTTP: the same modules the server runs, for operator commands.
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule.forRoot(), IdentityModule, AuditModule, CasesModule, DemoModule],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { AuditService } from '@dh/audit';
+import { DemoSeedService } from '@dh/demo';
+import { ROLES, UserService } from '@dh/identity';
+import type { Role } from '@dh/machines/case/types';
+
+export type Output = { out: (line: string) => void; err: (line: string) => void };
+export type Command = { summary: string; run: (app: INestApplicationContext, args: string[], io: Output) => Promise<number> };
+
+// Exit code 1 names a broken chain: schedulers and inspectors script on it.
+const verify: Command = {
+  summary: 'verify [caseId…]   recompute every audit chain (or the named ones); exit 1 if any is broken',
+  run: async (app, args, io) => {
+    const audit = app.get(AuditService);
+    let checked = 0;
+    let broken = 0;
+    const verdicts = args.length ? args.map((id) => audit.verify(id)) : audit.verifyAll();
+    for await (const v of verdicts) {
+      checked += 1;
+      if (!v.valid) {
+        broken += 1;
+        io.err(`HỎNG / BROKEN case ${v.caseId}: first invalid event seq ${v.firstInvalidSeq} of ${v.events}`);
+      }
+    }
+    io.out(`${checked} chuỗi đã kiểm tra / chains checked, ${broken} hỏng / broken`);
+    return broken === 0 ? 0 : 1;
+  },
+};
+
+const seedDemo: Command = {
+  summary: 'seed-demo          create the demo ward, schools, users and cases (once)',
+  run: async (app, _args, io) => {
+    const created = await app.get(DemoSeedService).seedOnce();
+    io.out(created ? 'demo data created' : 'demo data already present: nothing changed');
+    return 0;
+  },
+};
+
+const createUser: Command = {
+  summary: 'create-user <username> <full name> <role[,role]> [schoolId,…]   password from DH_NEW_PASSWORD',
+  run: async (app, [username, fullName, roleList, schoolList], io) => {
+    const password = process.env.DH_NEW_PASSWORD;
+    const roles = (roleList ?? '').split(',').filter(Boolean) as Role[];
+    if (!username || !fullName || roles.length === 0 || roles.some((r) => !ROLES.includes(r)) || !password || password.length < 8) {
+      io.err(`usage: ${createUser.summary}\nroles: ${ROLES.join(', ')}; DH_NEW_PASSWORD at least 8 characters`);
+      return 2;
+    }
+    const user = await app.get(UserService).createUser({
+      username, fullName, password, roles, schoolIds: (schoolList ?? '').split(',').filter(Boolean),
+    });
+    io.out(`user ${user.username} created: ${user.id}`);
+    return 0;
+  },
+};
+
+const migrate: Command = {
+  summary: 'migrate            apply pending migrations (they also run at every start)',
+  run: async (_app, _args, io) => {
+    io.out('migrations are up to date');
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { verify, 'seed-demo': seedDemo, 'create-user': createUser, migrate };

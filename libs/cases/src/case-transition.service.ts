@@ -1,0 +1,118 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@dh/audit';
+import { Clock } from '@dh/clock';
+import { inTransaction } from '@dh/database';
+import { actorIn, Caller, primaryRole } from '@dh/identity';
+import { stepCase } from '@dh/machines/case/engine';
+import { isMachineVersion } from '@dh/machines/case/registry';
+import type { CaseEventType } from '@dh/machines/case/types';
+import { CaseService } from './case.service';
+import { CaseView, toCaseView } from './case-view';
+import { CaseEntity } from './case.entity';
+import { CaseException, CaseExceptionCode } from './case.exception';
+import { validateEventPayload } from './dtos/event-payloads';
+import { IdempotencyKey } from './idempotency-key.entity';
+
+export type CaseEventRequest = { type: CaseEventType; payload: Record<string, unknown>; expectedVersion: number };
+
+const RISK_EVENTS: CaseEventType[] = ['COMPLETE_ASSESSMENT', 'UPDATE_RISK'];
+
+@Injectable()
+export class CaseTransitionService {
+  private readonly logger = new Logger(CaseTransitionService.name);
+
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly cases: CaseService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // One event, one transaction: lock, check, compute, write, append, commit. Any throw rolls all of it back.
+  async apply(caller: Caller, caseId: string, request: CaseEventRequest, idempotencyKey?: string): Promise<CaseView> {
+    const payload = validateEventPayload(request.type, request.payload);
+    const requestHash = hashRequest(caseId, request);
+    return inTransaction(this.source, async (tx) => {
+      const row = await this.cases.findVisible(caller, caseId, tx, true);
+      if (idempotencyKey) {
+        const earlier = await this.earlierAnswer(tx, caller.id, idempotencyKey, requestHash);
+        if (earlier) return earlier;
+      }
+      if (request.expectedVersion !== row.version) {
+        throw new CaseException(CaseExceptionCode.STALE_VERSION, { currentVersion: row.version, expectedVersion: request.expectedVersion });
+      }
+      if (!isMachineVersion(row.machineVersion)) throw new Error(`case ${row.id} runs unknown machine ${row.machineVersion}`);
+
+      const result = stepCase(row.machineVersion, row.snapshot, { type: request.type, actor: actorIn(caller, row.schoolId), payload });
+      if (!result.ok && result.kind === 'not_allowed') {
+        throw new CaseException(CaseExceptionCode.EVENT_NOT_ALLOWED, { state: row.state, allowedEvents: result.allowedEvents });
+      }
+      if (!result.ok) {
+        const { reason, message, messageEn, fields } = result.refusal;
+        throw new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason, ...(fields ? { fields } : {}) }, [message, messageEn]);
+      }
+      if (request.type === 'ASSIGN' || request.type === 'REASSIGN') {
+        await this.cases.assertAssignable(String(payload.assigneeId), row.schoolId, tx);
+      }
+
+      const now = this.clock.now();
+      const fromState = row.state;
+      row.state = result.state;
+      row.snapshot = result.snapshot;
+      row.assigneeId = result.context.assigneeId;
+      row.riskLevel = result.context.riskLevel;
+      if (RISK_EVENTS.includes(request.type)) row.riskRationale = String(payload.riskRationale);
+      row.version += 1;
+      row.updatedAt = now;
+      await tx.getRepository(CaseEntity).update(
+        { id: row.id },
+        {
+          state: row.state, snapshot: row.snapshot as object, assigneeId: row.assigneeId, riskLevel: row.riskLevel,
+          riskRationale: row.riskRationale, version: row.version, updatedAt: now,
+        },
+      );
+      await this.audit.append(tx, {
+        caseId: row.id,
+        schoolId: row.schoolId,
+        type: request.type,
+        fromState,
+        toState: row.state,
+        actorId: caller.id,
+        actorRole: primaryRole(actorIn(caller, row.schoolId).roles),
+        payload,
+        requestId: caller.requestId,
+        at: now,
+      });
+      const view = toCaseView(row, caller);
+      if (idempotencyKey) {
+        await tx
+          .getRepository(IdempotencyKey)
+          .insert({ userId: caller.id, key: idempotencyKey, caseId: row.id, requestHash, response: view, createdAt: now })
+          .catch((e: { code?: string }) => {
+            // The same key raced on another case: that request owns it.
+            if (e.code === '23505') throw new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED);
+            throw e;
+          });
+      }
+      this.logger.log({ msg: 'case transition', caseId: row.id, type: request.type, fromState, toState: row.state, requestId: caller.requestId });
+      return view;
+    });
+  }
+
+  // A retry with the same key returns the first answer; the same key for another request is refused.
+  private async earlierAnswer(tx: EntityManager, userId: string, key: string, requestHash: string): Promise<CaseView | null> {
+    const earlier = await tx.getRepository(IdempotencyKey).findOneBy({ userId, key });
+    if (!earlier) return null;
+    if (earlier.requestHash !== requestHash) throw new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED);
+    return earlier.response;
+  }
+}
+
+const hashRequest = (caseId: string, request: CaseEventRequest): string =>
+  createHash('sha256')
+    .update(canonicalize({ caseId, type: request.type, payload: request.payload, expectedVersion: request.expectedVersion }) ?? '')
+    .digest('hex');

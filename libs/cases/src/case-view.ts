@@ -1,0 +1,55 @@
+import { allowedEventsFor } from '@dh/machines/case/engine';
+import { isMachineVersion } from '@dh/machines/case/registry';
+import type { CaseEventType } from '@dh/machines/case/types';
+import { actorIn, Caller } from '@dh/identity';
+import { CaseEntity, Channel, RankedArea } from './case.entity';
+
+export type DeadlineView = { kind: string; dueAt: string; level: string | null };
+
+export type CaseView = {
+  id: string;
+  code: string;
+  schoolId: string;
+  learnerId: string;
+  state: string;
+  machineVersion: string;
+  version: number;
+  riskLevel: string;
+  riskRationale: string;
+  assigneeId: string | null;
+  openedBy: string;
+  areas: RankedArea[];
+  channel: Channel;
+  summary: string;
+  allowedEvents: CaseEventType[];
+  deadlines: DeadlineView[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[] => {
+  if (!isMachineVersion(row.machineVersion)) return [];
+  return allowedEventsFor(row.machineVersion, row.snapshot, actorIn(caller, row.schoolId));
+};
+
+export const toCaseView = (row: CaseEntity, caller: Caller): CaseView => ({
+  id: row.id,
+  code: row.code,
+  schoolId: row.schoolId,
+  learnerId: row.learnerId,
+  state: row.state,
+  machineVersion: row.machineVersion,
+  version: row.version,
+  riskLevel: row.riskLevel,
+  riskRationale: row.riskRationale,
+  assigneeId: row.assigneeId,
+  openedBy: row.openedBy,
+  areas: [...row.areas].sort((a, b) => a.priority - b.priority),
+  channel: row.channel,
+  summary: row.summary,
+  allowedEvents: allowedEventsOf(row, caller),
+  // Deadline rows arrive with the escalations issue; the shape is the contract's already.
+  deadlines: [],
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});

@@ -1,0 +1,68 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RiskLevel } from '@dh/machines/case/types';
+
+export const AREA_CODES = [
+  'hoc_tap', 'gioi_quan_he', 'tam_ly', 'ky_nang_song', 'huong_nghiep', 'chinh_sach_phap_luat', 'dich_vu_ctxh',
+] as const;
+export type AreaCode = (typeof AREA_CODES)[number];
+export type RankedArea = { code: AreaCode; priority: number };
+
+export const CHANNELS = ['truc_tiep', 'giao_vien', 'cha_me', 'hom_thu', 'duong_day_nong', 'truc_tuyen', 'co_quan'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'medium', 'high', 'critical'];
+
+// state, assigneeId and riskLevel are projections of the stored machine snapshot, kept as columns for filtering.
+@Entity('case')
+export class CaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'school_id' })
+  schoolId!: string;
+
+  @Column('text')
+  code!: string;
+
+  @Column('uuid', { name: 'learner_id' })
+  learnerId!: string;
+
+  @Column('jsonb')
+  areas!: RankedArea[];
+
+  @Column('text')
+  channel!: Channel;
+
+  @Column('text')
+  summary!: string;
+
+  @Column('text', { name: 'risk_level' })
+  riskLevel!: RiskLevel;
+
+  @Column('text', { name: 'risk_rationale' })
+  riskRationale!: string;
+
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
+
+  @Column('uuid', { name: 'opened_by' })
+  openedBy!: string;
+
+  @Column('text')
+  state!: string;
+
+  @Column('jsonb')
+  snapshot!: unknown;
+
+  @Column('text', { name: 'machine_version' })
+  machineVersion!: string;
+
+  @Column('int')
+  version!: number;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
+}

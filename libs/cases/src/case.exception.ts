@@ -1,0 +1,53 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException, ErrorDetails } from '@dh/errors';
+
+export enum CaseExceptionCode {
+  CASE_NOT_FOUND = 'CASE_NOT_FOUND',
+  SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
+  LEARNER_NOT_FOUND = 'LEARNER_NOT_FOUND',
+  LEARNER_LOOKS_LIKE_EXISTING = 'LEARNER_LOOKS_LIKE_EXISTING',
+  ROLE_FORBIDDEN = 'ROLE_FORBIDDEN',
+  EVENT_NOT_ALLOWED = 'EVENT_NOT_ALLOWED',
+  STALE_VERSION = 'STALE_VERSION',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  GUARD_REFUSED = 'GUARD_REFUSED',
+  ASSIGNEE_NOT_ELIGIBLE = 'ASSIGNEE_NOT_ELIGIBLE',
+}
+
+const STATUS: Record<CaseExceptionCode, HttpStatus> = {
+  CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  SCHOOL_NOT_FOUND: HttpStatus.NOT_FOUND,
+  LEARNER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  LEARNER_LOOKS_LIKE_EXISTING: HttpStatus.CONFLICT,
+  ROLE_FORBIDDEN: HttpStatus.FORBIDDEN,
+  EVENT_NOT_ALLOWED: HttpStatus.CONFLICT,
+  STALE_VERSION: HttpStatus.CONFLICT,
+  IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
+  GUARD_REFUSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  ASSIGNEE_NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
+  CASE_NOT_FOUND: ['Không tìm thấy hồ sơ.', 'Case not found.'],
+  SCHOOL_NOT_FOUND: ['Không tìm thấy trường.', 'School not found.'],
+  LEARNER_NOT_FOUND: ['Không tìm thấy học sinh.', 'Learner not found.'],
+  LEARNER_LOOKS_LIKE_EXISTING: [
+    'Đã có học sinh cùng họ tên và ngày sinh ở trường này. Nếu đây là người khác, gửi lại với confirmDistinct: true.',
+    'A learner with the same name and date of birth exists in this school; resend with confirmDistinct: true if this is a different person.',
+  ],
+  ROLE_FORBIDDEN: ['Vai trò của bạn không được phép thực hiện thao tác này.', 'Your role may not do this.'],
+  EVENT_NOT_ALLOWED: ['Thao tác này không thực hiện được ở giai đoạn hiện tại của hồ sơ.', 'This event is not allowed in the case’s current state.'],
+  STALE_VERSION: ['Hồ sơ vừa được người khác cập nhật. Hãy tải lại rồi thử lại.', 'The case was changed by someone else; reload and retry.'],
+  IDEMPOTENCY_KEY_REUSED: ['Idempotency-Key này đã được dùng cho một yêu cầu khác.', 'This Idempotency-Key was used for a different request.'],
+  GUARD_REFUSED: ['Thao tác bị từ chối.', 'The event was refused.'],
+  ASSIGNEE_NOT_ELIGIBLE: [
+    'Người được phân công phải là tư vấn viên hoặc tổ trưởng đang hoạt động của trường.',
+    'The assignee must be an active counsellor or supervisor of the school.',
+  ],
+};
+
+export class CaseException extends AppException {
+  constructor(code: CaseExceptionCode, details?: ErrorDetails, message?: [string, string]) {
+    super(code, STATUS[code], ...(message ?? MESSAGES[code]), details);
+  }
+}

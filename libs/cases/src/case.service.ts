@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { AuditService } from '@dh/audit';
+import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
+import { inTransaction } from '@dh/database';
+import { InputValidationException } from '@dh/errors';
+import { Caller, primaryRole, School, UserService } from '@dh/identity';
+import { startCase } from '@dh/machines/case/engine';
+import { CURRENT_CASE_MACHINE } from '@dh/machines/case/registry';
+import { canOpenCaseIn, readableSchoolIds } from './case-access.policy';
+import { CaseReporter } from './case-reporter.entity';
+import { CaseView, toCaseView } from './case-view';
+import { CaseEntity, RankedArea } from './case.entity';
+import { CaseException, CaseExceptionCode } from './case.exception';
+import { CreateCaseDto } from './dtos/create-case.dto';
+import { ListCasesDto } from './dtos/list-cases.dto';
+import { Page } from './dtos/page-query.dto';
+import { Learner } from './learners/learner.entity';
+
+const ASSIGNABLE = ['counsellor', 'supervisor'] as const;
+
+@Injectable()
+export class CaseService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly audit: AuditService,
+    private readonly users: UserService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async open(caller: Caller, dto: CreateCaseDto): Promise<CaseView> {
+    if (!caller.schoolIds.includes(dto.schoolId)) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
+    if (!canOpenCaseIn(caller, dto.schoolId)) throw new CaseException(CaseExceptionCode.ROLE_FORBIDDEN);
+    assertRankedAreas(dto.areas);
+    return inTransaction(this.source, async (tx) => {
+      const school = await tx.getRepository(School).findOneBy({ id: dto.schoolId });
+      if (!school) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
+      const learner = await tx.getRepository(Learner).findOne({ where: { id: dto.learnerId, schoolId: dto.schoolId }, select: { id: true } });
+      if (!learner) throw new CaseException(CaseExceptionCode.LEARNER_NOT_FOUND);
+      // A counsellor who opens a case becomes its assignee unless they name another.
+      const assigneeId = dto.assigneeId ?? (caller.roles.includes('counsellor') ? caller.id : null);
+      if (assigneeId) await this.assertAssignable(assigneeId, dto.schoolId, tx);
+
+      const now = this.clock.now();
+      const started = startCase(CURRENT_CASE_MACHINE, { openedBy: caller.id, assigneeId, riskLevel: dto.riskLevel });
+      const row = tx.getRepository(CaseEntity).create({
+        schoolId: dto.schoolId,
+        code: await this.nextCode(school, now, tx),
+        learnerId: dto.learnerId,
+        areas: dto.areas.map(({ code, priority }) => ({ code, priority })),
+        channel: dto.channel,
+        summary: dto.summary,
+        riskLevel: dto.riskLevel,
+        riskRationale: dto.riskRationale,
+        assigneeId,
+        openedBy: caller.id,
+        state: started.state,
+        snapshot: started.snapshot,
+        machineVersion: CURRENT_CASE_MACHINE,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.getRepository(CaseEntity).insert(row as QueryDeepPartialEntity<CaseEntity>);
+      if (dto.reporter) {
+        const { anonymous, name, phone, relationship } = dto.reporter;
+        await tx.getRepository(CaseReporter).insert({
+          caseId: row.id, schoolId: row.schoolId, anonymous,
+          name: anonymous ? null : (name ?? null), phone: anonymous ? null : (phone ?? null), relationship: relationship ?? null,
+        });
+      }
+      await this.audit.append(tx, {
+        caseId: row.id,
+        schoolId: row.schoolId,
+        type: 'CASE_OPENED',
+        fromState: null,
+        toState: started.state,
+        actorId: caller.id,
+        actorRole: primaryRole(caller.roles),
+        // The reporter's identity stays out of the trail: only whether one was recorded.
+        payload: {
+          code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: row.summary,
+          riskLevel: row.riskLevel, riskRationale: row.riskRationale, assigneeId, machineVersion: row.machineVersion,
+          reporter: dto.reporter ? { anonymous: dto.reporter.anonymous } : null,
+        },
+        requestId: caller.requestId,
+        at: now,
+      });
+      return toCaseView(row, caller);
+    });
+  }
+
+  async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
+    const schools = readableSchoolIds(caller);
+    if (schools.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    const qb = this.source.getRepository(CaseEntity).createQueryBuilder('c').where('c.school_id = ANY(:schools)', { schools });
+    if (query.state) {
+      // "referral" means every referral sub-state.
+      qb.andWhere('(c.state = :state OR c.state LIKE :statePrefix)', { state: query.state, statePrefix: `${query.state}.%` });
+    }
+    if (query.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.risk) qb.andWhere('c.risk_level = :risk', { risk: query.risk });
+    if (query.area) qb.andWhere('c.areas @> :area::jsonb', { area: JSON.stringify([{ code: query.area }]) });
+    const [rows, total] = await qb
+      .orderBy('c.updated_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map((r) => toCaseView(r, caller)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(caller: Caller, id: string): Promise<CaseView> {
+    return toCaseView(await this.findVisible(caller, id), caller);
+  }
+
+  // Another school's case and a case that does not exist answer the same 404.
+  async findVisible(caller: Caller, id: string, tx?: EntityManager, lock = false): Promise<CaseEntity> {
+    const schools = readableSchoolIds(caller);
+    const qb = (tx ?? this.source.manager)
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.id = :id AND c.school_id = ANY(:schools)', { id, schools });
+    if (lock) qb.setLock('pessimistic_write');
+    const row = schools.length ? await qb.getOne() : null;
+    if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
+    return row;
+  }
+
+  async assertAssignable(userId: string, schoolId: string, tx: EntityManager): Promise<void> {
+    if (!(await this.users.isMemberWithRole(userId, schoolId, [...ASSIGNABLE], tx))) {
+      throw new CaseException(CaseExceptionCode.ASSIGNEE_NOT_ELIGIBLE, { assigneeId: userId });
+    }
+  }
+
+  // DD-2026-0001: per school and per year in the ward's time zone, without gaps from concurrent openings.
+  private async nextCode(school: School, now: Date, tx: EntityManager): Promise<string> {
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: this.config.tzName, year: 'numeric' }).format(now));
+    const [{ last_number }] = await tx.query(
+      `INSERT INTO case_code_counter (school_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (school_id, year) DO UPDATE SET last_number = case_code_counter.last_number + 1
+       RETURNING last_number`,
+      [school.id, year],
+    );
+    return `${school.code}-${year}-${String(last_number).padStart(4, '0')}`;
+  }
+}
+
+const assertRankedAreas = (areas: RankedArea[]): void => {
+  const codes = new Set(areas.map((a) => a.code));
+  const priorities = areas.map((a) => a.priority).sort((a, b) => a - b);
+  const problems: string[] = [];
+  if (codes.size !== areas.length) problems.push('each content area may appear once');
+  if (priorities.some((p, i) => p !== i + 1)) problems.push('priorities must rank the areas 1..n without gaps or ties');
+  if (problems.length) throw new InputValidationException([{ field: 'areas', problems }]);
+};

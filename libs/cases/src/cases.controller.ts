@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '@dh/audit';
+import { InputValidationException, UuidParamPipe } from '@dh/errors';
+import { Caller, CurrentCaller } from '@dh/identity';
+import { CaseTransitionService } from './case-transition.service';
+import { CaseService } from './case.service';
+import { CaseEventDto } from './dtos/case-event.dto';
+import { CreateCaseDto } from './dtos/create-case.dto';
+import { ListCasesDto } from './dtos/list-cases.dto';
+import { toHistoryItem } from './history-item';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly transitions: CaseTransitionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Tiếp nhận hồ sơ mới / open a case' })
+  open(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto) {
+    return this.cases.open(caller, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Danh sách hồ sơ / list cases' })
+  list(@CurrentCaller() caller: Caller, @Query() query: ListCasesDto) {
+    return this.cases.list(caller, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Hồ sơ, các thao tác được phép / a case and the events the caller may send' })
+  get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.cases.get(caller, id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer' })
+  @ApiOperation({ summary: 'Chuyển giai đoạn / send an event to the case' })
+  send(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: CaseEventDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new InputValidationException([{ field: 'Idempotency-Key', problems: ['must be 1–200 printable ASCII characters'] }]);
+    }
+    return this.transitions.apply(caller, id, { type: dto.type, payload: dto.payload ?? {}, expectedVersion: dto.expectedVersion }, key);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
+  async history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    await this.cases.findVisible(caller, id);
+    return { items: (await this.audit.history(id)).map(toHistoryItem) };
+  }
+
+  @Get(':id/history/verify')
+  @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký / verify the audit chain' })
+  async verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    await this.cases.findVisible(caller, id);
+    const { valid, events, firstInvalidSeq } = await this.audit.verify(id);
+    return firstInvalidSeq === undefined ? { valid, events } : { valid, events, firstInvalidSeq };
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@dh/audit';
+import { IdentityModule } from '@dh/identity';
+import { CaseReporter } from './case-reporter.entity';
+import { CaseTransitionService } from './case-transition.service';
+import { CaseEntity } from './case.entity';
+import { CaseService } from './case.service';
+import { CasesController } from './cases.controller';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { Learner } from './learners/learner.entity';
+import { LearnerService } from './learners/learner.service';
+import { LearnersController } from './learners/learners.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner]), AuditModule, IdentityModule],
+  controllers: [CasesController, LearnersController],
+  providers: [CaseService, CaseTransitionService, LearnerService],
+  exports: [CaseService, CaseTransitionService, LearnerService],
+})
+export class CasesModule {}

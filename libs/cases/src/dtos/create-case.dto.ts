@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max,
+  MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import type { RiskLevel } from '@dh/machines/case/types';
+import { AREA_CODES, AreaCode, Channel, CHANNELS, RISK_LEVELS } from '../case.entity';
+
+export class RankedAreaDto {
+  @ApiProperty({ enum: AREA_CODES }) @IsIn(AREA_CODES)
+  code!: AreaCode;
+
+  @ApiProperty({ minimum: 1, maximum: 7 }) @IsInt() @Min(1) @Max(7)
+  priority!: number;
+}
+
+export class ReporterDto {
+  @ApiProperty() @IsBoolean()
+  anonymous!: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9+ ().-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'giáo viên chủ nhiệm' }) @IsOptional() @IsString() @MaxLength(100)
+  relationship?: string;
+}
+
+export class CreateCaseDto {
+  @ApiProperty() @IsUUID('all')
+  schoolId!: string;
+
+  @ApiProperty() @IsUUID('all')
+  learnerId!: string;
+
+  @ApiProperty({ type: [RankedAreaDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @ValidateNested({ each: true }) @Type(() => RankedAreaDto)
+  areas!: RankedAreaDto[];
+
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000)
+  summary!: string;
+
+  @ApiProperty({ enum: RISK_LEVELS }) @IsIn(RISK_LEVELS)
+  riskLevel!: RiskLevel;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000)
+  riskRationale!: string;
+
+  @ApiPropertyOptional({ type: ReporterDto }) @IsOptional() @ValidateNested() @Type(() => ReporterDto)
+  reporter?: ReporterDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all')
+  assigneeId?: string;
+}

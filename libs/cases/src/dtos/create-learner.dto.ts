@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import type { Sex } from '../learners/learner.entity';
+
+export class GuardianDto {
+  @ApiProperty({ example: 'Nguyễn Văn Hùng' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  fullName!: string;
+
+  @ApiProperty({ example: 'bố' })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  relationship!: string;
+
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional() @IsString() @Matches(/^[0-9+ ().-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+}
+
+export class CreateLearnerDto {
+  @ApiProperty() @IsUUID('all')
+  schoolId!: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn Đức' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  fullName!: string;
+
+  @ApiProperty({ example: '2013-05-14' })
+  @IsISO8601({ strict: true, strictSeparator: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  dateOfBirth!: string;
+
+  @ApiProperty({ enum: ['nam', 'nu', 'khong_ro'] })
+  @IsIn(['nam', 'nu', 'khong_ro'])
+  sex!: Sex;
+
+  @ApiProperty({ example: '7A2' })
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  className!: string;
+
+  @ApiPropertyOptional({ type: [GuardianDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => GuardianDto)
+  guardians?: GuardianDto[];
+
+  // Set after a 409: the counsellor has checked that this is a different child with the same name and birthday.
+  @ApiPropertyOptional({ description: 'true: không phải cùng một học sinh / a different person despite the same name and date of birth' })
+  @IsOptional() @IsBoolean()
+  confirmDistinct?: boolean;
+}

@@ -1,0 +1,112 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength,
+  validateSync,
+} from 'class-validator';
+import type { CaseEventType, RiskLevel } from '@dh/machines/case/types';
+import { flattenValidationErrors, InputValidationException } from '@dh/errors';
+import { RISK_LEVELS } from '../case.entity';
+
+const LONG = 10000;
+const SHORT = 500;
+
+// Whitespace-only is as empty as empty.
+const Text = (max: number, each = false) => (target: object, key: string) => {
+  IsString({ each })(target, key);
+  Matches(/\S/, { each, message: each ? `each of ${key} must not be empty` : `${key} must not be empty` })(target, key);
+  MaxLength(max, { each })(target, key);
+};
+
+class EmptyPayload {}
+
+class AssignPayload {
+  @IsUUID('all') assigneeId!: string;
+}
+
+class AssessmentPayload {
+  @IsIn(RISK_LEVELS) riskLevel!: RiskLevel;
+  @Text(LONG) riskRationale!: string;
+  @Text(LONG) difficulties!: string;
+  @Text(LONG) needs!: string;
+}
+
+class PlanPayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Text(SHORT * 4, true)
+  goals!: string[];
+  @Text(SHORT) responsible!: string;
+  @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reviewDate must be YYYY-MM-DD' })
+  reviewDate!: string;
+}
+
+class RevisePlanPayload extends PlanPayload {
+  @Text(LONG) reason!: string;
+}
+
+class CommentPayload {
+  @IsOptional() @IsString() @MaxLength(LONG) comment?: string;
+}
+
+class ReasonPayload {
+  @Text(LONG) reason!: string;
+}
+
+class ReferPayload {
+  @Text(SHORT) receiver!: string;
+  @Text(LONG) reason!: string;
+}
+
+class FeedbackPayload {
+  @Text(LONG) feedback!: string;
+}
+
+class OutcomePayload {
+  @Text(LONG) outcome!: string;
+}
+
+class NotesPayload {
+  @Text(LONG) notes!: string;
+}
+
+class RiskPayload {
+  @IsIn(RISK_LEVELS) riskLevel!: RiskLevel;
+  @Text(LONG) riskRationale!: string;
+}
+
+class NotePayload {
+  @Text(LONG) text!: string;
+}
+
+// Exhaustive over CaseEventType: a new event type does not compile until its payload is declared here.
+const PAYLOADS: Record<CaseEventType, new () => object> = {
+  START_ASSESSMENT: EmptyPayload,
+  COMPLETE_ASSESSMENT: AssessmentPayload,
+  SUBMIT_PLAN: PlanPayload,
+  REVISE_PLAN: RevisePlanPayload,
+  APPROVE_PLAN: CommentPayload,
+  RETURN_PLAN: ReasonPayload,
+  REFER: ReferPayload,
+  REFERRAL_ACCEPTED: EmptyPayload,
+  REFERRAL_DECLINED: ReasonPayload,
+  REFERRAL_COMPLETED: FeedbackPayload,
+  PROPOSE_CLOSURE: OutcomePayload,
+  APPROVE_CLOSURE: CommentPayload,
+  REJECT_CLOSURE: ReasonPayload,
+  CLOSE: OutcomePayload,
+  CLOSE_AT_INTAKE: ReasonPayload,
+  FOLLOW_UP_DONE: NotesPayload,
+  REOPEN: ReasonPayload,
+  ASSIGN: AssignPayload,
+  REASSIGN: AssignPayload,
+  UPDATE_RISK: RiskPayload,
+  ADD_NOTE: NotePayload,
+};
+
+export const CASE_EVENT_TYPES = Object.keys(PAYLOADS) as CaseEventType[];
+
+// Checks the payload of one event type; problems name the field as the client wrote it (payload.goals[0]).
+export const validateEventPayload = (type: CaseEventType, payload: Record<string, unknown>): Record<string, unknown> => {
+  const instance = plainToInstance(PAYLOADS[type], payload);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  if (errors.length) throw new InputValidationException(flattenValidationErrors(errors, 'payload'));
+  return payload;
+};

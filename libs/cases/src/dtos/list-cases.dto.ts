@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import type { RiskLevel } from '@dh/machines/case/types';
+import { AREA_CODES, AreaCode, RISK_LEVELS } from '../case.entity';
+import { PageQueryDto } from './page-query.dto';
+
+export class ListCasesDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'e.g. intake, referral (all of its sub-states) or referral.pending' })
+  @IsOptional() @IsString() @MaxLength(50) @Matches(/^[a-zA-Z]+(\.[a-zA-Z]+)?$/, { message: 'state must be a state name' })
+  state?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all')
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: AREA_CODES }) @IsOptional() @IsIn(AREA_CODES)
+  area?: AreaCode;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS }) @IsOptional() @IsIn(RISK_LEVELS)
+  risk?: RiskLevel;
+}

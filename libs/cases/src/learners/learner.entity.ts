@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type Sex = 'nam' | 'nu' | 'khong_ro';
+export type Guardian = { fullName: string; relationship: string; phone?: string };
+
+@Entity('learner')
+export class Learner {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'school_id' })
+  schoolId!: string;
+
+  @Column('text', { name: 'full_name' })
+  fullName!: string;
+
+  @Column('text', { name: 'name_key' })
+  nameKey!: string;
+
+  @Column('date', { name: 'date_of_birth' })
+  dateOfBirth!: string;
+
+  @Column('text')
+  sex!: Sex;
+
+  @Column('text', { name: 'class_name' })
+  className!: string;
+
+  @Column('jsonb')
+  guardians!: Guardian[];
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { Caller } from '@dh/identity';
+import { canOpenCaseIn, canReadSchool, readableSchoolIds } from '../case-access.policy';
+import { CaseException, CaseExceptionCode } from '../case.exception';
+import { CreateLearnerDto } from '../dtos/create-learner.dto';
+import { SearchLearnersDto } from '../dtos/search-learners.dto';
+import { Page } from '../dtos/page-query.dto';
+import { Learner } from './learner.entity';
+import { nameKey } from './vietnamese-name';
+
+export type LearnerView = Omit<Learner, 'nameKey'>;
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class LearnerService {
+  constructor(
+    @InjectRepository(Learner) private readonly learners: Repository<Learner>,
+  ) {}
+
+  async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
+    this.assertCanWrite(caller, dto.schoolId);
+    const key = nameKey(dto.fullName);
+    if (!dto.confirmDistinct) {
+      const lookalike = await this.learners.findOne({
+        where: { schoolId: dto.schoolId, nameKey: key, dateOfBirth: dto.dateOfBirth },
+        select: { id: true },
+      });
+      if (lookalike) throw new CaseException(CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
+    }
+    const saved = await this.learners.save(
+      this.learners.create({
+        schoolId: dto.schoolId,
+        fullName: dto.fullName.trim(),
+        nameKey: key,
+        dateOfBirth: dto.dateOfBirth,
+        sex: dto.sex,
+        className: dto.className.trim(),
+        guardians: (dto.guardians ?? []).map((g) => ({ ...g })),
+      }),
+    );
+    return toLearnerView(saved);
+  }
+
+  async search(caller: Caller, query: SearchLearnersDto): Promise<Page<LearnerView>> {
+    const schools = query.schoolId ? [query.schoolId].filter((s) => canReadSchool(caller, s)) : readableSchoolIds(caller);
+    if (schools.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    const qb = this.learners.createQueryBuilder('l').where('l.school_id = ANY(:schools)', { schools });
+    // Every word must appear, in any order: "duc nguyen" finds "Nguyễn Văn Đức" too.
+    const words = nameKey(query.q ?? '').split(' ').filter(Boolean);
+    if (words.length) {
+      qb.andWhere(
+        new Brackets((w) =>
+          words.forEach((word, i) => w.andWhere(`l.name_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` })),
+        ),
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('l.name_key', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toLearnerView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private assertCanWrite(caller: Caller, schoolId: string): void {
+    if (!caller.schoolIds.includes(schoolId)) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
+    if (!canOpenCaseIn(caller, schoolId)) throw new CaseException(CaseExceptionCode.ROLE_FORBIDDEN);
+  }
+}
+
+export const toLearnerView = (l: Learner): LearnerView => ({
+  id: l.id,
+  schoolId: l.schoolId,
+  fullName: l.fullName,
+  dateOfBirth: l.dateOfBirth,
+  sex: l.sex,
+  className: l.className,
+  guardians: l.guardians,
+  createdAt: l.createdAt,
+  updatedAt: l.updatedAt,
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../app-config';
+
+describe('loadConfig', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dh-config-'));
+  const sut = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
+
+  it('gives the documented defaults on an empty environment', () => {
+    expect(sut({})).toMatchObject({ port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true });
+    expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x@y/z'],
+    ['DATABASE_URL', 'not a url'],
+    ['ESCALATION_SWEEP_MS', '-5'],
+    ['SCHEDULER_ENABLED', 'maybe'],
+    ['TZ_NAME', 'Mars/Olympus'],
+    ['SEED_DEMO', 'yes please'],
+    ['SLA_POLICY_FILE', '/nonexistent/policy.json'],
+    ['JWT_SECRET', 'short'],
+  ])('stops on a bad %s and names it', (name, value) => {
+    expect(() => sut({ [name]: value })).toThrow(ConfigError);
+    expect(() => sut({ [name]: value })).toThrow(name);
+  });
+
+  it('refuses to generate secrets in production, and generates them once in development', () => {
+    expect(() => sut({ NODE_ENV: 'production', DATA_KEY: 'k'.repeat(40) })).toThrow(/JWT_SECRET/);
+    expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40) })).toThrow(/DATA_KEY/);
+    const first = sut({});
+    const second = sut({});
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).DATA_KEY).toBe(first.dataKey);
+  });
+});

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type AppConfig = {
+  nodeEnv: string;
+  port: number;
+  databaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  dataKey: string;
+  slaPolicyFile: string | null;
+  escalationSweepMs: number;
+  schedulerEnabled: boolean;
+  tzName: string;
+  seedDemo: boolean;
+};
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Cấu hình không hợp lệ / invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+const intVar = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+};
+
+const boolVar = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+};
+
+const urlVar = (env: Env, name: string): string | null => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a URL (expected postgres://user@host:port/database)');
+  }
+  if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+    throw new ConfigError(name, `must start with postgres:// (got ${url.protocol}//)`);
+  }
+  return raw;
+};
+
+const timeZoneVar = (env: Env, name: string, fallback: string): string => {
+  const value = env[name] || fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new ConfigError(name, `is not a known IANA time zone: "${value}"`);
+  }
+  return value;
+};
+
+// Secrets: required in production; in development generated once and kept beside the data,
+// so a restart keeps tokens and encrypted values readable.
+const secretVar = (env: Env, name: string, production: boolean, dataDir: string, minLength: number): string => {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
+    return raw;
+  }
+  if (production) throw new ConfigError(name, 'must be set when NODE_ENV=production (never generated in production)');
+  const file = join(dataDir, 'secrets.json');
+  const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!stored[name]) {
+    stored[name] = randomBytes(32).toString('base64');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return stored[name];
+};
+
+export const loadConfig = (env: Env = process.env): AppConfig => {
+  const nodeEnv = env.NODE_ENV || 'development';
+  const production = nodeEnv === 'production';
+  const databaseUrl = urlVar(env, 'DATABASE_URL');
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const slaPolicyFile = env.SLA_POLICY_FILE || null;
+  if (slaPolicyFile && !existsSync(slaPolicyFile)) throw new ConfigError('SLA_POLICY_FILE', `file not found: ${slaPolicyFile}`);
+  return {
+    nodeEnv,
+    port: intVar(env, 'PORT', 3000, 1, 65535),
+    databaseUrl,
+    dataDir,
+    jwtSecret: secretVar(env, 'JWT_SECRET', production, dataDir, 32),
+    jwtExpiresInSeconds: intVar(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    dataKey: secretVar(env, 'DATA_KEY', production, dataDir, 32),
+    slaPolicyFile,
+    escalationSweepMs: intVar(env, 'ESCALATION_SWEEP_MS', 60000, 1000, 24 * 3600 * 1000),
+    schedulerEnabled: boolVar(env, 'SCHEDULER_ENABLED', true),
+    tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
+    // Demo data only on the embedded default unless asked for.
+    seedDemo: boolVar(env, 'SEED_DEMO', databaseUrl === null),
+  };
+};

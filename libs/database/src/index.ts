@@ -1,0 +1,5 @@
+export * from './data-source-options';
+export * from './database.module';
+export * from './embedded-postgres';
+export * from './run-migrations';
+export * from './transaction';

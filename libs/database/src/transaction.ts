@@ -1,0 +1,6 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+// One transaction per unit of work; writers receive its EntityManager and never open their own,
+// so a transition is stored whole or not at all.
+export const inTransaction = <T>(source: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> =>
+  source.transaction('READ COMMITTED', work);

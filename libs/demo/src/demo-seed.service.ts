@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
+import { Caller, School, UserService, Ward } from '@dh/identity';
+import { DEMO_CASES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD } from './demo-data';
+
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly users: UserService,
+    private readonly learners: LearnerService,
+    private readonly cases: CaseService,
+    private readonly transitions: CaseTransitionService,
+  ) {}
+
+  // Once: a second start finds the ward and leaves everything as it is.
+  async seedOnce(): Promise<boolean> {
+    if (await this.source.getRepository(Ward).existsBy({ code: DEMO_WARD.code })) return false;
+    const ward = await this.users.createWard(DEMO_WARD.code, DEMO_WARD.name);
+    const schools = new Map<string, School>();
+    for (const s of DEMO_SCHOOLS) schools.set(s.code, await this.users.createSchool(ward.id, s.code, s.name));
+    const callers = new Map<string, Caller>();
+    for (const u of DEMO_USERS) {
+      const school = u.school ? schools.get(u.school) : undefined;
+      const user = await this.users.createUser({
+        username: u.username, fullName: u.fullName, password: DEMO_PASSWORD, roles: u.roles,
+        schoolIds: school ? [school.id] : [], wardId: ward.id,
+      });
+      callers.set(u.username, {
+        id: user.id, username: user.username, fullName: user.fullName, roles: user.roles,
+        schoolIds: school ? [school.id] : [], wardId: ward.id, requestId: 'demo-seed',
+      });
+    }
+    await this.seedCases(schools.get('DD') as School, callers.get('tv.dongda') as Caller, callers.get('tt.dongda') as Caller);
+    await this.seedCases(schools.get('KL') as School, callers.get('tv.kimlien') as Caller, callers.get('tt.kimlien') as Caller, 2);
+    this.logger.log(`demo data created: ${DEMO_USERS.length} users, ${DEMO_SCHOOLS.length} schools`);
+    return true;
+  }
+
+  private async seedCases(school: School, counsellor: Caller, supervisor: Caller, limit = DEMO_CASES.length): Promise<void> {
+    for (const demo of DEMO_CASES.slice(0, limit)) {
+      const learner = await this.learners.create(counsellor, {
+        schoolId: school.id, fullName: demo.learner, dateOfBirth: demo.dob, sex: demo.sex, className: demo.className,
+        guardians: [{ fullName: 'Phụ huynh của em', relationship: 'mẹ', phone: '0912345678' }],
+      });
+      let view = await this.cases.open(counsellor, {
+        schoolId: school.id, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }, { code: 'hoc_tap', priority: 2 }],
+        channel: 'giao_vien', summary: demo.summary, riskLevel: demo.risk as 'low', riskRationale: 'Đánh giá ban đầu khi tiếp nhận.',
+      });
+      for (const step of demo.steps) {
+        const by = step.by === 'counsellor' ? counsellor : supervisor;
+        view = await this.transitions.apply(by, view.id, { type: step.type, payload: step.payload, expectedVersion: view.version });
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { AppException, ErrorDetails } from './app.exception';
+import { InputValidationException } from './validation';
+
+export type ErrorBody = {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  messageEn: string;
+  details?: ErrorDetails;
+  requestId?: string;
+};
+
+const GENERIC: Record<number, [string, string]> = {
+  400: ['Yêu cầu không hợp lệ.', 'Bad request.'],
+  401: ['Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ.', 'Not authenticated.'],
+  403: ['Bạn không có quyền thực hiện thao tác này.', 'Forbidden.'],
+  404: ['Không tìm thấy.', 'Not found.'],
+  413: ['Dữ liệu gửi lên quá lớn.', 'Payload too large.'],
+  415: ['Định dạng dữ liệu không được hỗ trợ.', 'Unsupported media type.'],
+  429: ['Quá nhiều yêu cầu, vui lòng thử lại sau.', 'Too many requests.'],
+  500: ['Lỗi hệ thống, vui lòng thử lại sau.', 'Internal server error.'],
+};
+
+type BodyParserError = Error & { type?: string; status?: number; statusCode?: number };
+
+// The one place where errors become HTTP: every module throws its own AppException subclass.
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { requestId?: string }>();
+    const res = ctx.getResponse<Response>();
+    const body = this.toBody(exception);
+    body.requestId = req.requestId;
+    if (body.statusCode >= 500) {
+      this.logger.error({ msg: 'unhandled error', requestId: req.requestId, path: req.path, err: String(exception), stack: (exception as Error)?.stack });
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppException) {
+      return this.shape(exception.status, exception.code, exception.messageVi, exception.messageEn, exception.details);
+    }
+    if (exception instanceof InputValidationException) {
+      const fields = exception.fields;
+      const names = fields.map((f) => f.field).join(', ');
+      return this.shape(400, 'VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${names}.`, `Invalid input: ${names}.`, fields);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return this.shape(status, `HTTP_${status}`, ...this.generic(status));
+    }
+    const bodyError = exception as BodyParserError;
+    if (bodyError?.type === 'entity.parse.failed') {
+      return this.shape(400, 'MALFORMED_JSON', 'Nội dung JSON không hợp lệ.', 'Malformed JSON body.');
+    }
+    const status = bodyError?.status ?? bodyError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return this.shape(status, `HTTP_${status}`, ...this.generic(status));
+    }
+    return this.shape(500, 'INTERNAL', ...this.generic(500));
+  }
+
+  private generic(status: number): [string, string] {
+    return GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400];
+  }
+
+  private shape(statusCode: number, code: string, message: string, messageEn: string, details?: ErrorDetails): ErrorBody {
+    const error = STATUS_CODES[statusCode] ?? 'Error';
+    return details === undefined
+      ? { statusCode, error, code, message, messageEn }
+      : { statusCode, error, code, message, messageEn, details };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './app.exception';
+export * from './http-exception.filter';
+export * from './validation';

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@dh/config';
+import { Caller } from './caller';
+import { IdentityException, IdentityExceptionCode } from './identity.exception';
+import { PasswordHasher } from './password-hasher';
+import { User } from './user.entity';
+
+export type TokenClaims = { sub: string; tv: number };
+export type PublicUser = Omit<Caller, 'requestId'>;
+
+@Injectable()
+export class AuthService {
+  // Verifying against a throwaway hash when the user is unknown keeps both answers equally slow.
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string): Promise<{ accessToken: string; user: PublicUser }> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .leftJoinAndSelect('u.schools', 's')
+      .where('u.username = :username', { username: username.trim().toLowerCase() })
+      .getOne();
+    if (!user) {
+      this.dummyHash ??= this.hasher.hash('not-a-real-password');
+      await this.hasher.verify(await this.dummyHash, password);
+      throw new IdentityException(IdentityExceptionCode.INVALID_CREDENTIALS);
+    }
+    const ok = await this.hasher.verify(user.passwordHash, password);
+    if (!ok || user.disabledAt) throw new IdentityException(IdentityExceptionCode.INVALID_CREDENTIALS);
+    const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims, {
+      algorithm: 'HS256',
+      secret: this.config.jwtSecret,
+      expiresIn: this.config.jwtExpiresInSeconds,
+    });
+    return { accessToken, user: toPublicUser(user) };
+  }
+
+  // Every request re-reads the user: a disabled account or a changed password ends old tokens at once.
+  async authenticate(token: string, requestId: string): Promise<Caller> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'], secret: this.config.jwtSecret });
+    } catch {
+      throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
+    }
+    if (typeof claims.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) {
+      throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
+    }
+    const user = await this.users.findOne({ where: { id: claims.sub }, relations: { schools: true } });
+    if (!user || user.disabledAt || user.tokenVersion !== claims.tv) {
+      throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
+    }
+    return { ...toPublicUser(user), requestId };
+  }
+}
+
+export const toPublicUser = (user: User): PublicUser => ({
+  id: user.id,
+  username: user.username,
+  fullName: user.fullName,
+  roles: user.roles,
+  schoolIds: (user.schools ?? []).map((s) => s.id).sort(),
+  wardId: user.wardId,
+});

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import type { Role } from '@dh/machines/case/types';
+import { PasswordHasher } from './password-hasher';
+import { School } from './school.entity';
+import { User } from './user.entity';
+import { Ward } from './ward.entity';
+
+export type NewUser = {
+  username: string;
+  fullName: string;
+  password: string;
+  roles: Role[];
+  schoolIds?: string[];
+  wardId?: string | null;
+};
+
+@Injectable()
+export class UserService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(School) private readonly schools: Repository<School>,
+    @InjectRepository(Ward) private readonly wards: Repository<Ward>,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  createWard(code: string, name: string): Promise<Ward> {
+    return this.wards.save(this.wards.create({ code, name }));
+  }
+
+  createSchool(wardId: string, code: string, name: string): Promise<School> {
+    return this.schools.save(this.schools.create({ wardId, code, name }));
+  }
+
+  async createUser(input: NewUser): Promise<User> {
+    const schools = input.schoolIds?.length ? await this.schools.findBy({ id: In(input.schoolIds) }) : [];
+    return this.users.save(
+      this.users.create({
+        username: input.username.trim().toLowerCase(),
+        fullName: input.fullName,
+        passwordHash: await this.hasher.hash(input.password),
+        roles: input.roles,
+        wardId: input.wardId ?? null,
+        schools,
+      }),
+    );
+  }
+
+  findSchool(id: string, tx?: EntityManager): Promise<School | null> {
+    return (tx?.getRepository(School) ?? this.schools).findOneBy({ id });
+  }
+
+  // Is this user an active member of the school holding one of these roles?
+  async isMemberWithRole(userId: string, schoolId: string, roles: Role[], tx?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (tx ?? this.users.manager).query(
+      `SELECT 1 FROM app_user u JOIN user_school us ON us.user_id = u.id
+        WHERE u.id = $1 AND us.school_id = $2 AND u.disabled_at IS NULL AND u.roles && $3::text[]`,
+      [userId, schoolId, roles],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,81 @@
+import { Client } from 'pg';
+import { runCli } from '../../apps/cli/src/main';
+import { buildWorld, World } from '../support/fixtures';
+import { move, openCase, PAYLOADS, verifyOf } from '../support/case-helpers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('the audit chain resists tampering', () => {
+  let t: TestApp;
+  let w: World;
+  let pg: Client;
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t.app);
+    pg = new Client({ connectionString: t.db.url });
+    await pg.connect();
+    Object.assign(process.env, { DATABASE_URL: t.db.url, DATA_DIR: t.config.dataDir, JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey });
+  });
+  afterAll(async () => {
+    process.env = savedEnv;
+    await pg.end();
+    await t.close();
+  });
+
+  const silence = () => {
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    return { out, err, restore: () => (out.mockRestore(), err.mockRestore()) };
+  };
+
+  it('refuses UPDATE, DELETE and TRUNCATE on the audit table from the application’s connection', async () => {
+    const c = await openCase(t, w);
+    await expect(pg.query(`UPDATE audit_event SET type = 'X' WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
+    await expect(pg.query(`DELETE FROM audit_event WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
+    await expect(pg.query(`TRUNCATE audit_event CASCADE`)).rejects.toThrow(/append-only/);
+    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: true, events: 1 });
+  });
+
+  it('catches a payload changed behind the trigger’s back at that exact sequence number, and the CLI exits non-zero', async () => {
+    const { counsellorA: tv } = w.users;
+    let c = await openCase(t, w);
+    c = await move(t, tv, c, 'START_ASSESSMENT');
+    c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment());
+    c = await move(t, tv, c, 'ADD_NOTE', { text: 'Ghi chú gốc.' });
+    const io = silence();
+    try {
+      expect(await runCli(['verify', c.id])).toBe(0);
+    } finally {
+      io.restore();
+    }
+
+    // A superuser can switch the trigger off; the chain still tells.
+    await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
+    await pg.query(`UPDATE audit_event SET payload = jsonb_set(payload, '{riskRationale}', '"đã sửa"') WHERE case_id = $1 AND seq = 3`, [c.id]);
+    await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
+
+    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: false, events: 4, firstInvalidSeq: 3 });
+    const broken = silence();
+    try {
+      expect(await runCli(['verify'])).toBe(1);
+      const said = broken.err.mock.calls.map((call) => String(call[0])).join('');
+      expect(said).toContain(c.id);
+      expect(said).toContain('seq 3');
+    } finally {
+      broken.restore();
+    }
+  });
+
+  it('catches a deleted event and a reordered chain', async () => {
+    const { counsellorA: tv } = w.users;
+    let c = await openCase(t, w);
+    c = await move(t, tv, c, 'START_ASSESSMENT');
+    c = await move(t, tv, c, 'ADD_NOTE', { text: 'một' });
+    c = await move(t, tv, c, 'ADD_NOTE', { text: 'hai' });
+    await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
+    await pg.query(`DELETE FROM audit_event WHERE case_id = $1 AND seq = 2`, [c.id]);
+    await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
+    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: false, events: 3, firstInvalidSeq: 2 });
+  });
+});

@@ -1,0 +1,66 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { loadConfig } from '@dh/config';
+import { DEMO_PASSWORD, DemoSeedService } from '@dh/demo';
+
+// The zero-setup default: no DATABASE_URL, PGlite in DATA_DIR, demo data seeded once.
+const start = async (dataDir: string) => {
+  const config = loadConfig({ DATA_DIR: dataDir, SCHEDULER_ENABLED: 'false' });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: ['error'] });
+  configureApp(app);
+  await app.init();
+  const seeded = await app.get(DemoSeedService).seedOnce();
+  return { app, seeded, http: () => request(app.getHttpServer()) };
+};
+
+describe('embedded PostgreSQL (PGlite) default', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dh-pglite-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts with nothing installed, keeps a case across a restart, and its chain stays valid', async () => {
+    const first = await start(dataDir);
+    let caseId: string;
+    try {
+      expect(first.seeded).toBe(true);
+      const login = await first.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD }).expect(200);
+      const token = { Authorization: `Bearer ${login.body.accessToken}` };
+      const schoolId = login.body.user.schoolIds[0];
+      const learner = await first.http().post('/api/learners').set(token)
+        .send({ schoolId, fullName: 'Hà Minh Châu', dateOfBirth: '2012-12-12', sex: 'nu', className: '8A4' }).expect(201);
+      const opened = await first.http().post('/api/cases').set(token).send({
+        schoolId, learnerId: learner.body.id, areas: [{ code: 'ky_nang_song', priority: 1 }], channel: 'truc_tiep',
+        summary: 'Em xin gặp tư vấn về chuyện bạn bè.', riskLevel: 'low', riskRationale: 'Em tự tìm đến.',
+      }).expect(201);
+      caseId = opened.body.id;
+      const moved = await first.http().post(`/api/cases/${caseId}/events`).set(token).send({ type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 }).expect(200);
+      expect(moved.body.state).toBe('assessment');
+      await first.http().get('/api/health').expect(200);
+    } finally {
+      await first.app.close();
+    }
+
+    const second = await start(dataDir);
+    try {
+      expect(second.seeded).toBe(false);
+      const login = await second.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD }).expect(200);
+      const token = { Authorization: `Bearer ${login.body.accessToken}` };
+      const got = await second.http().get(`/api/cases/${caseId}`).set(token).expect(200);
+      expect(got.body).toMatchObject({ state: 'assessment', version: 2 });
+      const verify = await second.http().get(`/api/cases/${caseId}/history/verify`).set(token).expect(200);
+      expect(verify.body).toEqual({ valid: true, events: 2 });
+      // The demo cases were reached through the machine too: their chains verify.
+      const demo = await second.http().get('/api/cases').query({ pageSize: 100 }).set(token).expect(200);
+      expect(new Set(demo.body.items.map((c: { state: string }) => c.state))).toEqual(
+        new Set(['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'referral.pending', 'referral.inService', 'closed.followUp']),
+      );
+    } finally {
+      await second.app.close();
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { Client } from 'pg';
+import { adminUrl } from './test-database';
+
+export default async function globalTeardown(): Promise<void> {
+  const template = process.env.DH_TEST_TEMPLATE_DB;
+  if (!template) return;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    // Clones are named after the template; drop whatever a crashed file left behind too.
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${template}%`],
+    );
+    for (const { datname } of rows) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}

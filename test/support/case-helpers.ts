@@ -1,0 +1,72 @@
+import request from 'supertest';
+import { auth, Login, World } from './fixtures';
+import { TestApp } from './test-app';
+
+export type CaseBody = { id: string; version: number; state: string; allowedEvents: string[]; [k: string]: unknown };
+
+let learnerCounter = 0;
+
+export const createLearner = async (t: TestApp, by: Login, schoolId: string, fullName = `Học Sinh Số ${++learnerCounter}`) => {
+  const res = await t
+    .http()
+    .post('/api/learners')
+    .set(auth(by))
+    .send({ schoolId, fullName, dateOfBirth: '2013-05-14', sex: 'nam', className: '7A1', confirmDistinct: true })
+    .expect(201);
+  return res.body as { id: string };
+};
+
+export const openCase = async (
+  t: TestApp,
+  world: World,
+  opts: { by?: Login; schoolId?: string; riskLevel?: string; assigneeId?: string } = {},
+): Promise<CaseBody> => {
+  const by = opts.by ?? world.users.counsellorA;
+  const schoolId = opts.schoolId ?? world.schoolA;
+  const learner = await createLearner(t, by, schoolId);
+  const res = await t
+    .http()
+    .post('/api/cases')
+    .set(auth(by))
+    .send({
+      schoolId,
+      learnerId: learner.id,
+      areas: [{ code: 'tam_ly', priority: 1 }, { code: 'hoc_tap', priority: 2 }],
+      channel: 'giao_vien',
+      summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.',
+      riskLevel: opts.riskLevel ?? 'medium',
+      riskRationale: 'Đánh giá ban đầu khi tiếp nhận.',
+      ...(opts.assigneeId ? { assigneeId: opts.assigneeId } : {}),
+    })
+    .expect(201);
+  return res.body as CaseBody;
+};
+
+export const sendEvent = (t: TestApp, by: Login, c: { id: string; version: number }, type: string, payload: Record<string, unknown> = {}) =>
+  t.http().post(`/api/cases/${c.id}/events`).set(auth(by)).send({ type, payload, expectedVersion: c.version });
+
+// Sends and expects success; returns the case after the transition.
+export const move = async (t: TestApp, by: Login, c: { id: string; version: number }, type: string, payload: Record<string, unknown> = {}) => {
+  const res: request.Response = await sendEvent(t, by, c, type, payload);
+  if (res.status !== 200) throw new Error(`${type} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as CaseBody;
+};
+
+export const PAYLOADS = {
+  assessment: (riskLevel = 'medium') => ({
+    riskLevel,
+    riskRationale: 'Em chia sẻ có ý nghĩ tiêu cực; gia đình xác nhận.',
+    difficulties: 'Mất ngủ, không tập trung học.',
+    needs: 'Được lắng nghe và hỗ trợ tâm lý.',
+  }),
+  plan: { goals: ['Ổn định giấc ngủ', 'Tham gia lại hoạt động lớp'], responsible: 'Cô Lan', reviewDate: '2026-04-15' },
+  refer: { receiver: 'Trạm y tế phường', reason: 'Cần đánh giá chuyên sâu.' },
+};
+
+export const historyOf = async (t: TestApp, by: Login, caseId: string) =>
+  (await t.http().get(`/api/cases/${caseId}/history`).set(auth(by)).expect(200)).body.items as {
+    seq: number; type: string; fromState: string | null; toState: string | null; actorId: string; actorRole: string; at: string; hash: string; prevHash: string | null; payload: Record<string, unknown>;
+  }[];
+
+export const verifyOf = async (t: TestApp, by: Login, caseId: string) =>
+  (await t.http().get(`/api/cases/${caseId}/history/verify`).set(auth(by)).expect(200)).body as { valid: boolean; events: number; firstInvalidSeq?: number };

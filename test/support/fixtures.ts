@@ -1,0 +1,43 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Role } from '@dh/machines/case/types';
+import { UserService } from '@dh/identity';
+
+export const PASSWORD = 'mat-khau-thu-nghiem';
+
+export type Login = { id: string; token: string; username: string };
+export type World = {
+  schoolA: string;
+  schoolB: string;
+  users: Record<'counsellorA' | 'counsellorA2' | 'supervisorA' | 'supervisorA2' | 'principalA' | 'counsellorB' | 'supervisorB' | 'auditorA' | 'adminW', Login>;
+};
+
+const PEOPLE: [keyof World['users'], Role[], 'A' | 'B' | null][] = [
+  ['counsellorA', ['counsellor'], 'A'],
+  ['counsellorA2', ['counsellor'], 'A'],
+  ['supervisorA', ['supervisor'], 'A'],
+  ['supervisorA2', ['supervisor'], 'A'],
+  ['principalA', ['principal'], 'A'],
+  ['counsellorB', ['counsellor'], 'B'],
+  ['supervisorB', ['supervisor'], 'B'],
+  ['auditorA', ['auditor'], 'A'],
+  ['adminW', ['admin'], null],
+];
+
+// A ward with two schools and a person in each role, logged in through the API.
+export const buildWorld = async (app: INestApplication): Promise<World> => {
+  const users = app.get(UserService);
+  const ward = await users.createWard('W1', 'Phường Thử Nghiệm');
+  const a = await users.createSchool(ward.id, 'TA', 'Trường THCS Thử Nghiệm A');
+  const b = await users.createSchool(ward.id, 'TB', 'Trường Tiểu học Thử Nghiệm B');
+  const logins = {} as World['users'];
+  for (const [name, roles, school] of PEOPLE) {
+    const schoolIds = school === 'A' ? [a.id] : school === 'B' ? [b.id] : [];
+    const user = await users.createUser({ username: name.toLowerCase(), fullName: `Người dùng ${name}`, password: PASSWORD, roles, schoolIds, wardId: ward.id });
+    const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username: name.toLowerCase(), password: PASSWORD }).expect(200);
+    logins[name] = { id: user.id, token: res.body.accessToken, username: user.username };
+  }
+  return { schoolA: a.id, schoolB: b.id, users: logins };
+};
+
+export const auth = (login: Login) => ({ Authorization: `Bearer ${login.token}` });

@@ -1,0 +1,57 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { Clock, ManualClock } from '@dh/clock';
+import { AppConfig, loadConfig } from '@dh/config';
+import { createTestDatabase, TestDatabase } from '../setup/test-database';
+
+export type TestApp = {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  clock: ManualClock;
+  db: TestDatabase;
+  config: AppConfig;
+  close: () => Promise<void>;
+};
+
+// The real server (same module, same pipes and filter as main) on a fresh PostgreSQL database, with a clock the test moves.
+export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  const db = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'dh-test-'));
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+    DATA_KEY: 'test-data-key-that-is-long-enough-0123456789',
+    SEED_DEMO: 'false',
+    SCHEDULER_ENABLED: 'false',
+    ...env,
+  });
+  const clock = new ManualClock('2026-03-02T02:00:00Z');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  configureApp(app);
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    app,
+    http: () => request(server),
+    clock,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};

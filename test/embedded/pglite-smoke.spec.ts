@@ -15,7 +15,10 @@ const start = async (dataDir: string) => {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: ['error'] });
   configureApp(app);
   await app.init();
-  const seeded = await app.get(DemoSeedService).seedOnce();
+  const seeded = await app.get(DemoSeedService).seedOnce().catch(async (e) => {
+    await app.close();
+    throw e;
+  });
   return { app, seeded, http: () => request(app.getHttpServer()) };
 };
 

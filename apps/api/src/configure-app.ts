@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, RejectNulCharacterPipe } from '@dh/errors';
+import { createValidationPipe, namedBodyParserErrors, RejectNulCharacterPipe } from '@dh/errors';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -9,6 +9,7 @@ export const DOCS_PATH = 'api/docs';
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
   app.setGlobalPrefix(API_PREFIX);
   app.useBodyParser('json', { limit: '256kb' });
+  app.use(namedBodyParserErrors);
   app.useGlobalPipes(new RejectNulCharacterPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();

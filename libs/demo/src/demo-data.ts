@@ -54,10 +54,10 @@ export const DEMO_CASES: { learner: string; dob: string; sex: 'nam' | 'nu'; clas
   { learner: 'Lê Hoàng Long', dob: '2013-01-20', sex: 'nam', className: '7A1', risk: 'medium', summary: 'Mâu thuẫn với bạn cùng lớp.', steps: assess('medium') },
   { learner: 'Phạm Minh Anh', dob: '2011-11-11', sex: 'nu', className: '9A3', risk: 'high', summary: 'Em có biểu hiện buồn chán kéo dài.', steps: [...assess('high'), plan] },
   { learner: 'Đặng Quốc Bảo', dob: '2012-03-30', sex: 'nam', className: '8A2', risk: 'low', summary: 'Em cần định hướng chọn trường.', steps: [...assess('low'), plan] },
-  { learner: 'Bùi Thị Thu Trang', dob: '2012-07-07', sex: 'nu', className: '8A3', risk: 'medium', summary: 'Em bị bạn bè trêu chọc trên mạng.', steps: [...assess('medium'), refer] },
+  { learner: 'Bùi Thị Thu Trang', dob: '2012-07-07', sex: 'nu', className: '8A3', risk: 'medium', summary: 'Em bị bạn bè trêu chọc trên mạng.', steps: [...assess('medium').slice(0, 1), refer] },
   {
     learner: 'Vũ Đức Thắng', dob: '2013-08-19', sex: 'nam', className: '7A3', risk: 'medium', summary: 'Gia đình có biến cố.',
-    steps: [...assess('medium'), refer, { type: 'REFERRAL_ACCEPTED', by: 'counsellor', payload: {} }],
+    steps: [...assess('medium').slice(0, 1), refer, { type: 'REFERRAL_ACCEPTED', by: 'counsellor', payload: {} }],
   },
   {
     learner: 'Ngô Thị Hạnh', dob: '2011-04-25', sex: 'nu', className: '9A1', risk: 'low', summary: 'Em khó hòa nhập khi chuyển trường.',

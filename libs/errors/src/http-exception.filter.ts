@@ -27,6 +27,10 @@ const GENERIC: Record<number, [string, string]> = {
 
 type BodyParserError = Error & { type?: string; status?: number; statusCode?: number };
 
+// Express middleware errors reach Nest's filter as a bare 400; name the JSON one before that happens.
+export const namedBodyParserErrors = (err: BodyParserError, _req: unknown, _res: unknown, next: (e: unknown) => void): void =>
+  next(err?.type === 'entity.parse.failed' ? new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST, 'Nội dung JSON không hợp lệ.', 'Malformed JSON body.') : err);
+
 // The one place where errors become HTTP: every module throws its own AppException subclass.
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -58,9 +62,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return this.shape(status, `HTTP_${status}`, ...this.generic(status));
     }
     const bodyError = exception as BodyParserError;
-    if (bodyError?.type === 'entity.parse.failed') {
-      return this.shape(400, 'MALFORMED_JSON', 'Nội dung JSON không hợp lệ.', 'Malformed JSON body.');
-    }
     const status = bodyError?.status ?? bodyError?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return this.shape(status, `HTTP_${status}`, ...this.generic(status));

@@ -105,7 +105,14 @@ export const CASE_EVENT_TYPES = Object.keys(PAYLOADS) as CaseEventType[];
 
 // Checks the payload of one event type; problems name the field as the client wrote it (payload.goals[0]).
 export const validateEventPayload = (type: CaseEventType, payload: Record<string, unknown>): Record<string, unknown> => {
-  const instance = plainToInstance(PAYLOADS[type], payload);
+  const shape = PAYLOADS[type];
+  // class-validator has nothing to whitelist against on a class without decorators: check it by hand.
+  if (shape === EmptyPayload) {
+    const extra = Object.keys(payload);
+    if (extra.length) throw new InputValidationException(extra.map((k) => ({ field: `payload.${k}`, problems: [`property ${k} should not exist`] })));
+    return payload;
+  }
+  const instance = plainToInstance(shape, payload);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length) throw new InputValidationException(flattenValidationErrors(errors, 'payload'));
   return payload;

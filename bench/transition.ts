@@ -1,0 +1,73 @@
+// Cost of one case transition through the engine (lock, machine, row, audit chain, commit),
+// against a baseline measured in the same run: the bare SQL of the same writes, without the engine.
+// Run: npm run build && node dist/bench/transition.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../apps/api/src/app.module';
+import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
+import { loadConfig } from '@dh/config';
+import { Caller, UserService } from '@dh/identity';
+
+const N = Number(process.env.BENCH_N ?? 500);
+const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const main = async (): Promise<void> => {
+  const dbName = `dh_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const url = new URL(base);
+  url.pathname = `/${dbName}`;
+  const config = loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: `/tmp/${dbName}`, SCHEDULER_ENABLED: 'false', SEED_DEMO: 'false' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+  try {
+    const users = app.get(UserService);
+    const ward = await users.createWard('B', 'Bench');
+    const school = await users.createSchool(ward.id, 'BB', 'Bench school');
+    const u = await users.createUser({ username: 'bench', fullName: 'Bench', password: 'bench-password', roles: ['counsellor'], schoolIds: [school.id] });
+    const caller: Caller = { id: u.id, username: 'bench', fullName: 'Bench', roles: ['counsellor'], schoolIds: [school.id], wardId: null, requestId: 'bench' };
+    const learner = await app.get(LearnerService).create(caller, { schoolId: school.id, fullName: 'Bench Learner', dateOfBirth: '2013-01-01', sex: 'nam', className: '7A' });
+    const opened = await app.get(CaseService).open(caller, {
+      schoolId: school.id, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'truc_tiep',
+      summary: 'bench', riskLevel: 'low', riskRationale: 'bench',
+    });
+    const transitions = app.get(CaseTransitionService);
+    let c = await transitions.apply(caller, opened.id, { type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 });
+
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < N; i++) {
+      c = await transitions.apply(caller, c.id, { type: 'ADD_NOTE', payload: { text: `ghi chú ${i}` }, expectedVersion: c.version });
+    }
+    const engineMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+    // Baseline: the same statements by hand (lock, update, append), no machine, no hashing, no ORM.
+    const pg = new Client({ connectionString: url.toString() });
+    await pg.connect();
+    const t1 = process.hrtime.bigint();
+    for (let i = 0; i < N; i++) {
+      await pg.query('BEGIN');
+      const { rows } = await pg.query(`SELECT version FROM "case" WHERE id = $1 FOR UPDATE`, [c.id]);
+      const { rows: last } = await pg.query(`SELECT max(seq) AS seq FROM audit_event WHERE case_id = $1`, [c.id]);
+      await pg.query(`UPDATE "case" SET version = $2, updated_at = now() WHERE id = $1`, [c.id, rows[0].version + 1]);
+      await pg.query(
+        `INSERT INTO audit_event (case_id, seq, school_id, type, payload, at, hash) VALUES ($1, $2, $3, 'BASELINE', $4, now(), $5)`,
+        [c.id, last[0].seq + 1, school.id, JSON.stringify({ text: `ghi chú ${i}` }), randomUUID()],
+      );
+      await pg.query('COMMIT');
+    }
+    const baselineMs = Number(process.hrtime.bigint() - t1) / 1e6;
+    await pg.end();
+
+    console.log(`transitions: ${N}`);
+    console.log(`engine:   ${engineMs.toFixed(0)} ms, ${(engineMs / N).toFixed(2)} ms per transition, ${((N * 1000) / engineMs).toFixed(0)}/s`);
+    console.log(`baseline: ${baselineMs.toFixed(0)} ms, ${(baselineMs / N).toFixed(2)} ms per transaction (bare SQL)`);
+    console.log(`ratio engine/baseline: ${(engineMs / baselineMs).toFixed(2)}`);
+  } finally {
+    await app.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+};
+
+void main();

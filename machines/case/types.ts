@@ -1,0 +1,43 @@
+export type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
+export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
+
+// The roles an actor holds in the case's school (none if the case is not of their school).
+export type Actor = { id: string; roles: Role[] };
+
+export type CaseContext = { assigneeId: string | null; riskLevel: RiskLevel; openedBy: string; submittedBy: string | null };
+export type CaseInput = { openedBy: string; assigneeId: string | null; riskLevel: RiskLevel };
+
+export type CaseEventType =
+  | 'START_ASSESSMENT' | 'COMPLETE_ASSESSMENT' | 'SUBMIT_PLAN' | 'APPROVE_PLAN' | 'RETURN_PLAN' | 'REVISE_PLAN'
+  | 'REFER' | 'REFERRAL_ACCEPTED' | 'REFERRAL_DECLINED' | 'REFERRAL_COMPLETED'
+  | 'PROPOSE_CLOSURE' | 'APPROVE_CLOSURE' | 'REJECT_CLOSURE' | 'CLOSE' | 'CLOSE_AT_INTAKE' | 'FOLLOW_UP_DONE' | 'REOPEN'
+  | 'ASSIGN' | 'REASSIGN' | 'UPDATE_RISK' | 'ADD_NOTE';
+
+export type CaseEvent = { type: CaseEventType; actor: Actor; payload: Record<string, unknown> };
+
+export type RefusalCode =
+  | 'role_not_allowed' | 'not_assignee' | 'own_submission' | 'payload_incomplete'
+  | 'already_assigned' | 'not_assigned' | 'same_assignee';
+
+export type Refusal = { reason: RefusalCode; message: string; messageEn: string; fields?: string[] };
+
+export type Duration = { workingDays: number } | { workingHours: number } | { calendarDays: number };
+export type EscalationTarget = 'supervisor' | 'principal' | 'ward_officer';
+export type DeadlineSpec = {
+  kind: string;
+  due: Duration;
+  dueWhenHighRisk?: Duration;
+  repeat?: boolean;
+  escalateTo: EscalationTarget[];
+  label: { vi: string; en: string };
+};
+export type StateMeta = { label: { vi: string; en: string }; deadlines: DeadlineSpec[] };
+
+export type StepResult =
+  | { ok: true; snapshot: PersistedCase; state: string; context: CaseContext; changed: boolean }
+  | { ok: false; kind: 'not_allowed'; allowedEvents: CaseEventType[] }
+  | { ok: false; kind: 'refused'; refusal: Refusal };
+
+// What the database keeps: enough for machine.resolveState to rebuild the snapshot.
+export type StateValue = string | { [key: string]: StateValue };
+export type PersistedCase = { value: StateValue; context: CaseContext };

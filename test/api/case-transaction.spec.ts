@@ -85,6 +85,42 @@ describe('one transition, one transaction', () => {
     expect(await rowsOf(c.id)).toEqual(before);
   });
 
+  it('stores a transition whole or not at all: a failure while appending the audit event leaves the case as it was', async () => {
+    const c = await openCase(t, w);
+    const before = await rowsOf(c.id);
+    // A fault inside the transaction, after the case row was written: the audit insert fails.
+    await pg.query(`
+      CREATE FUNCTION fail_marked_note() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.payload->>'text' = 'FAULT' THEN RAISE EXCEPTION 'simulated disk fault'; END IF; RETURN NEW; END $$`);
+    await pg.query(`CREATE TRIGGER fail_marked_note BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION fail_marked_note()`);
+    try {
+      const res = await sendEvent(t, w.users.counsellorA, c, 'ADD_NOTE', { text: 'FAULT' });
+      expect(res.status).toBe(500);
+      expect(res.body).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+      expect(JSON.stringify(res.body)).not.toContain('simulated disk fault');
+    } finally {
+      await pg.query(`DROP TRIGGER fail_marked_note ON audit_event`);
+      await pg.query(`DROP FUNCTION fail_marked_note()`);
+    }
+    expect(await rowsOf(c.id)).toEqual(before);
+    expect((await sendEvent(t, w.users.counsellorA, c, 'ADD_NOTE', { text: 'sau sự cố' })).status).toBe(200);
+  });
+
+  it('keeps the reporter apart from the case and out of the audit trail', async () => {
+    const learner = await t.http().post('/api/learners').set(auth(w.users.counsellorA))
+      .send({ schoolId: w.schoolA, fullName: 'Đinh Văn Khoa', dateOfBirth: '2012-02-02', sex: 'nam', className: '8A1' }).expect(201);
+    const res = await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
+      schoolId: w.schoolA, learnerId: learner.body.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'cha_me',
+      summary: 'Mẹ em báo em bị bắt nạt.', riskLevel: 'high', riskRationale: 'Có dấu hiệu bạo lực.',
+      reporter: { anonymous: false, name: 'Phạm Thị Người Báo', phone: '0987654321', relationship: 'mẹ' },
+    }).expect(201);
+    const reporter = await pg.query(`SELECT name, phone, relationship FROM case_reporter WHERE case_id = $1`, [res.body.id]);
+    expect(reporter.rows).toEqual([{ name: 'Phạm Thị Người Báo', phone: '0987654321', relationship: 'mẹ' }]);
+    const { audit, case: row } = await rowsOf(res.body.id);
+    expect(JSON.stringify([audit, row])).not.toContain('Người Báo');
+    expect(JSON.stringify(res.body)).not.toContain('Người Báo');
+  });
+
   it('lets exactly one of 50 racing requests through; 49 get 409 and the audit gains one event', async () => {
     const c = await openCase(t, w);
     const results = await Promise.all(

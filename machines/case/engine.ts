@@ -72,3 +72,14 @@ export const stateMetaOf = (version: MachineVersion, state: string): StateMeta =
   if (!node) throw new InvalidSnapshotError(`${version} has no state ${state}`);
   return node.meta as StateMeta;
 };
+
+// Every deadline kind any published machine declares: what an SLA policy file may name.
+export const allDeadlineKinds = (): string[] => {
+  const kinds = new Set<string>();
+  const walk = (node: AnyStateMachine['root']): void => {
+    for (const d of (node.meta as StateMeta | undefined)?.deadlines ?? []) kinds.add(d.kind);
+    Object.values(node.states).forEach((child) => walk(child as AnyStateMachine['root']));
+  };
+  Object.values(caseMachines).forEach(({ machine }) => walk(machine.root));
+  return [...kinds].sort();
+};

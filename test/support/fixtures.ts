@@ -9,7 +9,7 @@ export type Login = { id: string; token: string; username: string };
 export type World = {
   schoolA: string;
   schoolB: string;
-  users: Record<'counsellorA' | 'counsellorA2' | 'supervisorA' | 'supervisorA2' | 'principalA' | 'counsellorB' | 'supervisorB' | 'auditorA' | 'adminW', Login>;
+  users: Record<'counsellorA' | 'counsellorA2' | 'supervisorA' | 'supervisorA2' | 'principalA' | 'counsellorB' | 'supervisorB' | 'principalB' | 'auditorA' | 'adminW' | 'wardW', Login>;
 };
 
 const PEOPLE: [keyof World['users'], Role[], 'A' | 'B' | null][] = [
@@ -20,8 +20,10 @@ const PEOPLE: [keyof World['users'], Role[], 'A' | 'B' | null][] = [
   ['principalA', ['principal'], 'A'],
   ['counsellorB', ['counsellor'], 'B'],
   ['supervisorB', ['supervisor'], 'B'],
+  ['principalB', ['principal'], 'B'],
   ['auditorA', ['auditor'], 'A'],
   ['adminW', ['admin'], null],
+  ['wardW', ['ward_officer'], null],
 ];
 
 // A ward with two schools and a person in each role, logged in through the API.

@@ -1,6 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
@@ -8,6 +7,7 @@ import { ClockModule } from '@dh/clock';
 import { AppConfig, ConfigModule, loadConfig } from '@dh/config';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
+import { EscalationsModule } from '@dh/escalations';
 import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
 import { HealthController } from './health/health.controller';
@@ -22,12 +22,11 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         ClockModule,
         DatabaseModule.forRoot(),
-        // Wired now; the escalation sweep registers its interval with the escalations module.
-        ScheduleModule.forRoot(),
         TerminusModule,
         IdentityModule,
         AuditModule,
         CasesModule,
+        EscalationsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -1,19 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
-import { ClockModule } from '@dh/clock';
+import { Clock, ClockModule } from '@dh/clock';
 import { AppConfig, ConfigModule } from '@dh/config';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
+import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 
 // The features without HTTP: the same modules the server runs, for operator commands.
 @Module({})
 export class CliModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule.forRoot(), IdentityModule, AuditModule, CasesModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), IdentityModule, AuditModule, CasesModule, EscalationsModule, DemoModule],
     };
   }
 }

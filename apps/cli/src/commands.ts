@@ -1,11 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@dh/audit';
+import { ManualClock } from '@dh/clock';
 import { DemoSeedService } from '@dh/demo';
+import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
 import { ROLES, UserService } from '@dh/identity';
 import type { Role } from '@dh/machines/case/types';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
-export type Command = { summary: string; run: (app: INestApplicationContext, args: string[], io: Output) => Promise<number> };
+export type Command = { summary: string; run: (app: INestApplicationContext, args: string[], io: Output, clock: ManualClock) => Promise<number> };
 
 // Exit code 1 names a broken chain: schedulers and inspectors script on it.
 const verify: Command = {
@@ -61,4 +63,21 @@ const migrate: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { verify, 'seed-demo': seedDemo, 'create-user': createUser, migrate };
+// One sweep now, or as of a given instant (--at 2026-03-09T09:00:00+07:00) to replay a catch-up.
+const sweep: Command = {
+  summary: 'sweep [--at ISO]   raise every escalation that has fallen due, once, then deliver the outbox',
+  run: async (app, args, io, clock) => {
+    const at = args[0] === '--at' ? new Date(args[1] ?? '') : null;
+    if (at && Number.isNaN(at.getTime())) {
+      io.err(`usage: ${sweep.summary}`);
+      return 2;
+    }
+    if (at) clock.set(at);
+    const result = await app.get(EscalationSweepService).sweepOnce();
+    const outbox = await app.get(OutboxDispatcher).dispatch();
+    io.out(`${result.rungs} mức cảnh báo / rungs raised, ${result.alerts} cảnh báo / alerts, ${outbox.sent} đã gửi / sent`);
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { verify, sweep, 'seed-demo': seedDemo, 'create-user': createUser, migrate };

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ManualClock } from '@dh/clock';
 import { loadConfig } from '@dh/config';
 import { CliModule } from './cli.module';
 import { COMMANDS, Output } from './commands';
@@ -14,9 +15,11 @@ export const runCli = async (argv: string[]): Promise<number> => {
     return 2;
   }
   const config = { ...loadConfig(), schedulerEnabled: false, seedDemo: false };
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+  // A command runs as of one instant: now, unless it is told otherwise (sweep --at).
+  const clock = new ManualClock(new Date());
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, clock), { logger: ['error', 'warn'], abortOnError: false });
   try {
-    return await command.run(app, args, io);
+    return await command.run(app, args, io, clock);
   } finally {
     await app.close();
   }

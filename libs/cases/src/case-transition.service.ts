@@ -6,12 +6,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
+import { AlertService, DeadlineService } from '@dh/escalations';
 import { actorIn, Caller, primaryRole } from '@dh/identity';
 import { stepCase } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType } from '@dh/machines/case/types';
 import { CaseService } from './case.service';
-import { CaseView, toCaseView } from './case-view';
+import { CaseView } from './case-view';
 import { CaseEntity } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { validateEventPayload } from './dtos/event-payloads';
@@ -29,6 +30,8 @@ export class CaseTransitionService {
     @InjectDataSource() private readonly source: DataSource,
     private readonly cases: CaseService,
     private readonly audit: AuditService,
+    private readonly deadlines: DeadlineService,
+    private readonly alerts: AlertService,
     private readonly clock: Clock,
   ) {}
 
@@ -61,6 +64,7 @@ export class CaseTransitionService {
 
       const now = this.clock.now();
       const fromState = row.state;
+      const wasCritical = row.riskLevel === 'critical';
       row.state = result.state;
       row.snapshot = result.snapshot;
       row.assigneeId = result.context.assigneeId;
@@ -87,7 +91,13 @@ export class CaseTransitionService {
         requestId: caller.requestId,
         at: now,
       });
-      const view = toCaseView(row, caller);
+      if (fromState !== row.state) {
+        await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel }, now);
+      }
+      if (!wasCritical && row.riskLevel === 'critical') {
+        await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
+      }
+      const view = await this.cases.view(row, caller, tx);
       if (idempotencyKey) {
         await tx
           .getRepository(IdempotencyKey)

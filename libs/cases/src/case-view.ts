@@ -1,10 +1,9 @@
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType } from '@dh/machines/case/types';
+import type { DeadlineView } from '@dh/escalations';
 import { actorIn, Caller } from '@dh/identity';
 import { CaseEntity, Channel, RankedArea } from './case.entity';
-
-export type DeadlineView = { kind: string; dueAt: string; level: string | null };
 
 export type CaseView = {
   id: string;
@@ -32,7 +31,7 @@ export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[
   return allowedEventsFor(row.machineVersion, row.snapshot, actorIn(caller, row.schoolId));
 };
 
-export const toCaseView = (row: CaseEntity, caller: Caller): CaseView => ({
+export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[]): CaseView => ({
   id: row.id,
   code: row.code,
   schoolId: row.schoolId,
@@ -48,8 +47,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller): CaseView => ({
   channel: row.channel,
   summary: row.summary,
   allowedEvents: allowedEventsOf(row, caller),
-  // Deadline rows arrive with the escalations issue; the shape is the contract's already.
-  deadlines: [],
+  deadlines,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
+import { AlertService, DeadlineService } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Caller, primaryRole, School, UserService } from '@dh/identity';
@@ -16,7 +17,7 @@ import { CaseEntity, RankedArea } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
-import { Page } from './dtos/page-query.dto';
+import { Page } from '@dh/errors';
 import { Learner } from './learners/learner.entity';
 
 const ASSIGNABLE = ['counsellor', 'supervisor'] as const;
@@ -28,6 +29,8 @@ export class CaseService {
     private readonly audit: AuditService,
     private readonly users: UserService,
     private readonly clock: Clock,
+    private readonly deadlines: DeadlineService,
+    private readonly alerts: AlertService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -89,8 +92,15 @@ export class CaseService {
         requestId: caller.requestId,
         at: now,
       });
-      return toCaseView(row, caller);
+      await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel }, now);
+      if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
+      return this.view(row, caller, tx);
     });
+  }
+
+  async view(row: CaseEntity, caller: Caller, tx?: EntityManager): Promise<CaseView> {
+    const open = await this.deadlines.openOf([row.id], this.clock.now(), tx);
+    return toCaseView(row, caller, open.get(row.id) ?? []);
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
@@ -104,17 +114,24 @@ export class CaseService {
     if (query.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
     if (query.risk) qb.andWhere('c.risk_level = :risk', { risk: query.risk });
     if (query.area) qb.andWhere('c.areas @> :area::jsonb', { area: JSON.stringify([{ code: query.area }]) });
+    if (query.overdue !== undefined) {
+      qb.andWhere(
+        `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.closed_at IS NULL AND d.paused_at IS NULL AND d.due_at <= :now)`,
+        { now: this.clock.now() },
+      );
+    }
     const [rows, total] = await qb
       .orderBy('c.updated_at', 'DESC')
       .addOrderBy('c.id', 'ASC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map((r) => toCaseView(r, caller)), total, page: query.page, pageSize: query.pageSize };
+    const open = await this.deadlines.openOf(rows.map((r) => r.id), this.clock.now());
+    return { items: rows.map((r) => toCaseView(r, caller, open.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(caller: Caller, id: string): Promise<CaseView> {
-    return toCaseView(await this.findVisible(caller, id), caller);
+    return this.view(await this.findVisible(caller, id), caller);
   }
 
   // Another school's case and a case that does not exist answer the same 404.

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
+import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseTransitionService } from './case-transition.service';
@@ -13,7 +14,7 @@ import { LearnerService } from './learners/learner.service';
 import { LearnersController } from './learners/learners.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner]), AuditModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController],
   providers: [CaseService, CaseTransitionService, LearnerService],
   exports: [CaseService, CaseTransitionService, LearnerService],

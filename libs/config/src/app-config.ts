@@ -11,6 +11,7 @@ export type AppConfig = {
   jwtExpiresInSeconds: number;
   dataKey: string;
   slaPolicyFile: string | null;
+  holidaysDir: string;
   escalationSweepMs: number;
   schedulerEnabled: boolean;
   tzName: string;
@@ -105,6 +106,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     jwtExpiresInSeconds: intVar(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     dataKey: secretVar(env, 'DATA_KEY', production, dataDir, 32),
     slaPolicyFile,
+    holidaysDir: resolve(env.HOLIDAYS_DIR || 'config/holidays'),
     escalationSweepMs: intVar(env, 'ESCALATION_SWEEP_MS', 60000, 1000, 24 * 3600 * 1000),
     schedulerEnabled: boolVar(env, 'SCHEDULER_ENABLED', true),
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),

@@ -1,3 +1,4 @@
 export * from './app.exception';
 export * from './http-exception.filter';
 export * from './validation';
+export * from './page-query.dto';

@@ -1,6 +1,7 @@
 import type { DeadlineSpec, StateMeta } from '../types';
 
 // Service levels of DOMAIN.md's defaults table; a ward overrides durations in its SLA policy, not here.
+// Where the table escalates "supervisor → principal", the ladder's third rung (ward officer) follows too.
 const deadline = (kind: string, vi: string, en: string, rest: Omit<DeadlineSpec, 'kind' | 'label'>): DeadlineSpec => ({ kind, label: { vi, en }, ...rest });
 
 export const META_V1 = {
@@ -11,11 +12,11 @@ export const META_V1 = {
   },
   assessment: {
     label: { vi: 'Đánh giá', en: 'Assessment' },
-    deadlines: [deadline('assessment_due', 'Hoàn thành đánh giá', 'Assessment complete', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal'] })],
+    deadlines: [deadline('assessment_due', 'Hoàn thành đánh giá', 'Assessment complete', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal', 'ward_officer'] })],
   },
   planning: {
     label: { vi: 'Lập kế hoạch hỗ trợ', en: 'Support planning' },
-    deadlines: [deadline('plan_due', 'Lập kế hoạch hỗ trợ', 'Support plan', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal'] })],
+    deadlines: [deadline('plan_due', 'Lập kế hoạch hỗ trợ', 'Support plan', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal', 'ward_officer'] })],
   },
   planReview: {
     label: { vi: 'Chờ duyệt kế hoạch', en: 'Plan awaiting approval' },
@@ -31,7 +32,7 @@ export const META_V1 = {
   },
   referralPending: {
     label: { vi: 'Chuyển gửi – chờ phản hồi', en: 'Referral – awaiting answer' },
-    deadlines: [deadline('referral_answer', 'Đơn vị nhận phản hồi', 'Receiver answers', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal'] })],
+    deadlines: [deadline('referral_answer', 'Đơn vị nhận phản hồi', 'Receiver answers', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal', 'ward_officer'] })],
   },
   referralInService: {
     label: { vi: 'Chuyển gửi – đang hỗ trợ', en: 'Referral – in service' },

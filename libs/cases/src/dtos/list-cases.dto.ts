@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { RiskLevel } from '@dh/machines/case/types';
 import { AREA_CODES, AreaCode, RISK_LEVELS } from '../case.entity';
-import { PageQueryDto } from './page-query.dto';
+import { PageQueryDto } from '@dh/errors';
 
 export class ListCasesDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'e.g. intake, referral (all of its sub-states) or referral.pending' })
@@ -17,4 +18,8 @@ export class ListCasesDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: RISK_LEVELS }) @IsOptional() @IsIn(RISK_LEVELS)
   risk?: RiskLevel;
+
+  @ApiPropertyOptional({ description: 'true: có hạn đã quá / with a deadline past due' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  overdue?: boolean;
 }

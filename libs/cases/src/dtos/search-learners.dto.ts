@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from './page-query.dto';
+import { PageQueryDto } from '@dh/errors';
 
 export class SearchLearnersDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all')

@@ -6,7 +6,7 @@ import { canOpenCaseIn, canReadSchool, readableSchoolIds } from '../case-access.
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
-import { Page } from '../dtos/page-query.dto';
+import { Page } from '@dh/errors';
 import { Learner } from './learner.entity';
 import { nameKey } from './vietnamese-name';
 

@@ -213,7 +213,7 @@ describe('case@1 machine', () => {
 
   it('declines every state’s service level in meta, as DOMAIN.md’s defaults', () => {
     expect(stateMetaOf(V, 'intake').deadlines[0]).toMatchObject({ kind: 'first_contact', due: { workingDays: 1 }, dueWhenHighRisk: { workingDays: 0 } });
-    expect(stateMetaOf(V, 'assessment').deadlines[0]).toMatchObject({ due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal'] });
+    expect(stateMetaOf(V, 'assessment').deadlines[0]).toMatchObject({ due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal', 'ward_officer'] });
     expect(stateMetaOf(V, 'planReview').deadlines[0]).toMatchObject({ due: { workingDays: 2 }, escalateTo: ['principal'] });
     expect(stateMetaOf(V, 'monitoring').deadlines[0]).toMatchObject({ due: { calendarDays: 30 }, repeat: true });
     expect(stateMetaOf(V, 'referral.pending').deadlines[0]).toMatchObject({ kind: 'referral_answer', due: { workingDays: 5 } });

@@ -1,0 +1,3 @@
+export * from './calendar-overrides';
+export * from './calendar.module';
+export * from './working-calendar';

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@dh/audit';
+import { Clock } from '@dh/clock';
+import { inTransaction } from '@dh/database';
+import { Page } from '@dh/errors';
+import { Caller, primaryRole } from '@dh/identity';
+import { Alert } from './alert.entity';
+import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
+import { EscalationException, EscalationExceptionCode } from './escalation.exception';
+import { loadSchoolPeople } from './recipients';
+
+export type AlertView = Omit<Alert, 'createdAt' | 'acknowledgedAt'> & { createdAt: string; acknowledgedAt: string | null };
+
+const toView = (a: Alert): AlertView => ({ ...a, createdAt: a.createdAt.toISOString(), acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null });
+
+@Injectable()
+export class AlertService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // The caller's own alerts: unanswered first, newest first within each group.
+  async list(caller: Caller, q: ListAlertsDto): Promise<Page<AlertView>> {
+    const qb = this.source.getRepository(Alert).createQueryBuilder('a').where('a.recipient_id = :me', { me: caller.id });
+    if (q.unacknowledged !== undefined) qb.andWhere(q.unacknowledged ? 'a.acknowledged_at IS NULL' : 'a.acknowledged_at IS NOT NULL');
+    if (q.level) qb.andWhere('a.level = :level', { level: q.level });
+    if (q.caseId) qb.andWhere('a.case_id = :caseId', { caseId: q.caseId });
+    const [rows, total] = await qb
+      .orderBy('a.acknowledged_at IS NULL', 'DESC')
+      .addOrderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  // An escalation is answered, not just read: the next action goes into the case's history.
+  async acknowledge(caller: Caller, id: string, dto: AckAlertDto): Promise<AlertView> {
+    return inTransaction(this.source, async (tx) => {
+      const alert = await tx.getRepository(Alert).createQueryBuilder('a').setLock('pessimistic_write')
+        .where('a.id = :id AND a.recipient_id = :me', { id, me: caller.id }).getOne();
+      if (!alert) throw new EscalationException(EscalationExceptionCode.ALERT_NOT_FOUND);
+      if (alert.acknowledgedAt) throw new EscalationException(EscalationExceptionCode.ALERT_ALREADY_ACKNOWLEDGED);
+      const now = this.clock.now();
+      alert.acknowledgedAt = now;
+      alert.acknowledgedBy = caller.id;
+      alert.nextAction = dto.nextAction.trim();
+      await tx.getRepository(Alert).update({ id }, { acknowledgedAt: now, acknowledgedBy: caller.id, nextAction: alert.nextAction });
+      if (alert.caseId) {
+        const [{ state }] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [alert.caseId]);
+        await this.audit.append(tx, {
+          caseId: alert.caseId, schoolId: alert.schoolId, type: 'ALERT_ACKNOWLEDGED', fromState: state, toState: state,
+          actorId: caller.id, actorRole: primaryRole(caller.roles),
+          payload: { alertId: alert.id, level: alert.level, reason: alert.reason, nextAction: alert.nextAction },
+          requestId: caller.requestId, at: now,
+        });
+      }
+      return toView(alert);
+    });
+  }
+
+  // UPDATE_RISK to critical: the supervisors and the principal hear of it inside the transition, not at the next sweep.
+  async raiseCriticalRisk(tx: EntityManager, c: { caseId: string; schoolId: string; code: string }, now: Date): Promise<number> {
+    const people = (await loadSchoolPeople(tx, [c.schoolId])).get(c.schoolId);
+    const [{ name }] = await tx.query(`SELECT name FROM school WHERE id = $1`, [c.schoolId]);
+    const to = [...new Set([...(people?.supervisors ?? []), ...(people?.principals ?? [])])];
+    for (const recipientId of to) {
+      const alert = tx.getRepository(Alert).create({
+        recipientId, schoolId: c.schoolId, caseId: c.caseId, deadlineId: null, level: 'critical_risk',
+        reason: `Hồ sơ ${c.code} được đánh giá nguy cơ NGHIÊM TRỌNG — ${name}`,
+        reasonEn: `Case ${c.code} was rated CRITICAL risk — ${name}`,
+        createdAt: now, acknowledgedAt: null, acknowledgedBy: null, nextAction: null,
+      });
+      await tx.getRepository(Alert).insert(alert);
+      await tx.query(
+        `INSERT INTO alert_outbox (alert_id, channel, recipient, subject, body, created_at) VALUES ($1, 'default', $2, 'Đồng Hành: nguy cơ nghiêm trọng', $3, $4)`,
+        [alert.id, recipientId, alert.reason, now],
+      );
+    }
+    return to.length;
+  }
+}

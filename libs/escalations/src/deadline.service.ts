@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { WorkingCalendar } from '@dh/calendar';
+import { stateMetaOf } from '@dh/machines/case/engine';
+import { isMachineVersion } from '@dh/machines/case/registry';
+import type { DeadlineSpec, Duration, EscalationTarget, RiskLevel } from '@dh/machines/case/types';
+import { Deadline, DeadlineLevel, Level, LEVELS } from './deadline.entity';
+import { SLA_POLICY } from './escalation.tokens';
+import { SlaPolicy } from './sla-policy';
+
+export type CaseClock = { caseId: string; schoolId: string; machineVersion: string; state: string; riskLevel: RiskLevel };
+
+export type NewDeadline = {
+  schoolId: string;
+  caseId: string | null;
+  kind: string;
+  label: string;
+  labelEn: string;
+  state: string | null;
+  startedAt: Date;
+  dueAt: Date;
+  due: Duration;
+  escalateTo: EscalationTarget[];
+  repeatDays: number | null;
+};
+
+export type DeadlineView = {
+  id: string;
+  kind: string;
+  label: string;
+  dueAt: string;
+  level: Level | null;
+  paused: boolean;
+  remainingWorkingMs: number | null;
+};
+
+const DAY_MS = 24 * 3600 * 1000;
+const isHigh = (r: RiskLevel) => r === 'high' || r === 'critical';
+
+@Injectable()
+export class DeadlineService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly calendar: WorkingCalendar,
+    @Inject(SLA_POLICY) private readonly policy: SlaPolicy,
+  ) {}
+
+  dueAfter(start: Date, d: Duration): Date {
+    if ('workingDays' in d) return this.calendar.addWorkingDays(start, d.workingDays);
+    if ('workingHours' in d) return this.calendar.addWorkingHours(start, d.workingHours);
+    return new Date(start.getTime() + d.calendarDays * DAY_MS);
+  }
+
+  // The machine's meta says which clocks a state runs; the ward's policy may change how long.
+  durationOf(spec: DeadlineSpec, risk: RiskLevel): Duration {
+    const override = this.policy.deadlines[spec.kind];
+    if (isHigh(risk)) return override?.dueWhenHighRisk ?? spec.dueWhenHighRisk ?? override?.due ?? spec.due;
+    return override?.due ?? spec.due;
+  }
+
+  // Leaving a state closes its clocks; entering one opens its own. Same transaction as the transition.
+  async enterState(tx: EntityManager, c: CaseClock, now: Date): Promise<void> {
+    await this.closeOpen(tx, c.caseId, now);
+    if (!isMachineVersion(c.machineVersion)) return;
+    for (const spec of stateMetaOf(c.machineVersion, c.state).deadlines) {
+      const due = this.durationOf(spec, c.riskLevel);
+      await this.open(tx, {
+        schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: c.state,
+        startedAt: now, dueAt: this.dueAfter(now, due), due, escalateTo: spec.escalateTo,
+        repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null,
+      });
+    }
+  }
+
+  async closeOpen(tx: EntityManager, caseId: string, now: Date): Promise<void> {
+    const open = await tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull() }, select: { id: true } });
+    if (open.length === 0) return;
+    const ids = open.map((d) => d.id);
+    await tx.getRepository(Deadline).update({ id: In(ids) }, { closedAt: now });
+    await tx.getRepository(DeadlineLevel).update({ deadlineId: In(ids), status: In(['pending', 'paused']) }, { status: 'cancelled' });
+  }
+
+  async open(tx: EntityManager, d: NewDeadline): Promise<Deadline> {
+    const row = tx.getRepository(Deadline).create({
+      schoolId: d.schoolId, caseId: d.caseId, kind: d.kind, label: d.label, labelEn: d.labelEn, state: d.state,
+      startedAt: d.startedAt, dueAt: d.dueAt, escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: null, closedAt: null,
+      createdAt: d.startedAt,
+    });
+    await tx.getRepository(Deadline).insert(row);
+    const levels = this.ladder(d).map(({ level, dueAt }) => ({ deadlineId: row.id, level, dueAt, status: 'pending' as const, firedAt: null }));
+    if (levels.length) await tx.getRepository(DeadlineLevel).insert(levels);
+    return row;
+  }
+
+  // DOMAIN.md's ladder: reminder a working day before, overdue at the due time, then the principal and the
+  // ward officer after their thresholds, each only where the deadline escalates that far.
+  ladder(d: Pick<NewDeadline, 'startedAt' | 'dueAt' | 'due' | 'escalateTo'>): { level: Level; dueAt: Date }[] {
+    const rungs: { level: Level; dueAt: Date }[] = [];
+    const lead = this.policy.reminderBeforeWorkingDays;
+    const reminder =
+      'workingDays' in d.due && d.due.workingDays > lead ? this.calendar.addWorkingDays(d.startedAt, d.due.workingDays - lead)
+        : 'calendarDays' in d.due && d.due.calendarDays > lead ? new Date(d.dueAt.getTime() - lead * DAY_MS)
+          : null;
+    if (reminder && reminder > d.startedAt && reminder < d.dueAt) rungs.push({ level: 'reminder', dueAt: reminder });
+    rungs.push({ level: 'overdue', dueAt: d.dueAt });
+    if (d.escalateTo.includes('principal')) rungs.push({ level: 'principal', dueAt: this.calendar.addWorkingDays(d.dueAt, this.policy.principalAfterWorkingDays) });
+    if (d.escalateTo.includes('ward_officer')) rungs.push({ level: 'ward', dueAt: this.calendar.addWorkingDays(d.dueAt, this.policy.wardAfterWorkingDays) });
+    return rungs;
+  }
+
+  // Open deadlines of these cases, with the highest rung reached so far.
+  async openOf(caseIds: string[], now: Date, tx?: EntityManager): Promise<Map<string, DeadlineView[]>> {
+    const result = new Map<string, DeadlineView[]>();
+    if (caseIds.length === 0) return result;
+    const m = tx ?? this.source.manager;
+    const deadlines = await m.getRepository(Deadline).find({ where: { caseId: In(caseIds), closedAt: IsNull() }, order: { dueAt: 'ASC' } });
+    const fired = deadlines.length
+      ? await m.getRepository(DeadlineLevel).find({ where: { deadlineId: In(deadlines.map((d) => d.id)), status: 'fired' } })
+      : [];
+    for (const d of deadlines) {
+      const reached = fired.filter((l) => l.deadlineId === d.id).map((l) => l.level);
+      const level = [...LEVELS].reverse().find((l) => reached.includes(l)) ?? null;
+      const view: DeadlineView = {
+        id: d.id, kind: d.kind, label: d.label, dueAt: d.dueAt.toISOString(), level, paused: d.pausedAt !== null,
+        remainingWorkingMs: d.pausedAt ? this.calendar.workingMsBetween(d.pausedAt, d.dueAt) : d.dueAt > now ? this.calendar.workingMsBetween(now, d.dueAt) : 0,
+      };
+      result.set(d.caseId as string, [...(result.get(d.caseId as string) ?? []), view]);
+    }
+    return result;
+  }
+}

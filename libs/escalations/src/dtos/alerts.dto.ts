@@ -1,0 +1,23 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@dh/errors';
+
+export class ListAlertsDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'true: chỉ cảnh báo chưa xác nhận / only unacknowledged' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  unacknowledged?: boolean;
+
+  @ApiPropertyOptional({ enum: ['reminder', 'overdue', 'principal', 'ward', 'critical_risk'] })
+  @IsOptional() @IsIn(['reminder', 'overdue', 'principal', 'ward', 'critical_risk'])
+  level?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all')
+  caseId?: string;
+}
+
+export class AckAlertDto {
+  @ApiProperty({ description: 'việc tiếp theo người nhận cam kết làm / the next action the recipient commits to', example: 'Gặp học sinh trong sáng thứ Hai.' })
+  @IsString() @Matches(/\S/, { message: 'nextAction must not be empty' }) @MaxLength(2000)
+  nextAction!: string;
+}

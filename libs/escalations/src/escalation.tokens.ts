@@ -1,0 +1,1 @@
+export const SLA_POLICY = Symbol('SLA_POLICY');

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@dh/audit';
+import { CalendarModule } from '@dh/calendar';
+import { APP_CONFIG, AppConfig } from '@dh/config';
+import { allDeadlineKinds } from '@dh/machines/case/engine';
+import { AlertSender, LogAlertSender } from './alert-sender';
+import { Alert } from './alert.entity';
+import { AlertService } from './alert.service';
+import { AlertsController } from './alerts.controller';
+import { Deadline, DeadlineLevel } from './deadline.entity';
+import { DeadlineService } from './deadline.service';
+import { EscalationSweepService } from './escalation-sweep.service';
+import { SLA_POLICY } from './escalation.tokens';
+import { EscalationScheduler } from './escalation.scheduler';
+import { OutboxDispatcher } from './outbox-dispatcher.service';
+import { REPORT_DEADLINE_KINDS } from './report-clock.service';
+import { loadSlaPolicy } from './sla-policy';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]), ScheduleModule.forRoot(), AuditModule, CalendarModule],
+  controllers: [AlertsController],
+  providers: [
+    // Validated at boot: a bad policy file stops the start, naming the file and the entry.
+    { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS]) },
+    { provide: AlertSender, useClass: LogAlertSender },
+    DeadlineService,
+    AlertService,
+    EscalationSweepService,
+    OutboxDispatcher,
+    EscalationScheduler,
+  ],
+  exports: [DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher],
+})
+export class EscalationsModule {}

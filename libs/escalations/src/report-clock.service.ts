@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@dh/config';
+import { inTransaction } from '@dh/database';
+import { DeadlineService } from './deadline.service';
+
+export const REPORT_DEADLINE_KINDS = ['report_semester1', 'report_year'] as const;
+export type ReportKind = (typeof REPORT_DEADLINE_KINDS)[number];
+
+const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> = {
+  report_semester1: { month: 1, day: 15, yearOffset: 1, label: 'Nộp báo cáo sơ kết học kỳ I', labelEn: 'Semester I report' },
+  report_year: { month: 5, day: 15, yearOffset: 1, label: 'Nộp báo cáo tổng kết năm học', labelEn: 'School-year report' },
+};
+
+// Due at the end of the working day, 17:00 local time.
+const dueInstant = (year: number, month: number, day: number, timeZone: string): Date => {
+  const guess = new Date(Date.UTC(year, month - 1, day, 17, 0, 0));
+  const local = new Date(guess.toLocaleString('en-US', { timeZone }));
+  const utc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return new Date(guess.getTime() - (local.getTime() - utc.getTime()));
+};
+
+// A school year runs September to May: in its course each school owes the ward two reports (DOMAIN.md).
+export const schoolYearOf = (now: Date, timeZone: string): number => {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
+  return m >= 8 ? y : y - 1;
+};
+
+@Injectable()
+export class ReportClockService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly deadlines: DeadlineService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // Idempotent and safe on every instance at once: an advisory lock serialises the check-then-insert.
+  async ensureForSchoolYear(startYear: number, now: Date): Promise<number> {
+    return inTransaction(this.source, async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dong-hanh:report-clock'))`);
+      let created = 0;
+      for (const kind of REPORT_DEADLINE_KINDS) {
+        const r = REPORTS[kind];
+        const dueAt = dueInstant(startYear + r.yearOffset, r.month, r.day, this.config.tzName);
+        const missing: { id: string }[] = await tx.query(
+          `SELECT s.id FROM school s WHERE NOT EXISTS (SELECT 1 FROM deadline d WHERE d.school_id = s.id AND d.kind = $1 AND d.due_at = $2)`,
+          [kind, dueAt],
+        );
+        for (const { id } of missing) {
+          const days = Math.max(1, Math.floor((dueAt.getTime() - now.getTime()) / 86400000));
+          await this.deadlines.open(tx, {
+            schoolId: id, caseId: null, kind, label: r.label, labelEn: r.labelEn, state: null,
+            startedAt: now, dueAt, due: { calendarDays: days }, escalateTo: ['ward_officer'], repeatDays: null,
+          });
+          created += 1;
+        }
+      }
+      return created;
+    });
+  }
+
+  // The report-submitted event closes the school's clock for that report.
+  async markSubmitted(tx: EntityManager, schoolId: string, kind: ReportKind, now: Date): Promise<number> {
+    const open: { id: string }[] = await tx.query(
+      `SELECT id FROM deadline WHERE school_id = $1 AND kind = $2 AND closed_at IS NULL AND case_id IS NULL`,
+      [schoolId, kind],
+    );
+    for (const { id } of open) {
+      await tx.query(`UPDATE deadline SET closed_at = $2 WHERE id = $1`, [id, now]);
+      await tx.query(`UPDATE deadline_level SET status = 'cancelled' WHERE deadline_id = $1 AND status IN ('pending','paused')`, [id]);
+    }
+    return open.length;
+  }
+}

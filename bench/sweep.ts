@@ -14,9 +14,9 @@ const DUE = 1000;
 const plant = (pg: Client, schoolId: string, open: number, due: number) =>
   pg.query(
     `WITH d AS (
-       INSERT INTO deadline (school_id, kind, label, label_en, started_at, due_at, escalate_to, created_at)
+       INSERT INTO deadline (school_id, kind, label, label_en, started_at, due_at, escalate_to, clock, created_at)
        SELECT $1, 'report_year', 'Nộp báo cáo tổng kết năm học', 'School-year report', now() - interval '1 day',
-              CASE WHEN g <= $3 THEN now() - interval '1 hour' ELSE now() + interval '30 days' END, ARRAY['ward_officer'], now()
+              CASE WHEN g <= $3 THEN now() - interval '1 hour' ELSE now() + interval '30 days' END, ARRAY['ward_officer'], 'calendar', now()
          FROM generate_series(1, $2) g
        RETURNING id, due_at)
      INSERT INTO deadline_level (deadline_id, level, due_at) SELECT id, 'overdue', due_at FROM d`,

@@ -4,6 +4,8 @@ export class Escalations1795000000003 implements MigrationInterface {
   name = 'Escalations1795000000003';
 
   async up(q: QueryRunner): Promise<void> {
+    // Set while a supervisor has paused the case's clocks (learner in hospital, school closed by a storm).
+    await q.query(`ALTER TABLE "case" ADD COLUMN clocks_paused_at timestamptz`);
     // A clock a case (or a school's report) runs against; closed when the case leaves the state.
     await q.query(`
       CREATE TABLE deadline (
@@ -17,6 +19,8 @@ export class Escalations1795000000003 implements MigrationInterface {
         started_at timestamptz NOT NULL,
         due_at timestamptz NOT NULL,
         escalate_to text[] NOT NULL,
+        -- working: the clock runs in working hours and a pause shifts it by paused working time; calendar: by elapsed time.
+        clock text NOT NULL CHECK (clock IN ('working','calendar')),
         repeat_days integer,
         paused_at timestamptz,
         closed_at timestamptz,
@@ -74,5 +78,6 @@ export class Escalations1795000000003 implements MigrationInterface {
     await q.query(`DROP TABLE alert`);
     await q.query(`DROP TABLE deadline_level`);
     await q.query(`DROP TABLE deadline`);
+    await q.query(`ALTER TABLE "case" DROP COLUMN clocks_paused_at`);
   }
 }

@@ -44,9 +44,9 @@ describe('the sweep raises each (deadline, level) exactly once', () => {
     const c = await openCase(t, w);
     await pg.query(
       `WITH d AS (
-         INSERT INTO deadline (school_id, case_id, kind, label, label_en, state, started_at, due_at, escalate_to, created_at)
+         INSERT INTO deadline (school_id, case_id, kind, label, label_en, state, started_at, due_at, escalate_to, clock, created_at)
          SELECT $1, $2, 'assessment_due', 'Hoàn thành đánh giá', 'Assessment complete', 'assessment',
-                '2026-04-01T02:00:00Z', '2026-04-08T02:00:00Z'::timestamptz + (g || ' seconds')::interval, ARRAY['supervisor'], '2026-04-01T02:00:00Z'
+                '2026-04-01T02:00:00Z', '2026-04-08T02:00:00Z'::timestamptz + (g || ' seconds')::interval, ARRAY['supervisor'], 'working', '2026-04-01T02:00:00Z'
            FROM generate_series(1, $3) g
          RETURNING id, due_at)
        INSERT INTO deadline_level (deadline_id, level, due_at) SELECT id, 'overdue', due_at FROM d`,

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@dh/audit';
+import { WorkingCalendar } from '@dh/calendar';
 import { ManualClock } from '@dh/clock';
 import { DemoSeedService } from '@dh/demo';
 import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
@@ -80,4 +81,18 @@ const sweep: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { verify, sweep, 'seed-demo': seedDemo, 'create-user': createUser, migrate };
+const calendar: Command = {
+  summary: 'calendar <year>    the effective working calendar of a year: days off and Saturdays worked',
+  run: async (app, [year], io) => {
+    if (!/^\d{4}$/.test(year ?? '')) {
+      io.err(`usage: ${calendar.summary}`);
+      return 2;
+    }
+    for (const d of app.get(WorkingCalendar).yearCalendar(Number(year))) {
+      io.out(`${d.date}  ${d.kind.padEnd(16)} ${d.name}${d.decision ? `  (${d.decision})` : ''}`);
+    }
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'seed-demo': seedDemo, 'create-user': createUser, migrate };

@@ -123,7 +123,7 @@ export class WorkingCalendar {
   // Outside working time, the clock starts at the beginning of the next working day.
   private startOfWork(from: Date): { date: string; ms: number } {
     const { date, ms } = this.local.of(from);
-    if (this.isWorkingDay(date) && ms < this.dayEnd()) return { date, ms: Math.max(ms, this.windows[0][0]) };
+    if (this.isWorkingDay(date) && ms <= this.dayEnd()) return { date, ms: Math.max(ms, this.windows[0][0]) };
     return { date: this.nextWorkingDay(date), ms: this.windows[0][0] };
   }
 

@@ -92,7 +92,7 @@ export class CaseTransitionService {
         at: now,
       });
       if (fromState !== row.state) {
-        await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel }, now);
+        await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt }, now);
       }
       if (!wasCritical && row.riskLevel === 'critical') {
         await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);

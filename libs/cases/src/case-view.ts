@@ -22,6 +22,7 @@ export type CaseView = {
   summary: string;
   allowedEvents: CaseEventType[];
   deadlines: DeadlineView[];
+  clocksPausedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -48,6 +49,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   summary: row.summary,
   allowedEvents: allowedEventsOf(row, caller),
   deadlines,
+  clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });

@@ -60,6 +60,9 @@ export class CaseEntity {
   @Column('int')
   version!: number;
 
+  @Column('timestamptz', { name: 'clocks_paused_at', nullable: true })
+  clocksPausedAt!: Date | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

@@ -12,6 +12,8 @@ export enum CaseExceptionCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   GUARD_REFUSED = 'GUARD_REFUSED',
   ASSIGNEE_NOT_ELIGIBLE = 'ASSIGNEE_NOT_ELIGIBLE',
+  CLOCKS_ALREADY_PAUSED = 'CLOCKS_ALREADY_PAUSED',
+  CLOCKS_NOT_PAUSED = 'CLOCKS_NOT_PAUSED',
 }
 
 const STATUS: Record<CaseExceptionCode, HttpStatus> = {
@@ -25,6 +27,8 @@ const STATUS: Record<CaseExceptionCode, HttpStatus> = {
   IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
   GUARD_REFUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   ASSIGNEE_NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
+  CLOCKS_ALREADY_PAUSED: HttpStatus.CONFLICT,
+  CLOCKS_NOT_PAUSED: HttpStatus.CONFLICT,
 };
 
 const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
@@ -44,6 +48,8 @@ const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
     'Người được phân công phải là tư vấn viên hoặc tổ trưởng đang hoạt động của trường.',
     'The assignee must be an active counsellor or supervisor of the school.',
   ],
+  CLOCKS_ALREADY_PAUSED: ['Thời hạn của hồ sơ đang được tạm dừng.', 'The case’s clocks are already paused.'],
+  CLOCKS_NOT_PAUSED: ['Thời hạn của hồ sơ không bị tạm dừng.', 'The case’s clocks are not paused.'],
 };
 
 export class CaseException extends AppException {

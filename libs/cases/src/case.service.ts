@@ -64,6 +64,7 @@ export class CaseService {
         snapshot: started.snapshot,
         machineVersion: CURRENT_CASE_MACHINE,
         version: 1,
+        clocksPausedAt: null,
         createdAt: now,
         updatedAt: now,
       });
@@ -92,7 +93,7 @@ export class CaseService {
         requestId: caller.requestId,
         at: now,
       });
-      await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel }, now);
+      await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt }, now);
       if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
       return this.view(row, caller, tx);
     });

@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { AuditService } from '@dh/audit';
 import { InputValidationException, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
+import { CaseClockService } from './case-clock.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
 import { CaseEventDto } from './dtos/case-event.dto';
+import { PauseClocksDto, ResumeClocksDto } from './dtos/clock-pause.dto';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
 import { toHistoryItem } from './history-item';
@@ -20,7 +22,22 @@ export class CasesController {
     private readonly cases: CaseService,
     private readonly transitions: CaseTransitionService,
     private readonly audit: AuditService,
+    private readonly clocks: CaseClockService,
   ) {}
+
+  @Post(':id/clocks/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Tạm dừng thời hạn của hồ sơ / pause the case’s clocks (supervisor)' })
+  pause(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: PauseClocksDto) {
+    return this.clocks.pause(caller, id, dto.reason);
+  }
+
+  @Post(':id/clocks/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Tiếp tục tính thời hạn / resume the case’s clocks (supervisor)' })
+  resume(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResumeClocksDto) {
+    return this.clocks.resume(caller, id, dto.note);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Tiếp nhận hồ sơ mới / open a case' })

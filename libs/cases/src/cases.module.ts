@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { CaseClockService } from './case-clock.service';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseEntity } from './case.entity';
@@ -16,7 +17,7 @@ import { LearnersController } from './learners/learners.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController],
-  providers: [CaseService, CaseTransitionService, LearnerService],
+  providers: [CaseService, CaseTransitionService, CaseClockService, LearnerService],
   exports: [CaseService, CaseTransitionService, LearnerService],
 })
 export class CasesModule {}

@@ -36,6 +36,9 @@ export class Deadline {
   @Column('text', { name: 'escalate_to', array: true })
   escalateTo!: EscalationTarget[];
 
+  @Column('text')
+  clock!: 'working' | 'calendar';
+
   @Column('int', { name: 'repeat_days', nullable: true })
   repeatDays!: number | null;
 

@@ -9,7 +9,7 @@ import { Deadline, DeadlineLevel, Level, LEVELS } from './deadline.entity';
 import { SLA_POLICY } from './escalation.tokens';
 import { SlaPolicy } from './sla-policy';
 
-export type CaseClock = { caseId: string; schoolId: string; machineVersion: string; state: string; riskLevel: RiskLevel };
+export type CaseClock = { caseId: string; schoolId: string; machineVersion: string; state: string; riskLevel: RiskLevel; pausedAt: Date | null };
 
 export type NewDeadline = {
   schoolId: string;
@@ -23,6 +23,8 @@ export type NewDeadline = {
   due: Duration;
   escalateTo: EscalationTarget[];
   repeatDays: number | null;
+  // A clock opened while the case's clocks are paused starts paused.
+  pausedAt?: Date | null;
 };
 
 export type DeadlineView = {
@@ -68,7 +70,7 @@ export class DeadlineService {
       await this.open(tx, {
         schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: c.state,
         startedAt: now, dueAt: this.dueAfter(now, due), due, escalateTo: spec.escalateTo,
-        repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null,
+        repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null, pausedAt: c.pausedAt,
       });
     }
   }
@@ -84,13 +86,41 @@ export class DeadlineService {
   async open(tx: EntityManager, d: NewDeadline): Promise<Deadline> {
     const row = tx.getRepository(Deadline).create({
       schoolId: d.schoolId, caseId: d.caseId, kind: d.kind, label: d.label, labelEn: d.labelEn, state: d.state,
-      startedAt: d.startedAt, dueAt: d.dueAt, escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: null, closedAt: null,
-      createdAt: d.startedAt,
+      startedAt: d.startedAt, dueAt: d.dueAt, escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: d.pausedAt ?? null, closedAt: null,
+      clock: 'calendarDays' in d.due ? 'calendar' : 'working', createdAt: d.startedAt,
     });
     await tx.getRepository(Deadline).insert(row);
-    const levels = this.ladder(d).map(({ level, dueAt }) => ({ deadlineId: row.id, level, dueAt, status: 'pending' as const, firedAt: null }));
+    const status = d.pausedAt ? ('paused' as const) : ('pending' as const);
+    const levels = this.ladder(d).map(({ level, dueAt }) => ({ deadlineId: row.id, level, dueAt, status, firedAt: null }));
     if (levels.length) await tx.getRepository(DeadlineLevel).insert(levels);
     return row;
+  }
+
+  // Paused clocks raise nothing: their rungs leave the sweep's index until resumed.
+  async pause(tx: EntityManager, caseId: string, now: Date): Promise<void> {
+    const open = await tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull(), pausedAt: IsNull() }, select: { id: true } });
+    if (open.length === 0) return;
+    const ids = open.map((d) => d.id);
+    await tx.getRepository(Deadline).update({ id: In(ids) }, { pausedAt: now });
+    await tx.getRepository(DeadlineLevel).update({ deadlineId: In(ids), status: 'pending' }, { status: 'paused' });
+  }
+
+  // Paused time does not count: every due time moves by exactly the paused working time (working clocks)
+  // or the paused time (calendar clocks).
+  async resume(tx: EntityManager, caseId: string, now: Date): Promise<{ pausedWorkingMs: number }> {
+    const paused = await tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull() } });
+    let pausedWorkingMs = 0;
+    for (const d of paused.filter((x) => x.pausedAt)) {
+      const since = d.pausedAt as Date;
+      const working = this.calendar.workingMsBetween(since, now);
+      pausedWorkingMs = Math.max(pausedWorkingMs, working);
+      const shift = (t: Date) => (d.clock === 'working' ? this.calendar.addWorkingMs(t, working) : new Date(t.getTime() + (now.getTime() - since.getTime())));
+      await tx.getRepository(Deadline).update({ id: d.id }, { dueAt: shift(d.dueAt), pausedAt: null });
+      for (const l of await tx.getRepository(DeadlineLevel).find({ where: { deadlineId: d.id, status: 'paused' } })) {
+        await tx.getRepository(DeadlineLevel).update({ deadlineId: d.id, level: l.level }, { dueAt: shift(l.dueAt), status: 'pending' });
+      }
+    }
+    return { pausedWorkingMs };
   }
 
   // DOMAIN.md's ladder: reminder a working day before, overdue at the due time, then the principal and the

@@ -10,6 +10,7 @@ import { alertText } from './alert-text';
 import { Level } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
 import { loadSchoolPeople, recipientsOf } from './recipients';
+import { ReportClockService, schoolYearOf } from './report-clock.service';
 
 type DueRung = {
   deadline_id: string;
@@ -40,12 +41,15 @@ export class EscalationSweepService {
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     private readonly deadlines: DeadlineService,
+    private readonly reportClock: ReportClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // Raises every rung that fell due, in batches, until none is left: after downtime the first sweep catches up.
   async sweepOnce(batchSize = 500): Promise<SweepResult> {
     const now = this.clock.now();
+    // Each school's report clocks for the running school year exist before anything is raised.
+    await this.reportClock.ensureForSchoolYear(schoolYearOf(now, this.config.tzName), now);
     const total: SweepResult = { rungs: 0, alerts: 0, batches: 0 };
     for (;;) {
       const { rungs, alerts } = await inTransaction(this.source, (tx) => this.sweepBatch(tx, now, batchSize));
@@ -129,6 +133,7 @@ export class EscalationSweepService {
       await this.deadlines.open(tx, {
         schoolId: r.school_id, caseId: r.case_id, kind: r.kind, label: r.label, labelEn: r.label_en, state: r.state,
         startedAt: r.deadline_due, dueAt: this.deadlines.dueAfter(r.deadline_due, due), due, escalateTo: r.escalate_to, repeatDays: r.repeat_days,
+        pausedAt: null,
       });
     }
   }

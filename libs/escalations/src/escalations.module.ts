@@ -15,12 +15,13 @@ import { EscalationSweepService } from './escalation-sweep.service';
 import { SLA_POLICY } from './escalation.tokens';
 import { EscalationScheduler } from './escalation.scheduler';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
-import { REPORT_DEADLINE_KINDS } from './report-clock.service';
+import { REPORT_DEADLINE_KINDS, ReportClockService } from './report-clock.service';
+import { ReportSubmissionsController } from './report-submissions.controller';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]), ScheduleModule.forRoot(), AuditModule, CalendarModule],
-  controllers: [AlertsController],
+  controllers: [AlertsController, ReportSubmissionsController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
     { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS]) },
@@ -29,8 +30,9 @@ import { loadSlaPolicy } from './sla-policy';
     AlertService,
     EscalationSweepService,
     OutboxDispatcher,
+    ReportClockService,
     EscalationScheduler,
   ],
-  exports: [DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher],
+  exports: [DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
 })
 export class EscalationsModule {}

@@ -7,3 +7,4 @@ export * from './escalation-sweep.service';
 export * from './escalations.module';
 export * from './outbox-dispatcher.service';
 export * from './sla-policy';
+export * from './report-clock.service';

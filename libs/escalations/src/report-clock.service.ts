@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
 import { DeadlineService } from './deadline.service';
@@ -14,12 +15,8 @@ const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: numb
 };
 
 // Due at the end of the working day, 17:00 local time.
-const dueInstant = (year: number, month: number, day: number, timeZone: string): Date => {
-  const guess = new Date(Date.UTC(year, month - 1, day, 17, 0, 0));
-  const local = new Date(guess.toLocaleString('en-US', { timeZone }));
-  const utc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return new Date(guess.getTime() - (local.getTime() - utc.getTime()));
-};
+const dueInstant = (year: number, month: number, day: number, timeZone: string): Date =>
+  new LocalTime(timeZone).at(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, 17 * 3600_000);
 
 // A school year runs September to May: in its course each school owes the ward two reports (DOMAIN.md).
 export const schoolYearOf = (now: Date, timeZone: string): number => {
@@ -43,6 +40,8 @@ export class ReportClockService {
       for (const kind of REPORT_DEADLINE_KINDS) {
         const r = REPORTS[kind];
         const dueAt = dueInstant(startYear + r.yearOffset, r.month, r.day, this.config.tzName);
+        // A school that joins after a report's date owes no clock for it.
+        if (dueAt <= now) continue;
         const missing: { id: string }[] = await tx.query(
           `SELECT s.id FROM school s WHERE NOT EXISTS (SELECT 1 FROM deadline d WHERE d.school_id = s.id AND d.kind = $1 AND d.due_at = $2)`,
           [kind, dueAt],

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Clock } from '@dh/clock';
+import { inTransaction } from '@dh/database';
+import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { ReportSubmissionDto } from './dtos/report-submission.dto';
+import { ReportClockService } from './report-clock.service';
+
+// The report itself arrives with the reports work; its submission already stops the clock.
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports/submissions')
+export class ReportSubmissionsController {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly reportClock: ReportClockService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal)' })
+  submit(@CurrentCaller() caller: Caller, @Body() dto: ReportSubmissionDto) {
+    if (!caller.schoolIds.includes(dto.schoolId) || !caller.roles.includes('principal')) {
+      throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
+    }
+    return inTransaction(this.source, async (tx) => ({
+      schoolId: dto.schoolId,
+      kind: dto.kind,
+      closedDeadlines: await this.reportClock.markSubmitted(tx, dto.schoolId, dto.kind, this.clock.now()),
+    }));
+  }
+}

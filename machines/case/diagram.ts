@@ -49,7 +49,8 @@ export const toMermaid = (machine: AnyStateMachine, selfEvents: string[]): strin
     lines.push(`${indent}}`);
   };
   const root = machine.root as Node;
-  lines.push(`  [*] --> ${root.initial?.target[0]?.key ?? ''}`);
+  // A parallel machine (case@2) has no single start: each region draws its own.
+  if (root.type !== 'parallel') lines.push(`  [*] --> ${idOf(root.initial?.target[0] as Node)}`);
   for (const child of Object.values(root.states) as Node[]) declare(child, '  ');
   const byPath = new Map(walk(root).map((n) => [pathOf(n), n]));
   for (const a of arrowsOf(machine)) {
@@ -60,7 +61,8 @@ export const toMermaid = (machine: AnyStateMachine, selfEvents: string[]): strin
     lines.push(`  ${from} --> ${to} : ${a.event}${branch ? ` [${branch}]` : ''}`);
   }
   const openStates = [...new Set(arrowsOf(machine).filter((a) => a.from === a.to && selfEvents.includes(a.event)).map((a) => a.from))];
-  lines.push(`  note right of ${root.initial?.target[0]?.key ?? ''}`);
+  const firstLeaf = walk(root).find((n) => n.type === 'atomic') as Node;
+  lines.push(`  note right of ${idOf(firstLeaf)}`);
   lines.push(`    ${selfEvents.join(', ')}: self-transitions in ${openStates.join(', ')}`);
   lines.push('  end note');
   return `${lines.join('\n')}\n`;

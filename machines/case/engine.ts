@@ -7,8 +7,25 @@ import type { Actor, CaseContext, CaseEvent, CaseEventType, CaseInput, Persisted
 
 const machineOf = (version: MachineVersion): AnyStateMachine => caseMachines[version].machine;
 
+const path = (value: StateValue): string =>
+  typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${path(v)}`)[0];
+
+// The stage a case is in: 'referral.pending'. From case@2 on, the stages are one region of several.
 export const statePath = (value: StateValue): string =>
-  typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${statePath(v)}`)[0];
+  typeof value === 'object' && 'stage' in value ? path(value.stage) : path(value);
+
+// Every active leaf, named as deadline rows name their state: stage leaves without the region ('assessment'),
+// other regions with theirs ('protection.open').
+const leavesOf = (snapshot: AnyMachineSnapshot): string[] =>
+  snapshot._nodes
+    .filter((n) => n.type === 'atomic')
+    .map((n) => (n.path[0] === 'stage' ? n.path.slice(1) : n.path).join('.'))
+    .sort();
+
+export const protectionOf = (persisted: unknown): 'none' | 'open' | 'notified' | null => {
+  const value = (persisted as Partial<PersistedCase> | null)?.value;
+  return value && typeof value === 'object' && typeof value.protection === 'string' ? (value.protection as 'none' | 'open' | 'notified') : null;
+};
 
 const persist = (snapshot: AnyMachineSnapshot): PersistedCase => ({
   value: snapshot.value as StateValue,
@@ -29,11 +46,13 @@ const restore = (version: MachineVersion, persisted: unknown): AnyMachineSnapsho
   }
 };
 
-export const startCase = (version: MachineVersion, input: CaseInput): { snapshot: PersistedCase; state: string; context: CaseContext } => {
+export const startCase = (version: MachineVersion, input: CaseInput): { snapshot: PersistedCase; state: string; leaves: string[]; context: CaseContext } => {
   const [snapshot] = initialTransition(machineOf(version), input);
   const persisted = persist(snapshot);
-  return { snapshot: persisted, state: statePath(persisted.value), context: persisted.context };
+  return { snapshot: persisted, state: statePath(persisted.value), leaves: leavesOf(snapshot), context: persisted.context };
 };
+
+export const activeLeaves = (version: MachineVersion, persisted: unknown): string[] => leavesOf(restore(version, persisted));
 
 // Events the active state nodes (leaf and ancestors) handle, whoever asks. Not `ownEvents`: it leaves out
 // transitions without target or action, and ADD_NOTE is exactly that (its record is the audit event).
@@ -45,8 +64,9 @@ export const acceptedEvents = (version: MachineVersion, persisted: unknown): Cas
 
 export const allowedEventsFor = (version: MachineVersion, persisted: unknown, actor: Actor): CaseEventType[] => {
   const { mayAttempt } = caseMachines[version].rules;
-  const context = restore(version, persisted).context as CaseContext;
-  return acceptedEvents(version, persisted).filter((type) => mayAttempt(context, type, actor) === null);
+  const snapshot = restore(version, persisted);
+  const stage = statePath(snapshot.value as StateValue);
+  return acceptedEvents(version, persisted).filter((type) => mayAttempt(snapshot.context as CaseContext, type, actor, stage) === null);
 };
 
 export const stepCase = (version: MachineVersion, persisted: unknown, event: CaseEvent): StepResult => {
@@ -54,7 +74,7 @@ export const stepCase = (version: MachineVersion, persisted: unknown, event: Cas
   if (!acceptedEvents(version, persisted).includes(event.type)) {
     return { ok: false, kind: 'not_allowed', allowedEvents: allowedEventsFor(version, persisted, event.actor) };
   }
-  const refusal = caseMachines[version].rules.checkEvent(before.context as CaseContext, event);
+  const refusal = caseMachines[version].rules.checkEvent(before.context as CaseContext, event, statePath(before.value as StateValue));
   if (refusal) return { ok: false, kind: 'refused', refusal };
   const [after] = transition(machineOf(version), before, event);
   const next = persist(after);
@@ -62,14 +82,19 @@ export const stepCase = (version: MachineVersion, persisted: unknown, event: Cas
     ok: true,
     snapshot: next,
     state: statePath(next.value),
+    leaves: leavesOf(after),
     context: next.context,
     changed: JSON.stringify(next) !== JSON.stringify(persist(before)),
   };
 };
 
-export const stateMetaOf = (version: MachineVersion, state: string): StateMeta => {
-  const node = state.split('.').reduce<AnyStateMachine['root'] | undefined>((n, key) => n?.states[key], machineOf(version).root);
-  if (!node) throw new InvalidSnapshotError(`${version} has no state ${state}`);
+// Meta of a leaf as activeLeaves names it; a stage leaf of case@2 lives under its 'stage' region.
+export const stateMetaOf = (version: MachineVersion, leaf: string): StateMeta => {
+  const root = machineOf(version).root;
+  const walk = (from: AnyStateMachine['root'] | undefined) =>
+    leaf.split('.').reduce<AnyStateMachine['root'] | undefined>((n, key) => n?.states[key], from);
+  const node = walk(root) ?? walk(root.states.stage);
+  if (!node) throw new InvalidSnapshotError(`${version} has no state ${leaf}`);
   return node.meta as StateMeta;
 };
 
@@ -82,4 +107,13 @@ export const allDeadlineKinds = (): string[] => {
   };
   Object.values(caseMachines).forEach(({ machine }) => walk(machine.root));
   return [...kinds].sort();
+};
+
+// case@1 → case@2: the same stage, no protection concern yet. A stage case@2 does not know is refused.
+export const migrateSnapshot = (persisted: unknown, to: MachineVersion): PersistedCase => {
+  const p = persisted as PersistedCase;
+  if (to !== 'case@2') throw new InvalidSnapshotError(`no migration to ${to}`);
+  const next: PersistedCase = { value: { stage: p.value, protection: 'none' }, context: { ...p.context } };
+  restore(to, next);
+  return next;
 };

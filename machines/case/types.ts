@@ -4,20 +4,32 @@ export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
 // The roles an actor holds in the case's school (none if the case is not of their school).
 export type Actor = { id: string; roles: Role[] };
 
-export type CaseContext = { assigneeId: string | null; riskLevel: RiskLevel; openedBy: string; submittedBy: string | null };
+export type CaseContext = {
+  assigneeId: string | null;
+  riskLevel: RiskLevel;
+  openedBy: string;
+  submittedBy: string | null;
+  // case@2: the child-protection concern beside the stages.
+  protection?: ProtectionConcern;
+};
+export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' | 'school_violence';
+export type ProtectionRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'gia_dinh';
+export type ProtectionConcern = { status: 'open' | 'notified'; kind: ProtectionKind; carerSuspected: boolean; notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[] };
 export type CaseInput = { openedBy: string; assigneeId: string | null; riskLevel: RiskLevel };
 
 export type CaseEventType =
   | 'START_ASSESSMENT' | 'COMPLETE_ASSESSMENT' | 'SUBMIT_PLAN' | 'APPROVE_PLAN' | 'RETURN_PLAN' | 'REVISE_PLAN'
   | 'REFER' | 'REFERRAL_ACCEPTED' | 'REFERRAL_DECLINED' | 'REFERRAL_COMPLETED'
   | 'PROPOSE_CLOSURE' | 'APPROVE_CLOSURE' | 'REJECT_CLOSURE' | 'CLOSE' | 'CLOSE_AT_INTAKE' | 'FOLLOW_UP_DONE' | 'REOPEN'
-  | 'ASSIGN' | 'REASSIGN' | 'UPDATE_RISK' | 'ADD_NOTE';
+  | 'ASSIGN' | 'REASSIGN' | 'UPDATE_RISK' | 'ADD_NOTE'
+  | 'RAISE_PROTECTION_CONCERN' | 'RECORD_PROTECTION_NOTIFICATION';
 
 export type CaseEvent = { type: CaseEventType; actor: Actor; payload: Record<string, unknown> };
 
 export type RefusalCode =
   | 'role_not_allowed' | 'not_assignee' | 'own_submission' | 'payload_incomplete'
-  | 'already_assigned' | 'not_assigned' | 'same_assignee';
+  | 'already_assigned' | 'not_assigned' | 'same_assignee'
+  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed';
 
 export type Refusal = { reason: RefusalCode; message: string; messageEn: string; fields?: string[] };
 
@@ -29,12 +41,17 @@ export type DeadlineSpec = {
   dueWhenHighRisk?: Duration;
   repeat?: boolean;
   escalateTo: EscalationTarget[];
+  // Where the general ladder is too slow (a child-protection concern): when the principal and the ward hear.
+  principalAfter?: Duration;
+  wardAfter?: Duration;
   label: { vi: string; en: string };
 };
 export type StateMeta = { label: { vi: string; en: string }; deadlines: DeadlineSpec[] };
 
+export type ProtectionStatus = 'none' | 'open' | 'notified';
+
 export type StepResult =
-  | { ok: true; snapshot: PersistedCase; state: string; context: CaseContext; changed: boolean }
+  | { ok: true; snapshot: PersistedCase; state: string; leaves: string[]; context: CaseContext; changed: boolean }
   | { ok: false; kind: 'not_allowed'; allowedEvents: CaseEventType[] }
   | { ok: false; kind: 'refused'; refusal: Refusal };
 

@@ -24,7 +24,7 @@ describe('a case through the Circular 18 process, end to end', () => {
   it('runs intake → assessment → planning → monitoring → closed → archived for a medium-risk case', async () => {
     const { counsellorA: tv } = w.users;
     let c = await openCase(t, w);
-    expect(c).toMatchObject({ state: 'intake', version: 1, machineVersion: 'case@1', assigneeId: tv.id, riskLevel: 'medium' });
+    expect(c).toMatchObject({ state: 'intake', protection: 'none', version: 1, machineVersion: 'case@2', assigneeId: tv.id, riskLevel: 'medium' });
     expect(c.code).toMatch(/^TA-\d{4}-\d{4}$/);
     expect(c.allowedEvents).toEqual(expect.arrayContaining(['START_ASSESSMENT', 'CLOSE_AT_INTAKE', 'ADD_NOTE']));
 

@@ -2,7 +2,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { ManualClock } from '@dh/clock';
+import { CaseMigrationService } from '@dh/cases';
 import { DemoSeedService } from '@dh/demo';
+import { isMachineVersion } from '@dh/machines/case/registry';
 import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
 import { ROLES, UserService } from '@dh/identity';
 import type { Role } from '@dh/machines/case/types';
@@ -95,4 +97,26 @@ const calendar: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'seed-demo': seedDemo, 'create-user': createUser, migrate };
+// Dry run unless --apply: operators read what would happen before it happens.
+const migrateCases: Command = {
+  summary: 'migrate-cases --to case@2 [--apply] <caseId…>   move chosen cases to a newer machine (dry run first), audited',
+  run: async (app, args, io) => {
+    const toAt = args.indexOf('--to');
+    const to = toAt >= 0 ? args[toAt + 1] : undefined;
+    const apply = args.includes('--apply');
+    const ids = args.filter((a, i) => !a.startsWith('--') && i !== toAt + 1);
+    if (!to || !isMachineVersion(to) || ids.length === 0) {
+      io.err(`usage: ${migrateCases.summary}`);
+      return 2;
+    }
+    const service = app.get(CaseMigrationService);
+    const lines = apply ? await service.apply(ids, to, 'cli:migrate-cases') : await service.plan(ids, to);
+    for (const l of lines) {
+      io.out(`${l.ok ? (apply ? 'MIGRATED' : 'WOULD MIGRATE') : 'REFUSED'}  ${l.caseId} ${l.code ?? ''} ${l.from ?? '?'} → ${l.to} (${l.state ?? '?'})${l.reason ? `: ${l.reason}` : ''}`);
+    }
+    io.out(apply ? 'applied' : 'dry run: nothing changed; add --apply to migrate');
+    return lines.every((l) => l.ok) ? 0 : 1;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'create-user': createUser, migrate };

@@ -58,6 +58,7 @@ export class WorkingCalendar {
   }
 
   addWorkingMs(from: Date, ms: number): Date {
+    if (ms <= 0) return new Date(from);
     let left = ms;
     let { date, ms: cursor } = this.local.of(from);
     for (let guard = 0; guard < 3660; guard++) {

@@ -8,7 +8,7 @@ import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { AlertService, DeadlineService } from '@dh/escalations';
 import { actorIn, Caller, primaryRole } from '@dh/identity';
-import { stepCase } from '@dh/machines/case/engine';
+import { activeLeaves, stepCase } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType } from '@dh/machines/case/types';
 import { CaseService } from './case.service';
@@ -64,6 +64,7 @@ export class CaseTransitionService {
 
       const now = this.clock.now();
       const fromState = row.state;
+      const fromLeaves = activeLeaves(row.machineVersion, row.snapshot);
       const wasCritical = row.riskLevel === 'critical';
       row.state = result.state;
       row.snapshot = result.snapshot;
@@ -91,9 +92,7 @@ export class CaseTransitionService {
         requestId: caller.requestId,
         at: now,
       });
-      if (fromState !== row.state) {
-        await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt }, now);
-      }
+      await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), fromLeaves, result.leaves, now);
       if (!wasCritical && row.riskLevel === 'critical') {
         await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
       }

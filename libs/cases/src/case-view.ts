@@ -1,4 +1,4 @@
-import { allowedEventsFor } from '@dh/machines/case/engine';
+import { allowedEventsFor, protectionOf } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType } from '@dh/machines/case/types';
 import type { DeadlineView } from '@dh/escalations';
@@ -11,6 +11,8 @@ export type CaseView = {
   schoolId: string;
   learnerId: string;
   state: string;
+  // case@2 and later: the child-protection concern beside the stage ('none' | 'open' | 'notified').
+  protection: string | null;
   machineVersion: string;
   version: number;
   riskLevel: string;
@@ -38,6 +40,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   schoolId: row.schoolId,
   learnerId: row.learnerId,
   state: row.state,
+  protection: protectionOf(row.snapshot),
   machineVersion: row.machineVersion,
   version: row.version,
   riskLevel: row.riskLevel,

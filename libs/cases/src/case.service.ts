@@ -4,12 +4,12 @@ import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { AlertService, DeadlineService } from '@dh/escalations';
+import { AlertService, CaseClock, DeadlineService } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Caller, primaryRole, School, UserService } from '@dh/identity';
 import { startCase } from '@dh/machines/case/engine';
-import { CURRENT_CASE_MACHINE } from '@dh/machines/case/registry';
+import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
 import { canOpenCaseIn, readableSchoolIds } from './case-access.policy';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseView, toCaseView } from './case-view';
@@ -34,7 +34,8 @@ export class CaseService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async open(caller: Caller, dto: CreateCaseDto): Promise<CaseView> {
+  // `machineVersion` is for operators and tests that need an older machine; the API always opens on the current one.
+  async open(caller: Caller, dto: CreateCaseDto, machineVersion: MachineVersion = CURRENT_CASE_MACHINE): Promise<CaseView> {
     if (!caller.schoolIds.includes(dto.schoolId)) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
     if (!canOpenCaseIn(caller, dto.schoolId)) throw new CaseException(CaseExceptionCode.ROLE_FORBIDDEN);
     assertRankedAreas(dto.areas);
@@ -48,7 +49,7 @@ export class CaseService {
       if (assigneeId) await this.assertAssignable(assigneeId, dto.schoolId, tx);
 
       const now = this.clock.now();
-      const started = startCase(CURRENT_CASE_MACHINE, { openedBy: caller.id, assigneeId, riskLevel: dto.riskLevel });
+      const started = startCase(machineVersion, { openedBy: caller.id, assigneeId, riskLevel: dto.riskLevel });
       const row = tx.getRepository(CaseEntity).create({
         schoolId: dto.schoolId,
         code: await this.nextCode(school, now, tx),
@@ -62,7 +63,7 @@ export class CaseService {
         openedBy: caller.id,
         state: started.state,
         snapshot: started.snapshot,
-        machineVersion: CURRENT_CASE_MACHINE,
+        machineVersion,
         version: 1,
         clocksPausedAt: null,
         createdAt: now,
@@ -93,10 +94,14 @@ export class CaseService {
         requestId: caller.requestId,
         at: now,
       });
-      await this.deadlines.enterState(tx, { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, state: row.state, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt }, now);
+      await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now);
       if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
       return this.view(row, caller, tx);
     });
+  }
+
+  clockOf(row: CaseEntity): CaseClock {
+    return { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt };
   }
 
   async view(row: CaseEntity, caller: Caller, tx?: EntityManager): Promise<CaseView> {

@@ -4,6 +4,7 @@ import { AuditModule } from '@dh/audit';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
+import { CaseMigrationService } from './case-migration.service';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseEntity } from './case.entity';
@@ -17,7 +18,7 @@ import { LearnersController } from './learners/learners.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController],
-  providers: [CaseService, CaseTransitionService, CaseClockService, LearnerService],
-  exports: [CaseService, CaseTransitionService, LearnerService],
+  providers: [CaseService, CaseTransitionService, CaseClockService, CaseMigrationService, LearnerService],
+  exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService],
 })
 export class CasesModule {}

@@ -1,3 +1,4 @@
+export * from './case-migration.service';
 export * from './case-reporter.entity';
 export * from './case-transition.service';
 export * from './case-view';

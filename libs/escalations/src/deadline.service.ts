@@ -9,7 +9,7 @@ import { Deadline, DeadlineLevel, Level, LEVELS } from './deadline.entity';
 import { SLA_POLICY } from './escalation.tokens';
 import { SlaPolicy } from './sla-policy';
 
-export type CaseClock = { caseId: string; schoolId: string; machineVersion: string; state: string; riskLevel: RiskLevel; pausedAt: Date | null };
+export type CaseClock = { caseId: string; schoolId: string; machineVersion: string; riskLevel: RiskLevel; pausedAt: Date | null };
 
 export type NewDeadline = {
   schoolId: string;
@@ -25,6 +25,8 @@ export type NewDeadline = {
   repeatDays: number | null;
   // A clock opened while the case's clocks are paused starts paused.
   pausedAt?: Date | null;
+  principalAfter?: Duration;
+  wardAfter?: Duration;
 };
 
 export type DeadlineView = {
@@ -62,21 +64,30 @@ export class DeadlineService {
   }
 
   // Leaving a state closes its clocks; entering one opens its own. Same transaction as the transition.
-  async enterState(tx: EntityManager, c: CaseClock, now: Date): Promise<void> {
-    await this.closeOpen(tx, c.caseId, now);
+  // Leaves, not one state: from case@2 a protection concern runs its clock beside the stage's.
+  async moveLeaves(tx: EntityManager, c: CaseClock, from: string[], to: string[], now: Date): Promise<void> {
+    const left = from.filter((l) => !to.includes(l));
+    const entered = to.filter((l) => !from.includes(l));
+    if (left.length) await this.closeOpen(tx, c.caseId, now, left);
     if (!isMachineVersion(c.machineVersion)) return;
-    for (const spec of stateMetaOf(c.machineVersion, c.state).deadlines) {
-      const due = this.durationOf(spec, c.riskLevel);
-      await this.open(tx, {
-        schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: c.state,
-        startedAt: now, dueAt: this.dueAfter(now, due), due, escalateTo: spec.escalateTo,
-        repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null, pausedAt: c.pausedAt,
-      });
+    for (const leaf of entered) {
+      for (const spec of stateMetaOf(c.machineVersion, leaf).deadlines) {
+        const due = this.durationOf(spec, c.riskLevel);
+        await this.open(tx, {
+          schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: leaf,
+          startedAt: now, dueAt: this.dueAfter(now, due), due, escalateTo: spec.escalateTo,
+          repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null, pausedAt: c.pausedAt,
+          principalAfter: spec.principalAfter, wardAfter: spec.wardAfter,
+        });
+      }
     }
   }
 
-  async closeOpen(tx: EntityManager, caseId: string, now: Date): Promise<void> {
-    const open = await tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull() }, select: { id: true } });
+  async closeOpen(tx: EntityManager, caseId: string, now: Date, states?: string[]): Promise<void> {
+    const open = await tx.getRepository(Deadline).find({
+      where: { caseId, closedAt: IsNull(), ...(states ? { state: In(states) } : {}) },
+      select: { id: true },
+    });
     if (open.length === 0) return;
     const ids = open.map((d) => d.id);
     await tx.getRepository(Deadline).update({ id: In(ids) }, { closedAt: now });
@@ -125,7 +136,7 @@ export class DeadlineService {
 
   // DOMAIN.md's ladder: reminder a working day before, overdue at the due time, then the principal and the
   // ward officer after their thresholds, each only where the deadline escalates that far.
-  ladder(d: Pick<NewDeadline, 'startedAt' | 'dueAt' | 'due' | 'escalateTo'>): { level: Level; dueAt: Date }[] {
+  ladder(d: Pick<NewDeadline, 'startedAt' | 'dueAt' | 'due' | 'escalateTo' | 'principalAfter' | 'wardAfter'>): { level: Level; dueAt: Date }[] {
     const rungs: { level: Level; dueAt: Date }[] = [];
     const lead = this.policy.reminderBeforeWorkingDays;
     const reminder =
@@ -134,8 +145,12 @@ export class DeadlineService {
           : null;
     if (reminder && reminder > d.startedAt && reminder < d.dueAt) rungs.push({ level: 'reminder', dueAt: reminder });
     rungs.push({ level: 'overdue', dueAt: d.dueAt });
-    if (d.escalateTo.includes('principal')) rungs.push({ level: 'principal', dueAt: this.calendar.addWorkingDays(d.dueAt, this.policy.principalAfterWorkingDays) });
-    if (d.escalateTo.includes('ward_officer')) rungs.push({ level: 'ward', dueAt: this.calendar.addWorkingDays(d.dueAt, this.policy.wardAfterWorkingDays) });
+    if (d.escalateTo.includes('principal')) {
+      rungs.push({ level: 'principal', dueAt: this.dueAfter(d.dueAt, d.principalAfter ?? { workingDays: this.policy.principalAfterWorkingDays }) });
+    }
+    if (d.escalateTo.includes('ward_officer')) {
+      rungs.push({ level: 'ward', dueAt: this.dueAfter(d.dueAt, d.wardAfter ?? { workingDays: this.policy.wardAfterWorkingDays }) });
+    }
     return rungs;
   }
 

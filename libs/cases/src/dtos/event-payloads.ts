@@ -1,9 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength,
   validateSync,
 } from 'class-validator';
-import type { CaseEventType, RiskLevel } from '@dh/machines/case/types';
+import type { CaseEventType, ProtectionKind, ProtectionRecipient, RiskLevel } from '@dh/machines/case/types';
+import { PROTECTION_KINDS, PROTECTION_RECIPIENTS } from '@dh/machines/case/v2/rules';
 import { flattenValidationErrors, InputValidationException } from '@dh/errors';
 import { RISK_LEVELS } from '../case.entity';
 
@@ -76,6 +77,18 @@ class NotePayload {
   @Text(LONG) text!: string;
 }
 
+class ProtectionConcernPayload {
+  @IsIn(PROTECTION_KINDS) kind!: ProtectionKind;
+  @Text(LONG) facts!: string;
+  @IsBoolean() carerSuspected!: boolean;
+}
+
+class ProtectionNotificationPayload {
+  @IsIn(PROTECTION_RECIPIENTS) recipient!: ProtectionRecipient;
+  @IsISO8601({ strict: true }) notifiedAt!: string;
+  @Text(SHORT) notifiedBy!: string;
+}
+
 // Exhaustive over CaseEventType: a new event type does not compile until its payload is declared here.
 const PAYLOADS: Record<CaseEventType, new () => object> = {
   START_ASSESSMENT: EmptyPayload,
@@ -99,6 +112,8 @@ const PAYLOADS: Record<CaseEventType, new () => object> = {
   REASSIGN: AssignPayload,
   UPDATE_RISK: RiskPayload,
   ADD_NOTE: NotePayload,
+  RAISE_PROTECTION_CONCERN: ProtectionConcernPayload,
+  RECORD_PROTECTION_NOTIFICATION: ProtectionNotificationPayload,
 };
 
 export const CASE_EVENT_TYPES = Object.keys(PAYLOADS) as CaseEventType[];

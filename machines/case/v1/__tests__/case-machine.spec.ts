@@ -1,7 +1,8 @@
 import { arrowsOf } from '../../diagram';
 import { acceptedEvents, allowedEventsFor, InvalidSnapshotError, startCase, stateMetaOf, stepCase } from '../../engine';
-import type { Actor, CaseEvent, CaseEventType, PersistedCase, RiskLevel, StepResult } from '../../types';
+import type { Actor, CaseEvent, PersistedCase, RiskLevel, StepResult } from '../../types';
 import { caseMachineV1 } from '../machine';
+import type { V1EventType } from '../rules';
 
 const V = 'case@1';
 const tv: Actor = { id: 'tv-1', roles: ['counsellor'] };
@@ -10,7 +11,7 @@ const tt: Actor = { id: 'tt-1', roles: ['supervisor'] };
 const tt2: Actor = { id: 'tt-2', roles: ['supervisor'] };
 const ht: Actor = { id: 'ht-1', roles: ['principal'] };
 
-const PAYLOAD: Record<CaseEventType, Record<string, unknown>> = {
+const PAYLOAD: Record<V1EventType, Record<string, unknown>> = {
   START_ASSESSMENT: {},
   COMPLETE_ASSESSMENT: { riskLevel: 'medium', riskRationale: 'lý do', difficulties: 'khó khăn', needs: 'nhu cầu' },
   SUBMIT_PLAN: { goals: ['mục tiêu'], responsible: 'cô Lan', reviewDate: '2026-04-15' },
@@ -34,14 +35,14 @@ const PAYLOAD: Record<CaseEventType, Record<string, unknown>> = {
   ADD_NOTE: { text: 'ghi chú' },
 };
 
-const ev = (type: CaseEventType, actor: Actor = tv, payload = PAYLOAD[type]): CaseEvent => ({ type, actor, payload });
+const ev = (type: V1EventType, actor: Actor = tv, payload = PAYLOAD[type]): CaseEvent => ({ type, actor, payload });
 const okStep = (persisted: PersistedCase, e: CaseEvent): PersistedCase => {
   const r = stepCase(V, persisted, e);
   if (!r.ok) throw new Error(`${e.type} refused: ${JSON.stringify(r)}`);
   return r.snapshot;
 };
 // A case in `state` reached through the machine itself.
-const ROUTES: Record<string, [CaseEventType, Actor?][]> = {
+const ROUTES: Record<string, [V1EventType, Actor?][]> = {
   intake: [],
   assessment: [['START_ASSESSMENT']],
   planning: [['START_ASSESSMENT'], ['COMPLETE_ASSESSMENT']],
@@ -57,7 +58,7 @@ const caseIn = (state: string, risk: RiskLevel = 'medium'): PersistedCase => {
     p = caseIn(state === 'planReview' ? 'planning' : 'monitoring', 'high');
     return okStep(p, ev(state === 'planReview' ? 'SUBMIT_PLAN' : 'PROPOSE_CLOSURE'));
   }
-  const route = state === 'monitoring' && (risk === 'high' || risk === 'critical') ? [...ROUTES.monitoring, ['APPROVE_PLAN', tt] as [CaseEventType, Actor]] : ROUTES[state];
+  const route = state === 'monitoring' && (risk === 'high' || risk === 'critical') ? [...ROUTES.monitoring, ['APPROVE_PLAN', tt] as [V1EventType, Actor]] : ROUTES[state];
   for (const [type, actor] of route) {
     const payload = type === 'COMPLETE_ASSESSMENT' ? { ...PAYLOAD[type], riskLevel: risk } : PAYLOAD[type];
     p = okStep(p, ev(type, actor ?? tv, payload));
@@ -75,7 +76,7 @@ describe('case@1 machine', () => {
   });
 
   // [from, event, to, actor, risk] — every arrow of the diagram, taken once; compared with the definition below.
-  const ARROWS: [string, CaseEventType, string, Actor, RiskLevel][] = [
+  const ARROWS: [string, V1EventType, string, Actor, RiskLevel][] = [
     ['intake', 'START_ASSESSMENT', 'assessment', tv, 'medium'],
     ['intake', 'CLOSE_AT_INTAKE', 'closed.followUp', tv, 'medium'],
     ['assessment', 'COMPLETE_ASSESSMENT', 'planning', tv, 'medium'],

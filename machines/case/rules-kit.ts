@@ -1,0 +1,84 @@
+import type { Actor, CaseContext, CaseEvent, CaseEventType, Refusal, RiskLevel } from './types';
+
+// Building blocks of a machine version's rules: payload checks and who-may-send, in one table per version.
+
+export type PayloadCheck = (payload: Record<string, unknown>) => string[];
+
+const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
+export const isHighRisk = (level: RiskLevel): boolean => level === 'high' || level === 'critical';
+
+export const text = (...names: string[]): PayloadCheck => (p) => names.filter((n) => typeof p[n] !== 'string' || !/\S/.test(p[n] as string));
+export const optionalText = (...names: string[]): PayloadCheck => (p) => names.filter((n) => p[n] !== undefined && typeof p[n] !== 'string');
+export const riskLevel: PayloadCheck = (p) => (RISK_LEVELS.includes(p.riskLevel as RiskLevel) ? [] : ['riskLevel']);
+export const oneOf = (name: string, values: readonly string[]): PayloadCheck => (p) => (values.includes(p[name] as string) ? [] : [name]);
+export const bool = (name: string): PayloadCheck => (p) => (typeof p[name] === 'boolean' ? [] : [name]);
+export const isoDate = (name: string): PayloadCheck => (p) => {
+  const v = p[name];
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return [name];
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) ? [] : [name];
+};
+export const instant = (name: string): PayloadCheck => (p) =>
+  typeof p[name] === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(p[name] as string) && !Number.isNaN(Date.parse(p[name] as string)) ? [] : [name];
+export const goals: PayloadCheck = (p) =>
+  Array.isArray(p.goals) && p.goals.length > 0 && p.goals.every((g) => typeof g === 'string' && /\S/.test(g)) ? [] : ['goals'];
+export const all = (...checks: PayloadCheck[]): PayloadCheck => (p) => checks.flatMap((c) => c(p));
+export const none: PayloadCheck = () => [];
+
+export const refusal = (reason: Refusal['reason'], message: string, messageEn: string, fields?: string[]): Refusal =>
+  fields ? { reason, message, messageEn, fields } : { reason, message, messageEn };
+
+export type Rule = {
+  supervisorOnly?: boolean;
+  separateReviewer?: boolean;
+  // Roles beyond counsellor and supervisor who may send it (the principal, for a protection concern).
+  alsoRoles?: Actor['roles'];
+  payload: PayloadCheck;
+  // Rules on the case itself (its context and stage), after role and assignment.
+  when?: (c: CaseContext, stage?: string) => Refusal | null;
+  // Rules that need the payload and the case together.
+  with?: (c: CaseContext, payload: Record<string, unknown>) => Refusal | null;
+};
+
+export type CaseRules = {
+  // `stage` is known to the engine, not to a guard inside the machine (which checks it with stateIn).
+  mayAttempt: (context: CaseContext, type: CaseEventType, actor: Actor, stage?: string) => Refusal | null;
+  checkEvent: (context: CaseContext, event: CaseEvent, stage?: string) => Refusal | null;
+};
+
+export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRules => {
+  // Role, assignment, separation of duties and the case's own state: may the caller try this at all?
+  const mayAttempt: CaseRules['mayAttempt'] = (context, type, actor, stage) => {
+    const rule = table[type];
+    if (!rule) return refusal('role_not_allowed', 'Thao tác này không có trong quy trình của hồ sơ.', 'This event is not part of this case’s process.');
+    const supervisor = actor.roles.includes('supervisor');
+    const counsellor = actor.roles.includes('counsellor');
+    const extra = (rule.alsoRoles ?? []).some((r) => actor.roles.includes(r));
+    if (rule.supervisorOnly && !supervisor) {
+      return refusal('role_not_allowed', 'Chỉ tổ trưởng tư vấn (giám sát) mới được thực hiện thao tác này.', 'Only a supervisor may do this.');
+    }
+    if (!supervisor && !counsellor && !extra) {
+      return refusal('role_not_allowed', 'Vai trò của bạn không được thao tác trên hồ sơ này.', 'Your role may not act on this case.');
+    }
+    if (!supervisor && !extra && context.assigneeId !== actor.id) {
+      return refusal('not_assignee', 'Bạn không phải người được phân công phụ trách hồ sơ này.', 'You are not the assignee of this case.');
+    }
+    if (rule.separateReviewer && context.submittedBy === actor.id) {
+      return refusal('own_submission', 'Không thể tự phê duyệt đề xuất của chính mình.', 'No one may review their own submission.');
+    }
+    return rule.when?.(context, stage) ?? null;
+  };
+
+  const checkEvent: CaseRules['checkEvent'] = (context, event, stage) => {
+    const denied = mayAttempt(context, event.type, event.actor, stage);
+    if (denied) return denied;
+    const rule = table[event.type] as Rule;
+    const missing = rule.payload(event.payload ?? {});
+    if (missing.length) {
+      return refusal('payload_incomplete', `Thiếu hoặc sai thông tin bắt buộc: ${missing.join(', ')}.`, `Missing or invalid: ${missing.join(', ')}.`, missing);
+    }
+    return rule.with?.(context, event.payload) ?? null;
+  };
+
+  return { mayAttempt, checkEvent };
+};

@@ -1,0 +1,81 @@
+import { activeLeaves, allowedEventsFor, InvalidSnapshotError, migrateSnapshot, startCase, stateMetaOf, stepCase } from '../../engine';
+import type { Actor, CaseEvent, CaseEventType, PersistedCase } from '../../types';
+
+const V = 'case@2';
+const tv: Actor = { id: 'tv-1', roles: ['counsellor'] };
+const tt: Actor = { id: 'tt-1', roles: ['supervisor'] };
+const ht: Actor = { id: 'ht-1', roles: ['principal'] };
+const concern = (carerSuspected = true) => ({ kind: 'abuse', facts: 'Em có vết bầm, nói bị bố đánh.', carerSuspected });
+const notify = (recipient: string) => ({ recipient, notifiedAt: '2026-03-02T10:00:00+07:00', notifiedBy: 'Cô Lan' });
+
+const ev = (type: CaseEventType, actor: Actor, payload: Record<string, unknown> = {}): CaseEvent => ({ type, actor, payload });
+const go = (p: PersistedCase, e: CaseEvent): PersistedCase => {
+  const r = stepCase(V, p, e);
+  if (!r.ok) throw new Error(`${e.type}: ${JSON.stringify(r)}`);
+  return r.snapshot;
+};
+const monitoringCase = (): PersistedCase => {
+  let p = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot;
+  p = go(p, ev('START_ASSESSMENT', tv));
+  p = go(p, ev('COMPLETE_ASSESSMENT', tv, { riskLevel: 'low', riskRationale: 'r', difficulties: 'd', needs: 'n' }));
+  return go(p, ev('SUBMIT_PLAN', tv, { goals: ['g'], responsible: 'r', reviewDate: '2026-04-15' }));
+};
+
+describe('case@2: the child-protection concern beside the stages', () => {
+  const sut = stepCase;
+
+  it('runs the stages of case@1 unchanged, with no concern at the start', () => {
+    const started = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' });
+    expect(started).toMatchObject({ state: 'intake', leaves: ['intake', 'protection.none'] });
+    expect(activeLeaves(V, monitoringCase())).toEqual(['monitoring', 'protection.none']);
+  });
+
+  it('opens a concern in any open stage, which blocks closure until the notification is recorded', () => {
+    let p = go(monitoringCase(), ev('RAISE_PROTECTION_CONCERN', tv, concern()));
+    expect(activeLeaves(V, p)).toEqual(['monitoring', 'protection.open']);
+    expect(p.context.protection).toMatchObject({ status: 'open', kind: 'abuse', carerSuspected: true });
+    const blocked = sut(V, p, ev('PROPOSE_CLOSURE', tv, { outcome: 'đạt' }));
+    expect(blocked).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'protection_concern_open' } });
+    expect(allowedEventsFor(V, p, tv)).not.toContain('PROPOSE_CLOSURE');
+    expect(sut(V, p, ev('RAISE_PROTECTION_CONCERN', tv, concern()))).toMatchObject({ ok: false, kind: 'not_allowed' });
+
+    expect(sut(V, p, ev('RECORD_PROTECTION_NOTIFICATION', tv, notify('gia_dinh')))).toMatchObject({ ok: false, refusal: { reason: 'family_is_suspected', fields: ['recipient'] } });
+    p = go(p, ev('RECORD_PROTECTION_NOTIFICATION', tv, notify('tong_dai_111')));
+    expect(activeLeaves(V, p)).toEqual(['monitoring', 'protection.notified']);
+    expect(p.context.protection?.notifications).toEqual([{ recipient: 'tong_dai_111', notifiedAt: '2026-03-02T10:00:00+07:00', notifiedBy: 'Cô Lan' }]);
+    expect(sut(V, p, ev('PROPOSE_CLOSURE', tv, { outcome: 'đạt' }))).toMatchObject({ ok: true, state: 'closed.followUp' });
+  });
+
+  it('lets the family be told when the carer is not suspected, and the principal raise and record', () => {
+    let p = go(monitoringCase(), ev('RAISE_PROTECTION_CONCERN', ht, concern(false)));
+    p = go(p, ev('RECORD_PROTECTION_NOTIFICATION', ht, notify('gia_dinh')));
+    expect(p.context.protection?.status).toBe('notified');
+    p = go(p, ev('RECORD_PROTECTION_NOTIFICATION', tt, notify('cong_an')));
+    expect(p.context.protection?.notifications.map((n) => n.recipient)).toEqual(['gia_dinh', 'cong_an']);
+  });
+
+  it('refuses a concern on a closed case, an incomplete one, and one from a role without the duty', () => {
+    const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
+    expect(sut(V, closed, ev('RAISE_PROTECTION_CONCERN', tv, concern()))).toMatchObject({ ok: false, refusal: { reason: 'case_closed' } });
+    expect(sut(V, monitoringCase(), ev('RAISE_PROTECTION_CONCERN', tv, { kind: 'bullying' }))).toMatchObject({ ok: false, refusal: { reason: 'payload_incomplete', fields: ['kind', 'facts', 'carerSuspected'] } });
+    expect(sut(V, monitoringCase(), ev('RAISE_PROTECTION_CONCERN', { id: 'a', roles: ['auditor'] }, concern()))).toMatchObject({ ok: false, refusal: { reason: 'role_not_allowed' } });
+    expect(sut(V, monitoringCase(), ev('RECORD_PROTECTION_NOTIFICATION', tv, notify('tong_dai_111')))).toMatchObject({ ok: false, kind: 'not_allowed' });
+  });
+
+  it('declares the 12-working-hour notification clock that goes straight to the principal, then the ward', () => {
+    expect(stateMetaOf(V, 'protection.open').deadlines).toEqual([
+      expect.objectContaining({ kind: 'protection_notification', due: { workingHours: 12 }, escalateTo: ['principal', 'ward_officer'], principalAfter: { workingHours: 0 } }),
+    ]);
+    expect(stateMetaOf(V, 'assessment').deadlines[0].kind).toBe('assessment_due');
+  });
+
+  it('migrates every case@1 stage to case@2 without a concern, and refuses a stage it does not know', () => {
+    for (const value of ['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'closureReview', { referral: 'pending' }, { referral: 'inService' }, { closed: 'followUp' }, { closed: 'archived' }]) {
+      const v1 = { value, context: { assigneeId: 'tv-1', riskLevel: 'high', openedBy: 'tv-1', submittedBy: null } };
+      const v2 = migrateSnapshot(v1, 'case@2');
+      expect(v2.value).toEqual({ stage: value, protection: 'none' });
+      expect(allowedEventsFor(V, v2, tt).length).toBeGreaterThan(0);
+    }
+    expect(() => migrateSnapshot({ value: 'triage', context: { assigneeId: null, riskLevel: 'low', openedBy: 'x', submittedBy: null } }, 'case@2')).toThrow(InvalidSnapshotError);
+  });
+});

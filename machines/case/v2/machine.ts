@@ -1,0 +1,76 @@
+import { and, assign, not, setup, stateIn } from 'xstate';
+import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient, RiskLevel } from '../types';
+import { caseMachineV1 } from '../v1/machine';
+import { isHighRisk } from '../rules-kit';
+import { META_V2_PROTECTION as P } from './meta';
+import { checkEvent } from './rules';
+
+// case@2: case@1's stages unchanged, with the child-protection concern as a region beside them.
+
+
+// case@1's states, re-aimed at their new home: '#case.x' targets become '#case.stage.x'.
+const retarget = (node: unknown): unknown => {
+  if (typeof node === 'string') return node.startsWith('#case.') ? `#case.stage.${node.slice('#case.'.length)}` : node;
+  if (Array.isArray(node)) return node.map(retarget);
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'meta' ? v : retarget(v)]));
+  return node;
+};
+const STAGES = retarget(caseMachineV1.config.states) as typeof caseMachineV1.config.states;
+
+const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
+
+export const caseMachineV2 = setup({
+  types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
+  guards: {
+    permitted: ({ context, event }) => checkEvent(context, event) === null,
+    permittedHighRisk: ({ context, event }) => checkEvent(context, event) === null && isHighRisk(context.riskLevel),
+    permittedLowRisk: ({ context, event }) => checkEvent(context, event) === null && !isHighRisk(context.riskLevel),
+  },
+  actions: {
+    setAssignee: assign({ assigneeId: ({ event }) => String(event.payload.assigneeId) }),
+    setRisk: assign({ riskLevel: ({ event }) => event.payload.riskLevel as RiskLevel }),
+    markSubmitted: assign({ submittedBy: ({ event }) => event.actor.id }),
+    clearSubmitted: assign({ submittedBy: null }),
+    raiseConcern: assign({
+      protection: ({ event }) => ({
+        status: 'open' as const,
+        kind: event.payload.kind as ProtectionKind,
+        carerSuspected: event.payload.carerSuspected === true,
+        notifications: [],
+      }),
+    }),
+    recordNotification: assign({
+      protection: ({ context, event }) => ({
+        ...(context.protection as NonNullable<CaseContext['protection']>),
+        status: 'notified' as const,
+        notifications: [
+          ...(context.protection?.notifications ?? []),
+          { recipient: event.payload.recipient as ProtectionRecipient, notifiedAt: String(event.payload.notifiedAt), notifiedBy: String(event.payload.notifiedBy) },
+        ],
+      }),
+    }),
+  },
+}).createMachine({
+  id: 'case',
+  version: '2',
+  type: 'parallel',
+  context: ({ input }) => ({ assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null }),
+  states: {
+    stage: { meta: P.stage, initial: 'intake', states: STAGES },
+    protection: {
+      meta: P.protection,
+      initial: 'none',
+      states: {
+        none: { meta: P.none, on: { RAISE_PROTECTION_CONCERN: { target: 'open', guard: whileStageOpen, actions: 'raiseConcern' } } },
+        open: { meta: P.open, on: { RECORD_PROTECTION_NOTIFICATION: { target: 'notified', guard: whileStageOpen, actions: 'recordNotification' } } },
+        notified: {
+          meta: P.notified,
+          on: {
+            RAISE_PROTECTION_CONCERN: { target: 'open', guard: whileStageOpen, actions: 'raiseConcern' },
+            RECORD_PROTECTION_NOTIFICATION: { guard: whileStageOpen, actions: 'recordNotification' },
+          },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,49 @@
+import { all, bool, instant, makeRules, oneOf, refusal, Rule, text } from '../rules-kit';
+import type { CaseContext, CaseEventType, ProtectionKind, ProtectionRecipient } from '../types';
+import { RULES_V1 } from '../v1/rules';
+
+export const PROTECTION_KINDS: readonly ProtectionKind[] = ['abuse', 'violence', 'neglect', 'exploitation', 'school_violence'];
+export const PROTECTION_RECIPIENTS: readonly ProtectionRecipient[] = ['tong_dai_111', 'ubnd_phuong', 'cong_an', 'gia_dinh'];
+
+const concernOpen = (c: CaseContext) => c.protection?.status === 'open';
+
+// A case with an open concern cannot close until the notification is recorded (DOMAIN.md).
+const notWhileConcernOpen = (rule: Rule): Rule => ({
+  ...rule,
+  when: (c, stage) =>
+    concernOpen(c)
+      ? refusal('protection_concern_open', 'Hồ sơ đang có tin báo bảo vệ trẻ em chưa ghi nhận việc thông báo; chưa thể kết thúc.', 'An open child-protection concern blocks closure until its notification is recorded.')
+      : (rule.when?.(c, stage) ?? null),
+});
+
+const notWhenClosed = (stage?: string) =>
+  stage?.startsWith('closed') ? refusal('case_closed', 'Hồ sơ đã kết thúc; hãy mở lại hồ sơ trước.', 'The case is closed; reopen it first.') : null;
+
+// The duty to report belongs to whoever works the case, and to the principal who answers for it.
+const RULES_V2: Record<CaseEventType, Rule> = {
+  ...RULES_V1,
+  PROPOSE_CLOSURE: notWhileConcernOpen(RULES_V1.PROPOSE_CLOSURE),
+  APPROVE_CLOSURE: notWhileConcernOpen(RULES_V1.APPROVE_CLOSURE),
+  CLOSE: notWhileConcernOpen(RULES_V1.CLOSE),
+  CLOSE_AT_INTAKE: notWhileConcernOpen(RULES_V1.CLOSE_AT_INTAKE),
+  RAISE_PROTECTION_CONCERN: {
+    alsoRoles: ['principal'],
+    payload: all(oneOf('kind', PROTECTION_KINDS), text('facts'), bool('carerSuspected')),
+    when: (c, stage) =>
+      notWhenClosed(stage) ??
+      (concernOpen(c) ? refusal('protection_concern_open', 'Đã có tin báo bảo vệ trẻ em đang mở cho hồ sơ này.', 'A child-protection concern is already open.') : null),
+  },
+  RECORD_PROTECTION_NOTIFICATION: {
+    alsoRoles: ['principal'],
+    payload: all(oneOf('recipient', PROTECTION_RECIPIENTS), instant('notifiedAt'), text('notifiedBy')),
+    when: (c, stage) =>
+      notWhenClosed(stage) ??
+      (c.protection ? null : refusal('payload_incomplete', 'Hồ sơ chưa có tin báo bảo vệ trẻ em.', 'There is no protection concern to notify.')),
+    with: (c, p) =>
+      p.recipient === 'gia_dinh' && c.protection?.carerSuspected
+        ? refusal('family_is_suspected', 'Không báo tin cho gia đình khi người chăm sóc bị nghi là nguồn gây hại.', 'The family may not be the recipient when the carer is the suspected source of harm.', ['recipient'])
+        : null,
+  },
+};
+
+export const { mayAttempt, checkEvent } = makeRules(RULES_V2);

@@ -66,6 +66,16 @@ describe('deadlines and the escalation ladder', () => {
     expect(await alertsOf(principalB)).toEqual([]);
   });
 
+  it('sends any critical case that falls overdue to the ward officer at once', async () => {
+    const { counsellorA: tv, wardW: vh } = w.users;
+    at('2026-07-06T09:00:00+07:00'); // Monday
+    let c = await openCase(t, w, { riskLevel: 'critical' });
+    c = await move(t, tv, c, 'START_ASSESSMENT');
+    at('2026-07-13T09:00:00+07:00'); // due: 5 working days
+    await sweep();
+    expect((await alertsOf(vh, c.id)).map((a) => a.level)).toEqual(['overdue']);
+  });
+
   it('closes a state’s deadlines when the case moves on: no later alert fires for them', async () => {
     const { counsellorA: tv, supervisorA: tt } = w.users;
     at('2026-06-01T09:00:00+07:00');

@@ -1,27 +1,16 @@
 // Cost of one case transition through the engine (lock, machine, row, audit chain, commit),
 // against a baseline measured in the same run: the bare SQL of the same writes, without the engine.
 // Run: npm run build && node dist/bench/transition.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
-import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { AppModule } from '../apps/api/src/app.module';
 import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
-import { loadConfig } from '@dh/config';
 import { Caller, UserService } from '@dh/identity';
+import { withBenchApp } from './bench-app';
 
 const N = Number(process.env.BENCH_N ?? 500);
-const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const main = async (): Promise<void> => {
-  const dbName = `dh_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: `/tmp/${dbName}`, SCHEDULER_ENABLED: 'false', SEED_DEMO: 'false' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-  try {
+const main = (): Promise<void> =>
+  withBenchApp('transition', async (app, url) => {
     const users = app.get(UserService);
     const ward = await users.createWard('B', 'Bench');
     const school = await users.createSchool(ward.id, 'BB', 'Bench school');
@@ -42,7 +31,7 @@ const main = async (): Promise<void> => {
     const engineMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
     // Baseline: the same statements by hand (lock, update, append), no machine, no hashing, no ORM.
-    const pg = new Client({ connectionString: url.toString() });
+    const pg = new Client({ connectionString: url });
     await pg.connect();
     const t1 = process.hrtime.bigint();
     for (let i = 0; i < N; i++) {
@@ -63,11 +52,6 @@ const main = async (): Promise<void> => {
     console.log(`engine:   ${engineMs.toFixed(0)} ms, ${(engineMs / N).toFixed(2)} ms per transition, ${((N * 1000) / engineMs).toFixed(0)}/s`);
     console.log(`baseline: ${baselineMs.toFixed(0)} ms, ${(baselineMs / N).toFixed(2)} ms per transaction (bare SQL)`);
     console.log(`ratio engine/baseline: ${(engineMs / baselineMs).toFixed(2)}`);
-  } finally {
-    await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-  }
-};
+  });
 
 void main();

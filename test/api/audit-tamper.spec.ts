@@ -1,33 +1,25 @@
 import { Client } from 'pg';
-import { runCli } from '../../apps/cli/src/main';
 import { buildWorld, World } from '../support/fixtures';
 import { move, openCase, PAYLOADS, verifyOf } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { useCliAgainst } from '../support/cli';
 
 describe('the audit chain resists tampering', () => {
   let t: TestApp;
   let w: World;
   let pg: Client;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t.app);
     pg = new Client({ connectionString: t.db.url });
     await pg.connect();
-    Object.assign(process.env, { DATABASE_URL: t.db.url, DATA_DIR: t.config.dataDir, JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey });
   });
   afterAll(async () => {
-    process.env = savedEnv;
     await pg.end();
     await t.close();
   });
-
-  const silence = () => {
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    return { out, err, restore: () => (out.mockRestore(), err.mockRestore()) };
-  };
+  const cli = useCliAgainst(() => t);
 
   it('refuses UPDATE, DELETE and TRUNCATE on the audit table from the application’s connection', async () => {
     const c = await openCase(t, w);
@@ -43,12 +35,7 @@ describe('the audit chain resists tampering', () => {
     c = await move(t, tv, c, 'START_ASSESSMENT');
     c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment());
     c = await move(t, tv, c, 'ADD_NOTE', { text: 'Ghi chú gốc.' });
-    const io = silence();
-    try {
-      expect(await runCli(['verify', c.id])).toBe(0);
-    } finally {
-      io.restore();
-    }
+    expect((await cli(['verify', c.id])).code).toBe(0);
 
     // A superuser can switch the trigger off; the chain still tells.
     await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
@@ -56,15 +43,10 @@ describe('the audit chain resists tampering', () => {
     await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
 
     expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: false, events: 4, firstInvalidSeq: 3 });
-    const broken = silence();
-    try {
-      expect(await runCli(['verify'])).toBe(1);
-      const said = broken.err.mock.calls.map((call) => String(call[0])).join('');
-      expect(said).toContain(c.id);
-      expect(said).toContain('seq 3');
-    } finally {
-      broken.restore();
-    }
+    const broken = await cli(['verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain(c.id);
+    expect(broken.err).toContain('seq 3');
   });
 
   it('catches a deleted event and a reordered chain', async () => {

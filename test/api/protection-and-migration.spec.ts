@@ -1,10 +1,10 @@
 import { Client } from 'pg';
-import { runCli } from '../../apps/cli/src/main';
 import { CaseService } from '@dh/cases';
 import { EscalationSweepService } from '@dh/escalations';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
 import { createLearner, historyOf, move, openCase, sendEvent, verifyOf } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { useCliAgainst } from '../support/cli';
 
 const concern = { kind: 'abuse', facts: 'Em có vết bầm, nói bị bố đánh.', carerSuspected: true };
 const notify = (recipient: string) => ({ recipient, notifiedAt: '2026-03-03T10:00:00+07:00', notifiedBy: 'Cô Lan' });
@@ -13,18 +13,6 @@ describe('case@2 protection concern, and case@1 cases beside it', () => {
   let t: TestApp;
   let w: World;
   let pg: Client;
-  const savedEnv = { ...process.env };
-  const cli = async (args: string[]) => {
-    const out: string[] = [];
-    const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-    const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (out.push(String(s)), true));
-    try {
-      return { code: await runCli(args), out: out.join('') };
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-  };
   const levels = async (who: Login, caseId: string) =>
     (await t.http().get('/api/alerts').query({ caseId }).set(auth(who)).expect(200)).body.items.map((a: { level: string }) => a.level).sort();
 
@@ -33,13 +21,12 @@ describe('case@2 protection concern, and case@1 cases beside it', () => {
     w = await buildWorld(t.app);
     pg = new Client({ connectionString: t.db.url });
     await pg.connect();
-    Object.assign(process.env, { DATABASE_URL: t.db.url, DATA_DIR: t.config.dataDir, JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey });
   });
   afterAll(async () => {
-    process.env = savedEnv;
     await pg.end();
     await t.close();
   });
+  const cli = useCliAgainst(() => t);
 
   it('runs the 12-working-hour notification clock straight to the principal, and blocks closure until notified', async () => {
     const { counsellorA: tv, principalA: ht, wardW: vh, supervisorA: tt } = w.users;

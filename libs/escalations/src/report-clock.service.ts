@@ -43,7 +43,8 @@ export class ReportClockService {
         // A school that joins after a report's date owes no clock for it.
         if (dueAt <= now) continue;
         const missing: { id: string }[] = await tx.query(
-          `SELECT s.id FROM school s WHERE NOT EXISTS (SELECT 1 FROM deadline d WHERE d.school_id = s.id AND d.kind = $1 AND d.due_at = $2)`,
+          `SELECT s.id FROM school s
+            WHERE NOT EXISTS (SELECT 1 FROM deadline d WHERE d.case_id IS NULL AND d.school_id = s.id AND d.kind = $1 AND d.due_at = $2)`,
           [kind, dueAt],
         );
         for (const { id } of missing) {

@@ -1,7 +1,8 @@
-import { assign, setup } from 'xstate';
-import type { CaseContext, CaseEvent, CaseInput, RiskLevel } from '../types';
+import { setup } from 'xstate';
+import { stageActions, stageGuards } from '../machine-kit';
+import type { CaseContext, CaseEvent, CaseInput } from '../types';
 import { META_V1 as M } from './meta';
-import { checkEvent, isHighRisk } from './rules';
+import { checkEvent } from './rules';
 
 // case@1: the stages of Circular 18/2025 as DESIGN.md draws them. Pure: no timers, no actors, only assign.
 // Published: change it only by adding case@2 beside it; cases started here keep running here.
@@ -18,17 +19,8 @@ const whileOpen = {
 
 export const caseMachineV1 = setup({
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
-  guards: {
-    permitted: ({ context, event }) => checkEvent(context, event) === null,
-    permittedHighRisk: ({ context, event }) => checkEvent(context, event) === null && isHighRisk(context.riskLevel),
-    permittedLowRisk: ({ context, event }) => checkEvent(context, event) === null && !isHighRisk(context.riskLevel),
-  },
-  actions: {
-    setAssignee: assign({ assigneeId: ({ event }) => String(event.payload.assigneeId) }),
-    setRisk: assign({ riskLevel: ({ event }) => event.payload.riskLevel as RiskLevel }),
-    markSubmitted: assign({ submittedBy: ({ event }) => event.actor.id }),
-    clearSubmitted: assign({ submittedBy: null }),
-  },
+  guards: stageGuards(checkEvent),
+  actions: stageActions,
 }).createMachine({
   id: 'case',
   version: '1',

@@ -1,7 +1,7 @@
 import { and, assign, not, setup, stateIn } from 'xstate';
-import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient, RiskLevel } from '../types';
+import { stageActions, stageGuards } from '../machine-kit';
+import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient } from '../types';
 import { caseMachineV1 } from '../v1/machine';
-import { isHighRisk } from '../rules-kit';
 import { META_V2_PROTECTION as P } from './meta';
 import { checkEvent } from './rules';
 
@@ -21,16 +21,9 @@ const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
 
 export const caseMachineV2 = setup({
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
-  guards: {
-    permitted: ({ context, event }) => checkEvent(context, event) === null,
-    permittedHighRisk: ({ context, event }) => checkEvent(context, event) === null && isHighRisk(context.riskLevel),
-    permittedLowRisk: ({ context, event }) => checkEvent(context, event) === null && !isHighRisk(context.riskLevel),
-  },
+  guards: stageGuards(checkEvent),
   actions: {
-    setAssignee: assign({ assigneeId: ({ event }) => String(event.payload.assigneeId) }),
-    setRisk: assign({ riskLevel: ({ event }) => event.payload.riskLevel as RiskLevel }),
-    markSubmitted: assign({ submittedBy: ({ event }) => event.actor.id }),
-    clearSubmitted: assign({ submittedBy: null }),
+    ...stageActions,
     raiseConcern: assign({
       protection: ({ event }) => ({
         status: 'open' as const,

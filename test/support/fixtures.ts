@@ -1,11 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { Role } from '@dh/machines/case/types';
+import { JwtService } from '@nestjs/jwt';
+import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
 import { UserService } from '@dh/identity';
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
 
-export type Login = { id: string; token: string; username: string };
+export type Login = { id: string; readonly token: string; username: string };
 export type World = {
   schoolA: string;
   schoolB: string;
@@ -36,8 +39,18 @@ export const buildWorld = async (app: INestApplication): Promise<World> => {
   for (const [name, roles, school] of PEOPLE) {
     const schoolIds = school === 'A' ? [a.id] : school === 'B' ? [b.id] : [];
     const user = await users.createUser({ username: name.toLowerCase(), fullName: `Người dùng ${name}`, password: PASSWORD, roles, schoolIds, wardId: ward.id });
-    const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username: name.toLowerCase(), password: PASSWORD }).expect(200);
-    logins[name] = { id: user.id, token: res.body.accessToken, username: user.username };
+    await request(app.getHttpServer()).post('/api/auth/login').send({ username: name.toLowerCase(), password: PASSWORD }).expect(200);
+    // Tokens live on the test's clock, which tests move by months: mint one valid "now" at each use.
+    const jwt = app.get(JwtService);
+    const config = app.get<AppConfig>(APP_CONFIG);
+    const clock = app.get(Clock);
+    logins[name] = {
+      id: user.id,
+      username: user.username,
+      get token() {
+        return jwt.sign({ sub: user.id, tv: 0, iat: Math.floor(clock.now().getTime() / 1000) }, { secret: config.jwtSecret, algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds });
+      },
+    };
   }
   return { schoolA: a.id, schoolB: b.id, users: logins };
 };

@@ -1,5 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { createValidationPipe, namedBodyParserErrors, RejectNulCharacterPipe } from '@dh/errors';
 
 export const API_PREFIX = 'api';
@@ -8,6 +10,10 @@ export const DOCS_PATH = 'api/docs';
 // Shared by main and the tests, so the tests exercise the server as it runs.
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
   app.setGlobalPrefix(API_PREFIX);
+  // Strict headers everywhere; the OpenAPI page alone needs its inline script and styles.
+  const strict = helmet();
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next));
   app.useBodyParser('json', { limit: '256kb' });
   app.use(namedBodyParserErrors);
   app.useGlobalPipes(new RejectNulCharacterPipe(), createValidationPipe());

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { Caller } from './caller';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 
-export type TokenClaims = { sub: string; tv: number };
+export type TokenClaims = { sub: string; tv: number; iat?: number };
 export type PublicUser = Omit<Caller, 'requestId'>;
 
 @Injectable()
@@ -20,8 +21,14 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  // Token times come from the injectable clock, so expiry is tested by moving time.
+  private nowSeconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
+  }
 
   async login(username: string, password: string): Promise<{ accessToken: string; user: PublicUser }> {
     const user = await this.users
@@ -37,7 +44,7 @@ export class AuthService {
     }
     const ok = await this.hasher.verify(user.passwordHash, password);
     if (!ok || user.disabledAt) throw new IdentityException(IdentityExceptionCode.INVALID_CREDENTIALS);
-    const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
+    const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion, iat: this.nowSeconds() };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: 'HS256',
       secret: this.config.jwtSecret,
@@ -50,7 +57,7 @@ export class AuthService {
   async authenticate(token: string, requestId: string): Promise<Caller> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'], secret: this.config.jwtSecret });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'], secret: this.config.jwtSecret, clockTimestamp: this.nowSeconds() });
     } catch {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }

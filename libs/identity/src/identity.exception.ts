@@ -1,26 +1,35 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException } from '@dh/errors';
+import { AppException, ErrorDetails } from '@dh/errors';
 
 export enum IdentityExceptionCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN_ROLE = 'FORBIDDEN_ROLE',
+  TOO_MANY_LOGIN_ATTEMPTS = 'TOO_MANY_LOGIN_ATTEMPTS',
+  WRONG_CURRENT_PASSWORD = 'WRONG_CURRENT_PASSWORD',
+  USER_NOT_FOUND = 'USER_NOT_FOUND',
 }
 
 const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN_ROLE: HttpStatus.FORBIDDEN,
+  TOO_MANY_LOGIN_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
+  WRONG_CURRENT_PASSWORD: HttpStatus.UNPROCESSABLE_ENTITY,
+  USER_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   INVALID_CREDENTIALS: ['Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'],
   UNAUTHENTICATED: ['Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.', 'Not authenticated or session expired.'],
   FORBIDDEN_ROLE: ['Vai trò của bạn không được phép thực hiện thao tác này.', 'Your role may not do this.'],
+  TOO_MANY_LOGIN_ATTEMPTS: ['Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', 'Too many login attempts; try again in a few minutes.'],
+  WRONG_CURRENT_PASSWORD: ['Mật khẩu hiện tại không đúng.', 'The current password is wrong.'],
+  USER_NOT_FOUND: ['Không tìm thấy người dùng.', 'User not found.'],
 };
 
 export class IdentityException extends AppException {
-  constructor(code: IdentityExceptionCode) {
-    super(code, STATUS[code], ...MESSAGES[code]);
+  constructor(code: IdentityExceptionCode, details?: ErrorDetails) {
+    super(code, STATUS[code], ...MESSAGES[code], details);
   }
 }

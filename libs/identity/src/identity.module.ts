@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Clock } from '@dh/clock';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { ClockThrottlerStorage, loginAddressTracker, LoginThrottlerGuard, loginUserTracker } from './login-throttle';
+import { UsersController } from './users.controller';
 import { PasswordHasher } from './password-hasher';
 import { School } from './school.entity';
 import { UserService } from './user.service';
@@ -12,9 +16,23 @@ import { User } from './user.entity';
 import { Ward } from './ward.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ward, School, User]), JwtModule.register({})],
-  controllers: [AuthController],
-  providers: [AuthService, PasswordHasher, UserService, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [
+    TypeOrmModule.forFeature([Ward, School, User]),
+    JwtModule.register({}),
+    // Only the login route uses these (LoginThrottlerGuard): ten tries a minute per user name, thirty per address.
+    ThrottlerModule.forRootAsync({
+      inject: [Clock],
+      useFactory: (clock: Clock) => ({
+        storage: new ClockThrottlerStorage(clock),
+        throttlers: [
+          { name: 'login-user', ttl: 60_000, limit: 10, getTracker: loginUserTracker },
+          { name: 'login-address', ttl: 60_000, limit: 30, getTracker: loginAddressTracker },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, PasswordHasher, UserService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordHasher, UserService, TypeOrmModule],
 })
 export class IdentityModule {}

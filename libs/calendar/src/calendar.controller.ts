@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InputValidationException } from '@dh/errors';
-import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { assertAllowed, Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
 import { WorkingCalendar } from './working-calendar';
 
 @ApiTags('admin')
@@ -17,7 +17,7 @@ export class CalendarController {
     @Param('year', new ParseIntPipe({ exceptionFactory: () => new InputValidationException([{ field: 'year', problems: ['year must be a whole number'] }]) }))
     year: number,
   ) {
-    if (!caller.roles.includes('admin')) throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
+    assertAllowed(caller, 'admin.calendar', undefined, () => new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE));
     if (year < 2000 || year > 2100) throw new InputValidationException([{ field: 'year', problems: ['year must be between 2000 and 2100'] }]);
     return { year, items: this.calendar.yearCalendar(year) };
   }

@@ -47,8 +47,7 @@ export class CaseClockService {
     apply: (row: CaseEntity, now: Date, tx: EntityManager) => Promise<{ type: string; payload: Record<string, unknown> }>,
   ): Promise<CaseView> {
     return inTransaction(this.source, async (tx) => {
-      const row = await this.cases.findVisible(caller, caseId, tx, true);
-      if (!caller.roles.includes('supervisor')) throw new CaseException(CaseExceptionCode.ROLE_FORBIDDEN);
+      const row = await this.cases.findVisible(caller, caseId, tx, true, 'case.clocks');
       const now = this.clock.now();
       const { type, payload } = await apply(row, now, tx);
       if (row.clocksPausedAt) await this.deadlines.pause(tx, row.id, now);

@@ -40,7 +40,7 @@ export class CaseTransitionService {
     const payload = validateEventPayload(request.type, request.payload);
     const requestHash = hashRequest(caseId, request);
     return inTransaction(this.source, async (tx) => {
-      const row = await this.cases.findVisible(caller, caseId, tx, true);
+      const row = await this.cases.findVisible(caller, caseId, tx, true, 'case.event');
       if (idempotencyKey) {
         const earlier = await this.earlierAnswer(tx, caller.id, idempotencyKey, requestHash);
         if (earlier) return earlier;

@@ -7,10 +7,9 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AlertService, CaseClock, DeadlineService } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { Caller, primaryRole, School, UserService } from '@dh/identity';
+import { Action, assertAllowed, Caller, primaryRole, School, schoolsFor, UserService } from '@dh/identity';
 import { startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
-import { canOpenCaseIn, readableSchoolIds } from './case-access.policy';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseView, toCaseView } from './case-view';
 import { CaseEntity, RankedArea } from './case.entity';
@@ -36,8 +35,7 @@ export class CaseService {
 
   // `machineVersion` is for operators and tests that need an older machine; the API always opens on the current one.
   async open(caller: Caller, dto: CreateCaseDto, machineVersion: MachineVersion = CURRENT_CASE_MACHINE): Promise<CaseView> {
-    if (!caller.schoolIds.includes(dto.schoolId)) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
-    if (!canOpenCaseIn(caller, dto.schoolId)) throw new CaseException(CaseExceptionCode.ROLE_FORBIDDEN);
+    assertAllowed(caller, 'case.open', dto.schoolId, () => new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND));
     assertRankedAreas(dto.areas);
     return inTransaction(this.source, async (tx) => {
       const school = await tx.getRepository(School).findOneBy({ id: dto.schoolId });
@@ -110,7 +108,7 @@ export class CaseService {
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
-    const schools = readableSchoolIds(caller);
+    const schools = schoolsFor(caller, 'case.read');
     if (schools.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     const qb = this.source.getRepository(CaseEntity).createQueryBuilder('c').where('c.school_id = ANY(:schools)', { schools });
     if (query.state) {
@@ -140,9 +138,10 @@ export class CaseService {
     return this.view(await this.findVisible(caller, id), caller);
   }
 
-  // Another school's case and a case that does not exist answer the same 404.
-  async findVisible(caller: Caller, id: string, tx?: EntityManager, lock = false): Promise<CaseEntity> {
-    const schools = readableSchoolIds(caller);
+  // Another school's case and a case that does not exist answer the same 404; a case the caller sees
+  // but may not act on in this way answers 403.
+  async findVisible(caller: Caller, id: string, tx?: EntityManager, lock = false, action: Action = 'case.read'): Promise<CaseEntity> {
+    const schools = schoolsFor(caller, 'case.read');
     const qb = (tx ?? this.source.manager)
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
@@ -150,6 +149,7 @@ export class CaseService {
     if (lock) qb.setLock('pessimistic_write');
     const row = schools.length ? await qb.getOne() : null;
     if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
+    assertAllowed(caller, action, row.schoolId, () => new CaseException(CaseExceptionCode.CASE_NOT_FOUND));
     return row;
   }
 

@@ -76,14 +76,14 @@ export class CasesController {
   @Get(':id/history')
   @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
   async history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
-    await this.cases.findVisible(caller, id);
+    await this.cases.findVisible(caller, id, undefined, false, 'case.history');
     return { items: (await this.audit.history(id)).map(toHistoryItem) };
   }
 
   @Get(':id/history/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký / verify the audit chain' })
   async verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
-    await this.cases.findVisible(caller, id);
+    await this.cases.findVisible(caller, id, undefined, false, 'case.history');
     const { valid, events, firstInvalidSeq } = await this.audit.verify(id);
     return firstInvalidSeq === undefined ? { valid, events } : { valid, events, firstInvalidSeq };
   }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
-import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { assertAllowed, Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
 import { ReportSubmissionDto } from './dtos/report-submission.dto';
 import { ReportClockService } from './report-clock.service';
 
@@ -23,9 +23,7 @@ export class ReportSubmissionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal)' })
   submit(@CurrentCaller() caller: Caller, @Body() dto: ReportSubmissionDto) {
-    if (!caller.schoolIds.includes(dto.schoolId) || !caller.roles.includes('principal')) {
-      throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
-    }
+    assertAllowed(caller, 'report.submit', dto.schoolId, () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND));
     return inTransaction(this.source, async (tx) => ({
       schoolId: dto.schoolId,
       kind: dto.kind,

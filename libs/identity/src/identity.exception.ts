@@ -8,6 +8,7 @@ export enum IdentityExceptionCode {
   TOO_MANY_LOGIN_ATTEMPTS = 'TOO_MANY_LOGIN_ATTEMPTS',
   WRONG_CURRENT_PASSWORD = 'WRONG_CURRENT_PASSWORD',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
+  SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
 }
 
 const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
@@ -17,6 +18,7 @@ const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   TOO_MANY_LOGIN_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
   WRONG_CURRENT_PASSWORD: HttpStatus.UNPROCESSABLE_ENTITY,
   USER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  SCHOOL_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
@@ -26,6 +28,7 @@ const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   TOO_MANY_LOGIN_ATTEMPTS: ['Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', 'Too many login attempts; try again in a few minutes.'],
   WRONG_CURRENT_PASSWORD: ['Mật khẩu hiện tại không đúng.', 'The current password is wrong.'],
   USER_NOT_FOUND: ['Không tìm thấy người dùng.', 'User not found.'],
+  SCHOOL_NOT_FOUND: ['Không tìm thấy trường.', 'School not found.'],
 };
 
 export class IdentityException extends AppException {

@@ -8,3 +8,4 @@ export * from './school.entity';
 export * from './user.entity';
 export * from './user.service';
 export * from './ward.entity';
+export * from './access-policy';

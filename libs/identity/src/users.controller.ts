@@ -4,6 +4,7 @@ import { UuidParamPipe } from '@dh/errors';
 import { CurrentCaller } from './auth.guard';
 import { Caller } from './caller';
 import { ResetPasswordDto } from './dtos/login.dto';
+import { assertAllowed } from './access-policy';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { UserService } from './user.service';
 
@@ -31,6 +32,6 @@ export class UsersController {
   }
 
   private assertAdmin(caller: Caller): void {
-    if (!caller.roles.includes('admin')) throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
+    assertAllowed(caller, 'admin.users', undefined, () => new IdentityException(IdentityExceptionCode.USER_NOT_FOUND));
   }
 }

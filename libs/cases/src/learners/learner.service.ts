@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
-import { Caller } from '@dh/identity';
-import { canOpenCaseIn, canReadSchool, readableSchoolIds } from '../case-access.policy';
+import { assertAllowed, Caller, schoolsFor } from '@dh/identity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
@@ -21,7 +20,7 @@ export class LearnerService {
   ) {}
 
   async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
-    this.assertCanWrite(caller, dto.schoolId);
+    assertAllowed(caller, 'learner.create', dto.schoolId, () => new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND));
     const key = nameKey(dto.fullName);
     if (!dto.confirmDistinct) {
       const lookalike = await this.learners.findOne({
@@ -45,7 +44,8 @@ export class LearnerService {
   }
 
   async search(caller: Caller, query: SearchLearnersDto): Promise<Page<LearnerView>> {
-    const schools = query.schoolId ? [query.schoolId].filter((s) => canReadSchool(caller, s)) : readableSchoolIds(caller);
+    const readable = schoolsFor(caller, 'learner.read');
+    const schools = query.schoolId ? readable.filter((s) => s === query.schoolId) : readable;
     if (schools.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     const qb = this.learners.createQueryBuilder('l').where('l.school_id = ANY(:schools)', { schools });
     // Every word must appear, in any order: "duc nguyen" finds "Nguyễn Văn Đức" too.
@@ -66,10 +66,6 @@ export class LearnerService {
     return { items: rows.map(toLearnerView), total, page: query.page, pageSize: query.pageSize };
   }
 
-  private assertCanWrite(caller: Caller, schoolId: string): void {
-    if (!caller.schoolIds.includes(schoolId)) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
-    if (!canOpenCaseIn(caller, schoolId)) throw new CaseException(CaseExceptionCode.ROLE_FORBIDDEN);
-  }
 }
 
 export const toLearnerView = (l: Learner): LearnerView => ({

@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { AuditService } from '@dh/audit';
+import { AdminAuditService, AuditService } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { ManualClock } from '@dh/clock';
 import { CaseMigrationService } from '@dh/cases';
@@ -14,7 +14,7 @@ export type Command = { summary: string; run: (app: INestApplicationContext, arg
 
 // Exit code 1 names a broken chain: schedulers and inspectors script on it.
 const verify: Command = {
-  summary: 'verify [caseId…]   recompute every audit chain (or the named ones); exit 1 if any is broken',
+  summary: 'verify [caseId…]   recompute every case chain and the admin chain (or the named cases); exit 1 if any is broken',
   run: async (app, args, io) => {
     const audit = app.get(AuditService);
     let checked = 0;
@@ -25,6 +25,14 @@ const verify: Command = {
       if (!v.valid) {
         broken += 1;
         io.err(`HỎNG / BROKEN case ${v.caseId}: first invalid event seq ${v.firstInvalidSeq} of ${v.events}`);
+      }
+    }
+    if (args.length === 0) {
+      const admin = await app.get(AdminAuditService).verify();
+      checked += 1;
+      if (!admin.valid) {
+        broken += 1;
+        io.err(`HỎNG / BROKEN admin chain: first invalid event seq ${admin.firstInvalidSeq} of ${admin.events}`);
       }
     }
     io.out(`${checked} chuỗi đã kiểm tra / chains checked, ${broken} hỏng / broken`);

@@ -21,9 +21,12 @@ export type ChainedFields = {
 export const hashEvent = (fields: ChainedFields): string => {
   // Picked one by one: whatever else the object carries (its own hash) must not enter the digest.
   const { caseId, seq, schoolId, type, fromState, toState, actorId, actorRole, payload, requestId, at, prevHash } = fields;
-  const canonical = canonicalize({
-    caseId, seq, schoolId, type, fromState, toState, actorId, actorRole, payload, requestId, at: at.toISOString(), prevHash,
-  });
+  return hashRecord({ caseId, seq, schoolId, type, fromState, toState, actorId, actorRole, payload, requestId, at: at.toISOString(), prevHash });
+};
+
+// Any chain's digest: SHA-256 of the RFC 8785 canonical JSON of the record (which names its previous hash).
+export const hashRecord = (record: Record<string, unknown>): string => {
+  const canonical = canonicalize(record);
   if (canonical === undefined) throw new Error('audit event is not serialisable');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 };

@@ -1,3 +1,5 @@
+export * from './admin-audit-event.entity';
+export * from './admin-audit.service';
 export * from './audit-event.entity';
 export * from './audit-hash';
 export * from './audit.module';

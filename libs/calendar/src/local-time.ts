@@ -1,43 +1,91 @@
-// Dates as 'YYYY-MM-DD' strings and instants in a named time zone, without a date library.
+// Dates as 'YYYY-MM-DD' strings or as day numbers (whole days since 1970-01-01), and instants in a
+// named time zone, without a date library. Day numbers keep the calendar's inner loops free of Date
+// objects and string parsing.
 
-export const addDays = (date: string, n: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+export const DAY_MS = 86_400_000;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const dayNumber = (date: string): number => {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: "${date}"`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
 };
 
-export const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
+export const isoDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+// Date.UTC rolls 2026-02-30 over to 2026-03-02; a real date survives the round trip.
+export const isRealDate = (date: string): boolean => ISO_DATE.test(date) && isoDate(dayNumber(date)) === date;
+
+export const addDays = (date: string, n: number): string => isoDate(dayNumber(date) + n);
+
+export const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
+
+// 0 = Sunday … 6 = Saturday, as Date#getUTCDay; day 0 (1970-01-01) was a Thursday.
+export const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
+
+export const weekday = (date: string): number => weekdayOf(dayNumber(date));
+
+export const isWeekend = (day: number): boolean => {
+  const w = weekdayOf(day);
+  return w === 0 || w === 6;
+};
+
+const WEEKDAY_NAMES = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+export const weekdayName = (day: number): string => WEEKDAY_NAMES[weekdayOf(day)];
+
+// "Chủ nhật 26/04": how people write a day in a notice.
+export const shortLabel = (day: number): string => {
+  const iso = isoDate(day);
+  return `${weekdayName(day)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+};
 
 export class LocalTime {
   private readonly parts: Intl.DateTimeFormat;
-  private readonly offsets = new Map<string, number>();
+  private readonly offsets = new Map<number, number>();
 
   constructor(readonly timeZone: string) {
-    this.parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    // Throws a RangeError on an unknown zone: a misspelt TZ_NAME stops the start.
+    this.parts = new Intl.DateTimeFormat('en-US', {
+      timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
     });
+  }
+
+  // Local day number and milliseconds since local midnight of an instant.
+  dayOf(instant: Date): { day: number; ms: number } {
+    const t = instant.getTime();
+    if (Number.isNaN(t)) throw new RangeError('invalid date');
+    const p: Record<string, number> = {};
+    for (const x of this.parts.formatToParts(instant)) if (x.type !== 'literal') p[x.type] = Number(x.value);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((t % 1000) + 1000) % 1000);
+    const day = Math.floor(wall / DAY_MS);
+    return { day, ms: wall - day * DAY_MS };
   }
 
   // Local calendar date and milliseconds since local midnight of an instant.
   of(instant: Date): { date: string; ms: number } {
-    const p = Object.fromEntries(this.parts.formatToParts(instant).map((x) => [x.type, x.value]));
-    const date = `${p.year}-${p.month}-${p.day}`;
-    const ms = ((Number(p.hour) * 60 + Number(p.minute)) * 60 + Number(p.second)) * 1000 + instant.getUTCMilliseconds();
-    return { date, ms };
+    const { day, ms } = this.dayOf(instant);
+    return { date: isoDate(day), ms };
   }
 
-  // The instant of a local date and time of day.
+  // The instant of a local day and time of day. The zone's offset is read at noon of that day, which
+  // is exact unless the zone changes its offset that very day (Asia/Ho_Chi_Minh never does).
+  atDay(day: number, msOfDay: number): Date {
+    return new Date(day * DAY_MS + msOfDay - this.offsetMs(day));
+  }
+
   at(date: string, msOfDay: number): Date {
-    return new Date(Date.parse(`${date}T00:00:00Z`) + msOfDay - this.offsetMs(date));
+    return this.atDay(dayNumber(date), msOfDay);
   }
 
-  private offsetMs(date: string): number {
-    let offset = this.offsets.get(date);
+  private offsetMs(day: number): number {
+    let offset = this.offsets.get(day);
     if (offset === undefined) {
-      const noonUtc = new Date(`${date}T12:00:00Z`);
-      const local = this.of(noonUtc);
-      offset = Date.parse(`${local.date}T00:00:00Z`) + local.ms - noonUtc.getTime();
-      this.offsets.set(date, offset);
+      const noon = day * DAY_MS + DAY_MS / 2;
+      const local = this.dayOf(new Date(noon));
+      offset = local.day * DAY_MS + local.ms - noon;
+      this.offsets.set(day, offset);
     }
     return offset;
   }

@@ -9,6 +9,7 @@ export enum IdentityExceptionCode {
   WRONG_CURRENT_PASSWORD = 'WRONG_CURRENT_PASSWORD',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
+  USERNAME_TAKEN = 'USERNAME_TAKEN',
 }
 
 const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
@@ -19,6 +20,7 @@ const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   WRONG_CURRENT_PASSWORD: HttpStatus.UNPROCESSABLE_ENTITY,
   USER_NOT_FOUND: HttpStatus.NOT_FOUND,
   SCHOOL_NOT_FOUND: HttpStatus.NOT_FOUND,
+  USERNAME_TAKEN: HttpStatus.CONFLICT,
 };
 
 const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
@@ -29,6 +31,7 @@ const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   WRONG_CURRENT_PASSWORD: ['Mật khẩu hiện tại không đúng.', 'The current password is wrong.'],
   USER_NOT_FOUND: ['Không tìm thấy người dùng.', 'User not found.'],
   SCHOOL_NOT_FOUND: ['Không tìm thấy trường.', 'School not found.'],
+  USERNAME_TAKEN: ['Tên đăng nhập đã được dùng.', 'This username is taken.'],
 };
 
 export class IdentityException extends AppException {

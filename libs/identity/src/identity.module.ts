@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -18,6 +20,7 @@ import { Ward } from './ward.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Ward, School, User]),
+    AuditModule,
     JwtModule.register({}),
     // Only the login route uses these (LoginThrottlerGuard): ten tries a minute per user name, thirty per address.
     ThrottlerModule.forRootAsync({
@@ -32,7 +35,7 @@ import { Ward } from './ward.entity';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, PasswordHasher, UserService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordHasher, UserService, TypeOrmModule],
 })
 export class IdentityModule {}

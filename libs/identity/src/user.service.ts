@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@dh/clock';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -25,27 +24,15 @@ export class UserService {
     @InjectRepository(School) private readonly schools: Repository<School>,
     @InjectRepository(Ward) private readonly wards: Repository<Ward>,
     private readonly hasher: PasswordHasher,
-    private readonly clock: Clock,
   ) {}
 
-  // Changing, resetting or disabling bumps the token version: every token issued before stops at once.
+  // Changing one's password bumps the token version: every token issued before stops at once.
   async changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
     const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne();
     if (!user || !(await this.hasher.verify(user.passwordHash, current))) throw new IdentityException(IdentityExceptionCode.WRONG_CURRENT_PASSWORD);
     await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(next), tokenVersion: user.tokenVersion + 1 });
   }
 
-  async resetPassword(userId: string, next: string): Promise<void> {
-    const user = await this.users.findOneBy({ id: userId });
-    if (!user) throw new IdentityException(IdentityExceptionCode.USER_NOT_FOUND);
-    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(next), tokenVersion: user.tokenVersion + 1 });
-  }
-
-  async disable(userId: string): Promise<void> {
-    const user = await this.users.findOneBy({ id: userId });
-    if (!user) throw new IdentityException(IdentityExceptionCode.USER_NOT_FOUND);
-    await this.users.update({ id: userId }, { disabledAt: user.disabledAt ?? this.clock.now(), tokenVersion: user.tokenVersion + 1 });
-  }
 
   createWard(code: string, name: string): Promise<Ward> {
     return this.wards.save(this.wards.create({ code, name }));

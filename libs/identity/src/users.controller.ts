@@ -1,34 +1,67 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminAuditService } from '@dh/audit';
 import { UuidParamPipe } from '@dh/errors';
+import { assertAllowed } from './access-policy';
+import { AdminUsersService } from './admin-users.service';
 import { CurrentCaller } from './auth.guard';
 import { Caller } from './caller';
+import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { ResetPasswordDto } from './dtos/login.dto';
-import { assertAllowed } from './access-policy';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
-import { UserService } from './user.service';
 
-// The admin's account work; every change ends the user's sessions at once.
+// The admin's account work; every change is in the admin chain and ends the user's sessions where it must.
 @ApiTags('admin')
 @ApiBearerAuth()
-@Controller('admin/users')
+@Controller('admin')
 export class UsersController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: AdminUsersService,
+    private readonly chain: AdminAuditService,
+  ) {}
 
-  @Post(':id/reset-password')
+  @Post('users')
+  @ApiOperation({ summary: 'Tạo tài khoản / create a user (admin)' })
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
+    this.assertAdmin(caller);
+    return this.users.create(caller, dto);
+  }
+
+  @Put('users/:id/access')
+  @ApiOperation({ summary: 'Đặt vai trò và trường / set roles and schools (admin)' })
+  setAccess(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UserAccessDto) {
+    this.assertAdmin(caller);
+    return this.users.setAccess(caller, id, dto);
+  }
+
+  @Post('users/:id/reset-password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Đặt lại mật khẩu / reset a user’s password (admin)' })
   async reset(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     this.assertAdmin(caller);
-    await this.users.resetPassword(id, dto.newPassword);
+    await this.users.resetPassword(caller, id, dto.newPassword);
   }
 
-  @Post(':id/disable')
+  @Post('users/:id/disable')
   @HttpCode(204)
   @ApiOperation({ summary: 'Khóa tài khoản / disable a user (admin)' })
   async disable(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string): Promise<void> {
     this.assertAdmin(caller);
-    await this.users.disable(id);
+    await this.users.disable(caller, id);
+  }
+
+  @Get('audit')
+  @ApiOperation({ summary: 'Nhật ký quản trị / the admin chain, oldest first' })
+  async audit(@CurrentCaller() caller: Caller) {
+    this.assertAdmin(caller);
+    return { items: (await this.chain.list()).map((e) => ({ ...e, at: e.at.toISOString() })) };
+  }
+
+  @Get('audit/verify')
+  @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký quản trị / verify the admin chain' })
+  verify(@CurrentCaller() caller: Caller) {
+    this.assertAdmin(caller);
+    return this.chain.verify();
   }
 
   private assertAdmin(caller: Caller): void {

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { AdminAuditEvent } from './admin-audit-event.entity';
+import { hashRecord } from './audit-hash';
+
+export type NewAdminAuditEvent = Omit<AdminAuditEvent, 'seq' | 'prevHash' | 'hash'>;
+export type AdminChainVerdict = { valid: boolean; events: number; firstInvalidSeq?: number };
+
+const hashOf = (e: Omit<AdminAuditEvent, 'hash'>): string =>
+  hashRecord({
+    chain: 'admin', seq: e.seq, type: e.type, actorId: e.actorId, actorRole: e.actorRole, subjectId: e.subjectId,
+    payload: e.payload, requestId: e.requestId, at: e.at.toISOString(), prevHash: e.prevHash,
+  });
+
+@Injectable()
+export class AdminAuditService {
+  constructor(@InjectDataSource() private readonly source: DataSource) {}
+
+  // One chain for the installation: an advisory lock hands out its sequence numbers one at a time.
+  async append(tx: EntityManager, event: NewAdminAuditEvent): Promise<AdminAuditEvent> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dong-hanh:admin-audit'))`);
+    const last = await tx.getRepository(AdminAuditEvent).findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
+    const row = { ...event, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
+    const full = { ...row, hash: hashOf(row) };
+    await tx.getRepository(AdminAuditEvent).insert(full as QueryDeepPartialEntity<AdminAuditEvent>);
+    return full;
+  }
+
+  list(): Promise<AdminAuditEvent[]> {
+    return this.source.getRepository(AdminAuditEvent).find({ order: { seq: 'ASC' } });
+  }
+
+  async verify(): Promise<AdminChainVerdict> {
+    const events = await this.list();
+    let prevHash: string | null = null;
+    for (const [i, e] of events.entries()) {
+      if (e.seq !== i + 1 || e.prevHash !== prevHash || e.hash !== hashOf(e)) {
+        return { valid: false, events: events.length, firstInvalidSeq: Math.min(e.seq, i + 1) };
+      }
+      prevHash = e.hash;
+    }
+    return { valid: true, events: events.length };
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AdminAuditService } from '@dh/audit';
+import { Clock } from '@dh/clock';
+import { inTransaction } from '@dh/database';
+import { Caller, primaryRole } from './caller';
+import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
+import { IdentityException, IdentityExceptionCode } from './identity.exception';
+import { PasswordHasher } from './password-hasher';
+import { School } from './school.entity';
+import { User } from './user.entity';
+
+export type AdminUserView = { id: string; username: string; fullName: string; roles: string[]; schoolIds: string[]; wardId: string | null; disabledAt: string | null };
+
+// Every change an admin makes to an account is in the admin chain, in the same transaction as the change.
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly chain: AdminAuditService,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  create(admin: Caller, dto: CreateUserDto): Promise<AdminUserView> {
+    return inTransaction(this.source, async (tx) => {
+      const username = dto.username.trim().toLowerCase();
+      if (await tx.getRepository(User).existsBy({ username })) throw new IdentityException(IdentityExceptionCode.USERNAME_TAKEN, { username });
+      const schools = await this.schools(tx, dto.schoolIds);
+      const user = tx.getRepository(User).create({
+        username, fullName: dto.fullName.trim(), passwordHash: await this.hasher.hash(dto.password), roles: dto.roles,
+        wardId: dto.wardId ?? null, schools, tokenVersion: 0, disabledAt: null,
+      });
+      await tx.getRepository(User).save(user);
+      const view = toView(user);
+      await this.record(tx, admin, 'USER_CREATED', user.id, { username, fullName: view.fullName, roles: view.roles, schoolIds: view.schoolIds, wardId: view.wardId });
+      return view;
+    });
+  }
+
+  setAccess(admin: Caller, userId: string, dto: UserAccessDto): Promise<AdminUserView> {
+    return inTransaction(this.source, async (tx) => {
+      const user = await this.load(tx, userId);
+      const before = toView(user);
+      user.roles = dto.roles;
+      user.schools = await this.schools(tx, dto.schoolIds);
+      if (dto.wardId !== undefined) user.wardId = dto.wardId;
+      await tx.getRepository(User).save(user);
+      const after = toView(user);
+      await this.record(tx, admin, 'USER_ACCESS_CHANGED', userId, {
+        before: { roles: before.roles, schoolIds: before.schoolIds, wardId: before.wardId },
+        after: { roles: after.roles, schoolIds: after.schoolIds, wardId: after.wardId },
+      });
+      return after;
+    });
+  }
+
+  // Resetting or disabling bumps the token version: every token issued before stops at once.
+  resetPassword(admin: Caller, userId: string, password: string): Promise<void> {
+    return inTransaction(this.source, async (tx) => {
+      const user = await this.load(tx, userId);
+      await tx.getRepository(User).update({ id: userId }, { passwordHash: await this.hasher.hash(password), tokenVersion: user.tokenVersion + 1 });
+      await this.record(tx, admin, 'PASSWORD_RESET', userId, { username: user.username });
+    });
+  }
+
+  disable(admin: Caller, userId: string): Promise<void> {
+    return inTransaction(this.source, async (tx) => {
+      const user = await this.load(tx, userId);
+      await tx.getRepository(User).update({ id: userId }, { disabledAt: user.disabledAt ?? this.clock.now(), tokenVersion: user.tokenVersion + 1 });
+      await this.record(tx, admin, 'USER_DISABLED', userId, { username: user.username });
+    });
+  }
+
+  private async load(tx: EntityManager, id: string): Promise<User> {
+    const user = await tx.getRepository(User).findOne({ where: { id }, relations: { schools: true }, lock: { mode: 'pessimistic_write', tables: ['app_user'] } });
+    if (!user) throw new IdentityException(IdentityExceptionCode.USER_NOT_FOUND);
+    return user;
+  }
+
+  private async schools(tx: EntityManager, ids: string[]): Promise<School[]> {
+    const found = ids.length ? await tx.getRepository(School).findBy({ id: In(ids) }) : [];
+    const missing = ids.filter((id) => !found.some((s) => s.id === id));
+    if (missing.length) throw new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND, { schoolIds: missing });
+    return found;
+  }
+
+  private record(tx: EntityManager, admin: Caller, type: string, subjectId: string, payload: Record<string, unknown>) {
+    return this.chain.append(tx, { type, actorId: admin.id, actorRole: primaryRole(admin.roles), subjectId, payload, requestId: admin.requestId, at: this.clock.now() });
+  }
+}
+
+const toView = (u: User): AdminUserView => ({
+  id: u.id, username: u.username, fullName: u.fullName, roles: [...u.roles], schoolIds: (u.schools ?? []).map((s) => s.id).sort(),
+  wardId: u.wardId, disabledAt: u.disabledAt?.toISOString() ?? null,
+});

@@ -1,20 +1,22 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { CalendarController } from './calendar.controller';
-import { loadOverrides } from './calendar-overrides';
-import { WorkingCalendar } from './working-calendar';
+import { DEFAULT_HOLIDAYS_DIR, loadOverrides } from './calendar-overrides';
+import { DEFAULT_TIME_ZONE, WorkingCalendar } from './working-calendar';
 
-// Loaded and validated at boot: a malformed override file stops the start, naming the file and the entry.
+// The app's validated config when there is one (its HOLIDAYS_DIR and TZ_NAME, or what a test passed);
+// the environment itself when the module is used on its own. Loaded at boot: a malformed override
+// file stops the start, naming the file and the entry.
+export const createWorkingCalendar = (config?: AppConfig): WorkingCalendar =>
+  new WorkingCalendar({
+    timeZone: config?.tzName ?? process.env.TZ_NAME ?? DEFAULT_TIME_ZONE,
+    overrides: loadOverrides(config?.holidaysDir ?? process.env.HOLIDAYS_DIR ?? DEFAULT_HOLIDAYS_DIR),
+  });
+
 @Global()
 @Module({
   controllers: [CalendarController],
-  providers: [
-    {
-      provide: WorkingCalendar,
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => new WorkingCalendar({ timeZone: c.tzName, overrides: loadOverrides(c.holidaysDir) }),
-    },
-  ],
+  providers: [{ provide: WorkingCalendar, inject: [{ token: APP_CONFIG, optional: true }], useFactory: createWorkingCalendar }],
   exports: [WorkingCalendar],
 })
 export class CalendarModule {}

@@ -1,4 +1,6 @@
 export * from './calendar-overrides';
 export * from './calendar.module';
-export * from './working-calendar';
 export * from './local-time';
+export * from './vietnam-holidays';
+export * from './working-calendar';
+export * from './year-schedule';

@@ -1,26 +1,58 @@
 import Holidays from 'date-holidays';
-import { addDays, LocalTime, weekday } from './local-time';
+import { DAY_MS, dayNumber } from './local-time';
 
-export type Statutory = { date: string; name: string; decision: string };
+// `name` names the day ("Tết Nguyên đán (mùng 2)"), `holiday` the holiday it belongs to ("Tết Nguyên đán").
+export type StatutoryDay = { day: number; name: string; holiday: string; decision: string; tet: boolean };
 
-const LABOUR_CODE = 'Bộ luật Lao động 2019, Điều 112';
+const LABOUR_CODE = 'Bộ luật Lao động 2019, Điều 112 khoản 1';
+const CULTURE_DAY = 'Nghị quyết 28/2026/QH16';
 
-// Statutory days off (Labour Code Art. 112(1)) as date-holidays knows them, Tết expanded from its one
-// multi-day entry, plus 24/11 Ngày Văn hóa Việt Nam from 2026 (Resolution 28/2026/QH16), which it lacks.
-export const statutoryDaysOff = (year: number, local: LocalTime): Statutory[] => {
-  const days = new Map<string, Statutory>();
-  for (const h of new Holidays('VN').getHolidays(year)) {
-    if (h.type !== 'public') continue;
-    const first = local.of(h.start).date;
-    const last = local.of(new Date(h.end.getTime() - 1)).date;
-    for (let d = first; d <= last; d = addDays(d, 1)) {
-      if (!days.has(d)) days.set(d, { date: d, name: h.name.startsWith('Giao thừa') ? 'Tết Nguyên đán' : h.name, decision: LABOUR_CODE });
+// The Labour Code's names (Art. 112(1)), keyed by date-holidays' rule, instead of the library's wording.
+const NAMES: Record<string, string> = {
+  '01-01': 'Tết Dương lịch',
+  'vietnamese 3-0-10': 'Giỗ Tổ Hùng Vương',
+  '04-30': 'Ngày Chiến thắng',
+  '05-01': 'Ngày Quốc tế Lao động',
+  '09-02': 'Quốc khánh',
+};
+
+// Tết comes as two overlapping public entries: "Giao thừa" (the day before mùng 1, P5D: five days)
+// and mùng 1 itself. Both carry the lunar new-year rule.
+const TET_RULE = 'vietnamese 1-0-1';
+
+let library: Holidays | undefined;
+// One instance for the process: building it parses the whole country tree.
+const vn = (): Holidays => (library ??= new Holidays('VN', { languages: ['vi'] }));
+
+const TET = 'Tết Nguyên đán';
+
+// firstDay is NaN should a later date-holidays drop the separate mùng 1 entry: then the plain name.
+const tetName = (day: number, firstDay: number): string =>
+  Number.isNaN(firstDay) ? TET : day < firstDay ? `${TET} (ngày cuối năm âm lịch)` : `${TET} (mùng ${day - firstDay + 1})`;
+
+// Statutory days off of a year as date-holidays knows them (its lunar arithmetic is right), Tết
+// expanded from its multi-day entry to single days, plus 24/11 Ngày Văn hóa Việt Nam from 2026
+// (Resolution 28/2026/QH16), which the library lacks. No make-up days, no swaps: those are the
+// calendar's and the override file's business.
+export const statutoryDaysOff = (year: number): StatutoryDay[] => {
+  const holidays = vn().getHolidays(year).filter((h) => h.type === 'public');
+  const tetFirst = holidays.find((h) => h.rule === TET_RULE);
+  const firstDay = tetFirst ? dayNumber(tetFirst.date.slice(0, 10)) : Number.NaN;
+  const days = new Map<number, StatutoryDay>();
+  for (const h of holidays) {
+    // h.date is the local date in Vietnam whatever the calendar's zone; start/end are instants.
+    const first = dayNumber(h.date.slice(0, 10));
+    const length = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
+    const tet = h.rule.includes(TET_RULE);
+    for (let day = first; day < first + length; day++) {
+      if (days.has(day)) continue;
+      const holiday = tet ? TET : (NAMES[h.rule] ?? h.name);
+      days.set(day, { day, name: tet ? tetName(day, firstDay) : holiday, holiday, decision: LABOUR_CODE, tet });
     }
   }
   if (year >= 2026) {
-    days.set(`${year}-11-24`, { date: `${year}-11-24`, name: 'Ngày Văn hóa Việt Nam', decision: 'Nghị quyết 28/2026/QH16' });
+    const day = dayNumber(`${year}-11-24`);
+    days.set(day, { day, name: 'Ngày Văn hóa Việt Nam', holiday: 'Ngày Văn hóa Việt Nam', decision: CULTURE_DAY, tet: false });
   }
-  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...days.values()].sort((a, b) => a.day - b.day);
 };
-
-export const isWeekend = (date: string): boolean => weekday(date) === 0 || weekday(date) === 6;

@@ -1,55 +1,77 @@
 import { CalendarOverrides } from './calendar-overrides';
-import { addDays, LocalTime } from './local-time';
-import { isWeekend, statutoryDaysOff } from './vietnam-holidays';
+import { dayNumber, isoDate, isRealDate, LocalTime, weekdayName, yearOf } from './local-time';
+import { buildYear, CalendarEntry, DayOff, YearSchedule } from './year-schedule';
 
-export type DayOffKind = 'weekend' | 'holiday' | 'make_up' | 'override';
-export type DayOff = { date: string; name: string; kind: DayOffKind; decision?: string };
-export type CalendarEntry = { date: string; name: string; kind: Exclude<DayOffKind, 'weekend'> | 'working_saturday'; decision?: string };
 export type WorkingHours = { start: string; end: string };
 export type CalendarOptions = { timeZone?: string; overrides: CalendarOverrides[]; hours?: WorkingHours[] };
 
-type YearData = { off: Map<string, DayOff>; working: Map<string, CalendarEntry> };
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const DEFAULT_WORKING_HOURS: readonly WorkingHours[] = [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }];
 
-const minutes = (hhmm: string): number => {
-  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new Error(`working hours must be HH:MM, got ${hhmm}`);
-  return Number(m[1]) * 60 + Number(m[2]);
-};
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+// A calendar with no working day for this long is broken, not slow.
+const MAX_YEARS_AHEAD = 100;
 
-// Working days and hours of the Vietnamese civil-service calendar, in one time zone.
+const msOfDay = (hhmm: string): number => {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59 || (m[1] === '24' && m[2] !== '00')) throw new RangeError(`working hours must be HH:MM, got "${hhmm}"`);
+  return (Number(m[1]) * 60 + Number(m[2])) * MINUTE;
+};
+
+const checkDate = (date: string): number => {
+  if (!isRealDate(date)) throw new RangeError(`not a real YYYY-MM-DD date: "${date}"`);
+  return dayNumber(date);
+};
+
+// Working days and working hours of the Vietnamese civil-service calendar, in one time zone.
+// Deadlines are counted here; every year's schedule is built once and kept.
 export class WorkingCalendar {
+  readonly timeZone: string;
   private readonly local: LocalTime;
-  private readonly windows: [number, number][];
-  private readonly overrides: Map<number, CalendarOverrides>;
-  private readonly years = new Map<number, YearData>();
+  private readonly windows: readonly (readonly [number, number])[];
+  private readonly dayMs: number;
+  private readonly overrides = new Map<number, CalendarOverrides>();
+  private readonly years = new Map<number, YearSchedule>();
 
   constructor(options: CalendarOptions) {
-    this.local = new LocalTime(options.timeZone ?? 'Asia/Ho_Chi_Minh');
-    const hours = options.hours ?? [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }];
-    this.windows = hours.map((h) => [minutes(h.start) * MINUTE, minutes(h.end) * MINUTE] as [number, number]).sort((a, b) => a[0] - b[0]);
-    if (this.windows.some(([s, e], i) => e <= s || (i > 0 && s < this.windows[i - 1][1]))) throw new Error('working hours must be ordered, non-empty and not overlap');
-    this.overrides = new Map(options.overrides.map((o) => [o.year, o]));
+    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.local = new LocalTime(this.timeZone);
+    const hours = options.hours ?? DEFAULT_WORKING_HOURS;
+    const windows = hours.map((h) => [msOfDay(h.start), msOfDay(h.end)] as const).sort((a, b) => a[0] - b[0]);
+    if (windows.length === 0 || windows.some(([s, e], i) => e <= s || (i > 0 && s < windows[i - 1][1]))) {
+      throw new RangeError('working hours must be a non-empty list of ordered, non-overlapping HH:MM ranges');
+    }
+    this.windows = windows;
+    this.dayMs = windows.reduce((sum, [s, e]) => sum + e - s, 0);
+    for (const o of options.overrides) {
+      if (this.overrides.has(o.year)) throw new RangeError(`two override files for ${o.year}`);
+      this.overrides.set(o.year, o);
+    }
   }
 
+  // Why a day is off, or null when it is a working day.
   dayOff(date: string): DayOff | null {
-    const year = this.year(Number(date.slice(0, 4)));
-    if (year.working.has(date)) return null;
-    return year.off.get(date) ?? (isWeekend(date) ? { date, name: 'Nghỉ cuối tuần', kind: 'weekend' } : null);
+    const day = checkDate(date);
+    if (this.isWorking(day)) return null;
+    const reason = this.schedule(yearOf(day)).reasons.get(day);
+    if (reason) return { ...reason };
+    return { date, name: `Nghỉ hằng tuần (${weekdayName(day)})`, kind: 'weekend' };
   }
 
   isWorkingDay(date: string): boolean {
-    return this.dayOff(date) === null;
+    return this.isWorking(checkDate(date));
   }
 
-  // n working days later, same local time of day; n = 0 is "the same day": the end of the working day.
+  // n working days later at the same local time of day. Off working days (a day off, after the day's
+  // end) the count starts at the next working morning. n = 0 is "the same day": the end of that day.
   addWorkingDays(from: Date, n: number): Date {
-    const start = this.startOfWork(from);
-    if (n === 0) return this.local.at(start.date, this.dayEnd());
-    let date = start.date;
-    for (let i = 0; i < n; i++) date = this.nextWorkingDay(date);
-    return this.local.at(date, start.ms);
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
+    const { day, ms } = this.local.dayOf(from);
+    const within = this.isWorking(day) && ms <= this.dayEnd();
+    const start = within ? { day, ms: Math.max(ms, this.dayStart()) } : { day: this.nthWorkingDayAfter(day, 1), ms: this.dayStart() };
+    if (n === 0) return this.local.atDay(start.day, this.dayEnd());
+    return this.local.atDay(this.nthWorkingDayAfter(start.day, n), start.ms);
   }
 
   // Counts only time inside the working hours of working days.
@@ -57,94 +79,109 @@ export class WorkingCalendar {
     return this.addWorkingMs(from, hours * HOUR);
   }
 
+  // The earliest instant at which `ms` of working time has passed since `from`: ending exactly at a
+  // window's close gives that close (11:30, 17:00), not the next opening.
   addWorkingMs(from: Date, ms: number): Date {
+    if (!Number.isFinite(ms)) throw new RangeError(`working time must be finite, got ${ms}`);
     if (ms <= 0) return new Date(from);
+    const start = this.local.dayOf(from);
     let left = ms;
-    let { date, ms: cursor } = this.local.of(from);
-    for (let guard = 0; guard < 3660; guard++) {
-      if (this.isWorkingDay(date)) {
-        for (const [s, e] of this.windows) {
-          if (cursor >= e) continue;
-          const begin = Math.max(cursor, s);
-          if (left <= e - begin) return this.local.at(date, begin + left);
-          left -= e - begin;
-          cursor = e;
-        }
-      }
-      date = addDays(date, 1);
-      cursor = 0;
+    if (this.isWorking(start.day)) {
+      const r = this.spend(start.ms, left);
+      if (r.at !== undefined) return this.local.atDay(start.day, r.at);
+      left = r.left;
     }
-    throw new Error('addWorkingMs: more than ten years of working time');
+    // Whole working days are skipped by rank; the rest is spent in the day the time runs out.
+    const whole = Math.ceil(left / this.dayMs) - 1;
+    const last = this.nthWorkingDayAfter(start.day, whole + 1);
+    const r = this.spend(0, left - whole * this.dayMs);
+    return this.local.atDay(last, r.at ?? this.dayEnd());
   }
 
+  // Working time between two instants; 0 when b is not after a.
   workingMsBetween(a: Date, b: Date): number {
-    if (b <= a) return 0;
-    const from = this.local.of(a);
-    const to = this.local.of(b);
-    let total = 0;
-    for (let date = from.date; date <= to.date; date = addDays(date, 1)) {
-      if (!this.isWorkingDay(date)) continue;
-      const lo = date === from.date ? from.ms : 0;
-      const hi = date === to.date ? to.ms : Number.MAX_SAFE_INTEGER;
-      for (const [s, e] of this.windows) total += Math.max(0, Math.min(e, hi) - Math.max(s, lo));
-    }
-    return total;
+    if (b.getTime() <= a.getTime()) return 0;
+    const from = this.local.dayOf(a);
+    const to = this.local.dayOf(b);
+    if (from.day === to.day) return this.overlap(from.day, from.ms, to.ms);
+    return this.overlap(from.day, from.ms, Infinity) + this.countWorking(from.day, to.day - 1) * this.dayMs + this.overlap(to.day, 0, to.ms);
   }
 
-  // Working days after a's day up to and including b's day: "quá hạn 2 ngày làm việc".
+  // Working days after a's day up to and including b's day: due Monday, on Wednesday "quá hạn 2 ngày
+  // làm việc". 0 when b's day is not after a's.
   workingDaysBetween(a: Date, b: Date): number {
-    const from = this.local.of(a).date;
-    const to = this.local.of(b).date;
-    let count = 0;
-    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (this.isWorkingDay(date)) count += 1;
-    return count;
+    return this.countWorking(this.local.dayOf(a).day, this.local.dayOf(b).day);
   }
 
-  // The effective calendar of a year: days off other than plain weekends, and Saturdays worked.
+  // The effective calendar of a year: weekdays off with their reason and decision, and weekend days
+  // worked. Plain weekends, and holidays that fall on one, change nothing in a week and are left out.
   yearCalendar(year: number): CalendarEntry[] {
-    const data = this.year(year);
-    const off = [...data.off.values()].filter((d) => d.kind !== 'weekend' && !data.working.has(d.date) && !isWeekend(d.date));
-    const entries: CalendarEntry[] = [
-      ...off.map((d) => ({ date: d.date, name: d.name, kind: d.kind as CalendarEntry['kind'], decision: d.decision })),
-      ...[...data.working.values()].filter((w) => isWeekend(w.date)),
-    ];
-    return entries.sort((a, b) => a.date.localeCompare(b.date));
+    if (!Number.isInteger(year)) throw new RangeError(`year must be a whole number, got ${year}`);
+    return this.schedule(year).entries.map((e) => ({ ...e }));
+  }
+
+  private dayStart(): number {
+    return this.windows[0][0];
   }
 
   private dayEnd(): number {
     return this.windows[this.windows.length - 1][1];
   }
 
-  private nextWorkingDay(date: string): string {
-    let d = addDays(date, 1);
-    while (!this.isWorkingDay(d)) d = addDays(d, 1);
-    return d;
-  }
-
-  // Outside working time, the clock starts at the beginning of the next working day.
-  private startOfWork(from: Date): { date: string; ms: number } {
-    const { date, ms } = this.local.of(from);
-    if (this.isWorkingDay(date) && ms <= this.dayEnd()) return { date, ms: Math.max(ms, this.windows[0][0]) };
-    return { date: this.nextWorkingDay(date), ms: this.windows[0][0] };
-  }
-
-  // Library holidays, the Art. 111(3) make-up days, then the year's override file, which has the last word.
-  private year(year: number): YearData {
-    const cached = this.years.get(year);
-    if (cached) return cached;
-    const off = new Map<string, DayOff>();
-    const statutory = statutoryDaysOff(year, this.local);
-    for (const s of statutory) off.set(s.date, { date: s.date, name: s.name, kind: 'holiday', decision: s.decision });
-    for (const s of statutory.filter((h) => isWeekend(h.date))) {
-      let d = addDays(s.date, 1);
-      while (isWeekend(d) || off.has(d)) d = addDays(d, 1);
-      off.set(d, { date: d, name: `Nghỉ bù ${s.name}`, kind: 'make_up', decision: 'Bộ luật Lao động 2019, Điều 111 khoản 3' });
+  private schedule(year: number): YearSchedule {
+    let s = this.years.get(year);
+    if (!s) {
+      s = buildYear(year, this.overrides.get(year));
+      this.years.set(year, s);
     }
-    const o = this.overrides.get(year);
-    for (const d of o?.daysOff ?? []) off.set(d.date, { date: d.date, name: d.name, kind: 'override', decision: d.decision });
-    const working = new Map<string, CalendarEntry>((o?.workingDays ?? []).map((w) => [w.date, { date: w.date, name: w.name, kind: 'working_saturday', decision: w.decision }]));
-    const data = { off, working };
-    this.years.set(year, data);
-    return data;
+    return s;
+  }
+
+  private isWorking(day: number): boolean {
+    const s = this.schedule(yearOf(day));
+    return s.working[day - s.firstDay] === 1;
+  }
+
+  // Working days in (a, b].
+  private countWorking(a: number, b: number): number {
+    if (b <= a) return 0;
+    const upTo = (day: number): number => {
+      const s = this.schedule(yearOf(day));
+      return s.rank[day - s.firstDay];
+    };
+    const ya = yearOf(a);
+    const yb = yearOf(b);
+    let count = upTo(b) - upTo(a);
+    for (let y = ya; y < yb; y++) count += this.schedule(y).workdays.length;
+    return count;
+  }
+
+  // The n-th working day strictly after `day` (n ≥ 1), found by rank, year by year.
+  private nthWorkingDayAfter(day: number, n: number): number {
+    let year = yearOf(day);
+    let s = this.schedule(year);
+    let k = s.rank[day - s.firstDay] + n - 1;
+    for (let guard = 0; k >= s.workdays.length; guard++) {
+      if (guard > MAX_YEARS_AHEAD) throw new RangeError(`no working day within ${MAX_YEARS_AHEAD} years after ${isoDate(day)}`);
+      k -= s.workdays.length;
+      s = this.schedule(++year);
+    }
+    return s.workdays[k];
+  }
+
+  // Spends working time from a time of day on a working day: where it runs out, or what is left.
+  private spend(cursor: number, left: number): { at?: number; left: number } {
+    for (const [s, e] of this.windows) {
+      if (cursor >= e) continue;
+      const begin = Math.max(cursor, s);
+      if (left <= e - begin) return { at: begin + left, left: 0 };
+      left -= e - begin;
+    }
+    return { left };
+  }
+
+  private overlap(day: number, lo: number, hi: number): number {
+    if (!this.isWorking(day)) return 0;
+    return this.windows.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, hi) - Math.max(s, lo)), 0);
   }
 }

@@ -12,13 +12,16 @@ describe('a case through the Circular 18 process, end to end', () => {
   });
   afterAll(() => t.close());
 
-  // Every step is in the history with its actor and time, and the chain verifies.
+  // Every step is in the history with its actor and time, and the chain verifies. Reading the trail
+  // (it holds what was written about the learner) is itself the next event: VIEWED, by the reader.
   const expectTrail = async (c: CaseBody, steps: [string, string, Login][]) => {
     const items = await historyOf(t, w.users.supervisorA, c.id);
     expect(items.map((i) => [i.type, i.toState, i.actorId])).toEqual(steps.map(([type, to, by]) => [type, to, by.id]));
     expect(items.map((i) => i.seq)).toEqual(steps.map((_, i) => i + 1));
     for (const i of items) expect(Date.parse(i.at)).not.toBeNaN();
-    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: true, events: steps.length });
+    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: true, events: steps.length + 1 });
+    const [viewed] = (await historyOf(t, w.users.supervisorA, c.id)).slice(steps.length);
+    expect(viewed).toMatchObject({ type: 'VIEWED', actorId: w.users.supervisorA.id, actorRole: 'supervisor' });
   };
 
   it('runs intake → assessment → planning → monitoring → closed → archived for a medium-risk case', async () => {
@@ -142,7 +145,8 @@ describe('a case through the Circular 18 process, end to end', () => {
     // The former assignee no longer works the case.
     expect((await sendEvent(t, tv, c, 'ADD_NOTE', { text: 'x' })).body.details.reason).toBe('not_assignee');
     c = await move(t, tv2, c, 'UPDATE_RISK', { riskLevel: 'critical', riskRationale: 'Em bị người chăm sóc đánh.' });
-    expect(c).toMatchObject({ riskLevel: 'critical', riskRationale: 'Em bị người chăm sóc đánh.' });
+    // A write's answer leaves confidential content out; reading it is a GET, recorded as such.
+    expect(c).toMatchObject({ riskLevel: 'critical', riskRationale: null, masked: ['summary', 'riskRationale'] });
     await expectTrail(c, [
       ['CASE_OPENED', 'intake', tv],
       ['CLOSE_AT_INTAKE', 'closed.followUp', tv],
@@ -150,6 +154,8 @@ describe('a case through the Circular 18 process, end to end', () => {
       ['REASSIGN', 'assessment', tt],
       ['UPDATE_RISK', 'assessment', tv2],
     ]);
+    const read = await t.http().get(`/api/cases/${c.id}`).set(auth(tv2)).expect(200);
+    expect(read.body).toMatchObject({ riskRationale: 'Em bị người chăm sóc đánh.', masked: [] });
   });
 
   it('lists cases by state, assignee, area and risk, a page at a time', async () => {

@@ -56,7 +56,8 @@ describe('embedded PostgreSQL (PGlite) default', () => {
       const got = await second.http().get(`/api/cases/${caseId}`).set(token).expect(200);
       expect(got.body).toMatchObject({ state: 'assessment', version: 2 });
       const verify = await second.http().get(`/api/cases/${caseId}/history/verify`).set(token).expect(200);
-      expect(verify.body).toEqual({ valid: true, events: 2 });
+      // Opened, moved, and read once by its counsellor (VIEWED).
+      expect(verify.body).toEqual({ valid: true, events: 3 });
       // The demo cases were reached through the machine too: their chains verify.
       const demo = await second.http().get('/api/cases').query({ pageSize: 100 }).set(token).expect(200);
       expect(new Set(demo.body.items.map((c: { state: string }) => c.state))).toEqual(

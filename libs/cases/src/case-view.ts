@@ -4,6 +4,7 @@ import type { CaseEventType } from '@dh/machines/case/types';
 import type { DeadlineView } from '@dh/escalations';
 import { actorIn, Caller } from '@dh/identity';
 import { CaseEntity, Channel, RankedArea } from './case.entity';
+import { CASE_CONFIDENTIAL_FIELDS } from './confidential/confidential-fields';
 
 export type CaseView = {
   id: string;
@@ -16,12 +17,14 @@ export type CaseView = {
   machineVersion: string;
   version: number;
   riskLevel: string;
-  riskRationale: string;
+  riskRationale: string | null;
   assigneeId: string | null;
   openedBy: string;
   areas: RankedArea[];
   channel: Channel;
-  summary: string;
+  // null where the caller may not read confidential content; `masked` names what was left out.
+  summary: string | null;
+  masked: string[];
   allowedEvents: CaseEventType[];
   deadlines: DeadlineView[];
   clocksPausedAt: string | null;
@@ -34,7 +37,8 @@ export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[
   return allowedEventsFor(row.machineVersion, row.snapshot, actorIn(caller, row.schoolId));
 };
 
-export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[]): CaseView => ({
+// Confidential fields are shown only when `reveal` says the caller may read them and the read was recorded.
+export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[], reveal = false): CaseView => ({
   id: row.id,
   code: row.code,
   schoolId: row.schoolId,
@@ -44,12 +48,13 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   machineVersion: row.machineVersion,
   version: row.version,
   riskLevel: row.riskLevel,
-  riskRationale: row.riskRationale,
+  riskRationale: reveal ? row.riskRationale : null,
   assigneeId: row.assigneeId,
   openedBy: row.openedBy,
   areas: [...row.areas].sort((a, b) => a.priority - b.priority),
   channel: row.channel,
-  summary: row.summary,
+  summary: reveal ? row.summary : null,
+  masked: reveal ? [] : [...CASE_CONFIDENTIAL_FIELDS],
   allowedEvents: allowedEventsOf(row, caller),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,

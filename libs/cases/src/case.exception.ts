@@ -13,6 +13,7 @@ export enum CaseExceptionCode {
   ASSIGNEE_NOT_ELIGIBLE = 'ASSIGNEE_NOT_ELIGIBLE',
   CLOCKS_ALREADY_PAUSED = 'CLOCKS_ALREADY_PAUSED',
   CLOCKS_NOT_PAUSED = 'CLOCKS_NOT_PAUSED',
+  GRANT_NOT_VALID = 'GRANT_NOT_VALID',
 }
 
 const STATUS: Record<CaseExceptionCode, HttpStatus> = {
@@ -27,6 +28,7 @@ const STATUS: Record<CaseExceptionCode, HttpStatus> = {
   ASSIGNEE_NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
   CLOCKS_ALREADY_PAUSED: HttpStatus.CONFLICT,
   CLOCKS_NOT_PAUSED: HttpStatus.CONFLICT,
+  GRANT_NOT_VALID: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
@@ -47,6 +49,10 @@ const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
   ],
   CLOCKS_ALREADY_PAUSED: ['Thời hạn của hồ sơ đang được tạm dừng.', 'The case’s clocks are already paused.'],
   CLOCKS_NOT_PAUSED: ['Thời hạn của hồ sơ không bị tạm dừng.', 'The case’s clocks are not paused.'],
+  GRANT_NOT_VALID: [
+    'Chỉ cấp quyền cho hiệu trưởng của trường có hồ sơ, với thời hạn trong tương lai.',
+    'A grant goes to a principal of the case’s school, until a time in the future.',
+  ],
 };
 
 export class CaseException extends AppException {

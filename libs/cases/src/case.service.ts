@@ -18,6 +18,8 @@ import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
 import { Page } from '@dh/errors';
 import { Learner } from './learners/learner.entity';
+import { ConfidentialAccess } from './confidential/confidential-access.service';
+import { CASE_CONFIDENTIAL_FIELDS } from './confidential/confidential-fields';
 
 const ASSIGNABLE = ['counsellor', 'supervisor'] as const;
 
@@ -30,6 +32,7 @@ export class CaseService {
     private readonly clock: Clock,
     private readonly deadlines: DeadlineService,
     private readonly alerts: AlertService,
+    private readonly confidential: ConfidentialAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -102,9 +105,9 @@ export class CaseService {
     return { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt };
   }
 
-  async view(row: CaseEntity, caller: Caller, tx?: EntityManager): Promise<CaseView> {
+  async view(row: CaseEntity, caller: Caller, tx?: EntityManager, reveal = false): Promise<CaseView> {
     const open = await this.deadlines.openOf([row.id], this.clock.now(), tx);
-    return toCaseView(row, caller, open.get(row.id) ?? []);
+    return toCaseView(row, caller, open.get(row.id) ?? [], reveal);
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
@@ -134,8 +137,14 @@ export class CaseService {
     return { items: rows.map((r) => toCaseView(r, caller, open.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
   }
 
+  // The one read that shows confidential content, to those allowed, and records that they read it.
   async get(caller: Caller, id: string): Promise<CaseView> {
-    return this.view(await this.findVisible(caller, id), caller);
+    return inTransaction(this.source, async (tx) => {
+      const row = await this.findVisible(caller, id, tx);
+      const reveal = await this.confidential.mayRead(tx, caller, row);
+      if (reveal) await this.confidential.recordView(tx, caller, row, [...CASE_CONFIDENTIAL_FIELDS]);
+      return this.view(row, caller, tx, reveal);
+    });
   }
 
   // Another school's case and a case that does not exist answer the same 404; a case the caller sees

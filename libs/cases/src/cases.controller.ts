@@ -1,16 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '@dh/audit';
 import { InputValidationException, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
+import { CaseHistoryService } from './case-history.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
 import { CaseEventDto } from './dtos/case-event.dto';
 import { PauseClocksDto, ResumeClocksDto } from './dtos/clock-pause.dto';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
-import { toHistoryItem } from './history-item';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -21,7 +20,7 @@ export class CasesController {
   constructor(
     private readonly cases: CaseService,
     private readonly transitions: CaseTransitionService,
-    private readonly audit: AuditService,
+    private readonly histories: CaseHistoryService,
     private readonly clocks: CaseClockService,
   ) {}
 
@@ -75,16 +74,13 @@ export class CasesController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
-  async history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
-    await this.cases.findVisible(caller, id, undefined, false, 'case.history');
-    return { items: (await this.audit.history(id)).map(toHistoryItem) };
+  history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.histories.history(caller, id);
   }
 
   @Get(':id/history/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký / verify the audit chain' })
-  async verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
-    await this.cases.findVisible(caller, id, undefined, false, 'case.history');
-    const { valid, events, firstInvalidSeq } = await this.audit.verify(id);
-    return firstInvalidSeq === undefined ? { valid, events } : { valid, events, firstInvalidSeq };
+  verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.histories.verify(caller, id);
   }
 }

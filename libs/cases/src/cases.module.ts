@@ -4,8 +4,13 @@ import { AuditModule } from '@dh/audit';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
+import { CaseHistoryService } from './case-history.service';
 import { CaseMigrationService } from './case-migration.service';
 import { CaseReporter } from './case-reporter.entity';
+import { ConfidentialAccess } from './confidential/confidential-access.service';
+import { ConfidentialGrant } from './confidential/confidential-grant.entity';
+import { GrantsController } from './confidential/grants.controller';
+import { GrantsService } from './confidential/grants.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseEntity } from './case.entity';
 import { CaseService } from './case.service';
@@ -16,9 +21,9 @@ import { LearnerService } from './learners/learner.service';
 import { LearnersController } from './learners/learners.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner]), AuditModule, IdentityModule, EscalationsModule],
-  controllers: [CasesController, LearnersController],
-  providers: [CaseService, CaseTransitionService, CaseClockService, CaseMigrationService, LearnerService],
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
+  controllers: [CasesController, LearnersController, GrantsController],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService],
   exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService],
 })
 export class CasesModule {}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@dh/audit';
+import { inTransaction } from '@dh/database';
+import { Caller } from '@dh/identity';
+import { CaseService } from './case.service';
+import { ConfidentialAccess } from './confidential/confidential-access.service';
+import { maskPayload } from './confidential/confidential-fields';
+import { toHistoryItem } from './history-item';
+
+// The trail shows everyone allowed to read it what happened, who did it and when; what was written about
+// the learner only to those who may read it, and reading it is itself an event.
+@Injectable()
+export class CaseHistoryService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly cases: CaseService,
+    private readonly audit: AuditService,
+    private readonly confidential: ConfidentialAccess,
+  ) {}
+
+  history(caller: Caller, id: string) {
+    return inTransaction(this.source, async (tx) => {
+      const row = await this.cases.findVisible(caller, id, tx, false, 'case.history');
+      const events = await this.audit.history(id, tx);
+      const reveal = await this.confidential.mayRead(tx, caller, row);
+      const masked = events.map((e) => ({ event: e, ...maskPayload(e.type, e.payload) }));
+      const shown = [...new Set(masked.flatMap((m) => m.masked.map((f) => `${m.event.type}.${f}`)))].sort();
+      if (reveal && shown.length) await this.confidential.recordView(tx, caller, row, shown);
+      return {
+        items: masked.map(({ event, payload, masked: fields }) =>
+          reveal ? { ...toHistoryItem(event), masked: [] } : { ...toHistoryItem(event), payload, masked: fields },
+        ),
+      };
+    });
+  }
+
+  async verify(caller: Caller, id: string) {
+    await this.cases.findVisible(caller, id, undefined, false, 'case.history');
+    const { valid, events, firstInvalidSeq } = await this.audit.verify(id);
+    return firstInvalidSeq === undefined ? { valid, events } : { valid, events, firstInvalidSeq };
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, MoreThan } from 'typeorm';
+import { AuditService } from '@dh/audit';
+import { Clock } from '@dh/clock';
+import { actorIn, Caller, primaryRole } from '@dh/identity';
+import { CaseEntity } from '../case.entity';
+import { ConfidentialGrant } from './confidential-grant.entity';
+
+// DESIGN.md's role table for confidential content: the supervisors of the school, the counsellor assigned,
+// a principal holding a live grant. Nobody else, whatever else they may read.
+@Injectable()
+export class ConfidentialAccess {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async mayRead(tx: EntityManager, caller: Caller, row: CaseEntity): Promise<boolean> {
+    const roles = actorIn(caller, row.schoolId).roles;
+    if (roles.includes('supervisor')) return true;
+    if (roles.includes('counsellor') && row.assigneeId === caller.id) return true;
+    if (roles.includes('principal')) {
+      return tx.getRepository(ConfidentialGrant).existsBy({ caseId: row.id, granteeId: caller.id, expiresAt: MoreThan(this.clock.now()) });
+    }
+    return false;
+  }
+
+  // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
+  async recordView(tx: EntityManager, caller: Caller, row: CaseEntity, fields: string[]): Promise<void> {
+    await tx.query(`SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE`, [row.id]);
+    const role = primaryRole(actorIn(caller, row.schoolId).roles);
+    await this.audit.append(tx, {
+      caseId: row.id, schoolId: row.schoolId, type: 'VIEWED', fromState: row.state, toState: row.state, actorId: caller.id,
+      actorRole: role, payload: { fields, role }, requestId: caller.requestId, at: this.clock.now(),
+    });
+  }
+}

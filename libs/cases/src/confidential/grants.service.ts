@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AdminAuditService, AuditService } from '@dh/audit';
+import { Clock } from '@dh/clock';
+import { inTransaction } from '@dh/database';
+import { Caller, primaryRole, UserService } from '@dh/identity';
+import { CaseEntity } from '../case.entity';
+import { CaseException, CaseExceptionCode } from '../case.exception';
+import { ConfidentialGrant } from './confidential-grant.entity';
+
+export type GrantRequest = { caseId: string; granteeId: string; reason: string; expiresAt: Date };
+
+// The admin grants a principal one case's confidential content for a reason and a time; the grant is an
+// event of the admin chain and of the case's chain, in one transaction.
+@Injectable()
+export class GrantsService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly users: UserService,
+    private readonly audit: AuditService,
+    private readonly adminChain: AdminAuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  grant(admin: Caller, g: GrantRequest) {
+    return inTransaction(this.source, async (tx) => {
+      const now = this.clock.now();
+      const row = await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: g.caseId }).getOne();
+      if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
+      if (g.expiresAt <= now) throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'expiresAt' });
+      if (!(await this.users.isMemberWithRole(g.granteeId, row.schoolId, ['principal'], tx))) {
+        throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'granteeId' });
+      }
+      const grant = tx.getRepository(ConfidentialGrant).create({
+        caseId: row.id, schoolId: row.schoolId, granteeId: g.granteeId, grantedBy: admin.id, reason: g.reason.trim(), expiresAt: g.expiresAt, createdAt: now,
+      });
+      await tx.getRepository(ConfidentialGrant).insert(grant);
+      const payload = { grantId: grant.id, caseId: row.id, granteeId: g.granteeId, reason: grant.reason, expiresAt: g.expiresAt.toISOString() };
+      const by = { actorId: admin.id, actorRole: primaryRole(admin.roles), requestId: admin.requestId, at: now };
+      await this.audit.append(tx, { caseId: row.id, schoolId: row.schoolId, type: 'GRANT_ISSUED', fromState: row.state, toState: row.state, payload, ...by });
+      await this.adminChain.append(tx, { type: 'GRANT_ISSUED', subjectId: g.granteeId, payload, ...by });
+      return { id: grant.id, ...payload };
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { Client } from 'pg';
+import { auth, buildWorld, Login, World } from '../support/fixtures';
+import { move, openCase } from '../support/case-helpers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('confidential content: who reads it, and every read in the chain', () => {
+  let t: TestApp;
+  let w: World;
+  let pg: Client;
+  const viewedOf = async (caseId: string) =>
+    (await pg.query(`SELECT actor_id, actor_role, payload, request_id FROM audit_event WHERE case_id = $1 AND type = 'VIEWED' ORDER BY seq`, [caseId])).rows;
+  const read = (who: Login, caseId: string) => t.http().get(`/api/cases/${caseId}`).set(auth(who)).expect(200);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t.app);
+    pg = new Client({ connectionString: t.db.url });
+    await pg.connect();
+  });
+  afterAll(async () => {
+    await pg.end();
+    await t.close();
+  });
+
+  it('shows the narrative to the assigned counsellor and the supervisor, one VIEWED event per read', async () => {
+    const c = await openCase(t, w);
+    expect(c).toMatchObject({ summary: null, masked: ['summary', 'riskRationale'] });
+    const byCounsellor = await read(w.users.counsellorA, c.id).set('X-Request-Id', 'req-read-0001');
+    expect(byCounsellor.body).toMatchObject({ summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.', riskRationale: 'Đánh giá ban đầu khi tiếp nhận.', masked: [] });
+    await read(w.users.supervisorA, c.id);
+    const viewed = await viewedOf(c.id);
+    expect(viewed).toEqual([
+      { actor_id: w.users.counsellorA.id, actor_role: 'counsellor', payload: { fields: ['summary', 'riskRationale'], role: 'counsellor' }, request_id: 'req-read-0001' },
+      { actor_id: w.users.supervisorA.id, actor_role: 'supervisor', payload: { fields: ['summary', 'riskRationale'], role: 'supervisor' }, request_id: expect.any(String) },
+    ]);
+  });
+
+  it('masks it for a counsellor not assigned, an auditor, and in lists, and records nothing for them', async () => {
+    const c = await openCase(t, w);
+    for (const who of [w.users.counsellorA2, w.users.auditorA]) {
+      expect((await read(who, c.id)).body).toMatchObject({ summary: null, riskRationale: null, masked: ['summary', 'riskRationale'] });
+    }
+    const list = await t.http().get('/api/cases').query({ pageSize: 100 }).set(auth(w.users.supervisorA)).expect(200);
+    expect(list.body.items.every((i: { summary: string | null }) => i.summary === null)).toBe(true);
+    const history = await t.http().get(`/api/cases/${c.id}/history`).set(auth(w.users.auditorA)).expect(200);
+    expect(history.body.items[0]).toMatchObject({ type: 'CASE_OPENED', payload: { summary: null, riskRationale: null, channel: 'giao_vien' }, masked: ['summary', 'riskRationale'] });
+    expect(await viewedOf(c.id)).toEqual([]);
+  });
+
+  it('gives a principal the content only through a live grant, audited in both chains', async () => {
+    const { principalA: ht, adminW: admin } = w.users;
+    let c = await openCase(t, w);
+    c = await move(t, w.users.counsellorA, c, 'ADD_NOTE', { text: 'Em kể bị bạn cùng lớp đe dọa.' });
+    expect((await read(ht, c.id)).body).toMatchObject({ summary: null, masked: ['summary', 'riskRationale'] });
+    const maskedHistory = await t.http().get(`/api/cases/${c.id}/history`).set(auth(ht)).expect(200);
+    expect(maskedHistory.body.items[1]).toMatchObject({ type: 'ADD_NOTE', payload: { text: null }, masked: ['text'] });
+    expect(await viewedOf(c.id)).toEqual([]);
+
+    await t.http().post('/api/admin/grants').set(auth(w.users.supervisorA)).send({ caseId: c.id, granteeId: ht.id, reason: 'x', expiresAt: '2026-03-09T17:00:00+07:00' }).expect(403);
+    await t.http().post('/api/admin/grants').set(auth(admin)).send({ caseId: c.id, granteeId: w.users.principalB.id, reason: 'x', expiresAt: '2026-03-09T17:00:00+07:00' }).expect(422);
+    await t.http().post('/api/admin/grants').set(auth(admin))
+      .send({ caseId: c.id, granteeId: ht.id, reason: 'Phối hợp với công an phường.', expiresAt: '2026-03-09T17:00:00+07:00' }).expect(201);
+
+    expect((await read(ht, c.id)).body).toMatchObject({ summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.', masked: [] });
+    const full = await t.http().get(`/api/cases/${c.id}/history`).set(auth(ht)).expect(200);
+    expect(full.body.items.find((i: { type: string }) => i.type === 'ADD_NOTE').payload.text).toBe('Em kể bị bạn cùng lớp đe dọa.');
+    const viewed = await viewedOf(c.id);
+    expect(viewed.map((v) => [v.actor_role, v.payload.fields])).toEqual([
+      ['principal', ['summary', 'riskRationale']],
+      ['principal', ['ADD_NOTE.text', 'CASE_OPENED.riskRationale', 'CASE_OPENED.summary']],
+    ]);
+    const grantEvents = (await pg.query(`SELECT type FROM audit_event WHERE case_id = $1 AND type = 'GRANT_ISSUED'`, [c.id])).rows;
+    expect(grantEvents).toHaveLength(1);
+    const adminChain = (await t.http().get('/api/admin/audit').set(auth(admin)).expect(200)).body.items;
+    expect(adminChain.at(-1)).toMatchObject({ type: 'GRANT_ISSUED', subjectId: ht.id, payload: { caseId: c.id, reason: 'Phối hợp với công an phường.' } });
+
+    // Past its time, the grant is gone.
+    t.clock.set('2026-03-10T08:00:00+07:00');
+    expect((await read(ht, c.id)).body).toMatchObject({ summary: null });
+    expect(await viewedOf(c.id)).toHaveLength(2);
+  });
+});

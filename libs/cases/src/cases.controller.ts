@@ -4,6 +4,7 @@ import { InputValidationException, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
 import { CaseHistoryService } from './case-history.service';
+import { ReporterService } from './confidential/reporter.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
 import { CaseEventDto } from './dtos/case-event.dto';
@@ -21,6 +22,7 @@ export class CasesController {
     private readonly cases: CaseService,
     private readonly transitions: CaseTransitionService,
     private readonly histories: CaseHistoryService,
+    private readonly reporters: ReporterService,
     private readonly clocks: CaseClockService,
   ) {}
 
@@ -70,6 +72,12 @@ export class CasesController {
       throw new InputValidationException([{ field: 'Idempotency-Key', problems: ['must be 1–200 printable ASCII characters'] }]);
     }
     return this.transitions.apply(caller, id, { type: dto.type, payload: dto.payload ?? {}, expectedVersion: dto.expectedVersion }, key);
+  }
+
+  @Get(':id/reporter')
+  @ApiOperation({ summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)' })
+  reporter(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.reporters.read(caller, id);
   }
 
   @Get(':id/history')

@@ -11,6 +11,7 @@ import { ConfidentialAccess } from './confidential/confidential-access.service';
 import { ConfidentialGrant } from './confidential/confidential-grant.entity';
 import { GrantsController } from './confidential/grants.controller';
 import { GrantsService } from './confidential/grants.service';
+import { ReporterService } from './confidential/reporter.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseEntity } from './case.entity';
 import { CaseService } from './case.service';
@@ -23,7 +24,7 @@ import { LearnersController } from './learners/learners.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService],
   exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService],
 })
 export class CasesModule {}

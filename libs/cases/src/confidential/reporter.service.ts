@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@dh/database';
+import { actorIn, Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { CaseReporter } from '../case-reporter.entity';
+import { CaseService } from '../case.service';
+import { ConfidentialAccess } from './confidential-access.service';
+
+export type ReporterView = { anonymous: boolean; name: string | null; phone: string | null; relationship: string | null } | null;
+
+// Who reported is confidential on its own (Decree 56 Art. 24): supervisors read it, and a principal with a
+// grant; not the counsellor, not anyone else. Each read is a VIEWED event.
+@Injectable()
+export class ReporterService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly cases: CaseService,
+    private readonly confidential: ConfidentialAccess,
+  ) {}
+
+  read(caller: Caller, caseId: string): Promise<{ reporter: ReporterView }> {
+    return inTransaction(this.source, async (tx) => {
+      const row = await this.cases.findVisible(caller, caseId, tx);
+      const roles = actorIn(caller, row.schoolId).roles;
+      const allowed = roles.includes('supervisor') || (roles.includes('principal') && (await this.confidential.mayRead(tx, caller, row)));
+      if (!allowed) throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
+      const reporter = await tx.getRepository(CaseReporter).findOneBy({ caseId });
+      await this.confidential.recordView(tx, caller, row, ['reporter']);
+      return { reporter: reporter ? { anonymous: reporter.anonymous, name: reporter.name, phone: reporter.phone, relationship: reporter.relationship } : null };
+    });
+  }
+}

@@ -22,6 +22,9 @@ describe('learners', () => {
     }
     const none = await t.http().get('/api/learners').query({ q: '100%_' }).set(auth(w.users.counsellorA)).expect(200);
     expect(none.body.total).toBe(0);
+    // The principal finds the learner, without the family's details.
+    const byPrincipal = await t.http().get('/api/learners').query({ q: 'duc' }).set(auth(w.users.principalA)).expect(200);
+    expect(byPrincipal.body.items).toEqual([expect.objectContaining({ fullName: 'Nguyễn Văn Đức', guardians: null })]);
     // Another school's counsellor finds nobody of this school.
     const other = await t.http().get('/api/learners').query({ q: 'duc' }).set(auth(w.users.counsellorB)).expect(200);
     expect(other.body.total).toBe(0);

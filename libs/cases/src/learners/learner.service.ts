@@ -9,7 +9,8 @@ import { Page } from '@dh/errors';
 import { Learner } from './learner.entity';
 import { nameKey } from './vietnamese-name';
 
-export type LearnerView = Omit<Learner, 'nameKey'>;
+// `guardians` is null where the reader may not see family details.
+export type LearnerView = Omit<Learner, 'nameKey' | 'guardians'> & { guardians: Learner['guardians'] | null };
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -63,19 +64,21 @@ export class LearnerService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toLearnerView), total, page: query.page, pageSize: query.pageSize };
+    // Family details are confidential: the case team sees them, a principal does not.
+    const family = (l: Learner) => caller.schoolIds.includes(l.schoolId) && caller.roles.some((r) => r === 'counsellor' || r === 'supervisor');
+    return { items: rows.map((l) => toLearnerView(l, family(l))), total, page: query.page, pageSize: query.pageSize };
   }
 
 }
 
-export const toLearnerView = (l: Learner): LearnerView => ({
+export const toLearnerView = (l: Learner, withFamily = true): LearnerView => ({
   id: l.id,
   schoolId: l.schoolId,
   fullName: l.fullName,
   dateOfBirth: l.dateOfBirth,
   sex: l.sex,
   className: l.className,
-  guardians: l.guardians,
+  guardians: withFamily ? l.guardians : null,
   createdAt: l.createdAt,
   updatedAt: l.updatedAt,
 });

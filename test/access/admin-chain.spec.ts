@@ -1,22 +1,17 @@
 import { Client } from 'pg';
-import { auth, buildWorld, World } from '../support/fixtures';
+import { auth, World } from '../support/fixtures';
 import { useCliAgainst } from '../support/cli';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('the admin’s work on accounts, in a chain of its own', () => {
   let t: TestApp;
   let w: World;
   let pg: Client;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
-    pg = new Client({ connectionString: t.db.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w, pg } = world);
   });
   const cli = useCliAgainst(() => t);
 

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { auth, buildWorld, Login, World } from '../support/fixtures';
+import { auth, Login, World } from '../support/fixtures';
 import { move, openCase } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('confidential content: who reads it, and every read in the chain', () => {
   let t: TestApp;
@@ -11,15 +12,9 @@ describe('confidential content: who reads it, and every read in the chain', () =
     (await pg.query(`SELECT actor_id, actor_role, payload, request_id FROM audit_event WHERE case_id = $1 AND type = 'VIEWED' ORDER BY seq`, [caseId])).rows;
   const read = (who: Login, caseId: string) => t.http().get(`/api/cases/${caseId}`).set(auth(who)).expect(200);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
-    pg = new Client({ connectionString: t.db.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w, pg } = world);
   });
 
   it('shows the narrative to the assigned counsellor and the supervisor, one VIEWED event per read', async () => {

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { auth, buildWorld, World } from '../support/fixtures';
+import { auth, World } from '../support/fixtures';
 import { move } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 const NASTY = [`Robert'); DROP TABLE "case"; --`, `<script>alert('xss')</script>`, `' OR '1'='1`, `\\x27; SELECT pg_sleep(5); --`, `Nguyễn "Văn" Đức $1 %s {{7*7}}`];
 
@@ -11,15 +12,9 @@ describe('the reporter’s identity, and hostile text kept verbatim', () => {
   let pg: Client;
   const counts = async () => (await pg.query(`SELECT (SELECT count(*) FROM "case")::int AS cases, (SELECT count(*) FROM learner)::int AS learners, (SELECT count(*) FROM app_user)::int AS users`)).rows[0];
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
-    pg = new Client({ connectionString: t.db.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w, pg } = world);
   });
 
   it('stores and returns injection and script strings verbatim in every text field, and changes nothing else', async () => {

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { buildWorld, World } from '../support/fixtures';
+import { World } from '../support/fixtures';
 import { move, openCase, PAYLOADS, verifyOf } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 import { useCliAgainst } from '../support/cli';
 
 describe('the audit chain resists tampering', () => {
@@ -9,15 +10,9 @@ describe('the audit chain resists tampering', () => {
   let w: World;
   let pg: Client;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
-    pg = new Client({ connectionString: t.db.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w, pg } = world);
   });
   const cli = useCliAgainst(() => t);
 

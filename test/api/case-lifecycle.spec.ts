@@ -1,16 +1,16 @@
-import { auth, buildWorld, Login, World } from '../support/fixtures';
+import { auth, Login, World } from '../support/fixtures';
 import { CaseBody, historyOf, move, openCase, PAYLOADS, sendEvent, verifyOf } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('a case through the Circular 18 process, end to end', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   // Every step is in the history with its actor and time, and the chain verifies. Reading the trail
   // (it holds what was written about the learner) is itself the next event: VIEWED, by the reader.

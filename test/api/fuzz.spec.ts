@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { auth, buildWorld, World } from '../support/fixtures';
+import { auth, World } from '../support/fixtures';
 import { CaseBody, openCase } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 // Bodies that are wrong in every way a client can be wrong: types, sizes, shapes, encodings.
 const nasty = fc.oneof(
@@ -31,11 +32,10 @@ describe('fuzz: generated bad input never gets a 5xx', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   it('answers 1,200 generated requests across the endpoints without a server error', async () => {
     const c = await openCase(t, w);

@@ -1,16 +1,16 @@
-import { auth, buildWorld, PASSWORD, World } from '../support/fixtures';
+import { auth, PASSWORD, World } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('HTTP conventions', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   it('logs in with a signed token and tells the caller who they are', async () => {
     const login = await t.http().post('/api/auth/login').send({ username: 'counsellora', password: PASSWORD }).expect(200);

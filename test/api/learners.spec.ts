@@ -1,16 +1,16 @@
-import { auth, buildWorld, World } from '../support/fixtures';
-import { startTestApp, TestApp } from '../support/test-app';
+import { auth, World } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('learners', () => {
   let t: TestApp;
   let w: World;
   const duc = { fullName: 'Nguyễn Văn Đức', dateOfBirth: '2013-05-14', sex: 'nam', className: '7A2', guardians: [{ fullName: 'Nguyễn Văn Hùng', relationship: 'bố', phone: '0912345678' }] };
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   it('finds Vietnamese names with or without diacritics, in any case and word order', async () => {
     const created = await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({ schoolId: w.schoolA, ...duc }).expect(201);

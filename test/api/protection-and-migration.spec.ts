@@ -1,9 +1,10 @@
 import { Client } from 'pg';
 import { CaseService } from '@dh/cases';
 import { EscalationSweepService } from '@dh/escalations';
-import { auth, buildWorld, Login, World } from '../support/fixtures';
+import { auth, Login, World } from '../support/fixtures';
 import { createLearner, historyOf, move, openCase, sendEvent, verifyOf } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 import { useCliAgainst } from '../support/cli';
 
 const concern = { kind: 'abuse', facts: 'Em có vết bầm, nói bị bố đánh.', carerSuspected: true };
@@ -16,15 +17,9 @@ describe('case@2 protection concern, and case@1 cases beside it', () => {
   const levels = async (who: Login, caseId: string) =>
     (await t.http().get('/api/alerts').query({ caseId }).set(auth(who)).expect(200)).body.items.map((a: { level: string }) => a.level).sort();
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
-    pg = new Client({ connectionString: t.db.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w, pg } = world);
   });
   const cli = useCliAgainst(() => t);
 

@@ -1,16 +1,16 @@
 import { buildWorld, PASSWORD, World } from '../support/fixtures';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('login and session hardening', () => {
   let t: TestApp;
   let w: World;
   const login = (username: string, password: string) => t.http().post('/api/auth/login').send({ username, password });
 
-  beforeAll(async () => {
-    t = await startTestApp({ JWT_EXPIRES_IN_SECONDS: '3600' });
-    w = await buildWorld(t.app);
+  const world = useTestWorld({ JWT_EXPIRES_IN_SECONDS: '3600' });
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   it('refuses the eleventh wrong password in a minute with 429, and the right one too until the window passes', async () => {
     t.clock.advance(120_000); // past the logins of buildWorld

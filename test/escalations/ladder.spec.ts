@@ -1,7 +1,8 @@
 import { EscalationSweepService } from '@dh/escalations';
-import { auth, buildWorld, Login, World } from '../support/fixtures';
+import { auth, Login, World } from '../support/fixtures';
 import { move, openCase, PAYLOADS } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 type AlertBody = { id: string; recipientId: string; caseId: string; level: string; reason: string; acknowledgedAt: string | null };
 
@@ -13,11 +14,10 @@ describe('deadlines and the escalation ladder', () => {
     (await t.http().get('/api/alerts').query(caseId ? { caseId, pageSize: 100 } : { pageSize: 100 }).set(auth(who)).expect(200)).body.items;
   const at = (iso: string) => t.clock.set(iso);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   it('raises reminder, overdue, principal and ward alerts for a case left in assessment, each at its instant and once', async () => {
     const { counsellorA: tv, supervisorA: tt, supervisorA2: tt2, principalA: ht, wardW: vh, principalB } = w.users;

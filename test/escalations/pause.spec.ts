@@ -1,18 +1,18 @@
 import { EscalationSweepService } from '@dh/escalations';
-import { auth, buildWorld, World } from '../support/fixtures';
+import { auth, World } from '../support/fixtures';
 import { move, openCase } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('pausing a case’s clocks', () => {
   let t: TestApp;
   let w: World;
   const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   it('raises nothing while paused, and moves the deadlines by exactly the paused working time', async () => {
     const { counsellorA: tv, supervisorA: tt } = w.users;

@@ -5,6 +5,7 @@ import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
 import { move, openCase } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 describe('report clocks, the effective calendar, the outbox and the ward’s SLA policy', () => {
   let t: TestApp;
@@ -14,11 +15,10 @@ describe('report clocks, the effective calendar, the outbox and the ward’s SLA
     ((await t.http().get('/api/alerts').query({ pageSize: 100, ...(level ? { level } : {}) }).set(auth(who)).expect(200)).body.items as { level: string; reason: string; caseId: string | null }[])
       .filter((a) => a.caseId === null);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
   });
-  afterAll(() => t.close());
 
   it('runs the semester I report clock per school: principal at the due date, ward officer after, closed by a submission', async () => {
     const { principalA: htA, principalB: htB, wardW: vh } = w.users;

@@ -2,9 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EscalationSweepService } from '@dh/escalations';
-import { auth, buildWorld, World } from '../support/fixtures';
+import { auth, World } from '../support/fixtures';
 import { move, openCase } from '../support/case-helpers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
 
 const ROOT = join(__dirname, '../..');
 const SWEEP_AT = '2026-05-04T09:00:00+07:00';
@@ -14,15 +15,9 @@ describe('the sweep raises each (deadline, level) exactly once', () => {
   let w: World;
   let pg: Client;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
-    pg = new Client({ connectionString: t.db.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w, pg } = world);
   });
 
   // A real operator process: the CLI's `sweep`, on the TypeScript sources.

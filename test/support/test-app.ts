@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,9 +20,13 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
+// `database`: a second instance on another test's database (a restart, a rotation), left for its owner to drop.
+// `logger`: the server's log output, for tests that read it.
+export type TestAppOptions = { database?: TestDatabase; logger?: LoggerService };
+
 // The real server (same module, same pipes and filter as main) on a fresh PostgreSQL database, with a clock the test moves.
-export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
-  const db = await createTestDatabase();
+export const startTestApp = async (env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> => {
+  const db = options.database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-test-'));
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -38,9 +42,17 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: options.logger ?? ['error'] });
   configureApp(app);
-  await app.init();
+  try {
+    await app.init();
+  } catch (e) {
+    // A start refused (a wrong key, say) must not leave its pool open.
+    await app.close().catch(() => undefined);
+    if (!options.database) await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const server = app.getHttpServer();
   return {
     app,
@@ -50,7 +62,7 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
     config,
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!options.database) await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,7 @@ import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { ClockModule } from '@dh/clock';
 import { AppConfig, ConfigModule, loadConfig } from '@dh/config';
+import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
 import { EscalationsModule } from '@dh/escalations';
@@ -22,6 +23,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         ClockModule,
         DatabaseModule.forRoot(),
+        CryptoModule,
         TerminusModule,
         IdentityModule,
         AuditModule,

@@ -23,6 +23,15 @@ const bootstrap = async (): Promise<void> => {
     logger,
   });
   configureApp(app);
+  try {
+    await app.init();
+  } catch (e) {
+    // A key that does not open the stored data keys is a configuration error, not a crash.
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    await app.close();
+    process.exit(78);
+  }
   if (config.seedDemo) await app.get(DemoSeedService).seedOnce();
   await app.listen(config.port, '0.0.0.0');
   const base = `http://localhost:${config.port}`;

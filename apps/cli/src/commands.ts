@@ -2,12 +2,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import { AdminAuditService, AuditService } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { ManualClock } from '@dh/clock';
-import { CaseMigrationService } from '@dh/cases';
+import { CaseMigrationService, ReencryptService } from '@dh/cases';
+import { KeyRing } from '@dh/crypto';
 import { DemoSeedService } from '@dh/demo';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
 import { ROLES, UserService } from '@dh/identity';
 import type { Role } from '@dh/machines/case/types';
+import { DataSource } from 'typeorm';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
 export type Command = { summary: string; run: (app: INestApplicationContext, args: string[], io: Output, clock: ManualClock) => Promise<number> };
@@ -127,4 +129,24 @@ const migrateCases: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'create-user': createUser, migrate };
+// Run with DATA_KEY set to the new key and DATA_KEY_PREVIOUS to the old one, while the servers (restarted
+// with both) keep answering. Afterwards DATA_KEY alone opens everything; the rotation is in the admin chain.
+const rotateDataKey: Command = {
+  summary: 'rotate-data-key    rewrap every data key under DATA_KEY (old one in DATA_KEY_PREVIOUS), start a new one, re-encrypt under it',
+  run: async (app, _args, io, clock) => {
+    const rotation = await app.get(KeyRing).rotate();
+    const reencrypted = await app.get(ReencryptService).reencryptAll();
+    await app.get(DataSource).transaction((tx) =>
+      app.get(AdminAuditService).append(tx, {
+        type: 'DATA_KEYS_ROTATED', actorId: null, actorRole: null, subjectId: null, payload: { ...rotation, reencrypted },
+        requestId: 'cli:rotate-data-key', at: clock.now(),
+      }),
+    );
+    io.out(`${rotation.rewrapped} khóa dữ liệu được bọc lại / data keys rewrapped under the new DATA_KEY; new data key ${rotation.newKeyId}`);
+    for (const [table, rows] of Object.entries(reencrypted)) io.out(`  ${table}: ${rows} rows re-encrypted`);
+    io.out('audit events keep their data keys (now wrapped under the new DATA_KEY); DATA_KEY_PREVIOUS may be removed');
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'create-user': createUser, migrate, 'rotate-data-key': rotateDataKey };

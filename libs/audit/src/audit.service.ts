@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { FieldCipher, isSealed } from '@dh/crypto';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
+import { confidentialFieldsOf, payloadContext } from './confidential-payload';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
@@ -10,11 +12,16 @@ export type ChainVerdict = { caseId: string; valid: boolean; events: number; fir
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly source: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   // The caller holds the case row's lock (FOR UPDATE), so sequence numbers are handed out one at a time;
-  // the (case_id, seq) key refuses a duplicate should that ever not hold.
-  async append(tx: EntityManager, event: NewAuditEvent): Promise<AuditEvent> {
+  // the (case_id, seq) key refuses a duplicate should that ever not hold. Confidential fields are sealed
+  // before hashing: the chain vouches for exactly what is stored.
+  async append(tx: EntityManager, plain: NewAuditEvent): Promise<AuditEvent> {
+    const event = { ...plain, payload: this.seal(plain.type, plain.payload) };
     const last = await tx
       .getRepository(AuditEvent)
       .findOne({ where: { caseId: event.caseId }, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
@@ -24,6 +31,26 @@ export class AuditService {
     // jsonb holds plain JSON; TypeORM's deep-partial type cannot express `unknown` values.
     await tx.getRepository(AuditEvent).insert(row as QueryDeepPartialEntity<AuditEvent>);
     return row;
+  }
+
+  // The payload as written, for a reader the access rules allow.
+  async openPayload(e: AuditEvent): Promise<Record<string, unknown>> {
+    const fields = confidentialFieldsOf(e.type, e.payload);
+    if (fields.length === 0) return e.payload;
+    const opened = await Promise.all(
+      fields.map(async (f) => {
+        const value = e.payload[f];
+        // Events appended before sealing hold their values as written.
+        return [f, typeof value === 'string' && isSealed(value) ? await this.cipher.openJson(value, payloadContext(e.type, f)) : value] as const;
+      }),
+    );
+    return { ...e.payload, ...Object.fromEntries(opened) };
+  }
+
+  private seal(type: string, payload: Record<string, unknown>): Record<string, unknown> {
+    const fields = confidentialFieldsOf(type, payload);
+    if (fields.length === 0) return payload;
+    return { ...payload, ...Object.fromEntries(fields.map((f) => [f, this.cipher.sealJson(payload[f], payloadContext(type, f))])) };
   }
 
   history(caseId: string, tx?: EntityManager): Promise<AuditEvent[]> {

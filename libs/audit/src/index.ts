@@ -4,3 +4,4 @@ export * from './audit-event.entity';
 export * from './audit-hash';
 export * from './audit.module';
 export * from './audit.service';
+export * from './confidential-payload';

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@dh/audit';
+import { AuditService, maskPayload } from '@dh/audit';
 import { inTransaction } from '@dh/database';
 import { Caller } from '@dh/identity';
 import { CaseService } from './case.service';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
-import { maskPayload } from './confidential/confidential-fields';
 import { toHistoryItem } from './history-item';
 
 // The trail shows everyone allowed to read it what happened, who did it and when; what was written about
@@ -29,8 +28,12 @@ export class CaseHistoryService {
       const shown = [...new Set(masked.flatMap((m) => m.masked.map((f) => `${m.event.type}.${f}`)))].sort();
       if (reveal && shown.length) await this.confidential.recordView(tx, caller, row, shown);
       return {
-        items: masked.map(({ event, payload, masked: fields }) =>
-          reveal ? { ...toHistoryItem(event), masked: [] } : { ...toHistoryItem(event), payload, masked: fields },
+        items: await Promise.all(
+          masked.map(async ({ event, payload, masked: fields }) =>
+            reveal
+              ? { ...toHistoryItem(event), payload: await this.audit.openPayload(event), masked: [] }
+              : { ...toHistoryItem(event), payload, masked: fields },
+          ),
         ),
       };
     });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
+import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { AlertService, DeadlineService } from '@dh/escalations';
 import { actorIn, Caller, primaryRole } from '@dh/identity';
@@ -15,6 +16,7 @@ import { CaseService } from './case.service';
 import { CaseView } from './case-view';
 import { CaseEntity } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
+import { SEALED_CONTEXT } from './confidential/confidential-fields';
 import { validateEventPayload } from './dtos/event-payloads';
 import { IdempotencyKey } from './idempotency-key.entity';
 
@@ -33,6 +35,7 @@ export class CaseTransitionService {
     private readonly deadlines: DeadlineService,
     private readonly alerts: AlertService,
     private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
   ) {}
 
   // One event, one transaction: lock, check, compute, write, append, commit. Any throw rolls all of it back.
@@ -70,7 +73,7 @@ export class CaseTransitionService {
       row.snapshot = result.snapshot;
       row.assigneeId = result.context.assigneeId;
       row.riskLevel = result.context.riskLevel;
-      if (RISK_EVENTS.includes(request.type)) row.riskRationale = String(payload.riskRationale);
+      if (RISK_EVENTS.includes(request.type)) row.riskRationale = this.cipher.seal(String(payload.riskRationale), SEALED_CONTEXT.riskRationale);
       row.version += 1;
       row.updatedAt = now;
       await tx.getRepository(CaseEntity).update(

@@ -37,8 +37,10 @@ export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[
   return allowedEventsFor(row.machineVersion, row.snapshot, actorIn(caller, row.schoolId));
 };
 
-// Confidential fields are shown only when `reveal` says the caller may read them and the read was recorded.
-export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[], reveal = false): CaseView => ({
+export type RevealedContent = { summary: string; riskRationale: string };
+
+// Confidential fields are shown only when the caller may read them, opened, and the read was recorded.
+export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[], revealed: RevealedContent | null = null): CaseView => ({
   id: row.id,
   code: row.code,
   schoolId: row.schoolId,
@@ -48,13 +50,13 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   machineVersion: row.machineVersion,
   version: row.version,
   riskLevel: row.riskLevel,
-  riskRationale: reveal ? row.riskRationale : null,
+  riskRationale: revealed?.riskRationale ?? null,
   assigneeId: row.assigneeId,
   openedBy: row.openedBy,
   areas: [...row.areas].sort((a, b) => a.priority - b.priority),
   channel: row.channel,
-  summary: reveal ? row.summary : null,
-  masked: reveal ? [] : [...CASE_CONFIDENTIAL_FIELDS],
+  summary: revealed?.summary ?? null,
+  masked: revealed ? [] : [...CASE_CONFIDENTIAL_FIELDS],
   allowedEvents: allowedEventsOf(row, caller),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
+import { FieldCipher } from '@dh/crypto';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AlertService, CaseClock, DeadlineService } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
@@ -19,7 +20,7 @@ import { ListCasesDto } from './dtos/list-cases.dto';
 import { Page } from '@dh/errors';
 import { Learner } from './learners/learner.entity';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
-import { CASE_CONFIDENTIAL_FIELDS } from './confidential/confidential-fields';
+import { CASE_CONFIDENTIAL_FIELDS, SEALED_CONTEXT } from './confidential/confidential-fields';
 
 const ASSIGNABLE = ['counsellor', 'supervisor'] as const;
 
@@ -33,6 +34,7 @@ export class CaseService {
     private readonly deadlines: DeadlineService,
     private readonly alerts: AlertService,
     private readonly confidential: ConfidentialAccess,
+    private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,9 +59,9 @@ export class CaseService {
         learnerId: dto.learnerId,
         areas: dto.areas.map(({ code, priority }) => ({ code, priority })),
         channel: dto.channel,
-        summary: dto.summary,
+        summary: this.cipher.seal(dto.summary, SEALED_CONTEXT.summary),
         riskLevel: dto.riskLevel,
-        riskRationale: dto.riskRationale,
+        riskRationale: this.cipher.seal(dto.riskRationale, SEALED_CONTEXT.riskRationale),
         assigneeId,
         openedBy: caller.id,
         state: started.state,
@@ -73,9 +75,11 @@ export class CaseService {
       await tx.getRepository(CaseEntity).insert(row as QueryDeepPartialEntity<CaseEntity>);
       if (dto.reporter) {
         const { anonymous, name, phone, relationship } = dto.reporter;
+        const sealed = (field: 'name' | 'phone' | 'relationship', value: string | undefined) =>
+          value === undefined || (anonymous && field !== 'relationship') ? null : this.cipher.seal(value, SEALED_CONTEXT.reporter(field));
         await tx.getRepository(CaseReporter).insert({
           caseId: row.id, schoolId: row.schoolId, anonymous,
-          name: anonymous ? null : (name ?? null), phone: anonymous ? null : (phone ?? null), relationship: relationship ?? null,
+          name: sealed('name', name), phone: sealed('phone', phone), relationship: sealed('relationship', relationship),
         });
       }
       await this.audit.append(tx, {
@@ -88,8 +92,8 @@ export class CaseService {
         actorRole: primaryRole(caller.roles),
         // The reporter's identity stays out of the trail: only whether one was recorded.
         payload: {
-          code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: row.summary,
-          riskLevel: row.riskLevel, riskRationale: row.riskRationale, assigneeId, machineVersion: row.machineVersion,
+          code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: dto.summary,
+          riskLevel: row.riskLevel, riskRationale: dto.riskRationale, assigneeId, machineVersion: row.machineVersion,
           reporter: dto.reporter ? { anonymous: dto.reporter.anonymous } : null,
         },
         requestId: caller.requestId,
@@ -107,7 +111,13 @@ export class CaseService {
 
   async view(row: CaseEntity, caller: Caller, tx?: EntityManager, reveal = false): Promise<CaseView> {
     const open = await this.deadlines.openOf([row.id], this.clock.now(), tx);
-    return toCaseView(row, caller, open.get(row.id) ?? [], reveal);
+    const revealed = reveal
+      ? {
+          summary: await this.cipher.open(row.summary, SEALED_CONTEXT.summary),
+          riskRationale: await this.cipher.open(row.riskRationale, SEALED_CONTEXT.riskRationale),
+        }
+      : null;
+    return toCaseView(row, caller, open.get(row.id) ?? [], revealed);
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {

@@ -11,6 +11,7 @@ import { ConfidentialAccess } from './confidential/confidential-access.service';
 import { ConfidentialGrant } from './confidential/confidential-grant.entity';
 import { GrantsController } from './confidential/grants.controller';
 import { GrantsService } from './confidential/grants.service';
+import { ReencryptService } from './confidential/reencrypt.service';
 import { ReporterService } from './confidential/reporter.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseEntity } from './case.entity';
@@ -24,7 +25,7 @@ import { LearnersController } from './learners/learners.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService],
-  exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService],
+  exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService, ReencryptService],
 })
 export class CasesModule {}

@@ -10,6 +10,8 @@ export type AppConfig = {
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   dataKey: string;
+  // The key DATA_KEY replaces, only while `rotate-data-key` runs and instances restart.
+  dataKeyPrevious: string | null;
   slaPolicyFile: string | null;
   holidaysDir: string;
   escalationSweepMs: number;
@@ -90,6 +92,14 @@ const secretVar = (env: Env, name: string, production: boolean, dataDir: string,
   return stored[name];
 };
 
+const previousKeyVar = (env: Env, dataKey: string): string | null => {
+  const raw = env.DATA_KEY_PREVIOUS;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError('DATA_KEY_PREVIOUS', 'must be at least 32 characters');
+  if (raw === dataKey) throw new ConfigError('DATA_KEY_PREVIOUS', 'must differ from DATA_KEY');
+  return raw;
+};
+
 export const loadConfig = (env: Env = process.env): AppConfig => {
   const nodeEnv = env.NODE_ENV || 'development';
   const production = nodeEnv === 'production';
@@ -97,6 +107,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const dataDir = resolve(env.DATA_DIR || './data');
   const slaPolicyFile = env.SLA_POLICY_FILE || null;
   if (slaPolicyFile && !existsSync(slaPolicyFile)) throw new ConfigError('SLA_POLICY_FILE', `file not found: ${slaPolicyFile}`);
+  const dataKey = secretVar(env, 'DATA_KEY', production, dataDir, 32);
   return {
     nodeEnv,
     port: intVar(env, 'PORT', 3000, 1, 65535),
@@ -104,7 +115,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     dataDir,
     jwtSecret: secretVar(env, 'JWT_SECRET', production, dataDir, 32),
     jwtExpiresInSeconds: intVar(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
-    dataKey: secretVar(env, 'DATA_KEY', production, dataDir, 32),
+    dataKey,
+    dataKeyPrevious: previousKeyVar(env, dataKey),
     slaPolicyFile,
     holidaysDir: resolve(env.HOLIDAYS_DIR || 'config/holidays'),
     escalationSweepMs: intVar(env, 'ESCALATION_SWEEP_MS', 60000, 1000, 24 * 3600 * 1000),

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { actorIn, Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
 import { CaseReporter } from '../case-reporter.entity';
 import { CaseService } from '../case.service';
 import { ConfidentialAccess } from './confidential-access.service';
+import { SEALED_CONTEXT } from './confidential-fields';
 
 export type ReporterView = { anonymous: boolean; name: string | null; phone: string | null; relationship: string | null } | null;
 
@@ -17,6 +19,7 @@ export class ReporterService {
     @InjectDataSource() private readonly source: DataSource,
     private readonly cases: CaseService,
     private readonly confidential: ConfidentialAccess,
+    private readonly cipher: FieldCipher,
   ) {}
 
   read(caller: Caller, caseId: string): Promise<{ reporter: ReporterView }> {
@@ -27,7 +30,10 @@ export class ReporterService {
       if (!allowed) throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
       const reporter = await tx.getRepository(CaseReporter).findOneBy({ caseId });
       await this.confidential.recordView(tx, caller, row, ['reporter']);
-      return { reporter: reporter ? { anonymous: reporter.anonymous, name: reporter.name, phone: reporter.phone, relationship: reporter.relationship } : null };
+      if (!reporter) return { reporter: null };
+      const open = (field: 'name' | 'phone' | 'relationship') =>
+        reporter[field] === null ? null : this.cipher.open(reporter[field] as string, SEALED_CONTEXT.reporter(field));
+      return { reporter: { anonymous: reporter.anonymous, name: await open('name'), phone: await open('phone'), relationship: await open('relationship') } };
     });
   }
 }

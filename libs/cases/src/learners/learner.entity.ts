@@ -26,8 +26,9 @@ export class Learner {
   @Column('text', { name: 'class_name' })
   className!: string;
 
-  @Column('jsonb')
-  guardians!: Guardian[];
+  // Family details (Decree 56 Art. 33): a sealed JSON list of guardians, opened only for the case team.
+  @Column('text')
+  guardians!: string;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
+import { FieldCipher } from '@dh/crypto';
 import { assertAllowed, Caller, schoolsFor } from '@dh/identity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
 import { Page } from '@dh/errors';
-import { Learner } from './learner.entity';
+import { SEALED_CONTEXT } from '../confidential/confidential-fields';
+import { Guardian, Learner } from './learner.entity';
 import { nameKey } from './vietnamese-name';
 
 // `guardians` is null where the reader may not see family details.
-export type LearnerView = Omit<Learner, 'nameKey' | 'guardians'> & { guardians: Learner['guardians'] | null };
+export type LearnerView = Omit<Learner, 'nameKey' | 'guardians'> & { guardians: Guardian[] | null };
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -18,6 +20,7 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class LearnerService {
   constructor(
     @InjectRepository(Learner) private readonly learners: Repository<Learner>,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
@@ -38,10 +41,10 @@ export class LearnerService {
         dateOfBirth: dto.dateOfBirth,
         sex: dto.sex,
         className: dto.className.trim(),
-        guardians: (dto.guardians ?? []).map((g) => ({ ...g })),
+        guardians: this.cipher.sealJson((dto.guardians ?? []).map((g) => ({ ...g })), SEALED_CONTEXT.guardians),
       }),
     );
-    return toLearnerView(saved);
+    return this.toView(saved, true);
   }
 
   async search(caller: Caller, query: SearchLearnersDto): Promise<Page<LearnerView>> {
@@ -66,19 +69,20 @@ export class LearnerService {
       .getManyAndCount();
     // Family details are confidential: the case team sees them, a principal does not.
     const family = (l: Learner) => caller.schoolIds.includes(l.schoolId) && caller.roles.some((r) => r === 'counsellor' || r === 'supervisor');
-    return { items: rows.map((l) => toLearnerView(l, family(l))), total, page: query.page, pageSize: query.pageSize };
+    return { items: await Promise.all(rows.map((l) => this.toView(l, family(l)))), total, page: query.page, pageSize: query.pageSize };
   }
 
+  private async toView(l: Learner, withFamily: boolean): Promise<LearnerView> {
+    return {
+      id: l.id,
+      schoolId: l.schoolId,
+      fullName: l.fullName,
+      dateOfBirth: l.dateOfBirth,
+      sex: l.sex,
+      className: l.className,
+      guardians: withFamily ? await this.cipher.openJson<Guardian[]>(l.guardians, SEALED_CONTEXT.guardians) : null,
+      createdAt: l.createdAt,
+      updatedAt: l.updatedAt,
+    };
+  }
 }
-
-export const toLearnerView = (l: Learner, withFamily = true): LearnerView => ({
-  id: l.id,
-  schoolId: l.schoolId,
-  fullName: l.fullName,
-  dateOfBirth: l.dateOfBirth,
-  sex: l.sex,
-  className: l.className,
-  guardians: withFamily ? l.guardians : null,
-  createdAt: l.createdAt,
-  updatedAt: l.updatedAt,
-});

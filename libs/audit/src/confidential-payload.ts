@@ -1,0 +1,36 @@
+// What is confidential in the trail (Decree 56 Art. 33): everything the counsellor writes about the learner
+// and family. Sealed when the event is appended, so the chain's hash covers the sealed form and re-keying
+// never rewrites an event; opened only for a reader the access rules allow, and that read is itself an event.
+export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
+  CASE_OPENED: ['summary', 'riskRationale'],
+  COMPLETE_ASSESSMENT: ['riskRationale', 'difficulties', 'needs'],
+  UPDATE_RISK: ['riskRationale'],
+  ADD_NOTE: ['text'],
+  SUBMIT_PLAN: ['goals'],
+  REVISE_PLAN: ['goals', 'reason'],
+  RETURN_PLAN: ['reason'],
+  REFER: ['reason'],
+  REFERRAL_DECLINED: ['reason'],
+  REFERRAL_COMPLETED: ['feedback'],
+  PROPOSE_CLOSURE: ['outcome'],
+  CLOSE: ['outcome'],
+  CLOSE_AT_INTAKE: ['reason'],
+  REJECT_CLOSURE: ['reason'],
+  FOLLOW_UP_DONE: ['notes'],
+  REOPEN: ['reason'],
+  RAISE_PROTECTION_CONCERN: ['facts'],
+  CLOCKS_PAUSED: ['reason'],
+  ALERT_ACKNOWLEDGED: ['nextAction'],
+};
+
+export const confidentialFieldsOf = (type: string, payload: Record<string, unknown>): string[] =>
+  (PAYLOAD_CONFIDENTIAL_FIELDS[type] ?? []).filter((f) => payload[f] !== undefined && payload[f] !== null);
+
+export const payloadContext = (type: string, field: string): string => `audit_event:${type}.${field}`;
+
+// The payload with its confidential values blanked, and the names of what was blanked.
+export const maskPayload = (type: string, payload: Record<string, unknown>): { payload: Record<string, unknown>; masked: string[] } => {
+  const fields = confidentialFieldsOf(type, payload);
+  if (fields.length === 0) return { payload, masked: [] };
+  return { payload: { ...payload, ...Object.fromEntries(fields.map((f) => [f, null])) }, masked: fields };
+};

@@ -1,0 +1,5 @@
+export * from './crypto.module';
+export * from './data-key.entity';
+export * from './field-cipher';
+export * from './key-ring';
+export * from './master-key';

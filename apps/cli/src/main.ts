@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ManualClock } from '@dh/clock';
-import { loadConfig } from '@dh/config';
+import { ConfigError, loadConfig } from '@dh/config';
 import { CliModule } from './cli.module';
 import { COMMANDS, Output } from './commands';
 
@@ -29,6 +29,11 @@ if (require.main === module) {
   runCli(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((e) => {
+      // A key or setting that does not fit is the operator's to fix: say which, without a stack.
+      if (e instanceof ConfigError) {
+        process.stderr.write(`${e.message}\n`);
+        process.exit(78);
+      }
       new Logger('cli').error(e);
       process.exit(1);
     });

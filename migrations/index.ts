@@ -5,6 +5,7 @@ import { Escalations1795000000003 } from './1795000000003-escalations';
 import { ReportDeadlineIndex1795000000004 } from './1795000000004-report-deadline-index';
 import { AdminAudit1795000000005 } from './1795000000005-admin-audit';
 import { ConfidentialGrants1795000000006 } from './1795000000006-confidential-grants';
+import { AccessScopes1795000000008 } from './1795000000008-access-scopes';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
-export const migrations = [Identity1795000000000, Cases1795000000001, Audit1795000000002, Escalations1795000000003, ReportDeadlineIndex1795000000004, AdminAudit1795000000005, ConfidentialGrants1795000000006];
+export const migrations = [Identity1795000000000, Cases1795000000001, Audit1795000000002, Escalations1795000000003, ReportDeadlineIndex1795000000004, AdminAudit1795000000005, ConfidentialGrants1795000000006, AccessScopes1795000000008];

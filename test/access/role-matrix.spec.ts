@@ -1,45 +1,63 @@
-import { Caller, decide, Action, actorIn } from '@dh/identity';
+import { Caller, decide, Action, actorIn, Place, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
-import { auth, buildWorld, Login, World } from '../support/fixtures';
-import { createLearner, openCase } from '../support/case-helpers';
+import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
+import { createLearner, move, openCase, PAYLOADS } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
-type Ctx = 'own' | 'notAssigned' | 'other';
+// Cases of school A: assigned to counsellorA, assigned to another counsellor, in referral (sent to the ward, or
+// elsewhere); and a case of school B. All schools are of one ward.
+type Ctx = 'own' | 'notAssigned' | 'referredToWard' | 'referredElsewhere' | 'other';
 type CaseEndpoint = 'read' | 'history' | 'verify' | 'event' | 'pause';
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport';
-type GlobalEndpoint = 'calendar' | 'resetPassword';
+// The ward figures: without a school, for school A, school B, and a school of another ward.
+type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
+type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant';
 
 // What each role may do, written by hand from DESIGN.md's role table; the policy and the API must both agree.
 const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
   counsellor: {
     own: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
     notAssigned: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
     other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
   },
   supervisor: {
     own: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
     notAssigned: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
+    referredToWard: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
     other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
   },
   principal: {
     own: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
     notAssigned: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
     other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
   },
+  // The ward officer reads a case only while it stands referred to the ward, and sends nothing to it.
   ward_officer: {
     own: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
     notAssigned: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    referredToWard: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
+    referredElsewhere: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
     other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
   },
+  // The auditor holds a grant for school A, none for school B.
   auditor: {
     own: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
     notAssigned: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
     other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
   },
   admin: {
     own: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
     notAssigned: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    referredToWard: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    referredElsewhere: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
     other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
   },
 };
@@ -51,28 +69,43 @@ const SCHOOLS: Record<Role, Record<'own' | 'other', Record<SchoolEndpoint, numbe
   auditor: { own: { openCase: 403, createLearner: 403, submitReport: 403 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
   admin: { own: { openCase: 404, createLearner: 404, submitReport: 404 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
 };
+const FIGURES: Record<Role, Record<FiguresCtx, number>> = {
+  counsellor: { all: 403, own: 403, other: 403, otherWard: 403 },
+  supervisor: { all: 200, own: 200, other: 404, otherWard: 404 },
+  principal: { all: 200, own: 200, other: 404, otherWard: 404 },
+  ward_officer: { all: 200, own: 200, other: 200, otherWard: 404 },
+  auditor: { all: 403, own: 403, other: 403, otherWard: 403 },
+  admin: { all: 403, own: 403, other: 403, otherWard: 403 },
+};
 const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
-  counsellor: { calendar: 403, resetPassword: 403 },
-  supervisor: { calendar: 403, resetPassword: 403 },
-  principal: { calendar: 403, resetPassword: 403 },
-  ward_officer: { calendar: 403, resetPassword: 403 },
-  auditor: { calendar: 403, resetPassword: 403 },
-  admin: { calendar: 200, resetPassword: 204 },
+  counsellor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
+  supervisor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
+  principal: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
+  ward_officer: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
+  auditor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
+  admin: { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200 },
 };
 const ROLES = Object.keys(CASES) as Role[];
+const CTXS = Object.keys(CASES.counsellor) as Ctx[];
 const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', event: 'case.event', pause: 'case.clocks' };
 const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit' };
-const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = { calendar: 'admin.calendar', resetPassword: 'admin.users' };
+const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
+  calendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
+};
+const GLOBAL_OK: Record<GlobalEndpoint, number> = { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200 };
 const ok = (action: Action) => (action === 'case.open' || action === 'learner.create' ? 201 : action === 'admin.users' ? 204 : 200);
 const status = (d: ReturnType<typeof decide>, success: number) => (d === 'not_found' ? 404 : d === 'forbidden' ? 403 : success);
 
-describe('the role matrix: every role × every endpoint × own school / other school / not assigned', () => {
+describe('the role matrix: every role × every endpoint × own school / other school / not assigned / referred', () => {
   let t: TestApp;
   let w: World;
   const who: Record<Role, Login> = {} as Record<Role, Login>;
   const callers = {} as Record<Role, Caller>;
   const cases = {} as Record<Ctx, { id: string; schoolId: string }>;
   const learners = {} as Record<'own' | 'other', string>;
+  const figuresSchool = {} as Record<Exclude<FiguresCtx, 'all'>, { id: string; wardId: string }>;
+  let inspector: string;
+  let inspectorGrant: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -82,20 +115,37 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     cases.own = { id: (await openCase(t, w)).id, schoolId: w.schoolA };
     cases.notAssigned = { id: (await openCase(t, w, { by: w.users.counsellorA2 })).id, schoolId: w.schoolA };
     cases.other = { id: (await openCase(t, w, { by: w.users.counsellorB, schoolId: w.schoolB })).id, schoolId: w.schoolB };
+    for (const [ctx, toWard] of [['referredToWard', true], ['referredElsewhere', false]] as const) {
+      const c = await move(t, w.users.counsellorA, await openCase(t, w), 'START_ASSESSMENT');
+      await move(t, w.users.counsellorA, c, 'REFER', { ...PAYLOADS.refer, toWard });
+      cases[ctx] = { id: c.id, schoolId: w.schoolA };
+    }
     learners.own = (await createLearner(t, w.users.supervisorA, w.schoolA)).id;
     learners.other = (await createLearner(t, w.users.supervisorB, w.schoolB)).id;
+    const users = t.app.get(UserService);
+    const farWard = await users.createWard('W9', 'Phường Xa');
+    const farSchool = await users.createSchool(farWard.id, 'TX', 'Trường Tiểu học Phường Xa');
+    Object.assign(figuresSchool, { own: { id: w.schoolA, wardId: w.ward }, other: { id: w.schoolB, wardId: w.ward }, otherWard: { id: farSchool.id, wardId: farWard.id } });
+    // Grants for an auditor of their own, so the admin endpoints leave auditorA's reach as it is.
+    inspector = (await users.createUser({ username: 'thanhtra.matrix', fullName: 'Thanh Tra Ma Trận', password: PASSWORD, roles: ['auditor'] })).id;
+    inspectorGrant = (await t.http().post('/api/admin/auditor-grants').set(auth(w.users.adminW)).send(grantBody()).expect(201)).body.id;
   });
+  const grantBody = () => ({ auditorId: inspector, schoolId: w.schoolB, reason: 'Kiểm tra quyền.', expiresAt: '2026-12-31T17:00:00+07:00' });
+  // What the ward scopes of the policy are told about a case: its school's ward, and whether it stands referred there.
+  const placeOf = (ctx: Ctx): Place => ({ wardId: w.ward, referredToWard: ctx === 'referredToWard' });
   afterAll(() => t.close());
 
   // The expectation generated from the policy (and, for events, the machine's rules).
   const generated = async (role: Role, ctx: Ctx, endpoint: CaseEndpoint): Promise<number> => {
     const caller = callers[role];
-    const seen = decide(caller, 'case.read', cases[ctx].schoolId);
+    const seen = decide(caller, 'case.read', cases[ctx].schoolId, placeOf(ctx));
     if (seen === 'not_found') return 404;
-    const d = decide(caller, CASE_ACTION[endpoint], cases[ctx].schoolId);
+    const d = decide(caller, CASE_ACTION[endpoint], cases[ctx].schoolId, placeOf(ctx));
     if (d !== 'allow' || endpoint !== 'event') return status(d, 200);
     const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(auth(w.users.supervisorA)).expect(200)).body;
-    const snapshot = { value: { stage: row.state, protection: row.protection }, context: { assigneeId: row.assigneeId, riskLevel: row.riskLevel, openedBy: row.openedBy, submittedBy: null } };
+    // 'referral.pending' is stored as the nested value { referral: 'pending' }.
+    const [top, sub] = String(row.state).split('.');
+    const snapshot = { value: { stage: sub ? { [top]: sub } : top, protection: row.protection }, context: { assigneeId: row.assigneeId, riskLevel: row.riskLevel, openedBy: row.openedBy, submittedBy: null } };
     return allowedEventsFor('case@2', snapshot, actorIn(caller, cases[ctx].schoolId)).includes('ADD_NOTE') ? 200 : 422;
   };
 
@@ -124,7 +174,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     for (const role of ROLES) {
       fromPolicy[role] = {} as (typeof CASES)[Role];
       fromApi[role] = {} as (typeof CASES)[Role];
-      for (const ctx of ['own', 'notAssigned', 'other'] as Ctx[]) {
+      for (const ctx of CTXS) {
         fromPolicy[role][ctx] = {} as Record<CaseEndpoint, number>;
         fromApi[role][ctx] = {} as Record<CaseEndpoint, number>;
         for (const endpoint of Object.keys(CASE_ACTION) as CaseEndpoint[]) {
@@ -164,28 +214,55 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     expect(fromApi).toEqual(SCHOOLS);
   });
 
+  it('ward figures: every role without a school, in school A, school B and a school of another ward', async () => {
+    // The figures refuse a caller without the action before they look at a school (403 whatever the school).
+    const generatedFigures = (role: Role, ctx: FiguresCtx): number => {
+      const holds = decide(callers[role], 'report.read');
+      if (ctx === 'all' || holds !== 'allow') return status(holds, 200);
+      return status(decide(callers[role], 'report.read', figuresSchool[ctx].id, { wardId: figuresSchool[ctx].wardId }), 200);
+    };
+    const fromPolicy = {} as typeof FIGURES;
+    const fromApi = {} as typeof FIGURES;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as Record<FiguresCtx, number>;
+      fromApi[role] = {} as Record<FiguresCtx, number>;
+      for (const ctx of Object.keys(FIGURES.counsellor) as FiguresCtx[]) {
+        fromPolicy[role][ctx] = generatedFigures(role, ctx);
+        const query = ctx === 'all' ? {} : { schoolId: figuresSchool[ctx].id };
+        fromApi[role][ctx] = (await t.http().get('/api/reports/ward/cases').query(query).set(auth(who[role]))).status;
+      }
+    }
+    expect(fromPolicy).toEqual(FIGURES);
+    expect(fromApi).toEqual(FIGURES);
+  });
+
   it('admin endpoints answer the admin only', async () => {
     const fromPolicy = {} as typeof GLOBAL;
     const fromApi = {} as typeof GLOBAL;
     for (const role of ROLES) {
-      fromPolicy[role] = {
-        calendar: status(decide(callers[role], GLOBAL_ACTION.calendar), ok(GLOBAL_ACTION.calendar)),
-        resetPassword: status(decide(callers[role], GLOBAL_ACTION.resetPassword), ok(GLOBAL_ACTION.resetPassword)),
-      };
+      const h = auth(who[role]);
+      fromPolicy[role] = Object.fromEntries(
+        (Object.keys(GLOBAL_ACTION) as GlobalEndpoint[]).map((e) => [e, status(decide(callers[role], GLOBAL_ACTION[e]), GLOBAL_OK[e])]),
+      ) as Record<GlobalEndpoint, number>;
+      const granted = await t.http().post('/api/admin/auditor-grants').set(h).send(grantBody());
       fromApi[role] = {
-        calendar: (await t.http().get('/api/admin/calendar/2026').set(auth(who[role]))).status,
-        resetPassword: (await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`).set(auth(who[role])).send({ newPassword: 'mat-khau-dat-lai' })).status,
+        calendar: (await t.http().get('/api/admin/calendar/2026').set(h)).status,
+        resetPassword: (await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`).set(h).send({ newPassword: 'mat-khau-dat-lai' })).status,
+        grantAuditor: granted.status,
+        listAuditorGrants: (await t.http().get('/api/admin/auditor-grants').set(h)).status,
+        // The admin revokes the grant just issued; everyone else tries the one issued before.
+        revokeAuditorGrant: (await t.http().post(`/api/admin/auditor-grants/${granted.status === 201 ? granted.body.id : inspectorGrant}/revoke`).set(h)).status,
       };
     }
     expect(fromPolicy).toEqual(GLOBAL);
     expect(fromApi).toEqual(GLOBAL);
   });
 
-  it('lists show a school’s cases to its readers only, and another school’s to no one', async () => {
+  it('lists show each case to exactly those the policy lets read it', async () => {
     for (const role of ROLES) {
       const ids = (await t.http().get('/api/cases').query({ pageSize: 100 }).set(auth(who[role])).expect(200)).body.items.map((i: { id: string }) => i.id);
-      const reader = decide(callers[role], 'case.read', w.schoolA) === 'allow';
-      expect({ role, own: ids.includes(cases.own.id), other: ids.includes(cases.other.id) }).toEqual({ role, own: reader, other: false });
+      const reader = (ctx: Ctx) => decide(callers[role], 'case.read', cases[ctx].schoolId, placeOf(ctx)) === 'allow';
+      expect({ role, listed: CTXS.filter((ctx) => ids.includes(cases[ctx].id)) }).toEqual({ role, listed: CTXS.filter(reader) });
     }
   });
 });

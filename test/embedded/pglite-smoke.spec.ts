@@ -44,6 +44,10 @@ describe('embedded PostgreSQL (PGlite) default', () => {
       const moved = await first.http().post(`/api/cases/${caseId}/events`).set(token).send({ type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 }).expect(200);
       expect(moved.body.state).toBe('assessment');
       await first.http().get('/api/health').expect(200);
+      // The demo inspector reaches both schools through the admin's grants.
+      const inspector = await first.http().post('/api/auth/login').send({ username: 'thanhtra', password: DEMO_PASSWORD }).expect(200);
+      expect(inspector.body.user.schoolIds).toHaveLength(2);
+      expect(inspector.body.user.schoolIds).toContain(schoolId);
     } finally {
       await first.app.close();
     }

@@ -4,12 +4,14 @@ import type { Role } from '@dh/machines/case/types';
 import { JwtService } from '@nestjs/jwt';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { UserService } from '@dh/identity';
+import { DataSource } from 'typeorm';
+import { AuditorGrant, UserService } from '@dh/identity';
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
 
 export type Login = { id: string; readonly token: string; username: string };
 export type World = {
+  ward: string;
   schoolA: string;
   schoolB: string;
   users: Record<'counsellorA' | 'counsellorA2' | 'supervisorA' | 'supervisorA2' | 'principalA' | 'counsellorB' | 'supervisorB' | 'principalB' | 'auditorA' | 'adminW' | 'wardW', Login>;
@@ -24,7 +26,8 @@ const PEOPLE: [keyof World['users'], Role[], 'A' | 'B' | null][] = [
   ['counsellorB', ['counsellor'], 'B'],
   ['supervisorB', ['supervisor'], 'B'],
   ['principalB', ['principal'], 'B'],
-  ['auditorA', ['auditor'], 'A'],
+  // An auditor belongs to no school: they reach school A through a grant (below).
+  ['auditorA', ['auditor'], null],
   ['adminW', ['admin'], null],
   ['wardW', ['ward_officer'], null],
 ];
@@ -40,19 +43,28 @@ export const buildWorld = async (app: INestApplication): Promise<World> => {
     const schoolIds = school === 'A' ? [a.id] : school === 'B' ? [b.id] : [];
     const user = await users.createUser({ username: name.toLowerCase(), fullName: `Người dùng ${name}`, password: PASSWORD, roles, schoolIds, wardId: ward.id });
     await request(app.getHttpServer()).post('/api/auth/login').send({ username: name.toLowerCase(), password: PASSWORD }).expect(200);
-    // Tokens live on the test's clock, which tests move by months: mint one valid "now" at each use.
-    const jwt = app.get(JwtService);
-    const config = app.get<AppConfig>(APP_CONFIG);
-    const clock = app.get(Clock);
-    logins[name] = {
-      id: user.id,
-      username: user.username,
-      get token() {
-        return jwt.sign({ sub: user.id, tv: 0, iat: Math.floor(clock.now().getTime() / 1000) }, { secret: config.jwtSecret, algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds });
-      },
-    };
+    logins[name] = loginOf(app, user);
   }
-  return { schoolA: a.id, schoolB: b.id, users: logins };
+  // Written directly, like the users above: the admin chain of a fresh world stays empty for the tests that read it.
+  await app.get(DataSource).getRepository(AuditorGrant).insert({
+    auditorId: logins.auditorA.id, schoolId: a.id, grantedBy: logins.adminW.id, reason: 'Kiểm tra định kỳ trường A.',
+    expiresAt: new Date(app.get(Clock).now().getTime() + 10 * 365 * 86_400_000), revokedAt: null, revokedBy: null, createdAt: app.get(Clock).now(),
+  });
+  return { ward: ward.id, schoolA: a.id, schoolB: b.id, users: logins };
+};
+
+// Tokens live on the test's clock, which tests move by months: mint one valid "now" at each use.
+export const loginOf = (app: INestApplication, user: { id: string; username: string }): Login => {
+  const jwt = app.get(JwtService);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const clock = app.get(Clock);
+  return {
+    id: user.id,
+    username: user.username,
+    get token() {
+      return jwt.sign({ sub: user.id, tv: 0, iat: Math.floor(clock.now().getTime() / 1000) }, { secret: config.jwtSecret, algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds });
+    },
+  };
 };
 
 export const auth = (login: Login) => ({ Authorization: `Bearer ${login.token}` });

@@ -74,13 +74,14 @@ export class CaseTransitionService {
       row.assigneeId = result.context.assigneeId;
       row.riskLevel = result.context.riskLevel;
       if (RISK_EVENTS.includes(request.type)) row.riskRationale = this.cipher.seal(String(payload.riskRationale), SEALED_CONTEXT.riskRationale);
+      row.referredToWardAt = referredToWardAfter(row, request.type, payload, now);
       row.version += 1;
       row.updatedAt = now;
       await tx.getRepository(CaseEntity).update(
         { id: row.id },
         {
           state: row.state, snapshot: row.snapshot as object, assigneeId: row.assigneeId, riskLevel: row.riskLevel,
-          riskRationale: row.riskRationale, version: row.version, updatedAt: now,
+          riskRationale: row.riskRationale, referredToWardAt: row.referredToWardAt, version: row.version, updatedAt: now,
         },
       );
       await this.audit.append(tx, {
@@ -123,6 +124,14 @@ export class CaseTransitionService {
     return earlier.response;
   }
 }
+
+// A REFER with `toWard: true` opens the case to the ward's officers; leaving referral (declined, completed)
+// closes it again. Any other event inside referral keeps what the REFER said.
+const referredToWardAfter = (row: CaseEntity, type: CaseEventType, payload: Record<string, unknown>, now: Date): Date | null => {
+  if (!row.state.startsWith('referral.')) return null;
+  if (type === 'REFER') return payload.toWard === true ? now : null;
+  return row.referredToWardAt;
+};
 
 const hashRequest = (caseId: string, request: CaseEventRequest): string =>
   createHash('sha256')

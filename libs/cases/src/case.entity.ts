@@ -63,6 +63,10 @@ export class CaseEntity {
   @Column('timestamptz', { name: 'clocks_paused_at', nullable: true })
   clocksPausedAt!: Date | null;
 
+  // Set by a REFER to the ward, cleared when the case leaves referral: while set, the ward's officers read it.
+  @Column('timestamptz', { name: 'referred_to_ward_at', nullable: true })
+  referredToWardAt!: Date | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

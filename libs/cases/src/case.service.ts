@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { Brackets, DataSource, EntityManager, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AlertService, CaseClock, DeadlineService } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { Action, assertAllowed, Caller, primaryRole, School, schoolsFor, UserService } from '@dh/identity';
+import { Action, assertAllowed, Caller, needsPlace, Place, primaryRole, School, schoolsFor, UserService, wardFor } from '@dh/identity';
 import { startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
 import { CaseReporter } from './case-reporter.entity';
@@ -69,6 +69,7 @@ export class CaseService {
         machineVersion,
         version: 1,
         clocksPausedAt: null,
+        referredToWardAt: null,
         createdAt: now,
         updatedAt: now,
       });
@@ -121,9 +122,8 @@ export class CaseService {
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
-    const schools = schoolsFor(caller, 'case.read');
-    if (schools.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    const qb = this.source.getRepository(CaseEntity).createQueryBuilder('c').where('c.school_id = ANY(:schools)', { schools });
+    const qb = this.source.getRepository(CaseEntity).createQueryBuilder('c');
+    if (!visibleTo(caller, qb)) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     if (query.state) {
       // "referral" means every referral sub-state.
       qb.andWhere('(c.state = :state OR c.state LIKE :statePrefix)', { state: query.state, statePrefix: `${query.state}.%` });
@@ -160,16 +160,20 @@ export class CaseService {
   // Another school's case and a case that does not exist answer the same 404; a case the caller sees
   // but may not act on in this way answers 403.
   async findVisible(caller: Caller, id: string, tx?: EntityManager, lock = false, action: Action = 'case.read'): Promise<CaseEntity> {
-    const schools = schoolsFor(caller, 'case.read');
-    const qb = (tx ?? this.source.manager)
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.id = :id AND c.school_id = ANY(:schools)', { id, schools });
+    const manager = tx ?? this.source.manager;
+    const qb = manager.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
-    const row = schools.length ? await qb.getOne() : null;
+    const row = visibleTo(caller, qb) ? await qb.getOne() : null;
     if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
-    assertAllowed(caller, action, row.schoolId, () => new CaseException(CaseExceptionCode.CASE_NOT_FOUND));
+    assertAllowed(caller, action, row.schoolId, () => new CaseException(CaseExceptionCode.CASE_NOT_FOUND), await this.placeOf(caller, action, row, manager));
     return row;
+  }
+
+  // The ward scopes decide on the school's ward and the referral: looked up only for callers holding one.
+  private async placeOf(caller: Caller, action: Action, row: CaseEntity, manager: EntityManager): Promise<Place | undefined> {
+    if (!needsPlace(caller, 'case.read') && !needsPlace(caller, action)) return undefined;
+    const school = await manager.getRepository(School).findOne({ where: { id: row.schoolId }, select: { id: true, wardId: true } });
+    return school ? { wardId: school.wardId, referredToWard: row.referredToWardAt !== null } : undefined;
   }
 
   async assertAssignable(userId: string, schoolId: string, tx: EntityManager): Promise<void> {
@@ -190,6 +194,21 @@ export class CaseService {
     return `${school.code}-${year}-${String(last_number).padStart(4, '0')}`;
   }
 }
+
+// Narrows a query to the cases the caller may read: those of their schools, and those referred to their ward.
+// False when that is none at all.
+const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean => {
+  const schools = schoolsFor(caller, 'case.read');
+  const ward = wardFor(caller, 'case.read', 'ward_referred');
+  if (schools.length === 0 && ward === null) return false;
+  qb.andWhere(new Brackets((b) => {
+    if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
+    if (ward !== null) {
+      b.orWhere('(c.referred_to_ward_at IS NOT NULL AND c.school_id IN (SELECT s.id FROM school s WHERE s.ward_id = :ward))', { ward });
+    }
+  }));
+  return true;
+};
 
 const assertRankedAreas = (areas: RankedArea[]): void => {
   const codes = new Set(areas.map((a) => a.code));

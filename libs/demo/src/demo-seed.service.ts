@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
-import { Caller, School, UserService, Ward } from '@dh/identity';
+import { Clock } from '@dh/clock';
+import { AuditorGrantsService, Caller, School, UserService, Ward } from '@dh/identity';
 import { DEMO_CASES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD } from './demo-data';
 
 @Injectable()
@@ -15,6 +16,8 @@ export class DemoSeedService {
     private readonly learners: LearnerService,
     private readonly cases: CaseService,
     private readonly transitions: CaseTransitionService,
+    private readonly auditorGrants: AuditorGrantsService,
+    private readonly clock: Clock,
   ) {}
 
   // Once: a second start finds the ward and leaves everything as it is.
@@ -35,10 +38,19 @@ export class DemoSeedService {
         schoolIds: school ? [school.id] : [], wardId: ward.id, requestId: 'demo-seed',
       });
     }
+    await this.grantInspector(callers.get('admin') as Caller, callers.get('thanhtra') as Caller, [...schools.values()]);
     await this.seedCases(schools.get('DD') as School, callers.get('tv.dongda') as Caller, callers.get('tt.dongda') as Caller);
     await this.seedCases(schools.get('KL') as School, callers.get('tv.kimlien') as Caller, callers.get('tt.kimlien') as Caller, 2);
     this.logger.log(`demo data created: ${DEMO_USERS.length} users, ${DEMO_SCHOOLS.length} schools`);
     return true;
+  }
+
+  // The demo inspector reaches both schools the way a real one does: through the admin's grants, in the admin chain.
+  private async grantInspector(admin: Caller, auditor: Caller, schools: School[]): Promise<void> {
+    const expiresAt = new Date(this.clock.now().getTime() + 10 * 365 * 86_400_000);
+    for (const school of schools) {
+      await this.auditorGrants.issue(admin, { auditorId: auditor.id, schoolId: school.id, reason: 'Dữ liệu mẫu: thanh tra công tác tư vấn học đường.', expiresAt });
+    }
   }
 
   private async seedCases(school: School, counsellor: Caller, supervisor: Caller, limit = DEMO_CASES.length): Promise<void> {

@@ -2,49 +2,80 @@ import type { Role } from '@dh/machines/case/types';
 import { Caller } from './caller';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 
-// Who may do what, in one table. Scope 'school': in the schools the caller belongs to; 'global': no school
-// involved (the admin's work). The case machine refines case events further (assignment, stage, payload).
+// Who may do what, in one table. Scope 'school': in the schools the caller belongs to (an auditor: the schools
+// of their live grants); 'ward': every school of the caller's ward; 'ward_referred': a case of a school of the
+// caller's ward while it stands referred to the ward; 'global': no school involved (the admin's work).
+// The case machine refines case events further (assignment, stage, payload).
 export type Action =
   | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks'
   | 'learner.create' | 'learner.read'
-  | 'report.submit'
+  | 'report.submit' | 'report.read'
   | 'admin.calendar' | 'admin.users';
 
-type Scope = 'school' | 'global';
+type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
 
 export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.open': { counsellor: 'school', supervisor: 'school' },
-  'case.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school' },
+  'case.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   // The principal may act on a case only where the machine lets them (the protection concern of case@2).
   'case.event': { counsellor: 'school', supervisor: 'school', principal: 'school' },
-  'case.history': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school' },
+  'case.history': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   'case.clocks': { supervisor: 'school' },
   'learner.create': { counsellor: 'school', supervisor: 'school' },
   'learner.read': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   'report.submit': { principal: 'school' },
+  // Aggregate figures: the ward officer's of the whole ward (small cells masked), a school leader's of their school.
+  'report.read': { supervisor: 'school', principal: 'school', ward_officer: 'ward' },
   'admin.calendar': { admin: 'global' },
   'admin.users': { admin: 'global' },
 };
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';
 
-// What a caller cannot see does not exist for them (404); what they see but may not do is 403.
-export const decide = (caller: Caller, action: Action, schoolId?: string): Decision => {
-  const allowedRoles = POLICY[action];
-  const scopes = caller.roles.map((r) => allowedRoles[r]).filter((s): s is Scope => s !== undefined);
-  if (schoolId === undefined) return scopes.length ? 'allow' : 'forbidden';
-  const member = caller.schoolIds.includes(schoolId);
-  if (member && scopes.includes('school')) return 'allow';
-  const seesSchool = member && caller.roles.some((r) => POLICY['case.read'][r] || POLICY['learner.read'][r] || POLICY['report.submit'][r]);
-  return seesSchool ? 'forbidden' : 'not_found';
+// What the ward scopes need to know about a record: the ward of its school and, for a case, whether it
+// stands referred to that ward.
+export type Place = { wardId: string; referredToWard?: boolean };
+
+const scopesOf = (caller: Caller, action: Action): Scope[] =>
+  caller.roles.map((r) => POLICY[action][r]).filter((s): s is Scope => s !== undefined);
+
+const reaches = (caller: Caller, scope: Scope, schoolId: string, place?: Place): boolean => {
+  const inWard = place !== undefined && caller.wardId !== null && place.wardId === caller.wardId;
+  switch (scope) {
+    case 'school': return caller.schoolIds.includes(schoolId);
+    case 'ward': return inWard;
+    case 'ward_referred': return inWard && place?.referredToWard === true;
+    case 'global': return false;
+  }
+};
+
+const mayDo = (caller: Caller, action: Action, schoolId: string, place?: Place): boolean =>
+  scopesOf(caller, action).some((s) => reaches(caller, s, schoolId, place));
+
+// What a caller cannot see does not exist for them (404); what they see but may not do is 403. They see a
+// record when they may read its school's cases, learners or reports, or the case itself.
+export const decide = (caller: Caller, action: Action, schoolId?: string, place?: Place): Decision => {
+  if (schoolId === undefined) return scopesOf(caller, action).length ? 'allow' : 'forbidden';
+  if (mayDo(caller, action, schoolId, place)) return 'allow';
+  const sees = (['case.read', 'learner.read', 'report.submit'] as Action[]).some((a) => mayDo(caller, a, schoolId, place));
+  return sees ? 'forbidden' : 'not_found';
 };
 
 // Schools whose records of this kind the caller may see at all.
 export const schoolsFor = (caller: Caller, action: Action): string[] =>
-  caller.roles.some((r) => POLICY[action][r] === 'school') ? caller.schoolIds : [];
+  scopesOf(caller, action).includes('school') ? caller.schoolIds : [];
 
-export const assertAllowed = (caller: Caller, action: Action, schoolId: string | undefined, notFound: () => Error): void => {
-  const d = decide(caller, action, schoolId);
+// The ward whose schools the caller reaches for this kind of record, through the scope named: for queries
+// that cannot ask `decide` row by row.
+export const wardFor = (caller: Caller, action: Action, scope: 'ward' | 'ward_referred'): string | null =>
+  scopesOf(caller, action).includes(scope) ? caller.wardId : null;
+
+// Does the caller hold a ward scope for this action (so a decision needs the record's Place)?
+export const needsPlace = (caller: Caller, action: Action): boolean =>
+  scopesOf(caller, action).some((s) => s === 'ward' || s === 'ward_referred');
+
+export const assertAllowed = (caller: Caller, action: Action, schoolId: string | undefined, notFound: () => Error, place?: Place): void => {
+  const d = decide(caller, action, schoolId, place);
   if (d === 'not_found') throw notFound();
   if (d === 'forbidden') throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
 };

@@ -4,6 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AdminAuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
+import { InputValidationException } from '@dh/errors';
+import type { Role } from '@dh/machines/case/types';
 import { Caller, primaryRole } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
@@ -24,6 +26,7 @@ export class AdminUsersService {
   ) {}
 
   create(admin: Caller, dto: CreateUserDto): Promise<AdminUserView> {
+    assertAuditorAlone(dto.roles);
     return inTransaction(this.source, async (tx) => {
       const username = dto.username.trim().toLowerCase();
       if (await tx.getRepository(User).existsBy({ username })) throw new IdentityException(IdentityExceptionCode.USERNAME_TAKEN, { username });
@@ -40,6 +43,7 @@ export class AdminUsersService {
   }
 
   setAccess(admin: Caller, userId: string, dto: UserAccessDto): Promise<AdminUserView> {
+    assertAuditorAlone(dto.roles);
     return inTransaction(this.source, async (tx) => {
       const user = await this.load(tx, userId);
       const before = toView(user);
@@ -90,6 +94,13 @@ export class AdminUsersService {
     return this.chain.append(tx, { type, actorId: admin.id, actorRole: primaryRole(admin.roles), subjectId, payload, requestId: admin.requestId, at: this.clock.now() });
   }
 }
+
+// An auditor's schools are those of their grants: any other role on the same account would act there too.
+const assertAuditorAlone = (roles: Role[]): void => {
+  if (roles.includes('auditor') && roles.length > 1) {
+    throw new InputValidationException([{ field: 'roles', problems: ['auditor must be the account’s only role'] }]);
+  }
+};
 
 const toView = (u: User): AdminUserView => ({
   id: u.id, username: u.username, fullName: u.fullName, roles: [...u.roles], schoolIds: (u.schools ?? []).map((s) => s.id).sort(),

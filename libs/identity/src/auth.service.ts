@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
+import { AuditorGrantsService } from './auditor-grants/auditor-grants.service';
 import { Caller } from './caller';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly auditorGrants: AuditorGrantsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,7 +52,7 @@ export class AuthService {
       secret: this.config.jwtSecret,
       expiresIn: this.config.jwtExpiresInSeconds,
     });
-    return { accessToken, user: toPublicUser(user) };
+    return { accessToken, user: toPublicUser(user, await this.schoolIdsOf(user)) };
   }
 
   // Every request re-reads the user: a disabled account or a changed password ends old tokens at once.
@@ -68,15 +70,22 @@ export class AuthService {
     if (!user || user.disabledAt || user.tokenVersion !== claims.tv) {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }
-    return { ...toPublicUser(user), requestId };
+    return { ...toPublicUser(user, await this.schoolIdsOf(user)), requestId };
+  }
+
+  // An auditor reaches the schools of their live grants, and only those: schools set on the account do not
+  // count, so an inspection always has a reason and an end. Everyone else: the schools they belong to.
+  private async schoolIdsOf(user: User): Promise<string[]> {
+    if (user.roles.includes('auditor')) return this.auditorGrants.liveSchoolIds(user.id);
+    return (user.schools ?? []).map((s) => s.id).sort();
   }
 }
 
-export const toPublicUser = (user: User): PublicUser => ({
+export const toPublicUser = (user: User, schoolIds: string[]): PublicUser => ({
   id: user.id,
   username: user.username,
   fullName: user.fullName,
   roles: user.roles,
-  schoolIds: (user.schools ?? []).map((s) => s.id).sort(),
+  schoolIds,
   wardId: user.wardId,
 });

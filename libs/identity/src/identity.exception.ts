@@ -10,6 +10,9 @@ export enum IdentityExceptionCode {
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
   USERNAME_TAKEN = 'USERNAME_TAKEN',
+  AUDITOR_GRANT_NOT_VALID = 'AUDITOR_GRANT_NOT_VALID',
+  AUDITOR_GRANT_NOT_FOUND = 'AUDITOR_GRANT_NOT_FOUND',
+  AUDITOR_GRANT_ENDED = 'AUDITOR_GRANT_ENDED',
 }
 
 const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
@@ -21,6 +24,9 @@ const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   USER_NOT_FOUND: HttpStatus.NOT_FOUND,
   SCHOOL_NOT_FOUND: HttpStatus.NOT_FOUND,
   USERNAME_TAKEN: HttpStatus.CONFLICT,
+  AUDITOR_GRANT_NOT_VALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  AUDITOR_GRANT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  AUDITOR_GRANT_ENDED: HttpStatus.CONFLICT,
 };
 
 const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
@@ -32,6 +38,12 @@ const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   USER_NOT_FOUND: ['Không tìm thấy người dùng.', 'User not found.'],
   SCHOOL_NOT_FOUND: ['Không tìm thấy trường.', 'School not found.'],
   USERNAME_TAKEN: ['Tên đăng nhập đã được dùng.', 'This username is taken.'],
+  AUDITOR_GRANT_NOT_VALID: [
+    'Chỉ cấp quyền cho tài khoản thanh tra đang hoạt động, tại một trường có trong hệ thống, với thời hạn trong tương lai.',
+    'A grant goes to an enabled auditor, for a known school, until a time in the future.',
+  ],
+  AUDITOR_GRANT_NOT_FOUND: ['Không tìm thấy quyền thanh tra.', 'Auditor grant not found.'],
+  AUDITOR_GRANT_ENDED: ['Quyền thanh tra này đã kết thúc.', 'This auditor grant has already ended.'],
 };
 
 export class IdentityException extends AppException {

@@ -6,6 +6,9 @@ import { AuditModule } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUsersService } from './admin-users.service';
+import { AuditorGrant } from './auditor-grants/auditor-grant.entity';
+import { AuditorGrantsController } from './auditor-grants/auditor-grants.controller';
+import { AuditorGrantsService } from './auditor-grants/auditor-grants.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -19,7 +22,7 @@ import { Ward } from './ward.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ward, School, User]),
+    TypeOrmModule.forFeature([Ward, School, User, AuditorGrant]),
     AuditModule,
     JwtModule.register({}),
     // Only the login route uses these (LoginThrottlerGuard): ten tries a minute per user name, thirty per address.
@@ -34,8 +37,8 @@ import { Ward } from './ward.entity';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
-  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, PasswordHasher, UserService, TypeOrmModule],
+  controllers: [AuthController, UsersController, AuditorGrantsController],
+  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, AuditorGrantsService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordHasher, UserService, AuditorGrantsService, TypeOrmModule],
 })
 export class IdentityModule {}

@@ -9,3 +9,5 @@ export * from './user.entity';
 export * from './user.service';
 export * from './ward.entity';
 export * from './access-policy';
+export * from './auditor-grants/auditor-grant.entity';
+export * from './auditor-grants/auditor-grants.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, MoreThan } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
-import { actorIn, Caller, primaryRole } from '@dh/identity';
+import { actorIn, Caller, primaryRole, School } from '@dh/identity';
 import { CaseEntity } from '../case.entity';
 import { ConfidentialGrant } from './confidential-grant.entity';
 
@@ -22,13 +22,17 @@ export class ConfidentialAccess {
     if (roles.includes('principal')) {
       return tx.getRepository(ConfidentialGrant).existsBy({ caseId: row.id, granteeId: caller.id, expiresAt: MoreThan(this.clock.now()) });
     }
+    // A case referred to the ward: the officers of the school's ward, while the referral lasts.
+    if (caller.roles.includes('ward_officer') && row.referredToWardAt !== null && caller.wardId !== null) {
+      return tx.getRepository(School).existsBy({ id: row.schoolId, wardId: caller.wardId });
+    }
     return false;
   }
 
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
   async recordView(tx: EntityManager, caller: Caller, row: CaseEntity, fields: string[]): Promise<void> {
     await tx.query(`SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE`, [row.id]);
-    const role = primaryRole(actorIn(caller, row.schoolId).roles);
+    const role = primaryRole(actorIn(caller, row.schoolId).roles) ?? primaryRole(caller.roles);
     await this.audit.append(tx, {
       caseId: row.id, schoolId: row.schoolId, type: 'VIEWED', fromState: row.state, toState: row.state, actorId: caller.id,
       actorRole: role, payload: { fields, role }, requestId: caller.requestId, at: this.clock.now(),

@@ -54,6 +54,8 @@ class ReasonPayload {
 class ReferPayload {
   @Text(SHORT) receiver!: string;
   @Text(LONG) reason!: string;
+  // Referred to the ward (Phòng Văn hóa – Xã hội): its officers read the case while the referral lasts.
+  @IsOptional() @IsBoolean() toWard?: boolean;
 }
 
 class FeedbackPayload {

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { LocalTime } from '@dh/calendar';
+import { AREA_CODES, CHANNELS, RISK_LEVELS } from '@dh/cases';
+import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
+import { schoolYearOf } from '@dh/escalations';
+import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, School, schoolsFor, wardFor } from '@dh/identity';
+import { caseMachines } from '@dh/machines/case/registry';
+
+// A count, or "<5" where it would single out fewer than five learners (DOMAIN.md: ward reports).
+export type Cell = number | '<5';
+export type Breakdown = Record<string, Cell>;
+export type SchoolCaseFigures = {
+  schoolId: string;
+  code: string;
+  name: string;
+  // Whether cells of one to four learners are shown as "<5" (the ward's view) or counted (the school's own).
+  masked: boolean;
+  open: { total: Cell; byStage: Breakdown; byRisk: Breakdown; byArea: Breakdown; byChannel: Breakdown };
+  closedThisSchoolYear: Cell;
+};
+export type WardCaseFigures = { schoolYear: string; from: string; asOf: string; schools: SchoolCaseFigures[] };
+
+type Count = { n: number; learners: number };
+type Row = { school_id: string; key: string; n: number; learners: number };
+
+// case@2 keeps case@1's stages: the top-level states, without `closed`, are the open stages.
+const OPEN_STAGES = Object.keys(caseMachines['case@1'].machine.config.states ?? {}).filter((s) => s !== 'closed');
+const OPEN = `split_part(c.state, '.', 1) <> 'closed'`;
+const NONE: Count = { n: 0, learners: 0 };
+
+// Aggregate figures only: counts per school, never a learner, a name, a case id or a case number.
+@Injectable()
+export class WardFiguresService {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async cases(caller: Caller, schoolId?: string): Promise<WardCaseFigures> {
+    // Who may not read figures at all is refused before any school is looked at.
+    assertAllowed(caller, 'report.read', undefined, notFound);
+    const schools = await this.schoolsOf(caller, schoolId);
+    const ids = schools.map((s) => s.id);
+    const now = this.clock.now();
+    const startYear = schoolYearOf(now, this.config.tzName);
+    const from = new LocalTime(this.config.tzName).at(`${startYear}-08-01`, 0);
+    const [total, byStage, byRisk, byArea, byChannel, closed] = await Promise.all([
+      this.count(ids, `'all'`, `"case" c`, OPEN),
+      this.count(ids, `split_part(c.state, '.', 1)`, `"case" c`, OPEN),
+      this.count(ids, 'c.risk_level', `"case" c`, OPEN),
+      this.count(ids, `a->>'code'`, `"case" c CROSS JOIN LATERAL jsonb_array_elements(c.areas) a`, OPEN),
+      this.count(ids, 'c.channel', `"case" c`, OPEN),
+      this.closedSince(ids, from),
+    ]);
+    const readable = schoolsFor(caller, 'report.read');
+    return {
+      schoolYear: `${startYear}-${startYear + 1}`,
+      from: from.toISOString(),
+      asOf: now.toISOString(),
+      schools: schools.map((s) => {
+        const masked = !readable.includes(s.id);
+        const cell = (c: Count): Cell => (masked && c.learners > 0 && c.learners < 5 ? '<5' : c.n);
+        const breakdown = (keys: readonly string[], counts: Map<string, Map<string, Count>>): Breakdown =>
+          Object.fromEntries(keys.map((k) => [k, cell(counts.get(s.id)?.get(k) ?? NONE)]));
+        return {
+          schoolId: s.id, code: s.code, name: s.name, masked,
+          open: {
+            total: cell(total.get(s.id)?.get('all') ?? NONE),
+            byStage: breakdown(OPEN_STAGES, byStage),
+            byRisk: breakdown(RISK_LEVELS, byRisk),
+            byArea: breakdown(AREA_CODES, byArea),
+            byChannel: breakdown(CHANNELS, byChannel),
+          },
+          closedThisSchoolYear: cell(closed.get(s.id)?.get('all') ?? NONE),
+        };
+      }),
+    };
+  }
+
+  // One school when asked for (404 beyond the caller's reach), else every school the caller reaches.
+  private async schoolsOf(caller: Caller, schoolId?: string): Promise<School[]> {
+    const repo = this.source.getRepository(School);
+    if (schoolId !== undefined) {
+      const school = await repo.findOneBy({ id: schoolId });
+      if (!school) throw notFound();
+      assertAllowed(caller, 'report.read', school.id, notFound, { wardId: school.wardId });
+      return [school];
+    }
+    const ward = wardFor(caller, 'report.read', 'ward');
+    const where = [{ id: In(schoolsFor(caller, 'report.read')) }, ...(ward ? [{ wardId: ward }] : [])];
+    return repo.find({ where, order: { code: 'ASC', id: 'ASC' } });
+  }
+
+  // Cases and distinct learners per school and key; the learner count decides the masking.
+  private async count(schoolIds: string[], key: string, from: string, where: string): Promise<Map<string, Map<string, Count>>> {
+    if (schoolIds.length === 0) return new Map();
+    const rows: Row[] = await this.source.query(
+      `SELECT c.school_id, ${key} AS key, count(*)::int AS n, count(DISTINCT c.learner_id)::int AS learners
+         FROM ${from} WHERE c.school_id = ANY($1) AND ${where} GROUP BY 1, 2`,
+      [schoolIds],
+    );
+    return byKey(rows);
+  }
+
+  // Cases that are closed now and whose latest entry into `closed` falls in this school year.
+  private async closedSince(schoolIds: string[], from: Date): Promise<Map<string, Map<string, Count>>> {
+    if (schoolIds.length === 0) return new Map();
+    const rows: Row[] = await this.source.query(
+      `SELECT c.school_id, 'all' AS key, count(*)::int AS n, count(DISTINCT c.learner_id)::int AS learners
+         FROM "case" c
+        WHERE c.school_id = ANY($1) AND split_part(c.state, '.', 1) = 'closed'
+          AND (SELECT max(e.at) FROM audit_event e
+                WHERE e.case_id = c.id AND split_part(e.to_state, '.', 1) = 'closed'
+                  AND split_part(coalesce(e.from_state, ''), '.', 1) <> 'closed') >= $2
+        GROUP BY 1, 2`,
+      [schoolIds, from],
+    );
+    return byKey(rows);
+  }
+}
+
+const notFound = () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
+
+const byKey = (rows: Row[]): Map<string, Map<string, Count>> => {
+  const out = new Map<string, Map<string, Count>>();
+  for (const r of rows) {
+    const school = out.get(r.school_id) ?? new Map<string, Count>();
+    school.set(r.key, { n: r.n, learners: r.learners });
+    out.set(r.school_id, school);
+  }
+  return out;
+};

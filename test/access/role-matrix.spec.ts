@@ -12,7 +12,7 @@ type CaseEndpoint = 'read' | 'history' | 'verify' | 'event' | 'pause';
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
-type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant';
+type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools';
 
 // What each role may do, written by hand from DESIGN.md's role table; the policy and the API must both agree.
 const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
@@ -78,12 +78,12 @@ const FIGURES: Record<Role, Record<FiguresCtx, number>> = {
   admin: { all: 403, own: 403, other: 403, otherWard: 403 },
 };
 const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
-  counsellor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
-  supervisor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
-  principal: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
-  ward_officer: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
-  auditor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403 },
-  admin: { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200 },
+  counsellor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
+  supervisor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
+  principal: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
+  ward_officer: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
+  auditor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
+  admin: { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200, listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200 },
 };
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
@@ -91,8 +91,12 @@ const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 
 const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit' };
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
   calendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
+  listUsers: 'admin.users', createWard: 'admin.schools', createSchool: 'admin.schools', renameSchool: 'admin.schools', listSchools: 'admin.schools',
 };
-const GLOBAL_OK: Record<GlobalEndpoint, number> = { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200 };
+const GLOBAL_OK: Record<GlobalEndpoint, number> = {
+  calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200,
+  listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200,
+};
 const ok = (action: Action) => (action === 'case.open' || action === 'learner.create' ? 201 : action === 'admin.users' ? 204 : 200);
 const status = (d: ReturnType<typeof decide>, success: number) => (d === 'not_found' ? 404 : d === 'forbidden' ? 403 : success);
 
@@ -252,6 +256,11 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         listAuditorGrants: (await t.http().get('/api/admin/auditor-grants').set(h)).status,
         // The admin revokes the grant just issued; everyone else tries the one issued before.
         revokeAuditorGrant: (await t.http().post(`/api/admin/auditor-grants/${granted.status === 201 ? granted.body.id : inspectorGrant}/revoke`).set(h)).status,
+        listUsers: (await t.http().get('/api/admin/users').set(h)).status,
+        createWard: (await t.http().post('/api/admin/wards').set(h).send({ code: `RW${ROLES.indexOf(role)}`, name: 'Phường Ma Trận' })).status,
+        createSchool: (await t.http().post('/api/admin/schools').set(h).send({ wardId: w.ward, code: `RS${ROLES.indexOf(role)}`, name: 'Trường Ma Trận' })).status,
+        renameSchool: (await t.http().put(`/api/admin/schools/${w.schoolB}`).set(h).send({ name: 'Trường Tiểu học Thử Nghiệm B' })).status,
+        listSchools: (await t.http().get('/api/admin/schools').set(h)).status,
       };
     }
     expect(fromPolicy).toEqual(GLOBAL);

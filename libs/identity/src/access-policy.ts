@@ -10,7 +10,7 @@ export type Action =
   | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks'
   | 'learner.create' | 'learner.read'
   | 'report.submit' | 'report.read'
-  | 'admin.calendar' | 'admin.users';
+  | 'admin.calendar' | 'admin.users' | 'admin.schools';
 
 type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
 
@@ -28,6 +28,7 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'report.read': { supervisor: 'school', principal: 'school', ward_officer: 'ward' },
   'admin.calendar': { admin: 'global' },
   'admin.users': { admin: 'global' },
+  'admin.schools': { admin: 'global' },
 };
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';

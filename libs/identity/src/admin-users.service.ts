@@ -60,6 +60,11 @@ export class AdminUsersService {
     });
   }
 
+  async list(): Promise<AdminUserView[]> {
+    const users = await this.source.getRepository(User).find({ relations: { schools: true }, order: { username: 'ASC' } });
+    return users.map(toView);
+  }
+
   // Resetting or disabling bumps the token version: every token issued before stops at once.
   resetPassword(admin: Caller, userId: string, password: string): Promise<void> {
     return inTransaction(this.source, async (tx) => {

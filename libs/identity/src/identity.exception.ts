@@ -13,6 +13,8 @@ export enum IdentityExceptionCode {
   AUDITOR_GRANT_NOT_VALID = 'AUDITOR_GRANT_NOT_VALID',
   AUDITOR_GRANT_NOT_FOUND = 'AUDITOR_GRANT_NOT_FOUND',
   AUDITOR_GRANT_ENDED = 'AUDITOR_GRANT_ENDED',
+  WARD_NOT_FOUND = 'WARD_NOT_FOUND',
+  CODE_TAKEN = 'CODE_TAKEN',
 }
 
 const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
@@ -27,6 +29,8 @@ const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   AUDITOR_GRANT_NOT_VALID: HttpStatus.UNPROCESSABLE_ENTITY,
   AUDITOR_GRANT_NOT_FOUND: HttpStatus.NOT_FOUND,
   AUDITOR_GRANT_ENDED: HttpStatus.CONFLICT,
+  WARD_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CODE_TAKEN: HttpStatus.CONFLICT,
 };
 
 const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
@@ -44,6 +48,8 @@ const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   ],
   AUDITOR_GRANT_NOT_FOUND: ['Không tìm thấy quyền thanh tra.', 'Auditor grant not found.'],
   AUDITOR_GRANT_ENDED: ['Quyền thanh tra này đã kết thúc.', 'This auditor grant has already ended.'],
+  WARD_NOT_FOUND: ['Không tìm thấy phường.', 'Ward not found.'],
+  CODE_TAKEN: ['Mã này đã được dùng.', 'This code is taken.'],
 };
 
 export class IdentityException extends AppException {

@@ -13,6 +13,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { ClockThrottlerStorage, loginAddressTracker, LoginThrottlerGuard, loginUserTracker } from './login-throttle';
+import { AdminSchoolsService } from './schools/admin-schools.service';
+import { SchoolsController } from './schools/schools.controller';
 import { UsersController } from './users.controller';
 import { PasswordHasher } from './password-hasher';
 import { School } from './school.entity';
@@ -37,8 +39,8 @@ import { Ward } from './ward.entity';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, AuditorGrantsController],
-  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, AuditorGrantsService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, UsersController, SchoolsController, AuditorGrantsController],
+  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, AdminSchoolsService, AuditorGrantsService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordHasher, UserService, AuditorGrantsService, TypeOrmModule],
 })
 export class IdentityModule {}

@@ -27,6 +27,13 @@ export class UsersController {
     return this.users.create(caller, dto);
   }
 
+  @Get('users')
+  @ApiOperation({ summary: 'Danh sách tài khoản / every account, with roles and schools (admin)' })
+  async list(@CurrentCaller() caller: Caller) {
+    this.assertAdmin(caller);
+    return { items: await this.users.list() };
+  }
+
   @Put('users/:id/access')
   @ApiOperation({ summary: 'Đặt vai trò và trường / set roles and schools (admin)' })
   setAccess(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UserAccessDto) {

@@ -74,4 +74,24 @@ describe('confidential content: who reads it, and every read in the chain', () =
     expect((await read(ht, c.id)).body).toMatchObject({ summary: null });
     expect(await viewedOf(c.id)).toHaveLength(2);
   });
+
+  it('ends a principal’s grant at once when the admin revokes it, in both chains', async () => {
+    const { principalA: ht, adminW: admin } = w.users;
+    const c = await openCase(t, w);
+    const until = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
+    const grant = (await t.http().post('/api/admin/grants').set(auth(admin)).send({ caseId: c.id, granteeId: ht.id, reason: 'Họp liên ngành.', expiresAt: until }).expect(201)).body;
+    expect((await read(ht, c.id)).body.masked).toEqual([]);
+    await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(w.users.supervisorA)).expect(403);
+    const revoked = (await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(admin)).expect(200)).body;
+    expect(revoked).toMatchObject({ id: grant.id, live: false, revokedBy: admin.id });
+    expect((await read(ht, c.id)).body).toMatchObject({ summary: null, masked: ['summary', 'riskRationale'] });
+    expect(await viewedOf(c.id)).toHaveLength(1);
+    await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(admin)).expect(409);
+    const listed = (await t.http().get('/api/admin/grants').set(auth(admin)).expect(200)).body.items;
+    expect(listed.find((g: { id: string }) => g.id === grant.id)).toMatchObject({ live: false, reason: 'Họp liên ngành.' });
+    const caseTypes = (await pg.query(`SELECT type FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id])).rows.map((r) => r.type);
+    expect(caseTypes).toEqual(['CASE_OPENED', 'GRANT_ISSUED', 'VIEWED', 'GRANT_REVOKED']);
+    expect((await t.http().get('/api/admin/audit').set(auth(admin)).expect(200)).body.items.at(-1)).toMatchObject({ type: 'GRANT_REVOKED', subjectId: ht.id });
+    expect((await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200)).body.valid).toBe(true);
+  });
 });

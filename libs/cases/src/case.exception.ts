@@ -14,6 +14,8 @@ export enum CaseExceptionCode {
   CLOCKS_ALREADY_PAUSED = 'CLOCKS_ALREADY_PAUSED',
   CLOCKS_NOT_PAUSED = 'CLOCKS_NOT_PAUSED',
   GRANT_NOT_VALID = 'GRANT_NOT_VALID',
+  GRANT_NOT_FOUND = 'GRANT_NOT_FOUND',
+  GRANT_ENDED = 'GRANT_ENDED',
 }
 
 const STATUS: Record<CaseExceptionCode, HttpStatus> = {
@@ -29,6 +31,8 @@ const STATUS: Record<CaseExceptionCode, HttpStatus> = {
   CLOCKS_ALREADY_PAUSED: HttpStatus.CONFLICT,
   CLOCKS_NOT_PAUSED: HttpStatus.CONFLICT,
   GRANT_NOT_VALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  GRANT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  GRANT_ENDED: HttpStatus.CONFLICT,
 };
 
 const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
@@ -53,6 +57,8 @@ const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
     'Chỉ cấp quyền cho hiệu trưởng của trường có hồ sơ, với thời hạn trong tương lai.',
     'A grant goes to a principal of the case’s school, until a time in the future.',
   ],
+  GRANT_NOT_FOUND: ['Không tìm thấy quyền xem nội dung bảo mật.', 'Grant not found.'],
+  GRANT_ENDED: ['Quyền xem này đã kết thúc.', 'This grant has already ended.'],
 };
 
 export class CaseException extends AppException {

@@ -10,6 +10,10 @@ import { CaseException, CaseExceptionCode } from '../case.exception';
 import { ConfidentialGrant } from './confidential-grant.entity';
 
 export type GrantRequest = { caseId: string; granteeId: string; reason: string; expiresAt: Date };
+export type GrantView = {
+  id: string; caseId: string; schoolId: string; granteeId: string; grantedBy: string; reason: string; expiresAt: string;
+  createdAt: string; revokedAt: string | null; revokedBy: string | null; live: boolean;
+};
 
 // The admin grants a principal one case's confidential content for a reason and a time; the grant is an
 // event of the admin chain and of the case's chain, in one transaction.
@@ -33,7 +37,8 @@ export class GrantsService {
         throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'granteeId' });
       }
       const grant = tx.getRepository(ConfidentialGrant).create({
-        caseId: row.id, schoolId: row.schoolId, granteeId: g.granteeId, grantedBy: admin.id, reason: g.reason.trim(), expiresAt: g.expiresAt, createdAt: now,
+        caseId: row.id, schoolId: row.schoolId, granteeId: g.granteeId, grantedBy: admin.id, reason: g.reason.trim(), expiresAt: g.expiresAt,
+        revokedAt: null, revokedBy: null, createdAt: now,
       });
       await tx.getRepository(ConfidentialGrant).insert(grant);
       const payload = { grantId: grant.id, caseId: row.id, granteeId: g.granteeId, reason: grant.reason, expiresAt: g.expiresAt.toISOString() };
@@ -43,4 +48,37 @@ export class GrantsService {
       return { id: grant.id, ...payload };
     });
   }
+
+  // Ends a grant at once, in both chains: the principal's next read is masked again.
+  revoke(admin: Caller, id: string): Promise<GrantView> {
+    return inTransaction(this.source, async (tx) => {
+      const now = this.clock.now();
+      const grant = await tx.getRepository(ConfidentialGrant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!grant) throw new CaseException(CaseExceptionCode.GRANT_NOT_FOUND);
+      if (!isLive(grant, now)) throw new CaseException(CaseExceptionCode.GRANT_ENDED);
+      const [{ state }] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [grant.caseId]);
+      grant.revokedAt = now;
+      grant.revokedBy = admin.id;
+      await tx.getRepository(ConfidentialGrant).update({ id }, { revokedAt: now, revokedBy: admin.id });
+      const payload = { grantId: id, caseId: grant.caseId, granteeId: grant.granteeId, revokedAt: now.toISOString() };
+      const by = { actorId: admin.id, actorRole: primaryRole(admin.roles), requestId: admin.requestId, at: now };
+      await this.audit.append(tx, { caseId: grant.caseId, schoolId: grant.schoolId, type: 'GRANT_REVOKED', fromState: state, toState: state, payload, ...by });
+      await this.adminChain.append(tx, { type: 'GRANT_REVOKED', subjectId: grant.granteeId, payload, ...by });
+      return toView(grant, now);
+    });
+  }
+
+  async list(): Promise<GrantView[]> {
+    const now = this.clock.now();
+    const rows = await this.source.getRepository(ConfidentialGrant).find({ order: { createdAt: 'DESC', id: 'ASC' } });
+    return rows.map((g) => toView(g, now));
+  }
 }
+
+const isLive = (g: ConfidentialGrant, now: Date): boolean => g.revokedAt === null && g.expiresAt > now;
+
+const toView = (g: ConfidentialGrant, now: Date): GrantView => ({
+  id: g.id, caseId: g.caseId, schoolId: g.schoolId, granteeId: g.granteeId, grantedBy: g.grantedBy, reason: g.reason,
+  expiresAt: g.expiresAt.toISOString(), createdAt: g.createdAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null,
+  revokedBy: g.revokedBy, live: isLive(g, now),
+});

@@ -12,7 +12,7 @@ type CaseEndpoint = 'read' | 'history' | 'verify' | 'event' | 'pause';
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
-type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools';
+type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools' | 'grantPrincipal' | 'listGrants' | 'revokeGrant';
 
 // What each role may do, written by hand from DESIGN.md's role table; the policy and the API must both agree.
 const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
@@ -78,12 +78,12 @@ const FIGURES: Record<Role, Record<FiguresCtx, number>> = {
   admin: { all: 403, own: 403, other: 403, otherWard: 403 },
 };
 const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
-  counsellor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
-  supervisor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
-  principal: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
-  ward_officer: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
-  auditor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403 },
-  admin: { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200, listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200 },
+  counsellor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  supervisor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  principal: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  ward_officer: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  auditor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  admin: { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200, listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200, grantPrincipal: 201, listGrants: 200, revokeGrant: 200 },
 };
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
@@ -92,10 +92,12 @@ const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', c
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
   calendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
   listUsers: 'admin.users', createWard: 'admin.schools', createSchool: 'admin.schools', renameSchool: 'admin.schools', listSchools: 'admin.schools',
+  grantPrincipal: 'admin.users', listGrants: 'admin.users', revokeGrant: 'admin.users',
 };
 const GLOBAL_OK: Record<GlobalEndpoint, number> = {
   calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200,
   listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200,
+  grantPrincipal: 201, listGrants: 200, revokeGrant: 200,
 };
 const ok = (action: Action) => (action === 'case.open' || action === 'learner.create' ? 201 : action === 'admin.users' ? 204 : 200);
 const status = (d: ReturnType<typeof decide>, success: number) => (d === 'not_found' ? 404 : d === 'forbidden' ? 403 : success);
@@ -249,6 +251,8 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         (Object.keys(GLOBAL_ACTION) as GlobalEndpoint[]).map((e) => [e, status(decide(callers[role], GLOBAL_ACTION[e]), GLOBAL_OK[e])]),
       ) as Record<GlobalEndpoint, number>;
       const granted = await t.http().post('/api/admin/auditor-grants').set(h).send(grantBody());
+      const principalGrant = await t.http().post('/api/admin/grants').set(h)
+        .send({ caseId: cases.own.id, granteeId: w.users.principalA.id, reason: 'kiểm tra quyền', expiresAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
       fromApi[role] = {
         calendar: (await t.http().get('/api/admin/calendar/2026').set(h)).status,
         resetPassword: (await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`).set(h).send({ newPassword: 'mat-khau-dat-lai' })).status,
@@ -261,6 +265,10 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         createSchool: (await t.http().post('/api/admin/schools').set(h).send({ wardId: w.ward, code: `RS${ROLES.indexOf(role)}`, name: 'Trường Ma Trận' })).status,
         renameSchool: (await t.http().put(`/api/admin/schools/${w.schoolB}`).set(h).send({ name: 'Trường Tiểu học Thử Nghiệm B' })).status,
         listSchools: (await t.http().get('/api/admin/schools').set(h)).status,
+        grantPrincipal: principalGrant.status,
+        listGrants: (await t.http().get('/api/admin/grants').set(h)).status,
+        // The admin ends the grant just issued, so no later check reads through it.
+        revokeGrant: (await t.http().post(`/api/admin/grants/${principalGrant.status === 201 ? principalGrant.body.id : inspectorGrant}/revoke`).set(h)).status,
       };
     }
     expect(fromPolicy).toEqual(GLOBAL);

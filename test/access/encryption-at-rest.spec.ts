@@ -1,6 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { auth, buildWorld, World } from '../support/fixtures';
@@ -86,7 +87,10 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       reporter: { anonymous: false, name: SECRET.reporterName, phone: SECRET.reporterPhone, relationship: 'hàng xóm' },
     }).expect(201)).body;
     caseId = c.id;
-    c = await move(t, tv, c, 'ADD_NOTE', { text: SECRET.note });
+    const note = { type: 'ADD_NOTE', payload: { text: SECRET.note }, expectedVersion: c.version };
+    c = (await t.http().post(`/api/cases/${caseId}/events`).set(auth(tv)).set('Idempotency-Key', `note-${tag}`).send(note).expect(200)).body;
+    // A retry is matched by a keyed digest: the plain hash of the request, a guess one could test, is nowhere.
+    const guess = createHash('sha256').update(canonicalize({ caseId, ...note }) ?? '').digest('hex');
     c = await move(t, tv, c, 'START_ASSESSMENT');
     await move(t, tv, c, 'COMPLETE_ASSESSMENT', { ...PAYLOADS.assessment('high'), riskRationale: SECRET.riskRationale, difficulties: SECRET.difficulties });
 
@@ -96,6 +100,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     const text = await dump();
     expect(text).toContain(`COPY public.audit_event`);
     expect(leaks(text)).toEqual([]);
+    expect(text).toContain(`note-${tag}`);
+    expect(text).not.toContain(guess);
     expect(logs.join('')).toContain('case transition');
     expect(leaks(logs.join(''))).toEqual([]);
 

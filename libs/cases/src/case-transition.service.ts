@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import canonicalize from 'canonicalize';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
@@ -41,7 +40,7 @@ export class CaseTransitionService {
   // One event, one transaction: lock, check, compute, write, append, commit. Any throw rolls all of it back.
   async apply(caller: Caller, caseId: string, request: CaseEventRequest, idempotencyKey?: string): Promise<CaseView> {
     const payload = validateEventPayload(request.type, request.payload);
-    const requestHash = hashRequest(caseId, request);
+    const requestHash = this.cipher.digest(canonicalRequest(caseId, request));
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, true, 'case.event');
       if (idempotencyKey) {
@@ -133,7 +132,6 @@ const referredToWardAfter = (row: CaseEntity, type: CaseEventType, payload: Reco
   return row.referredToWardAt;
 };
 
-const hashRequest = (caseId: string, request: CaseEventRequest): string =>
-  createHash('sha256')
-    .update(canonicalize({ caseId, type: request.type, payload: request.payload, expectedVersion: request.expectedVersion }) ?? '')
-    .digest('hex');
+// The request as a retry must repeat it; stored only as a keyed digest, since the payload holds what counsellors write.
+const canonicalRequest = (caseId: string, request: CaseEventRequest): string =>
+  canonicalize({ caseId, type: request.type, payload: request.payload, expectedVersion: request.expectedVersion }) ?? '';

@@ -48,6 +48,11 @@ export class KeyRing implements OnModuleInit {
     return { id: this.activeId, key: this.keys.get(this.activeId) as Buffer };
   }
 
+  // Keyed digests change with DATA_KEY: fine for what they serve (matching a retry within minutes).
+  digestKey(): Buffer {
+    return this.current.digestKey;
+  }
+
   // A key another instance created since this one loaded (a rotation under way) is fetched once.
   async key(id: string): Promise<Buffer> {
     if (!this.keys.has(id)) await this.reloadOnce();

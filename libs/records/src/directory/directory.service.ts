@@ -28,8 +28,9 @@ export class DirectoryService {
   async list(caller: Caller, query: DirectoryQueryDto): Promise<ProviderView[]> {
     assertAllowed(caller, 'directory.read', undefined, notFound);
     const reach = wardsFor(caller, 'directory.read', await this.schoolWardsOf(caller));
-    if (query.wardId !== undefined && reach !== 'all' && !reach.includes(query.wardId)) throw new DirectoryException(DirectoryExceptionCode.WARD_NOT_FOUND);
-    const wards = query.wardId !== undefined ? [query.wardId] : reach;
+    const asked = query.wardId?.toLowerCase();
+    if (asked !== undefined && reach !== 'all' && !reach.includes(asked)) throw new DirectoryException(DirectoryExceptionCode.WARD_NOT_FOUND);
+    const wards = asked !== undefined ? [asked] : reach;
     if (wards !== 'all' && wards.length === 0) return [];
     const qb = this.source.getRepository(ServiceProvider).createQueryBuilder('p');
     if (wards !== 'all') qb.andWhere('p.ward_id = ANY(:wards)', { wards });

@@ -1,4 +1,5 @@
-import { Caller, decide, Action, actorIn, Place, UserService } from '@dh/identity';
+import { DataSource, In } from 'typeorm';
+import { Caller, decide, decideInWard, Action, actorIn, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
 import { createLearner, move, openCase, PAYLOADS } from '../support/case-helpers';
@@ -13,6 +14,9 @@ type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
 type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools' | 'grantPrincipal' | 'listGrants' | 'revokeGrant';
+// The directory of services: a receiver of the caller's ward (the ward of all schools here), and of another ward.
+type DirectoryCtx = 'ownWard' | 'otherWard';
+type DirectoryEndpoint = 'list' | 'read' | 'create' | 'update' | 'deactivate';
 
 // What each role may do, written by hand from DESIGN.md's role table; the policy and the API must both agree.
 const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
@@ -85,6 +89,27 @@ const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
   auditor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
   admin: { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200, listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200, grantPrincipal: 201, listGrants: 200, revokeGrant: 200 },
 };
+// Every role of the ward reads its directory; only the admin changes one, in any ward (refused before any lookup: 403).
+const READS_WARD: Record<DirectoryCtx, Record<DirectoryEndpoint, number>> = {
+  ownWard: { list: 200, read: 200, create: 403, update: 403, deactivate: 403 },
+  otherWard: { list: 404, read: 404, create: 403, update: 403, deactivate: 403 },
+};
+const DIRECTORY: Record<Role, Record<DirectoryCtx, Record<DirectoryEndpoint, number>>> = {
+  counsellor: READS_WARD,
+  supervisor: READS_WARD,
+  principal: READS_WARD,
+  ward_officer: READS_WARD,
+  // Through the grant for school A, a school of the ward.
+  auditor: READS_WARD,
+  admin: {
+    ownWard: { list: 200, read: 200, create: 201, update: 200, deactivate: 200 },
+    otherWard: { list: 200, read: 200, create: 201, update: 200, deactivate: 200 },
+  },
+};
+const DIRECTORY_ACTION: Record<DirectoryEndpoint, Action> = {
+  list: 'directory.read', read: 'directory.read', create: 'directory.manage', update: 'directory.manage', deactivate: 'directory.manage',
+};
+const DIRECTORY_OK: Record<DirectoryEndpoint, number> = { list: 200, read: 200, create: 201, update: 200, deactivate: 200 };
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
 const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', event: 'case.event', pause: 'case.clocks' };
@@ -281,5 +306,45 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       const reader = (ctx: Ctx) => decide(callers[role], 'case.read', cases[ctx].schoolId, placeOf(ctx)) === 'allow';
       expect({ role, listed: CTXS.filter((ctx) => ids.includes(cases[ctx].id)) }).toEqual({ role, listed: CTXS.filter(reader) });
     }
+  });
+
+  it('directory of services: every role reads and changes a receiver of its own ward and of another ward', async () => {
+    const wardOf: Record<DirectoryCtx, string> = { ownWard: w.ward, otherWard: figuresSchool.otherWard.wardId };
+    const receiver = (ctx: DirectoryCtx) => ({ wardId: wardOf[ctx], name: `Trạm y tế (${ctx})`, kind: 'y_te', phone: '024 3851 1234' });
+    const admin = auth(w.users.adminW);
+    const standing = {} as Record<DirectoryCtx, string>;
+    for (const ctx of Object.keys(wardOf) as DirectoryCtx[]) {
+      standing[ctx] = (await t.http().post('/api/admin/directory').set(admin).send(receiver(ctx)).expect(201)).body.id;
+    }
+    // The policy is told the wards of the caller's schools; the service looks them up the same way.
+    const schoolWards = async (role: Role) =>
+      (await t.app.get(DataSource).getRepository(School).findBy({ id: In(callers[role].schoolIds) })).map((s) => s.wardId);
+    const fromPolicy = {} as typeof DIRECTORY;
+    const fromApi = {} as typeof DIRECTORY;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as (typeof DIRECTORY)[Role];
+      fromApi[role] = {} as (typeof DIRECTORY)[Role];
+      const h = auth(who[role]);
+      for (const ctx of Object.keys(wardOf) as DirectoryCtx[]) {
+        const wards = await schoolWards(role);
+        fromPolicy[role][ctx] = Object.fromEntries((Object.keys(DIRECTORY_ACTION) as DirectoryEndpoint[]).map((e) => {
+          const holds = decide(callers[role], DIRECTORY_ACTION[e]);
+          // Changes are refused before the receiver is looked at; reads answer 404 beyond the caller's wards.
+          const d = holds === 'allow' ? decideInWard(callers[role], DIRECTORY_ACTION[e], wardOf[ctx], wards) : holds;
+          return [e, status(d, DIRECTORY_OK[e])];
+        })) as Record<DirectoryEndpoint, number>;
+        const created = await t.http().post('/api/admin/directory').set(h).send(receiver(ctx));
+        fromApi[role][ctx] = {
+          list: (await t.http().get('/api/directory').query({ wardId: wardOf[ctx] }).set(h)).status,
+          read: (await t.http().get(`/api/directory/${standing[ctx]}`).set(h)).status,
+          create: created.status,
+          update: (await t.http().put(`/api/admin/directory/${standing[ctx]}`).set(h).send({ ...receiver(ctx), wardId: undefined, hours: role })).status,
+          // The admin deactivates the receiver just added; everyone else tries the standing one.
+          deactivate: (await t.http().post(`/api/admin/directory/${created.status === 201 ? created.body.id : standing[ctx]}/deactivate`).set(h)).status,
+        };
+      }
+    }
+    expect(fromPolicy).toEqual(DIRECTORY);
+    expect(fromApi).toEqual(DIRECTORY);
   });
 });

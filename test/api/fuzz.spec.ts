@@ -23,7 +23,7 @@ const bodies = (c: CaseBody, schoolId: string) =>
       .map((b) => ['post', '/api/cases', b] as const),
     fc.record({ type: fc.oneof(nasty, fc.constantFrom('START_ASSESSMENT', 'SUBMIT_PLAN', 'ASSIGN', 'REFER', 'UPDATE_RISK', 'COMPLETE_ASSESSMENT')), payload: fc.oneof(nasty, fc.dictionary(fc.constantFrom('goals', 'reviewDate', 'assigneeId', 'riskLevel', 'reason', 'text', 'constructor', '__proto__'), nasty)), expectedVersion: fc.oneof(nasty, fc.integer()) }, { requiredKeys: [] })
       .map((b) => ['post', `/api/cases/${c.id}/events`, b] as const),
-    fc.tuple(fc.constantFrom('/api/cases', '/api/learners'), fc.dictionary(fc.constantFrom('state', 'assigneeId', 'area', 'risk', 'page', 'pageSize', 'q', 'schoolId', 'x'), fc.string({ maxLength: 50 })))
+    fc.tuple(fc.constantFrom('/api/cases', '/api/learners', '/api/directory'), fc.dictionary(fc.constantFrom('state', 'assigneeId', 'area', 'risk', 'page', 'pageSize', 'q', 'schoolId', 'kind', 'includeInactive', 'wardId', 'x'), fc.string({ maxLength: 50 })))
       .map(([path, q]) => ['get', `${path}?${new URLSearchParams(q).toString()}`, undefined] as const),
     uuidish.map((id) => ['get', `/api/cases/${encodeURIComponent(id)}`, undefined] as const),
   );

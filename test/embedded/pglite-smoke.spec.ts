@@ -48,6 +48,10 @@ describe('embedded PostgreSQL (PGlite) default', () => {
       const inspector = await first.http().post('/api/auth/login').send({ username: 'thanhtra', password: DEMO_PASSWORD }).expect(200);
       expect(inspector.body.user.schoolIds).toHaveLength(2);
       expect(inspector.body.user.schoolIds).toContain(schoolId);
+      // The demo ward's directory of services is seeded from the seed file.
+      const directory = await first.http().get('/api/directory').set(token).expect(200);
+      expect(directory.body.items[0]).toMatchObject({ name: 'Tổng đài quốc gia bảo vệ trẻ em 111', phone: '111' });
+      expect(directory.body.items).toHaveLength(8);
     } finally {
       await first.app.close();
     }

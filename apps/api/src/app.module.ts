@@ -11,6 +11,7 @@ import { DemoModule } from '@dh/demo';
 import { EscalationsModule } from '@dh/escalations';
 import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
+import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { HealthController } from './health/health.controller';
 import { RequestContextMiddleware } from './request-context.middleware';
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
         IdentityModule,
         AuditModule,
         CasesModule,
+        RecordsModule,
         EscalationsModule,
         ReportsModule,
         DemoModule,

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { RecordsModule } from '@dh/records';
 
 // The features without HTTP: the same modules the server runs, for operator commands.
 @Module({})
@@ -15,7 +16,7 @@ export class CliModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, EscalationsModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, RecordsModule, EscalationsModule, DemoModule],
     };
   }
 }

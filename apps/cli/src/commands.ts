@@ -8,6 +8,7 @@ import { DemoSeedService } from '@dh/demo';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
 import { ROLES, UserService } from '@dh/identity';
+import { DirectoryException, DirectorySeedService } from '@dh/records';
 import type { Role } from '@dh/machines/case/types';
 import { DataSource } from 'typeorm';
 
@@ -48,6 +49,26 @@ const seedDemo: Command = {
     const created = await app.get(DemoSeedService).seedOnce();
     io.out(created ? 'demo data created' : 'demo data already present: nothing changed');
     return 0;
+  },
+};
+
+// Safe to repeat: a ward whose directory already holds receivers is left as it is.
+const seedDirectory: Command = {
+  summary: 'seed-directory <wardId>   give a new ward the receivers of DIRECTORY_SEED_FILE (once; a ward with a directory is left as it is)',
+  run: async (app, [wardId], io) => {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(wardId ?? '')) {
+      io.err(`usage: ${seedDirectory.summary}`);
+      return 2;
+    }
+    try {
+      const { created } = await app.get(DirectorySeedService).seedWard(wardId.toLowerCase(), null, 'cli:seed-directory');
+      io.out(created ? `${created} đơn vị đã thêm vào danh bạ / receivers added to the directory of ward ${wardId}` : `danh bạ của phường đã có dữ liệu / the directory of ward ${wardId} is not empty: nothing changed`);
+      return 0;
+    } catch (e) {
+      if (!(e instanceof DirectoryException)) throw e;
+      io.err(`${e.messageVi} / ${e.messageEn} (${wardId})`);
+      return 1;
+    }
   },
 };
 
@@ -149,4 +170,4 @@ const rotateDataKey: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'create-user': createUser, migrate, 'rotate-data-key': rotateDataKey };
+export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'seed-directory': seedDirectory, 'create-user': createUser, migrate, 'rotate-data-key': rotateDataKey };

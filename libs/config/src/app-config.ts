@@ -14,6 +14,8 @@ export type AppConfig = {
   dataKeyPrevious: string | null;
   slaPolicyFile: string | null;
   holidaysDir: string;
+  // The receivers a new ward's directory of services starts with (seed-directory, the demo ward).
+  directorySeedFile: string;
   escalationSweepMs: number;
   schedulerEnabled: boolean;
   tzName: string;
@@ -107,6 +109,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const dataDir = resolve(env.DATA_DIR || './data');
   const slaPolicyFile = env.SLA_POLICY_FILE || null;
   if (slaPolicyFile && !existsSync(slaPolicyFile)) throw new ConfigError('SLA_POLICY_FILE', `file not found: ${slaPolicyFile}`);
+  const directorySeedFile = env.DIRECTORY_SEED_FILE || null;
+  if (directorySeedFile && !existsSync(directorySeedFile)) throw new ConfigError('DIRECTORY_SEED_FILE', `file not found: ${directorySeedFile}`);
   const dataKey = secretVar(env, 'DATA_KEY', production, dataDir, 32);
   return {
     nodeEnv,
@@ -119,6 +123,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     dataKeyPrevious: previousKeyVar(env, dataKey),
     slaPolicyFile,
     holidaysDir: resolve(env.HOLIDAYS_DIR || 'config/holidays'),
+    directorySeedFile: resolve(directorySeedFile ?? 'config/directory/default.json'),
     escalationSweepMs: intVar(env, 'ESCALATION_SWEEP_MS', 60000, 1000, 24 * 3600 * 1000),
     schedulerEnabled: boolVar(env, 'SCHEDULER_ENABLED', true),
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { AuditorGrantsService, Caller, School, UserService, Ward } from '@dh/identity';
+import { DirectorySeedService } from '@dh/records';
 import { DEMO_CASES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD } from './demo-data';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class DemoSeedService {
     private readonly cases: CaseService,
     private readonly transitions: CaseTransitionService,
     private readonly auditorGrants: AuditorGrantsService,
+    private readonly directory: DirectorySeedService,
     private readonly clock: Clock,
   ) {}
 
@@ -39,6 +41,8 @@ export class DemoSeedService {
       });
     }
     await this.grantInspector(callers.get('admin') as Caller, callers.get('thanhtra') as Caller, [...schools.values()]);
+    // The demo ward's directory of services starts from the seed file, as every new ward's does.
+    await this.directory.seedWard(ward.id, callers.get('admin') as Caller, 'demo-seed');
     await this.seedCases(schools.get('DD') as School, callers.get('tv.dongda') as Caller, callers.get('tt.dongda') as Caller);
     await this.seedCases(schools.get('KL') as School, callers.get('tv.kimlien') as Caller, callers.get('tt.kimlien') as Caller, 2);
     this.logger.log(`demo data created: ${DEMO_USERS.length} users, ${DEMO_SCHOOLS.length} schools`);

@@ -6,10 +6,13 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 // of their live grants); 'ward': every school of the caller's ward; 'ward_referred': a case of a school of the
 // caller's ward while it stands referred to the ward; 'global': no school involved (the admin's work).
 // The case machine refines case events further (assignment, stage, payload).
+// A ward's own records (the directory of services) have no school: there 'school' reaches the wards of the
+// caller's schools, 'ward' the caller's ward and 'global' every ward (see decideInWard).
 export type Action =
   | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks'
   | 'learner.create' | 'learner.read'
   | 'report.submit' | 'report.read'
+  | 'directory.read' | 'directory.manage'
   | 'admin.calendar' | 'admin.users' | 'admin.schools';
 
 type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
@@ -26,6 +29,9 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'report.submit': { principal: 'school' },
   // Aggregate figures: the ward officer's of the whole ward (small cells masked), a school leader's of their school.
   'report.read': { supervisor: 'school', principal: 'school', ward_officer: 'ward' },
+  // Where to refer a learner is no secret: whoever works or inspects in a ward reads its directory.
+  'directory.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward', admin: 'global' },
+  'directory.manage': { admin: 'global' },
   'admin.calendar': { admin: 'global' },
   'admin.users': { admin: 'global' },
   'admin.schools': { admin: 'global' },
@@ -74,6 +80,24 @@ export const wardFor = (caller: Caller, action: Action, scope: 'ward' | 'ward_re
 // Does the caller hold a ward scope for this action (so a decision needs the record's Place)?
 export const needsPlace = (caller: Caller, action: Action): boolean =>
   scopesOf(caller, action).some((s) => s === 'ward' || s === 'ward_referred');
+
+// A record of a ward, not of a school. The policy reads no database: the caller passes the wards of their
+// schools. What a caller may not read in that ward does not exist for them (404); what they read but may not
+// change is 403.
+export const decideInWard = (caller: Caller, action: Action, wardId: string, schoolWardIds: readonly string[]): Decision => {
+  const reachesWard = (a: Action): boolean =>
+    scopesOf(caller, a).some((s) => s === 'global' || (s === 'ward' && caller.wardId === wardId) || (s === 'school' && schoolWardIds.includes(wardId)));
+  if (reachesWard(action)) return 'allow';
+  return reachesWard('directory.read') ? 'forbidden' : 'not_found';
+};
+
+// The wards whose records of this kind the caller reaches ('all' for a global scope), for list queries.
+export const wardsFor = (caller: Caller, action: Action, schoolWardIds: readonly string[]): string[] | 'all' => {
+  const scopes = scopesOf(caller, action);
+  if (scopes.includes('global')) return 'all';
+  const wards = [...(scopes.includes('school') ? schoolWardIds : []), ...(scopes.includes('ward') && caller.wardId ? [caller.wardId] : [])];
+  return [...new Set(wards)].sort();
+};
 
 export const assertAllowed = (caller: Caller, action: Action, schoolId: string | undefined, notFound: () => Error, place?: Place): void => {
   const d = decide(caller, action, schoolId, place);

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '@dh/errors';
+import { Caller, CurrentCaller } from '@dh/identity';
+import { DirectoryService } from './directory.service';
+import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from './dtos/service-provider.dto';
+
+// Who may read or change which ward's directory is the policy's (directory.read, directory.manage), in the service.
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('directory')
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Danh bạ dịch vụ chuyển gửi của phường / the ward’s directory of referral receivers (school roles, ward officer, auditor, admin)' })
+  async list(@CurrentCaller() caller: Caller, @Query() query: DirectoryQueryDto) {
+    return { items: await this.directory.list(caller, query) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Một đơn vị trong danh bạ / one receiver (404 beyond the caller’s wards)' })
+  get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.directory.get(caller, id);
+  }
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/directory')
+export class AdminDirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Thêm đơn vị vào danh bạ / add a receiver to a ward’s directory (admin)' })
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateServiceProviderDto) {
+    return this.directory.create(caller, dto);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Sửa thông tin đơn vị / replace a receiver’s details (admin)' })
+  update(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ServiceProviderDto) {
+    return this.directory.update(caller, id, dto);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ngừng sử dụng đơn vị / deactivate a receiver; it stays for the referrals that name it (admin)' })
+  deactivate(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.directory.deactivate(caller, id);
+  }
+}

@@ -1,4 +1,5 @@
 import { DataSource, In } from 'typeorm';
+import { mayActOnConsents } from '@dh/consent';
 import { Caller, decide, decideInWard, Action, actorIn, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
@@ -110,6 +111,23 @@ const DIRECTORY_ACTION: Record<DirectoryEndpoint, Action> = {
   list: 'directory.read', read: 'directory.read', create: 'directory.manage', update: 'directory.manage', deactivate: 'directory.manage',
 };
 const DIRECTORY_OK: Record<DirectoryEndpoint, number> = { list: 200, read: 200, create: 201, update: 200, deactivate: 200 };
+// The consent ledger: the case team (the assigned counsellor, the school's supervisors) records and withdraws;
+// principals and auditors of the school read it too.
+type ConsentEndpoint = 'recordConsent' | 'listConsents' | 'withdrawConsent';
+const TEAM = { recordConsent: 201, listConsents: 200, withdrawConsent: 200 };
+const NOT_TEAM = { recordConsent: 403, listConsents: 403, withdrawConsent: 403 };
+const READS_ONLY = { recordConsent: 403, listConsents: 200, withdrawConsent: 403 };
+const UNSEEN = { recordConsent: 404, listConsents: 404, withdrawConsent: 404 };
+const CONSENTS: Record<Role, Record<Ctx, Record<ConsentEndpoint, number>>> = {
+  counsellor: { own: TEAM, notAssigned: NOT_TEAM, referredToWard: TEAM, referredElsewhere: TEAM, other: UNSEEN },
+  supervisor: { own: TEAM, notAssigned: TEAM, referredToWard: TEAM, referredElsewhere: TEAM, other: UNSEEN },
+  principal: { own: READS_ONLY, notAssigned: READS_ONLY, referredToWard: READS_ONLY, referredElsewhere: READS_ONLY, other: UNSEEN },
+  // The ward officer sees a case referred to the ward, not its consents.
+  ward_officer: { own: UNSEEN, notAssigned: UNSEEN, referredToWard: NOT_TEAM, referredElsewhere: UNSEEN, other: UNSEEN },
+  auditor: { own: READS_ONLY, notAssigned: READS_ONLY, referredToWard: READS_ONLY, referredElsewhere: READS_ONLY, other: UNSEEN },
+  admin: { own: UNSEEN, notAssigned: UNSEEN, referredToWard: UNSEEN, referredElsewhere: UNSEEN, other: UNSEEN },
+};
+const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
 const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', event: 'case.event', pause: 'case.clocks' };
@@ -346,5 +364,48 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromPolicy).toEqual(DIRECTORY);
     expect(fromApi).toEqual(DIRECTORY);
+  });
+
+  it('consent endpoints: recording, listing and withdrawing a case’s consents', async () => {
+    const consent = { givenBy: 'guardian', guardian: { fullName: 'Phạm Văn Bình', relationship: 'bố' }, scope: { kind: 'referral', purpose: 'Kiểm tra quyền.' }, givenAt: '2026-03-01', how: 'dien_thoai' };
+    const leaderOf = (ctx: Ctx) => auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA);
+    // From the policy, refined to the case team as libs/consent refines it (a counsellor: the cases assigned to them).
+    const generatedConsent = async (role: Role, ctx: Ctx, endpoint: ConsentEndpoint): Promise<number> => {
+      const caller = callers[role];
+      if (decide(caller, 'case.read', cases[ctx].schoolId, placeOf(ctx)) === 'not_found') return 404;
+      const action = CONSENT_ACTION[endpoint];
+      const d = decide(caller, action, cases[ctx].schoolId, placeOf(ctx));
+      if (d !== 'allow') return status(d, TEAM[endpoint]);
+      const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(leaderOf(ctx)).expect(200)).body;
+      return mayActOnConsents(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? TEAM[endpoint] : 403;
+    };
+    const callConsent = async (role: Role, ctx: Ctx, endpoint: ConsentEndpoint): Promise<number> => {
+      const path = `/api/cases/${cases[ctx].id}/consents`;
+      const h = auth(who[role]);
+      switch (endpoint) {
+        case 'recordConsent': return (await t.http().post(path).set(h).send(consent)).status;
+        case 'listConsents': return (await t.http().get(path).set(h)).status;
+        case 'withdrawConsent': {
+          const target = (await t.http().post(path).set(leaderOf(ctx)).send(consent).expect(201)).body.id;
+          return (await t.http().post(`${path}/${target}/withdraw`).set(h).send({ reason: 'Kiểm tra quyền.' })).status;
+        }
+      }
+    };
+    const fromPolicy = {} as typeof CONSENTS;
+    const fromApi = {} as typeof CONSENTS;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as (typeof CONSENTS)[Role];
+      fromApi[role] = {} as (typeof CONSENTS)[Role];
+      for (const ctx of CTXS) {
+        fromPolicy[role][ctx] = {} as Record<ConsentEndpoint, number>;
+        fromApi[role][ctx] = {} as Record<ConsentEndpoint, number>;
+        for (const endpoint of Object.keys(CONSENT_ACTION) as ConsentEndpoint[]) {
+          fromPolicy[role][ctx][endpoint] = await generatedConsent(role, ctx, endpoint);
+          fromApi[role][ctx][endpoint] = await callConsent(role, ctx, endpoint);
+        }
+      }
+    }
+    expect(fromPolicy).toEqual(CONSENTS);
+    expect(fromApi).toEqual(CONSENTS);
   });
 });

@@ -5,6 +5,7 @@ import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { ClockModule } from '@dh/clock';
 import { AppConfig, ConfigModule, loadConfig } from '@dh/config';
+import { ConsentModule } from '@dh/consent';
 import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
@@ -31,6 +32,7 @@ export class AppModule implements NestModule {
         AuditModule,
         CasesModule,
         RecordsModule,
+        ConsentModule,
         EscalationsModule,
         ReportsModule,
         DemoModule,

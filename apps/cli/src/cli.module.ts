@@ -3,6 +3,7 @@ import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { Clock, ClockModule } from '@dh/clock';
 import { AppConfig, ConfigModule } from '@dh/config';
+import { ConsentModule } from '@dh/consent';
 import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
@@ -16,7 +17,7 @@ export class CliModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, RecordsModule, EscalationsModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, RecordsModule, ConsentModule, EscalationsModule, DemoModule],
     };
   }
 }

@@ -21,6 +21,9 @@ export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
   RAISE_PROTECTION_CONCERN: ['facts'],
   CLOCKS_PAUSED: ['reason'],
   ALERT_ACKNOWLEDGED: ['nextAction'],
+  // Consent (libs/consent): the guardian is a family detail; the purpose and the reason are the counsellor's words.
+  CONSENT_RECORDED: ['guardianName', 'guardianRelationship', 'purpose'],
+  CONSENT_WITHDRAWN: ['reason'],
 };
 
 export const confidentialFieldsOf = (type: string, payload: Record<string, unknown>): string[] =>

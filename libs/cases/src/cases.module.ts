@@ -26,6 +26,6 @@ import { LearnersController } from './learners/learners.controller';
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
   providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService],
-  exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService, ReencryptService],
+  exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess],
 })
 export class CasesModule {}

@@ -6,6 +6,8 @@ export * from './case.entity';
 export * from './case.exception';
 export * from './case.service';
 export * from './cases.module';
+export * from './confidential/confidential-access.service';
+export * from './confidential/confidential-fields';
 export * from './confidential/reencrypt.service';
 export * from './learners/learner.entity';
 export * from './learners/learner.service';

@@ -10,6 +10,7 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 // caller's schools, 'ward' the caller's ward and 'global' every ward (see decideInWard).
 export type Action =
   | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks'
+  | 'consent.record' | 'consent.withdraw' | 'consent.read'
   | 'learner.create' | 'learner.read'
   | 'report.submit' | 'report.read'
   | 'directory.read' | 'directory.manage'
@@ -24,6 +25,10 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.event': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   'case.history': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   'case.clocks': { supervisor: 'school' },
+  // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).
+  'consent.record': { counsellor: 'school', supervisor: 'school' },
+  'consent.withdraw': { counsellor: 'school', supervisor: 'school' },
+  'consent.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school' },
   'learner.create': { counsellor: 'school', supervisor: 'school' },
   'learner.read': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   'report.submit': { principal: 'school' },

@@ -6,4 +6,6 @@ export const SEALED_CONTEXT = {
   riskRationale: 'case.risk_rationale',
   reporter: (field: 'name' | 'phone' | 'relationship') => `case_reporter.${field}`,
   guardians: 'learner.guardians',
+  // libs/consent's sealed columns, named here so that the rotation below covers them without importing it.
+  consent: (field: 'guardian_name' | 'guardian_relationship' | 'purpose' | 'withdrawal_reason') => `consent.${field}`,
 } as const;

@@ -16,6 +16,11 @@ const SEALED_TABLES: SealedTable[] = [
     columns: { name: SEALED_CONTEXT.reporter('name'), phone: SEALED_CONTEXT.reporter('phone'), relationship: SEALED_CONTEXT.reporter('relationship') },
   },
   { table: 'learner', key: 'id', columns: { guardians: SEALED_CONTEXT.guardians } },
+  {
+    table: 'consent',
+    key: 'id',
+    columns: Object.fromEntries((['guardian_name', 'guardian_relationship', 'purpose', 'withdrawal_reason'] as const).map((c) => [c, SEALED_CONTEXT.consent(c)])),
+  },
 ];
 
 const BATCH = 200;

@@ -1,0 +1,35 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException, ErrorDetails } from '@dh/errors';
+
+export enum ConsentExceptionCode {
+  CONSENT_NOT_FOUND = 'CONSENT_NOT_FOUND',
+  NOT_CASE_TEAM = 'NOT_CASE_TEAM',
+  LEARNER_TOO_YOUNG = 'LEARNER_TOO_YOUNG',
+  CONSENT_ALREADY_WITHDRAWN = 'CONSENT_ALREADY_WITHDRAWN',
+}
+
+const STATUS: Record<ConsentExceptionCode, HttpStatus> = {
+  CONSENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
+  LEARNER_TOO_YOUNG: HttpStatus.UNPROCESSABLE_ENTITY,
+  CONSENT_ALREADY_WITHDRAWN: HttpStatus.CONFLICT,
+};
+
+const MESSAGES: Record<ConsentExceptionCode, [string, string]> = {
+  CONSENT_NOT_FOUND: ['Không tìm thấy sự đồng ý này trong hồ sơ.', 'Consent not found in this case.'],
+  NOT_CASE_TEAM: [
+    'Chỉ tư vấn viên được phân công và tổ trưởng của trường làm việc với sự đồng ý của hồ sơ này.',
+    'Only the assigned counsellor and the school’s supervisors work with this case’s consents.',
+  ],
+  LEARNER_TOO_YOUNG: [
+    'Học sinh dưới 7 tuổi chưa thể tự đưa ra sự đồng ý; cần sự đồng ý của cha mẹ hoặc người giám hộ.',
+    'A learner under 7 cannot give consent; a parent or guardian gives it.',
+  ],
+  CONSENT_ALREADY_WITHDRAWN: ['Sự đồng ý này đã được rút lại.', 'This consent was already withdrawn.'],
+};
+
+export class ConsentException extends AppException {
+  constructor(code: ConsentExceptionCode, details?: ErrorDetails) {
+    super(code, STATUS[code], ...MESSAGES[code], details);
+  }
+}

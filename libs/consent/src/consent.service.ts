@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@dh/audit';
+import { LocalTime } from '@dh/calendar';
+import { CaseEntity, CaseException, CaseExceptionCode, CaseService, ConfidentialAccess, Learner, SEALED_CONTEXT } from '@dh/cases';
+import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
+import { FieldCipher } from '@dh/crypto';
+import { inTransaction } from '@dh/database';
+import { InputValidationException } from '@dh/errors';
+import { Action, Caller, primaryRole } from '@dh/identity';
+import { mayActOnConsents } from './consent-access';
+import { ageOn, LEARNER_CONSENT_AGE, SharingConsent, SharingScope, SharingVerdict, sharingVerdict } from './consent-rules';
+import { ConsentView, sealedFieldsOf, toConsentView } from './consent-view';
+import { Consent } from './consent.entity';
+import { ConsentException, ConsentExceptionCode } from './consent.exception';
+import { RecordConsentDto } from './dtos/record-consent.dto';
+
+type ConsentAction = Extract<Action, `consent.${string}`>;
+
+// The consent ledger of a case. Recording and withdrawing are events of the case's chain, written while the
+// case row is locked, so they serialise with the transitions (a referral checking consent sees a withdrawal
+// either wholly before it or wholly after). Neither moves the case: its stage and version stay as they are.
+@Injectable()
+export class ConsentService {
+  private readonly local: LocalTime;
+
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly cases: CaseService,
+    private readonly confidential: ConfidentialAccess,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.local = new LocalTime(config.tzName);
+  }
+
+  record(caller: Caller, caseId: string, dto: RecordConsentDto): Promise<ConsentView> {
+    return inTransaction(this.source, async (tx) => {
+      const row = await this.teamCase(caller, caseId, tx, 'consent.record');
+      const now = this.clock.now();
+      const today = this.local.of(now).date;
+      if (dto.givenAt > today) throw new InputValidationException([{ field: 'givenAt', problems: [`givenAt must not be after today (${today})`] }]);
+      if (dto.givenBy === 'learner') {
+        // On the day it was given: that is never after today, so a learner under 7 today is refused too.
+        const learner = await tx.getRepository(Learner).findOneOrFail({ where: { id: row.learnerId }, select: { id: true, dateOfBirth: true } });
+        const age = ageOn(learner.dateOfBirth, dto.givenAt);
+        if (age < LEARNER_CONSENT_AGE) {
+          throw new ConsentException(ConsentExceptionCode.LEARNER_TOO_YOUNG, { reason: 'learner_too_young', ageOnGivenAt: age, minimumAge: LEARNER_CONSENT_AGE });
+        }
+      }
+      const guardian = dto.givenBy === 'guardian' ? dto.guardian : undefined;
+      const purpose = dto.scope.purpose.trim();
+      const consent = tx.getRepository(Consent).create({
+        caseId: row.id,
+        schoolId: row.schoolId,
+        givenBy: dto.givenBy,
+        guardianName: guardian ? this.cipher.seal(guardian.fullName.trim(), SEALED_CONTEXT.consent('guardian_name')) : null,
+        guardianRelationship: guardian ? this.cipher.seal(guardian.relationship.trim(), SEALED_CONTEXT.consent('guardian_relationship')) : null,
+        scopeKind: dto.scope.kind,
+        receiverId: dto.scope.receiverId?.toLowerCase() ?? null,
+        purpose: this.cipher.seal(purpose, SEALED_CONTEXT.consent('purpose')),
+        givenAt: dto.givenAt,
+        how: dto.how,
+        recordedBy: caller.id,
+        recordedAt: now,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawalReason: null,
+      });
+      await tx.getRepository(Consent).insert(consent);
+      await this.appendEvent(tx, caller, row, 'CONSENT_RECORDED', now, {
+        consentId: consent.id, givenBy: consent.givenBy,
+        ...(guardian ? { guardianName: guardian.fullName.trim(), guardianRelationship: guardian.relationship.trim() } : {}),
+        kind: consent.scopeKind, receiverId: consent.receiverId, purpose, givenAt: consent.givenAt, how: consent.how,
+      });
+      // Like every answer to a write: masked (reading is a GET, and it is recorded).
+      return toConsentView(consent, this.cipher, false);
+    });
+  }
+
+  withdraw(caller: Caller, caseId: string, consentId: string, reason: string): Promise<ConsentView> {
+    return inTransaction(this.source, async (tx) => {
+      const row = await this.teamCase(caller, caseId, tx, 'consent.withdraw');
+      const consent = await tx.getRepository(Consent).findOneBy({ id: consentId, caseId: row.id });
+      if (!consent) throw new ConsentException(ConsentExceptionCode.CONSENT_NOT_FOUND);
+      if (consent.withdrawnAt) throw new ConsentException(ConsentExceptionCode.CONSENT_ALREADY_WITHDRAWN, { withdrawnAt: consent.withdrawnAt.toISOString() });
+      const now = this.clock.now();
+      consent.withdrawnAt = now;
+      consent.withdrawnBy = caller.id;
+      consent.withdrawalReason = this.cipher.seal(reason.trim(), SEALED_CONTEXT.consent('withdrawal_reason'));
+      await tx.getRepository(Consent).update(
+        { id: consent.id },
+        { withdrawnAt: consent.withdrawnAt, withdrawnBy: consent.withdrawnBy, withdrawalReason: consent.withdrawalReason },
+      );
+      await this.appendEvent(tx, caller, row, 'CONSENT_WITHDRAWN', now, { consentId: consent.id, givenBy: consent.givenBy, kind: consent.scopeKind, reason: reason.trim() });
+      return toConsentView(consent, this.cipher, false);
+    });
+  }
+
+  // Oldest first. The guardian, purpose and reason only for those who may read the case's confidential
+  // content, and that read is a VIEWED event of the case's chain.
+  list(caller: Caller, caseId: string): Promise<{ items: ConsentView[] }> {
+    return inTransaction(this.source, async (tx) => {
+      const row = await this.teamCase(caller, caseId, tx, 'consent.read');
+      const consents = await tx.getRepository(Consent).find({ where: { caseId: row.id }, order: { recordedAt: 'ASC', id: 'ASC' } });
+      const reveal = await this.confidential.mayRead(tx, caller, row);
+      const shown = [...new Set(consents.flatMap(sealedFieldsOf))].sort().map((f) => `consent.${f}`);
+      if (reveal && shown.length) await this.confidential.recordView(tx, caller, row, shown);
+      return { items: await Promise.all(consents.map((c) => toConsentView(c, this.cipher, reveal))) };
+    });
+  }
+
+  // Whether the case's information may be shared in this scope at `at`. For a caller inside its own
+  // transaction that holds the case row's lock (the referral), so that no withdrawal slips in between.
+  async checkSharing(tx: EntityManager, caseId: string, scope: SharingScope, at: Date): Promise<SharingVerdict> {
+    const row = await tx.getRepository(CaseEntity).findOne({ where: { id: caseId }, select: { id: true, learnerId: true } });
+    if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
+    const learner = await tx.getRepository(Learner).findOneOrFail({ where: { id: row.learnerId }, select: { id: true, dateOfBirth: true } });
+    const consents = await tx.getRepository(Consent).find({ where: { caseId, scopeKind: scope.kind }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    const day = this.local.of(at).date;
+    const normalised = scope.receiverId === undefined ? { kind: scope.kind } : { kind: scope.kind, receiverId: scope.receiverId.toLowerCase() };
+    return sharingVerdict(consents.map(toSharingConsent), normalised, at, day, ageOn(learner.dateOfBirth, day));
+  }
+
+  // The case as the caller may see it (404 for another school's), with the consent right refined to the case team.
+  private async teamCase(caller: Caller, caseId: string, tx: EntityManager, action: ConsentAction): Promise<CaseEntity> {
+    const row = await this.cases.findVisible(caller, caseId, tx, action !== 'consent.read', action);
+    if (!mayActOnConsents(caller, action, row)) throw new ConsentException(ConsentExceptionCode.NOT_CASE_TEAM);
+    return row;
+  }
+
+  private async appendEvent(tx: EntityManager, caller: Caller, row: CaseEntity, type: string, at: Date, payload: Record<string, unknown>): Promise<void> {
+    await this.audit.append(tx, {
+      caseId: row.id, schoolId: row.schoolId, type, fromState: row.state, toState: row.state, actorId: caller.id,
+      actorRole: primaryRole(caller.roles), payload, requestId: caller.requestId, at,
+    });
+  }
+}
+
+const toSharingConsent = (c: Consent): SharingConsent => ({
+  id: c.id, givenBy: c.givenBy, kind: c.scopeKind, receiverId: c.receiverId, givenAt: c.givenAt, how: c.how, withdrawnAt: c.withdrawnAt,
+});

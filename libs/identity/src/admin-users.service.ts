@@ -6,7 +6,7 @@ import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import type { Role } from '@dh/machines/case/types';
-import { Caller, primaryRole } from './caller';
+import { Caller, chainActor } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
@@ -96,7 +96,7 @@ export class AdminUsersService {
   }
 
   private record(tx: EntityManager, admin: Caller, type: string, subjectId: string, payload: Record<string, unknown>) {
-    return this.chain.append(tx, { type, actorId: admin.id, actorRole: primaryRole(admin.roles), subjectId, payload, requestId: admin.requestId, at: this.clock.now() });
+    return this.chain.append(tx, { type, ...chainActor(admin), subjectId, payload, at: this.clock.now() });
   }
 }
 

@@ -21,3 +21,10 @@ const ROLE_PRECEDENCE: Role[] = ['supervisor', 'counsellor', 'principal', 'audit
 
 // The role recorded in the audit trail when a user holds several.
 export const primaryRole = (roles: Role[]): Role | null => ROLE_PRECEDENCE.find((r) => roles.includes(r)) ?? null;
+
+// Who did it, as the admin chain records every change: the caller, their role, their request.
+export const chainActor = (caller: Caller): { actorId: string; actorRole: Role | null; requestId: string } => ({
+  actorId: caller.id,
+  actorRole: primaryRole(caller.roles),
+  requestId: caller.requestId,
+});

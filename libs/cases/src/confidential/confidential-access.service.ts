@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
-import { actorIn, Caller, primaryRole, School } from '@dh/identity';
+import { actorIn, Caller, liveGrantWhere, primaryRole, School } from '@dh/identity';
 import { CaseEntity } from '../case.entity';
 import { ConfidentialGrant } from './confidential-grant.entity';
 
@@ -20,7 +20,7 @@ export class ConfidentialAccess {
     if (roles.includes('supervisor')) return true;
     if (roles.includes('counsellor') && row.assigneeId === caller.id) return true;
     if (roles.includes('principal')) {
-      return tx.getRepository(ConfidentialGrant).existsBy({ caseId: row.id, granteeId: caller.id, expiresAt: MoreThan(this.clock.now()), revokedAt: IsNull() });
+      return tx.getRepository(ConfidentialGrant).existsBy({ caseId: row.id, granteeId: caller.id, ...liveGrantWhere(this.clock.now()) });
     }
     // A case referred to the ward: the officers of the school's ward, while the referral lasts.
     if (caller.roles.includes('ward_officer') && row.referredToWardAt !== null && caller.wardId !== null) {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AdminAuditService, AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
-import { Caller, primaryRole, UserService } from '@dh/identity';
+import { Caller, chainActor, isLiveGrant, UserService } from '@dh/identity';
 import { CaseEntity } from '../case.entity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { ConfidentialGrant } from './confidential-grant.entity';
@@ -42,7 +42,7 @@ export class GrantsService {
       });
       await tx.getRepository(ConfidentialGrant).insert(grant);
       const payload = { grantId: grant.id, caseId: row.id, granteeId: g.granteeId, reason: grant.reason, expiresAt: g.expiresAt.toISOString() };
-      const by = { actorId: admin.id, actorRole: primaryRole(admin.roles), requestId: admin.requestId, at: now };
+      const by = { ...chainActor(admin), at: now };
       await this.audit.append(tx, { caseId: row.id, schoolId: row.schoolId, type: 'GRANT_ISSUED', fromState: row.state, toState: row.state, payload, ...by });
       await this.adminChain.append(tx, { type: 'GRANT_ISSUED', subjectId: g.granteeId, payload, ...by });
       return { id: grant.id, ...payload };
@@ -55,13 +55,13 @@ export class GrantsService {
       const now = this.clock.now();
       const grant = await tx.getRepository(ConfidentialGrant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!grant) throw new CaseException(CaseExceptionCode.GRANT_NOT_FOUND);
-      if (!isLive(grant, now)) throw new CaseException(CaseExceptionCode.GRANT_ENDED);
+      if (!isLiveGrant(grant, now)) throw new CaseException(CaseExceptionCode.GRANT_ENDED);
       const [{ state }] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [grant.caseId]);
       grant.revokedAt = now;
       grant.revokedBy = admin.id;
       await tx.getRepository(ConfidentialGrant).update({ id }, { revokedAt: now, revokedBy: admin.id });
       const payload = { grantId: id, caseId: grant.caseId, granteeId: grant.granteeId, revokedAt: now.toISOString() };
-      const by = { actorId: admin.id, actorRole: primaryRole(admin.roles), requestId: admin.requestId, at: now };
+      const by = { ...chainActor(admin), at: now };
       await this.audit.append(tx, { caseId: grant.caseId, schoolId: grant.schoolId, type: 'GRANT_REVOKED', fromState: state, toState: state, payload, ...by });
       await this.adminChain.append(tx, { type: 'GRANT_REVOKED', subjectId: grant.granteeId, payload, ...by });
       return toView(grant, now);
@@ -75,10 +75,8 @@ export class GrantsService {
   }
 }
 
-const isLive = (g: ConfidentialGrant, now: Date): boolean => g.revokedAt === null && g.expiresAt > now;
-
 const toView = (g: ConfidentialGrant, now: Date): GrantView => ({
   id: g.id, caseId: g.caseId, schoolId: g.schoolId, granteeId: g.granteeId, grantedBy: g.grantedBy, reason: g.reason,
   expiresAt: g.expiresAt.toISOString(), createdAt: g.createdAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null,
-  revokedBy: g.revokedBy, live: isLive(g, now),
+  revokedBy: g.revokedBy, live: isLiveGrant(g, now),
 });

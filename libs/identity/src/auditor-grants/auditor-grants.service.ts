@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AdminAuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
-import { Caller, primaryRole } from '../caller';
+import { Caller, chainActor } from '../caller';
+import { isLiveGrant, liveGrantWhere } from '../grant-window';
 import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { School } from '../school.entity';
 import { User } from '../user.entity';
@@ -55,7 +56,7 @@ export class AuditorGrantsService {
       const now = this.clock.now();
       const grant = await tx.getRepository(AuditorGrant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!grant) throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_NOT_FOUND);
-      if (!isLive(grant, now)) throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_ENDED);
+      if (!isLiveGrant(grant, now)) throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_ENDED);
       grant.revokedAt = now;
       grant.revokedBy = admin.id;
       await tx.getRepository(AuditorGrant).update({ id }, { revokedAt: now, revokedBy: admin.id });
@@ -73,7 +74,7 @@ export class AuditorGrantsService {
   // The schools an auditor reaches now; read at every request, so expiry and revocation act at once.
   async liveSchoolIds(auditorId: string): Promise<string[]> {
     const rows = await this.source.getRepository(AuditorGrant).find({
-      where: { auditorId, revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+      where: { auditorId, ...liveGrantWhere(this.clock.now()) },
       select: { schoolId: true },
     });
     return [...new Set(rows.map((r) => r.schoolId))].sort();
@@ -81,14 +82,12 @@ export class AuditorGrantsService {
 
   private record(tx: EntityManager, admin: Caller, type: string, grant: AuditorGrant, payload: Record<string, unknown>) {
     return this.chain.append(tx, {
-      type, actorId: admin.id, actorRole: primaryRole(admin.roles), subjectId: grant.auditorId, payload, requestId: admin.requestId, at: this.clock.now(),
+      type, ...chainActor(admin), subjectId: grant.auditorId, payload, at: this.clock.now(),
     });
   }
 }
 
-const isLive = (g: AuditorGrant, now: Date): boolean => g.revokedAt === null && g.expiresAt > now;
-
 const toView = (g: AuditorGrant, now: Date): AuditorGrantView => ({
   id: g.id, auditorId: g.auditorId, schoolId: g.schoolId, reason: g.reason, expiresAt: g.expiresAt.toISOString(), grantedBy: g.grantedBy,
-  createdAt: g.createdAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null, revokedBy: g.revokedBy, live: isLive(g, now),
+  createdAt: g.createdAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null, revokedBy: g.revokedBy, live: isLiveGrant(g, now),
 });

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AdminAuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
-import { Caller, primaryRole } from '../caller';
+import { Caller, chainActor } from '../caller';
 import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { School } from '../school.entity';
 import { Ward } from '../ward.entity';
@@ -66,7 +66,7 @@ export class AdminSchoolsService {
   }
 
   private record(tx: EntityManager, admin: Caller, type: string, subjectId: string, payload: Record<string, unknown>) {
-    return this.chain.append(tx, { type, actorId: admin.id, actorRole: primaryRole(admin.roles), subjectId, payload, requestId: admin.requestId, at: this.clock.now() });
+    return this.chain.append(tx, { type, ...chainActor(admin), subjectId, payload, at: this.clock.now() });
   }
 }
 

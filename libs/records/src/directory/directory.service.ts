@@ -5,7 +5,7 @@ import { AdminAuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { assertAllowed, Caller, decideInWard, IdentityException, IdentityExceptionCode, primaryRole, School, Ward, wardsFor } from '@dh/identity';
+import { assertAllowed, Caller, decideInWard, IdentityException, IdentityExceptionCode, chainActor, School, Ward, wardsFor } from '@dh/identity';
 import { DirectoryException, DirectoryExceptionCode } from './directory.exception';
 import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from './dtos/service-provider.dto';
 import { fieldsOf, fieldsOfRow, ProviderView, searchKeyOf, searchWords, toView } from './provider-fields';
@@ -118,8 +118,7 @@ export class DirectoryService {
 
   private record(tx: EntityManager, admin: Caller, type: string, row: ServiceProvider, payload: Record<string, unknown>) {
     return this.chain.append(tx, {
-      type, actorId: admin.id, actorRole: primaryRole(admin.roles), subjectId: row.id, payload: { providerId: row.id, wardId: row.wardId, ...payload },
-      requestId: admin.requestId, at: this.clock.now(),
+      type, ...chainActor(admin), subjectId: row.id, payload: { providerId: row.id, wardId: row.wardId, ...payload }, at: this.clock.now(),
     });
   }
 }

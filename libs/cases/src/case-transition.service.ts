@@ -18,6 +18,7 @@ import { CaseException, CaseExceptionCode } from './case.exception';
 import { SEALED_CONTEXT } from './confidential/confidential-fields';
 import { validateEventPayload } from './dtos/event-payloads';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { TransitionHooks } from './transition-hooks';
 
 export type CaseEventRequest = { type: CaseEventType; payload: Record<string, unknown>; expectedVersion: number };
 
@@ -35,11 +36,12 @@ export class CaseTransitionService {
     private readonly alerts: AlertService,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
+    private readonly hooks: TransitionHooks,
   ) {}
 
   // One event, one transaction: lock, check, compute, write, append, commit. Any throw rolls all of it back.
   async apply(caller: Caller, caseId: string, request: CaseEventRequest, idempotencyKey?: string): Promise<CaseView> {
-    const payload = validateEventPayload(request.type, request.payload);
+    const validated = validateEventPayload(request.type, request.payload);
     const requestHash = this.cipher.digest(canonicalRequest(caseId, request));
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, true, 'case.event');
@@ -52,6 +54,10 @@ export class CaseTransitionService {
       }
       if (!isMachineVersion(row.machineVersion)) throw new Error(`case ${row.id} runs unknown machine ${row.machineVersion}`);
 
+      const now = this.clock.now();
+      const fromState = row.state;
+      const step = { tx, caller, type: request.type, fromState, at: now };
+      const payload = await this.hooks.prepare({ ...step, row, payload: validated });
       const result = stepCase(row.machineVersion, row.snapshot, { type: request.type, actor: actorIn(caller, row.schoolId), payload });
       if (!result.ok && result.kind === 'not_allowed') {
         throw new CaseException(CaseExceptionCode.EVENT_NOT_ALLOWED, { state: row.state, allowedEvents: result.allowedEvents });
@@ -64,8 +70,6 @@ export class CaseTransitionService {
         await this.cases.assertAssignable(String(payload.assigneeId), row.schoolId, tx);
       }
 
-      const now = this.clock.now();
-      const fromState = row.state;
       const fromLeaves = activeLeaves(row.machineVersion, row.snapshot);
       const wasCritical = row.riskLevel === 'critical';
       row.state = result.state;
@@ -83,6 +87,7 @@ export class CaseTransitionService {
           riskRationale: row.riskRationale, referredToWardAt: row.referredToWardAt, version: row.version, updatedAt: now,
         },
       );
+      const recorded = await this.hooks.record({ ...step, row, payload });
       await this.audit.append(tx, {
         caseId: row.id,
         schoolId: row.schoolId,
@@ -91,7 +96,7 @@ export class CaseTransitionService {
         toState: row.state,
         actorId: caller.id,
         actorRole: primaryRole(actorIn(caller, row.schoolId).roles),
-        payload,
+        payload: { ...payload, ...recorded },
         requestId: caller.requestId,
         at: now,
       });

@@ -21,11 +21,12 @@ import { IdempotencyKey } from './idempotency-key.entity';
 import { Learner } from './learners/learner.entity';
 import { LearnerService } from './learners/learner.service';
 import { LearnersController } from './learners/learners.controller';
+import { TransitionHooks } from './transition-hooks';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService],
-  exports: [CaseService, CaseTransitionService, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks],
+  exports: [CaseService, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess],
 })
 export class CasesModule {}

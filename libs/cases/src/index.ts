@@ -12,3 +12,4 @@ export * from './confidential/reencrypt.service';
 export * from './learners/learner.entity';
 export * from './learners/learner.service';
 export * from './learners/vietnamese-name';
+export * from './transition-hooks';

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Caller } from '@dh/identity';
+import type { CaseEventType } from '@dh/machines/case/types';
+import { CaseEntity } from './case.entity';
+
+// What a hook sees of one transition. `row` is the case as it stood before the event (prepare) or as it
+// stands after it (record); `tx` is the transition's own transaction: a hook never opens another.
+export type TransitionStep = {
+  tx: EntityManager;
+  caller: Caller;
+  row: CaseEntity;
+  type: CaseEventType;
+  payload: Record<string, unknown>;
+  fromState: string;
+  at: Date;
+};
+
+// A feature that keeps its own rows for some events (libs/records: assessment, plan, referral, closure) plugs
+// in here instead of the transition service knowing it. Either phase may throw a refusal: the whole
+// transition is then rolled back.
+export type TransitionHook = {
+  events: readonly CaseEventType[];
+  // Before the machine runs: checks that need the database and completes the payload the machine and the
+  // trail see (a directory receiver's name from its id). Returns the payload to use.
+  prepare?: (step: TransitionStep) => Promise<Record<string, unknown>>;
+  // After the case row is written, before the audit event: stores the event's record rows. What it returns
+  // is added to the event's payload in the trail (ids of the rows written, the consents relied on).
+  record?: (step: TransitionStep) => Promise<Record<string, unknown> | void>;
+};
+
+// Registered by each feature module at init; run in registration order.
+@Injectable()
+export class TransitionHooks {
+  private readonly hooks: TransitionHook[] = [];
+
+  register(hook: TransitionHook): void {
+    this.hooks.push(hook);
+  }
+
+  async prepare(step: TransitionStep): Promise<Record<string, unknown>> {
+    let payload = step.payload;
+    for (const hook of this.for(step.type)) if (hook.prepare) payload = await hook.prepare({ ...step, payload });
+    return payload;
+  }
+
+  async record(step: TransitionStep): Promise<Record<string, unknown>> {
+    let extra: Record<string, unknown> = {};
+    for (const hook of this.for(step.type)) if (hook.record) extra = { ...extra, ...((await hook.record(step)) ?? {}) };
+    return extra;
+  }
+
+  private for(type: CaseEventType): TransitionHook[] {
+    return this.hooks.filter((h) => h.events.includes(type));
+  }
+}

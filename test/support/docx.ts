@@ -1,0 +1,15 @@
+import { unzipSync } from 'fflate';
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+// word/document.xml of a .docx, and the text of each of its runs with XML escapes undone (so "Bố & mẹ" is
+// found as written, not as "Bố &amp; mẹ").
+export const readDocx = (file: Buffer | Uint8Array): { xml: string; runs: string[] } => {
+  const entries = unzipSync(new Uint8Array(file));
+  const xml = Buffer.from(entries['word/document.xml']).toString('utf8');
+  const runs = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e]));
+  return { xml, runs };
+};
+
+// Whether some single run holds the text: labels and values are each written as one run.
+export const hasRun = (runs: string[], text: string): boolean => runs.some((r) => r.includes(text));

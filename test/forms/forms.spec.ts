@@ -1,0 +1,131 @@
+import request from 'supertest';
+import { join } from 'node:path';
+import { FormField, FormTemplate, loadFormTemplates } from '@dh/forms';
+import { auth, buildWorld, Login, World } from '../support/fixtures';
+import { hasRun, readDocx } from '../support/docx';
+import { historyOf } from '../support/case-helpers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+// Every text a template prints whatever the case holds: headings, labels, options, columns.
+export const labelsOf = (t: FormTemplate): string[] =>
+  t.sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.fields.flatMap((f: FormField) => [
+    f.label,
+    ...(f.kind === 'checkbox-choice' ? f.options.map((o) => o.label) : []),
+    ...(f.kind === 'table' ? f.columns.map((c) => c.label) : []),
+  ])]);
+
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+export const getForm = (t: TestApp, by: Login, caseId: string, n: string, query: Record<string, string> = {}) =>
+  t.http().get(`/api/cases/${caseId}/forms/${n}`).query(query).set(auth(by)).buffer(true).parse(binary);
+
+const missing = (runs: string[], texts: string[]) => texts.filter((text) => !hasRun(runs, text));
+
+describe('Forms 01–04 as Word documents', () => {
+  let t: TestApp;
+  let w: World;
+  let full: { id: string; code: string };
+
+  const openFullCase = async () => {
+    const learner = await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({
+      schoolId: w.schoolA, fullName: 'Nguyễn Thị Ánh Tuyết', dateOfBirth: '2013-05-14', sex: 'nu', className: '7A3', confirmDistinct: true,
+      guardians: [{ fullName: 'Nguyễn Văn Đức', relationship: 'Bố', phone: '0912345678' }, { fullName: 'Lê Thị Hồng Nhung', relationship: 'mẹ' }],
+    }).expect(201);
+    const res = await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
+      schoolId: w.schoolA, learnerId: learner.body.id,
+      areas: [{ code: 'tam_ly', priority: 1 }, { code: 'gioi_quan_he', priority: 2 }], channel: 'cha_me',
+      summary: 'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.',
+      riskLevel: 'high', riskRationale: 'Có dấu hiệu bắt nạt kéo dài.',
+      reporter: { anonymous: false, name: 'Lê Thị Hồng Nhung', phone: '0987654321', relationship: 'Mẹ của học sinh' },
+    }).expect(201);
+    return { id: res.body.id as string, code: res.body.code as string };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t.app);
+    full = await openFullCase();
+  });
+  afterAll(() => t.close());
+
+  it('Form 01 for a case with its intake: every label and every recorded value, with diacritics', async () => {
+    const res = await getForm(t, w.users.supervisorA, full.id, '01').expect(200);
+    expect(res.headers['content-type']).toBe(DOCX);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="Mau-01-${full.code}.docx"`);
+    const { runs } = readDocx(res.body);
+    expect(missing(runs, labelsOf(TEMPLATES.get('01')!))).toEqual([]);
+    expect(missing(runs, [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Trường THCS Thử Nghiệm A', 'PHIẾU TIẾP NHẬN THÔNG TIN',
+      full.code, '09 giờ 00, ngày 02/03/2026', '☒ Cha mẹ, người giám hộ',
+      'Nguyễn Thị Ánh Tuyết', '14/05/2013', '☒ Nữ', '7A3', 'Nguyễn Văn Đức', 'Lê Thị Hồng Nhung',
+      '☒ Tâm lý', '☒ Giới và quan hệ xã hội', '☒ Cao',
+      'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.',
+      // Who reported: read by the supervisor, so printed.
+      'Mẹ của học sinh', '0987654321',
+      // The receiving officer, signing under the place and the day of receipt.
+      'Người dùng counsellorA', 'Phường Thử Nghiệm, ngày 02 tháng 03 năm 2026', '(Ký, ghi rõ họ tên)',
+    ])).toEqual([]);
+  });
+
+  it('1 and 01 are the same form; anything else is a 400 naming n', async () => {
+    expect(readDocx((await getForm(t, w.users.supervisorA, full.id, '1').expect(200)).body).runs).toContain('PHIẾU TIẾP NHẬN THÔNG TIN');
+    for (const n of ['5', '00', '001', 'x', '1.0']) {
+      const res = await t.http().get(`/api/cases/${full.id}/forms/${n}`).set(auth(w.users.supervisorA)).expect(400);
+      expect(res.body.details.map((f: { field: string }) => f.field)).toEqual(['n']);
+    }
+    const pdf = await t.http().get(`/api/cases/${full.id}/forms/1`).query({ format: 'pdf' }).set(auth(w.users.supervisorA)).expect(400);
+    expect(pdf.body.details.map((f: { field: string }) => f.field)).toEqual(['format']);
+  });
+
+  it('the assigned counsellor prints the case, without who reported (read by supervisors only)', async () => {
+    const { runs } = readDocx((await getForm(t, w.users.counsellorA, full.id, '01').expect(200)).body);
+    expect(hasRun(runs, 'Nguyễn Thị Ánh Tuyết')).toBe(true);
+    expect(hasRun(runs, 'Mẹ của học sinh')).toBe(false);
+    expect(hasRun(runs, '0987654321')).toBe(false);
+  });
+
+  it('a fresh case: every form still renders, its blanks dotted like the paper form', async () => {
+    const learner = await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({
+      schoolId: w.schoolA, fullName: 'Trần Minh Khôi', dateOfBirth: '2014-01-09', sex: 'nam', className: '6A1', confirmDistinct: true,
+    }).expect(201);
+    const fresh = (await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
+      schoolId: w.schoolA, learnerId: learner.body.id, areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'hom_thu',
+      summary: 'Thư góp ý về việc em hay vắng học.', riskLevel: 'low', riskRationale: 'Chưa có dấu hiệu nguy hiểm.',
+    }).expect(201)).body;
+    for (const n of ['01', '02', '03', '04']) {
+      const { runs } = readDocx((await getForm(t, w.users.counsellorA, fresh.id, n).expect(200)).body);
+      expect({ n, missing: missing(runs, [...labelsOf(TEMPLATES.get(n as '01')!), 'Trần Minh Khôi']) }).toEqual({ n, missing: [] });
+      expect({ n, dotted: runs.some((r) => /^…{10,}$/.test(r)) }).toEqual({ n, dotted: true });
+    }
+  });
+
+  it('those who may not read the confidential content get 403 and leave no trace; another school’s case is 404', async () => {
+    const before = (await historyOf(t, w.users.supervisorA, full.id)).length;
+    for (const who of [w.users.principalA, w.users.auditorA, w.users.counsellorA2]) {
+      const res = await getForm(t, who, full.id, '01').expect(403);
+      expect(res.headers['content-type']).toMatch(/json/);
+    }
+    for (const who of [w.users.supervisorB, w.users.counsellorB, w.users.wardW, w.users.adminW]) await getForm(t, who, full.id, '01').expect(404);
+    const after = await historyOf(t, w.users.supervisorA, full.id);
+    // The only new event is the supervisor's own VIEWED of that history read.
+    expect(after.slice(before).map((e) => e.type)).toEqual(['VIEWED']);
+  });
+
+  it('each generation is in the case’s history: which form, which version, what it printed, who', async () => {
+    await getForm(t, w.users.supervisorA, full.id, '01').expect(200);
+    const generated = (await historyOf(t, w.users.supervisorA, full.id)).filter((e) => e.type === 'FORM_GENERATED');
+    expect(generated.at(-1)).toMatchObject({
+      actorId: w.users.supervisorA.id, actorRole: 'supervisor',
+      payload: { form: '01', version: 1, fields: ['learner.guardians', 'reporter', 'summary'], role: 'supervisor' },
+    });
+    const verify = await t.http().get(`/api/cases/${full.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200);
+    expect(verify.body.valid).toBe(true);
+  });
+});

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormField, FormTemplate, loadFormTemplates } from '@dh/forms';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
@@ -127,5 +129,21 @@ describe('Forms 01–04 as Word documents', () => {
     });
     const verify = await t.http().get(`/api/cases/${full.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200);
     expect(verify.body.valid).toBe(true);
+  });
+
+  it('a template a ward broke stops the start, naming FORMS_DIR, the file and the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dh-forms-'));
+    try {
+      cpSync(join(__dirname, '../../config/forms'), dir, { recursive: true });
+      const v2 = JSON.parse(readFileSync(join(dir, 'mau-04.v1.json'), 'utf8'));
+      v2.version = 2;
+      v2.sections[1].fields[2].key = 'results.achived';
+      writeFileSync(join(dir, 'mau-04.v2.json'), JSON.stringify(v2));
+      await expect(startTestApp({ FORMS_DIR: dir }, { database: t.db })).rejects.toThrow(
+        /FORMS_DIR .*mau-04\.v2\.json: sections\[1\]\.fields\[2\] \("results\.achived"\)\.key: "results\.achived" is not a key this form fills/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,9 +5,9 @@ import { CaseEntity, CaseService, ConfidentialAccess } from '@dh/cases';
 import { inTransaction } from '@dh/database';
 import { Caller, School, Ward } from '@dh/identity';
 import { renderForm } from './form-renderer';
-import { FormLetterhead, FormNumber, FormTemplate } from './form-template';
+import { FormLetterhead, FormNumber } from './form-template';
 import { FormsException, FormsExceptionCode } from './forms.exception';
-import { FORM_TEMPLATES } from './forms.tokens';
+import { FormTemplates } from './form-templates';
 import { FormLoader } from './loaders/form-loader';
 import { FORM_LOADERS } from './loaders/form-loaders';
 
@@ -22,7 +22,7 @@ export class FormsService {
 
   constructor(
     @InjectDataSource() private readonly source: DataSource,
-    @Inject(FORM_TEMPLATES) private readonly templates: Map<FormNumber, FormTemplate>,
+    private readonly templates: FormTemplates,
     @Inject(FORM_LOADERS) private readonly loaders: Record<FormNumber, FormLoader>,
     private readonly cases: CaseService,
     private readonly confidential: ConfidentialAccess,
@@ -32,7 +32,7 @@ export class FormsService {
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, false, 'case.forms');
       if (!(await this.confidential.mayRead(tx, caller, row))) throw new FormsException(FormsExceptionCode.NOT_CONFIDENTIAL_READER);
-      const template = this.templates.get(form) as FormTemplate;
+      const template = this.templates.get(form);
       const mayReadReporter = await this.confidential.mayReadReporter(tx, caller, row);
       const { values, exported } = await this.loaders[form].load({ tx, caller, row, referralId: options.referralId, mayReadReporter });
       const file = await renderForm(template, await this.letterhead(tx, row), values);

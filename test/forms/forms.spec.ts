@@ -2,22 +2,15 @@ import request from 'supertest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FormField, FormTemplate, loadFormTemplates } from '@dh/forms';
+import { loadFormTemplates } from '@dh/forms';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
-import { hasRun, readDocx } from '../support/docx';
+import { hasRun, labelsOf, readDocx } from '../support/docx';
 import { historyOf } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-// Every text a template prints whatever the case holds: headings, labels, options, columns.
-export const labelsOf = (t: FormTemplate): string[] =>
-  t.sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.fields.flatMap((f: FormField) => [
-    f.label,
-    ...(f.kind === 'checkbox-choice' ? f.options.map((o) => o.label) : []),
-    ...(f.kind === 'table' ? f.columns.map((c) => c.label) : []),
-  ])]);
 
 const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -25,7 +18,7 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
-export const getForm = (t: TestApp, by: Login, caseId: string, n: string, query: Record<string, string> = {}) =>
+const getForm = (t: TestApp, by: Login, caseId: string, n: string, query: Record<string, string> = {}) =>
   t.http().get(`/api/cases/${caseId}/forms/${n}`).query(query).set(auth(by)).buffer(true).parse(binary);
 
 const missing = (runs: string[], texts: string[]) => texts.filter((text) => !hasRun(runs, text));

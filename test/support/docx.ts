@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import type { FormField, FormTemplate } from '@dh/forms';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
@@ -13,3 +14,11 @@ export const readDocx = (file: Buffer | Uint8Array): { xml: string; runs: string
 
 // Whether some single run holds the text: labels and values are each written as one run.
 export const hasRun = (runs: string[], text: string): boolean => runs.some((r) => r.includes(text));
+
+// Every text a template prints whatever the case holds: headings, labels, options, columns.
+export const labelsOf = (t: FormTemplate): string[] =>
+  t.sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.fields.flatMap((f: FormField) => [
+    f.label,
+    ...(f.kind === 'checkbox-choice' ? f.options.map((o) => o.label) : []),
+    ...(f.kind === 'table' ? f.columns.map((c) => c.label) : []),
+  ])]);

@@ -1,17 +1,11 @@
 import { join } from 'node:path';
-import { hasRun, readDocx } from '../../../../test/support/docx';
+import { hasRun, labelsOf, readDocx } from '../../../../test/support/docx';
 import { loadFormTemplates } from '../form-template-file';
-import { FormField, FormTemplate, FormValues } from '../form-template';
+import { FormValues } from '../form-template';
 import { NATIONAL_HEADING, renderForm } from '../form-renderer';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../../../config/forms'));
 const letterhead = { schoolName: 'Trường THCS Đống Đa', wardName: 'Phường Đống Đa' };
-const labels = (t: FormTemplate): string[] =>
-  t.sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.fields.flatMap((f: FormField) => [
-    f.label,
-    ...(f.kind === 'checkbox-choice' ? f.options.map((o) => o.label) : []),
-    ...(f.kind === 'table' ? f.columns.map((c) => c.label) : []),
-  ])]);
 
 describe('renderForm', () => {
   const sut = renderForm;
@@ -20,7 +14,7 @@ describe('renderForm', () => {
   it('prints every label of every template, the national heading, the school and the title', async () => {
     for (const template of TEMPLATES.values()) {
       const { runs } = readDocx(await sut(template, letterhead, {}));
-      for (const text of [...labels(template), ...NATIONAL_HEADING, letterhead.schoolName, template.title]) {
+      for (const text of [...labelsOf(template), ...NATIONAL_HEADING, letterhead.schoolName, template.title]) {
         expect({ form: template.form, text, found: hasRun(runs, text) }).toEqual({ form: template.form, text, found: true });
       }
     }

@@ -5,6 +5,7 @@ import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
 import { CaseHistoryService } from './case-history.service';
+import { CaseChronologyService } from './chronology/case-chronology.service';
 import { CaseMigrationService } from './case-migration.service';
 import { CaseReporter } from './case-reporter.entity';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
@@ -26,7 +27,7 @@ import { TransitionHooks } from './transition-hooks';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks],
   exports: [CaseService, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess],
 })
 export class CasesModule {}

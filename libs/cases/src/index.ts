@@ -1,5 +1,7 @@
 export * from './case-migration.service';
+export * from './case-record-writer';
 export * from './case-reporter.entity';
+export * from './case-team';
 export * from './case-transition.service';
 export * from './case-view';
 export * from './case.entity';
@@ -12,4 +14,5 @@ export * from './confidential/reencrypt.service';
 export * from './learners/learner.entity';
 export * from './learners/learner.service';
 export * from './learners/vietnamese-name';
+export * from './ranked-areas';
 export * from './transition-hooks';

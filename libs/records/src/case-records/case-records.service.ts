@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseEntity, CaseRecordWriter, ConfidentialAccess, RecordTable } from '@dh/cases';
+import { CaseEntity, CaseRecordWriter, CaseService, ConfidentialAccess, RecordTable } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
@@ -38,6 +38,7 @@ export class CaseRecordsService {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly writer: CaseRecordWriter,
+    private readonly cases: CaseService,
     private readonly confidential: ConfidentialAccess,
     private readonly cipher: FieldCipher,
     private readonly deadlines: DeadlineService,
@@ -93,11 +94,11 @@ export class CaseRecordsService {
     });
   }
 
-  // Every record of the case, oldest first in each list. The content opened only for those who may read the
-  // case's confidential content, and that read is one VIEWED event naming what was shown.
+  // Every record of the case, oldest first in each list, to whoever reads its history. The content opened only
+  // for those who may read the case's confidential content, and that read is one VIEWED event naming what was shown.
   read(caller: Caller, caseId: string): Promise<Record<string, RecordView[]>> {
     return inTransaction(this.source, async (tx) => {
-      const row = await this.writer.teamCase(tx, caller, caseId, 'record.read', notTeam, false);
+      const row = await this.cases.findVisible(caller, caseId, tx, false, 'record.read');
       const loaded = await loadRecords(tx, row.id);
       const reveal = await this.confidential.mayRead(tx, caller, row);
       const shown = reveal ? await sealedFieldNames(this.cipher, loaded) : [];

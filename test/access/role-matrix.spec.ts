@@ -158,6 +158,18 @@ const GLOBAL_OK: Record<GlobalEndpoint, number> = {
   listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200,
   grantPrincipal: 201, listGrants: 200, revokeGrant: 200,
 };
+// Every role × case context × endpoint, one cell at a time (the cells of the API change the database in order).
+const tabulate = async <E extends string>(endpoints: E[], cell: (role: Role, ctx: Ctx, endpoint: E) => Promise<number>) => {
+  const table = {} as Record<Role, Record<Ctx, Record<E, number>>>;
+  for (const role of ROLES) {
+    table[role] = {} as Record<Ctx, Record<E, number>>;
+    for (const ctx of CTXS) {
+      table[role][ctx] = {} as Record<E, number>;
+      for (const endpoint of endpoints) table[role][ctx][endpoint] = await cell(role, ctx, endpoint);
+    }
+  }
+  return table;
+};
 const ok = (action: Action) => (action === 'case.open' || action === 'learner.create' ? 201 : action === 'admin.users' ? 204 : 200);
 const status = (d: ReturnType<typeof decide>, success: number) => (d === 'not_found' ? 404 : d === 'forbidden' ? 403 : success);
 
@@ -407,22 +419,9 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         }
       }
     };
-    const fromPolicy = {} as typeof CONSENTS;
-    const fromApi = {} as typeof CONSENTS;
-    for (const role of ROLES) {
-      fromPolicy[role] = {} as (typeof CONSENTS)[Role];
-      fromApi[role] = {} as (typeof CONSENTS)[Role];
-      for (const ctx of CTXS) {
-        fromPolicy[role][ctx] = {} as Record<ConsentEndpoint, number>;
-        fromApi[role][ctx] = {} as Record<ConsentEndpoint, number>;
-        for (const endpoint of Object.keys(CONSENT_ACTION) as ConsentEndpoint[]) {
-          fromPolicy[role][ctx][endpoint] = await generatedConsent(role, ctx, endpoint);
-          fromApi[role][ctx][endpoint] = await callConsent(role, ctx, endpoint);
-        }
-      }
-    }
-    expect(fromPolicy).toEqual(CONSENTS);
-    expect(fromApi).toEqual(CONSENTS);
+    const endpoints = Object.keys(CONSENT_ACTION) as ConsentEndpoint[];
+    expect(await tabulate(endpoints, generatedConsent)).toEqual(CONSENTS);
+    expect(await tabulate(endpoints, callConsent)).toEqual(CONSENTS);
   });
 
   it('case records: reading a case’s records, recording a session and a family contact', async () => {
@@ -446,21 +445,8 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         case 'recordFamilyContact': return (await t.http().post(`${path}/family-contacts`).set(h).send(PAYLOADS.familyContact)).status;
       }
     };
-    const fromPolicy = {} as typeof RECORDS;
-    const fromApi = {} as typeof RECORDS;
-    for (const role of ROLES) {
-      fromPolicy[role] = {} as (typeof RECORDS)[Role];
-      fromApi[role] = {} as (typeof RECORDS)[Role];
-      for (const ctx of CTXS) {
-        fromPolicy[role][ctx] = {} as Record<RecordEndpoint, number>;
-        fromApi[role][ctx] = {} as Record<RecordEndpoint, number>;
-        for (const endpoint of Object.keys(RECORD_ACTION) as RecordEndpoint[]) {
-          fromPolicy[role][ctx][endpoint] = await generatedRecord(role, ctx, endpoint);
-          fromApi[role][ctx][endpoint] = await callRecord(role, ctx, endpoint);
-        }
-      }
-    }
-    expect(fromPolicy).toEqual(RECORDS);
-    expect(fromApi).toEqual(RECORDS);
+    const endpoints = Object.keys(RECORD_ACTION) as RecordEndpoint[];
+    expect(await tabulate(endpoints, generatedRecord)).toEqual(RECORDS);
+    expect(await tabulate(endpoints, callRecord)).toEqual(RECORDS);
   });
 });

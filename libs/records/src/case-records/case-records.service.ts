@@ -58,7 +58,7 @@ export class CaseRecordsService {
       const session = tx.getRepository(CounsellingSession).create({
         ...recordOf(caller.id, row, now), mode: dto.mode, channel: dto.channel ?? null, startedAt, minutes: dto.minutes, ending: dto.ending,
         nextAppointment, areas: dto.areas?.map(({ code, priority }) => ({ code, priority })) ?? null,
-        ...sealColumns(this.cipher, 'counselling_session', dto as unknown as Record<string, unknown>),
+        ...sealColumns(this.cipher, 'counselling_session', dto),
       });
       return this.store(tx, caller, row, 'counselling_session', session, 'SESSION_RECORDED', 'sessionId', { ...dto });
     });
@@ -88,7 +88,7 @@ export class CaseRecordsService {
       const closedDeadline = await this.deadlines.closeEarliest(tx, row.id, FOLLOW_UP_CLOCKS, now);
       const contact = tx.getRepository(FollowUpContact).create({
         ...recordOf(caller.id, row, now), contactedAt, how: dto.how, resultKept: dto.resultKept, closedDeadline,
-        ...sealColumns(this.cipher, 'follow_up_contact', dto as unknown as Record<string, unknown>),
+        ...sealColumns(this.cipher, 'follow_up_contact', dto),
       });
       return this.store(tx, caller, row, 'follow_up_contact', contact, 'FOLLOW_UP_RECORDED', 'followUpId', { ...dto, closedDeadline });
     });

@@ -18,10 +18,10 @@ const propertyOf = (column: string): string => column.replace(/_([a-z])/g, (_, c
 const columnsOf = <T extends RecordTable>(table: T): RecordSealedColumn<T>[] => [...RECORD_SEALED_COLUMNS[table]] as RecordSealedColumn<T>[];
 
 // The sealed columns of a new row, by entity property, from the values named the same way (absent: null).
-export const sealColumns = <T extends RecordTable>(cipher: FieldCipher, table: T, values: Record<string, unknown>): Record<string, string | null> =>
+export const sealColumns = <T extends RecordTable>(cipher: FieldCipher, table: T, values: object): Record<string, string | null> =>
   Object.fromEntries(
     columnsOf(table).map((column) => {
-      const value = values[propertyOf(column)];
+      const value = (values as Record<string, unknown>)[propertyOf(column)];
       const context = SEALED_CONTEXT.record(table, column);
       if (value === undefined || value === null) return [propertyOf(column), null];
       return [propertyOf(column), SHAPES[table][column] === 'json' ? cipher.sealJson(value, context) : cipher.seal(String(value), context)];

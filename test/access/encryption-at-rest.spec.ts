@@ -63,6 +63,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     const history = await historyOf(app, tt, caseId);
     const reporter = (await app.http().get(`/api/cases/${caseId}/reporter`).set(auth(tt)).expect(200)).body.reporter;
     const learners = (await app.http().get('/api/learners').query({ schoolId: w.schoolA }).set(auth(tt)).expect(200)).body.items;
+    const records = (await app.http().get(`/api/cases/${caseId}/records`).set(auth(tt)).expect(200)).body;
     return {
       summary: c.summary,
       riskRationale: c.riskRationale,
@@ -72,6 +73,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       note: history.find((h) => h.type === 'ADD_NOTE')?.payload.text,
       difficulties: history.find((h) => h.type === 'COMPLETE_ASSESSMENT')?.payload.difficulties,
       openedSummary: history.find((h) => h.type === 'CASE_OPENED')?.payload.summary,
+      recordedDifficulties: records.assessments[0].difficulties,
     };
   };
 
@@ -105,7 +107,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     expect(logs.join('')).toContain('case transition');
     expect(leaks(logs.join(''))).toEqual([]);
 
-    expect(await readBack(t)).toEqual({ ...Object.fromEntries(Object.entries(SECRET)), openedSummary: SECRET.summary });
+    expect(await readBack(t)).toEqual({ ...Object.fromEntries(Object.entries(SECRET)), openedSummary: SECRET.summary, recordedDifficulties: SECRET.difficulties });
   });
 
   it('refuses to start with a key that does not open the data keys, naming the variable', async () => {
@@ -132,6 +134,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       const stored = (await pg.query(`SELECT summary, risk_rationale FROM "case" WHERE id = $1`, [caseId])).rows[0];
       expect(stored.summary.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       expect((await pg.query(`SELECT guardians FROM learner WHERE id = $1`, [learnerId])).rows[0].guardians.startsWith(`dh1:${keyAfter}:`)).toBe(true);
+      expect((await pg.query(`SELECT difficulties FROM assessment_record WHERE case_id = $1`, [caseId])).rows[0].difficulties.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       // The trail is never rewritten: the same bytes, still under the first data key.
       expect((await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 AND seq <= $2 ORDER BY seq`, [caseId, chainBefore.length])).rows)
         .toEqual(chainBefore);
@@ -147,7 +150,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     // Step 3: the new key alone opens everything, old events included; a note written now opens too.
     const after = await startTestApp({ DATA_KEY: KEY_2 }, { database: t.db });
     try {
-      expect(await readBack(after)).toEqual({ ...Object.fromEntries(Object.entries(SECRET)), openedSummary: SECRET.summary });
+      expect(await readBack(after)).toEqual({ ...Object.fromEntries(Object.entries(SECRET)), openedSummary: SECRET.summary, recordedDifficulties: SECRET.difficulties });
       const c = (await after.http().get(`/api/cases/${caseId}`).set(auth(w.users.counsellorA)).expect(200)).body;
       await move(after, w.users.counsellorA, c, 'ADD_NOTE', { text: LATER_NOTE });
       const notes = (await historyOf(after, w.users.supervisorA, caseId)).filter((h) => h.type === 'ADD_NOTE').map((h) => h.payload.text);

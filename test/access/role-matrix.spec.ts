@@ -1,4 +1,5 @@
 import { DataSource, In } from 'typeorm';
+import { mayActOnCaseTeam } from '@dh/cases';
 import { mayActOnConsents } from '@dh/consent';
 import { Caller, decide, decideInWard, Action, actorIn, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
@@ -140,6 +141,21 @@ const FORMS: Record<Role, Record<Ctx, number>> = {
   admin: { own: 404, notAssigned: 404, referredToWard: 404, referredElsewhere: 404, other: 404 },
 };
 const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
+// Case records: the case team records sessions and family contacts; whoever reads the case's history reads its
+// records (the content masked for those who may not read it).
+type RecordEndpoint = 'readRecords' | 'recordSession' | 'recordFamilyContact';
+const RECORDS_TEAM = { readRecords: 200, recordSession: 201, recordFamilyContact: 201 };
+const RECORDS_READ = { readRecords: 200, recordSession: 403, recordFamilyContact: 403 };
+const RECORDS_UNSEEN = { readRecords: 404, recordSession: 404, recordFamilyContact: 404 };
+const RECORDS: Record<Role, Record<Ctx, Record<RecordEndpoint, number>>> = {
+  counsellor: { own: RECORDS_TEAM, notAssigned: RECORDS_READ, referredToWard: RECORDS_TEAM, referredElsewhere: RECORDS_TEAM, other: RECORDS_UNSEEN },
+  supervisor: { own: RECORDS_TEAM, notAssigned: RECORDS_TEAM, referredToWard: RECORDS_TEAM, referredElsewhere: RECORDS_TEAM, other: RECORDS_UNSEEN },
+  principal: { own: RECORDS_READ, notAssigned: RECORDS_READ, referredToWard: RECORDS_READ, referredElsewhere: RECORDS_READ, other: RECORDS_UNSEEN },
+  ward_officer: { own: RECORDS_UNSEEN, notAssigned: RECORDS_UNSEEN, referredToWard: RECORDS_READ, referredElsewhere: RECORDS_UNSEEN, other: RECORDS_UNSEEN },
+  auditor: { own: RECORDS_READ, notAssigned: RECORDS_READ, referredToWard: RECORDS_READ, referredElsewhere: RECORDS_READ, other: RECORDS_UNSEEN },
+  admin: { own: RECORDS_UNSEEN, notAssigned: RECORDS_UNSEEN, referredToWard: RECORDS_UNSEEN, referredElsewhere: RECORDS_UNSEEN, other: RECORDS_UNSEEN },
+};
+const RECORD_ACTION = { readRecords: 'record.read', recordSession: 'record.write', recordFamilyContact: 'record.write' } as const;
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
 const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', event: 'case.event', pause: 'case.clocks' };
@@ -153,6 +169,18 @@ const GLOBAL_OK: Record<GlobalEndpoint, number> = {
   calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200,
   listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200,
   grantPrincipal: 201, listGrants: 200, revokeGrant: 200,
+};
+// Every role × case context × endpoint, one cell at a time (the cells of the API change the database in order).
+const tabulate = async <E extends string>(endpoints: E[], cell: (role: Role, ctx: Ctx, endpoint: E) => Promise<number>) => {
+  const table = {} as Record<Role, Record<Ctx, Record<E, number>>>;
+  for (const role of ROLES) {
+    table[role] = {} as Record<Ctx, Record<E, number>>;
+    for (const ctx of CTXS) {
+      table[role][ctx] = {} as Record<E, number>;
+      for (const endpoint of endpoints) table[role][ctx][endpoint] = await cell(role, ctx, endpoint);
+    }
+  }
+  return table;
 };
 const ok = (action: Action) => (action === 'case.open' || action === 'learner.create' ? 201 : action === 'admin.users' ? 204 : 200);
 const status = (d: ReturnType<typeof decide>, success: number) => (d === 'not_found' ? 404 : d === 'forbidden' ? 403 : success);
@@ -403,22 +431,35 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         }
       }
     };
-    const fromPolicy = {} as typeof CONSENTS;
-    const fromApi = {} as typeof CONSENTS;
-    for (const role of ROLES) {
-      fromPolicy[role] = {} as (typeof CONSENTS)[Role];
-      fromApi[role] = {} as (typeof CONSENTS)[Role];
-      for (const ctx of CTXS) {
-        fromPolicy[role][ctx] = {} as Record<ConsentEndpoint, number>;
-        fromApi[role][ctx] = {} as Record<ConsentEndpoint, number>;
-        for (const endpoint of Object.keys(CONSENT_ACTION) as ConsentEndpoint[]) {
-          fromPolicy[role][ctx][endpoint] = await generatedConsent(role, ctx, endpoint);
-          fromApi[role][ctx][endpoint] = await callConsent(role, ctx, endpoint);
-        }
+    const endpoints = Object.keys(CONSENT_ACTION) as ConsentEndpoint[];
+    expect(await tabulate(endpoints, generatedConsent)).toEqual(CONSENTS);
+    expect(await tabulate(endpoints, callConsent)).toEqual(CONSENTS);
+  });
+
+  it('case records: reading a case’s records, recording a session and a family contact', async () => {
+    const leaderOf = (ctx: Ctx) => auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA);
+    // From the policy; writing refined to the case team (a counsellor: the cases assigned to them).
+    const generatedRecord = async (role: Role, ctx: Ctx, endpoint: RecordEndpoint): Promise<number> => {
+      const caller = callers[role];
+      if (decide(caller, 'case.read', cases[ctx].schoolId, placeOf(ctx)) === 'not_found') return 404;
+      const action = RECORD_ACTION[endpoint];
+      const d = decide(caller, action, cases[ctx].schoolId, placeOf(ctx));
+      if (d !== 'allow' || action === 'record.read') return status(d, RECORDS_TEAM[endpoint]);
+      const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(leaderOf(ctx)).expect(200)).body;
+      return mayActOnCaseTeam(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? RECORDS_TEAM[endpoint] : 403;
+    };
+    const callRecord = async (role: Role, ctx: Ctx, endpoint: RecordEndpoint): Promise<number> => {
+      const path = `/api/cases/${cases[ctx].id}`;
+      const h = auth(who[role]);
+      switch (endpoint) {
+        case 'readRecords': return (await t.http().get(`${path}/records`).set(h)).status;
+        case 'recordSession': return (await t.http().post(`${path}/sessions`).set(h).send(PAYLOADS.session)).status;
+        case 'recordFamilyContact': return (await t.http().post(`${path}/family-contacts`).set(h).send(PAYLOADS.familyContact)).status;
       }
-    }
-    expect(fromPolicy).toEqual(CONSENTS);
-    expect(fromApi).toEqual(CONSENTS);
+    };
+    const endpoints = Object.keys(RECORD_ACTION) as RecordEndpoint[];
+    expect(await tabulate(endpoints, generatedRecord)).toEqual(RECORDS);
+    expect(await tabulate(endpoints, callRecord)).toEqual(RECORDS);
   });
 
   it('forms: every role prints Form 01 of each case, or is refused', async () => {

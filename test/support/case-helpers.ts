@@ -61,6 +61,57 @@ export const PAYLOADS = {
   }),
   plan: { goals: ['Ổn định giấc ngủ', 'Tham gia lại hoạt động lớp'], responsible: 'Cô Lan', reviewDate: '2026-04-15' },
   refer: { receiver: 'Trạm y tế phường', reason: 'Cần đánh giá chuyên sâu.' },
+  // Every optional field of the records issue too (Mẫu 02, Mẫu 04).
+  assessmentFull: (riskLevel = 'medium') => ({
+    ...PAYLOADS.assessment(riskLevel),
+    wishes: 'Em mong bố mẹ bớt cãi nhau và được ở lại lớp cũ.',
+    facts: 'Bố mẹ đang ly thân; em sống với bà ngoại từ tháng Chín.',
+    preliminaryView: 'Căng thẳng kéo dài do hoàn cảnh gia đình, chưa có dấu hiệu tự hại.',
+    areas: [{ code: 'tam_ly', priority: 1 }, { code: 'gioi_quan_he', priority: 2 }, { code: 'hoc_tap', priority: 3 }],
+  }),
+  planFull: {
+    goals: ['Ổn định giấc ngủ', 'Tham gia lại hoạt động lớp'],
+    responsible: 'Cô Lan',
+    reviewDate: '2026-04-15',
+    activities: ['Tham vấn cá nhân hằng tuần', 'Gặp gỡ gia đình'],
+    form: 'truc_tiep',
+    partners: ['Trạm y tế phường', 'Giáo viên chủ nhiệm lớp 7A1'],
+    resources: 'Phòng tư vấn; tài liệu kỹ năng quản lý cảm xúc.',
+    timeAndPlace: 'Chiều thứ Ba hằng tuần, phòng tư vấn tầng 2',
+    endDate: '2026-05-29',
+  },
+  closureFull: {
+    outcome: 'Em đã ổn định, đi học đều.',
+    resultsAchieved: 'Ngủ đủ giấc; tham gia câu lạc bộ đọc sách.',
+    resultsNotAchieved: 'Điểm Toán chưa cải thiện.',
+    reason: 'Đạt mục tiêu chính của kế hoạch.',
+    followUpPlan: 'Gọi điện cho mẹ em sau 30 và 90 ngày.',
+  },
+  session: {
+    mode: 'truc_tiep',
+    place: 'Phòng tư vấn tầng 2',
+    startedAt: '2026-03-02T08:30:00+07:00',
+    minutes: 45,
+    methods: ['Lắng nghe tích cực', 'Tham vấn nhận thức – hành vi'],
+    evaluation: 'Em cởi mở hơn, tự nêu được hai điều khiến em lo lắng.',
+    ending: 'tiep_tuc',
+    nextAppointment: '2026-03-09T08:30:00+07:00',
+    areas: [{ code: 'tam_ly', priority: 1 }],
+  },
+  familyContact: {
+    contactedAt: '2026-03-02T08:00:00+07:00',
+    person: { fullName: 'Trần Thị Mai Hương', relationship: 'mẹ' },
+    how: 'dien_thoai',
+    content: 'Trao đổi về giấc ngủ của em; mẹ cho biết em hay thức khuya.',
+    agreed: 'Gia đình nhắc em đi ngủ trước 22 giờ.',
+  },
+  followUp: {
+    contactedAt: '2026-03-02T08:45:00+07:00',
+    how: 'dien_thoai',
+    withWhom: 'Mẹ em',
+    resultKept: true,
+    notes: 'Em vẫn đi học đều, ngủ đủ giấc.',
+  },
 };
 
 export const historyOf = async (t: TestApp, by: Login, caseId: string) =>

@@ -3,17 +3,18 @@
 // never rewrites an event; opened only for a reader the access rules allow, and that read is itself an event.
 export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
   CASE_OPENED: ['summary', 'riskRationale'],
-  COMPLETE_ASSESSMENT: ['riskRationale', 'difficulties', 'needs'],
+  COMPLETE_ASSESSMENT: ['riskRationale', 'difficulties', 'needs', 'wishes', 'facts', 'preliminaryView'],
   UPDATE_RISK: ['riskRationale'],
   ADD_NOTE: ['text'],
-  SUBMIT_PLAN: ['goals'],
-  REVISE_PLAN: ['goals', 'reason'],
+  // Partners and resources name the services the learner receives (Decree 56 Art. 33); time and place may be their home.
+  SUBMIT_PLAN: ['goals', 'activities', 'partners', 'resources', 'timeAndPlace'],
+  REVISE_PLAN: ['goals', 'activities', 'partners', 'resources', 'timeAndPlace', 'reason'],
   RETURN_PLAN: ['reason'],
   REFER: ['reason'],
   REFERRAL_DECLINED: ['reason'],
   REFERRAL_COMPLETED: ['feedback'],
-  PROPOSE_CLOSURE: ['outcome'],
-  CLOSE: ['outcome'],
+  PROPOSE_CLOSURE: ['outcome', 'resultsAchieved', 'resultsNotAchieved', 'reason', 'followUpPlan'],
+  CLOSE: ['outcome', 'resultsAchieved', 'resultsNotAchieved', 'reason', 'followUpPlan'],
   CLOSE_AT_INTAKE: ['reason'],
   REJECT_CLOSURE: ['reason'],
   FOLLOW_UP_DONE: ['notes'],
@@ -24,6 +25,10 @@ export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
   // Consent (libs/consent): the guardian is a family detail; the purpose and the reason are the counsellor's words.
   CONSENT_RECORDED: ['guardianName', 'guardianRelationship', 'purpose'],
   CONSENT_WITHDRAWN: ['reason'],
+  // Case records kept beside the stages (libs/records): the family member, what was said, done and agreed.
+  SESSION_RECORDED: ['place', 'methods', 'evaluation', 'referTo'],
+  FAMILY_CONTACT_RECORDED: ['person', 'content', 'agreed'],
+  FOLLOW_UP_RECORDED: ['withWhom', 'notes'],
 };
 
 export const confidentialFieldsOf = (type: string, payload: Record<string, unknown>): string[] =>

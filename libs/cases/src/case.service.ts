@@ -19,6 +19,7 @@ import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
 import { Page } from '@dh/errors';
 import { Learner } from './learners/learner.entity';
+import { rankedAreaProblems } from './ranked-areas';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
 import { CASE_CONFIDENTIAL_FIELDS, SEALED_CONTEXT } from './confidential/confidential-fields';
 
@@ -211,10 +212,6 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
 };
 
 const assertRankedAreas = (areas: RankedArea[]): void => {
-  const codes = new Set(areas.map((a) => a.code));
-  const priorities = areas.map((a) => a.priority).sort((a, b) => a - b);
-  const problems: string[] = [];
-  if (codes.size !== areas.length) problems.push('each content area may appear once');
-  if (priorities.some((p, i) => p !== i + 1)) problems.push('priorities must rank the areas 1..n without gaps or ties');
+  const problems = rankedAreaProblems(areas);
   if (problems.length) throw new InputValidationException([{ field: 'areas', problems }]);
 };

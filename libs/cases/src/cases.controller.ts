@@ -4,6 +4,7 @@ import { InputValidationException, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
 import { CaseHistoryService } from './case-history.service';
+import { CaseChronologyService } from './chronology/case-chronology.service';
 import { ReporterService } from './confidential/reporter.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
@@ -24,6 +25,7 @@ export class CasesController {
     private readonly histories: CaseHistoryService,
     private readonly reporters: ReporterService,
     private readonly clocks: CaseClockService,
+    private readonly chronologies: CaseChronologyService,
   ) {}
 
   @Post(':id/clocks/pause')
@@ -84,6 +86,12 @@ export class CasesController {
   @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
   history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.history(caller, id);
+  }
+
+  @Get(':id/chronology')
+  @ApiOperation({ summary: 'Diễn biến hồ sơ theo thời gian / the case’s chronology: stages, sessions, contacts, referral, consents' })
+  chronology(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.chronologies.chronology(caller, id);
   }
 
   @Get(':id/history/verify')

@@ -4,7 +4,9 @@ import { AuditModule } from '@dh/audit';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
+import { CaseRecordWriter } from './case-record-writer';
 import { CaseHistoryService } from './case-history.service';
+import { CaseChronologyService } from './chronology/case-chronology.service';
 import { CaseMigrationService } from './case-migration.service';
 import { CaseReporter } from './case-reporter.entity';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
@@ -26,7 +28,7 @@ import { TransitionHooks } from './transition-hooks';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks],
-  exports: [CaseService, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter],
+  exports: [CaseService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess],
 })
 export class CasesModule {}

@@ -1,5 +1,7 @@
 export * from './case-migration.service';
+export * from './case-record-writer';
 export * from './case-reporter.entity';
+export * from './case-team';
 export * from './case-transition.service';
 export * from './case-view';
 export * from './case.entity';
@@ -9,7 +11,10 @@ export * from './cases.module';
 export * from './confidential/confidential-access.service';
 export * from './confidential/confidential-fields';
 export * from './confidential/reencrypt.service';
+export { RankedAreaDto } from './dtos/create-case.dto';
+export { RankedAreas, SUPPORT_FORMS, SupportForm, Text } from './dtos/event-payloads';
 export * from './learners/learner.entity';
 export * from './learners/learner.service';
 export * from './learners/vietnamese-name';
+export * from './ranked-areas';
 export * from './transition-hooks';

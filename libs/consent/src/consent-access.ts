@@ -1,10 +1,8 @@
-import { Action, actorIn, Caller, POLICY } from '@dh/identity';
+import { CaseTeamOf, mayActOnCaseTeam } from '@dh/cases';
+import { Action, Caller } from '@dh/identity';
 
-export type CaseTeamOf = { schoolId: string; assigneeId: string | null };
+export type { CaseTeamOf };
 
-// The policy gives a counsellor their school; of the consents, only those of the cases assigned to them.
-// Every other role the policy names for the action holds it for each case of the school.
+// The case team's rule (libs/cases) applied to the consent actions.
 export const mayActOnConsents = (caller: Caller, action: Extract<Action, `consent.${string}`>, row: CaseTeamOf): boolean =>
-  actorIn(caller, row.schoolId)
-    .roles.filter((r) => POLICY[action][r] !== undefined)
-    .some((r) => r !== 'counsellor' || row.assigneeId === caller.id);
+  mayActOnCaseTeam(caller, action, row);

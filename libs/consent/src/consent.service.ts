@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@dh/audit';
 import { LocalTime } from '@dh/calendar';
-import { CaseEntity, CaseException, CaseExceptionCode, CaseService, ConfidentialAccess, Learner, SEALED_CONTEXT } from '@dh/cases';
+import { CaseEntity, CaseException, CaseExceptionCode, CaseRecordWriter, ConfidentialAccess, Learner, SEALED_CONTEXT } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { Action, Caller, primaryRole } from '@dh/identity';
-import { mayActOnConsents } from './consent-access';
+import { Action, Caller } from '@dh/identity';
 import { ageOn, LEARNER_CONSENT_AGE, SharingConsent, SharingScope, SharingVerdict, sharingVerdict } from './consent-rules';
 import { ConsentView, sealedFieldsOf, toConsentView } from './consent-view';
 import { Consent } from './consent.entity';
@@ -28,9 +26,8 @@ export class ConsentService {
 
   constructor(
     @InjectDataSource() private readonly source: DataSource,
-    private readonly cases: CaseService,
+    private readonly writer: CaseRecordWriter,
     private readonly confidential: ConfidentialAccess,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -72,7 +69,7 @@ export class ConsentService {
         withdrawalReason: null,
       });
       await tx.getRepository(Consent).insert(consent);
-      await this.appendEvent(tx, caller, row, 'CONSENT_RECORDED', now, {
+      await this.writer.append(tx, caller, row, 'CONSENT_RECORDED', now, {
         consentId: consent.id, givenBy: consent.givenBy,
         ...(guardian ? { guardianName: guardian.fullName.trim(), guardianRelationship: guardian.relationship.trim() } : {}),
         kind: consent.scopeKind, receiverId: consent.receiverId, purpose, givenAt: consent.givenAt, how: consent.how,
@@ -96,7 +93,7 @@ export class ConsentService {
         { id: consent.id },
         { withdrawnAt: consent.withdrawnAt, withdrawnBy: consent.withdrawnBy, withdrawalReason: consent.withdrawalReason },
       );
-      await this.appendEvent(tx, caller, row, 'CONSENT_WITHDRAWN', now, { consentId: consent.id, givenBy: consent.givenBy, kind: consent.scopeKind, reason: reason.trim() });
+      await this.writer.append(tx, caller, row, 'CONSENT_WITHDRAWN', now, { consentId: consent.id, givenBy: consent.givenBy, kind: consent.scopeKind, reason: reason.trim() });
       return toConsentView(consent, this.cipher, false);
     });
   }
@@ -127,17 +124,8 @@ export class ConsentService {
   }
 
   // The case as the caller may see it (404 for another school's), with the consent right refined to the case team.
-  private async teamCase(caller: Caller, caseId: string, tx: EntityManager, action: ConsentAction): Promise<CaseEntity> {
-    const row = await this.cases.findVisible(caller, caseId, tx, action !== 'consent.read', action);
-    if (!mayActOnConsents(caller, action, row)) throw new ConsentException(ConsentExceptionCode.NOT_CASE_TEAM);
-    return row;
-  }
-
-  private async appendEvent(tx: EntityManager, caller: Caller, row: CaseEntity, type: string, at: Date, payload: Record<string, unknown>): Promise<void> {
-    await this.audit.append(tx, {
-      caseId: row.id, schoolId: row.schoolId, type, fromState: row.state, toState: row.state, actorId: caller.id,
-      actorRole: primaryRole(caller.roles), payload, requestId: caller.requestId, at,
-    });
+  private teamCase(caller: Caller, caseId: string, tx: EntityManager, action: ConsentAction): Promise<CaseEntity> {
+    return this.writer.teamCase(tx, caller, caseId, action, () => new ConsentException(ConsentExceptionCode.NOT_CASE_TEAM), action !== 'consent.read');
   }
 }
 

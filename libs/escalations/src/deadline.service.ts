@@ -89,9 +89,24 @@ export class DeadlineService {
       select: { id: true },
     });
     if (open.length === 0) return;
-    const ids = open.map((d) => d.id);
+    await this.close(tx, open.map((d) => d.id), now);
+  }
+
+  // A closed clock raises nothing more: its pending rungs are cancelled with it.
+  private async close(tx: EntityManager, ids: string[], now: Date): Promise<void> {
     await tx.getRepository(Deadline).update({ id: In(ids) }, { closedAt: now });
     await tx.getRepository(DeadlineLevel).update({ deadlineId: In(ids), status: In(['pending', 'paused']) }, { status: 'cancelled' });
+  }
+
+  // Closes the open deadline of these kinds that falls due first (a follow-up contact answers one follow-up
+  // clock); its kind, or null when none is open.
+  async closeEarliest(tx: EntityManager, caseId: string, kinds: string[], now: Date): Promise<string | null> {
+    const first = await tx.getRepository(Deadline).findOne({
+      where: { caseId, closedAt: IsNull(), kind: In(kinds) }, order: { dueAt: 'ASC', id: 'ASC' }, select: { id: true, kind: true },
+    });
+    if (!first) return null;
+    await this.close(tx, [first.id], now);
+    return first.kind;
   }
 
   async open(tx: EntityManager, d: NewDeadline): Promise<Deadline> {

@@ -11,6 +11,7 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 export type Action =
   | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms'
   | 'consent.record' | 'consent.withdraw' | 'consent.read'
+  | 'record.write' | 'record.read'
   | 'learner.create' | 'learner.read'
   | 'report.submit' | 'report.read'
   | 'directory.read' | 'directory.manage'
@@ -32,6 +33,10 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'consent.record': { counsellor: 'school', supervisor: 'school' },
   'consent.withdraw': { counsellor: 'school', supervisor: 'school' },
   'consent.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school' },
+  // Case records (sessions, family contacts, follow-ups): written by the case team, refined like consents; read by
+  // whoever reads the case's history, the content masked for those who may not read it (ConfidentialAccess).
+  'record.write': { counsellor: 'school', supervisor: 'school' },
+  'record.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   'learner.create': { counsellor: 'school', supervisor: 'school' },
   'learner.read': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   'report.submit': { principal: 'school' },

@@ -1,16 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
+import { CasesModule } from '@dh/cases';
+import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { AssessmentRecord } from './assessments/assessment-record.entity';
+import { CaseRecordsController } from './case-records/case-records.controller';
+import { CaseRecordsService } from './case-records/case-records.service';
+import { StageRecordsHook } from './case-records/stage-records.hook';
+import { ClosureRecord } from './closures/closure-record.entity';
 import { AdminDirectoryController, DirectoryController } from './directory/directory.controller';
 import { DirectorySeedService } from './directory/directory-seed.service';
 import { DirectoryService } from './directory/directory.service';
 import { ServiceProvider } from './directory/service-provider.entity';
+import { FamilyContact } from './family-contacts/family-contact.entity';
+import { FollowUpContact } from './follow-ups/follow-up-contact.entity';
+import { SupportPlan } from './plans/support-plan.entity';
+import { CounsellingSession } from './sessions/counselling-session.entity';
+
+const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingSession, FamilyContact, FollowUpContact];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceProvider]), AuditModule, IdentityModule],
-  controllers: [DirectoryController, AdminDirectoryController],
-  providers: [DirectoryService, DirectorySeedService],
-  exports: [DirectoryService, DirectorySeedService],
+  imports: [TypeOrmModule.forFeature([ServiceProvider, ...CASE_RECORDS]), AuditModule, IdentityModule, CasesModule, EscalationsModule],
+  controllers: [DirectoryController, AdminDirectoryController, CaseRecordsController],
+  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, CaseRecordsService],
+  exports: [DirectoryService, DirectorySeedService, CaseRecordsService],
 })
 export class RecordsModule {}

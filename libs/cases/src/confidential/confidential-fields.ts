@@ -1,6 +1,19 @@
 // The case row's own confidential columns, sealed at rest like the trail's (libs/audit confidential-payload).
 export const CASE_CONFIDENTIAL_FIELDS = ['summary', 'riskRationale'] as const;
 
+// libs/records' sealed columns (migration 1795000000012), table by table: what counsellors write about the
+// learner and family (Decree 56 Art. 33). Named here so that the key rotation covers them without importing it.
+export const RECORD_SEALED_COLUMNS = {
+  assessment_record: ['risk_rationale', 'difficulties', 'needs', 'wishes', 'facts', 'preliminary_view'],
+  support_plan: ['revision_reason', 'goals', 'activities', 'partners', 'resources', 'time_and_place'],
+  closure_record: ['outcome', 'results_achieved', 'results_not_achieved', 'reason', 'follow_up_plan'],
+  counselling_session: ['place', 'methods', 'evaluation', 'refer_to'],
+  family_contact: ['person_name', 'person_relationship', 'content', 'agreed'],
+  follow_up_contact: ['with_whom', 'notes'],
+} as const;
+export type RecordTable = keyof typeof RECORD_SEALED_COLUMNS;
+export type RecordSealedColumn<T extends RecordTable> = (typeof RECORD_SEALED_COLUMNS)[T][number];
+
 export const SEALED_CONTEXT = {
   summary: 'case.summary',
   riskRationale: 'case.risk_rationale',
@@ -8,4 +21,5 @@ export const SEALED_CONTEXT = {
   guardians: 'learner.guardians',
   // libs/consent's sealed columns, named here so that the rotation below covers them without importing it.
   consent: (field: 'guardian_name' | 'guardian_relationship' | 'purpose' | 'withdrawal_reason') => `consent.${field}`,
+  record: <T extends RecordTable>(table: T, column: RecordSealedColumn<T>) => `${table}.${column}`,
 } as const;

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldCipher, sealedKeyId } from '@dh/crypto';
-import { SEALED_CONTEXT } from './confidential-fields';
+import { RECORD_SEALED_COLUMNS, RecordSealedColumn, RecordTable, SEALED_CONTEXT } from './confidential-fields';
 
 type SealedTable = { table: string; key: string; columns: Record<string, string> };
 
@@ -21,6 +21,11 @@ const SEALED_TABLES: SealedTable[] = [
     key: 'id',
     columns: Object.fromEntries((['guardian_name', 'guardian_relationship', 'purpose', 'withdrawal_reason'] as const).map((c) => [c, SEALED_CONTEXT.consent(c)])),
   },
+  ...(Object.keys(RECORD_SEALED_COLUMNS) as RecordTable[]).map((table) => ({
+    table,
+    key: 'id',
+    columns: Object.fromEntries(RECORD_SEALED_COLUMNS[table].map((c: RecordSealedColumn<RecordTable>) => [c, SEALED_CONTEXT.record(table, c)])),
+  })),
 ];
 
 const BATCH = 200;

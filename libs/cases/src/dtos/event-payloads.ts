@@ -1,21 +1,50 @@
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength,
-  validateSync,
+  ValidateNested, validateSync,
 } from 'class-validator';
 import type { CaseEventType, ProtectionKind, ProtectionRecipient, RiskLevel } from '@dh/machines/case/types';
 import { PROTECTION_KINDS, PROTECTION_RECIPIENTS } from '@dh/machines/case/v2/rules';
 import { flattenValidationErrors, InputValidationException } from '@dh/errors';
 import { RISK_LEVELS } from '../case.entity';
+import { IsRankedAreas } from '../ranked-areas';
+import { RankedAreaDto } from './create-case.dto';
 
 const LONG = 10000;
 const SHORT = 500;
 
 // Whitespace-only is as empty as empty.
-const Text = (max: number, each = false) => (target: object, key: string) => {
+export const Text = (max: number, each = false) => (target: object, key: string) => {
   IsString({ each })(target, key);
   Matches(/\S/, { each, message: each ? `each of ${key} must not be empty` : `${key} must not be empty` })(target, key);
   MaxLength(max, { each })(target, key);
+};
+
+// A list of short texts, each non-empty: goals, activities, partners.
+const TextList = (max: number) => (target: object, key: string) => {
+  IsArray()(target, key);
+  ArrayMinSize(1)(target, key);
+  ArrayMaxSize(50)(target, key);
+  Text(max, true)(target, key);
+};
+
+const Day = (target: object, key: string) => {
+  IsISO8601({ strict: true })(target, key);
+  Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${key} must be YYYY-MM-DD` })(target, key);
+};
+
+// A support plan's form (Mẫu 02's "hình thức"): in person or online.
+export const SUPPORT_FORMS = ['truc_tiep', 'truc_tuyen'] as const;
+export type SupportForm = (typeof SUPPORT_FORMS)[number];
+
+// The content areas ranked 1..n, by the same rule as a case's at opening.
+export const RankedAreas = (target: object, key: string) => {
+  IsArray()(target, key);
+  ArrayMinSize(1)(target, key);
+  ArrayMaxSize(7)(target, key);
+  ValidateNested({ each: true })(target, key);
+  Type(() => RankedAreaDto)(target, key);
+  IsRankedAreas()(target, key);
 };
 
 class EmptyPayload {}
@@ -29,14 +58,24 @@ class AssessmentPayload {
   @Text(LONG) riskRationale!: string;
   @Text(LONG) difficulties!: string;
   @Text(LONG) needs!: string;
+  // Optional (DESIGN.md: the records issue adds no required field): Mẫu 02's wishes, facts, preliminary view, areas.
+  @IsOptional() @Text(LONG) wishes?: string;
+  @IsOptional() @Text(LONG) facts?: string;
+  @IsOptional() @Text(LONG) preliminaryView?: string;
+  @IsOptional() @RankedAreas areas?: RankedAreaDto[];
 }
 
 class PlanPayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Text(SHORT * 4, true)
-  goals!: string[];
+  @TextList(SHORT * 4) goals!: string[];
   @Text(SHORT) responsible!: string;
-  @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reviewDate must be YYYY-MM-DD' })
-  reviewDate!: string;
+  @Day reviewDate!: string;
+  @IsOptional() @TextList(SHORT * 4) activities?: string[];
+  @IsOptional() @IsIn(SUPPORT_FORMS) form?: SupportForm;
+  @IsOptional() @TextList(SHORT) partners?: string[];
+  @IsOptional() @Text(LONG) resources?: string;
+  // One text, as the plan form has it ("thời gian, địa điểm"): "Thứ Ba hằng tuần, phòng tư vấn".
+  @IsOptional() @Text(SHORT * 2) timeAndPlace?: string;
+  @IsOptional() @Day endDate?: string;
 }
 
 class RevisePlanPayload extends PlanPayload {
@@ -62,8 +101,13 @@ class FeedbackPayload {
   @Text(LONG) feedback!: string;
 }
 
-class OutcomePayload {
+class ClosurePayload {
   @Text(LONG) outcome!: string;
+  // Mẫu 04: results achieved and not, the reason, the follow-up plan.
+  @IsOptional() @Text(LONG) resultsAchieved?: string;
+  @IsOptional() @Text(LONG) resultsNotAchieved?: string;
+  @IsOptional() @Text(LONG) reason?: string;
+  @IsOptional() @Text(LONG) followUpPlan?: string;
 }
 
 class NotesPayload {
@@ -103,10 +147,10 @@ const PAYLOADS: Record<CaseEventType, new () => object> = {
   REFERRAL_ACCEPTED: EmptyPayload,
   REFERRAL_DECLINED: ReasonPayload,
   REFERRAL_COMPLETED: FeedbackPayload,
-  PROPOSE_CLOSURE: OutcomePayload,
+  PROPOSE_CLOSURE: ClosurePayload,
   APPROVE_CLOSURE: CommentPayload,
   REJECT_CLOSURE: ReasonPayload,
-  CLOSE: OutcomePayload,
+  CLOSE: ClosurePayload,
   CLOSE_AT_INTAKE: ReasonPayload,
   FOLLOW_UP_DONE: NotesPayload,
   REOPEN: ReasonPayload,

@@ -1,0 +1,103 @@
+import { maskPayload } from '@dh/audit';
+import type { AuditEvent } from '@dh/audit';
+import { isRealDate } from '@dh/calendar';
+
+export type ChronologyKind =
+  | 'case' | 'stage' | 'assignment' | 'risk' | 'note' | 'session' | 'family_contact' | 'follow_up'
+  | 'referral' | 'consent' | 'protection' | 'clock' | 'alert' | 'learner' | 'form' | 'access' | 'other';
+
+type Label = { vi: string; en: string };
+// `when`: the payload field that says when the thing itself happened (a session held on Monday and written
+// down on Wednesday belongs to Monday); without it, the moment it was recorded.
+type EntrySpec = { kind: ChronologyKind; label: Label; when?: string };
+
+const spec = (kind: ChronologyKind, vi: string, en: string, when?: string): EntrySpec => ({ kind, label: { vi, en }, ...(when ? { when } : {}) });
+
+// Every event a case's chain holds, in the words of the paper logbook. Reads (VIEWED) are left out: they are
+// the inspector's business, in /history, not part of the learner's story.
+const ENTRIES: Record<string, EntrySpec> = {
+  CASE_OPENED: spec('case', 'Tiếp nhận thông tin', 'Case received'),
+  START_ASSESSMENT: spec('stage', 'Bắt đầu đánh giá', 'Assessment started'),
+  COMPLETE_ASSESSMENT: spec('stage', 'Hoàn thành đánh giá', 'Assessment completed'),
+  SUBMIT_PLAN: spec('stage', 'Lập kế hoạch hỗ trợ', 'Support plan submitted'),
+  REVISE_PLAN: spec('stage', 'Điều chỉnh kế hoạch hỗ trợ', 'Support plan revised'),
+  APPROVE_PLAN: spec('stage', 'Phê duyệt kế hoạch', 'Plan approved'),
+  RETURN_PLAN: spec('stage', 'Trả lại kế hoạch', 'Plan returned'),
+  REFER: spec('referral', 'Chuyển gửi', 'Referral sent'),
+  REFERRAL_ACCEPTED: spec('referral', 'Đơn vị nhận đồng ý tiếp nhận', 'Referral accepted', 'answeredAt'),
+  REFERRAL_DECLINED: spec('referral', 'Đơn vị nhận từ chối', 'Referral declined', 'answeredAt'),
+  REFERRAL_COMPLETED: spec('referral', 'Hoàn thành chuyển gửi, có phản hồi', 'Referral completed with feedback', 'completedAt'),
+  PROPOSE_CLOSURE: spec('stage', 'Đề xuất kết thúc hỗ trợ', 'Closure proposed'),
+  APPROVE_CLOSURE: spec('stage', 'Phê duyệt kết thúc', 'Closure approved'),
+  REJECT_CLOSURE: spec('stage', 'Không duyệt kết thúc', 'Closure rejected'),
+  CLOSE: spec('stage', 'Kết thúc hỗ trợ', 'Case closed'),
+  CLOSE_AT_INTAKE: spec('stage', 'Kết thúc ngay khi tiếp nhận', 'Closed at intake'),
+  FOLLOW_UP_DONE: spec('stage', 'Hoàn thành theo dõi sau kết thúc', 'Follow-up done'),
+  REOPEN: spec('stage', 'Mở lại hồ sơ', 'Case reopened'),
+  ASSIGN: spec('assignment', 'Phân công phụ trách', 'Assigned'),
+  REASSIGN: spec('assignment', 'Phân công lại', 'Reassigned'),
+  UPDATE_RISK: spec('risk', 'Cập nhật mức độ nguy cơ', 'Risk level updated'),
+  ADD_NOTE: spec('note', 'Ghi chú', 'Note added'),
+  RAISE_PROTECTION_CONCERN: spec('protection', 'Tin báo bảo vệ trẻ em', 'Child-protection concern raised'),
+  RECORD_PROTECTION_NOTIFICATION: spec('protection', 'Đã thông báo cơ quan có thẩm quyền', 'Protection notification recorded', 'notifiedAt'),
+  SESSION_RECORDED: spec('session', 'Buổi tư vấn', 'Counselling session', 'startedAt'),
+  FAMILY_CONTACT_RECORDED: spec('family_contact', 'Liên hệ với gia đình', 'Family contact', 'contactedAt'),
+  FOLLOW_UP_RECORDED: spec('follow_up', 'Liên hệ theo dõi sau kết thúc', 'Follow-up contact', 'contactedAt'),
+  CONSENT_RECORDED: spec('consent', 'Ghi nhận sự đồng ý', 'Consent recorded', 'givenAt'),
+  CONSENT_WITHDRAWN: spec('consent', 'Rút lại sự đồng ý', 'Consent withdrawn'),
+  LEARNER_IDENTIFIED: spec('learner', 'Xác định người học', 'Learner identified'),
+  CLOCKS_PAUSED: spec('clock', 'Tạm dừng thời hạn', 'Clocks paused'),
+  CLOCKS_RESUMED: spec('clock', 'Tiếp tục tính thời hạn', 'Clocks resumed'),
+  ALERT_ACKNOWLEDGED: spec('alert', 'Xác nhận cảnh báo', 'Alert acknowledged'),
+  MACHINE_MIGRATED: spec('case', 'Chuyển sang quy trình mới', 'Moved to a newer process version'),
+  GRANT_ISSUED: spec('access', 'Cấp quyền xem nội dung bảo mật', 'Confidential-access grant issued'),
+  GRANT_REVOKED: spec('access', 'Thu hồi quyền xem nội dung bảo mật', 'Confidential-access grant revoked'),
+  FORM_GENERATED: spec('form', 'Xuất biểu mẫu', 'Form generated'),
+};
+
+export type ChronologyEntry = {
+  seq: number;
+  occurredAt: string;
+  recordedAt: string;
+  kind: ChronologyKind;
+  type: string;
+  label: Label;
+  fromState: string | null;
+  toState: string | null;
+  actor: { id: string | null; fullName: string | null; role: string | null };
+  // What the event says that is not confidential (a session's form and minutes, a referral's receiver):
+  // the chronology is read by everyone who reads the case, so it never opens sealed content.
+  details: Record<string, unknown>;
+};
+
+export const inChronology = (e: AuditEvent): boolean => e.type !== 'VIEWED';
+
+// `dayStart`: where a bare day (a consent's givenAt) stands: its start in the ward's time zone, before
+// anything recorded that day.
+export const toChronologyEntry = (e: AuditEvent, names: ReadonlyMap<string, string>, dayStart: (date: string) => Date): ChronologyEntry => {
+  const entry = ENTRIES[e.type] ?? spec('other', e.type, e.type);
+  const { payload, masked } = maskPayload(e.type, e.payload);
+  const details = Object.fromEntries(Object.entries(payload).filter(([k, v]) => !masked.includes(k) && v !== null && v !== undefined));
+  return {
+    seq: e.seq,
+    occurredAt: occurredAt(entry.when ? payload[entry.when] : undefined, dayStart) ?? e.at.toISOString(),
+    recordedAt: e.at.toISOString(),
+    kind: entry.kind,
+    type: e.type,
+    label: entry.label,
+    fromState: e.fromState,
+    toState: e.toState,
+    actor: { id: e.actorId, fullName: e.actorId ? (names.get(e.actorId) ?? null) : null, role: e.actorRole },
+    details,
+  };
+};
+
+const occurredAt = (value: unknown, dayStart: (date: string) => Date): string | null => {
+  if (typeof value !== 'string') return null;
+  const t = isRealDate(value) ? dayStart(value).getTime() : Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+};
+
+// In the order things happened; what happened at the same moment, in the order it was recorded.
+export const byOccurrence = (a: ChronologyEntry, b: ChronologyEntry): number =>
+  a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.seq - b.seq;

@@ -1,0 +1,66 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { RankedArea, SupportForm, TransitionHooks, TransitionStep } from '@dh/cases';
+import { FieldCipher } from '@dh/crypto';
+import type { RiskLevel } from '@dh/machines/case/types';
+import { AssessmentRecord } from '../assessments/assessment-record.entity';
+import { ClosureEvent, ClosureRecord } from '../closures/closure-record.entity';
+import { SupportPlan } from '../plans/support-plan.entity';
+import { recordOf } from './case-record-base';
+import { sealColumns } from './sealed-columns';
+
+const CLOSURE_EVENTS: ClosureEvent[] = ['PROPOSE_CLOSURE', 'CLOSE', 'CLOSE_AT_INTAKE'];
+
+// The stage events that carry content keep it in their own table, written by the transition's `record` phase:
+// inside its transaction, after the machine accepted the event, so a refused event leaves no row. The row's id
+// joins the event's payload in the trail.
+@Injectable()
+export class StageRecordsHook implements OnModuleInit {
+  constructor(
+    private readonly hooks: TransitionHooks,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register({ events: ['COMPLETE_ASSESSMENT'], record: (s) => this.assessment(s) });
+    this.hooks.register({ events: ['SUBMIT_PLAN', 'REVISE_PLAN'], record: (s) => this.plan(s) });
+    this.hooks.register({ events: CLOSURE_EVENTS, record: (s) => this.closure(s) });
+  }
+
+  private async assessment({ tx, caller, row, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+    const record = tx.getRepository(AssessmentRecord).create({
+      ...recordOf(caller.id, row, at),
+      riskLevel: payload.riskLevel as RiskLevel,
+      areas: (payload.areas as RankedArea[] | undefined)?.map(({ code, priority }) => ({ code, priority })) ?? null,
+      ...sealColumns(this.cipher, 'assessment_record', payload),
+    });
+    await tx.getRepository(AssessmentRecord).insert(record);
+    return { assessmentId: record.id };
+  }
+
+  // Revisions are numbered per case; the transition holds the case row's lock, so two never take one number.
+  private async plan({ tx, caller, row, type, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+    const [{ last }] = await tx.query(`SELECT coalesce(max(revision), 0) AS last FROM support_plan WHERE case_id = $1`, [row.id]);
+    const record = tx.getRepository(SupportPlan).create({
+      ...recordOf(caller.id, row, at),
+      revision: Number(last) + 1,
+      event: type as SupportPlan['event'],
+      responsible: String(payload.responsible),
+      reviewDate: String(payload.reviewDate),
+      form: (payload.form as SupportForm | undefined) ?? null,
+      endDate: (payload.endDate as string | undefined) ?? null,
+      ...sealColumns(this.cipher, 'support_plan', { ...payload, revisionReason: type === 'REVISE_PLAN' ? payload.reason : undefined }),
+    });
+    await tx.getRepository(SupportPlan).insert(record);
+    return { planId: record.id, planRevision: record.revision };
+  }
+
+  private async closure({ tx, caller, row, type, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+    const record = tx.getRepository(ClosureRecord).create({
+      ...recordOf(caller.id, row, at),
+      event: type as ClosureEvent,
+      ...sealColumns(this.cipher, 'closure_record', payload),
+    });
+    await tx.getRepository(ClosureRecord).insert(record);
+    return { closureId: record.id };
+  }
+}

@@ -1,0 +1,75 @@
+import { auth, Login, World } from '../support/fixtures';
+import { CaseBody, move, openCase, PAYLOADS } from '../support/case-helpers';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
+
+const HOUR = 3_600_000;
+
+type Entry = {
+  seq: number; occurredAt: string; recordedAt: string; kind: string; type: string; label: { vi: string; en: string };
+  fromState: string | null; toState: string | null; actor: { id: string | null; fullName: string | null; role: string | null }; details: Record<string, unknown>;
+};
+
+describe('the chronology of a case: every record, in the order it happened, with who and when', () => {
+  let t: TestApp;
+  let w: World;
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w } = world);
+  });
+
+  const chronology = async (by: Login, caseId: string) =>
+    (await t.http().get(`/api/cases/${caseId}/chronology`).set(auth(by)).expect(200)).body.items as Entry[];
+  const later = async <T>(step: () => Promise<T>): Promise<T> => {
+    t.clock.advance(HOUR);
+    return step();
+  };
+
+  it('lists stage changes, consents and notes in time order, naming each actor, and opens nothing sealed', async () => {
+    const tv = w.users.counsellorA;
+    let c: CaseBody = await openCase(t, w, { by: tv });
+    c = await later(() => move(t, tv, c, 'START_ASSESSMENT'));
+    // Given the evening before the case was opened, recorded today: it belongs before the opening.
+    await later(() => t.http().post(`/api/cases/${c.id}/consents`).set(auth(tv)).send({
+      givenBy: 'guardian', guardian: { fullName: 'Nguyễn Thị Hoa', relationship: 'mẹ' },
+      scope: { kind: 'referral', purpose: 'Chuyển gửi Trạm y tế phường.' }, givenAt: '2026-03-01', how: 'van_ban',
+    }).expect(201));
+    c = await later(() => move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment()));
+    c = await later(() => move(t, tv, c, 'ADD_NOTE', { text: 'Em kể chuyện ở nhà với cô chủ nhiệm.' }));
+    c = await later(() => move(t, w.users.supervisorA, c, 'SUBMIT_PLAN', PAYLOADS.plan));
+    // A read of the confidential content is an event of the chain, not of the learner's story.
+    await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.supervisorA)).expect(200);
+    c = await later(() => move(t, tv, c, 'PROPOSE_CLOSURE', { outcome: 'Em đã ổn định, đi học đều.' }));
+
+    const items = await chronology(w.users.principalA, c.id);
+    expect(items.map((i) => i.type)).toEqual([
+      'CONSENT_RECORDED', 'CASE_OPENED', 'START_ASSESSMENT', 'COMPLETE_ASSESSMENT', 'ADD_NOTE', 'SUBMIT_PLAN', 'PROPOSE_CLOSURE',
+    ]);
+    const occurred = items.map((i) => i.occurredAt);
+    expect([...occurred].sort()).toEqual(occurred);
+    expect(items[0]).toMatchObject({
+      kind: 'consent', label: { vi: 'Ghi nhận sự đồng ý' }, occurredAt: '2026-02-28T17:00:00.000Z',
+      actor: { id: tv.id, fullName: 'Người dùng counsellorA', role: 'counsellor' }, details: { givenBy: 'guardian', kind: 'referral', givenAt: '2026-03-01' },
+    });
+    expect(items[0].recordedAt > items[1].recordedAt).toBe(true);
+    expect(items.find((i) => i.type === 'SUBMIT_PLAN')).toMatchObject({
+      kind: 'stage', fromState: 'planning', toState: 'monitoring', actor: { id: w.users.supervisorA.id, fullName: 'Người dùng supervisorA', role: 'supervisor' },
+    });
+    expect(items.find((i) => i.type === 'PROPOSE_CLOSURE')).toMatchObject({ toState: 'closed.followUp', label: { vi: 'Đề xuất kết thúc hỗ trợ' } });
+    // What the counsellor wrote stays sealed, whoever reads the chronology.
+    const text = JSON.stringify(items);
+    for (const secret of ['Mất ngủ', 'Em kể chuyện', 'Ổn định giấc ngủ', 'Em đã ổn định', 'Nguyễn Thị Hoa', 'Trạm y tế phường.']) expect(text).not.toContain(secret);
+    expect(items.find((i) => i.type === 'COMPLETE_ASSESSMENT')?.details).toEqual({ riskLevel: 'medium' });
+  });
+
+  it('answers 404 for a case the caller cannot see, and reads append nothing to the chain', async () => {
+    const c = await openCase(t, w);
+    await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.counsellorB)).expect(404);
+    await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.wardW)).expect(404);
+    const before = (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.auditorA)).expect(200)).body.events;
+    expect(await chronology(w.users.auditorA, c.id)).toHaveLength(1);
+    await chronology(w.users.supervisorA, c.id);
+    const after = (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.auditorA)).expect(200)).body.events;
+    expect(after).toBe(before);
+  });
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadFormTemplates } from '@dh/forms';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
 import { hasRun, labelsOf, readDocx } from '../support/docx';
-import { historyOf } from '../support/case-helpers';
+import { historyOf, move, PAYLOADS } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
@@ -67,6 +67,52 @@ describe('Forms 01–04 as Word documents', () => {
       // The receiving officer, signing under the place and the day of receipt.
       'Người dùng counsellorA', 'Phường Thử Nghiệm, ngày 02 tháng 03 năm 2026', '(Ký, ghi rõ họ tên)',
     ])).toEqual([]);
+  });
+
+  it('Forms 02 and 04 for a case with its assessment, sessions and closure: every label and every recorded value', async () => {
+    const c = { id: full.id, version: (await t.http().get(`/api/cases/${full.id}`).set(auth(w.users.supervisorA)).expect(200)).body.version };
+    let now = await move(t, w.users.counsellorA, c, 'START_ASSESSMENT');
+    now = await move(t, w.users.counsellorA, now, 'COMPLETE_ASSESSMENT', PAYLOADS.assessmentFull('high'));
+    await t.http().post(`/api/cases/${full.id}/sessions`).set(auth(w.users.counsellorA)).send(PAYLOADS.session).expect(201);
+    await t.http().post(`/api/cases/${full.id}/sessions`).set(auth(w.users.counsellorA)).send({
+      mode: 'truc_tuyen', channel: 'zalo', startedAt: '2026-03-02T08:50:00+07:00', minutes: 20, methods: ['Trò chuyện trực tuyến'],
+      evaluation: 'Em bình tĩnh hơn sau khi trò chuyện.', ending: 'chuyen_gui', referTo: 'Phòng khám tâm lý Bệnh viện Đống Đa',
+    }).expect(201);
+    now = (await t.http().get(`/api/cases/${full.id}`).set(auth(w.users.supervisorA)).expect(200)).body;
+    now = await move(t, w.users.counsellorA, now, 'SUBMIT_PLAN', PAYLOADS.planFull);
+    now = await move(t, w.users.supervisorA, now, 'APPROVE_PLAN', {});
+    now = await move(t, w.users.counsellorA, now, 'PROPOSE_CLOSURE', PAYLOADS.closureFull);
+    await move(t, w.users.supervisorA, now, 'APPROVE_CLOSURE', {});
+
+    const form02 = readDocx((await getForm(t, w.users.supervisorA, full.id, '2').expect(200)).body).runs;
+    expect(missing(form02, labelsOf(TEMPLATES.get('02')!))).toEqual([]);
+    const assessment = PAYLOADS.assessmentFull('high');
+    expect(missing(form02, [
+      'NHẬT KÝ THỰC HIỆN CÔNG TÁC TƯ VẤN HỌC ĐƯỜNG VÀ CÔNG TÁC XÃ HỘI CHO NGƯỜI HỌC', full.code, 'Nguyễn Thị Ánh Tuyết', 'Nguyễn Văn Đức',
+      assessment.difficulties, assessment.needs, assessment.wishes, assessment.facts, assessment.preliminaryView, '☒ Cao',
+      // The first session in person, the second online, in the order they happened.
+      '08 giờ 30, ngày 02/03/2026', 'Trực tiếp', PAYLOADS.session.place, '45', 'Lắng nghe tích cực; Tham vấn nhận thức – hành vi', PAYLOADS.session.evaluation, 'Tiếp tục',
+      '08 giờ 50, ngày 02/03/2026', '08 giờ 30, ngày 09/03/2026', 'Trực tuyến', 'Zalo', '20', 'Trò chuyện trực tuyến', 'Em bình tĩnh hơn sau khi trò chuyện.', 'Chuyển gửi',
+      // Where the latest session left it, and who signs.
+      '☒ Chuyển gửi đến: Phòng khám tâm lý Bệnh viện Đống Đa', 'Người dùng counsellorA',
+    ])).toEqual([]);
+    // The ranking of the assessment: Tâm lý 1, Giới và quan hệ xã hội 2, Học tập 3.
+    const rankOf = (area: string) => form02[form02.indexOf(area) + 1];
+    expect([rankOf('Tâm lý'), rankOf('Giới và quan hệ xã hội'), rankOf('Học tập'), rankOf('Kỹ năng sống')]).toEqual(['1', '2', '3', '…………']);
+
+    const form04 = readDocx((await getForm(t, w.users.supervisorA, full.id, '04').expect(200)).body).runs;
+    expect(missing(form04, labelsOf(TEMPLATES.get('04')!))).toEqual([]);
+    const closure = PAYLOADS.closureFull;
+    expect(missing(form04, [
+      'PHIẾU KẾT THÚC HỖ TRỢ', 'Nguyễn Thị Ánh Tuyết', closure.outcome, closure.resultsAchieved, closure.resultsNotAchieved, closure.reason, closure.followUpPlan,
+      // Opened and closed on the test's day; the carer is the first of the family; the practitioner signs under the day of closure.
+      'Ngày bắt đầu hỗ trợ: ', '02/03/2026', 'Nguyễn Văn Đức', 'Bố', '0912345678', 'Người dùng counsellorA', 'Phường Thử Nghiệm, ngày 02 tháng 03 năm 2026',
+    ])).toEqual([]);
+    const generated = (await historyOf(t, w.users.supervisorA, full.id)).filter((e) => e.type === 'FORM_GENERATED').map((e) => e.payload);
+    expect(generated.slice(-2)).toEqual([
+      expect.objectContaining({ form: '02', fields: expect.arrayContaining(['assessment.difficulties', 'session.evaluation', 'learner.guardians']) }),
+      expect.objectContaining({ form: '04', fields: expect.arrayContaining(['closure.resultsAchieved', 'closure.followUpPlan']) }),
+    ]);
   });
 
   it('1 and 01 are the same form; anything else is a 400 naming n', async () => {

@@ -1,4 +1,5 @@
 import { AREA_CODES, CHANNELS, RISK_LEVELS } from '@dh/cases';
+import { SESSION_CHANNELS, SESSION_ENDINGS, SESSION_MODES } from '@dh/records';
 import { FormNumber } from './form-template';
 
 // The keys each form's loader fills, and what kind of value each holds. A template may leave keys out (the
@@ -9,13 +10,14 @@ export type KeySpec =
   | { kind: 'date' }
   | { kind: 'signature' }
   | { kind: 'checkbox-choice'; values: readonly string[] }
-  | { kind: 'table'; columns: readonly string[] };
+  // Each column: the codes it holds, or null for free text.
+  | { kind: 'table'; columns: Record<string, readonly string[] | null> };
 
 const text: KeySpec = { kind: 'text' };
 const date: KeySpec = { kind: 'date' };
 const signature: KeySpec = { kind: 'signature' };
 const choice = (values: readonly string[]): KeySpec => ({ kind: 'checkbox-choice', values });
-const table = (columns: readonly string[]): KeySpec => ({ kind: 'table', columns });
+const table = (columns: Record<string, readonly string[] | null>): KeySpec => ({ kind: 'table', columns });
 
 export const SEXES = ['nam', 'nu', 'khong_ro'] as const;
 
@@ -33,8 +35,10 @@ const PARENT_KEYS: Record<string, KeySpec> = Object.fromEntries(
   ['father', 'mother'].flatMap((p) => ['name', 'age', 'occupation'].map((f) => [`${p}.${f}`, text])),
 );
 
-export const SESSION_COLUMNS = ['date', 'form', 'placeOrChannel', 'minutes', 'methods', 'evaluation', 'ending', 'nextAppointment'] as const;
-export const ENDINGS = ['stop_monitor', 'more_sessions', 'refer'] as const;
+const SESSION_COLUMNS = {
+  date: null, mode: SESSION_MODES, place: null, channel: SESSION_CHANNELS, minutes: null, methods: null, evaluation: null,
+  ending: SESSION_ENDINGS, referTo: null, nextAppointment: null,
+} as const;
 export const REFERRAL_ANSWERS = ['accepted', 'declined', 'pending'] as const;
 
 export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
@@ -57,7 +61,7 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
   '02': {
     ...LEARNER_KEYS,
     ...PARENT_KEYS,
-    'areas.ranked': table(['area', 'priority']),
+    'areas.ranked': table({ area: AREA_CODES, priority: null }),
     'assessment.difficulties': text,
     'assessment.needs': text,
     'assessment.wishes': text,
@@ -65,7 +69,7 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
     'assessment.preliminaryView': text,
     riskLevel: choice(RISK_LEVELS),
     sessions: table(SESSION_COLUMNS),
-    ending: choice(ENDINGS),
+    ending: choice(SESSION_ENDINGS),
     'ending.referTo': text,
     nextAppointment: date,
     'practitioner.name': signature,
@@ -96,6 +100,7 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
     ...LEARNER_KEYS,
     startDate: date,
     closedAt: date,
+    outcome: text,
     'results.achieved': text,
     'results.notAchieved': text,
     reason: text,

@@ -1,7 +1,7 @@
 import {
   AlignmentType, BorderStyle, Document, FileChild, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { ChoiceField, DateField, FormField, FormLetterhead, FormTemplate, FormValue, FormValues, SignatureField, TableField, TableRowValue, TextField } from './form-template';
+import { ChoiceField, DateField, FormField, FormLetterhead, FormTemplate, FormValue, FormValues, SignatureField, TableColumn, TableField, TableRowValue, TextField } from './form-template';
 
 // Like the paper form: a blank is a dotted line to write on. Each label and each value is one TextRun, so a
 // reader of document.xml (and Word's search) finds it whole.
@@ -60,13 +60,19 @@ const choiceField = (f: ChoiceField, v: FormValue | undefined, values: FormValue
   return [para([labelRun(f.label), ...boxes])];
 };
 
-const cell = (text: string, bold = false) => new TableCell({ children: [para([run(text, { bold })], undefined, 0)] });
+// 11 pt in tables: the session log has nine columns on a portrait page.
+const cell = (text: string, bold = false) => new TableCell({ children: [para([run(text, { bold, size: 22 })], undefined, 0)] });
 
 const tableField = (f: TableField, v: FormValue | undefined): FileChild[] => {
   const rows = Array.isArray(v) && !isBlank(v) ? (v as TableRowValue[]) : [];
   const blanks = rows.length ? 0 : (f.emptyRows ?? 3);
   const header = new TableRow({ tableHeader: true, children: f.columns.map((c) => cell(c.label, true)) });
-  const body = rows.map((r) => new TableRow({ children: f.columns.map((c) => cell(asText(r[c.key]) ?? dots(4))) }));
+  const shown = (c: TableColumn, v: string | null): string => {
+    const option = v === null ? undefined : c.options?.find((o) => o.value === v);
+    // Dates and instants in a row ('YYYY-MM-DD[ HH:mm]') print as the date fields do.
+    return option ? option.label : v === null ? dots(4) : formatDate(v);
+  };
+  const body = rows.map((r) => new TableRow({ children: f.columns.map((c) => cell(shown(c, asText(r[c.key])))) }));
   const empty = Array.from({ length: blanks }, () => new TableRow({ children: f.columns.map(() => cell(dots(4))) }));
   return [
     para([run(`${f.label}:`)]),

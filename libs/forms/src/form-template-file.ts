@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '@dh/config';
 import { FORM_KEYS, KeySpec } from './form-keys';
-import { FIELD_KINDS, FORM_NUMBERS, FormField, FormNumber, FormTemplate } from './form-template';
+import { ChoiceOption, FIELD_KINDS, FORM_NUMBERS, FormField, FormNumber, FormTemplate } from './form-template';
 
 const VARIABLE = 'FORMS_DIR';
 const FILE_NAME = /^mau-(\d{2})\.v(\d+)\.json$/;
@@ -40,6 +40,22 @@ const specOf = (keys: Record<string, KeySpec>, key: string, path: string, kind: 
   return spec;
 };
 
+// The labels of a choice's (or a coded column's) codes: each a code the loader gives, once; a detail names a text key.
+const parseOptions = (raw: unknown, path: string, key: string, known: readonly string[], keys: Record<string, KeySpec>): ChoiceOption[] => {
+  const options = list(raw, path).map((o, i) => {
+    const p = `${path}[${i}]`;
+    if (!isObj(o)) return fail(p, 'must be an object { value, label }');
+    onlyKeys(o, p, ['value', 'label', 'detailKey']);
+    const value = nonEmptyText(o.value, `${p}.value`);
+    if (!known.includes(value)) fail(`${p}.value`, `"${value}" is not a value of "${key}" (known: ${known.join(', ')})`);
+    const detailKey = o.detailKey === undefined ? undefined : nonEmptyText(o.detailKey, `${p}.detailKey`);
+    if (detailKey !== undefined && keys[detailKey]?.kind !== 'text') fail(`${p}.detailKey`, `"${detailKey}" is not a text this form fills`);
+    return { value, label: nonEmptyText(o.label, `${p}.label`), ...(detailKey ? { detailKey } : {}) };
+  });
+  if (new Set(options.map((o) => o.value)).size !== options.length) fail(path, 'each value may appear once');
+  return options;
+};
+
 const parseField = (raw: unknown, path: string, keys: Record<string, KeySpec>): FormField => {
   if (!isObj(raw)) return fail(path, 'must be an object { key, label, kind, … }');
   const kind = raw.kind as FormField['kind'];
@@ -63,30 +79,25 @@ const parseField = (raw: unknown, path: string, keys: Record<string, KeySpec>): 
     }
     case 'checkbox-choice': {
       onlyKeys(raw, at, ['key', 'label', 'kind', 'options']);
-      const known = (spec as Extract<KeySpec, { kind: 'checkbox-choice' }>).values;
-      const options = list(raw.options, `${at}.options`).map((o, i) => {
-        const p = `${at}.options[${i}]`;
-        if (!isObj(o)) return fail(p, 'must be an object { value, label }');
-        onlyKeys(o, p, ['value', 'label', 'detailKey']);
-        const value = nonEmptyText(o.value, `${p}.value`);
-        if (!known.includes(value)) fail(`${p}.value`, `"${value}" is not a value of "${key}" (known: ${known.join(', ')})`);
-        const detailKey = o.detailKey === undefined ? undefined : nonEmptyText(o.detailKey, `${p}.detailKey`);
-        if (detailKey !== undefined && keys[detailKey]?.kind !== 'text') fail(`${p}.detailKey`, `"${detailKey}" is not a text this form fills`);
-        return { value, label: nonEmptyText(o.label, `${p}.label`), ...(detailKey ? { detailKey } : {}) };
-      });
-      if (new Set(options.map((o) => o.value)).size !== options.length) fail(`${at}.options`, 'each value may appear once');
+      const options = parseOptions(raw.options, `${at}.options`, key, (spec as Extract<KeySpec, { kind: 'checkbox-choice' }>).values, keys);
       return { key, label, kind, options };
     }
     case 'table': {
       onlyKeys(raw, at, ['key', 'label', 'kind', 'columns', 'emptyRows']);
-      const known = (spec as Extract<KeySpec, { kind: 'table' }>).columns;
+      const known = (spec as Extract<KeySpec, { kind: 'table' }>).columns as Record<string, readonly string[] | null>;
       const columns = list(raw.columns, `${at}.columns`).map((c, i) => {
         const p = `${at}.columns[${i}]`;
-        if (!isObj(c)) return fail(p, 'must be an object { key, label }');
-        onlyKeys(c, p, ['key', 'label']);
+        if (!isObj(c)) return fail(p, 'must be an object { key, label, options? }');
+        onlyKeys(c, p, ['key', 'label', 'options']);
         const column = nonEmptyText(c.key, `${p}.key`);
-        if (!known.includes(column)) fail(`${p}.key`, `"${column}" is not a column of "${key}" (known: ${known.join(', ')})`);
-        return { key: column, label: nonEmptyText(c.label, `${p}.label`) };
+        const codes = known[column];
+        if (codes === undefined) fail(`${p}.key`, `"${column}" is not a column of "${key}" (known: ${Object.keys(known).join(', ')})`);
+        const columnLabel = nonEmptyText(c.label, `${p}.label`);
+        if (codes === null) {
+          if (c.options !== undefined) fail(`${p}.options`, `"${column}" holds free text, not codes`);
+          return { key: column, label: columnLabel };
+        }
+        return { key: column, label: columnLabel, options: parseOptions(c.options, `${p}.options`, `${key}.${column}`, codes, {}) };
       });
       return { key, label, kind, columns, emptyRows: wholeNumber(raw.emptyRows, `${at}.emptyRows`, 0, 30) };
     }

@@ -8,7 +8,8 @@ export const FIELD_KINDS = ['text', 'date', 'checkbox-choice', 'table', 'signatu
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 export type ChoiceOption = { value: string; label: string; detailKey?: string };
-export type TableColumn = { key: string; label: string };
+// A coded column (a session's form, an area) prints its options' labels, never the codes.
+export type TableColumn = { key: string; label: string; options?: ChoiceOption[] };
 
 type FieldBase = { key: string; label: string };
 // `dots`: length of the dotted blank when the value is missing; `lines`: how many dotted lines a long answer gets.

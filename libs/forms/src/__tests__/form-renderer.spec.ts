@@ -62,11 +62,14 @@ describe('renderForm', () => {
   it('prints table rows, and blank rows to fill by hand when there are none', async () => {
     const form02 = TEMPLATES.get('02')!;
     const rows = [
-      { date: '2026-03-05 09:00', form: 'Trực tiếp', placeOrChannel: 'Phòng tư vấn', minutes: '45', methods: 'Lắng nghe tích cực', evaluation: 'Em cởi mở hơn', ending: 'Tiếp tục', nextAppointment: '12/03/2026' },
+      { date: '2026-03-05 09:00', mode: 'truc_tiep', place: 'Phòng tư vấn', channel: null, minutes: '45', methods: 'Lắng nghe tích cực', evaluation: 'Em cởi mở hơn', ending: 'tiep_tuc', nextAppointment: null },
     ];
     const filled = readDocx(await sut(form02, letterhead, { sessions: rows }));
     const blank = readDocx(await sut(form02, letterhead, {})).xml;
     expect(filled.runs).toContain('Lắng nghe tích cực');
+    // A coded column prints the template's words for the code, never the code.
+    expect(filled.runs).toEqual(expect.arrayContaining(['Trực tiếp', 'Tiếp tục']));
+    expect(filled.runs).not.toContain('truc_tiep');
     const rowsIn = (xml: string) => (xml.match(/<w:tr>|<w:tr /g) ?? []).length;
     // One table row less: the session replaces the four blank rows of the sessions table.
     expect(rowsIn(blank) - rowsIn(filled.xml)).toBe(3);

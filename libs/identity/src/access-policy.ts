@@ -11,6 +11,7 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 export type Action =
   | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks'
   | 'consent.record' | 'consent.withdraw' | 'consent.read'
+  | 'referral.read'
   | 'learner.create' | 'learner.read'
   | 'report.submit' | 'report.read'
   | 'directory.read' | 'directory.manage'
@@ -29,6 +30,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'consent.record': { counsellor: 'school', supervisor: 'school' },
   'consent.withdraw': { counsellor: 'school', supervisor: 'school' },
   'consent.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school' },
+  // A case's referrals: whoever reads the case, the ward officer too while it stands referred to the ward.
+  'referral.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   'learner.create': { counsellor: 'school', supervisor: 'school' },
   'learner.read': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   'report.submit': { principal: 'school' },

@@ -4,3 +4,8 @@ export * from './directory/directory-seed.service';
 export * from './directory/directory.service';
 export * from './directory/provider-fields';
 export * from './directory/service-provider.entity';
+export * from './referrals/referral.entity';
+export * from './referrals/referral.exception';
+export * from './referrals/referral-hooks.service';
+export * from './referrals/referral-view';
+export * from './referrals/referrals.service';

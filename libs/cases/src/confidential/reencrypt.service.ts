@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldCipher, sealedKeyId } from '@dh/crypto';
-import { SEALED_CONTEXT } from './confidential-fields';
+import { REFERRAL_SEALED_COLUMNS, SEALED_CONTEXT } from './confidential-fields';
 
 type SealedTable = { table: string; key: string; columns: Record<string, string> };
 
@@ -21,6 +21,7 @@ const SEALED_TABLES: SealedTable[] = [
     key: 'id',
     columns: Object.fromEntries((['guardian_name', 'guardian_relationship', 'purpose', 'withdrawal_reason'] as const).map((c) => [c, SEALED_CONTEXT.consent(c)])),
   },
+  { table: 'referral', key: 'id', columns: Object.fromEntries(REFERRAL_SEALED_COLUMNS.map((c) => [c, SEALED_CONTEXT.referral(c)])) },
 ];
 
 const BATCH = 200;

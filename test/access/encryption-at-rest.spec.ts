@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { auth, buildWorld, World } from '../support/fixtures';
-import { historyOf, move, PAYLOADS, verifyOf } from '../support/case-helpers';
+import { historyOf, move, PAYLOADS, prepareReferral, verifyOf } from '../support/case-helpers';
 import { useCliAgainst } from '../support/cli';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -23,6 +23,8 @@ const SECRET = {
   guardian: `Trần Văn Cha Dượng ${tag}-giamho`,
   note: `Em xin đừng báo cho bố biết em đã kể ${tag}-ghichu`,
   difficulties: `Mất ngủ, hoảng sợ khi nghe tiếng xe máy ${tag}-khokhan`,
+  referralReason: `Cần khám tâm lý vì em có ý định tự làm đau ${tag}-chuyengui`,
+  declinedReason: `Phòng khám không nhận trẻ có hồ sơ bạo lực gia đình ${tag}-tuchoi`,
 };
 const LATER_NOTE = `Ghi chú viết sau khi đổi khóa ${tag}-sau`;
 
@@ -62,6 +64,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     const c = (await app.http().get(`/api/cases/${caseId}`).set(auth(tt)).expect(200)).body;
     const history = await historyOf(app, tt, caseId);
     const reporter = (await app.http().get(`/api/cases/${caseId}/reporter`).set(auth(tt)).expect(200)).body.reporter;
+    const [referral] = (await app.http().get(`/api/cases/${caseId}/referrals`).set(auth(tt)).expect(200)).body.items;
     const learners = (await app.http().get('/api/learners').query({ schoolId: w.schoolA }).set(auth(tt)).expect(200)).body.items;
     const records = (await app.http().get(`/api/cases/${caseId}/records`).set(auth(tt)).expect(200)).body;
     return {
@@ -72,6 +75,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       guardian: learners.find((l: { id: string }) => l.id === learnerId).guardians[0].fullName,
       note: history.find((h) => h.type === 'ADD_NOTE')?.payload.text,
       difficulties: history.find((h) => h.type === 'COMPLETE_ASSESSMENT')?.payload.difficulties,
+      referralReason: referral.reason,
+      declinedReason: referral.answer.declinedReason,
       openedSummary: history.find((h) => h.type === 'CASE_OPENED')?.payload.summary,
       recordedDifficulties: records.assessments[0].difficulties,
     };
@@ -94,6 +99,9 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     // A retry is matched by a keyed digest: the plain hash of the request, a guess one could test, is nowhere.
     const guess = createHash('sha256').update(canonicalize({ caseId, ...note }) ?? '').digest('hex');
     c = await move(t, tv, c, 'START_ASSESSMENT');
+    const { payload: refer } = await prepareReferral(t, w, c, { by: tv });
+    c = await move(t, tv, c, 'REFER', { ...refer, reason: SECRET.referralReason });
+    c = await move(t, tv, c, 'REFERRAL_DECLINED', { reason: SECRET.declinedReason });
     await move(t, tv, c, 'COMPLETE_ASSESSMENT', { ...PAYLOADS.assessment('high'), riskRationale: SECRET.riskRationale, difficulties: SECRET.difficulties });
 
     const stored = (await pg.query(`SELECT summary, risk_rationale FROM "case" WHERE id = $1`, [caseId])).rows[0];
@@ -135,6 +143,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       expect(stored.summary.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       expect((await pg.query(`SELECT guardians FROM learner WHERE id = $1`, [learnerId])).rows[0].guardians.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       expect((await pg.query(`SELECT difficulties FROM assessment_record WHERE case_id = $1`, [caseId])).rows[0].difficulties.startsWith(`dh1:${keyAfter}:`)).toBe(true);
+      const referral = (await pg.query(`SELECT reason, declined_reason FROM referral WHERE case_id = $1`, [caseId])).rows[0];
+      expect([referral.reason, referral.declined_reason].map((v: string) => v.startsWith(`dh1:${keyAfter}:`))).toEqual([true, true]);
       // The trail is never rewritten: the same bytes, still under the first data key.
       expect((await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 AND seq <= $2 ORDER BY seq`, [caseId, chainBefore.length])).rows)
         .toEqual(chainBefore);

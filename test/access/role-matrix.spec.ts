@@ -4,7 +4,7 @@ import { mayActOnConsents } from '@dh/consent';
 import { Caller, decide, decideInWard, Action, actorIn, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
-import { createLearner, move, openCase, PAYLOADS } from '../support/case-helpers';
+import { createLearner, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
@@ -142,6 +142,16 @@ const FORMS: Record<Role, Record<Ctx, { printForm: number }>> = {
   auditor: { own: REFUSED, notAssigned: REFUSED, referredToWard: REFUSED, referredElsewhere: REFUSED, other: HIDDEN },
   admin: { own: HIDDEN, notAssigned: HIDDEN, referredToWard: HIDDEN, referredElsewhere: HIDDEN, other: HIDDEN },
 };
+// A case's referrals: whoever reads the case reads them (sealed fields masked as elsewhere); the ward officer
+// only the referrals of a case referred to the ward.
+const REFERRALS: Record<Role, Record<Ctx, number>> = {
+  counsellor: { own: 200, notAssigned: 200, referredToWard: 200, referredElsewhere: 200, other: 404 },
+  supervisor: { own: 200, notAssigned: 200, referredToWard: 200, referredElsewhere: 200, other: 404 },
+  principal: { own: 200, notAssigned: 200, referredToWard: 200, referredElsewhere: 200, other: 404 },
+  ward_officer: { own: 404, notAssigned: 404, referredToWard: 200, referredElsewhere: 404, other: 404 },
+  auditor: { own: 200, notAssigned: 200, referredToWard: 200, referredElsewhere: 200, other: 404 },
+  admin: { own: 404, notAssigned: 404, referredToWard: 404, referredElsewhere: 404, other: 404 },
+};
 const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
 // Case records: the case team records sessions and family contacts; whoever reads the case's history reads its
 // records (the content masked for those who may not read it).
@@ -208,7 +218,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     cases.other = { id: (await openCase(t, w, { by: w.users.counsellorB, schoolId: w.schoolB })).id, schoolId: w.schoolB };
     for (const [ctx, toWard] of [['referredToWard', true], ['referredElsewhere', false]] as const) {
       const c = await move(t, w.users.counsellorA, await openCase(t, w), 'START_ASSESSMENT');
-      await move(t, w.users.counsellorA, c, 'REFER', { ...PAYLOADS.refer, toWard });
+      await move(t, w.users.counsellorA, c, 'REFER', { ...(await prepareReferral(t, w, c)).payload, toWard });
       cases[ctx] = { id: c.id, schoolId: w.schoolA };
     }
     learners.own = (await createLearner(t, w.users.supervisorA, w.schoolA)).id;
@@ -478,5 +488,20 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const printForm = async (role: Role, ctx: Ctx): Promise<number> => (await t.http().get(`/api/cases/${cases[ctx].id}/forms/01`).set(auth(who[role]))).status;
     expect(await tabulate(['printForm'], generatedForm)).toEqual(FORMS);
     expect(await tabulate(['printForm'], printForm)).toEqual(FORMS);
+  });
+
+  it('referral list: every role reads a case’s referrals where the policy lets it read them', async () => {
+    const fromPolicy = {} as typeof REFERRALS;
+    const fromApi = {} as typeof REFERRALS;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as Record<Ctx, number>;
+      fromApi[role] = {} as Record<Ctx, number>;
+      for (const ctx of CTXS) {
+        fromPolicy[role][ctx] = status(decide(callers[role], 'referral.read', cases[ctx].schoolId, placeOf(ctx)), 200);
+        fromApi[role][ctx] = (await t.http().get(`/api/cases/${cases[ctx].id}/referrals`).set(auth(who[role]))).status;
+      }
+    }
+    expect(fromPolicy).toEqual(REFERRALS);
+    expect(fromApi).toEqual(REFERRALS);
   });
 });

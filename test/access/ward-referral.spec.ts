@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { UserService } from '@dh/identity';
 import { auth, Login, loginOf, PASSWORD, World } from '../support/fixtures';
-import { CaseBody, move, openCase, PAYLOADS, sendEvent } from '../support/case-helpers';
+import { CaseBody, move, openCase, PAYLOADS, prepareReferral, sendEvent } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -11,6 +11,8 @@ describe('a case referred to the ward: its officers read it while the referral l
   let pg: Client;
   let otherWardOfficer: Login;
   let c: CaseBody;
+  let clinic: string;
+  let wardOffice: string;
   const tv = () => w.users.counsellorA;
   const status = async (who: Login, caseId: string) => [
     (await t.http().get(`/api/cases/${caseId}`).set(auth(who))).status,
@@ -30,6 +32,9 @@ describe('a case referred to the ward: its officers read it while the referral l
     otherWardOfficer = loginOf(t.app, await users.createUser({ username: 'vhxh.w2', fullName: 'Cán bộ phường khác', password: PASSWORD, roles: ['ward_officer'], wardId: ward.id }));
     c = await openCase(t, w);
     c = await move(t, tv(), c, 'START_ASSESSMENT');
+    clinic = (await prepareReferral(t, w, c, { by: tv() })).receiverId;
+    wardOffice = (await t.http().post('/api/admin/directory').set(auth(w.users.adminW)).send({ name: 'Phòng Văn hóa – Xã hội phường', kind: 'phong_vhxh' }).expect(201)).body.id;
+    await prepareReferral(t, w, c, { by: tv(), receiverId: wardOffice });
   });
 
   it('before any referral the ward officer meets 404 everywhere, and the list is empty', async () => {
@@ -39,14 +44,14 @@ describe('a case referred to the ward: its officers read it while the referral l
   });
 
   it('a REFER without toWard keeps the case closed to the ward', async () => {
-    c = await move(t, tv(), c, 'REFER', PAYLOADS.refer);
+    c = await move(t, tv(), c, 'REFER', PAYLOADS.refer(clinic));
     expect(c.state).toBe('referral.pending');
     expect(await status(w.users.wardW, c.id)).toEqual([404, 404, 404]);
     c = await move(t, tv(), c, 'REFERRAL_DECLINED', { reason: 'Trạm y tế không nhận.' });
   });
 
   it('after a REFER toWard the ward officer reads the case with its content, one VIEWED event per read; sends nothing', async () => {
-    c = await move(t, tv(), c, 'REFER', { receiver: 'Phòng Văn hóa – Xã hội phường', reason: 'Cần phường hỗ trợ gia đình.', toWard: true });
+    c = await move(t, tv(), c, 'REFER', { receiverId: wardOffice, reason: 'Cần phường hỗ trợ gia đình.', toWard: true });
     const row = (await pg.query(`SELECT referred_to_ward_at FROM "case" WHERE id = $1`, [c.id])).rows[0];
     expect(row.referred_to_ward_at).toEqual(t.clock.now());
 
@@ -59,9 +64,13 @@ describe('a case referred to the ward: its officers read it while the referral l
 
     const history = (await t.http().get(`/api/cases/${c.id}/history`).set(auth(w.users.wardW)).expect(200)).body.items;
     expect(history.find((i: { type: string; payload: { toWard?: boolean } }) => i.type === 'REFER' && i.payload.toWard)).toMatchObject({
-      payload: { reason: 'Cần phường hỗ trợ gia đình.', toWard: true }, masked: [],
+      payload: { receiver: 'Phòng Văn hóa – Xã hội phường', reason: 'Cần phường hỗ trợ gia đình.', toWard: true }, masked: [],
     });
     expect(await viewedBy(w.users.wardW)).toHaveLength(2);
+    // The referral itself, reason included: the ward is its receiver.
+    const referrals = (await t.http().get(`/api/cases/${c.id}/referrals`).set(auth(w.users.wardW)).expect(200)).body.items;
+    expect(referrals.at(-1)).toMatchObject({ status: 'sent', toWard: true, receiver: { id: wardOffice }, reason: 'Cần phường hỗ trợ gia đình.', masked: [] });
+    expect(await viewedBy(w.users.wardW)).toHaveLength(3);
     expect((await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.wardW)).expect(200)).body.valid).toBe(true);
 
     // Ward officers send no events, pause no clocks, and do not learn who reported.
@@ -92,11 +101,11 @@ describe('a case referred to the ward: its officers read it while the referral l
   });
 
   it('a declined referral to the ward closes it too, and toWard must be a boolean', async () => {
-    c = await move(t, tv(), c, 'REFER', { ...PAYLOADS.refer, toWard: true });
+    c = await move(t, tv(), c, 'REFER', { ...PAYLOADS.refer(clinic), toWard: true });
     expect(await status(w.users.wardW, c.id)).toEqual([200, 200, 200]);
     c = await move(t, tv(), c, 'REFERRAL_DECLINED', { reason: 'Phường chuyển về trường.' });
     expect(await status(w.users.wardW, c.id)).toEqual([404, 404, 404]);
-    const bad = await sendEvent(t, tv(), c, 'REFER', { ...PAYLOADS.refer, toWard: 'có' }).expect(400);
+    const bad = await sendEvent(t, tv(), c, 'REFER', { ...PAYLOADS.refer(clinic), toWard: 'có' }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['payload.toWard']);
   });
 });

@@ -1,5 +1,5 @@
 import { auth, Login, World } from '../support/fixtures';
-import { CaseBody, historyOf, move, openCase, PAYLOADS, sendEvent, verifyOf } from '../support/case-helpers';
+import { CaseBody, historyOf, move, openCase, PAYLOADS, prepareReferral, sendEvent, verifyOf } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -106,7 +106,7 @@ describe('a case through the Circular 18 process, end to end', () => {
     const { counsellorA: tv } = w.users;
     let accepted = await openCase(t, w);
     accepted = await move(t, tv, accepted, 'START_ASSESSMENT');
-    accepted = await move(t, tv, accepted, 'REFER', PAYLOADS.refer);
+    accepted = await move(t, tv, accepted, 'REFER', (await prepareReferral(t, w, accepted, { by: tv })).payload);
     expect(accepted.state).toBe('referral.pending');
     accepted = await move(t, tv, accepted, 'REFERRAL_ACCEPTED');
     expect(accepted.state).toBe('referral.inService');
@@ -115,6 +115,9 @@ describe('a case through the Circular 18 process, end to end', () => {
     await expectTrail(accepted, [
       ['CASE_OPENED', 'intake', tv],
       ['START_ASSESSMENT', 'assessment', tv],
+      // The guardian's and the learner's consent to the referral, recorded before it (stage unchanged).
+      ['CONSENT_RECORDED', 'assessment', tv],
+      ['CONSENT_RECORDED', 'assessment', tv],
       ['REFER', 'referral.pending', tv],
       ['REFERRAL_ACCEPTED', 'referral.inService', tv],
       ['REFERRAL_COMPLETED', 'monitoring', tv],
@@ -122,12 +125,15 @@ describe('a case through the Circular 18 process, end to end', () => {
 
     let declined = await openCase(t, w);
     declined = await move(t, tv, declined, 'START_ASSESSMENT');
-    declined = await move(t, tv, declined, 'REFER', PAYLOADS.refer);
+    declined = await move(t, tv, declined, 'REFER', (await prepareReferral(t, w, declined, { by: tv })).payload);
     declined = await move(t, tv, declined, 'REFERRAL_DECLINED', { reason: 'Đơn vị không nhận học sinh dưới 12 tuổi.' });
     expect(declined.state).toBe('assessment');
     await expectTrail(declined, [
       ['CASE_OPENED', 'intake', tv],
       ['START_ASSESSMENT', 'assessment', tv],
+      // The guardian's and the learner's consent to the referral, recorded before it (stage unchanged).
+      ['CONSENT_RECORDED', 'assessment', tv],
+      ['CONSENT_RECORDED', 'assessment', tv],
       ['REFER', 'referral.pending', tv],
       ['REFERRAL_DECLINED', 'assessment', tv],
     ]);

@@ -60,7 +60,6 @@ export const PAYLOADS = {
     needs: 'Được lắng nghe và hỗ trợ tâm lý.',
   }),
   plan: { goals: ['Ổn định giấc ngủ', 'Tham gia lại hoạt động lớp'], responsible: 'Cô Lan', reviewDate: '2026-04-15' },
-  refer: { receiver: 'Trạm y tế phường', reason: 'Cần đánh giá chuyên sâu.' },
   // Every optional field of the records issue too (Mẫu 02, Mẫu 04).
   assessmentFull: (riskLevel = 'medium') => ({
     ...PAYLOADS.assessment(riskLevel),
@@ -112,6 +111,40 @@ export const PAYLOADS = {
     resultKept: true,
     notes: 'Em vẫn đi học đều, ngủ đủ giấc.',
   },
+  // A REFER names a receiver of the directory of the school's ward (see prepareReferral for one and its consents).
+  refer: (receiverId: string) => ({ receiverId, reason: 'Cần đánh giá chuyên sâu.' }),
+};
+
+// One receiver per test app, added by the world's admin to the world's ward (both schools are of it).
+const receivers = new WeakMap<TestApp, Promise<string>>();
+export const referralReceiver = (t: TestApp, world: World): Promise<string> => {
+  if (!receivers.has(t)) {
+    receivers.set(t, t.http().post('/api/admin/directory').set(auth(world.users.adminW))
+      .send({ name: 'Trạm y tế phường Thử Nghiệm', kind: 'y_te', address: '12 Phố Thử Nghiệm', phone: '024 3851 1234', contactPerson: 'BS. Hoàng Minh' })
+      .expect(201).then((res) => res.body.id as string));
+  }
+  return receivers.get(t) as Promise<string>;
+};
+
+// Records the consents a referral needs (the guardian's and, the test learner being 13, the learner's) for one
+// receiver, by a member of the case team; returns the REFER payload. Consents move neither the stage nor the version.
+export const prepareReferral = async (
+  t: TestApp,
+  world: World,
+  c: { id: string },
+  opts: { by?: Login; receiverId?: string; givers?: ('guardian' | 'learner')[] } = {},
+): Promise<{ receiverId: string; consentIds: string[]; payload: { receiverId: string; reason: string } }> => {
+  const receiverId = opts.receiverId ?? (await referralReceiver(t, world));
+  const consentIds: string[] = [];
+  for (const givenBy of opts.givers ?? ['guardian', 'learner']) {
+    const res = await t.http().post(`/api/cases/${c.id}/consents`).set(auth(opts.by ?? world.users.supervisorA)).send({
+      givenBy, ...(givenBy === 'guardian' ? { guardian: { fullName: 'Nguyễn Thị Hoa', relationship: 'mẹ' } } : {}),
+      scope: { kind: 'referral', receiverId, purpose: 'Chuyển gửi để được đánh giá chuyên sâu.' }, givenAt: '2026-03-01', how: 'van_ban',
+    });
+    if (res.status !== 201) throw new Error(`consent answered ${res.status}: ${JSON.stringify(res.body)}`);
+    consentIds.push(res.body.id as string);
+  }
+  return { receiverId, consentIds, payload: PAYLOADS.refer(receiverId) };
 };
 
 export const historyOf = async (t: TestApp, by: Login, caseId: string) =>

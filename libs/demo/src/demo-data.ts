@@ -21,7 +21,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'thanhtra', fullName: 'Vũ Quốc Khánh', roles: ['auditor'], school: null, ward: true },
 ];
 
-export type DemoStep = { type: CaseEventType; by: 'counsellor' | 'supervisor'; payload: Record<string, unknown> };
+// `referTo`: the kind of receiver of the demo ward's directory a REFER names; the seed records the learner's and
+// the guardian's consent for it first, as a counsellor must.
+export type DemoStep = { type: CaseEventType; by: 'counsellor' | 'supervisor'; payload: Record<string, unknown>; referTo?: 'y_te' };
 
 const assess = (riskLevel: string): DemoStep[] => [
   { type: 'START_ASSESSMENT', by: 'counsellor', payload: {} },
@@ -44,7 +46,8 @@ const plan: DemoStep = {
 const refer: DemoStep = {
   type: 'REFER',
   by: 'counsellor',
-  payload: { receiver: 'Trạm y tế phường Đống Đa', reason: 'Cần đánh giá tâm lý chuyên sâu.' },
+  payload: { reason: 'Cần đánh giá tâm lý chuyên sâu.', sender: { title: 'Tư vấn viên' } },
+  referTo: 'y_te',
 };
 
 // One case of the demo school in each stage, reached through the real machine so each has a valid chain.

@@ -1,11 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LocalTime } from '@dh/calendar';
 import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
 import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
+import { ConsentService } from '@dh/consent';
 import { AuditorGrantsService, Caller, School, UserService, Ward } from '@dh/identity';
-import { DirectorySeedService } from '@dh/records';
-import { DEMO_CASES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD } from './demo-data';
+import { DirectorySeedService, ServiceProvider } from '@dh/records';
+import { DEMO_CASES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD, DemoStep } from './demo-data';
 
 @Injectable()
 export class DemoSeedService {
@@ -19,7 +22,9 @@ export class DemoSeedService {
     private readonly transitions: CaseTransitionService,
     private readonly auditorGrants: AuditorGrantsService,
     private readonly directory: DirectorySeedService,
+    private readonly consents: ConsentService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // Once: a second start finds the ward and leaves everything as it is.
@@ -69,8 +74,20 @@ export class DemoSeedService {
       });
       for (const step of demo.steps) {
         const by = step.by === 'counsellor' ? counsellor : supervisor;
-        view = await this.transitions.apply(by, view.id, { type: step.type, payload: step.payload, expectedVersion: view.version });
+        const payload = step.referTo ? { ...step.payload, receiverId: await this.consentToRefer(counsellor, view.id, school.wardId, step) } : step.payload;
+        view = await this.transitions.apply(by, view.id, { type: step.type, payload, expectedVersion: view.version });
       }
     }
+  }
+
+  // The receiver of the step's kind in the ward's directory, with the guardian's and the learner's consent to it
+  // (every demo learner is over 7).
+  private async consentToRefer(counsellor: Caller, caseId: string, wardId: string, step: DemoStep): Promise<string> {
+    const receiver = await this.source.getRepository(ServiceProvider).findOneByOrFail({ wardId, kind: step.referTo, active: true });
+    const givenAt = new LocalTime(this.config.tzName).of(this.clock.now()).date;
+    const scope = { kind: 'referral' as const, receiverId: receiver.id, purpose: 'Chuyển gửi để được đánh giá tâm lý chuyên sâu.' };
+    await this.consents.record(counsellor, caseId, { givenBy: 'guardian', guardian: { fullName: 'Phụ huynh của em', relationship: 'mẹ' }, scope, givenAt, how: 'van_ban' });
+    await this.consents.record(counsellor, caseId, { givenBy: 'learner', scope, givenAt, how: 'truc_tiep' });
+    return receiver.id;
   }
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@dh/cases';
+import { ConsentModule } from '@dh/consent';
 import { IdentityModule } from '@dh/identity';
 import { RecordsModule } from '@dh/records';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [IdentityModule, CasesModule, RecordsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, CasesModule, ConsentModule, RecordsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -12,6 +12,7 @@ export type Action =
   | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms'
   | 'consent.record' | 'consent.withdraw' | 'consent.read'
   | 'record.write' | 'record.read'
+  | 'referral.read'
   | 'learner.create' | 'learner.read'
   | 'report.submit' | 'report.read'
   | 'directory.read' | 'directory.manage'
@@ -37,6 +38,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // whoever reads the case's history, the content masked for those who may not read it (ConfidentialAccess).
   'record.write': { counsellor: 'school', supervisor: 'school' },
   'record.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
+  // A case's referrals: whoever reads the case, the ward officer too while it stands referred to the ward.
+  'referral.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   'learner.create': { counsellor: 'school', supervisor: 'school' },
   'learner.read': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   'report.submit': { principal: 'school' },

@@ -14,3 +14,8 @@ export * from './family-contacts/family-contact.entity';
 export * from './follow-ups/follow-up-contact.entity';
 export * from './plans/support-plan.entity';
 export * from './sessions/counselling-session.entity';
+export * from './referrals/referral.entity';
+export * from './referrals/referral.exception';
+export * from './referrals/referral-hooks.service';
+export * from './referrals/referral-view';
+export * from './referrals/referrals.service';

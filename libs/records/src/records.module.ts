@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
+import { ConsentModule } from '@dh/consent';
 import { IdentityModule } from '@dh/identity';
 import { AssessmentRecord } from './assessments/assessment-record.entity';
 import { CaseRecordsController } from './case-records/case-records.controller';
@@ -16,14 +17,18 @@ import { ServiceProvider } from './directory/service-provider.entity';
 import { FamilyContact } from './family-contacts/family-contact.entity';
 import { FollowUpContact } from './follow-ups/follow-up-contact.entity';
 import { SupportPlan } from './plans/support-plan.entity';
+import { Referral } from './referrals/referral.entity';
+import { ReferralHooks } from './referrals/referral-hooks.service';
+import { ReferralsController } from './referrals/referrals.controller';
+import { ReferralsService } from './referrals/referrals.service';
 import { CounsellingSession } from './sessions/counselling-session.entity';
 
-const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingSession, FamilyContact, FollowUpContact];
+const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingSession, FamilyContact, FollowUpContact, Referral];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceProvider, ...CASE_RECORDS]), AuditModule, IdentityModule, CasesModule, EscalationsModule],
-  controllers: [DirectoryController, AdminDirectoryController, CaseRecordsController],
-  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, CaseRecordsService],
-  exports: [DirectoryService, DirectorySeedService, CaseRecordsService],
+  imports: [TypeOrmModule.forFeature([ServiceProvider, ...CASE_RECORDS]), AuditModule, IdentityModule, CasesModule, ConsentModule, EscalationsModule],
+  controllers: [DirectoryController, AdminDirectoryController, CaseRecordsController, ReferralsController],
+  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, CaseRecordsService, ReferralHooks, ReferralsService],
+  exports: [DirectoryService, DirectorySeedService, CaseRecordsService, ReferralsService],
 })
 export class RecordsModule {}

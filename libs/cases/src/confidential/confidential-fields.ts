@@ -1,7 +1,7 @@
 // The case row's own confidential columns, sealed at rest like the trail's (libs/audit confidential-payload).
 export const CASE_CONFIDENTIAL_FIELDS = ['summary', 'riskRationale'] as const;
 
-// libs/records' sealed columns (migration 1795000000012), table by table: what counsellors write about the
+// libs/records' sealed columns (migrations 1795000000012 and 013), table by table: what counsellors write about the
 // learner and family (Decree 56 Art. 33). Named here so that the key rotation covers them without importing it.
 export const RECORD_SEALED_COLUMNS = {
   assessment_record: ['risk_rationale', 'difficulties', 'needs', 'wishes', 'facts', 'preliminary_view'],
@@ -10,9 +10,12 @@ export const RECORD_SEALED_COLUMNS = {
   counselling_session: ['place', 'methods', 'evaluation', 'refer_to'],
   family_contact: ['person_name', 'person_relationship', 'content', 'agreed'],
   follow_up_contact: ['with_whom', 'notes'],
+  // The referral (migration 1795000000013): what the counsellor writes and what the receiver reports back.
+  referral: ['reason', 'answer_note', 'declined_reason', 'feedback', 'outcome'],
 } as const;
 export type RecordTable = keyof typeof RECORD_SEALED_COLUMNS;
 export type RecordSealedColumn<T extends RecordTable> = (typeof RECORD_SEALED_COLUMNS)[T][number];
+export type ReferralSealedColumn = RecordSealedColumn<'referral'>;
 
 export const SEALED_CONTEXT = {
   summary: 'case.summary',
@@ -22,4 +25,5 @@ export const SEALED_CONTEXT = {
   // libs/consent's sealed columns, named here so that the rotation below covers them without importing it.
   consent: (field: 'guardian_name' | 'guardian_relationship' | 'purpose' | 'withdrawal_reason') => `consent.${field}`,
   record: <T extends RecordTable>(table: T, column: RecordSealedColumn<T>) => `${table}.${column}`,
+  referral: (field: ReferralSealedColumn) => `referral.${field}`,
 } as const;

@@ -1,12 +1,12 @@
 import { plainToInstance, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength,
-  ValidateNested, validateSync,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches,
+  MaxLength, ValidateNested, validateSync,
 } from 'class-validator';
 import type { CaseEventType, ProtectionKind, ProtectionRecipient, RiskLevel } from '@dh/machines/case/types';
 import { PROTECTION_KINDS, PROTECTION_RECIPIENTS } from '@dh/machines/case/v2/rules';
 import { flattenValidationErrors, InputValidationException } from '@dh/errors';
-import { RISK_LEVELS } from '../case.entity';
+import { AREA_CODES, AreaCode, RISK_LEVELS } from '../case.entity';
 import { IsRankedAreas } from '../ranked-areas';
 import { RankedAreaDto } from './create-case.dto';
 
@@ -90,15 +90,40 @@ class ReasonPayload {
   @Text(LONG) reason!: string;
 }
 
+// The sender's name and unit come from the caller and the school; how the receiver reaches them back is theirs to give.
+class ReferSender {
+  @IsOptional() @Text(SHORT) title?: string;
+  @IsOptional() @IsString() @Matches(/^\+?\d+( \d+)*$/, { message: 'phone must be digits, single spaces, an optional leading +' }) @MaxLength(30)
+  phone?: string;
+  @IsOptional() @IsEmail() @MaxLength(SHORT) email?: string;
+}
+
 class ReferPayload {
-  @Text(SHORT) receiver!: string;
+  // A receiver of the directory of services of the school's ward, active (libs/records checks it and fills `receiver`).
+  @IsUUID('all') receiverId!: string;
+  // Filled from the directory: the receiver's name as it stands when the referral is sent.
+  @IsOptional() @Text(SHORT) receiver?: string;
   @Text(LONG) reason!: string;
+  // Content-area codes the referral is about, among the case's; absent: all of the case's.
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(AREA_CODES, { each: true })
+  areas?: AreaCode[];
   // Referred to the ward (Phòng Văn hóa – Xã hội): its officers read the case while the referral lasts.
   @IsOptional() @IsBoolean() toWard?: boolean;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ReferSender)
+  sender?: ReferSender;
+}
+
+// The receiver's answer, as the counsellor heard it (the receiver has no login).
+class ReferralAcceptedPayload {
+  @IsOptional() @IsISO8601({ strict: true }) answeredAt?: string;
+  @IsOptional() @Text(SHORT) receiverContact?: string;
+  @IsOptional() @Text(LONG) note?: string;
 }
 
 class FeedbackPayload {
   @Text(LONG) feedback!: string;
+  @IsOptional() @Text(LONG) outcome?: string;
+  @IsOptional() @IsISO8601({ strict: true }) completedAt?: string;
 }
 
 class ClosurePayload {
@@ -144,7 +169,7 @@ const PAYLOADS: Record<CaseEventType, new () => object> = {
   APPROVE_PLAN: CommentPayload,
   RETURN_PLAN: ReasonPayload,
   REFER: ReferPayload,
-  REFERRAL_ACCEPTED: EmptyPayload,
+  REFERRAL_ACCEPTED: ReferralAcceptedPayload,
   REFERRAL_DECLINED: ReasonPayload,
   REFERRAL_COMPLETED: FeedbackPayload,
   PROPOSE_CLOSURE: ClosurePayload,

@@ -10,6 +10,7 @@ const SHAPES: { [T in RecordTable]: Record<RecordSealedColumn<T>, 'text' | 'json
   counselling_session: { place: 'text', methods: 'json', evaluation: 'text', refer_to: 'text' },
   family_contact: { person_name: 'text', person_relationship: 'text', content: 'text', agreed: 'text' },
   follow_up_contact: { with_whom: 'text', notes: 'text' },
+  referral: { reason: 'text', answer_note: 'text', declined_reason: 'text', feedback: 'text', outcome: 'text' },
 };
 
 // The entity property of a column: preliminary_view → preliminaryView.

@@ -1,0 +1,124 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AreaCode, CaseEntity, SEALED_CONTEXT, TransitionHooks, TransitionStep } from '@dh/cases';
+import { consentMissingMessage, ConsentService } from '@dh/consent';
+import { FieldCipher } from '@dh/crypto';
+import { School } from '@dh/identity';
+import { ServiceProvider } from '../directory/service-provider.entity';
+import { Referral } from './referral.entity';
+import { ReferralException, ReferralExceptionCode } from './referral.exception';
+
+// Why a protection report leaves the school without anyone's consent: the law's duty to report (DOMAIN.md).
+export const PROTECTION_LEGAL_DUTY = {
+  consentRequired: false,
+  basis: 'Luật Trẻ em 2016 Điều 51; Nghị định 56/2017/NĐ-CP Điều 25',
+  basisEn: 'Law on Children 2016 Art. 51; Decree 56/2017/ND-CP Art. 25',
+} as const;
+
+type Sender = { title?: string; phone?: string; email?: string };
+type AnswerPayload = { answeredAt?: string; receiverContact?: string; note?: string };
+
+// The referral's records, kept by the case's own transitions (libs/cases TransitionHooks): REFER checks the
+// receiver and the consent and writes the row; the receiver's answer and feedback, recorded by the counsellor,
+// move it along. Everything inside the transition's transaction, under the case row's lock.
+@Injectable()
+export class ReferralHooks implements OnModuleInit {
+  constructor(
+    private readonly hooks: TransitionHooks,
+    private readonly consents: ConsentService,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register({ events: ['REFER'], prepare: (s) => this.prepareRefer(s), record: (s) => this.recordRefer(s) });
+    this.hooks.register({ events: ['REFERRAL_ACCEPTED'], record: (s) => this.recordAnswer(s, 'accepted') });
+    this.hooks.register({ events: ['REFERRAL_DECLINED'], record: (s) => this.recordAnswer(s, 'declined') });
+    this.hooks.register({ events: ['REFERRAL_COMPLETED'], record: (s) => this.recordCompleted(s) });
+    // Not a sharing on consent: the trail says so, and why.
+    this.hooks.register({ events: ['RECORD_PROTECTION_NOTIFICATION'], record: async () => ({ legalDuty: PROTECTION_LEGAL_DUTY }) });
+  }
+
+  // The receiver must be an active one of the school's ward; its name becomes the payload's `receiver`, so the
+  // machine's rule and the trail read as before. The areas default to the case's, and must be among them.
+  private async prepareRefer({ tx, row, payload }: TransitionStep): Promise<Record<string, unknown>> {
+    const receiver = await this.receiverFor(tx, row, String(payload.receiverId));
+    const caseAreas = row.areas.map((a) => a.code);
+    const areas = (payload.areas as AreaCode[] | undefined) ?? caseAreas;
+    const foreign = areas.filter((a) => !caseAreas.includes(a));
+    if (foreign.length) throw new ReferralException(ReferralExceptionCode.AREA_NOT_IN_CASE, { reason: 'area_not_in_case', field: 'payload.areas', areas: foreign });
+    return { ...payload, receiverId: receiver.id, receiver: receiver.name, areas };
+  }
+
+  private async recordRefer({ tx, caller, row, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+    const receiverId = String(payload.receiverId);
+    const verdict = await this.consents.checkSharing(tx, row.id, { kind: 'referral', receiverId }, at);
+    if (!verdict.ok) {
+      throw new ReferralException(ReferralExceptionCode.CONSENT_MISSING, { reason: 'consent_missing', missing: verdict.missing }, consentMissingMessage(verdict.missing));
+    }
+    const receiver = await tx.getRepository(ServiceProvider).findOneByOrFail({ id: receiverId });
+    const school = await tx.getRepository(School).findOneOrFail({ where: { id: row.schoolId }, select: { id: true, name: true } });
+    const sender = (payload.sender ?? {}) as Sender;
+    const consentIds = verdict.consents.map((c) => c.id);
+    const referral = tx.getRepository(Referral).create({
+      caseId: row.id, schoolId: row.schoolId,
+      receiverId, receiverName: receiver.name, receiverKind: receiver.kind, receiverAddress: receiver.address, receiverPhone: receiver.phone,
+      receiverEmail: receiver.email, receiverContactPerson: receiver.contactPerson,
+      senderId: caller.id, senderName: caller.fullName, senderTitle: sender.title?.trim() ?? null, senderUnit: school.name,
+      senderPhone: sender.phone ?? null, senderEmail: sender.email ?? null,
+      reason: this.seal(String(payload.reason), 'reason'),
+      areas: payload.areas as AreaCode[], consentIds, toWard: payload.toWard === true, status: 'sent', sentAt: at,
+      answeredAt: null, receiverContact: null, answerNote: null, declinedReason: null, completedAt: null, feedback: null, outcome: null,
+    });
+    await tx.getRepository(Referral).insert(referral);
+    return { referralId: referral.id, consentIds };
+  }
+
+  private async recordAnswer({ tx, row, payload, at }: TransitionStep, status: 'accepted' | 'declined'): Promise<Record<string, unknown>> {
+    const referral = await this.open(tx, row, 'sent');
+    if (!referral) return {};
+    const answer = payload as AnswerPayload;
+    const answeredAt = this.within(referral, answer.answeredAt, at, 'payload.answeredAt');
+    await tx.getRepository(Referral).update({ id: referral.id }, status === 'accepted'
+      ? { status, answeredAt, receiverContact: answer.receiverContact?.trim() ?? null, answerNote: answer.note ? this.seal(answer.note, 'answer_note') : null }
+      : { status, answeredAt, declinedReason: this.seal(String(payload.reason), 'declined_reason') });
+    return { referralId: referral.id };
+  }
+
+  private async recordCompleted({ tx, row, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+    const referral = await this.open(tx, row, 'accepted');
+    if (!referral) return {};
+    const completedAt = this.within(referral, payload.completedAt as string | undefined, at, 'payload.completedAt');
+    await tx.getRepository(Referral).update({ id: referral.id }, {
+      status: 'completed', completedAt, feedback: this.seal(String(payload.feedback), 'feedback'),
+      outcome: typeof payload.outcome === 'string' ? this.seal(payload.outcome, 'outcome') : null,
+    });
+    return { referralId: referral.id };
+  }
+
+  private async receiverFor(tx: EntityManager, row: CaseEntity, receiverId: string): Promise<ServiceProvider> {
+    const school = await tx.getRepository(School).findOneOrFail({ where: { id: row.schoolId }, select: { id: true, wardId: true } });
+    const receiver = await tx.getRepository(ServiceProvider).findOneBy({ id: receiverId.toLowerCase(), wardId: school.wardId, active: true });
+    if (!receiver) throw new ReferralException(ReferralExceptionCode.RECEIVER_NOT_AVAILABLE, { reason: 'receiver_not_available', field: 'payload.receiverId', receiverId });
+    return receiver;
+  }
+
+  // The case's referral in this step of the loop. A case referred before referrals were recorded has none:
+  // its transitions go on as before, with nothing to update.
+  private open(tx: EntityManager, row: CaseEntity, status: 'sent' | 'accepted'): Promise<Referral | null> {
+    return tx.getRepository(Referral).findOne({ where: { caseId: row.id, status }, order: { sentAt: 'DESC' } });
+  }
+
+  // A time the counsellor reports (when the receiver answered, when the service ended): between the sending and now.
+  private within(referral: Referral, given: string | undefined, now: Date, field: string): Date {
+    if (given === undefined) return now;
+    const at = new Date(given);
+    if (at.getTime() < referral.sentAt.getTime() || at.getTime() > now.getTime()) {
+      throw new ReferralException(ReferralExceptionCode.ANSWER_TIME_OUT_OF_RANGE, { reason: 'time_out_of_range', field, sentAt: referral.sentAt.toISOString() });
+    }
+    return at;
+  }
+
+  private seal(value: string, column: Parameters<typeof SEALED_CONTEXT.referral>[0]): string {
+    return this.cipher.seal(value.trim(), SEALED_CONTEXT.referral(column));
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '@dh/errors';
+import { Caller, CurrentCaller } from '@dh/identity';
+import { ReferralsService } from './referrals.service';
+
+// Referrals are written by the case's events (REFER, REFERRAL_ACCEPTED, REFERRAL_DECLINED, REFERRAL_COMPLETED);
+// here they are only read.
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('cases/:id/referrals')
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Các lần chuyển gửi của hồ sơ / the case’s referrals, oldest first, with their steps' })
+  list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.referrals.list(caller, id);
+  }
+}

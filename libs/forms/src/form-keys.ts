@@ -92,6 +92,7 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
     sentAt: date,
     answer: choice(REFERRAL_ANSWERS),
     answeredAt: date,
+    'answer.note': text,
     outcome: text,
     feedback: text,
     'sender.signature': signature,

@@ -1,25 +1,15 @@
-import request from 'supertest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFormTemplates } from '@dh/forms';
-import { auth, buildWorld, Login, World } from '../support/fixtures';
-import { hasRun, labelsOf, readDocx } from '../support/docx';
+import { auth, buildWorld, World } from '../support/fixtures';
+import { getForm, hasRun, labelsOf, readDocx } from '../support/docx';
 import { historyOf, move, PAYLOADS } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
-const getForm = (t: TestApp, by: Login, caseId: string, n: string, query: Record<string, string> = {}) =>
-  t.http().get(`/api/cases/${caseId}/forms/${n}`).query(query).set(auth(by)).buffer(true).parse(binary);
 
 const missing = (runs: string[], texts: string[]) => texts.filter((text) => !hasRun(runs, text));
 

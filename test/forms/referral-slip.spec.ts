@@ -1,20 +1,11 @@
-import request from 'supertest';
 import { join } from 'node:path';
 import { loadFormTemplates } from '@dh/forms';
-import { auth, buildWorld, Login, World } from '../support/fixtures';
-import { hasRun, labelsOf, readDocx } from '../support/docx';
+import { auth, buildWorld, World } from '../support/fixtures';
+import { getForm, hasRun, labelsOf, readDocx } from '../support/docx';
 import { historyOf, move, openCase, prepareReferral } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const TEMPLATE = loadFormTemplates(join(__dirname, '../../config/forms')).get('03')!;
-
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-const getForm = (t: TestApp, by: Login, caseId: string, query: Record<string, string> = {}) =>
-  t.http().get(`/api/cases/${caseId}/forms/3`).query(query).set(auth(by)).buffer(true).parse(binary);
 
 describe('Form 03, the referral slip', () => {
   let t: TestApp;
@@ -36,7 +27,7 @@ describe('Form 03, the referral slip', () => {
     c = await move(t, w.users.counsellorA, c, 'REFERRAL_ACCEPTED', { receiverContact: 'BS. Hoàng Minh', note: 'Hẹn khám ngày 10/3.' });
     await move(t, w.users.counsellorA, c, 'REFERRAL_COMPLETED', { feedback: 'Em đã được khám và tư vấn hai buổi.', outcome: 'Giấc ngủ cải thiện rõ.' });
 
-    const res = await getForm(t, w.users.supervisorA, opened.id).expect(200);
+    const res = await getForm(t, w.users.supervisorA, opened.id, '3').expect(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="Mau-03-${opened.code}.docx"`);
     const { runs } = readDocx(res.body);
     const expected = [
@@ -56,10 +47,10 @@ describe('Form 03, the referral slip', () => {
 
   it('a referral of another case, or none, is 404; a malformed referralId 400', async () => {
     const c = await openCase(t, w);
-    await getForm(t, w.users.supervisorA, c.id, { referralId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f' }).expect(404);
+    await getForm(t, w.users.supervisorA, c.id, '3', { referralId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f' }).expect(404);
     const bad = await t.http().get(`/api/cases/${c.id}/forms/3`).query({ referralId: 'x' }).set(auth(w.users.supervisorA)).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['referralId']);
     // Never referred: the slip still prints, the learner filled in, the rest blank.
-    expect(hasRun(readDocx((await getForm(t, w.users.supervisorA, c.id).expect(200)).body).runs, 'Lý do chuyển gửi: ')).toBe(true);
+    expect(hasRun(readDocx((await getForm(t, w.users.supervisorA, c.id, '3').expect(200)).body).runs, 'Lý do chuyển gửi: ')).toBe(true);
   });
 });

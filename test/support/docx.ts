@@ -1,5 +1,8 @@
 import { unzipSync } from 'fflate';
 import type { FormField, FormTemplate } from '@dh/forms';
+import request from 'supertest';
+import { auth, Login } from './fixtures';
+import { TestApp } from './test-app';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
@@ -22,3 +25,14 @@ export const labelsOf = (t: FormTemplate): string[] =>
     ...(f.kind === 'checkbox-choice' ? f.options.map((o) => o.label) : []),
     ...(f.kind === 'table' ? f.columns.map((c) => c.label) : []),
   ])]);
+
+// supertest buffers only text by default: a .docx arrives as a Buffer through this parser.
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+// GET /api/cases/:id/forms/:n as that user, the answer's body the file.
+export const getForm = (t: TestApp, by: Login, caseId: string, n: string, query: Record<string, string> = {}) =>
+  t.http().get(`/api/cases/${caseId}/forms/${n}`).query(query).set(auth(by)).buffer(true).parse(binary);

@@ -4,6 +4,7 @@ import { SEALED_CONTEXT } from '@dh/cases';
 import { Consent } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { Referral, ReferralStatus, sealedFieldsOf, toReferralView } from '@dh/records';
+import { formatDate } from '../form-renderer';
 import { FormValues } from '../form-template';
 import { FormsException, FormsExceptionCode } from '../forms.exception';
 import { CaseValues } from './case-values';
@@ -36,7 +37,7 @@ export class Form03Loader implements FormLoader {
       const who = c.guardianName
         ? `${await this.cipher.open(c.guardianName, SEALED_CONTEXT.consent('guardian_name'))}${c.guardianRelationship ? ` (${await this.cipher.open(c.guardianRelationship, SEALED_CONTEXT.consent('guardian_relationship'))})` : ''}`
         : learner.fullName;
-      return `${who}, ${c.givenAt.split('-').reverse().join('/')}`;
+      return `${who}, ${formatDate(c.givenAt)}`;
     }));
     const values: FormValues = {
       ...learnerValues,

@@ -59,7 +59,7 @@ describe('the chronology of a case: every record, in the order it happened, with
     // What the counsellor wrote stays sealed, whoever reads the chronology.
     const text = JSON.stringify(items);
     for (const secret of ['Mất ngủ', 'Em kể chuyện', 'Ổn định giấc ngủ', 'Em đã ổn định', 'Nguyễn Thị Hoa', 'Trạm y tế phường.']) expect(text).not.toContain(secret);
-    expect(items.find((i) => i.type === 'COMPLETE_ASSESSMENT')?.details).toEqual({ riskLevel: 'medium' });
+    expect(items.find((i) => i.type === 'COMPLETE_ASSESSMENT')?.details).toEqual({ riskLevel: 'medium', assessmentId: expect.any(String) });
   });
 
   it('answers 404 for a case the caller cannot see, and reads append nothing to the chain', async () => {

@@ -250,7 +250,7 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
   return true;
 };
 
-const assertRankedAreas = (areas: RankedArea[]): void => {
+export const assertRankedAreas = (areas: RankedArea[]): void => {
   const codes = new Set(areas.map((a) => a.code));
   const priorities = areas.map((a) => a.priority).sort((a, b) => a - b);
   const problems: string[] = [];

@@ -9,6 +9,7 @@ export * from './cases.module';
 export * from './confidential/confidential-access.service';
 export * from './confidential/confidential-fields';
 export * from './confidential/reencrypt.service';
+export { RankedAreaDto } from './dtos/create-case.dto';
 export * from './learners/learner.entity';
 export * from './learners/learner.service';
 export * from './learners/vietnamese-name';

@@ -1,10 +1,7 @@
-import { Action, actorIn, Caller, POLICY } from '@dh/identity';
+import { Action, Caller, CaseTeamOf, mayActOnCase } from '@dh/identity';
 
-export type CaseTeamOf = { schoolId: string; assigneeId: string | null };
+export type { CaseTeamOf };
 
-// The policy gives a counsellor their school; of the consents, only those of the cases assigned to them.
-// Every other role the policy names for the action holds it for each case of the school.
+// Of the consents, a counsellor works only those of the cases assigned to them (the policy's refinement).
 export const mayActOnConsents = (caller: Caller, action: Extract<Action, `consent.${string}`>, row: CaseTeamOf): boolean =>
-  actorIn(caller, row.schoolId)
-    .roles.filter((r) => POLICY[action][r] !== undefined)
-    .some((r) => r !== 'counsellor' || row.assigneeId === caller.id);
+  mayActOnCase(caller, action, row);

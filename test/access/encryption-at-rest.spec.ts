@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { historyOf, move, PAYLOADS, verifyOf } from '../support/case-helpers';
 import { useCliAgainst } from '../support/cli';
+import { reportCase } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -23,6 +24,8 @@ const SECRET = {
   guardian: `Trần Văn Cha Dượng ${tag}-giamho`,
   note: `Em xin đừng báo cho bố biết em đã kể ${tag}-ghichu`,
   difficulties: `Mất ngủ, hoảng sợ khi nghe tiếng xe máy ${tag}-khokhan`,
+  // Sent through the public form: its contact is sealed in case_reporter like the reporter's other fields.
+  contact: `Chị gái của em, Zalo ${tag}-lienhe`,
 };
 const LATER_NOTE = `Ghi chú viết sau khi đổi khóa ${tag}-sau`;
 
@@ -32,6 +35,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
   let pg: Client;
   let caseId: string;
   let learnerId: string;
+  let publicCaseId: string;
   const logs: string[] = [];
   const capture = (stream: NodeJS.WriteStream) =>
     jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => (logs.push(String(chunk)), true));
@@ -71,6 +75,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       guardian: learners.find((l: { id: string }) => l.id === learnerId).guardians[0].fullName,
       note: history.find((h) => h.type === 'ADD_NOTE')?.payload.text,
       difficulties: history.find((h) => h.type === 'COMPLETE_ASSESSMENT')?.payload.difficulties,
+      contact: (await app.http().get(`/api/cases/${publicCaseId}/reporter`).set(auth(tt)).expect(200)).body.reporter.contact,
       openedSummary: history.find((h) => h.type === 'CASE_OPENED')?.payload.summary,
     };
   };
@@ -93,6 +98,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     const guess = createHash('sha256').update(canonicalize({ caseId, ...note }) ?? '').digest('hex');
     c = await move(t, tv, c, 'START_ASSESSMENT');
     await move(t, tv, c, 'COMPLETE_ASSESSMENT', { ...PAYLOADS.assessment('high'), riskRationale: SECRET.riskRationale, difficulties: SECRET.difficulties });
+
+    publicCaseId = (await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Em cần được giúp đỡ.', contact: SECRET.contact })).caseId;
 
     const stored = (await pg.query(`SELECT summary, risk_rationale FROM "case" WHERE id = $1`, [caseId])).rows[0];
     expect(stored.summary).toMatch(/^dh1:[0-9a-f-]{36}:/);
@@ -132,6 +139,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       const stored = (await pg.query(`SELECT summary, risk_rationale FROM "case" WHERE id = $1`, [caseId])).rows[0];
       expect(stored.summary.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       expect((await pg.query(`SELECT guardians FROM learner WHERE id = $1`, [learnerId])).rows[0].guardians.startsWith(`dh1:${keyAfter}:`)).toBe(true);
+      expect((await pg.query(`SELECT contact FROM case_reporter WHERE case_id = $1`, [publicCaseId])).rows[0].contact.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       // The trail is never rewritten: the same bytes, still under the first data key.
       expect((await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 AND seq <= $2 ORDER BY seq`, [caseId, chainBefore.length])).rows)
         .toEqual(chainBefore);

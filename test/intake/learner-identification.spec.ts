@@ -1,7 +1,7 @@
 import { auth, buildWorld, World } from '../support/fixtures';
 import { CaseBody, createLearner, historyOf, move, sendEvent, verifyOf } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
-import { reportCase } from './intake-helpers';
+import { reportCase } from '../support/intake-helpers';
 
 describe('a report from the public form: naming its learner, and what waits for it', () => {
   let t: TestApp;

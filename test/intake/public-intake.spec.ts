@@ -4,7 +4,7 @@ import { trackingDigestInput } from '@dh/intake';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { historyOf, verifyOf } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
-import { FRESH_WINDOWS_MS, publicCaseIds, report, reportCase } from './intake-helpers';
+import { FRESH_WINDOWS_MS, publicCaseIds, report, reportCase } from '../support/intake-helpers';
 
 const TEXT = 'Bạn Minh lớp 7A bị mấy bạn lớp trên chặn đánh ở cổng sau mỗi chiều thứ Sáu.';
 

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@dh/cases';
 import { IdentityModule } from '@dh/identity';
+import { IntakeModule } from '@dh/intake';
 import { RecordsModule } from '@dh/records';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [IdentityModule, CasesModule, RecordsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, CasesModule, RecordsModule, IntakeModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -13,5 +13,6 @@ import { PublicIntakeService } from './public-intake.service';
   imports: [AuditModule, IdentityModule, CasesModule, EscalationsModule],
   controllers: [PublicIntakeController, CaseLearnerController],
   providers: [PublicIntakeService, LearnerIdentificationService, IntakeThrottleGuard],
+  exports: [PublicIntakeService],
 })
 export class IntakeModule {}

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TestApp } from '../support/test-app';
+import { TestApp } from './test-app';
 
 export const INTAKE_PATH = '/api/public/intake';
 

@@ -1,10 +1,10 @@
 import { DataSource, In } from 'typeorm';
-import { mayActOnCaseTeam } from '@dh/cases';
 import { mayActOnConsents } from '@dh/consent';
-import { Caller, decide, decideInWard, Action, actorIn, Place, School, UserService } from '@dh/identity';
+import { Caller, decide, decideInWard, Action, actorIn, mayActOnCase, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
 import { createLearner, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
+import { FRESH_WINDOWS_MS, report, reportCase } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
@@ -137,6 +137,18 @@ const REFERRALS: Record<Role, Record<Ctx, number>> = {
   ward_officer: { own: 404, notAssigned: 404, referredToWard: 200, referredElsewhere: 404, other: 404 },
   auditor: { own: 200, notAssigned: 200, referredToWard: 200, referredElsewhere: 200, other: 404 },
   admin: { own: 404, notAssigned: 404, referredToWard: 404, referredElsewhere: 404, other: 404 },
+};
+// Naming the learner of a report from the public form: the case team of the case's school (a counsellor, when
+// assigned). The form itself needs no login: whoever posts, token or not, gets the same 202.
+type LearnerCtx = 'own' | 'notAssigned' | 'other';
+const TEAM_ONLY = { own: 200, notAssigned: 403, other: 404 };
+const LEARNER: Record<Role, Record<LearnerCtx, number>> = {
+  counsellor: TEAM_ONLY,
+  supervisor: { own: 200, notAssigned: 200, other: 404 },
+  principal: { own: 403, notAssigned: 403, other: 404 },
+  ward_officer: { own: 404, notAssigned: 404, other: 404 },
+  auditor: { own: 403, notAssigned: 403, other: 404 },
+  admin: { own: 404, notAssigned: 404, other: 404 },
 };
 const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
 // Case records: the case team records sessions and family contacts; whoever reads the case's history reads its
@@ -444,7 +456,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       const d = decide(caller, action, cases[ctx].schoolId, placeOf(ctx));
       if (d !== 'allow' || action === 'record.read') return status(d, RECORDS_TEAM[endpoint]);
       const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(leaderOf(ctx)).expect(200)).body;
-      return mayActOnCaseTeam(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? RECORDS_TEAM[endpoint] : 403;
+      return mayActOnCase(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? RECORDS_TEAM[endpoint] : 403;
     };
     const callRecord = async (role: Role, ctx: Ctx, endpoint: RecordEndpoint): Promise<number> => {
       const path = `/api/cases/${cases[ctx].id}`;
@@ -473,5 +485,41 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromPolicy).toEqual(REFERRALS);
     expect(fromApi).toEqual(REFERRALS);
+  });
+
+  it('naming a public report’s learner, and the public form itself', async () => {
+    const reports = {} as Record<LearnerCtx, { id: string; schoolId: string; learnerId: string }>;
+    for (const [ctx, school, code, assignee] of [
+      ['own', w.schoolA, 'TA', w.users.counsellorA], ['notAssigned', w.schoolA, 'TA', w.users.counsellorA2], ['other', w.schoolB, 'TB', w.users.counsellorB],
+    ] as const) {
+      const { caseId } = await reportCase(t, { schoolCode: code, whatIsHappening: `Kiểm tra quyền (${ctx}).` });
+      const leader = auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA);
+      await t.http().post(`/api/cases/${caseId}/events`).set(leader).send({ type: 'ASSIGN', payload: { assigneeId: assignee.id }, expectedVersion: 1 }).expect(200);
+      reports[ctx] = { id: caseId, schoolId: school, learnerId: ctx === 'other' ? learners.other : learners.own };
+    }
+    const fromPolicy = {} as typeof LEARNER;
+    const fromApi = {} as typeof LEARNER;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as Record<LearnerCtx, number>;
+      fromApi[role] = {} as Record<LearnerCtx, number>;
+      for (const ctx of Object.keys(TEAM_ONLY) as LearnerCtx[]) {
+        const { id, schoolId, learnerId } = reports[ctx];
+        const place = { wardId: w.ward, referredToWard: false };
+        const d = decide(callers[role], 'case.read', schoolId, place) === 'not_found' ? 'not_found' : decide(callers[role], 'case.learner', schoolId, place);
+        const assigneeId = ctx === 'own' ? w.users.counsellorA.id : ctx === 'notAssigned' ? w.users.counsellorA2.id : w.users.counsellorB.id;
+        fromPolicy[role][ctx] = d === 'allow' ? (mayActOnCase(callers[role], 'case.learner', { schoolId, assigneeId }) ? 200 : 403) : status(d, 200);
+        fromApi[role][ctx] = (await t.http().post(`/api/cases/${id}/learner`).set(auth(who[role])).send({ learnerId })).status;
+      }
+    }
+    expect(fromPolicy).toEqual(LEARNER);
+    expect(fromApi).toEqual(LEARNER);
+
+    const publicForm: Record<string, number> = {};
+    for (const role of [...ROLES, 'no token'] as const) {
+      t.clock.advance(FRESH_WINDOWS_MS);
+      const req = report(t, { schoolCode: 'TA', whatIsHappening: 'Kiểm tra quyền.', website: 'bot' });
+      publicForm[role] = (await (role === 'no token' ? req : req.set(auth(who[role])))).status;
+    }
+    expect(publicForm).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 202])));
   });
 });

@@ -12,6 +12,7 @@ import { DemoModule } from '@dh/demo';
 import { EscalationsModule } from '@dh/escalations';
 import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
+import { IntakeModule } from '@dh/intake';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { HealthController } from './health/health.controller';
@@ -33,6 +34,7 @@ export class AppModule implements NestModule {
         CasesModule,
         RecordsModule,
         ConsentModule,
+        IntakeModule,
         EscalationsModule,
         ReportsModule,
         DemoModule,

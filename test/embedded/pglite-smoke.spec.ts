@@ -26,6 +26,7 @@ describe('embedded PostgreSQL (PGlite) default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-pglite-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // Two cold starts of PGlite and the demo seed: most of a minute on a busy 2-core machine.
   it('starts with nothing installed, keeps a case across a restart, and its chain stays valid', async () => {
     const first = await start(dataDir);
     let caseId: string;
@@ -80,5 +81,5 @@ describe('embedded PostgreSQL (PGlite) default', () => {
     } finally {
       await second.app.close();
     }
-  });
+  }, 180_000);
 });

@@ -11,7 +11,7 @@ type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'audito
 // Cases of school A: assigned to counsellorA, assigned to another counsellor, in referral (sent to the ward, or
 // elsewhere); and a case of school B. All schools are of one ward.
 type Ctx = 'own' | 'notAssigned' | 'referredToWard' | 'referredElsewhere' | 'other';
-type CaseEndpoint = 'read' | 'history' | 'verify' | 'event' | 'pause';
+type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'event' | 'pause';
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
@@ -23,48 +23,48 @@ type DirectoryEndpoint = 'list' | 'read' | 'create' | 'update' | 'deactivate';
 // What each role may do, written by hand from DESIGN.md's role table; the policy and the API must both agree.
 const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
   counsellor: {
-    own: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   supervisor: {
-    own: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   principal: {
-    own: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   // The ward officer reads a case only while it stands referred to the ward, and sends nothing to it.
   ward_officer: {
-    own: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    notAssigned: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    referredElsewhere: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    referredElsewhere: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   // The auditor holds a grant for school A, none for school B.
   auditor: {
-    own: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   admin: {
-    own: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    notAssigned: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    referredToWard: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    referredElsewhere: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    referredToWard: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    referredElsewhere: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
 };
 const SCHOOLS: Record<Role, Record<'own' | 'other', Record<SchoolEndpoint, number>>> = {
@@ -168,7 +168,7 @@ const RECORDS: Record<Role, Record<Ctx, Record<RecordEndpoint, number>>> = {
 const RECORD_ACTION = { readRecords: 'record.read', recordSession: 'record.write', recordFamilyContact: 'record.write' } as const;
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
-const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', event: 'case.event', pause: 'case.clocks' };
+const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', chronology: 'case.history', event: 'case.event', pause: 'case.clocks' };
 const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit' };
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
   calendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
@@ -255,6 +255,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       case 'read': return (await t.http().get(`/api/cases/${id}`).set(h)).status;
       case 'history': return (await t.http().get(`/api/cases/${id}/history`).set(h)).status;
       case 'verify': return (await t.http().get(`/api/cases/${id}/history/verify`).set(h)).status;
+      case 'chronology': return (await t.http().get(`/api/cases/${id}/chronology`).set(h)).status;
       case 'event': {
         const version = (await t.http().get(`/api/cases/${id}`).set(auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA)).expect(200)).body.version;
         return (await t.http().post(`/api/cases/${id}/events`).set(h).send({ type: 'ADD_NOTE', payload: { text: `ghi chú của ${role}` }, expectedVersion: version })).status;

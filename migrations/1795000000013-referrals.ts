@@ -12,6 +12,7 @@ export class Referrals1795000000013 implements MigrationInterface {
       CREATE TABLE referral (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         case_id uuid NOT NULL REFERENCES "case"(id),
+        seq int NOT NULL CHECK (seq > 0),
         school_id uuid NOT NULL REFERENCES school(id),
         receiver_id uuid NOT NULL REFERENCES service_provider(id),
         receiver_name text NOT NULL,
@@ -43,7 +44,8 @@ export class Referrals1795000000013 implements MigrationInterface {
         CONSTRAINT referral_declined_reason CHECK ((status = 'declined') = (declined_reason IS NOT NULL)),
         CONSTRAINT referral_completed CHECK ((status = 'completed') = (completed_at IS NOT NULL AND feedback IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX referral_case_idx ON referral (case_id, sent_at)`);
+    // The case's first, second … referral: the order to list them in, even when two share a clock instant.
+    await q.query(`CREATE UNIQUE INDEX referral_case_seq ON referral (case_id, seq)`);
     // A case stands in one referral at a time (the machine's referral state): at most one open row.
     await q.query(`CREATE UNIQUE INDEX referral_one_open_per_case ON referral (case_id) WHERE status IN ('sent', 'accepted')`);
   }

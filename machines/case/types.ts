@@ -7,7 +7,8 @@ export type Actor = { id: string; roles: Role[] };
 export type CaseContext = {
   assigneeId: string | null;
   riskLevel: RiskLevel;
-  openedBy: string;
+  // null: opened by the public intake form, by nobody who logs in.
+  openedBy: string | null;
   submittedBy: string | null;
   // case@2: the child-protection concern beside the stages.
   protection?: ProtectionConcern;
@@ -15,7 +16,7 @@ export type CaseContext = {
 export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' | 'school_violence';
 export type ProtectionRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'gia_dinh';
 export type ProtectionConcern = { status: 'open' | 'notified'; kind: ProtectionKind; carerSuspected: boolean; notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[] };
-export type CaseInput = { openedBy: string; assigneeId: string | null; riskLevel: RiskLevel };
+export type CaseInput = { openedBy: string | null; assigneeId: string | null; riskLevel: RiskLevel };
 
 export type CaseEventType =
   | 'START_ASSESSMENT' | 'COMPLETE_ASSESSMENT' | 'SUBMIT_PLAN' | 'APPROVE_PLAN' | 'RETURN_PLAN' | 'REVISE_PLAN'

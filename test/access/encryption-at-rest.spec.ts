@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { historyOf, move, PAYLOADS, prepareReferral, verifyOf } from '../support/case-helpers';
 import { useCliAgainst } from '../support/cli';
+import { reportCase } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -25,6 +26,8 @@ const SECRET = {
   difficulties: `Mất ngủ, hoảng sợ khi nghe tiếng xe máy ${tag}-khokhan`,
   referralReason: `Cần khám tâm lý vì em có ý định tự làm đau ${tag}-chuyengui`,
   declinedReason: `Phòng khám không nhận trẻ có hồ sơ bạo lực gia đình ${tag}-tuchoi`,
+  // Sent through the public form: its contact is sealed in case_reporter like the reporter's other fields.
+  contact: `Chị gái của em, Zalo ${tag}-lienhe`,
 };
 const LATER_NOTE = `Ghi chú viết sau khi đổi khóa ${tag}-sau`;
 
@@ -34,6 +37,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
   let pg: Client;
   let caseId: string;
   let learnerId: string;
+  let publicCaseId: string;
   const logs: string[] = [];
   const capture = (stream: NodeJS.WriteStream) =>
     jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => (logs.push(String(chunk)), true));
@@ -77,6 +81,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       difficulties: history.find((h) => h.type === 'COMPLETE_ASSESSMENT')?.payload.difficulties,
       referralReason: referral.reason,
       declinedReason: referral.answer.declinedReason,
+      contact: (await app.http().get(`/api/cases/${publicCaseId}/reporter`).set(auth(tt)).expect(200)).body.reporter.contact,
       openedSummary: history.find((h) => h.type === 'CASE_OPENED')?.payload.summary,
       recordedDifficulties: records.assessments[0].difficulties,
     };
@@ -103,6 +108,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     c = await move(t, tv, c, 'REFER', { ...refer, reason: SECRET.referralReason });
     c = await move(t, tv, c, 'REFERRAL_DECLINED', { reason: SECRET.declinedReason });
     await move(t, tv, c, 'COMPLETE_ASSESSMENT', { ...PAYLOADS.assessment('high'), riskRationale: SECRET.riskRationale, difficulties: SECRET.difficulties });
+
+    publicCaseId = (await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Em cần được giúp đỡ.', contact: SECRET.contact })).caseId;
 
     const stored = (await pg.query(`SELECT summary, risk_rationale FROM "case" WHERE id = $1`, [caseId])).rows[0];
     expect(stored.summary).toMatch(/^dh1:[0-9a-f-]{36}:/);
@@ -145,6 +152,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       expect((await pg.query(`SELECT difficulties FROM assessment_record WHERE case_id = $1`, [caseId])).rows[0].difficulties.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       const referral = (await pg.query(`SELECT reason, declined_reason FROM referral WHERE case_id = $1`, [caseId])).rows[0];
       expect([referral.reason, referral.declined_reason].map((v: string) => v.startsWith(`dh1:${keyAfter}:`))).toEqual([true, true]);
+      expect((await pg.query(`SELECT contact FROM case_reporter WHERE case_id = $1`, [publicCaseId])).rows[0].contact.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       // The trail is never rewritten: the same bytes, still under the first data key.
       expect((await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 AND seq <= $2 ORDER BY seq`, [caseId, chainBefore.length])).rows)
         .toEqual(chainBefore);

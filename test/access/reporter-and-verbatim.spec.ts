@@ -56,7 +56,7 @@ describe('the reporter’s identity, and hostile text kept verbatim', () => {
     await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(ht)).expect(403);
     await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(supervisorB)).expect(404);
     const seen = await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(tt)).expect(200);
-    expect(seen.body.reporter).toEqual({ anonymous: false, name: 'Phạm Thị Mẹ', phone: '0912000111', relationship: 'mẹ' });
+    expect(seen.body.reporter).toEqual({ anonymous: false, name: 'Phạm Thị Mẹ', phone: '0912000111', relationship: 'mẹ', contact: null });
     const viewed = (await pg.query(`SELECT actor_id, payload FROM audit_event WHERE case_id = $1 AND type = 'VIEWED'`, [c.id])).rows;
     expect(viewed).toEqual([{ actor_id: tt.id, payload: { fields: ['reporter'], role: 'supervisor' } }]);
   });

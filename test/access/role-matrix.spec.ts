@@ -1,17 +1,17 @@
 import { DataSource, In } from 'typeorm';
-import { mayActOnCaseTeam } from '@dh/cases';
 import { mayActOnConsents } from '@dh/consent';
-import { Caller, decide, decideInWard, Action, actorIn, Place, School, UserService } from '@dh/identity';
+import { Caller, decide, decideInWard, Action, actorIn, mayActOnCase, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
 import { createLearner, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
+import { FRESH_WINDOWS_MS, report, reportCase } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
 // Cases of school A: assigned to counsellorA, assigned to another counsellor, in referral (sent to the ward, or
 // elsewhere); and a case of school B. All schools are of one ward.
 type Ctx = 'own' | 'notAssigned' | 'referredToWard' | 'referredElsewhere' | 'other';
-type CaseEndpoint = 'read' | 'history' | 'verify' | 'event' | 'pause';
+type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'event' | 'pause';
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
@@ -23,48 +23,48 @@ type DirectoryEndpoint = 'list' | 'read' | 'create' | 'update' | 'deactivate';
 // What each role may do, written by hand from DESIGN.md's role table; the policy and the API must both agree.
 const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
   counsellor: {
-    own: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 200, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   supervisor: {
-    own: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 200, pause: 200 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   principal: {
-    own: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 422, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   // The ward officer reads a case only while it stands referred to the ward, and sends nothing to it.
   ward_officer: {
-    own: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    notAssigned: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    referredElsewhere: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    referredElsewhere: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   // The auditor holds a grant for school A, none for school B.
   auditor: {
-    own: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, event: 403, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
   admin: {
-    own: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    notAssigned: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    referredToWard: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    referredElsewhere: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
-    other: { read: 404, history: 404, verify: 404, event: 404, pause: 404 },
+    own: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    referredToWard: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    referredElsewhere: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
 };
 const SCHOOLS: Record<Role, Record<'own' | 'other', Record<SchoolEndpoint, number>>> = {
@@ -152,6 +152,18 @@ const REFERRALS: Record<Role, Record<Ctx, number>> = {
   auditor: { own: 200, notAssigned: 200, referredToWard: 200, referredElsewhere: 200, other: 404 },
   admin: { own: 404, notAssigned: 404, referredToWard: 404, referredElsewhere: 404, other: 404 },
 };
+// Naming the learner of a report from the public form: the case team of the case's school (a counsellor, when
+// assigned). The form itself needs no login: whoever posts, token or not, gets the same 202.
+type LearnerCtx = 'own' | 'notAssigned' | 'other';
+const TEAM_ONLY = { own: 200, notAssigned: 403, other: 404 };
+const LEARNER: Record<Role, Record<LearnerCtx, number>> = {
+  counsellor: TEAM_ONLY,
+  supervisor: { own: 200, notAssigned: 200, other: 404 },
+  principal: { own: 403, notAssigned: 403, other: 404 },
+  ward_officer: { own: 404, notAssigned: 404, other: 404 },
+  auditor: { own: 403, notAssigned: 403, other: 404 },
+  admin: { own: 404, notAssigned: 404, other: 404 },
+};
 const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
 // Case records: the case team records sessions and family contacts; whoever reads the case's history reads its
 // records (the content masked for those who may not read it).
@@ -170,7 +182,7 @@ const RECORDS: Record<Role, Record<Ctx, Record<RecordEndpoint, number>>> = {
 const RECORD_ACTION = { readRecords: 'record.read', recordSession: 'record.write', recordFamilyContact: 'record.write' } as const;
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
-const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', event: 'case.event', pause: 'case.clocks' };
+const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', chronology: 'case.history', event: 'case.event', pause: 'case.clocks' };
 const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit' };
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
   calendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
@@ -257,6 +269,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       case 'read': return (await t.http().get(`/api/cases/${id}`).set(h)).status;
       case 'history': return (await t.http().get(`/api/cases/${id}/history`).set(h)).status;
       case 'verify': return (await t.http().get(`/api/cases/${id}/history/verify`).set(h)).status;
+      case 'chronology': return (await t.http().get(`/api/cases/${id}/chronology`).set(h)).status;
       case 'event': {
         const version = (await t.http().get(`/api/cases/${id}`).set(auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA)).expect(200)).body.version;
         return (await t.http().post(`/api/cases/${id}/events`).set(h).send({ type: 'ADD_NOTE', payload: { text: `ghi chú của ${role}` }, expectedVersion: version })).status;
@@ -458,7 +471,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       const d = decide(caller, action, cases[ctx].schoolId, placeOf(ctx));
       if (d !== 'allow' || action === 'record.read') return status(d, RECORDS_TEAM[endpoint]);
       const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(leaderOf(ctx)).expect(200)).body;
-      return mayActOnCaseTeam(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? RECORDS_TEAM[endpoint] : 403;
+      return mayActOnCase(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? RECORDS_TEAM[endpoint] : 403;
     };
     const callRecord = async (role: Role, ctx: Ctx, endpoint: RecordEndpoint): Promise<number> => {
       const path = `/api/cases/${cases[ctx].id}`;
@@ -503,5 +516,41 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromPolicy).toEqual(REFERRALS);
     expect(fromApi).toEqual(REFERRALS);
+  });
+
+  it('naming a public report’s learner, and the public form itself', async () => {
+    const reports = {} as Record<LearnerCtx, { id: string; schoolId: string; learnerId: string }>;
+    for (const [ctx, school, code, assignee] of [
+      ['own', w.schoolA, 'TA', w.users.counsellorA], ['notAssigned', w.schoolA, 'TA', w.users.counsellorA2], ['other', w.schoolB, 'TB', w.users.counsellorB],
+    ] as const) {
+      const { caseId } = await reportCase(t, { schoolCode: code, whatIsHappening: `Kiểm tra quyền (${ctx}).` });
+      const leader = auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA);
+      await t.http().post(`/api/cases/${caseId}/events`).set(leader).send({ type: 'ASSIGN', payload: { assigneeId: assignee.id }, expectedVersion: 1 }).expect(200);
+      reports[ctx] = { id: caseId, schoolId: school, learnerId: ctx === 'other' ? learners.other : learners.own };
+    }
+    const fromPolicy = {} as typeof LEARNER;
+    const fromApi = {} as typeof LEARNER;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as Record<LearnerCtx, number>;
+      fromApi[role] = {} as Record<LearnerCtx, number>;
+      for (const ctx of Object.keys(TEAM_ONLY) as LearnerCtx[]) {
+        const { id, schoolId, learnerId } = reports[ctx];
+        const place = { wardId: w.ward, referredToWard: false };
+        const d = decide(callers[role], 'case.read', schoolId, place) === 'not_found' ? 'not_found' : decide(callers[role], 'case.learner', schoolId, place);
+        const assigneeId = ctx === 'own' ? w.users.counsellorA.id : ctx === 'notAssigned' ? w.users.counsellorA2.id : w.users.counsellorB.id;
+        fromPolicy[role][ctx] = d === 'allow' ? (mayActOnCase(callers[role], 'case.learner', { schoolId, assigneeId }) ? 200 : 403) : status(d, 200);
+        fromApi[role][ctx] = (await t.http().post(`/api/cases/${id}/learner`).set(auth(who[role])).send({ learnerId })).status;
+      }
+    }
+    expect(fromPolicy).toEqual(LEARNER);
+    expect(fromApi).toEqual(LEARNER);
+
+    const publicForm: Record<string, number> = {};
+    for (const role of [...ROLES, 'no token'] as const) {
+      t.clock.advance(FRESH_WINDOWS_MS);
+      const req = report(t, { schoolCode: 'TA', whatIsHappening: 'Kiểm tra quyền.', website: 'bot' });
+      publicForm[role] = (await (role === 'no token' ? req : req.set(auth(who[role])))).status;
+    }
+    expect(publicForm).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 202])));
   });
 });

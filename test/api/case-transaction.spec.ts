@@ -113,7 +113,7 @@ describe('one transition, one transaction', () => {
     // Apart, and sealed: only the reporter endpoint opens it (test/access/reporter-and-verbatim.spec.ts).
     expect(reporter.rows).toEqual([{ name: expect.stringMatching(/^dh1:/), phone: expect.stringMatching(/^dh1:/), relationship: expect.stringMatching(/^dh1:/) }]);
     const opened = await t.http().get(`/api/cases/${res.body.id}/reporter`).set(auth(w.users.supervisorA)).expect(200);
-    expect(opened.body.reporter).toEqual({ anonymous: false, name: 'Phạm Thị Người Báo', phone: '0987654321', relationship: 'mẹ' });
+    expect(opened.body.reporter).toEqual({ anonymous: false, name: 'Phạm Thị Người Báo', phone: '0987654321', relationship: 'mẹ', contact: null });
     const { audit, case: row } = await rowsOf(res.body.id);
     expect(JSON.stringify([audit, row])).not.toContain('Người Báo');
     expect(JSON.stringify(res.body)).not.toContain('Người Báo');

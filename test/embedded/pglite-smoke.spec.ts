@@ -26,6 +26,7 @@ describe('embedded PostgreSQL (PGlite) default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-pglite-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // Two cold starts of PGlite and the demo seed: most of a minute on a busy 2-core machine.
   it('starts with nothing installed, keeps a case across a restart, and its chain stays valid', async () => {
     const first = await start(dataDir);
     let caseId: string;
@@ -71,8 +72,14 @@ describe('embedded PostgreSQL (PGlite) default', () => {
       expect(new Set(demo.body.items.map((c: { state: string }) => c.state))).toEqual(
         new Set(['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'referral.pending', 'referral.inService', 'closed.followUp']),
       );
+      // The demo's anonymous online report waits unassigned, its learner not named yet.
+      expect(demo.body.items.filter((c: { channel: string }) => c.channel === 'truc_tuyen'))
+        .toEqual([expect.objectContaining({ state: 'intake', learnerId: null, openedBy: null, assigneeId: null })]);
+      // The public form works on the embedded database too.
+      const posted = await second.http().post('/api/public/intake').send({ schoolCode: 'KL', whatIsHappening: 'Em cần được giúp đỡ.' }).expect(202);
+      expect(posted.body.trackingCode).toMatch(/^TN-/);
     } finally {
       await second.app.close();
     }
-  });
+  }, 180_000);
 });

@@ -137,6 +137,16 @@ describe('Forms 01–04 as Word documents', () => {
     }
   });
 
+  it('a report from the public form, with no learner yet: Form 01 prints what was reported, the learner blank', async () => {
+    await t.http().post('/api/public/intake').send({ schoolCode: 'TA', whatIsHappening: 'Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.' }).expect(202);
+    const listed = (await t.http().get('/api/cases').query({ state: 'intake', pageSize: 100 }).set(auth(w.users.supervisorA)).expect(200)).body.items;
+    const report = listed.find((c: { learnerId: string | null; channel: string }) => c.learnerId === null && c.channel === 'truc_tuyen');
+    const { runs } = readDocx((await getForm(t, w.users.supervisorA, report.id, '01').expect(200)).body);
+    expect(missing(runs, ['Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.', '☒ Trực tuyến', 'Ẩn danh'])).toEqual([]);
+    const at = runs.indexOf('Họ và tên học sinh: ');
+    expect(runs[at + 1]).toMatch(/^…+$/);
+  });
+
   it('those who may not read the confidential content get 403 and leave no trace; another school’s case is 404', async () => {
     const before = (await historyOf(t, w.users.supervisorA, full.id)).length;
     for (const who of [w.users.principalA, w.users.auditorA, w.users.counsellorA2]) {

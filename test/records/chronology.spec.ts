@@ -1,5 +1,5 @@
 import { auth, Login, World } from '../support/fixtures';
-import { CaseBody, move, openCase, PAYLOADS } from '../support/case-helpers';
+import { CaseBody, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -59,7 +59,47 @@ describe('the chronology of a case: every record, in the order it happened, with
     // What the counsellor wrote stays sealed, whoever reads the chronology.
     const text = JSON.stringify(items);
     for (const secret of ['Mất ngủ', 'Em kể chuyện', 'Ổn định giấc ngủ', 'Em đã ổn định', 'Nguyễn Thị Hoa', 'Trạm y tế phường.']) expect(text).not.toContain(secret);
-    expect(items.find((i) => i.type === 'COMPLETE_ASSESSMENT')?.details).toEqual({ riskLevel: 'medium' });
+    expect(items.find((i) => i.type === 'COMPLETE_ASSESSMENT')?.details).toEqual({ riskLevel: 'medium', assessmentId: expect.any(String) });
+  });
+
+  it('lists every record of a full case in the order it happened: sessions, contacts, referral steps, consents, closure, follow-up', async () => {
+    const tv = w.users.counsellorA;
+    const post = (path: string, body: object) => t.http().post(`/api/cases/${c.id}/${path}`).set(auth(tv)).send(body).expect(201);
+    // Half an hour ago, by the test's clock: sessions and contacts are written down after they happen.
+    const halfHourAgo = () => new Date(t.clock.now().getTime() - HOUR / 2).toISOString();
+    let c: CaseBody = await openCase(t, w, { by: tv });
+    c = await later(() => move(t, tv, c, 'START_ASSESSMENT'));
+    await later(() => post('sessions', { ...PAYLOADS.session, startedAt: halfHourAgo(), nextAppointment: undefined }));
+    c = await later(() => move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessmentFull()));
+    c = await later(() => move(t, tv, c, 'SUBMIT_PLAN', PAYLOADS.planFull));
+    await later(() => post('family-contacts', { ...PAYLOADS.familyContact, contactedAt: halfHourAgo() }));
+    const { payload } = await later(() => prepareReferral(t, w, c, { by: tv }));
+    c = await later(() => move(t, tv, c, 'REFER', payload));
+    c = await later(() => move(t, tv, c, 'REFERRAL_ACCEPTED', {}));
+    c = await later(() => move(t, tv, c, 'REFERRAL_COMPLETED', { feedback: 'Em đã được khám và tư vấn hai buổi.' }));
+    await later(() => post('sessions', { ...PAYLOADS.session, mode: 'truc_tuyen', channel: 'zalo', startedAt: halfHourAgo(), ending: 'dung_va_theo_doi', nextAppointment: undefined }));
+    c = await later(() => move(t, tv, c, 'PROPOSE_CLOSURE', PAYLOADS.closureFull));
+    t.clock.advance(30 * 24 * HOUR);
+    await post('follow-ups', { ...PAYLOADS.followUp, contactedAt: halfHourAgo() });
+    c = await later(() => move(t, tv, c, 'FOLLOW_UP_DONE', { notes: 'Gia đình cho biết em vẫn ổn.' }));
+
+    const items = await chronology(w.users.auditorA, c.id);
+    expect(items.map((i) => `${i.kind} ${i.type}`)).toEqual([
+      // Both given on 2026-03-01, the day before the case was opened: they head the story.
+      'consent CONSENT_RECORDED', 'consent CONSENT_RECORDED',
+      'case CASE_OPENED', 'stage START_ASSESSMENT', 'session SESSION_RECORDED', 'stage COMPLETE_ASSESSMENT', 'stage SUBMIT_PLAN',
+      'family_contact FAMILY_CONTACT_RECORDED', 'referral REFER', 'referral REFERRAL_ACCEPTED', 'referral REFERRAL_COMPLETED',
+      'session SESSION_RECORDED', 'stage PROPOSE_CLOSURE', 'follow_up FOLLOW_UP_RECORDED', 'stage FOLLOW_UP_DONE',
+    ]);
+    const occurred = items.map((i) => i.occurredAt);
+    expect([...occurred].sort()).toEqual(occurred);
+    // A session is placed when it was held, not when it was written down; who and when for each.
+    const [first, second] = items.filter((i) => i.type === 'SESSION_RECORDED');
+    expect(Date.parse(first.recordedAt) - Date.parse(first.occurredAt)).toBe(HOUR / 2);
+    expect(first).toMatchObject({ actor: { id: tv.id, fullName: 'Người dùng counsellorA', role: 'counsellor' }, details: { mode: 'truc_tiep', minutes: 45 } });
+    expect(second.details).toMatchObject({ mode: 'truc_tuyen', channel: 'zalo' });
+    expect(items.find((i) => i.type === 'REFER')?.details).toMatchObject({ receiver: 'Trạm y tế phường Thử Nghiệm', referralId: expect.any(String) });
+    expect(JSON.stringify(items)).not.toContain('Em cởi mở hơn');
   });
 
   it('answers 404 for a case the caller cannot see, and reads append nothing to the chain', async () => {

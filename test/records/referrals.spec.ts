@@ -7,7 +7,7 @@ import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
 type ReferralBody = {
-  id: string; status: string; steps: { status: string; at: string }[]; receiver: { id: string; name: string; contactPerson: string | null };
+  id: string; seq: number; status: string; steps: { status: string; at: string }[]; receiver: { id: string; name: string; contactPerson: string | null };
   sender: { userId: string; name: string; title: string | null; unit: string }; reason: string | null; areas: string[]; consentIds: string[];
   answer: { receiverContact: string | null; note: string | null; declinedReason: string | null } | null;
   completion: { feedback: string | null; outcome: string | null } | null; masked: string[];
@@ -137,7 +137,7 @@ describe('closed-loop referral with consent', () => {
 
     await prepareReferral(t, w, c, { by: tv, givers: ['learner'] });
     c = await move(t, tv, c, 'REFER', PAYLOADS.refer(receiverId));
-    expect((await referralsOf(w.users.supervisorA, c.id)).map((r) => r.status)).toEqual(['declined', 'sent']);
+    expect((await referralsOf(w.users.supervisorA, c.id)).map((r) => [r.seq, r.status])).toEqual([[1, 'declined'], [2, 'sent']]);
   });
 
   it('records a protection report with no consent at all, and logs it as a legal duty', async () => {

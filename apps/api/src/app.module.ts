@@ -13,6 +13,7 @@ import { EscalationsModule } from '@dh/escalations';
 import { FormsModule } from '@dh/forms';
 import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
+import { IntakeModule } from '@dh/intake';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { HealthController } from './health/health.controller';
@@ -35,6 +36,7 @@ export class AppModule implements NestModule {
         RecordsModule,
         ConsentModule,
         FormsModule,
+        IntakeModule,
         EscalationsModule,
         ReportsModule,
         DemoModule,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
-import { Action, Caller, primaryRole } from '@dh/identity';
-import { mayActOnCaseTeam } from './case-team';
+import { Action, Caller, mayActOnCase, primaryRole } from '@dh/identity';
+
 import { CaseEntity } from './case.entity';
 import { CaseService } from './case.service';
 
@@ -20,7 +20,7 @@ export class CaseRecordWriter {
   // read, so the event serialises with the case's transitions and its sequence numbers stay one at a time.
   async teamCase(tx: EntityManager, caller: Caller, caseId: string, action: Action, notTeam: () => Error, lock = true): Promise<CaseEntity> {
     const row = await this.cases.findVisible(caller, caseId, tx, lock, action);
-    if (!mayActOnCaseTeam(caller, action, row)) throw notTeam();
+    if (!mayActOnCase(caller, action, row)) throw notTeam();
     return row;
   }
 

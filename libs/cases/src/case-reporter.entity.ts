@@ -20,4 +20,8 @@ export class CaseReporter {
 
   @Column('text', { nullable: true })
   relationship!: string | null;
+
+  // The public form's free-text contact (phone, e-mail or a name), as the reporter typed it.
+  @Column('text', { nullable: true })
+  contact!: string | null;
 }

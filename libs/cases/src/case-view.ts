@@ -10,7 +10,8 @@ export type CaseView = {
   id: string;
   code: string;
   schoolId: string;
-  learnerId: string;
+  // null until the case team names the learner of a report from the public form.
+  learnerId: string | null;
   state: string;
   // case@2 and later: the child-protection concern beside the stage ('none' | 'open' | 'notified').
   protection: string | null;
@@ -19,7 +20,8 @@ export type CaseView = {
   riskLevel: string;
   riskRationale: string | null;
   assigneeId: string | null;
-  openedBy: string;
+  // null: opened by the public form.
+  openedBy: string | null;
   areas: RankedArea[];
   channel: Channel;
   // null where the caller may not read confidential content; `masked` names what was left out.

@@ -24,8 +24,9 @@ export class CaseEntity {
   @Column('text')
   code!: string;
 
-  @Column('uuid', { name: 'learner_id' })
-  learnerId!: string;
+  // null: a report from the public form whose learner the case team has not named yet.
+  @Column('uuid', { name: 'learner_id', nullable: true })
+  learnerId!: string | null;
 
   @Column('jsonb')
   areas!: RankedArea[];
@@ -45,8 +46,13 @@ export class CaseEntity {
   @Column('uuid', { name: 'assignee_id', nullable: true })
   assigneeId!: string | null;
 
-  @Column('uuid', { name: 'opened_by' })
-  openedBy!: string;
+  // null: opened by the public form, by nobody who logs in.
+  @Column('uuid', { name: 'opened_by', nullable: true })
+  openedBy!: string | null;
+
+  // The public form's tracking code as a keyed digest (FieldCipher.digest); null for every other case.
+  @Column('text', { name: 'tracking_digest', nullable: true, select: false })
+  trackingDigest!: string | null;
 
   @Column('text')
   state!: string;

@@ -8,12 +8,13 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AlertService, CaseClock, DeadlineService } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { Action, assertAllowed, Caller, needsPlace, Place, primaryRole, School, schoolsFor, UserService, wardFor } from '@dh/identity';
+import { Action, assertAllowed, Caller, chainActor, needsPlace, Place, School, schoolsFor, UserService, wardFor } from '@dh/identity';
 import { startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
+import type { RiskLevel } from '@dh/machines/case/types';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseView, toCaseView } from './case-view';
-import { CaseEntity, RankedArea } from './case.entity';
+import { CaseEntity, Channel, RankedArea } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
@@ -21,9 +22,28 @@ import { Page } from '@dh/errors';
 import { Learner } from './learners/learner.entity';
 import { rankedAreaProblems } from './ranked-areas';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
-import { CASE_CONFIDENTIAL_FIELDS, SEALED_CONTEXT } from './confidential/confidential-fields';
+import { CASE_CONFIDENTIAL_FIELDS, ReporterField, SEALED_CONTEXT } from './confidential/confidential-fields';
 
 const ASSIGNABLE = ['counsellor', 'supervisor'] as const;
+
+export type ReporterInput = { anonymous: boolean } & Partial<Record<ReporterField, string>>;
+
+// What a new case is made of. `openedBy: 'public'` is the public intake form: no user, no learner yet.
+export type CaseOpening = {
+  school: School;
+  learnerId: string | null;
+  areas: RankedArea[];
+  channel: Channel;
+  summary: string;
+  riskLevel: RiskLevel;
+  riskRationale: string;
+  assigneeId: string | null;
+  reporter: ReporterInput | null;
+  openedBy: ReturnType<typeof chainActor> | 'public';
+  requestId?: string;
+  trackingDigest?: string;
+  machineVersion?: MachineVersion;
+};
 
 @Injectable()
 export class CaseService {
@@ -51,59 +71,79 @@ export class CaseService {
       // A counsellor who opens a case becomes its assignee unless they name another.
       const assigneeId = dto.assigneeId ?? (caller.roles.includes('counsellor') ? caller.id : null);
       if (assigneeId) await this.assertAssignable(assigneeId, dto.schoolId, tx);
-
-      const now = this.clock.now();
-      const started = startCase(machineVersion, { openedBy: caller.id, assigneeId, riskLevel: dto.riskLevel });
-      const row = tx.getRepository(CaseEntity).create({
-        schoolId: dto.schoolId,
-        code: await this.nextCode(school, now, tx),
-        learnerId: dto.learnerId,
-        areas: dto.areas.map(({ code, priority }) => ({ code, priority })),
-        channel: dto.channel,
-        summary: this.cipher.seal(dto.summary, SEALED_CONTEXT.summary),
-        riskLevel: dto.riskLevel,
-        riskRationale: this.cipher.seal(dto.riskRationale, SEALED_CONTEXT.riskRationale),
-        assigneeId,
-        openedBy: caller.id,
-        state: started.state,
-        snapshot: started.snapshot,
-        machineVersion,
-        version: 1,
-        clocksPausedAt: null,
-        referredToWardAt: null,
-        createdAt: now,
-        updatedAt: now,
+      const row = await this.openWithin(tx, {
+        school, learnerId: dto.learnerId, areas: dto.areas, channel: dto.channel, summary: dto.summary, riskLevel: dto.riskLevel,
+        riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null,
+        openedBy: chainActor(caller), machineVersion,
       });
-      await tx.getRepository(CaseEntity).insert(row as QueryDeepPartialEntity<CaseEntity>);
-      if (dto.reporter) {
-        const { anonymous, name, phone, relationship } = dto.reporter;
-        const sealed = (field: 'name' | 'phone' | 'relationship', value: string | undefined) =>
-          value === undefined || (anonymous && field !== 'relationship') ? null : this.cipher.seal(value, SEALED_CONTEXT.reporter(field));
-        await tx.getRepository(CaseReporter).insert({
-          caseId: row.id, schoolId: row.schoolId, anonymous,
-          name: sealed('name', name), phone: sealed('phone', phone), relationship: sealed('relationship', relationship),
-        });
-      }
-      await this.audit.append(tx, {
-        caseId: row.id,
-        schoolId: row.schoolId,
-        type: 'CASE_OPENED',
-        fromState: null,
-        toState: started.state,
-        actorId: caller.id,
-        actorRole: primaryRole(caller.roles),
-        // The reporter's identity stays out of the trail: only whether one was recorded.
-        payload: {
-          code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: dto.summary,
-          riskLevel: row.riskLevel, riskRationale: dto.riskRationale, assigneeId, machineVersion: row.machineVersion,
-          reporter: dto.reporter ? { anonymous: dto.reporter.anonymous } : null,
-        },
-        requestId: caller.requestId,
-        at: now,
-      });
-      await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now);
-      if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
       return this.view(row, caller, tx);
+    });
+  }
+
+  // Writes a new case whole inside the caller's transaction: the row, its reporter, the CASE_OPENED event, the
+  // first deadlines and the critical-risk alert. Shared by the team's form and the public one (libs/intake),
+  // which have checked their own input and rights.
+  async openWithin(tx: EntityManager, o: CaseOpening): Promise<CaseEntity> {
+    const now = this.clock.now();
+    const machineVersion = o.machineVersion ?? CURRENT_CASE_MACHINE;
+    const opener = o.openedBy === 'public' ? null : o.openedBy;
+    const started = startCase(machineVersion, { openedBy: opener?.actorId ?? null, assigneeId: o.assigneeId, riskLevel: o.riskLevel });
+    const row = tx.getRepository(CaseEntity).create({
+      schoolId: o.school.id,
+      code: await this.nextCode(o.school, now, tx),
+      learnerId: o.learnerId,
+      areas: o.areas.map(({ code, priority }) => ({ code, priority })),
+      channel: o.channel,
+      summary: this.cipher.seal(o.summary, SEALED_CONTEXT.summary),
+      riskLevel: o.riskLevel,
+      riskRationale: this.cipher.seal(o.riskRationale, SEALED_CONTEXT.riskRationale),
+      assigneeId: o.assigneeId,
+      openedBy: opener?.actorId ?? null,
+      trackingDigest: o.trackingDigest ?? null,
+      state: started.state,
+      snapshot: started.snapshot,
+      machineVersion,
+      version: 1,
+      clocksPausedAt: null,
+      referredToWardAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.getRepository(CaseEntity).insert(row as QueryDeepPartialEntity<CaseEntity>);
+    if (o.reporter) await this.insertReporter(tx, row, o.reporter);
+    await this.audit.append(tx, {
+      caseId: row.id,
+      schoolId: row.schoolId,
+      type: 'CASE_OPENED',
+      fromState: null,
+      toState: started.state,
+      actorId: opener?.actorId ?? null,
+      actorRole: opener ? opener.actorRole : 'public',
+      // The reporter's identity stays out of the trail: only whether one was recorded.
+      payload: {
+        code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: o.summary,
+        riskLevel: row.riskLevel, riskRationale: o.riskRationale, assigneeId: o.assigneeId, machineVersion: row.machineVersion,
+        reporter: o.reporter ? { anonymous: o.reporter.anonymous } : null,
+        ...(opener ? {} : { anonymous: true }),
+      },
+      requestId: opener?.requestId ?? o.requestId ?? null,
+      at: now,
+    });
+    await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now);
+    if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
+    return row;
+  }
+
+  // An anonymous reporter's name and phone are dropped, whatever was sent; the public form's contact is what
+  // the reporter chose to leave, so it is kept.
+  private async insertReporter(tx: EntityManager, row: CaseEntity, reporter: ReporterInput): Promise<void> {
+    const sealed = (field: ReporterField) => {
+      const value = reporter[field];
+      return value === undefined || (reporter.anonymous && (field === 'name' || field === 'phone')) ? null : this.cipher.seal(value, SEALED_CONTEXT.reporter(field));
+    };
+    await tx.getRepository(CaseReporter).insert({
+      caseId: row.id, schoolId: row.schoolId, anonymous: reporter.anonymous,
+      name: sealed('name'), phone: sealed('phone'), relationship: sealed('relationship'), contact: sealed('contact'),
     });
   }
 
@@ -211,7 +251,7 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
   return true;
 };
 
-const assertRankedAreas = (areas: RankedArea[]): void => {
+export const assertRankedAreas = (areas: RankedArea[]): void => {
   const problems = rankedAreaProblems(areas);
   if (problems.length) throw new InputValidationException([{ field: 'areas', problems }]);
 };

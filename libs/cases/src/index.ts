@@ -1,7 +1,6 @@
 export * from './case-migration.service';
 export * from './case-record-writer';
 export * from './case-reporter.entity';
-export * from './case-team';
 export * from './case-transition.service';
 export * from './case-view';
 export * from './case.entity';

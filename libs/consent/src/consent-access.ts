@@ -1,8 +1,7 @@
-import { CaseTeamOf, mayActOnCaseTeam } from '@dh/cases';
-import { Action, Caller } from '@dh/identity';
+import { Action, Caller, CaseTeamOf, mayActOnCase } from '@dh/identity';
 
 export type { CaseTeamOf };
 
-// The case team's rule (libs/cases) applied to the consent actions.
+// Of the consents, a counsellor works only those of the cases assigned to them (the policy's refinement).
 export const mayActOnConsents = (caller: Caller, action: Extract<Action, `consent.${string}`>, row: CaseTeamOf): boolean =>
-  mayActOnCaseTeam(caller, action, row);
+  mayActOnCase(caller, action, row);

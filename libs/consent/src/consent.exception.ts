@@ -6,6 +6,7 @@ export enum ConsentExceptionCode {
   NOT_CASE_TEAM = 'NOT_CASE_TEAM',
   LEARNER_TOO_YOUNG = 'LEARNER_TOO_YOUNG',
   CONSENT_ALREADY_WITHDRAWN = 'CONSENT_ALREADY_WITHDRAWN',
+  LEARNER_UNKNOWN = 'LEARNER_UNKNOWN',
 }
 
 const STATUS: Record<ConsentExceptionCode, HttpStatus> = {
@@ -13,6 +14,7 @@ const STATUS: Record<ConsentExceptionCode, HttpStatus> = {
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   LEARNER_TOO_YOUNG: HttpStatus.UNPROCESSABLE_ENTITY,
   CONSENT_ALREADY_WITHDRAWN: HttpStatus.CONFLICT,
+  LEARNER_UNKNOWN: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 const MESSAGES: Record<ConsentExceptionCode, [string, string]> = {
@@ -26,6 +28,10 @@ const MESSAGES: Record<ConsentExceptionCode, [string, string]> = {
     'A learner under 7 cannot give consent; a parent or guardian gives it.',
   ],
   CONSENT_ALREADY_WITHDRAWN: ['Sự đồng ý này đã được rút lại.', 'This consent was already withdrawn.'],
+  LEARNER_UNKNOWN: [
+    'Hồ sơ chưa xác định học sinh: hãy xác định học sinh trước khi ghi nhận hoặc kiểm tra sự đồng ý của học sinh.',
+    'The case’s learner is not named yet: name the learner before recording or checking the learner’s consent.',
+  ],
 };
 
 export class ConsentException extends AppException {

@@ -43,7 +43,7 @@ export class ConsentService {
       if (dto.givenAt > today) throw new InputValidationException([{ field: 'givenAt', problems: [`givenAt must not be after today (${today})`] }]);
       if (dto.givenBy === 'learner') {
         // On the day it was given: that is never after today, so a learner under 7 today is refused too.
-        const learner = await tx.getRepository(Learner).findOneOrFail({ where: { id: row.learnerId }, select: { id: true, dateOfBirth: true } });
+        const learner = await learnerOf(tx, row.learnerId);
         const age = ageOn(learner.dateOfBirth, dto.givenAt);
         if (age < LEARNER_CONSENT_AGE) {
           throw new ConsentException(ConsentExceptionCode.LEARNER_TOO_YOUNG, { reason: 'learner_too_young', ageOnGivenAt: age, minimumAge: LEARNER_CONSENT_AGE });
@@ -116,7 +116,7 @@ export class ConsentService {
   async checkSharing(tx: EntityManager, caseId: string, scope: SharingScope, at: Date): Promise<SharingVerdict> {
     const row = await tx.getRepository(CaseEntity).findOne({ where: { id: caseId }, select: { id: true, learnerId: true } });
     if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
-    const learner = await tx.getRepository(Learner).findOneOrFail({ where: { id: row.learnerId }, select: { id: true, dateOfBirth: true } });
+    const learner = await learnerOf(tx, row.learnerId);
     const consents = await tx.getRepository(Consent).find({ where: { caseId, scopeKind: scope.kind }, order: { recordedAt: 'ASC', id: 'ASC' } });
     const day = this.local.of(at).date;
     const normalised = scope.receiverId === undefined ? { kind: scope.kind } : { kind: scope.kind, receiverId: scope.receiverId.toLowerCase() };
@@ -128,6 +128,12 @@ export class ConsentService {
     return this.writer.teamCase(tx, caller, caseId, action, () => new ConsentException(ConsentExceptionCode.NOT_CASE_TEAM), action !== 'consent.read');
   }
 }
+
+// A report from the public form names no learner until the case team does: whose age, whose consent?
+const learnerOf = async (tx: EntityManager, learnerId: string | null): Promise<Pick<Learner, 'id' | 'dateOfBirth'>> => {
+  if (learnerId === null) throw new ConsentException(ConsentExceptionCode.LEARNER_UNKNOWN, { reason: 'learner_unknown' });
+  return tx.getRepository(Learner).findOneOrFail({ where: { id: learnerId }, select: { id: true, dateOfBirth: true } });
+};
 
 const toSharingConsent = (c: Consent): SharingConsent => ({
   id: c.id, givenBy: c.givenBy, kind: c.scopeKind, receiverId: c.receiverId, givenAt: c.givenAt, how: c.how, withdrawnAt: c.withdrawnAt,

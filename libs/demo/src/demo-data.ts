@@ -67,3 +67,5 @@ export const DEMO_CASES: { learner: string; dob: string; sex: 'nam' | 'nu'; clas
     steps: [...assess('low'), plan, { type: 'PROPOSE_CLOSURE', by: 'counsellor', payload: { outcome: 'Em đã hòa nhập tốt với lớp.' } }],
   },
 ];
+
+export const DEMO_PUBLIC_REPORT = 'Em thấy một bạn lớp 8 hay bị các bạn khác trêu chọc và giấu cặp sách, bạn ấy không dám kể với cô chủ nhiệm.';

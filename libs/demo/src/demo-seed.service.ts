@@ -7,8 +7,9 @@ import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { ConsentService } from '@dh/consent';
 import { AuditorGrantsService, Caller, School, UserService, Ward } from '@dh/identity';
+import { PublicIntakeService } from '@dh/intake';
 import { DirectorySeedService, ServiceProvider } from '@dh/records';
-import { DEMO_CASES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD, DemoStep } from './demo-data';
+import { DEMO_CASES, DEMO_PASSWORD, DEMO_PUBLIC_REPORT, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD, DemoStep } from './demo-data';
 
 @Injectable()
 export class DemoSeedService {
@@ -23,6 +24,7 @@ export class DemoSeedService {
     private readonly auditorGrants: AuditorGrantsService,
     private readonly directory: DirectorySeedService,
     private readonly consents: ConsentService,
+    private readonly intake: PublicIntakeService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -50,6 +52,8 @@ export class DemoSeedService {
     await this.directory.seedWard(ward.id, callers.get('admin') as Caller, 'demo-seed');
     await this.seedCases(schools.get('DD') as School, callers.get('tv.dongda') as Caller, callers.get('tt.dongda') as Caller);
     await this.seedCases(schools.get('KL') as School, callers.get('tv.kimlien') as Caller, callers.get('tt.kimlien') as Caller, 2);
+    // An anonymous report from the public form, waiting in Đống Đa's intake queue for tt.dongda to assign and name its learner.
+    await this.intake.report({ schoolCode: 'DD', whatIsHappening: DEMO_PUBLIC_REPORT, contact: 'Bạn cùng lớp, Zalo 0900 000 111' }, 'demo-seed');
     this.logger.log(`demo data created: ${DEMO_USERS.length} users, ${DEMO_SCHOOLS.length} schools`);
     return true;
   }

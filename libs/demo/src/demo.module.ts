@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@dh/cases';
 import { ConsentModule } from '@dh/consent';
 import { IdentityModule } from '@dh/identity';
+import { IntakeModule } from '@dh/intake';
 import { RecordsModule } from '@dh/records';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [IdentityModule, CasesModule, ConsentModule, RecordsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, CasesModule, ConsentModule, RecordsModule, IntakeModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

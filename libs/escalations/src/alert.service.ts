@@ -11,6 +11,10 @@ import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
 import { EscalationException, EscalationExceptionCode } from './escalation.exception';
 import { loadSchoolPeople } from './recipients';
 
+export type CaseRef = { caseId: string; schoolId: string; code: string };
+// `text` is given the school's name and answers the Vietnamese reason and the English one.
+export type CaseAlert = { level: string; to: ('supervisors' | 'principals')[]; subject: string; text: (schoolName: string) => [string, string] };
+
 export type AlertView = Omit<Alert, 'createdAt' | 'acknowledgedAt'> & { createdAt: string; acknowledgedAt: string | null };
 
 const toView = (a: Alert): AlertView => ({ ...a, createdAt: a.createdAt.toISOString(), acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null });
@@ -65,21 +69,28 @@ export class AlertService {
   }
 
   // UPDATE_RISK to critical: the supervisors and the principal hear of it inside the transition, not at the next sweep.
-  async raiseCriticalRisk(tx: EntityManager, c: { caseId: string; schoolId: string; code: string }, now: Date): Promise<number> {
+  async raiseCriticalRisk(tx: EntityManager, c: CaseRef, now: Date): Promise<number> {
+    return this.raiseForCase(tx, c, now, {
+      level: 'critical_risk', to: ['supervisors', 'principals'], subject: 'Đồng Hành: nguy cơ nghiêm trọng',
+      text: (school) => [`Hồ sơ ${c.code} được đánh giá nguy cơ NGHIÊM TRỌNG — ${school}`, `Case ${c.code} was rated CRITICAL risk — ${school}`],
+    });
+  }
+
+  // An alert about one case to some of its school's people, with its outbox row, inside the caller's transaction.
+  async raiseForCase(tx: EntityManager, c: CaseRef, now: Date, a: CaseAlert): Promise<number> {
     const people = (await loadSchoolPeople(tx, [c.schoolId])).get(c.schoolId);
     const [{ name }] = await tx.query(`SELECT name FROM school WHERE id = $1`, [c.schoolId]);
-    const to = [...new Set([...(people?.supervisors ?? []), ...(people?.principals ?? [])])];
+    const [reason, reasonEn] = a.text(name);
+    const to = [...new Set(a.to.flatMap((group) => people?.[group] ?? []))];
     for (const recipientId of to) {
       const alert = tx.getRepository(Alert).create({
-        recipientId, schoolId: c.schoolId, caseId: c.caseId, deadlineId: null, level: 'critical_risk',
-        reason: `Hồ sơ ${c.code} được đánh giá nguy cơ NGHIÊM TRỌNG — ${name}`,
-        reasonEn: `Case ${c.code} was rated CRITICAL risk — ${name}`,
+        recipientId, schoolId: c.schoolId, caseId: c.caseId, deadlineId: null, level: a.level, reason, reasonEn,
         createdAt: now, acknowledgedAt: null, acknowledgedBy: null, nextAction: null,
       });
       await tx.getRepository(Alert).insert(alert);
       await tx.query(
-        `INSERT INTO alert_outbox (alert_id, channel, recipient, subject, body, created_at) VALUES ($1, 'default', $2, 'Đồng Hành: nguy cơ nghiêm trọng', $3, $4)`,
-        [alert.id, recipientId, alert.reason, now],
+        `INSERT INTO alert_outbox (alert_id, channel, recipient, subject, body, created_at) VALUES ($1, 'default', $2, $3, $4, $5)`,
+        [alert.id, recipientId, a.subject, alert.reason, now],
       );
     }
     return to.length;

@@ -1,5 +1,5 @@
 import type { Role } from '@dh/machines/case/types';
-import { Caller } from './caller';
+import { actorIn, Caller } from './caller';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 
 // Who may do what, in one table. Scope 'school': in the schools the caller belongs to (an auditor: the schools
@@ -9,7 +9,7 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 // A ward's own records (the directory of services) have no school: there 'school' reaches the wards of the
 // caller's schools, 'ward' the caller's ward and 'global' every ward (see decideInWard).
 export type Action =
-  | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms'
+  | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms' | 'case.learner'
   | 'consent.record' | 'consent.withdraw' | 'consent.read'
   | 'record.write' | 'record.read'
   | 'referral.read'
@@ -30,6 +30,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // Forms 01–04 print the case's confidential content: libs/forms refines this to the readers of that content
   // (ConfidentialAccess: a counsellor's own cases, a principal's granted ones, a case referred to the ward).
   'case.forms': { counsellor: 'school', supervisor: 'school', principal: 'school', ward_officer: 'ward_referred' },
+  // Naming the learner of a report from the public form: a counsellor only on the cases assigned to them (mayActOnCase).
+  'case.learner': { counsellor: 'school', supervisor: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).
   'consent.record': { counsellor: 'school', supervisor: 'school' },
   'consent.withdraw': { counsellor: 'school', supervisor: 'school' },
@@ -114,6 +116,15 @@ export const wardsFor = (caller: Caller, action: Action, schoolWardIds: readonly
   const wards = [...(scopes.includes('school') ? schoolWardIds : []), ...(scopes.includes('ward') && caller.wardId ? [caller.wardId] : [])];
   return [...new Set(wards)].sort();
 };
+
+export type CaseTeamOf = { schoolId: string; assigneeId: string | null };
+
+// The policy gives a counsellor their school; for the case team's own work (consents, naming the learner),
+// only the cases assigned to them. Every other role the policy names holds the action for each case of the school.
+export const mayActOnCase = (caller: Caller, action: Action, row: CaseTeamOf): boolean =>
+  actorIn(caller, row.schoolId)
+    .roles.filter((r) => POLICY[action][r] !== undefined)
+    .some((r) => r !== 'counsellor' || row.assigneeId === caller.id);
 
 export const assertAllowed = (caller: Caller, action: Action, schoolId: string | undefined, notFound: () => Error, place?: Place): void => {
   const d = decide(caller, action, schoolId, place);

@@ -95,11 +95,12 @@ export class WardFiguresService {
     return repo.find({ where, order: { code: 'ASC', id: 'ASC' } });
   }
 
-  // Cases and distinct learners per school and key; the learner count decides the masking.
+  // Cases and distinct learners per school and key; the learner count decides the masking. A report whose
+  // learner is not named yet counts as a learner of its own (the cell is never shown smaller than it is).
   private async count(schoolIds: string[], key: string, from: string, where: string): Promise<Map<string, Map<string, Count>>> {
     if (schoolIds.length === 0) return new Map();
     const rows: Row[] = await this.source.query(
-      `SELECT c.school_id, ${key} AS key, count(*)::int AS n, count(DISTINCT c.learner_id)::int AS learners
+      `SELECT c.school_id, ${key} AS key, count(*)::int AS n, count(DISTINCT coalesce(c.learner_id, c.id))::int AS learners
          FROM ${from} WHERE c.school_id = ANY($1) AND ${where} GROUP BY 1, 2`,
       [schoolIds],
     );
@@ -110,7 +111,7 @@ export class WardFiguresService {
   private async closedSince(schoolIds: string[], from: Date): Promise<Map<string, Map<string, Count>>> {
     if (schoolIds.length === 0) return new Map();
     const rows: Row[] = await this.source.query(
-      `SELECT c.school_id, 'all' AS key, count(*)::int AS n, count(DISTINCT c.learner_id)::int AS learners
+      `SELECT c.school_id, 'all' AS key, count(*)::int AS n, count(DISTINCT coalesce(c.learner_id, c.id))::int AS learners
          FROM "case" c
         WHERE c.school_id = ANY($1) AND split_part(c.state, '.', 1) = 'closed'
           AND (SELECT max(e.at) FROM audit_event e

@@ -16,11 +16,13 @@ export const RECORD_SEALED_COLUMNS = {
 export type RecordTable = keyof typeof RECORD_SEALED_COLUMNS;
 export type RecordSealedColumn<T extends RecordTable> = (typeof RECORD_SEALED_COLUMNS)[T][number];
 export type ReferralSealedColumn = RecordSealedColumn<'referral'>;
+export const REPORTER_FIELDS = ['name', 'phone', 'relationship', 'contact'] as const;
+export type ReporterField = (typeof REPORTER_FIELDS)[number];
 
 export const SEALED_CONTEXT = {
   summary: 'case.summary',
   riskRationale: 'case.risk_rationale',
-  reporter: (field: 'name' | 'phone' | 'relationship') => `case_reporter.${field}`,
+  reporter: (field: ReporterField) => `case_reporter.${field}`,
   guardians: 'learner.guardians',
   // libs/consent's sealed columns, named here so that the rotation below covers them without importing it.
   consent: (field: 'guardian_name' | 'guardian_relationship' | 'purpose' | 'withdrawal_reason') => `consent.${field}`,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldCipher, sealedKeyId } from '@dh/crypto';
-import { RECORD_SEALED_COLUMNS, RecordSealedColumn, RecordTable, SEALED_CONTEXT } from './confidential-fields';
+import { RECORD_SEALED_COLUMNS, RecordSealedColumn, RecordTable, REPORTER_FIELDS, SEALED_CONTEXT } from './confidential-fields';
 
 type SealedTable = { table: string; key: string; columns: Record<string, string> };
 
@@ -13,7 +13,7 @@ const SEALED_TABLES: SealedTable[] = [
   {
     table: 'case_reporter',
     key: 'case_id',
-    columns: { name: SEALED_CONTEXT.reporter('name'), phone: SEALED_CONTEXT.reporter('phone'), relationship: SEALED_CONTEXT.reporter('relationship') },
+    columns: Object.fromEntries(REPORTER_FIELDS.map((c) => [c, SEALED_CONTEXT.reporter(c)])),
   },
   { table: 'learner', key: 'id', columns: { guardians: SEALED_CONTEXT.guardians } },
   {

@@ -7,9 +7,9 @@ import { Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
 import { CaseReporter } from '../case-reporter.entity';
 import { CaseService } from '../case.service';
 import { ConfidentialAccess } from './confidential-access.service';
-import { SEALED_CONTEXT } from './confidential-fields';
+import { REPORTER_FIELDS, ReporterField, SEALED_CONTEXT } from './confidential-fields';
 
-export type ReporterView = { anonymous: boolean; name: string | null; phone: string | null; relationship: string | null } | null;
+export type ReporterView = ({ anonymous: boolean } & Record<ReporterField, string | null>) | null;
 
 // Who reported is confidential on its own (Decree 56 Art. 24): supervisors read it, and a principal with a
 // grant; not the counsellor, not anyone else. Each read is a VIEWED event.
@@ -29,9 +29,10 @@ export class ReporterService {
       const reporter = await tx.getRepository(CaseReporter).findOneBy({ caseId });
       await this.confidential.recordView(tx, caller, row, ['reporter']);
       if (!reporter) return { reporter: null };
-      const open = (field: 'name' | 'phone' | 'relationship') =>
+      const open = (field: ReporterField) =>
         reporter[field] === null ? null : this.cipher.open(reporter[field] as string, SEALED_CONTEXT.reporter(field));
-      return { reporter: { anonymous: reporter.anonymous, name: await open('name'), phone: await open('phone'), relationship: await open('relationship') } };
+      const fields = await Promise.all(REPORTER_FIELDS.map(async (f) => [f, await open(f)] as const));
+      return { reporter: { anonymous: reporter.anonymous, ...(Object.fromEntries(fields) as Record<ReporterField, string | null>) } };
     });
   }
 }

@@ -34,22 +34,23 @@ export class CaseValues {
     return this.local.of(at).date;
   }
 
-  async learner(tx: EntityManager, row: CaseEntity): Promise<{ learner: Learner; values: FormValues }> {
-    const learner = await tx.getRepository(Learner).findOneByOrFail({ id: row.learnerId });
+  // A report from the public form has no learner until the team names one: the learner block stays blank.
+  async learner(tx: EntityManager, row: CaseEntity): Promise<{ learner: Learner | null; values: FormValues }> {
+    const learner = row.learnerId ? await tx.getRepository(Learner).findOneBy({ id: row.learnerId }) : null;
     return {
       learner,
       values: {
         'case.code': row.code,
-        'learner.fullName': learner.fullName,
-        'learner.dateOfBirth': learner.dateOfBirth,
-        'learner.sex': learner.sex,
-        'learner.className': learner.className,
+        'learner.fullName': learner?.fullName ?? null,
+        'learner.dateOfBirth': learner?.dateOfBirth ?? null,
+        'learner.sex': learner?.sex ?? null,
+        'learner.className': learner?.className ?? null,
       },
     };
   }
 
-  async guardians(learner: Learner): Promise<Guardian[]> {
-    return this.cipher.openJson<Guardian[]>(learner.guardians, SEALED_CONTEXT.guardians);
+  async guardians(learner: Learner | null): Promise<Guardian[]> {
+    return learner ? this.cipher.openJson<Guardian[]>(learner.guardians, SEALED_CONTEXT.guardians) : [];
   }
 
   // Father and mother by the relationship the counsellor typed ("bố", "Mẹ kế" …): the family has no other

@@ -36,7 +36,7 @@ export class Form03Loader implements FormLoader {
     const givers = await Promise.all(consents.map(async (c) => {
       const who = c.guardianName
         ? `${await this.cipher.open(c.guardianName, SEALED_CONTEXT.consent('guardian_name'))}${c.guardianRelationship ? ` (${await this.cipher.open(c.guardianRelationship, SEALED_CONTEXT.consent('guardian_relationship'))})` : ''}`
-        : learner.fullName;
+        : (learner?.fullName ?? 'Học sinh');
       return `${who}, ${formatDate(c.givenAt)}`;
     }));
     const values: FormValues = {

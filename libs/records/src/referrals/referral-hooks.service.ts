@@ -59,8 +59,10 @@ export class ReferralHooks implements OnModuleInit {
     const school = await tx.getRepository(School).findOneOrFail({ where: { id: row.schoolId }, select: { id: true, name: true } });
     const sender = (payload.sender ?? {}) as Sender;
     const consentIds = verdict.consents.map((c) => c.id);
+    // Under the case row's lock (the transition holds it): no other referral of the case is numbered meanwhile.
+    const seq = (await tx.getRepository(Referral).countBy({ caseId: row.id })) + 1;
     const referral = tx.getRepository(Referral).create({
-      caseId: row.id, schoolId: row.schoolId,
+      caseId: row.id, seq, schoolId: row.schoolId,
       receiverId, receiverName: receiver.name, receiverKind: receiver.kind, receiverAddress: receiver.address, receiverPhone: receiver.phone,
       receiverEmail: receiver.email, receiverContactPerson: receiver.contactPerson,
       senderId: caller.id, senderName: caller.fullName, senderTitle: sender.title?.trim() ?? null, senderUnit: school.name,
@@ -105,7 +107,7 @@ export class ReferralHooks implements OnModuleInit {
   // The case's referral in this step of the loop. A case referred before referrals were recorded has none:
   // its transitions go on as before, with nothing to update.
   private open(tx: EntityManager, row: CaseEntity, status: 'sent' | 'accepted'): Promise<Referral | null> {
-    return tx.getRepository(Referral).findOne({ where: { caseId: row.id, status }, order: { sentAt: 'DESC' } });
+    return tx.getRepository(Referral).findOne({ where: { caseId: row.id, status }, order: { seq: 'DESC' } });
   }
 
   // A time the counsellor reports (when the receiver answered, when the service ended): between the sending and now.

@@ -8,6 +8,7 @@ export type ReferralStep = { status: ReferralStatus; at: string };
 export type ReferralView = {
   id: string;
   caseId: string;
+  seq: number;
   status: ReferralStatus;
   // The loop so far, oldest first: sent, then accepted or declined, then completed.
   steps: ReferralStep[];
@@ -51,6 +52,7 @@ export const toReferralView = async (r: Referral, cipher: FieldCipher, reveal: b
   return {
     id: r.id,
     caseId: r.caseId,
+    seq: r.seq,
     status: r.status,
     steps: stepsOf(r),
     receiver: {

@@ -16,6 +16,10 @@ export class Referral {
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
+  // 1, 2, … within the case, in the order sent.
+  @Column('int')
+  seq!: number;
+
   @Column('uuid', { name: 'school_id' })
   schoolId!: string;
 

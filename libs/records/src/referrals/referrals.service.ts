@@ -22,7 +22,7 @@ export class ReferralsService {
   list(caller: Caller, caseId: string): Promise<{ items: ReferralView[] }> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, false, 'referral.read');
-      const referrals = await tx.getRepository(Referral).find({ where: { caseId: row.id }, order: { sentAt: 'ASC', id: 'ASC' } });
+      const referrals = await tx.getRepository(Referral).find({ where: { caseId: row.id }, order: { seq: 'ASC' } });
       const reveal = await this.confidential.mayRead(tx, caller, row);
       const shown = [...new Set(referrals.flatMap(sealedFieldsOf))].sort().map((f) => `referral.${f}`);
       if (reveal && shown.length) await this.confidential.recordView(tx, caller, row, shown);

@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CaseService } from '@dh/cases';
+import { Clock } from '@dh/clock';
+import { FieldCipher } from '@dh/crypto';
+import { inTransaction } from '@dh/database';
+import { InputValidationException } from '@dh/errors';
+import { AlertService } from '@dh/escalations';
+import { School } from '@dh/identity';
+import { PublicIntakeAnswer, PublicIntakeDto } from './dtos/public-intake.dto';
+import { newTrackingCode, trackingDigestInput } from './tracking-code';
+
+// The first risk level is the reporter's own word: "I am in danger" starts the same-day first-contact clock.
+const RATIONALE = {
+  urgent: 'Tin báo trực tuyến: người báo cho biết đang gặp nguy hiểm. Chưa được đánh giá.',
+  usual: 'Tin báo trực tuyến, chưa được đánh giá.',
+};
+
+// The same answer whether a case was opened or a bot's post was dropped: nothing tells them apart.
+const answer = (trackingCode: string): PublicIntakeAnswer => ({
+  trackingCode,
+  message:
+    `Cảm ơn bạn đã báo tin. Mã theo dõi của bạn là ${trackingCode}. Nhà trường sẽ liên hệ lại nếu bạn để lại cách liên hệ. ` +
+    'Nếu em đang gặp nguy hiểm, hãy gọi ngay Tổng đài quốc gia bảo vệ trẻ em 111.',
+  messageEn:
+    `Thank you for your report. Your tracking code is ${trackingCode}. The school will contact you if you left a way to reach you. ` +
+    'If you are in danger now, call the national child-protection hotline 111.',
+});
+
+// A report from the public form (no login): a new case in the school's intake queue, unassigned, its supervisors
+// alerted, all in one transaction. The answer holds a tracking code and nothing about the case.
+@Injectable()
+export class PublicIntakeService {
+  private readonly logger = new Logger(PublicIntakeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly cases: CaseService,
+    private readonly alerts: AlertService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(dto: PublicIntakeDto, requestId: string): Promise<PublicIntakeAnswer> {
+    const trackingCode = newTrackingCode();
+    if (dto.website !== undefined && dto.website.trim() !== '') {
+      // Nothing of the post is logged: a person who filled it by mistake may have written about a child.
+      this.logger.debug({ msg: 'public intake: honeypot filled, nothing stored', requestId });
+      return answer(trackingCode);
+    }
+    await inTransaction(this.source, async (tx) => {
+      const school = await tx.getRepository(School).findOneBy({ code: dto.schoolCode });
+      if (!school) throw new InputValidationException([{ field: 'schoolCode', problems: ['no school has this code'] }]);
+      const urgent = dto.urgent === true;
+      const contact = dto.contact === undefined || dto.contact === '' ? undefined : dto.contact;
+      const row = await this.cases.openWithin(tx, {
+        school, learnerId: null, areas: [], channel: 'truc_tuyen', summary: dto.whatIsHappening,
+        riskLevel: urgent ? 'high' : 'medium', riskRationale: urgent ? RATIONALE.urgent : RATIONALE.usual,
+        assigneeId: null, reporter: { anonymous: true, contact }, openedBy: 'public', requestId,
+        trackingDigest: this.cipher.digest(trackingDigestInput(trackingCode)),
+      });
+      await this.alerts.raiseForCase(tx, { caseId: row.id, schoolId: school.id, code: row.code }, this.clock.now(), {
+        level: 'public_intake', to: ['supervisors'], subject: 'Đồng Hành: tin báo trực tuyến mới',
+        text: (name) => [
+          `Tin báo trực tuyến mới${urgent ? ' (người báo đang gặp nguy hiểm)' : ''}: hồ sơ ${row.code} chờ phân công — ${name}`,
+          `New online report${urgent ? ' (the reporter says they are in danger)' : ''}: case ${row.code} awaits assignment — ${name}`,
+        ],
+      });
+      this.logger.log({ msg: 'public intake: case opened', caseId: row.id, schoolId: school.id, urgent, requestId });
+    });
+    return answer(trackingCode);
+  }
+}

@@ -1,0 +1,22 @@
+import { DataSource } from 'typeorm';
+import { TestApp } from './test-app';
+
+export const INTAKE_PATH = '/api/public/intake';
+
+// An hour and a minute: both of the form's throttle windows have passed.
+export const FRESH_WINDOWS_MS = 61 * 60_000;
+
+export const report = (t: TestApp, body: Record<string, unknown>) => t.http().post(INTAKE_PATH).send(body);
+
+// Sends a report with a fresh throttle allowance and returns the case it opened (found through its tracking code's digest).
+export const reportCase = async (t: TestApp, body: Record<string, unknown>): Promise<{ trackingCode: string; caseId: string }> => {
+  t.clock.advance(FRESH_WINDOWS_MS);
+  const before = await publicCaseIds(t);
+  const res = await report(t, body).expect(202);
+  const created = (await publicCaseIds(t)).filter((id) => !before.includes(id));
+  if (created.length !== 1) throw new Error(`expected one new case, found ${created.length}`);
+  return { trackingCode: res.body.trackingCode, caseId: created[0] };
+};
+
+export const publicCaseIds = async (t: TestApp): Promise<string[]> =>
+  (await t.app.get(DataSource).query(`SELECT id FROM "case" WHERE opened_by IS NULL ORDER BY created_at, id`)).map((r: { id: string }) => r.id);

@@ -10,6 +10,7 @@ import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
 import { EscalationsModule } from '@dh/escalations';
+import { FormsModule } from '@dh/forms';
 import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
 import { IntakeModule } from '@dh/intake';
@@ -34,6 +35,7 @@ export class AppModule implements NestModule {
         CasesModule,
         RecordsModule,
         ConsentModule,
+        FormsModule,
         IntakeModule,
         EscalationsModule,
         ReportsModule,

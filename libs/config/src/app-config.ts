@@ -16,6 +16,8 @@ export type AppConfig = {
   holidaysDir: string;
   // The receivers a new ward's directory of services starts with (seed-directory, the demo ward).
   directorySeedFile: string;
+  // The templates of Forms 01–04 (mau-0N.vM.json), checked at start.
+  formsDir: string;
   escalationSweepMs: number;
   schedulerEnabled: boolean;
   tzName: string;
@@ -124,6 +126,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     slaPolicyFile,
     holidaysDir: resolve(env.HOLIDAYS_DIR || 'config/holidays'),
     directorySeedFile: resolve(directorySeedFile ?? 'config/directory/default.json'),
+    formsDir: resolve(env.FORMS_DIR || 'config/forms'),
     escalationSweepMs: intVar(env, 'ESCALATION_SWEEP_MS', 60000, 1000, 24 * 3600 * 1000),
     schedulerEnabled: boolVar(env, 'SCHEDULER_ENABLED', true),
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),

@@ -9,7 +9,7 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 // A ward's own records (the directory of services) have no school: there 'school' reaches the wards of the
 // caller's schools, 'ward' the caller's ward and 'global' every ward (see decideInWard).
 export type Action =
-  | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.learner'
+  | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms' | 'case.learner'
   | 'consent.record' | 'consent.withdraw' | 'consent.read'
   | 'record.write' | 'record.read'
   | 'referral.read'
@@ -27,6 +27,9 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.event': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   'case.history': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   'case.clocks': { supervisor: 'school' },
+  // Forms 01–04 print the case's confidential content: libs/forms refines this to the readers of that content
+  // (ConfidentialAccess: a counsellor's own cases, a principal's granted ones, a case referred to the ward).
+  'case.forms': { counsellor: 'school', supervisor: 'school', principal: 'school', ward_officer: 'ward_referred' },
   // Naming the learner of a report from the public form: a counsellor only on the cases assigned to them (mayActOnCase).
   'case.learner': { counsellor: 'school', supervisor: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).

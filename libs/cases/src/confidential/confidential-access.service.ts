@@ -29,13 +29,20 @@ export class ConfidentialAccess {
     return false;
   }
 
+  // Who reported (Decree 56 Art. 24) is narrower still: the school's supervisors and a principal with a grant.
+  async mayReadReporter(tx: EntityManager, caller: Caller, row: CaseEntity): Promise<boolean> {
+    const roles = actorIn(caller, row.schoolId).roles;
+    return roles.includes('supervisor') || (roles.includes('principal') && (await this.mayRead(tx, caller, row)));
+  }
+
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
-  async recordView(tx: EntityManager, caller: Caller, row: CaseEntity, fields: string[]): Promise<void> {
+  // An export (a form) is such a read under its own type, with what it printed (`as`).
+  async recordView(tx: EntityManager, caller: Caller, row: CaseEntity, fields: string[], as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} }): Promise<void> {
     await tx.query(`SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE`, [row.id]);
     const role = primaryRole(actorIn(caller, row.schoolId).roles) ?? primaryRole(caller.roles);
     await this.audit.append(tx, {
-      caseId: row.id, schoolId: row.schoolId, type: 'VIEWED', fromState: row.state, toState: row.state, actorId: caller.id,
-      actorRole: role, payload: { fields, role }, requestId: caller.requestId, at: this.clock.now(),
+      caseId: row.id, schoolId: row.schoolId, type: as.type, fromState: row.state, toState: row.state, actorId: caller.id,
+      actorRole: role, payload: { ...as.payload, fields, role }, requestId: caller.requestId, at: this.clock.now(),
     });
   }
 }

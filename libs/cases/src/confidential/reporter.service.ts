@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
-import { actorIn, Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
 import { CaseReporter } from '../case-reporter.entity';
 import { CaseService } from '../case.service';
 import { ConfidentialAccess } from './confidential-access.service';
@@ -25,9 +25,7 @@ export class ReporterService {
   read(caller: Caller, caseId: string): Promise<{ reporter: ReporterView }> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx);
-      const roles = actorIn(caller, row.schoolId).roles;
-      const allowed = roles.includes('supervisor') || (roles.includes('principal') && (await this.confidential.mayRead(tx, caller, row)));
-      if (!allowed) throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
+      if (!(await this.confidential.mayReadReporter(tx, caller, row))) throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
       const reporter = await tx.getRepository(CaseReporter).findOneBy({ caseId });
       await this.confidential.recordView(tx, caller, row, ['reporter']);
       if (!reporter) return { reporter: null };

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '@dh/errors';
+import { Caller, CurrentCaller } from '@dh/identity';
+import { FormQueryDto } from './dtos/form-query.dto';
+import { FormNumberPipe } from './form-number.pipe';
+import { FormNumber } from './form-template';
+import { FormsService } from './forms.service';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+@ApiTags('forms')
+@ApiBearerAuth()
+@Controller('cases/:id/forms')
+export class FormsController {
+  constructor(private readonly forms: FormsService) {}
+
+  @Get(':n')
+  @ApiProduces(DOCX_TYPE)
+  @ApiOperation({ summary: 'Biểu mẫu 01–04 của hồ sơ (.docx) / Form 01–04 of the case as a Word document (readers of its confidential content; audited)' })
+  async form(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('n', FormNumberPipe) n: FormNumber,
+    @Query() query: FormQueryDto,
+  ): Promise<StreamableFile> {
+    const { file, fileName } = await this.forms.generate(caller, id, n, { referralId: query.referralId });
+    return new StreamableFile(file, { type: DOCX_TYPE, disposition: `attachment; filename="${fileName}"`, length: file.length });
+  }
+}

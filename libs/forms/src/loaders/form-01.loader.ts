@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { CaseReporter, SEALED_CONTEXT } from '@dh/cases';
+import { FieldCipher } from '@dh/crypto';
+import { FormValues } from '../form-template';
+import { CaseValues } from './case-values';
+import { FormLoader, FormRequest, LoadedForm } from './form-loader';
+
+const ANONYMOUS = 'Ẩn danh';
+
+// Mẫu 01, the intake slip: the case as it was received. Family circumstances, the carer, the parents' age and
+// occupation and the actions already taken are not recorded at intake: blanks to fill by hand.
+@Injectable()
+export class Form01Loader implements FormLoader {
+  constructor(
+    private readonly cases: CaseValues,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async load({ tx, row, mayReadReporter }: FormRequest): Promise<LoadedForm> {
+    const { learner, values: learnerValues } = await this.cases.learner(tx, row);
+    const guardians = await this.cases.guardians(learner);
+    const opening = await this.cases.opening(tx, row);
+    const reporter = mayReadReporter ? await this.reporter(tx, row.id) : null;
+    const values: FormValues = {
+      ...learnerValues,
+      ...this.cases.parents(guardians),
+      receivedAt: this.cases.dateTime(row.createdAt),
+      channel: row.channel,
+      // As received: the areas and the risk level of the opening, not today's.
+      areas: ((opening.areas as typeof row.areas | undefined) ?? row.areas).map((a) => a.code),
+      riskLevel: typeof opening.riskLevel === 'string' ? opening.riskLevel : row.riskLevel,
+      summary: await this.cipher.open(row.summary, SEALED_CONTEXT.summary),
+      ...(reporter?.values ?? {}),
+      'receiver.name': await this.cases.userName(tx, row.openedBy),
+    };
+    const exported = ['summary', ...(guardians.length ? ['learner.guardians'] : []), ...(reporter ? ['reporter'] : [])];
+    return { values, exported };
+  }
+
+  // Only if the reporter agreed to be named (not anonymous), and only for those who may read who reported.
+  private async reporter(tx: FormRequest['tx'], caseId: string): Promise<{ values: FormValues } | null> {
+    const r = await tx.getRepository(CaseReporter).findOneBy({ caseId });
+    if (!r) return null;
+    const open = (field: 'name' | 'phone' | 'relationship') =>
+      r[field] === null ? Promise.resolve(null) : this.cipher.open(r[field] as string, SEALED_CONTEXT.reporter(field));
+    return {
+      values: {
+        'reporter.name': r.anonymous ? ANONYMOUS : await open('name'),
+        'reporter.relationship': await open('relationship'),
+        'reporter.phone': r.anonymous ? null : await open('phone'),
+      },
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { SEALED_CONTEXT } from '@dh/cases';
+import { Consent } from '@dh/consent';
+import { FieldCipher } from '@dh/crypto';
+import { Referral, ReferralStatus, sealedFieldsOf, toReferralView } from '@dh/records';
+import { formatDate } from '../form-renderer';
+import { FormValues } from '../form-template';
+import { FormsException, FormsExceptionCode } from '../forms.exception';
+import { CaseValues } from './case-values';
+import { FormLoader, FormRequest, LoadedForm } from './form-loader';
+
+const ANSWER: Record<ReferralStatus, string> = { sent: 'pending', accepted: 'accepted', completed: 'accepted', declined: 'declined' };
+
+// Mẫu 03, the referral slip: one referral of the case, the latest unless one is asked for, with the sender and
+// the receiver as they stood when it was sent, the consents it relied on, and the receiver's answer and feedback.
+// A case never referred prints the learner and the case's areas, the rest blank for a referral made on paper.
+@Injectable()
+export class Form03Loader implements FormLoader {
+  constructor(
+    private readonly cases: CaseValues,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async load({ tx, row, referralId }: FormRequest): Promise<LoadedForm> {
+    const { learner, values: learnerValues } = await this.cases.learner(tx, row);
+    const referral = await tx.getRepository(Referral).findOne({
+      where: { caseId: row.id, ...(referralId ? { id: referralId } : {}) },
+      order: { sentAt: 'DESC', id: 'DESC' },
+    });
+    if (referralId && !referral) throw new FormsException(FormsExceptionCode.REFERRAL_NOT_FOUND);
+    if (!referral) return { values: { ...learnerValues, areas: row.areas.map((a) => a.code) }, exported: [] };
+
+    const view = await toReferralView(referral, this.cipher, true);
+    const consents = referral.consentIds.length ? await tx.getRepository(Consent).find({ where: { id: In(referral.consentIds), caseId: row.id }, order: { givenAt: 'ASC', id: 'ASC' } }) : [];
+    const givers = await Promise.all(consents.map(async (c) => {
+      const who = c.guardianName
+        ? `${await this.cipher.open(c.guardianName, SEALED_CONTEXT.consent('guardian_name'))}${c.guardianRelationship ? ` (${await this.cipher.open(c.guardianRelationship, SEALED_CONTEXT.consent('guardian_relationship'))})` : ''}`
+        : (learner?.fullName ?? 'Học sinh');
+      return `${who}, ${formatDate(c.givenAt)}`;
+    }));
+    const values: FormValues = {
+      ...learnerValues,
+      'sender.name': view.sender.name,
+      'sender.title': view.sender.title,
+      'sender.unit': view.sender.unit,
+      'sender.phone': view.sender.phone,
+      'sender.email': view.sender.email,
+      'receiver.unit': view.receiver.name,
+      'receiver.person': view.answer?.receiverContact ?? view.receiver.contactPerson,
+      'receiver.address': view.receiver.address,
+      'receiver.phone': view.receiver.phone,
+      'receiver.email': view.receiver.email,
+      reason: view.reason,
+      areas: view.areas,
+      'consent.reference': givers.length ? givers.join('; ') : null,
+      sentAt: this.cases.date(referral.sentAt),
+      answer: ANSWER[referral.status],
+      answeredAt: referral.answeredAt ? this.cases.date(referral.answeredAt) : null,
+      'answer.note': view.answer?.note ?? view.answer?.declinedReason ?? null,
+      outcome: view.completion?.outcome ?? null,
+      feedback: view.completion?.feedback ?? null,
+      'sender.signature': view.sender.name,
+    };
+    const consentFields = consents.some((c) => c.guardianName) ? ['consent.guardianName', 'consent.guardianRelationship'] : [];
+    return { values, exported: [...sealedFieldsOf(referral).map((f) => `referral.${f}`), ...consentFields] };
+  }
+}

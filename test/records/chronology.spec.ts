@@ -37,8 +37,9 @@ describe('the chronology of a case: every record, in the order it happened, with
     c = await later(() => move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment()));
     c = await later(() => move(t, tv, c, 'ADD_NOTE', { text: 'Em kể chuyện ở nhà với cô chủ nhiệm.' }));
     c = await later(() => move(t, w.users.supervisorA, c, 'SUBMIT_PLAN', PAYLOADS.plan));
-    // A read of the confidential content is an event of the chain, not of the learner's story.
+    // A read of the confidential content, printed or not, is an event of the chain, not of the learner's story.
     await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.supervisorA)).expect(200);
+    await t.http().get(`/api/cases/${c.id}/forms/1`).set(auth(w.users.supervisorA)).expect(200);
     c = await later(() => move(t, tv, c, 'PROPOSE_CLOSURE', { outcome: 'Em đã ổn định, đi học đều.' }));
 
     const items = await chronology(w.users.principalA, c.id);

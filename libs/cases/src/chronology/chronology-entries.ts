@@ -4,7 +4,7 @@ import { isRealDate } from '@dh/calendar';
 
 export type ChronologyKind =
   | 'case' | 'stage' | 'assignment' | 'risk' | 'note' | 'session' | 'family_contact' | 'follow_up'
-  | 'referral' | 'consent' | 'protection' | 'clock' | 'alert' | 'learner' | 'form' | 'access' | 'other';
+  | 'referral' | 'consent' | 'protection' | 'clock' | 'alert' | 'learner' | 'access' | 'other';
 
 type Label = { vi: string; en: string };
 // `when`: the payload field that says when the thing itself happened (a session held on Monday and written
@@ -13,8 +13,8 @@ type EntrySpec = { kind: ChronologyKind; label: Label; when?: string };
 
 const spec = (kind: ChronologyKind, vi: string, en: string, when?: string): EntrySpec => ({ kind, label: { vi, en }, ...(when ? { when } : {}) });
 
-// Every event a case's chain holds, in the words of the paper logbook. Reads (VIEWED) are left out: they are
-// the inspector's business, in /history, not part of the learner's story.
+// Every event a case's chain holds, in the words of the paper logbook. Reads (VIEWED, and FORM_GENERATED, a
+// read that prints) are left out: they are the inspector's business, in /history, not the learner's story.
 const ENTRIES: Record<string, EntrySpec> = {
   CASE_OPENED: spec('case', 'Tiếp nhận thông tin', 'Case received'),
   START_ASSESSMENT: spec('stage', 'Bắt đầu đánh giá', 'Assessment started'),
@@ -52,7 +52,6 @@ const ENTRIES: Record<string, EntrySpec> = {
   MACHINE_MIGRATED: spec('case', 'Chuyển sang quy trình mới', 'Moved to a newer process version'),
   GRANT_ISSUED: spec('access', 'Cấp quyền xem nội dung bảo mật', 'Confidential-access grant issued'),
   GRANT_REVOKED: spec('access', 'Thu hồi quyền xem nội dung bảo mật', 'Confidential-access grant revoked'),
-  FORM_GENERATED: spec('form', 'Xuất biểu mẫu', 'Form generated'),
 };
 
 export type ChronologyEntry = {
@@ -70,7 +69,9 @@ export type ChronologyEntry = {
   details: Record<string, unknown>;
 };
 
-export const inChronology = (e: AuditEvent): boolean => e.type !== 'VIEWED';
+const READS = ['VIEWED', 'FORM_GENERATED'];
+
+export const inChronology = (e: AuditEvent): boolean => !READS.includes(e.type);
 
 // `dayStart`: where a bare day (a consent's givenAt) stands: its start in the ward's time zone, before
 // anything recorded that day.

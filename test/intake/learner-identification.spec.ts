@@ -22,6 +22,9 @@ describe('a report from the public form: naming its learner, and what waits for 
 
   it('refuses START_ASSESSMENT while the learner is unknown (422 learner_unknown), then takes it once the team names them', async () => {
     const c = await anonymousCase();
+    // Not offered while it would be refused; closing at intake is.
+    expect(c.allowedEvents).not.toContain('START_ASSESSMENT');
+    expect(c.allowedEvents).toContain('CLOSE_AT_INTAKE');
     const refused = await sendEvent(t, w.users.supervisorA, c, 'START_ASSESSMENT').expect(422);
     expect(refused.body).toMatchObject({ details: { reason: 'learner_unknown' }, message: expect.stringContaining('chưa xác định học sinh'), messageEn: expect.stringContaining('not named') });
     // The machine's own refusal comes first where it applies: a counsellor not assigned is told so.
@@ -41,6 +44,7 @@ describe('a report from the public form: naming its learner, and what waits for 
     const named = await identify(w.users.supervisorA, c.id, { learnerId: own.id, areas: [{ code: 'tam_ly', priority: 1 }, { code: 'ky_nang_song', priority: 2 }] }).expect(200);
     // A non-stage event: the stage and version stay; the answer is masked like every answer to a write.
     expect(named.body).toMatchObject({ learnerId: own.id, state: 'intake', version: c.version, summary: null, areas: [{ code: 'tam_ly', priority: 1 }, { code: 'ky_nang_song', priority: 2 }] });
+    expect(named.body.allowedEvents).toContain('START_ASSESSMENT');
     const history = await historyOf(t, w.users.supervisorA, c.id);
     expect(history.at(-1)).toMatchObject({ type: 'LEARNER_IDENTIFIED', actorId: w.users.supervisorA.id, actorRole: 'supervisor', fromState: 'intake', toState: 'intake', payload: { learnerId: own.id, previousLearnerId: null } });
 

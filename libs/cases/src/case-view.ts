@@ -34,10 +34,16 @@ export type CaseView = {
   updatedAt: string;
 };
 
-export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[] => {
+// What the machine would take from this caller, before anything the case's records hold back.
+export const machineAllowedEvents = (row: CaseEntity, caller: Caller): CaseEventType[] => {
   if (!isMachineVersion(row.machineVersion)) return [];
   return allowedEventsFor(row.machineVersion, row.snapshot, actorIn(caller, row.schoolId));
 };
+
+// A report from the public form cannot start its assessment until the team names its learner (libs/intake
+// refuses it): a counsellor is not offered what would be refused.
+export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[] =>
+  machineAllowedEvents(row, caller).filter((type) => !(type === 'START_ASSESSMENT' && row.learnerId === null));
 
 export type RevealedContent = { summary: string; riskRationale: string };
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import {
-  allowedEventsOf, assertRankedAreas, CaseEntity, CaseException, CaseExceptionCode, CaseService, CaseView, Learner, TransitionHooks, TransitionStep,
+  assertRankedAreas, CaseEntity, CaseException, CaseExceptionCode, CaseService, CaseView, Learner, machineAllowedEvents, TransitionHooks, TransitionStep,
 } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
@@ -59,7 +59,7 @@ export class LearnerIdentificationService implements OnModuleInit {
 
   // Only where the machine would take the event from this caller: otherwise its own refusal says more.
   private async refuseUnknownLearner(step: TransitionStep): Promise<Record<string, unknown>> {
-    if (step.row.learnerId === null && allowedEventsOf(step.row, step.caller).includes('START_ASSESSMENT')) {
+    if (step.row.learnerId === null && machineAllowedEvents(step.row, step.caller).includes('START_ASSESSMENT')) {
       throw new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason: 'learner_unknown' }, LEARNER_UNKNOWN);
     }
     return step.payload;

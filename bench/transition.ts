@@ -30,6 +30,19 @@ const main = (): Promise<void> =>
     }
     const engineMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
+    // Transitions that also keep a record row (libs/records' hook, sealed columns): a plan submitted and revised
+    // in turn, each a support_plan row beside the case row and the audit event.
+    c = await transitions.apply(caller, c.id, {
+      type: 'COMPLETE_ASSESSMENT', payload: { riskLevel: 'low', riskRationale: 'bench', difficulties: 'bench', needs: 'bench' }, expectedVersion: c.version,
+    });
+    const plan = { goals: ['Ổn định giấc ngủ'], responsible: 'Cô Lan', reviewDate: '2026-04-15', activities: ['Tham vấn cá nhân'], timeAndPlace: 'Phòng tư vấn' };
+    const t2 = process.hrtime.bigint();
+    for (let i = 0; i < N; i++) {
+      const revise = c.state === 'monitoring';
+      c = await transitions.apply(caller, c.id, { type: revise ? 'REVISE_PLAN' : 'SUBMIT_PLAN', payload: revise ? { ...plan, reason: `lần ${i}` } : plan, expectedVersion: c.version });
+    }
+    const recordsMs = Number(process.hrtime.bigint() - t2) / 1e6;
+
     // Baseline: the same statements by hand (lock, update, append), no machine, no hashing, no ORM.
     const pg = new Client({ connectionString: url });
     await pg.connect();
@@ -52,6 +65,8 @@ const main = (): Promise<void> =>
     console.log(`engine:   ${engineMs.toFixed(0)} ms, ${(engineMs / N).toFixed(2)} ms per transition, ${((N * 1000) / engineMs).toFixed(0)}/s`);
     console.log(`baseline: ${baselineMs.toFixed(0)} ms, ${(baselineMs / N).toFixed(2)} ms per transaction (bare SQL)`);
     console.log(`ratio engine/baseline: ${(engineMs / baselineMs).toFixed(2)}`);
+    console.log(`with a record row (SUBMIT_PLAN / REVISE_PLAN): ${recordsMs.toFixed(0)} ms, ${(recordsMs / N).toFixed(2)} ms per transition`);
+    console.log(`ratio records/baseline: ${(recordsMs / baselineMs).toFixed(2)}`);
   });
 
 void main();

@@ -43,6 +43,12 @@ describe('Form 03, the referral slip', () => {
     const generated = (await historyOf(t, w.users.supervisorA, opened.id)).filter((e) => e.type === 'FORM_GENERATED').at(-1);
     expect(generated?.payload).toMatchObject({ form: '03', version: 1 });
     expect(generated?.payload.fields).toEqual(expect.arrayContaining(['referral.reason', 'referral.completion.feedback', 'consent.guardianName']));
+
+    // The inspector's copy: the loop and who took part, not what was written nor who in the family consented.
+    const inspected = readDocx((await getForm(t, w.users.auditorA, opened.id, '3').expect(200)).body).runs;
+    expect(['Trạm y tế phường Thử Nghiệm', 'Người dùng counsellorA', '☒ Tiếp nhận', '(Nội dung bảo mật), 01/03/2026', '(Nội dung bảo mật)'].filter((text) => !hasRun(inspected, text))).toEqual([]);
+    const sealed = ['Em cần được bác sĩ tâm lý đánh giá rối loạn giấc ngủ.', 'Hẹn khám ngày 10/3.', 'Giấc ngủ cải thiện rõ.', 'Em đã được khám và tư vấn hai buổi.', 'Nguyễn Thị Hoa'];
+    expect(sealed.filter((text) => hasRun(inspected, text))).toEqual([]);
   });
 
   it('a referral of another case, or none, is 404; a malformed referralId 400', async () => {

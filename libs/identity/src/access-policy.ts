@@ -29,7 +29,7 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.clocks': { supervisor: 'school' },
   // Forms 01–04 print the case's confidential content: libs/forms refines this to the readers of that content
   // (ConfidentialAccess: a counsellor's own cases, a principal's granted ones, a case referred to the ward).
-  'case.forms': { counsellor: 'school', supervisor: 'school', principal: 'school', ward_officer: 'ward_referred' },
+  'case.forms': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   // Naming the learner of a report from the public form: a counsellor only on the cases assigned to them (mayActOnCase).
   'case.learner': { counsellor: 'school', supervisor: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).

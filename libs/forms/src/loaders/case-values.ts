@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { User } from '@dh/identity';
 import { FormValues } from '../form-template';
+import { CONFIDENTIAL } from './form-loader';
 
 const FATHER = ['bố', 'cha', 'ba', 'tía'];
 const MOTHER = ['mẹ', 'má', 'u', 'bầm'];
@@ -49,13 +50,16 @@ export class CaseValues {
     };
   }
 
-  async guardians(learner: Learner | null): Promise<Guardian[]> {
-    return learner ? this.cipher.openJson<Guardian[]>(learner.guardians, SEALED_CONTEXT.guardians) : [];
+  // null: the family is there but sealed from this reader (a masked print).
+  async guardians(learner: Learner | null, reveal: boolean): Promise<Guardian[] | null> {
+    if (!learner) return [];
+    return reveal ? this.cipher.openJson<Guardian[]>(learner.guardians, SEALED_CONTEXT.guardians) : null;
   }
 
   // Father and mother by the relationship the counsellor typed ("bố", "Mẹ kế" …): the family has no other
   // structure yet. Age and occupation are not recorded anywhere: left blank to fill by hand.
-  parents(guardians: Guardian[]): FormValues {
+  parents(guardians: Guardian[] | null): FormValues {
+    if (guardians === null) return { 'father.name': CONFIDENTIAL, 'mother.name': CONFIDENTIAL };
     const find = (words: string[]) => guardians.find((g) => words.includes(g.relationship.trim().toLocaleLowerCase('vi').split(/\s+/)[0]));
     const father = find(FATHER);
     const mother = find(MOTHER);

@@ -3,7 +3,7 @@ import { CaseReporter, SEALED_CONTEXT } from '@dh/cases';
 import { FieldCipher } from '@dh/crypto';
 import { FormValues } from '../form-template';
 import { CaseValues } from './case-values';
-import { FormLoader, FormRequest, LoadedForm } from './form-loader';
+import { CONFIDENTIAL, FormLoader, FormRequest, LoadedForm } from './form-loader';
 
 const ANONYMOUS = 'Ẩn danh';
 
@@ -16,9 +16,9 @@ export class Form01Loader implements FormLoader {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async load({ tx, row, mayReadReporter }: FormRequest): Promise<LoadedForm> {
+  async load({ tx, row, reveal, mayReadReporter }: FormRequest): Promise<LoadedForm> {
     const { learner, values: learnerValues } = await this.cases.learner(tx, row);
-    const guardians = await this.cases.guardians(learner);
+    const guardians = await this.cases.guardians(learner, reveal);
     const opening = await this.cases.opening(tx, row);
     const reporter = mayReadReporter ? await this.reporter(tx, row.id) : null;
     const values: FormValues = {
@@ -29,11 +29,11 @@ export class Form01Loader implements FormLoader {
       // As received: the areas and the risk level of the opening, not today's.
       areas: ((opening.areas as typeof row.areas | undefined) ?? row.areas).map((a) => a.code),
       riskLevel: typeof opening.riskLevel === 'string' ? opening.riskLevel : row.riskLevel,
-      summary: await this.cipher.open(row.summary, SEALED_CONTEXT.summary),
+      summary: reveal ? await this.cipher.open(row.summary, SEALED_CONTEXT.summary) : CONFIDENTIAL,
       ...(reporter?.values ?? {}),
       'receiver.name': await this.cases.userName(tx, row.openedBy),
     };
-    const exported = ['summary', ...(guardians.length ? ['learner.guardians'] : []), ...(reporter ? ['reporter'] : [])];
+    const exported = ['summary', ...(guardians?.length ? ['learner.guardians'] : []), ...(reporter ? ['reporter'] : [])];
     return { values, exported };
   }
 

@@ -4,7 +4,7 @@ import { FieldCipher } from '@dh/crypto';
 import { AssessmentRecord, CounsellingSession, sealedFieldNames, toRecordView } from '@dh/records';
 import { FormValues, TableRowValue } from '../form-template';
 import { CaseValues } from './case-values';
-import { FormLoader, FormRequest, LoadedForm, recordKind, textOf as text } from './form-loader';
+import { FormLoader, FormRequest, LoadedForm, recordKind, shownOr } from './form-loader';
 
 // Mẫu 02, the session log: the learner, the seven areas with the case's ranking, the latest assessment, every
 // session in the order they happened, and where the latest one left things.
@@ -15,38 +15,38 @@ export class Form02Loader implements FormLoader {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async load({ tx, row }: FormRequest): Promise<LoadedForm> {
+  async load({ tx, row, reveal }: FormRequest): Promise<LoadedForm> {
     const { learner, values: learnerValues } = await this.cases.learner(tx, row);
-    const guardians = await this.cases.guardians(learner);
+    const guardians = await this.cases.guardians(learner, reveal);
     const assessment = await tx.getRepository(AssessmentRecord).findOne({ where: { caseId: row.id }, order: { recordedAt: 'DESC', id: 'DESC' } });
     const sessions = await tx.getRepository(CounsellingSession).find({ where: { caseId: row.id }, order: { startedAt: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
-    const a = assessment ? await toRecordView(this.cipher, 'assessment_record', assessment, true) : null;
-    const opened = await Promise.all(sessions.map((s) => toRecordView(this.cipher, 'counselling_session', s, true)));
+    const a = assessment ? await toRecordView(this.cipher, 'assessment_record', assessment, reveal) : null;
+    const opened = await Promise.all(sessions.map((s) => toRecordView(this.cipher, 'counselling_session', s, reveal)));
     const last = sessions.at(-1);
     const values: FormValues = {
       ...learnerValues,
       ...this.cases.parents(guardians),
       'areas.ranked': ranked(assessment?.areas ?? row.areas),
-      'assessment.difficulties': text(a?.difficulties),
-      'assessment.needs': text(a?.needs),
-      'assessment.wishes': text(a?.wishes),
-      'assessment.facts': text(a?.facts),
-      'assessment.preliminaryView': text(a?.preliminaryView),
+      'assessment.difficulties': shownOr(a, 'difficulties', a?.difficulties),
+      'assessment.needs': shownOr(a, 'needs', a?.needs),
+      'assessment.wishes': shownOr(a, 'wishes', a?.wishes),
+      'assessment.facts': shownOr(a, 'facts', a?.facts),
+      'assessment.preliminaryView': shownOr(a, 'preliminaryView', a?.preliminaryView),
       riskLevel: assessment?.riskLevel ?? row.riskLevel,
       sessions: sessions.map((s, i): TableRowValue => ({
         date: this.cases.dateTime(s.startedAt),
         mode: s.mode,
-        place: text(opened[i].place),
+        place: shownOr(opened[i], 'place', opened[i].place),
         channel: s.channel,
         minutes: String(s.minutes),
-        methods: Array.isArray(opened[i].methods) ? (opened[i].methods as string[]).join('; ') : null,
-        evaluation: text(opened[i].evaluation),
+        methods: shownOr(opened[i], 'methods', Array.isArray(opened[i].methods) ? (opened[i].methods as string[]).join('; ') : null),
+        evaluation: shownOr(opened[i], 'evaluation', opened[i].evaluation),
         ending: s.ending,
-        referTo: text(opened[i].referTo),
+        referTo: shownOr(opened[i], 'referTo', opened[i].referTo),
         nextAppointment: s.nextAppointment ? this.cases.dateTime(s.nextAppointment) : null,
       })),
       ending: last?.ending ?? null,
-      'ending.referTo': text(opened.at(-1)?.referTo),
+      'ending.referTo': shownOr(opened.at(-1) ?? null, 'referTo', opened.at(-1)?.referTo),
       nextAppointment: last?.nextAppointment ? this.cases.dateTime(last.nextAppointment) : null,
       'practitioner.name': await this.cases.userName(tx, row.assigneeId),
     };
@@ -54,7 +54,7 @@ export class Form02Loader implements FormLoader {
       { kind: recordKind('assessment_record'), rows: assessment ? [assessment] : [] },
       { kind: recordKind('counselling_session'), rows: sessions },
     ]);
-    return { values, exported: [...records, ...(guardians.length ? ['learner.guardians'] : [])] };
+    return { values, exported: [...records, ...(guardians?.length ? ['learner.guardians'] : [])] };
   }
 }
 

@@ -8,7 +8,7 @@ import { formatDate } from '../form-renderer';
 import { FormValues } from '../form-template';
 import { FormsException, FormsExceptionCode } from '../forms.exception';
 import { CaseValues } from './case-values';
-import { FormLoader, FormRequest, LoadedForm } from './form-loader';
+import { CONFIDENTIAL, FormLoader, FormRequest, LoadedForm, shownOr } from './form-loader';
 
 const ANSWER: Record<ReferralStatus, string> = { sent: 'pending', accepted: 'accepted', completed: 'accepted', declined: 'declined' };
 
@@ -22,7 +22,7 @@ export class Form03Loader implements FormLoader {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async load({ tx, row, referralId }: FormRequest): Promise<LoadedForm> {
+  async load({ tx, row, referralId, reveal }: FormRequest): Promise<LoadedForm> {
     const { learner, values: learnerValues } = await this.cases.learner(tx, row);
     const referral = await tx.getRepository(Referral).findOne({
       where: { caseId: row.id, ...(referralId ? { id: referralId } : {}) },
@@ -31,14 +31,9 @@ export class Form03Loader implements FormLoader {
     if (referralId && !referral) throw new FormsException(FormsExceptionCode.REFERRAL_NOT_FOUND);
     if (!referral) return { values: { ...learnerValues, areas: row.areas.map((a) => a.code) }, exported: [] };
 
-    const view = await toReferralView(referral, this.cipher, true);
+    const view = await toReferralView(referral, this.cipher, reveal);
     const consents = referral.consentIds.length ? await tx.getRepository(Consent).find({ where: { id: In(referral.consentIds), caseId: row.id }, order: { givenAt: 'ASC', id: 'ASC' } }) : [];
-    const givers = await Promise.all(consents.map(async (c) => {
-      const who = c.guardianName
-        ? `${await this.cipher.open(c.guardianName, SEALED_CONTEXT.consent('guardian_name'))}${c.guardianRelationship ? ` (${await this.cipher.open(c.guardianRelationship, SEALED_CONTEXT.consent('guardian_relationship'))})` : ''}`
-        : (learner?.fullName ?? 'Học sinh');
-      return `${who}, ${formatDate(c.givenAt)}`;
-    }));
+    const givers = await Promise.all(consents.map(async (c) => `${(await this.guardianOf(c, reveal)) ?? learner?.fullName ?? 'Học sinh'}, ${formatDate(c.givenAt)}`));
     const values: FormValues = {
       ...learnerValues,
       'sender.name': view.sender.name,
@@ -51,18 +46,26 @@ export class Form03Loader implements FormLoader {
       'receiver.address': view.receiver.address,
       'receiver.phone': view.receiver.phone,
       'receiver.email': view.receiver.email,
-      reason: view.reason,
+      reason: shownOr(view, 'reason', view.reason),
       areas: view.areas,
       'consent.reference': givers.length ? givers.join('; ') : null,
       sentAt: this.cases.date(referral.sentAt),
       answer: ANSWER[referral.status],
       answeredAt: referral.answeredAt ? this.cases.date(referral.answeredAt) : null,
-      'answer.note': view.answer?.note ?? view.answer?.declinedReason ?? null,
-      outcome: view.completion?.outcome ?? null,
-      feedback: view.completion?.feedback ?? null,
+      'answer.note': shownOr(view, 'answer.note', view.answer?.note) ?? shownOr(view, 'answer.declinedReason', view.answer?.declinedReason),
+      outcome: shownOr(view, 'completion.outcome', view.completion?.outcome),
+      feedback: shownOr(view, 'completion.feedback', view.completion?.feedback),
       'sender.signature': view.sender.name,
     };
     const consentFields = consents.some((c) => c.guardianName) ? ['consent.guardianName', 'consent.guardianRelationship'] : [];
     return { values, exported: [...sealedFieldsOf(referral).map((f) => `referral.${f}`), ...consentFields] };
+  }
+
+  // A guardian who consented, as the ledger names them; sealed from a reader who may not read the family.
+  private async guardianOf(c: Consent, reveal: boolean): Promise<string | null> {
+    if (!c.guardianName) return null;
+    if (!reveal) return CONFIDENTIAL;
+    const name = await this.cipher.open(c.guardianName, SEALED_CONTEXT.consent('guardian_name'));
+    return c.guardianRelationship ? `${name} (${await this.cipher.open(c.guardianRelationship, SEALED_CONTEXT.consent('guardian_relationship'))})` : name;
   }
 }

@@ -5,7 +5,7 @@ import { FieldCipher } from '@dh/crypto';
 import { ClosureRecord, sealedFieldNames, toRecordView } from '@dh/records';
 import { FormValues } from '../form-template';
 import { CaseValues } from './case-values';
-import { FormLoader, FormRequest, LoadedForm, recordKind, textOf as text } from './form-loader';
+import { CONFIDENTIAL, FormLoader, FormRequest, LoadedForm, recordKind, shownOr } from './form-loader';
 
 // Mẫu 04, the closure slip: when support started and ended, what it achieved and did not, why it ended, the
 // follow-up, and the learner's carer.
@@ -16,26 +16,27 @@ export class Form04Loader implements FormLoader {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async load({ tx, row }: FormRequest): Promise<LoadedForm> {
+  async load({ tx, row, reveal }: FormRequest): Promise<LoadedForm> {
     const { learner, values: learnerValues } = await this.cases.learner(tx, row);
-    const guardians = await this.cases.guardians(learner);
+    const guardians = await this.cases.guardians(learner, reveal);
     // The latest closure proposed or made (a rejected proposal is followed by a later one).
     const closure = await tx.getRepository(ClosureRecord).findOne({ where: { caseId: row.id, event: In(['PROPOSE_CLOSURE', 'CLOSE']) }, order: { recordedAt: 'DESC', id: 'DESC' } });
-    const c = closure ? await toRecordView(this.cipher, 'closure_record', closure, true) : null;
+    const c = closure ? await toRecordView(this.cipher, 'closure_record', closure, reveal) : null;
     // The carer: the first of the learner's family as recorded (the one the school contacts).
-    const carer = guardians[0];
+    const carer = guardians?.[0];
+    const family = (value: string | undefined): string | null => (guardians === null ? CONFIDENTIAL : (value ?? null));
     const values: FormValues = {
       ...learnerValues,
       startDate: this.cases.date(row.createdAt),
       closedAt: await this.closedOn(tx, row.id),
-      outcome: text(c?.outcome),
-      'results.achieved': text(c?.resultsAchieved),
-      'results.notAchieved': text(c?.resultsNotAchieved),
-      reason: text(c?.reason),
-      followUpPlan: text(c?.followUpPlan),
-      'carer.name': carer?.fullName ?? null,
-      'carer.relationship': carer?.relationship ?? null,
-      'carer.phone': carer?.phone ?? null,
+      outcome: shownOr(c, 'outcome', c?.outcome),
+      'results.achieved': shownOr(c, 'resultsAchieved', c?.resultsAchieved),
+      'results.notAchieved': shownOr(c, 'resultsNotAchieved', c?.resultsNotAchieved),
+      reason: shownOr(c, 'reason', c?.reason),
+      followUpPlan: shownOr(c, 'followUpPlan', c?.followUpPlan),
+      'carer.name': family(carer?.fullName),
+      'carer.relationship': family(carer?.relationship),
+      'carer.phone': family(carer?.phone),
       'practitioner.name': await this.cases.userName(tx, row.assigneeId),
     };
     const records = await sealedFieldNames(this.cipher, [{ kind: recordKind('closure_record'), rows: closure ? [closure] : [] }]);

@@ -37,6 +37,43 @@ describe('closed-loop referral with consent', () => {
   const withdraw = (caseId: string, consentId: string) =>
     t.http().post(`/api/cases/${caseId}/consents/${consentId}/withdraw`).set(auth(tv)).send({ reason: 'Gia đình đổi ý.' }).expect(200);
 
+  it('refuses each missing or malformed field of the referral events by name, and stores nothing', async () => {
+    // Checked before anything is read: one case in referral.pending takes every one of them.
+    let c = await inAssessment();
+    await prepareReferral(t, w, c, { by: tv });
+    c = await move(t, tv, c, 'REFER', PAYLOADS.refer(receiverId));
+    const before = await stored(c.id);
+    const refer = PAYLOADS.refer(receiverId);
+    const TABLE: [string, Record<string, unknown>, string][] = [
+      ['REFER', { reason: refer.reason }, 'payload.receiverId'],
+      ['REFER', { ...refer, receiverId: 'tram-y-te' }, 'payload.receiverId'],
+      ['REFER', { receiverId }, 'payload.reason'],
+      ['REFER', { ...refer, reason: '  ' }, 'payload.reason'],
+      ['REFER', { ...refer, areas: ['the_thao'] }, 'payload.areas'],
+      ['REFER', { ...refer, areas: [] }, 'payload.areas'],
+      ['REFER', { ...refer, toWard: 'có' }, 'payload.toWard'],
+      ['REFER', { ...refer, sender: { email: 'không-phải-email' } }, 'payload.sender.email'],
+      ['REFER', { ...refer, sender: { phone: '09x' } }, 'payload.sender.phone'],
+      ['REFERRAL_ACCEPTED', { answeredAt: 'thứ Năm' }, 'payload.answeredAt'],
+      ['REFERRAL_ACCEPTED', { note: '' }, 'payload.note'],
+      ['REFERRAL_ACCEPTED', { receiverContact: 5 }, 'payload.receiverContact'],
+      ['REFERRAL_DECLINED', {}, 'payload.reason'],
+      ['REFERRAL_DECLINED', { reason: ' ' }, 'payload.reason'],
+      ['REFERRAL_COMPLETED', {}, 'payload.feedback'],
+      ['REFERRAL_COMPLETED', { feedback: 'Đã khám.', completedAt: '10/03/2026' }, 'payload.completedAt'],
+      ['REFERRAL_COMPLETED', { feedback: 'Đã khám.', outcome: 7 }, 'payload.outcome'],
+    ];
+    const wrong: string[] = [];
+    for (const [type, payload, field] of TABLE) {
+      const res = await sendEvent(t, tv, c, type, payload);
+      const fields = Array.isArray(res.body.details) ? res.body.details.map((d: { field: string }) => d.field) : [];
+      if (res.status !== 400 || !fields.includes(field)) wrong.push(`${type} ${JSON.stringify(payload)}: ${res.status} ${JSON.stringify(fields)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await stored(c.id)).toEqual(before);
+    expect((await referralsOf(w.users.supervisorA, c.id)).map((r) => r.status)).toEqual(['sent']);
+  });
+
   it('refuses a referral without consent (422, in Vietnamese) and stores nothing of it', async () => {
     const c = await inAssessment();
     const before = await stored(c.id);

@@ -1,5 +1,6 @@
-import { AreaCode, ReferralSealedColumn, SEALED_CONTEXT } from '@dh/cases';
+import { AreaCode } from '@dh/cases';
 import { FieldCipher } from '@dh/crypto';
+import { openColumns } from '../case-records/sealed-columns';
 import type { ProviderKind } from '../directory/service-provider.entity';
 import { Referral, ReferralStatus } from './referral.entity';
 
@@ -25,16 +26,17 @@ export type ReferralView = {
   masked: string[];
 };
 
-// Where each sealed field of the view lives.
-const SEALED: Record<string, { column: ReferralSealedColumn; of: (r: Referral) => string | null }> = {
-  reason: { column: 'reason', of: (r) => r.reason },
-  'answer.note': { column: 'answer_note', of: (r) => r.answerNote },
-  'answer.declinedReason': { column: 'declined_reason', of: (r) => r.declinedReason },
-  'completion.feedback': { column: 'feedback', of: (r) => r.feedback },
-  'completion.outcome': { column: 'outcome', of: (r) => r.outcome },
+// The name in the view of each sealed column (by entity property), as `masked` and VIEWED events name it.
+const VIEW_FIELD: Record<string, string> = {
+  reason: 'reason',
+  answerNote: 'answer.note',
+  declinedReason: 'answer.declinedReason',
+  feedback: 'completion.feedback',
+  outcome: 'completion.outcome',
 };
 
-export const sealedFieldsOf = (r: Referral): string[] => Object.keys(SEALED).filter((f) => SEALED[f].of(r) !== null);
+export const sealedFieldsOf = (r: Referral): string[] =>
+  Object.keys(VIEW_FIELD).filter((p) => (r as unknown as Record<string, unknown>)[p] !== null).map((p) => VIEW_FIELD[p]);
 
 const stepsOf = (r: Referral): ReferralStep[] => {
   const steps: ReferralStep[] = [{ status: 'sent', at: r.sentAt.toISOString() }];
@@ -44,11 +46,9 @@ const stepsOf = (r: Referral): ReferralStep[] => {
 };
 
 export const toReferralView = async (r: Referral, cipher: FieldCipher, reveal: boolean): Promise<ReferralView> => {
-  const opened = new Map<string, string>();
-  if (reveal) {
-    for (const f of sealedFieldsOf(r)) opened.set(f, await cipher.open(SEALED[f].of(r) as string, SEALED_CONTEXT.referral(SEALED[f].column)));
-  }
-  const shown = (f: string): string | null => opened.get(f) ?? null;
+  // The same opening as every record table's (sealed-columns.ts), so the rotation's column list covers it.
+  const { values, masked } = await openColumns(cipher, 'referral', r, reveal);
+  const shown = (property: string): string | null => (values[property] as string | null) ?? null;
   return {
     id: r.id,
     caseId: r.caseId,
@@ -66,9 +66,9 @@ export const toReferralView = async (r: Referral, cipher: FieldCipher, reveal: b
     toWard: r.toWard,
     sentAt: r.sentAt.toISOString(),
     answer: r.answeredAt
-      ? { answeredAt: r.answeredAt.toISOString(), receiverContact: r.receiverContact, note: shown('answer.note'), declinedReason: shown('answer.declinedReason') }
+      ? { answeredAt: r.answeredAt.toISOString(), receiverContact: r.receiverContact, note: shown('answerNote'), declinedReason: shown('declinedReason') }
       : null,
-    completion: r.completedAt ? { completedAt: r.completedAt.toISOString(), feedback: shown('completion.feedback'), outcome: shown('completion.outcome') } : null,
-    masked: reveal ? [] : sealedFieldsOf(r),
+    completion: r.completedAt ? { completedAt: r.completedAt.toISOString(), feedback: shown('feedback'), outcome: shown('outcome') } : null,
+    masked: masked.map((p) => VIEW_FIELD[p]),
   };
 };

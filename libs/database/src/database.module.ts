@@ -2,10 +2,11 @@ import { DynamicModule, Injectable, Logger, Module, OnApplicationShutdown } from
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { dataSourceOptions, DatabaseTarget } from './data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { withConnectionRetry } from './retrying-query-runner';
 import { migrateDatabase, MigrationRun } from './run-migrations';
 
 export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
@@ -79,6 +80,7 @@ export class DatabaseModule {
             autoLoadEntities: true,
             migrationsRun: false,
           }),
+          dataSourceFactory: async (options?: DataSourceOptions) => withConnectionRetry(new DataSource(options as DataSourceOptions)),
         }),
       ],
     };

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './run-migrations';
 export * from './transaction';
 export * from './runtime-grants';
+export * from './retrying-query-runner';

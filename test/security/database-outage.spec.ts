@@ -1,19 +1,10 @@
-import { Client } from 'pg';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { createLearner } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
-import { adminUrl, createTestDatabase, TestDatabase } from '../setup/test-database';
+import { asAdmin, createTestDatabase, TestDatabase } from '../setup/test-database';
 
-const asAdmin = async <T>(sql: string): Promise<T[]> => {
-  const c = new Client({ connectionString: adminUrl() });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows;
-  } finally {
-    await c.end();
-  }
-};
+const admin = (sql: string) => asAdmin((c) => c.query(sql));
 
 // The app reaches its own database through a loopback relay, so a test can drop its connections under it.
 describe('the database goes away under a running server', () => {
@@ -31,7 +22,7 @@ describe('the database goes away under a running server', () => {
   });
 
   afterAll(async () => {
-    await asAdmin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+    await admin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);
     await t?.close();
     await proxy?.close();
     await db?.drop();
@@ -58,8 +49,8 @@ describe('the database goes away under a running server', () => {
 
   it('answers 503 with Retry-After and a Vietnamese message while the database refuses connections, and recovers', async () => {
     await fillPool();
-    await asAdmin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS false`);
-    await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}'`);
+    await admin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS false`);
+    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}'`);
 
     for (const res of [await list(), await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({ schoolId: w.schoolA, fullName: 'Lê Văn Tạm', dateOfBirth: '2013-05-14', sex: 'nam', className: '7A1', confirmDistinct: true })]) {
       expect(res.status).toBe(503);
@@ -74,7 +65,7 @@ describe('the database goes away under a running server', () => {
     expect(health.body).toMatchObject({ statusCode: 503, code: 'UNHEALTHY', details: { database: { status: 'down' } } });
     expect(health.body.message).toMatch(/cơ sở dữ liệu/i);
 
-    await asAdmin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS true`);
+    await admin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS true`);
     expect((await list()).status).toBe(200);
     const healthy = await t.http().get('/api/health').expect(200);
     expect(healthy.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' } } });

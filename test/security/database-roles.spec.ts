@@ -5,7 +5,7 @@ import { runCli } from '../../apps/cli/src/main';
 import { buildWorld, World } from '../support/fixtures';
 import { historyOf, move, openCase, PAYLOADS, verifyOf } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
-import { adminUrl, TestDatabase } from '../setup/test-database';
+import { adminUrl, asAdmin, TestDatabase } from '../setup/test-database';
 
 // Roles are cluster-wide: unique names, dropped at the end.
 const suffix = randomBytes(4).toString('hex');
@@ -18,18 +18,6 @@ const urlAs = (role: string): string => {
   url.username = role;
   url.pathname = `/${DB_NAME}`;
   return url.toString();
-};
-
-const asAdmin = async <T>(work: (c: Client) => Promise<T>, database?: string): Promise<T> => {
-  const url = new URL(adminUrl());
-  if (database) url.pathname = `/${database}`;
-  const c = new Client({ connectionString: url.toString() });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
 };
 
 // What the runtime role gets from a statement it should not be allowed: the error, or null if it went through.

@@ -42,9 +42,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { requestId?: string }>();
     const res = ctx.getResponse<Response>();
-    const unavailable = isDatabaseUnavailable(exception);
+    // Only what escaped as a raw driver or pool error: a module's own exception already says what it means.
+    const unavailable = !(exception instanceof AppException) && !(exception instanceof HttpException) && isDatabaseUnavailable(exception);
     const body = this.toBody(unavailable ? new DatabaseException() : exception);
     body.requestId = req.requestId;
+    // Any answer that tells when to come back (a 503 here, a throttle's 429) says it in the standard header too.
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     if (unavailable) {

@@ -37,3 +37,15 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   };
   return { url: withDatabase(name), name, drop };
 };
+
+// A statement or two as the server's administrator (roles, ALLOW_CONNECTIONS, terminating backends), on one
+// short connection; `database` picks another database than TEST_DATABASE_URL's.
+export const asAdmin = async <T>(work: (c: Client) => Promise<T>, database?: string): Promise<T> => {
+  const c = new Client({ connectionString: database ? withDatabase(database) : adminUrl() });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+};

@@ -10,6 +10,7 @@ import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
 import { ROLES, UserService } from '@dh/identity';
 import { DirectoryException, DirectorySeedService } from '@dh/records';
 import type { Role } from '@dh/machines/case/types';
+import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
@@ -89,10 +90,19 @@ const createUser: Command = {
   },
 };
 
+// The migrations ran as the CLI started (DatabaseModule): this says what they did and who got which rights.
 const migrate: Command = {
-  summary: 'migrate            apply pending migrations (they also run at every start)',
-  run: async (_app, _args, io) => {
-    io.out('migrations are up to date');
+  summary: 'migrate            apply pending migrations as MIGRATION_DATABASE_URL\'s role (or DATABASE_URL\'s), grant DATABASE_URL\'s role',
+  run: async (app, _args, io) => {
+    const run = app.get<MigrationRun>(MIGRATION_RUN);
+    io.out(run.ran.length ? `${run.ran.length} migration(s) applied as ${run.owner}: ${run.ran.join(', ')}` : `migrations are up to date (owner ${run.owner})`);
+    if (run.grants) {
+      io.out(`runtime role ${run.grants.role}: SELECT, INSERT, UPDATE, DELETE on ${run.grants.ordinary} tables, SELECT, INSERT only on ${run.grants.appendOnly.join(', ')}`);
+    } else if (run.owner !== run.runtime) {
+      io.out(`schema owned by ${run.owner}, nothing granted: set MIGRATION_DATABASE_URL to its URL to migrate and grant ${run.runtime}`);
+    } else {
+      io.out(`one role (${run.owner}) owns and runs: nothing granted; set MIGRATION_DATABASE_URL to keep the audit trail out of the application's reach`);
+    }
     return 0;
   },
 };

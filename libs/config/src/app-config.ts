@@ -6,6 +6,9 @@ export type AppConfig = {
   nodeEnv: string;
   port: number;
   databaseUrl: string | null;
+  // The role that owns the schema and runs migrations (`migrate`, and at start when set); DATABASE_URL's role
+  // then owns nothing and is granted what it needs. Null: one role does both (and always on the embedded default).
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   jwtSecret: string;
   jwtExpiresInSeconds: number;
@@ -108,6 +111,10 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const nodeEnv = env.NODE_ENV || 'development';
   const production = nodeEnv === 'production';
   const databaseUrl = urlVar(env, 'DATABASE_URL');
+  const migrationDatabaseUrl = urlVar(env, 'MIGRATION_DATABASE_URL');
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL as well (the embedded default has one role)');
+  }
   const dataDir = resolve(env.DATA_DIR || './data');
   const slaPolicyFile = env.SLA_POLICY_FILE || null;
   if (slaPolicyFile && !existsSync(slaPolicyFile)) throw new ConfigError('SLA_POLICY_FILE', `file not found: ${slaPolicyFile}`);
@@ -118,6 +125,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     nodeEnv,
     port: intVar(env, 'PORT', 3000, 1, 65535),
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     jwtSecret: secretVar(env, 'JWT_SECRET', production, dataDir, 32),
     jwtExpiresInSeconds: intVar(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),

@@ -3,3 +3,5 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './run-migrations';
 export * from './transaction';
+export * from './runtime-grants';
+export * from './retrying-query-runner';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { AppException, ErrorDetails } from './app.exception';
+import { DatabaseException, isDatabaseUnavailable } from './database-unavailable';
 import { InputValidationException } from './validation';
 
 export type ErrorBody = {
@@ -23,6 +24,7 @@ const GENERIC: Record<number, [string, string]> = {
   415: ['Định dạng dữ liệu không được hỗ trợ.', 'Unsupported media type.'],
   429: ['Quá nhiều yêu cầu, vui lòng thử lại sau.', 'Too many requests.'],
   500: ['Lỗi hệ thống, vui lòng thử lại sau.', 'Internal server error.'],
+  503: ['Hệ thống tạm thời gián đoạn, vui lòng thử lại sau.', 'Service unavailable.'],
 };
 
 type BodyParserError = Error & { type?: string; status?: number; statusCode?: number };
@@ -40,9 +42,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { requestId?: string }>();
     const res = ctx.getResponse<Response>();
-    const body = this.toBody(exception);
+    // Only what escaped as a raw driver or pool error: a module's own exception already says what it means.
+    const unavailable = !(exception instanceof AppException) && !(exception instanceof HttpException) && isDatabaseUnavailable(exception);
+    const body = this.toBody(unavailable ? new DatabaseException() : exception);
     body.requestId = req.requestId;
-    if (body.statusCode >= 500) {
+    // Any answer that tells when to come back (a 503 here, a throttle's 429) says it in the standard header too.
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    if (unavailable) {
+      this.logger.warn({ msg: 'database unavailable', requestId: req.requestId, path: req.path, err: String(exception) });
+    } else if (body.statusCode >= 500) {
       this.logger.error({ msg: 'unhandled error', requestId: req.requestId, path: req.path, err: String(exception), stack: (exception as Error)?.stack });
     }
     res.status(body.statusCode).json(body);

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@dh/identity';
+import { unhealthy } from './health.exception';
 
 @ApiTags('health')
 @Controller('health')
@@ -15,7 +16,14 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Tình trạng hệ thống / liveness and database readiness' })
-  check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
+    } catch (e) {
+      // Terminus fails with its result as the response; the global filter would keep only a generic message.
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      const result = e.getResponse() as Partial<HealthCheckResult>;
+      throw unhealthy(result.details ?? {});
+    }
   }
 }

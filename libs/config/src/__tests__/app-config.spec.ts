@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x@y/z'],
     ['DATABASE_URL', 'not a url'],
+    ['MIGRATION_DATABASE_URL', 'mysql://x@y/z'],
     ['ESCALATION_SWEEP_MS', '-5'],
     ['SCHEDULER_ENABLED', 'maybe'],
     ['TZ_NAME', 'Mars/Olympus'],
@@ -26,6 +27,12 @@ describe('loadConfig', () => {
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => sut({ [name]: value })).toThrow(ConfigError);
     expect(() => sut({ [name]: value })).toThrow(name);
+  });
+
+  it('takes MIGRATION_DATABASE_URL only beside DATABASE_URL: the embedded default keeps one role', () => {
+    expect(sut({}).migrationDatabaseUrl).toBeNull();
+    expect(sut({ DATABASE_URL: 'postgres://app@h:5432/d', MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/d' }).migrationDatabaseUrl).toBe('postgres://owner@h:5432/d');
+    expect(() => sut({ MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/d' })).toThrow(/MIGRATION_DATABASE_URL needs DATABASE_URL/);
   });
 
   it('refuses to generate secrets in production, and generates them once in development', () => {

@@ -2,3 +2,4 @@ export * from './app.exception';
 export * from './http-exception.filter';
 export * from './validation';
 export * from './page-query.dto';
+export * from './text-fields';

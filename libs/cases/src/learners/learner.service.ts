@@ -1,13 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
+import { LocalTime } from '@dh/calendar';
+import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { assertAllowed, Caller, schoolsFor } from '@dh/identity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
-import { Page } from '@dh/errors';
+import { InputValidationException, Page } from '@dh/errors';
 import { SEALED_CONTEXT } from '../confidential/confidential-fields';
+import { birthDateProblem } from './learner-age';
 import { Guardian, Learner } from './learner.entity';
 import { nameKey } from './vietnamese-name';
 
@@ -18,13 +22,22 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class LearnerService {
+  private readonly local: LocalTime;
+
   constructor(
     @InjectRepository(Learner) private readonly learners: Repository<Learner>,
     private readonly cipher: FieldCipher,
-  ) {}
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.local = new LocalTime(config.tzName);
+  }
 
   async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
     assertAllowed(caller, 'learner.create', dto.schoolId, () => new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND));
+    // "On the day they are recorded": today in TZ_NAME.
+    const wrongBirthDate = birthDateProblem(dto.dateOfBirth, this.local.of(this.clock.now()).date);
+    if (wrongBirthDate) throw new InputValidationException([wrongBirthDate]);
     const key = nameKey(dto.fullName);
     if (!dto.confirmDistinct) {
       const lookalike = await this.learners.findOne({

@@ -13,7 +13,7 @@ import { InputValidationException, Page } from '@dh/errors';
 import { SEALED_CONTEXT } from '../confidential/confidential-fields';
 import { birthDateProblem } from './learner-age';
 import { Guardian, Learner } from './learner.entity';
-import { nameKey } from './vietnamese-name';
+import { learnerNameKey } from './learner-name-key';
 
 // `guardians` is null where the reader may not see family details.
 export type LearnerView = Omit<Learner, 'nameKey' | 'guardians'> & { guardians: Guardian[] | null };
@@ -38,7 +38,7 @@ export class LearnerService {
     // "On the day they are recorded": today in TZ_NAME.
     const wrongBirthDate = birthDateProblem(dto.dateOfBirth, this.local.of(this.clock.now()).date);
     if (wrongBirthDate) throw new InputValidationException([wrongBirthDate]);
-    const key = nameKey(dto.fullName);
+    const key = learnerNameKey(dto.fullName);
     if (!dto.confirmDistinct) {
       const lookalike = await this.learners.findOne({
         where: { schoolId: dto.schoolId, nameKey: key, dateOfBirth: dto.dateOfBirth },
@@ -66,7 +66,7 @@ export class LearnerService {
     if (schools.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     const qb = this.learners.createQueryBuilder('l').where('l.school_id = ANY(:schools)', { schools });
     // Every word must appear, in any order: "duc nguyen" finds "Nguyễn Văn Đức" too.
-    const words = nameKey(query.q ?? '').split(' ').filter(Boolean);
+    const words = learnerNameKey(query.q ?? '').split(' ').filter(Boolean);
     if (words.length) {
       qb.andWhere(
         new Brackets((w) =>

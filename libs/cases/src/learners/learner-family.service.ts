@@ -10,7 +10,7 @@ import { SEALED_CONTEXT } from '../confidential/confidential-fields';
 import { Guardian, Learner } from './learner.entity';
 
 // `guardians` is null where the reader may not see family details, and `masked` then names them.
-export type LearnerView = Omit<Learner, 'nameKey' | 'guardians'> & { guardians: Guardian[] | null; masked: string[] };
+export type LearnerView = Omit<Learner, 'nameKey' | 'skeletonKey' | 'guardians'> & { guardians: Guardian[] | null; masked: string[] };
 
 // What a read of the family is called in the audit trail.
 const FAMILY_FIELD = 'learner.guardians';

@@ -11,8 +11,8 @@ const FORMAT_CHARACTERS = /\p{Cf}/gu;
 // "ο" and a Latin "a"/"o" meet at one key. The skeleton is for comparing only (it also folds "m" to "rn" and
 // "1"/"I" to "l", which no two Vietnamese names tell apart); the name is stored as typed.
 // Diacritics go first (nameKey), so Vietnamese letters reach the table as plain Latin letters and keep the
-// distinctions the search already had. A change here changes every stored key: recompute them in a migration
-// (see migrations/1795000000017-learner-name-skeleton.ts).
+// distinctions the search already had. Stored as learner.skeleton_key: a change here needs a migration that
+// recomputes it (as migrations/1795000000017-learner-name-skeleton.ts first computed it).
 export const learnerNameKey = (name: string): string =>
   unhomoglyph(nameKey(name.replace(FORMAT_CHARACTERS, '')))
     .toLowerCase()

@@ -16,6 +16,7 @@ import { birthDateProblem } from './learner-age';
 import { LearnerFamilyAccess, LearnerView, toLearnerView } from './learner-family.service';
 import { learnerNameKey } from './learner-name-key';
 import { Learner } from './learner.entity';
+import { nameKey } from './vietnamese-name';
 
 export type { LearnerView } from './learner-family.service';
 
@@ -41,10 +42,10 @@ export class LearnerService {
     const wrongBirthDate = birthDateProblem(dto.dateOfBirth, this.local.of(this.clock.now()).date);
     if (wrongBirthDate) throw new InputValidationException([wrongBirthDate]);
     const learners = this.source.getRepository(Learner);
-    const key = learnerNameKey(dto.fullName);
+    const skeletonKey = learnerNameKey(dto.fullName);
     if (!dto.confirmDistinct) {
       const lookalike = await learners.findOne({
-        where: { schoolId: dto.schoolId, nameKey: key, dateOfBirth: dto.dateOfBirth },
+        where: { schoolId: dto.schoolId, skeletonKey, dateOfBirth: dto.dateOfBirth },
         select: { id: true },
       });
       if (lookalike) throw new CaseException(CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
@@ -54,7 +55,8 @@ export class LearnerService {
       learners.create({
         schoolId: dto.schoolId,
         fullName: dto.fullName.trim(),
-        nameKey: key,
+        nameKey: nameKey(dto.fullName),
+        skeletonKey,
         dateOfBirth: dto.dateOfBirth,
         sex: dto.sex,
         className: dto.className.trim(),
@@ -77,7 +79,7 @@ export class LearnerService {
       if (words.length) {
         qb.andWhere(
           new Brackets((w) =>
-            words.forEach((word, i) => w.andWhere(`l.name_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` })),
+            words.forEach((word, i) => w.andWhere(`l.skeleton_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` })),
           ),
         );
       }

@@ -65,6 +65,19 @@ describe('learner and user input', () => {
     it.each(['2023-03-02', '2000-03-03', '2013-07-07'])('accepts born %s', async (dateOfBirth) => {
       await addLearner({ dateOfBirth, confirmDistinct: true }).expect(201);
     });
+
+    it('counts the day in TZ_NAME, not in UTC', async () => {
+      const before = t.clock.now();
+      // 01:00 on 2026-03-03 in Hà Nội, still 2026-03-02 in UTC: born 2023-03-03 is three there, not yet here.
+      t.clock.set('2026-03-02T18:00:00Z');
+      try {
+        await addLearner({ dateOfBirth: '2023-03-03', confirmDistinct: true }).expect(201);
+        // ... and born 2000-03-03 turned 26 there.
+        await addLearner({ dateOfBirth: '2000-03-03', confirmDistinct: true }).expect(400);
+      } finally {
+        t.clock.set(before);
+      }
+    });
   });
 
   describe('point 8: a look-alike is caught through invisible characters and letters of other scripts', () => {

@@ -162,6 +162,19 @@ const LEARNER: Record<Role, Record<LearnerCtx, number>> = {
   auditor: { own: 403, notAssigned: 403, other: 404 },
   admin: { own: 404, notAssigned: 404, other: 404 },
 };
+// A learner's family (guardians) in the learner search: the case team of one of the learner's cases and the
+// school's supervisors read it; whoever else finds the learner gets it masked; a learner beyond reach is not found.
+type FamilyCtx = 'ownCase' | 'notAssignedCase' | 'noCase' | 'other';
+type Family = 'shown' | 'masked' | 'unseen';
+const FAMILY_UNSEEN: Record<FamilyCtx, Family> = { ownCase: 'unseen', notAssignedCase: 'unseen', noCase: 'unseen', other: 'unseen' };
+const FAMILY: Record<Role, Record<FamilyCtx, Family>> = {
+  counsellor: { ownCase: 'shown', notAssignedCase: 'masked', noCase: 'masked', other: 'unseen' },
+  supervisor: { ownCase: 'shown', notAssignedCase: 'shown', noCase: 'shown', other: 'unseen' },
+  principal: { ownCase: 'masked', notAssignedCase: 'masked', noCase: 'masked', other: 'unseen' },
+  ward_officer: FAMILY_UNSEEN,
+  auditor: FAMILY_UNSEEN,
+  admin: FAMILY_UNSEEN,
+};
 const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
 // Case records: the case team records sessions and family contacts; whoever reads the case's history reads its
 // records (the content masked for those who may not read it).
@@ -541,5 +554,42 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       publicForm[role] = (await (role === 'no token' ? req : req.set(auth(who[role])))).status;
     }
     expect(publicForm).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 202])));
+  });
+  it('a learner’s family in the learner search: the case team and the school’s supervisors read it, other readers get it masked', async () => {
+    const guardians = [{ fullName: 'Phụ Huynh Ma Trận', relationship: 'mẹ', phone: '0900000009' }];
+    // Each learner added by whoever may open its case; a case opened by a counsellor is assigned to them.
+    const setup: Record<FamilyCtx, { by: Login; schoolId: string; withCase: boolean; assigneeId: string | null }> = {
+      ownCase: { by: w.users.counsellorA, schoolId: w.schoolA, withCase: true, assigneeId: w.users.counsellorA.id },
+      notAssignedCase: { by: w.users.counsellorA2, schoolId: w.schoolA, withCase: true, assigneeId: w.users.counsellorA2.id },
+      noCase: { by: w.users.supervisorA, schoolId: w.schoolA, withCase: false, assigneeId: null },
+      other: { by: w.users.supervisorB, schoolId: w.schoolB, withCase: false, assigneeId: null },
+    };
+    const ids = {} as Record<FamilyCtx, string>;
+    for (const [ctx, { by, schoolId, withCase }] of Object.entries(setup) as [FamilyCtx, (typeof setup)[FamilyCtx]][]) {
+      ids[ctx] = (await t.http().post('/api/learners').set(auth(by)).send({ schoolId, fullName: `Gia Đình Ma Trận ${ctx}`, dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', guardians }).expect(201)).body.id;
+      if (withCase) {
+        await t.http().post('/api/cases').set(auth(by)).send({
+          schoolId, learnerId: ids[ctx], areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep', summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.',
+        }).expect(201);
+      }
+    }
+    const fromPolicy = {} as typeof FAMILY;
+    const fromApi = {} as typeof FAMILY;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as Record<FamilyCtx, Family>;
+      fromApi[role] = {} as Record<FamilyCtx, Family>;
+      const items: { id: string; guardians: unknown; masked: string[] }[] = (await t.http().get('/api/learners').query({ q: 'gia dinh ma tran', pageSize: 100 }).set(auth(who[role])).expect(200)).body.items;
+      for (const ctx of Object.keys(setup) as FamilyCtx[]) {
+        const { schoolId, withCase, assigneeId } = setup[ctx];
+        const family = withCase ? mayActOnCase(callers[role], 'learner.family', { schoolId, assigneeId }) : actorIn(callers[role], schoolId).roles.includes('supervisor');
+        fromPolicy[role][ctx] = decide(callers[role], 'learner.read', schoolId) !== 'allow' ? 'unseen' : family ? 'shown' : 'masked';
+        const item = items.find((i) => i.id === ids[ctx]);
+        fromApi[role][ctx] = !item ? 'unseen'
+          : JSON.stringify(item.guardians) === JSON.stringify(guardians) && item.masked.length === 0 ? 'shown'
+            : item.guardians === null && item.masked.join() === 'guardians' ? 'masked' : ('wrong' as Family);
+      }
+    }
+    expect(fromPolicy).toEqual(FAMILY);
+    expect(fromApi).toEqual(FAMILY);
   });
 });

@@ -75,8 +75,10 @@ const seedDirectory: Command = {
 
 const createUser: Command = {
   summary: 'create-user <username> <full name> <role[,role]> [schoolId,…]   password from DH_NEW_PASSWORD',
-  run: async (app, [username, fullName, roleList, schoolList], io) => {
+  run: async (app, [username, typedName, roleList, schoolList], io) => {
     const password = process.env.DH_NEW_PASSWORD;
+    // As the admin API does: a name of spaces is no name.
+    const fullName = typedName?.trim();
     const roles = (roleList ?? '').split(',').filter(Boolean) as Role[];
     if (!username || !fullName || roles.length === 0 || roles.some((r) => !ROLES.includes(r)) || !password || password.length < 8) {
       io.err(`usage: ${createUser.summary}\nroles: ${ROLES.join(', ')}; DH_NEW_PASSWORD at least 8 characters`);

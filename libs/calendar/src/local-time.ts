@@ -17,6 +17,12 @@ export const isoDate = (day: number): string => new Date(day * DAY_MS).toISOStri
 // Date.UTC rolls 2026-02-30 over to 2026-03-02; a real date survives the round trip.
 export const isRealDate = (date: string): boolean => ISO_DATE.test(date) && isoDate(dayNumber(date)) === date;
 
+// Whole years between two 'YYYY-MM-DD' dates; one born on 29 February turns a year older on 1 March.
+export const ageOn = (dateOfBirth: string, on: string): number => {
+  const years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return on.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+};
+
 export const addDays = (date: string, n: number): string => isoDate(dayNumber(date) + n);
 
 export const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();

@@ -13,6 +13,8 @@ export * from './confidential/reencrypt.service';
 export { RankedAreaDto } from './dtos/create-case.dto';
 export { RankedAreas, SUPPORT_FORMS, SupportForm, Text } from './dtos/event-payloads';
 export * from './learners/learner.entity';
+export * from './learners/learner-age';
+export * from './learners/learner-name-key';
 export * from './learners/learner.service';
 export * from './learners/vietnamese-name';
 export * from './ranked-areas';

@@ -3,11 +3,8 @@ import type { ConsentGiver, ConsentKind, ConsentWay } from './consent.entity';
 // Law on Children Art. 6 cl. 11: from this age the learner's own consent is needed, and may be given.
 export const LEARNER_CONSENT_AGE = 7;
 
-// Whole years between two 'YYYY-MM-DD' dates; one born on 29 February turns a year older on 1 March.
-export const ageOn = (dateOfBirth: string, on: string): number => {
-  const years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return on.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
-};
+// Shared with the learner's recording (its age window): one rule for a learner's age everywhere.
+export { ageOn } from '@dh/calendar';
 
 export type SharingScope = { kind: ConsentKind; receiverId?: string };
 

@@ -3,3 +3,4 @@ export * from './http-exception.filter';
 export * from './validation';
 export * from './page-query.dto';
 export * from './database-unavailable';
+export * from './text-fields';

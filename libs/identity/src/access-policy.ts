@@ -13,7 +13,7 @@ export type Action =
   | 'consent.record' | 'consent.withdraw' | 'consent.read'
   | 'record.write' | 'record.read'
   | 'referral.read'
-  | 'learner.create' | 'learner.read'
+  | 'learner.create' | 'learner.read' | 'learner.family'
   | 'report.submit' | 'report.read'
   | 'directory.read' | 'directory.manage'
   | 'admin.calendar' | 'admin.users' | 'admin.schools';
@@ -44,6 +44,10 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'referral.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   'learner.create': { counsellor: 'school', supervisor: 'school' },
   'learner.read': { counsellor: 'school', supervisor: 'school', principal: 'school' },
+  // A learner's family (guardians: Decree 56 Art. 33): the case team of one of the learner's cases (a counsellor
+  // only where assigned: mayActOnCase); the school's supervisors, who are on every case's team, also for a
+  // learner with no case yet (libs/cases' LearnerFamilyAccess).
+  'learner.family': { counsellor: 'school', supervisor: 'school' },
   'report.submit': { principal: 'school' },
   // Aggregate figures: the ward officer's of the whole ward (small cells masked), a school leader's of their school.
   'report.read': { supervisor: 'school', principal: 'school', ward_officer: 'ward' },

@@ -37,7 +37,7 @@ export class ConfidentialAccess {
 
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
   // An export (a form) is such a read under its own type, with what it printed (`as`).
-  async recordView(tx: EntityManager, caller: Caller, row: CaseEntity, fields: string[], as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} }): Promise<void> {
+  async recordView(tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id' | 'schoolId' | 'state'>, fields: string[], as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} }): Promise<void> {
     await tx.query(`SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE`, [row.id]);
     const role = primaryRole(actorIn(caller, row.schoolId).roles) ?? primaryRole(caller.roles);
     await this.audit.append(tx, {

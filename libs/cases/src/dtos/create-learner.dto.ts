@@ -1,18 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { NonBlankText } from '@dh/errors';
 import type { Sex } from '../learners/learner.entity';
 
 export class GuardianDto {
   @ApiProperty({ example: 'Nguyễn Văn Hùng' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @NonBlankText(200)
   fullName!: string;
 
   @ApiProperty({ example: 'bố' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @NonBlankText(100)
   relationship!: string;
 
   @ApiPropertyOptional({ example: '0912345678' })
@@ -24,8 +22,9 @@ export class CreateLearnerDto {
   @ApiProperty() @IsUUID('all')
   schoolId!: string;
 
+  // Stored as typed (trimmed): the look-alike check and the search compare its skeleton (learner-name-key.ts).
   @ApiProperty({ example: 'Nguyễn Văn Đức' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @NonBlankText(200)
   fullName!: string;
 
   @ApiProperty({ example: '2013-05-14' })
@@ -37,7 +36,7 @@ export class CreateLearnerDto {
   sex!: Sex;
 
   @ApiProperty({ example: '7A2' })
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @NonBlankText(50)
   className!: string;
 
   @ApiPropertyOptional({ type: [GuardianDto] })

@@ -14,8 +14,13 @@ export class Learner {
   @Column('text', { name: 'full_name' })
   fullName!: string;
 
+  // The name without diacritics, lower case: the order of the lists.
   @Column('text', { name: 'name_key' })
   nameKey!: string;
+
+  // What the look-alike check and the name search compare (learnerNameKey): the name's skeleton.
+  @Column('text', { name: 'skeleton_key' })
+  skeletonKey!: string;
 
   @Column('date', { name: 'date_of_birth' })
   dateOfBirth!: string;

@@ -1,88 +1,95 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { LocalTime } from '@dh/calendar';
+import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
+import { inTransaction } from '@dh/database';
+import { InputValidationException, Page } from '@dh/errors';
 import { assertAllowed, Caller, schoolsFor } from '@dh/identity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
+import { SEALED_CONTEXT } from '../confidential/confidential-fields';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
-import { Page } from '@dh/errors';
-import { SEALED_CONTEXT } from '../confidential/confidential-fields';
-import { Guardian, Learner } from './learner.entity';
+import { birthDateProblem } from './learner-age';
+import { LearnerFamilyAccess, LearnerView, toLearnerView } from './learner-family.service';
+import { learnerNameKey } from './learner-name-key';
+import { Learner } from './learner.entity';
 import { nameKey } from './vietnamese-name';
 
-// `guardians` is null where the reader may not see family details.
-export type LearnerView = Omit<Learner, 'nameKey' | 'guardians'> & { guardians: Guardian[] | null };
+export type { LearnerView } from './learner-family.service';
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class LearnerService {
+  private readonly local: LocalTime;
+
   constructor(
-    @InjectRepository(Learner) private readonly learners: Repository<Learner>,
+    @InjectDataSource() private readonly source: DataSource,
     private readonly cipher: FieldCipher,
-  ) {}
+    private readonly family: LearnerFamilyAccess,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.local = new LocalTime(config.tzName);
+  }
 
   async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
     assertAllowed(caller, 'learner.create', dto.schoolId, () => new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND));
-    const key = nameKey(dto.fullName);
+    // "On the day they are recorded": today in TZ_NAME.
+    const wrongBirthDate = birthDateProblem(dto.dateOfBirth, this.local.of(this.clock.now()).date);
+    if (wrongBirthDate) throw new InputValidationException([wrongBirthDate]);
+    const learners = this.source.getRepository(Learner);
+    const skeletonKey = learnerNameKey(dto.fullName);
     if (!dto.confirmDistinct) {
-      const lookalike = await this.learners.findOne({
-        where: { schoolId: dto.schoolId, nameKey: key, dateOfBirth: dto.dateOfBirth },
+      const lookalike = await learners.findOne({
+        where: { schoolId: dto.schoolId, skeletonKey, dateOfBirth: dto.dateOfBirth },
         select: { id: true },
       });
       if (lookalike) throw new CaseException(CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
     }
-    const saved = await this.learners.save(
-      this.learners.create({
+    const guardians = (dto.guardians ?? []).map((g) => ({ ...g }));
+    const saved = await learners.save(
+      learners.create({
         schoolId: dto.schoolId,
         fullName: dto.fullName.trim(),
-        nameKey: key,
+        nameKey: nameKey(dto.fullName),
+        skeletonKey,
         dateOfBirth: dto.dateOfBirth,
         sex: dto.sex,
         className: dto.className.trim(),
-        guardians: this.cipher.sealJson((dto.guardians ?? []).map((g) => ({ ...g })), SEALED_CONTEXT.guardians),
+        guardians: this.cipher.sealJson(guardians, SEALED_CONTEXT.guardians),
       }),
     );
-    return this.toView(saved, true);
+    // The family the caller has just typed, given back to them alone: nothing read that they did not write.
+    return toLearnerView(saved, guardians);
   }
 
+  // One transaction: the reads of family details it records stand or fall with the answer.
   async search(caller: Caller, query: SearchLearnersDto): Promise<Page<LearnerView>> {
     const readable = schoolsFor(caller, 'learner.read');
     const schools = query.schoolId ? readable.filter((s) => s === query.schoolId) : readable;
     if (schools.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    const qb = this.learners.createQueryBuilder('l').where('l.school_id = ANY(:schools)', { schools });
-    // Every word must appear, in any order: "duc nguyen" finds "Nguyễn Văn Đức" too.
-    const words = nameKey(query.q ?? '').split(' ').filter(Boolean);
-    if (words.length) {
-      qb.andWhere(
-        new Brackets((w) =>
-          words.forEach((word, i) => w.andWhere(`l.name_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` })),
-        ),
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('l.name_key', 'ASC')
-      .addOrderBy('l.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    // Family details are confidential: the case team sees them, a principal does not.
-    const family = (l: Learner) => caller.schoolIds.includes(l.schoolId) && caller.roles.some((r) => r === 'counsellor' || r === 'supervisor');
-    return { items: await Promise.all(rows.map((l) => this.toView(l, family(l)))), total, page: query.page, pageSize: query.pageSize };
-  }
-
-  private async toView(l: Learner, withFamily: boolean): Promise<LearnerView> {
-    return {
-      id: l.id,
-      schoolId: l.schoolId,
-      fullName: l.fullName,
-      dateOfBirth: l.dateOfBirth,
-      sex: l.sex,
-      className: l.className,
-      guardians: withFamily ? await this.cipher.openJson<Guardian[]>(l.guardians, SEALED_CONTEXT.guardians) : null,
-      createdAt: l.createdAt,
-      updatedAt: l.updatedAt,
-    };
+    return inTransaction(this.source, async (tx) => {
+      const qb = tx.getRepository(Learner).createQueryBuilder('l').where('l.school_id = ANY(:schools)', { schools });
+      // Every word must appear, in any order: "duc nguyen" finds "Nguyễn Văn Đức" too.
+      const words = learnerNameKey(query.q ?? '').split(' ').filter(Boolean);
+      if (words.length) {
+        qb.andWhere(
+          new Brackets((w) =>
+            words.forEach((word, i) => w.andWhere(`l.skeleton_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` })),
+          ),
+        );
+      }
+      const [rows, total] = await qb
+        .orderBy('l.name_key', 'ASC')
+        .addOrderBy('l.id', 'ASC')
+        .skip((query.page - 1) * query.pageSize)
+        .take(query.pageSize)
+        .getManyAndCount();
+      return { items: await this.family.views(tx, caller, rows), total, page: query.page, pageSize: query.pageSize };
+    });
   }
 }

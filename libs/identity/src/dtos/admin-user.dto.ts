@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { NonBlankText } from '@dh/errors';
 import type { Role } from '@dh/machines/case/types';
 import { ROLES } from '../user.entity';
 
@@ -22,7 +23,7 @@ export class CreateUserDto extends UserAccessDto {
   username!: string;
 
   @ApiProperty({ example: 'Nguyễn Thị Hoa' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @NonBlankText(200)
   fullName!: string;
 
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200)

@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { TestApp } from './test-app';
 
@@ -6,13 +7,18 @@ export const INTAKE_PATH = '/api/public/intake';
 // An hour and a minute: both of the form's throttle windows have passed.
 export const FRESH_WINDOWS_MS = 61 * 60_000;
 
-export const report = (t: TestApp, body: Record<string, unknown>) => t.http().post(INTAKE_PATH).send(body);
+// Posts the public form as a person would: `expectStatus`, when given, is checked with the body in the message.
+export const report = async (t: TestApp, body: Record<string, unknown>, expectStatus?: number, headers: Record<string, string> = {}): Promise<Response> => {
+  const res = await t.http().post(INTAKE_PATH).set(headers).send(body);
+  if (expectStatus !== undefined && res.status !== expectStatus) throw new Error(`public form: expected ${expectStatus}, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+};
 
 // Sends a report with a fresh throttle allowance and returns the case it opened (found through its tracking code's digest).
 export const reportCase = async (t: TestApp, body: Record<string, unknown>): Promise<{ trackingCode: string; caseId: string }> => {
   t.clock.advance(FRESH_WINDOWS_MS);
   const before = await publicCaseIds(t);
-  const res = await report(t, body).expect(202);
+  const res = await report(t, body, 202);
   const created = (await publicCaseIds(t)).filter((id) => !before.includes(id));
   if (created.length !== 1) throw new Error(`expected one new case, found ${created.length}`);
   return { trackingCode: res.body.trackingCode, caseId: created[0] };

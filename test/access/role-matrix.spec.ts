@@ -12,7 +12,7 @@ type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'audito
 // elsewhere); and a case of school B. All schools are of one ward.
 type Ctx = 'own' | 'notAssigned' | 'referredToWard' | 'referredElsewhere' | 'other';
 type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'event' | 'pause';
-type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport';
+type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport' | 'bulkClose';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
 type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools' | 'grantPrincipal' | 'listGrants' | 'revokeGrant';
@@ -67,13 +67,15 @@ const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
     other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
   },
 };
+// bulkClose: closing together the public reports a flood marked for bulk triage, the school's supervisors only.
+const NO_SCHOOL = { openCase: 404, createLearner: 404, submitReport: 404, bulkClose: 404 };
 const SCHOOLS: Record<Role, Record<'own' | 'other', Record<SchoolEndpoint, number>>> = {
-  counsellor: { own: { openCase: 201, createLearner: 201, submitReport: 403 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
-  supervisor: { own: { openCase: 201, createLearner: 201, submitReport: 403 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
-  principal: { own: { openCase: 403, createLearner: 403, submitReport: 200 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
-  ward_officer: { own: { openCase: 404, createLearner: 404, submitReport: 404 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
-  auditor: { own: { openCase: 403, createLearner: 403, submitReport: 403 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
-  admin: { own: { openCase: 404, createLearner: 404, submitReport: 404 }, other: { openCase: 404, createLearner: 404, submitReport: 404 } },
+  counsellor: { own: { openCase: 201, createLearner: 201, submitReport: 403, bulkClose: 403 }, other: NO_SCHOOL },
+  supervisor: { own: { openCase: 201, createLearner: 201, submitReport: 403, bulkClose: 200 }, other: NO_SCHOOL },
+  principal: { own: { openCase: 403, createLearner: 403, submitReport: 200, bulkClose: 403 }, other: NO_SCHOOL },
+  ward_officer: { own: NO_SCHOOL, other: NO_SCHOOL },
+  auditor: { own: { openCase: 403, createLearner: 403, submitReport: 403, bulkClose: 403 }, other: NO_SCHOOL },
+  admin: { own: NO_SCHOOL, other: NO_SCHOOL },
 };
 const FIGURES: Record<Role, Record<FiguresCtx, number>> = {
   counsellor: { all: 403, own: 403, other: 403, otherWard: 403 },
@@ -194,7 +196,7 @@ const RECORD_ACTION = { readRecords: 'record.read', recordSession: 'record.write
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
 const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', chronology: 'case.history', event: 'case.event', pause: 'case.clocks' };
-const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit' };
+const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit', bulkClose: 'case.bulk_close' };
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
   calendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
   listUsers: 'admin.users', createWard: 'admin.schools', createSchool: 'admin.schools', renameSchool: 'admin.schools', listSchools: 'admin.schools',
@@ -312,7 +314,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     expect(fromApi).toEqual(CASES);
   });
 
-  it('school endpoints: opening a case, adding a learner, submitting a report', async () => {
+  it('school endpoints: opening a case, adding a learner, submitting a report, closing a flood’s marked reports', async () => {
     const schoolOf = { own: w.schoolA, other: w.schoolB };
     const fromPolicy = {} as typeof SCHOOLS;
     const fromApi = {} as typeof SCHOOLS;
@@ -332,6 +334,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
           })).status,
           createLearner: (await t.http().post('/api/learners').set(h).send({ schoolId, fullName: 'Học Sinh Kiểm Tra', dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', confirmDistinct: true })).status,
           submitReport: (await t.http().post('/api/reports/submissions').set(h).send({ schoolId, kind: 'report_year' })).status,
+          bulkClose: (await t.http().post('/api/cases/bulk-close').set(h).send({ schoolId, reason: 'Kiểm tra quyền.' })).status,
         };
       }
     }
@@ -550,8 +553,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const publicForm: Record<string, number> = {};
     for (const role of [...ROLES, 'no token'] as const) {
       t.clock.advance(FRESH_WINDOWS_MS);
-      const req = report(t, { schoolCode: 'TA', whatIsHappening: 'Kiểm tra quyền.', website: 'bot' });
-      publicForm[role] = (await (role === 'no token' ? req : req.set(auth(who[role])))).status;
+      publicForm[role] = (await report(t, { schoolCode: 'TA', whatIsHappening: 'Kiểm tra quyền.', website: 'bot' }, undefined, role === 'no token' ? {} : auth(who[role]))).status;
     }
     expect(publicForm).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 202])));
   });

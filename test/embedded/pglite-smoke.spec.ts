@@ -8,6 +8,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { loadConfig } from '@dh/config';
 import { DEMO_PASSWORD, DemoSeedService } from '@dh/demo';
+import { solvedAltcha } from '../support/intake-helpers';
 
 // The zero-setup default: no DATABASE_URL, PGlite in DATA_DIR, demo data seeded once.
 const start = async (dataDir: string) => {
@@ -76,7 +77,8 @@ describe('embedded PostgreSQL (PGlite) default', () => {
       expect(demo.body.items.filter((c: { channel: string }) => c.channel === 'truc_tuyen'))
         .toEqual([expect.objectContaining({ state: 'intake', learnerId: null, openedBy: null, assigneeId: null })]);
       // The public form works on the embedded database too.
-      const posted = await second.http().post('/api/public/intake').send({ schoolCode: 'KL', whatIsHappening: 'Em cần được giúp đỡ.' }).expect(202);
+      // (its proof of work solved at the default difficulty: what a reporter's browser does)
+      const posted = await second.http().post('/api/public/intake').send({ schoolCode: 'KL', whatIsHappening: 'Em cần được giúp đỡ.', altcha: await solvedAltcha(second) }).expect(202);
       expect(posted.body.trackingCode).toMatch(/^TN-/);
     } finally {
       await second.app.close();

@@ -5,6 +5,7 @@ import { loadFormTemplates } from '@dh/forms';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { getForm, hasRun, labelsOf, readDocx } from '../support/docx';
 import { historyOf, move, PAYLOADS } from '../support/case-helpers';
+import { report as postReport } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
@@ -138,7 +139,7 @@ describe('Forms 01–04 as Word documents', () => {
   });
 
   it('a report from the public form, with no learner yet: Form 01 prints what was reported, the learner blank', async () => {
-    await t.http().post('/api/public/intake').send({ schoolCode: 'TA', whatIsHappening: 'Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.' }).expect(202);
+    await postReport(t, { schoolCode: 'TA', whatIsHappening: 'Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.' }, 202);
     const listed = (await t.http().get('/api/cases').query({ state: 'intake', pageSize: 100 }).set(auth(w.users.supervisorA)).expect(200)).body.items;
     const report = listed.find((c: { learnerId: string | null; channel: string }) => c.learnerId === null && c.channel === 'truc_tuyen');
     const { runs } = readDocx((await getForm(t, w.users.supervisorA, report.id, '01').expect(200)).body);

@@ -25,7 +25,7 @@ describe('the public intake form (POST /api/public/intake, no login)', () => {
 
   it('opens a case in the school’s intake queue, alerts its supervisors, and answers a tracking code and nothing else', async () => {
     t.clock.advance(FRESH_WINDOWS_MS);
-    const res = await report(t, { schoolCode: 'ta', whatIsHappening: TEXT, contact: '0912 345 678 (chị của Minh)', website: '' }).expect(202);
+    const res = await report(t, { schoolCode: 'ta', whatIsHappening: TEXT, contact: '0912 345 678 (chị của Minh)', website: '' }, 202);
     expect(Object.keys(res.body).sort()).toEqual(['message', 'messageEn', 'trackingCode']);
     expect(res.body.trackingCode).toMatch(/^TN-[34679ACDEFGHJKMNPQRTUVWXY]{4}-[34679ACDEFGHJKMNPQRTUVWXY]{4}$/);
     expect(res.body.message).toContain('Cảm ơn bạn đã báo tin');
@@ -87,7 +87,7 @@ describe('the public intake form (POST /api/public/intake, no login)', () => {
     t.clock.advance(FRESH_WINDOWS_MS);
     const before = await publicCaseIds(t);
     const [{ n: alertsBefore }] = await pg.query(`SELECT count(*)::int AS n FROM alert`);
-    const res = await report(t, { schoolCode: 'TA', whatIsHappening: 'Buy cheap watches', website: 'http://spam.example' }).expect(202);
+    const res = await report(t, { schoolCode: 'TA', whatIsHappening: 'Buy cheap watches', website: 'http://spam.example' }, 202);
     expect(Object.keys(res.body).sort()).toEqual(['message', 'messageEn', 'trackingCode']);
     expect(res.body.trackingCode).toMatch(/^TN-\w{4}-\w{4}$/);
     expect(await publicCaseIds(t)).toEqual(before);
@@ -98,11 +98,11 @@ describe('the public intake form (POST /api/public/intake, no login)', () => {
     t.clock.advance(FRESH_WINDOWS_MS);
     const before = await publicCaseIds(t);
     const fieldsOf = async (body: Record<string, unknown>) =>
-      (await report(t, body).expect(400)).body.details.map((d: { field: string }) => d.field).sort();
+      (await report(t, body, 400)).body.details.map((d: { field: string }) => d.field).sort();
     expect(await fieldsOf({ schoolCode: 'T', whatIsHappening: '   ', urgent: 'có', caseId: 'x' })).toEqual(['caseId', 'schoolCode', 'urgent', 'whatIsHappening']);
     expect(await fieldsOf({ schoolCode: 'TA', whatIsHappening: 'x'.repeat(5001), contact: 'y'.repeat(201) })).toEqual(['contact', 'whatIsHappening']);
     // School codes are public (the school's notice board prints them with the form), so an unknown one is named.
-    const unknown = await report(t, { schoolCode: 'ZZ', whatIsHappening: TEXT }).expect(400);
+    const unknown = await report(t, { schoolCode: 'ZZ', whatIsHappening: TEXT }, 400);
     expect(unknown.body.details).toEqual([{ field: 'schoolCode', problems: ['no school has this code'] }]);
     expect(await publicCaseIds(t)).toEqual(before);
   });
@@ -122,7 +122,7 @@ describe('the public intake form (POST /api/public/intake, no login)', () => {
     expect(refused?.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REPORTS', message: expect.stringContaining('Tổng đài 111'), details: { retryAfterSeconds: expect.any(Number) } });
     expect((await publicCaseIds(t)).length).toBe(before + 5);
     t.clock.advance(60_000);
-    await report(t, { schoolCode: 'TA', whatIsHappening: 'Sau một phút.' }).expect(202);
+    await report(t, { schoolCode: 'TA', whatIsHappening: 'Sau một phút.' }, 202);
     expect((await publicCaseIds(t)).length).toBe(before + 6);
   });
 

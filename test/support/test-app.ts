@@ -35,6 +35,9 @@ export const startTestApp = async (env: Record<string, string> = {}, options: Te
     DATA_KEY: 'test-data-key-that-is-long-enough-0123456789',
     SEED_DEMO: 'false',
     SCHEDULER_ENABLED: 'false',
+    // The public form's proof of work, kept trivial so that solving it costs the tests nothing.
+    ALTCHA_COST: '1',
+    ALTCHA_MAX_NUMBER: '20',
     ...env,
   });
   const clock = new ManualClock('2026-03-02T02:00:00Z');

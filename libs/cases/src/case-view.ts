@@ -24,6 +24,8 @@ export type CaseView = {
   openedBy: string | null;
   areas: RankedArea[];
   channel: Channel;
+  // A public report sent during a flood of its school's form, awaiting bulk triage (libs/intake).
+  bulkTriage: boolean;
   // null where the caller may not read confidential content; `masked` names what was left out.
   summary: string | null;
   masked: string[];
@@ -63,6 +65,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   openedBy: row.openedBy,
   areas: [...row.areas].sort((a, b) => a.priority - b.priority),
   channel: row.channel,
+  bulkTriage: row.bulkTriage,
   summary: revealed?.summary ?? null,
   masked: revealed ? [] : [...CASE_CONFIDENTIAL_FIELDS],
   allowedEvents: allowedEventsOf(row, caller),

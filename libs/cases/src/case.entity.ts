@@ -54,6 +54,11 @@ export class CaseEntity {
   @Column('text', { name: 'tracking_digest', nullable: true, select: false })
   trackingDigest!: string | null;
 
+  // Sent through the public form while its school received more than the flood threshold (libs/intake): in the
+  // intake queue like any report, summed up in one alert instead of its own, closable with the others at once.
+  @Column('boolean', { name: 'bulk_triage', default: false })
+  bulkTriage!: boolean;
+
   @Column('text')
   state!: string;
 

@@ -42,6 +42,7 @@ export type CaseOpening = {
   openedBy: ReturnType<typeof chainActor> | 'public';
   requestId?: string;
   trackingDigest?: string;
+  bulkTriage?: boolean;
   machineVersion?: MachineVersion;
 };
 
@@ -100,6 +101,7 @@ export class CaseService {
       assigneeId: o.assigneeId,
       openedBy: opener?.actorId ?? null,
       trackingDigest: o.trackingDigest ?? null,
+      bulkTriage: o.bulkTriage ?? false,
       state: started.state,
       snapshot: started.snapshot,
       machineVersion,
@@ -171,6 +173,7 @@ export class CaseService {
     }
     if (query.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
     if (query.risk) qb.andWhere('c.risk_level = :risk', { risk: query.risk });
+    if (query.bulkTriage !== undefined) qb.andWhere('c.bulk_triage = :bulkTriage', { bulkTriage: query.bulkTriage });
     if (query.area) qb.andWhere('c.areas @> :area::jsonb', { area: JSON.stringify([{ code: query.area }]) });
     if (query.overdue !== undefined) {
       qb.andWhere(

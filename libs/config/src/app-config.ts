@@ -25,6 +25,12 @@ export type AppConfig = {
   schedulerEnabled: boolean;
   tzName: string;
   seedDemo: boolean;
+  // The public form's proof of work (ALTCHA): the HMAC key that signs its challenges, the PBKDF2 iterations of
+  // one attempt, and the highest counter a solver may have to reach (the work grows with cost × maxNumber).
+  altcha: { hmacKey: string; cost: number; maxNumber: number };
+  // More than `reports` public reports for one school within `minutes`: the next are marked for bulk triage and
+  // summed up in one alert per supervisor instead of one alert each.
+  intakeFlood: { reports: number; minutes: number };
 };
 
 export type Env = Record<string, string | undefined>;
@@ -140,5 +146,11 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
     // Demo data only on the embedded default unless asked for.
     seedDemo: boolVar(env, 'SEED_DEMO', databaseUrl === null),
+    altcha: {
+      hmacKey: secretVar(env, 'ALTCHA_HMAC_KEY', production, dataDir, 32),
+      cost: intVar(env, 'ALTCHA_COST', 1_000, 1, 1_000_000),
+      maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 5_000, 2, 10_000_000),
+    },
+    intakeFlood: { reports: intVar(env, 'INTAKE_FLOOD_REPORTS', 10, 1, 10_000), minutes: intVar(env, 'INTAKE_FLOOD_MINUTES', 10, 1, 24 * 60) },
   };
 };

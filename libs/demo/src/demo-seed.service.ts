@@ -53,7 +53,7 @@ export class DemoSeedService {
     await this.seedCases(schools.get('DD') as School, callers.get('tv.dongda') as Caller, callers.get('tt.dongda') as Caller);
     await this.seedCases(schools.get('KL') as School, callers.get('tv.kimlien') as Caller, callers.get('tt.kimlien') as Caller, 2);
     // An anonymous report from the public form, waiting in Đống Đa's intake queue for tt.dongda to assign and name its learner.
-    await this.intake.report({ schoolCode: 'DD', whatIsHappening: DEMO_PUBLIC_REPORT, contact: 'Bạn cùng lớp, Zalo 0900 000 111' }, 'demo-seed');
+    await this.intake.accept({ schoolCode: 'DD', whatIsHappening: DEMO_PUBLIC_REPORT, contact: 'Bạn cùng lớp, Zalo 0900 000 111' }, 'demo-seed');
     this.logger.log(`demo data created: ${DEMO_USERS.length} users, ${DEMO_SCHOOLS.length} schools`);
     return true;
   }

@@ -78,13 +78,19 @@ export class AlertService {
 
   // An alert about one case to some of its school's people, with its outbox row, inside the caller's transaction.
   async raiseForCase(tx: EntityManager, c: CaseRef, now: Date, a: CaseAlert): Promise<number> {
-    const people = (await loadSchoolPeople(tx, [c.schoolId])).get(c.schoolId);
-    const [{ name }] = await tx.query(`SELECT name FROM school WHERE id = $1`, [c.schoolId]);
+    return (await this.raiseForSchool(tx, c.schoolId, c.caseId, now, a)).length;
+  }
+
+  // The same about a school (caseId null: about many of its cases at once); answers the alerts' ids.
+  async raiseForSchool(tx: EntityManager, schoolId: string, caseId: string | null, now: Date, a: CaseAlert): Promise<string[]> {
+    const people = (await loadSchoolPeople(tx, [schoolId])).get(schoolId);
+    const [{ name }] = await tx.query(`SELECT name FROM school WHERE id = $1`, [schoolId]);
     const [reason, reasonEn] = a.text(name);
     const to = [...new Set(a.to.flatMap((group) => people?.[group] ?? []))];
+    const ids: string[] = [];
     for (const recipientId of to) {
       const alert = tx.getRepository(Alert).create({
-        recipientId, schoolId: c.schoolId, caseId: c.caseId, deadlineId: null, level: a.level, reason, reasonEn,
+        recipientId, schoolId, caseId, deadlineId: null, level: a.level, reason, reasonEn,
         createdAt: now, acknowledgedAt: null, acknowledgedBy: null, nextAction: null,
       });
       await tx.getRepository(Alert).insert(alert);
@@ -92,7 +98,19 @@ export class AlertService {
         `INSERT INTO alert_outbox (alert_id, channel, recipient, subject, body, created_at) VALUES ($1, 'default', $2, $3, $4, $5)`,
         [alert.id, recipientId, a.subject, alert.reason, now],
       );
+      ids.push(alert.id);
     }
-    return to.length;
+    return ids;
+  }
+
+  // Rewrites alerts not yet answered (a running count), and the mail of those not yet sent; answers how many
+  // alerts still stood unanswered.
+  async rewordUnanswered(tx: EntityManager, ids: string[], schoolId: string, text: CaseAlert['text']): Promise<number> {
+    const [{ name }] = await tx.query(`SELECT name FROM school WHERE id = $1`, [schoolId]);
+    const [reason, reasonEn] = text(name);
+    const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM alert WHERE id = ANY($1) AND acknowledged_at IS NULL`, [ids]);
+    await tx.query(`UPDATE alert SET reason = $2, reason_en = $3 WHERE id = ANY($1) AND acknowledged_at IS NULL`, [ids, reason, reasonEn]);
+    await tx.query(`UPDATE alert_outbox SET body = $2 WHERE alert_id = ANY($1) AND sent_at IS NULL`, [ids, reason]);
+    return n;
   }
 }

@@ -9,7 +9,7 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 // A ward's own records (the directory of services) have no school: there 'school' reaches the wards of the
 // caller's schools, 'ward' the caller's ward and 'global' every ward (see decideInWard).
 export type Action =
-  | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms' | 'case.learner'
+  | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms' | 'case.learner' | 'case.bulk_close'
   | 'consent.record' | 'consent.withdraw' | 'consent.read'
   | 'record.write' | 'record.read'
   | 'referral.read'
@@ -32,6 +32,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.forms': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
   // Naming the learner of a report from the public form: a counsellor only on the cases assigned to them (mayActOnCase).
   'case.learner': { counsellor: 'school', supervisor: 'school' },
+  // Closing together, with one reason, the public reports a flood marked for bulk triage (libs/intake).
+  'case.bulk_close': { supervisor: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).
   'consent.record': { counsellor: 'school', supervisor: 'school' },
   'consent.withdraw': { counsellor: 'school', supervisor: 'school' },

@@ -5,12 +5,14 @@ export enum IntakeExceptionCode {
   TOO_MANY_REPORTS = 'TOO_MANY_REPORTS',
   NOT_CASE_TEAM = 'NOT_CASE_TEAM',
   LEARNER_FIXED = 'LEARNER_FIXED',
+  PROOF_OF_WORK_REFUSED = 'PROOF_OF_WORK_REFUSED',
 }
 
 const STATUS: Record<IntakeExceptionCode, HttpStatus> = {
   TOO_MANY_REPORTS: HttpStatus.TOO_MANY_REQUESTS,
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   LEARNER_FIXED: HttpStatus.CONFLICT,
+  PROOF_OF_WORK_REFUSED: HttpStatus.BAD_REQUEST,
 };
 
 const MESSAGES: Record<IntakeExceptionCode, [string, string]> = {
@@ -25,6 +27,10 @@ const MESSAGES: Record<IntakeExceptionCode, [string, string]> = {
   LEARNER_FIXED: [
     'Chỉ xác định hoặc sửa học sinh của hồ sơ khi hồ sơ còn ở giai đoạn tiếp nhận.',
     'A case’s learner is named or corrected only while the case is at intake.',
+  ],
+  PROOF_OF_WORK_REFUSED: [
+    'Bước xác minh chống tin rác (altcha) không hợp lệ, đã hết hạn hoặc đã được dùng. Vui lòng tải lại biểu mẫu và gửi lại. Nếu em đang gặp nguy hiểm, hãy gọi ngay Tổng đài 111.',
+    'The anti-spam check (altcha) is invalid, expired or already used; reload the form and send it again. If you are in danger, call the 111 hotline now.',
   ],
 };
 

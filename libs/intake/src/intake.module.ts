@@ -3,16 +3,20 @@ import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { BulkTriageController } from './bulk-triage/bulk-triage.controller';
+import { BulkTriageService } from './bulk-triage/bulk-triage.service';
 import { CaseLearnerController } from './case-learner.controller';
 import { IntakeThrottleGuard } from './intake-throttle.guard';
 import { LearnerIdentificationService } from './learner-identification.service';
 import { PublicIntakeController } from './public-intake.controller';
 import { PublicIntakeService } from './public-intake.service';
+import { IntakeFloodService } from './flood/intake-flood.service';
+import { ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 
 @Module({
   imports: [AuditModule, IdentityModule, CasesModule, EscalationsModule],
-  controllers: [PublicIntakeController, CaseLearnerController],
-  providers: [PublicIntakeService, LearnerIdentificationService, IntakeThrottleGuard],
+  controllers: [PublicIntakeController, CaseLearnerController, BulkTriageController],
+  providers: [BulkTriageService, PublicIntakeService, LearnerIdentificationService, IntakeThrottleGuard, IntakeFloodService, ProofOfWorkService],
   exports: [PublicIntakeService],
 })
 export class IntakeModule {}

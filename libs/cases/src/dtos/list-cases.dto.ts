@@ -5,6 +5,8 @@ import type { RiskLevel } from '@dh/machines/case/types';
 import { AREA_CODES, AreaCode, RISK_LEVELS } from '../case.entity';
 import { PageQueryDto } from '@dh/errors';
 
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
 export class ListCasesDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'e.g. intake, referral (all of its sub-states) or referral.pending' })
   @IsOptional() @IsString() @MaxLength(50) @Matches(/^[a-zA-Z]+(\.[a-zA-Z]+)?$/, { message: 'state must be a state name' })
@@ -20,6 +22,10 @@ export class ListCasesDto extends PageQueryDto {
   risk?: RiskLevel;
 
   @ApiPropertyOptional({ description: 'true: có hạn đã quá / with a deadline past due' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional() @Transform(queryBoolean) @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: tin báo trực tuyến chờ phân loại hàng loạt / public reports marked for bulk triage (a flood)' })
+  @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  bulkTriage?: boolean;
 }

@@ -8,7 +8,10 @@ describe('loadConfig', () => {
   const sut = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
 
   it('gives the documented defaults on an empty environment', () => {
-    expect(sut({})).toMatchObject({ port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true });
+    expect(sut({})).toMatchObject({
+      port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true,
+      altcha: { cost: 1000, maxNumber: 5000 }, intakeFlood: { reports: 10, minutes: 10 },
+    });
     expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
   });
 
@@ -24,6 +27,11 @@ describe('loadConfig', () => {
     ['SEED_DEMO', 'yes please'],
     ['SLA_POLICY_FILE', '/nonexistent/policy.json'],
     ['JWT_SECRET', 'short'],
+    ['ALTCHA_HMAC_KEY', 'short'],
+    ['ALTCHA_COST', '0'],
+    ['ALTCHA_MAX_NUMBER', 'many'],
+    ['INTAKE_FLOOD_REPORTS', '0'],
+    ['INTAKE_FLOOD_MINUTES', '-1'],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => sut({ [name]: value })).toThrow(ConfigError);
     expect(() => sut({ [name]: value })).toThrow(name);
@@ -38,9 +46,12 @@ describe('loadConfig', () => {
   it('refuses to generate secrets in production, and generates them once in development', () => {
     expect(() => sut({ NODE_ENV: 'production', DATA_KEY: 'k'.repeat(40) })).toThrow(/JWT_SECRET/);
     expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40) })).toThrow(/DATA_KEY/);
+    expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), DATA_KEY: 'k'.repeat(40) })).toThrow(/ALTCHA_HMAC_KEY/);
     const first = sut({});
     const second = sut({});
     expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(second.altcha.hmacKey).toBe(first.altcha.hmacKey);
+    expect(first.altcha.hmacKey).not.toBe(first.jwtSecret);
     expect(JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).DATA_KEY).toBe(first.dataKey);
   });
 });

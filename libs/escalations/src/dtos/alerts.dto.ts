@@ -3,13 +3,16 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@dh/errors';
 
+// The ladder's rungs, a critical risk, a report from the public form, and a flood of it summed up.
+const ALERT_LEVELS = ['reminder', 'overdue', 'principal', 'ward', 'critical_risk', 'public_intake', 'public_intake_flood'];
+
 export class ListAlertsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: chỉ cảnh báo chưa xác nhận / only unacknowledged' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   unacknowledged?: boolean;
 
-  @ApiPropertyOptional({ enum: ['reminder', 'overdue', 'principal', 'ward', 'critical_risk'] })
-  @IsOptional() @IsIn(['reminder', 'overdue', 'principal', 'ward', 'critical_risk'])
+  @ApiPropertyOptional({ enum: ALERT_LEVELS, description: 'public_intake_flood: the summary of a flood of the public form (no case)' })
+  @IsOptional() @IsIn(ALERT_LEVELS)
   level?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID('all')

@@ -23,6 +23,15 @@ export class PublicIntakeDto {
   @IsOptional() @IsBoolean()
   urgent?: boolean;
 
+  @ApiProperty({
+    maxLength: 4000,
+    description:
+      'Lời giải bài toán chống tin rác của GET /api/public/intake/challenge (ALTCHA v2, base64 của JSON {challenge, solution}); mỗi lời giải dùng một lần / ' +
+      'the solved proof of work from GET /api/public/intake/challenge (ALTCHA v2 payload: base64 of JSON {challenge, solution}); each is accepted once',
+  })
+  @IsString() @IsNotEmpty() @MaxLength(4000)
+  altcha!: string;
+
   // The honeypot: hidden from people by the form, filled by bots that fill every field. Kept out of the docs.
   @ApiProperty({ required: false, description: 'Để trống / leave empty' })
   @IsOptional() @IsString() @MaxLength(2000)

@@ -22,6 +22,8 @@ export type AppConfig = {
   schedulerEnabled: boolean;
   tzName: string;
   seedDemo: boolean;
+  // The longest an auditor's or a principal's grant may run, in days from its issue.
+  grantMaxDays: number;
 };
 
 export type Env = Record<string, string | undefined>;
@@ -132,5 +134,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
     // Demo data only on the embedded default unless asked for.
     seedDemo: boolVar(env, 'SEED_DEMO', databaseUrl === null),
+    // One school year by default (from one September to the next): an inspection or a principal's access is
+    // renewed, with a reason, at least once a year.
+    grantMaxDays: intVar(env, 'GRANT_MAX_DAYS', 365, 1, 1830),
   };
 };

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
   const sut = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
 
   it('gives the documented defaults on an empty environment', () => {
-    expect(sut({})).toMatchObject({ port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true });
+    expect(sut({})).toMatchObject({ port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true, grantMaxDays: 365 });
     expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
   });
 
@@ -23,6 +23,8 @@ describe('loadConfig', () => {
     ['SEED_DEMO', 'yes please'],
     ['SLA_POLICY_FILE', '/nonexistent/policy.json'],
     ['JWT_SECRET', 'short'],
+    ['GRANT_MAX_DAYS', '0'],
+    ['GRANT_MAX_DAYS', 'forever'],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => sut({ [name]: value })).toThrow(ConfigError);
     expect(() => sut({ [name]: value })).toThrow(name);

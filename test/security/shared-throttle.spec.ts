@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { ThrottleCounters } from '@dh/identity';
 import { buildWorld, World } from '../support/fixtures';
 import { INTAKE_PATH } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -19,7 +21,7 @@ describe('the login and public-form throttles hold in total across instances', (
     w = await buildWorld(one.app);
     two = await startTestApp({}, { database: one.db });
     two.clock.set(one.clock.now());
-  });
+  }, 180_000);
   afterAll(async () => {
     await two?.close();
     await one?.close();
@@ -47,5 +49,17 @@ describe('the login and public-form throttles hold in total across instances', (
       expect(res.status).toBe(429);
       expect(res.headers['retry-after']).toBe('60');
     }
+  });
+
+  it('forgets counters a day after their window and block have ended, so the table does not grow', async () => {
+    const keys = async () => (await one.app.get(DataSource).query(`SELECT key FROM throttle_counter`)).map((r: { key: string }) => r.key);
+    // Two hours on, the form's counters (a day older than the login's) ended more than a day ago; the login's are recent.
+    advance(2 * 3_600_000);
+    await one.app.get(ThrottleCounters).prune();
+    expect((await keys()).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^login-pair:/), expect.stringMatching(/^login-seen:/)]));
+    expect((await keys()).filter((k: string) => k.startsWith('intake-'))).toEqual([]);
+    advance(2 * 24 * 3_600_000); // the longest window (a day) and a day more
+    await one.app.get(ThrottleCounters).prune();
+    expect(await keys()).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@dh/clock';
 
-// A fixed window of `windowMs` allowing `limit` hits; the hit past it blocks the key for `blockMs`, doubled at
-// each further trip while the key is remembered when `backoff` is set.
+// A fixed window of `windowMs` allowing `limit` hits; the hit past it blocks the key for `blockMs`. With
+// `backoff`, each further trip doubles the block (up to a day), until a day passes after the last block.
 export type CounterRule = { windowMs: number; limit: number; blockMs: number; backoff?: boolean };
 export type CounterState = { hits: number; blocked: boolean; retryAfterSeconds: number };
 
@@ -21,6 +21,8 @@ const NOW = '$2::timestamptz';
 const HELD = `t.blocked_until > ${NOW}`;
 const NEXT_HITS = `(CASE WHEN t.window_end <= ${NOW} THEN 1 ELSE t.hits + 1 END)`;
 const TRIPS = `(NOT ${HELD} AND ${NEXT_HITS} > $4::int)`;
+// The back-off is forgotten once the last block ended a day ago, whether or not the row was pruned yet.
+const STRIKES = `(CASE WHEN t.blocked_until < ${NOW} - ${FORGET_AFTER_MS}::bigint * interval '1 millisecond' THEN 0 ELSE t.strikes END)`;
 const UPSERT = `
   INSERT INTO throttle_counter AS t (key, hits, window_end, blocked_until, strikes)
   VALUES ($1, 1, ${NOW} + $3::bigint * interval '1 millisecond',
@@ -30,9 +32,9 @@ const UPSERT = `
     hits = CASE WHEN ${HELD} THEN t.hits ELSE ${NEXT_HITS} END,
     window_end = CASE WHEN ${HELD} OR t.window_end > ${NOW} THEN t.window_end ELSE EXCLUDED.window_end END,
     blocked_until = CASE WHEN ${TRIPS}
-      THEN ${NOW} + least($5::bigint * power(2, CASE WHEN $6::boolean THEN least(t.strikes, 20) ELSE 0 END), ${MAX_BLOCK_MS}) * interval '1 millisecond'
+      THEN ${NOW} + least($5::bigint * power(2, CASE WHEN $6::boolean THEN least(${STRIKES}, 20) ELSE 0 END), ${MAX_BLOCK_MS}) * interval '1 millisecond'
       ELSE t.blocked_until END,
-    strikes = CASE WHEN ${TRIPS} AND $6::boolean THEN t.strikes + 1 ELSE t.strikes END
+    strikes = CASE WHEN ${TRIPS} AND $6::boolean THEN ${STRIKES} + 1 ELSE t.strikes END
   RETURNING t.hits, t.blocked_until > ${NOW} AS blocked,
             greatest(0, ceil(extract(epoch FROM t.blocked_until - ${NOW})))::int AS retry_after`;
 

@@ -14,6 +14,7 @@ import { CaseRecords1795000000012 } from './1795000000012-case-records';
 import { Referrals1795000000013 } from './1795000000013-referrals';
 import { AnonymousIntake1795000000014 } from './1795000000014-anonymous-intake';
 import { LearnerNameSkeleton1795000000017 } from './1795000000017-learner-name-skeleton';
+import { ThrottleCounters1795000000018 } from './1795000000018-throttle-counters';
 import { IntakeFlood1795000000019 } from './1795000000019-intake-flood';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
@@ -34,5 +35,6 @@ export const migrations = [
   Referrals1795000000013,
   AnonymousIntake1795000000014,
   LearnerNameSkeleton1795000000017,
+  ThrottleCounters1795000000018,
   IntakeFlood1795000000019,
 ];

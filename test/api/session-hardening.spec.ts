@@ -12,13 +12,16 @@ describe('login and session hardening', () => {
     ({ t, w } = world);
   });
 
-  it('refuses the eleventh wrong password in a minute with 429, and the right one too until the window passes', async () => {
+  // All from one address (the test client's): the lockout is per (user name, address); test/security/login-lockout.spec.ts
+  // shows that other addresses are not locked out.
+  it('refuses the eleventh wrong password in a minute from one address with 429, and the right one from there too until the window passes', async () => {
     t.clock.advance(120_000); // past the logins of buildWorld
     for (let i = 0; i < 10; i++) expect((await login('counsellora2', 'sai-mat-khau')).status).toBe(401);
     const eleventh = await login('counsellora2', 'sai-mat-khau');
     expect(eleventh.status).toBe(429);
     expect(eleventh.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS', details: { retryAfterSeconds: 60 } });
     expect(eleventh.body.message).toMatch(/quá nhiều lần/);
+    expect(eleventh.headers['retry-after']).toBe('60');
     expect((await login('counsellora2', PASSWORD)).status).toBe(429);
     // Another user is not blocked by this one's attempts.
     expect((await login('supervisora', PASSWORD)).status).toBe(200);

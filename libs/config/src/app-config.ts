@@ -31,6 +31,8 @@ export type AppConfig = {
   // More than `reports` public reports for one school within `minutes`: the next are marked for bulk triage and
   // summed up in one alert per supervisor instead of one alert each.
   intakeFlood: { reports: number; minutes: number };
+  // The longest an auditor's or a principal's grant may run, in days from its issue.
+  grantMaxDays: number;
 };
 
 export type Env = Record<string, string | undefined>;
@@ -152,5 +154,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 5_000, 2, 10_000_000),
     },
     intakeFlood: { reports: intVar(env, 'INTAKE_FLOOD_REPORTS', 10, 1, 10_000), minutes: intVar(env, 'INTAKE_FLOOD_MINUTES', 10, 1, 24 * 60) },
+    // One school year by default (from one September to the next): an inspection or a principal's access is
+    // renewed, with a reason, at least once a year.
+    grantMaxDays: intVar(env, 'GRANT_MAX_DAYS', 365, 1, 1830),
   };
 };

@@ -60,7 +60,8 @@ export class DemoSeedService {
 
   // The demo inspector reaches both schools the way a real one does: through the admin's grants, in the admin chain.
   private async grantInspector(admin: Caller, auditor: Caller, schools: School[]): Promise<void> {
-    const expiresAt = new Date(this.clock.now().getTime() + 10 * 365 * 86_400_000);
+    // As long as a grant may run (GRANT_MAX_DAYS): the demo inspector's access ends and is renewed like a real one's.
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.grantMaxDays * 86_400_000);
     for (const school of schools) {
       await this.auditorGrants.issue(admin, { auditorId: auditor.id, schoolId: school.id, reason: 'Dữ liệu mẫu: thanh tra công tác tư vấn học đường.', expiresAt });
     }

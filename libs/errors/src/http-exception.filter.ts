@@ -33,6 +33,12 @@ type BodyParserError = Error & { type?: string; status?: number; statusCode?: nu
 export const namedBodyParserErrors = (err: BodyParserError, _req: unknown, _res: unknown, next: (e: unknown) => void): void =>
   next(err?.type === 'entity.parse.failed' ? new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST, 'Nội dung JSON không hợp lệ.', 'Malformed JSON body.') : err);
 
+// Every 429 says when to come back (RFC 9110 Retry-After, seconds): the throttle's own figure, else a minute.
+const retryAfterOf = (details: ErrorDetails | undefined): number => {
+  const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : 60;
+};
+
 // The one place where errors become HTTP: every module throws its own AppException subclass.
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -54,6 +60,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       this.logger.error({ msg: 'unhandled error', requestId: req.requestId, path: req.path, err: String(exception), stack: (exception as Error)?.stack });
     }
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) res.setHeader('Retry-After', String(retryAfterOf(body.details)));
     res.status(body.statusCode).json(body);
   }
 

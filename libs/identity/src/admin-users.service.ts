@@ -26,13 +26,13 @@ export class AdminUsersService {
   ) {}
 
   create(admin: Caller, dto: CreateUserDto): Promise<AdminUserView> {
-    assertAuditorAlone(dto.roles);
+    const roles = roleSet(dto.roles);
     return inTransaction(this.source, async (tx) => {
       const username = dto.username.trim().toLowerCase();
       if (await tx.getRepository(User).existsBy({ username })) throw new IdentityException(IdentityExceptionCode.USERNAME_TAKEN, { username });
       const schools = await this.schools(tx, dto.schoolIds);
       const user = tx.getRepository(User).create({
-        username, fullName: dto.fullName.trim(), passwordHash: await this.hasher.hash(dto.password), roles: dto.roles,
+        username, fullName: dto.fullName.trim(), passwordHash: await this.hasher.hash(dto.password), roles,
         wardId: dto.wardId ?? null, schools, tokenVersion: 0, disabledAt: null,
       });
       await tx.getRepository(User).save(user);
@@ -43,11 +43,12 @@ export class AdminUsersService {
   }
 
   setAccess(admin: Caller, userId: string, dto: UserAccessDto): Promise<AdminUserView> {
-    assertAuditorAlone(dto.roles);
+    const roles = roleSet(dto.roles);
     return inTransaction(this.source, async (tx) => {
+      if (!roles.includes('admin')) await this.assertAdminRemains(tx, admin, userId);
       const user = await this.load(tx, userId);
       const before = toView(user);
-      user.roles = dto.roles;
+      user.roles = roles;
       user.schools = await this.schools(tx, dto.schoolIds);
       if (dto.wardId !== undefined) user.wardId = dto.wardId;
       await tx.getRepository(User).save(user);
@@ -76,10 +77,20 @@ export class AdminUsersService {
 
   disable(admin: Caller, userId: string): Promise<void> {
     return inTransaction(this.source, async (tx) => {
+      await this.assertAdminRemains(tx, admin, userId);
       const user = await this.load(tx, userId);
       await tx.getRepository(User).update({ id: userId }, { disabledAt: user.disabledAt ?? this.clock.now(), tokenVersion: user.tokenVersion + 1 });
       await this.record(tx, admin, 'USER_DISABLED', userId, { username: user.username });
     });
+  }
+
+  // Called before `userId` loses the admin role or is disabled. The roster lock serialises every such change, so
+  // two admins demoting each other at once cannot both succeed: the second counts after the first commits.
+  private async assertAdminRemains(tx: EntityManager, admin: Caller, userId: string): Promise<void> {
+    if (userId === admin.id) throw new IdentityException(IdentityExceptionCode.OWN_ADMIN_ACCESS);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dh:admin-roster'))`);
+    const admins: { id: string }[] = await tx.query(`SELECT id FROM app_user WHERE 'admin' = ANY(roles) AND disabled_at IS NULL`);
+    if (admins.some((a) => a.id === userId) && admins.length <= 1) throw new IdentityException(IdentityExceptionCode.LAST_ADMIN);
   }
 
   private async load(tx: EntityManager, id: string): Promise<User> {
@@ -100,11 +111,14 @@ export class AdminUsersService {
   }
 }
 
-// An auditor's schools are those of their grants: any other role on the same account would act there too.
-const assertAuditorAlone = (roles: Role[]): void => {
+// The roles as a set, in the order given. An auditor's schools are those of their grants: any other role on the
+// same account would act there too.
+const roleSet = (given: Role[]): Role[] => {
+  const roles = [...new Set(given)];
   if (roles.includes('auditor') && roles.length > 1) {
     throw new InputValidationException([{ field: 'roles', problems: ['auditor must be the account’s only role'] }]);
   }
+  return roles;
 };
 
 const toView = (u: User): AdminUserView => ({

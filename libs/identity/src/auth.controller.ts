@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Public } from './auth.guard';
 import { AuthService, PublicUser } from './auth.service';
 import { Caller } from './caller';
 import { ChangePasswordDto, LoginDto } from './dtos/login.dto';
-import { LoginThrottlerGuard } from './login-throttle';
+import { LoginThrottle } from './throttle/login-throttle';
 import { UserService } from './user.service';
 
 @ApiTags('auth')
@@ -13,15 +13,16 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UserService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
+  // The address is Express's req.ip: behind a proxy, `trust proxy` makes it the client's.
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập / log in' })
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Ip() ip: string) {
+    return this.throttle.check(dto.username, ip, () => this.auth.login(dto.username, dto.password));
   }
 
   @Get('me')
@@ -36,7 +37,8 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Đổi mật khẩu / change my password (ends every other session at once)' })
-  async changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.users.changeOwnPassword(caller.id, dto.currentPassword, dto.newPassword);
+  async changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+    // A stolen token must not buy unlimited guesses at the password: the login's counters, under the same name.
+    await this.throttle.check(caller.username, ip, () => this.users.changeOwnPassword(caller.id, dto.currentPassword, dto.newPassword));
   }
 }

@@ -15,6 +15,9 @@ export enum IdentityExceptionCode {
   AUDITOR_GRANT_ENDED = 'AUDITOR_GRANT_ENDED',
   WARD_NOT_FOUND = 'WARD_NOT_FOUND',
   CODE_TAKEN = 'CODE_TAKEN',
+  GRANT_TOO_LONG = 'GRANT_TOO_LONG',
+  OWN_ADMIN_ACCESS = 'OWN_ADMIN_ACCESS',
+  LAST_ADMIN = 'LAST_ADMIN',
 }
 
 const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
@@ -31,13 +34,16 @@ const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   AUDITOR_GRANT_ENDED: HttpStatus.CONFLICT,
   WARD_NOT_FOUND: HttpStatus.NOT_FOUND,
   CODE_TAKEN: HttpStatus.CONFLICT,
+  GRANT_TOO_LONG: HttpStatus.UNPROCESSABLE_ENTITY,
+  OWN_ADMIN_ACCESS: HttpStatus.CONFLICT,
+  LAST_ADMIN: HttpStatus.CONFLICT,
 };
 
 const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   INVALID_CREDENTIALS: ['Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'],
   UNAUTHENTICATED: ['Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.', 'Not authenticated or session expired.'],
   FORBIDDEN_ROLE: ['Vai trò của bạn không được phép thực hiện thao tác này.', 'Your role may not do this.'],
-  TOO_MANY_LOGIN_ATTEMPTS: ['Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', 'Too many login attempts; try again in a few minutes.'],
+  TOO_MANY_LOGIN_ATTEMPTS: ['Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ít phút.', 'Too many wrong passwords; try again in a few minutes.'],
   WRONG_CURRENT_PASSWORD: ['Mật khẩu hiện tại không đúng.', 'The current password is wrong.'],
   USER_NOT_FOUND: ['Không tìm thấy người dùng.', 'User not found.'],
   SCHOOL_NOT_FOUND: ['Không tìm thấy trường.', 'School not found.'],
@@ -50,6 +56,18 @@ const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   AUDITOR_GRANT_ENDED: ['Quyền thanh tra này đã kết thúc.', 'This auditor grant has already ended.'],
   WARD_NOT_FOUND: ['Không tìm thấy phường.', 'Ward not found.'],
   CODE_TAKEN: ['Mã này đã được dùng.', 'This code is taken.'],
+  GRANT_TOO_LONG: [
+    'Thời hạn cấp quyền quá dài: ngày kết thúc (expiresAt) vượt quá số ngày tối đa cho phép (maxDays).',
+    'The grant runs too long: expiresAt is past the allowed number of days (maxDays).',
+  ],
+  OWN_ADMIN_ACCESS: [
+    'Không thể tự gỡ vai trò quản trị hoặc tự vô hiệu hóa tài khoản của chính mình; hãy nhờ một quản trị viên khác.',
+    'You cannot remove your own admin role or disable yourself; ask another admin.',
+  ],
+  LAST_ADMIN: [
+    'Phải còn ít nhất một quản trị viên đang hoạt động: không thể gỡ vai trò hoặc vô hiệu hóa quản trị viên cuối cùng.',
+    'At least one enabled admin must remain: the last one cannot be demoted or disabled.',
+  ],
 };
 
 export class IdentityException extends AppException {

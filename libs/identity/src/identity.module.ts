@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@dh/audit';
-import { Clock } from '@dh/clock';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUsersService } from './admin-users.service';
 import { AuditorGrant } from './auditor-grants/auditor-grant.entity';
@@ -12,12 +10,13 @@ import { AuditorGrantsService } from './auditor-grants/auditor-grants.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { ClockThrottlerStorage, loginAddressTracker, LoginThrottlerGuard, loginUserTracker } from './login-throttle';
 import { AdminSchoolsService } from './schools/admin-schools.service';
 import { SchoolsController } from './schools/schools.controller';
 import { UsersController } from './users.controller';
 import { PasswordHasher } from './password-hasher';
 import { School } from './school.entity';
+import { LoginThrottle } from './throttle/login-throttle';
+import { ThrottleCounters } from './throttle/throttle-counters';
 import { UserService } from './user.service';
 import { User } from './user.entity';
 import { Ward } from './ward.entity';
@@ -27,20 +26,9 @@ import { Ward } from './ward.entity';
     TypeOrmModule.forFeature([Ward, School, User, AuditorGrant]),
     AuditModule,
     JwtModule.register({}),
-    // Only the login route uses these (LoginThrottlerGuard): ten tries a minute per user name, thirty per address.
-    ThrottlerModule.forRootAsync({
-      inject: [Clock],
-      useFactory: (clock: Clock) => ({
-        storage: new ClockThrottlerStorage(clock),
-        throttlers: [
-          { name: 'login-user', ttl: 60_000, limit: 10, getTracker: loginUserTracker },
-          { name: 'login-address', ttl: 60_000, limit: 30, getTracker: loginAddressTracker },
-        ],
-      }),
-    }),
   ],
   controllers: [AuthController, UsersController, SchoolsController, AuditorGrantsController],
-  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, AdminSchoolsService, AuditorGrantsService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, PasswordHasher, UserService, AuditorGrantsService, TypeOrmModule],
+  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, AdminSchoolsService, AuditorGrantsService, ThrottleCounters, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordHasher, UserService, AuditorGrantsService, ThrottleCounters, TypeOrmModule],
 })
 export class IdentityModule {}

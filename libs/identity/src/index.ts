@@ -12,3 +12,4 @@ export * from './ward.entity';
 export * from './access-policy';
 export * from './auditor-grants/auditor-grant.entity';
 export * from './auditor-grants/auditor-grants.service';
+export * from './throttle/throttle-counters';

@@ -49,7 +49,7 @@ export class UserService {
         username: input.username.trim().toLowerCase(),
         fullName: input.fullName,
         passwordHash: await this.hasher.hash(input.password),
-        roles: input.roles,
+        roles: [...new Set(input.roles)],
         wardId: input.wardId ?? null,
         schools,
       }),

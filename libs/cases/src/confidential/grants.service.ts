@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AdminAuditService, AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
-import { Caller, chainActor, isLiveGrant, UserService } from '@dh/identity';
+import { assertGrantLength, Caller, chainActor, isLiveGrant, UserService } from '@dh/identity';
 import { CaseEntity } from '../case.entity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { ConfidentialGrant } from './confidential-grant.entity';
@@ -25,6 +26,7 @@ export class GrantsService {
     private readonly audit: AuditService,
     private readonly adminChain: AdminAuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   grant(admin: Caller, g: GrantRequest) {
@@ -33,6 +35,7 @@ export class GrantsService {
       const row = await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: g.caseId }).getOne();
       if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
       if (g.expiresAt <= now) throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'expiresAt' });
+      assertGrantLength(g.expiresAt, now, this.config.grantMaxDays);
       if (!(await this.users.isMemberWithRole(g.granteeId, row.schoolId, ['principal'], tx))) {
         throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'granteeId' });
       }

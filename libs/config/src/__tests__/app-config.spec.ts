@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {
     expect(sut({})).toMatchObject({
       port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true,
-      altcha: { cost: 1000, maxNumber: 5000 }, intakeFlood: { reports: 10, minutes: 10 },
+      altcha: { cost: 1000, maxNumber: 5000 }, intakeFlood: { reports: 10, minutes: 10 }, grantMaxDays: 365,
     });
     expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
   });
@@ -32,6 +32,8 @@ describe('loadConfig', () => {
     ['ALTCHA_MAX_NUMBER', 'many'],
     ['INTAKE_FLOOD_REPORTS', '0'],
     ['INTAKE_FLOOD_MINUTES', '-1'],
+    ['GRANT_MAX_DAYS', '0'],
+    ['GRANT_MAX_DAYS', 'forever'],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => sut({ [name]: value })).toThrow(ConfigError);
     expect(() => sut({ [name]: value })).toThrow(name);

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AdminAuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
 import { Caller, chainActor } from '../caller';
-import { isLiveGrant, liveGrantWhere } from '../grant-window';
+import { assertGrantLength, isLiveGrant, liveGrantWhere } from '../grant-window';
 import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { School } from '../school.entity';
 import { User } from '../user.entity';
@@ -25,6 +26,7 @@ export class AuditorGrantsService {
     @InjectDataSource() private readonly source: DataSource,
     private readonly chain: AdminAuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   issue(admin: Caller, g: AuditorGrantRequest): Promise<AuditorGrantView> {
@@ -38,6 +40,7 @@ export class AuditorGrantsService {
         throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_NOT_VALID, { field: 'schoolId' });
       }
       if (g.expiresAt <= now) throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_NOT_VALID, { field: 'expiresAt' });
+      assertGrantLength(g.expiresAt, now, this.config.grantMaxDays);
       const grant = tx.getRepository(AuditorGrant).create({
         auditorId: g.auditorId, schoolId: g.schoolId, grantedBy: admin.id, reason: g.reason.trim(), expiresAt: g.expiresAt,
         revokedAt: null, revokedBy: null, createdAt: now,

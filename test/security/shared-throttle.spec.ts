@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ThrottleCounters } from '@dh/identity';
 import { buildWorld, World } from '../support/fixtures';
-import { INTAKE_PATH } from '../support/intake-helpers';
+import { report } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // Two instances of the server on one database, as behind a load balancer: the throttles count in PostgreSQL,
@@ -31,13 +31,13 @@ describe('the login and public-form throttles hold in total across instances', (
     advance(61 * 60_000);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await (i % 2 ? two : one).http().post(INTAKE_PATH).send({ schoolCode: 'TA', whatIsHappening: `Tin báo thử số ${i}: bạn bị bắt nạt ở căng tin.` });
+      const res = await report(i % 2 ? two : one, { schoolCode: 'TA', whatIsHappening: `Tin báo thử số ${i}: bạn bị bắt nạt ở căng tin.` });
       statuses.push(res.status);
       if (res.status === 429) expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
     advance(61_000);
-    expect((await two.http().post(INTAKE_PATH).send({ schoolCode: 'TA', whatIsHappening: 'Một phút sau: tin báo mới.' })).status).toBe(202);
+    expect((await report(two, { schoolCode: 'TA', whatIsHappening: 'Một phút sau: tin báo mới.' })).status).toBe(202);
   });
 
   it('locks out a (user name, address) pair after ten failures in total across both instances', async () => {

@@ -33,10 +33,12 @@ type BodyParserError = Error & { type?: string; status?: number; statusCode?: nu
 export const namedBodyParserErrors = (err: BodyParserError, _req: unknown, _res: unknown, next: (e: unknown) => void): void =>
   next(err?.type === 'entity.parse.failed' ? new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST, 'Nội dung JSON không hợp lệ.', 'Malformed JSON body.') : err);
 
-// Every 429 says when to come back (RFC 9110 Retry-After, seconds): the throttle's own figure, else a minute.
-const retryAfterOf = (details: ErrorDetails | undefined): number => {
+// An answer that tells when to come back (a throttle's 429, a 503) says it in RFC 9110's Retry-After (seconds):
+// its own figure, else a minute for every 429.
+const retryAfterOf = (statusCode: number, details: ErrorDetails | undefined): number | null => {
   const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : 60;
+  if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  return statusCode === HttpStatus.TOO_MANY_REQUESTS ? 60 : null;
 };
 
 // The one place where errors become HTTP: every module throws its own AppException subclass.
@@ -52,15 +54,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const unavailable = !(exception instanceof AppException) && !(exception instanceof HttpException) && isDatabaseUnavailable(exception);
     const body = this.toBody(unavailable ? new DatabaseException() : exception);
     body.requestId = req.requestId;
-    // Any answer that tells when to come back (a 503 here, a throttle's 429) says it in the standard header too.
-    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    const retryAfter = retryAfterOf(body.statusCode, body.details);
+    if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
     if (unavailable) {
       this.logger.warn({ msg: 'database unavailable', requestId: req.requestId, path: req.path, err: String(exception) });
     } else if (body.statusCode >= 500) {
       this.logger.error({ msg: 'unhandled error', requestId: req.requestId, path: req.path, err: String(exception), stack: (exception as Error)?.stack });
     }
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) res.setHeader('Retry-After', String(retryAfterOf(body.details)));
     res.status(body.statusCode).json(body);
   }
 

@@ -44,7 +44,8 @@ export class LearnerService {
         guardians: this.cipher.sealJson((dto.guardians ?? []).map((g) => ({ ...g })), SEALED_CONTEXT.guardians),
       }),
     );
-    return this.toView(saved, true);
+    // The answer is what PostgreSQL holds, not the request echoed back.
+    return this.toView(await this.learners.findOneByOrFail({ id: saved.id }), true);
   }
 
   async search(caller: Caller, query: SearchLearnersDto): Promise<Page<LearnerView>> {

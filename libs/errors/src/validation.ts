@@ -28,12 +28,13 @@ export const createValidationPipe = (): ValidationPipe =>
   });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 // A malformed id in the path is the client's mistake (400), never a database error.
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, meta: ArgumentMetadata): string {
-    if (typeof value !== 'string' || !UUID.test(value)) {
+    if (!isUuid(value)) {
       throw new InputValidationException([{ field: meta.data ?? 'id', problems: [`${meta.data ?? 'id'} must be a UUID`] }]);
     }
     return value.toLowerCase();

@@ -10,6 +10,7 @@ import { Caller, chainActor } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
+import { whenUsernameTaken } from './unique-names';
 import { School } from './school.entity';
 import { User } from './user.entity';
 
@@ -28,8 +29,8 @@ export class AdminUsersService {
 
   create(admin: Caller, dto: CreateUserDto): Promise<AdminUserView> {
     assertAuditorAlone(dto.roles);
-    return inTransaction(this.source, async (tx) => {
-      const username = dto.username.trim().toLowerCase();
+    const username = dto.username.trim().toLowerCase();
+    return whenUsernameTaken(inTransaction(this.source, async (tx) => {
       if (await tx.getRepository(User).existsBy({ username })) throw new IdentityException(IdentityExceptionCode.USERNAME_TAKEN, { username });
       const schools = await this.schools(tx, dto.schoolIds);
       const user = tx.getRepository(User).create({
@@ -40,7 +41,7 @@ export class AdminUsersService {
       const view = toView(await this.load(tx, user.id));
       await this.record(tx, admin, 'USER_CREATED', user.id, { username, fullName: view.fullName, roles: view.roles, schoolIds: view.schoolIds, wardId: view.wardId });
       return view;
-    });
+    }), username);
   }
 
   setAccess(admin: Caller, userId: string, dto: UserAccessDto): Promise<AdminUserView> {

@@ -15,23 +15,13 @@ const OPEN_OBJECT = 0x7b;
 
 type Frame = { object: boolean; key: string; index: number; expectKey: boolean };
 
-const fieldOf = (stack: Frame[], ownKey?: string): string => {
-  let path = '';
-  for (const f of stack) {
-    if (f === stack[stack.length - 1] && ownKey !== undefined) {
-      path = path ? `${path}.${ownKey}` : ownKey;
-    } else if (f.object) {
-      path = path ? `${path}.${f.key}` : f.key;
-    } else {
-      path = `${path}[${f.index}]`;
-    }
-  }
-  return path || 'body';
-};
+// The field as the validation errors name it: `guardians[0].fullName`.
+const fieldOf = (stack: Frame[]): string =>
+  stack.reduce((path, f) => (!f.object ? `${path}[${f.index}]` : path ? `${path}.${f.key}` : f.key), '') || 'body';
 
 // One pass over the raw bytes, with no recursion: JSON's structure is ASCII, so bytes of multi-byte
 // characters never look like brackets, quotes or colons. Outside strings, every colon starts a member.
-// `onString`, when given, is told each string's bytes and the field it belongs to (the key's own field for a key).
+// `onString`, when given, is told each string's bytes and the field it belongs to (a key names its own field).
 const walk = (buf: Buffer, onString?: (bytes: Buffer, field: string) => void): void => {
   const stack: Frame[] = [];
   let keys = 0;
@@ -46,10 +36,8 @@ const walk = (buf: Buffer, onString?: (bytes: Buffer, field: string) => void): v
       if (top?.object && top.expectKey) {
         top.key = bytes.toString('utf8');
         top.expectKey = false;
-        onString(bytes, fieldOf(stack, top.key));
-      } else {
-        onString(bytes, fieldOf(stack));
       }
+      onString(bytes, fieldOf(stack));
     } else if (OPENERS.has(b)) {
       if (stack.length === MAX_JSON_DEPTH) throw tooDeep();
       stack.push({ object: b === OPEN_OBJECT, key: '', index: 0, expectKey: b === OPEN_OBJECT });

@@ -88,7 +88,9 @@ describe('text that is not well-formed Unicode is refused with 400 naming the fi
 
     const createdLearner = (await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({ ...learner(), fullName: odd, className: ' 7A3 ' }).expect(201)).body;
     const listed = (await t.http().get('/api/learners').query({ q: 'hoa' }).set(auth(w.users.counsellorA)).expect(200)).body.items;
-    expect(listed).toContainEqual(createdLearner);
+    // Family details follow their own reading rules (who may see them): the learner's own fields are compared.
+    const own = ({ id, schoolId, fullName, dateOfBirth, sex, className, createdAt, updatedAt }: Record<string, unknown>) => ({ id, schoolId, fullName, dateOfBirth, sex, className, createdAt, updatedAt });
+    expect(listed.map(own)).toContainEqual(own(createdLearner));
     expect(createdLearner).toMatchObject({ fullName: odd, className: '7A3' });
 
     const createdUser = (await t.http().post('/api/admin/users').set(admin).send({ ...user('tv.odd'), fullName: ` ${odd} ` }).expect(201)).body;

@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { createValidationPipe, namedBodyParserErrors, RejectNulCharacterPipe } from '@dh/errors';
+import { createValidationPipe, namedBodyParserErrors, RejectIllFormedTextPipe, verifyJsonBody } from '@dh/errors';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -14,9 +14,10 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   const strict = helmet();
   const docs = helmet({ contentSecurityPolicy: false });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next));
-  app.useBodyParser('json', { limit: '256kb' });
+  // Depth, key count and UTF-8 are checked on the raw bytes, before anything recursive sees the body.
+  app.useBodyParser('json', { limit: '256kb', verify: verifyJsonBody });
   app.use(namedBodyParserErrors);
-  app.useGlobalPipes(new RejectNulCharacterPipe(), createValidationPipe());
+  app.useGlobalPipes(new RejectIllFormedTextPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

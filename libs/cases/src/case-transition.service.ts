@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
-import { inTransaction } from '@dh/database';
+import { inTransaction, mapUniqueViolation } from '@dh/database';
 import { AlertService, DeadlineService } from '@dh/escalations';
 import { actorIn, Caller, primaryRole } from '@dh/identity';
 import { activeLeaves, stepCase } from '@dh/machines/case/engine';
@@ -106,14 +106,12 @@ export class CaseTransitionService {
       }
       const view = await this.cases.view(row, caller, tx);
       if (idempotencyKey) {
-        await tx
-          .getRepository(IdempotencyKey)
-          .insert({ userId: caller.id, key: idempotencyKey, caseId: row.id, requestHash, response: view, createdAt: now })
-          .catch((e: { code?: string }) => {
-            // The same key raced on another case: that request owns it.
-            if (e.code === '23505') throw new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED);
-            throw e;
-          });
+        // The same key raced on another case: that request owns it.
+        await mapUniqueViolation(
+          tx.getRepository(IdempotencyKey).insert({ userId: caller.id, key: idempotencyKey, caseId: row.id, requestHash, response: view, createdAt: now }),
+          'idempotency_key_pkey',
+          () => new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED),
+        );
       }
       this.logger.log({ msg: 'case transition', caseId: row.id, type: request.type, fromState, toState: row.state, requestId: caller.requestId });
       return view;

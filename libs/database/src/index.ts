@@ -5,3 +5,4 @@ export * from './run-migrations';
 export * from './transaction';
 export * from './runtime-grants';
 export * from './retrying-query-runner';
+export * from './unique-violation';

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH } from './json-limits';
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 
 export type FieldProblem = { field: string; problems: string[] };
@@ -27,36 +28,52 @@ export const createValidationPipe = (): ValidationPipe =>
   });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 // A malformed id in the path is the client's mistake (400), never a database error.
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, meta: ArgumentMetadata): string {
-    if (typeof value !== 'string' || !UUID.test(value)) {
+    if (!isUuid(value)) {
       throw new InputValidationException([{ field: meta.data ?? 'id', problems: [`${meta.data ?? 'id'} must be a UUID`] }]);
     }
     return value.toLowerCase();
   }
 }
 
-// PostgreSQL text and jsonb cannot hold U+0000: refuse it as input rather than fail on insert.
-const findNul = (value: unknown, path: string, depth = 0): string | null => {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
-  if (depth > 32 || value === null || typeof value !== 'object') return null;
+// Text PostgreSQL would not store as sent: U+0000 (text and jsonb cannot hold it) and a lone surrogate
+// (the driver's UTF-8 encoding turns it into U+FFFD, so the row would differ from the request).
+// In a `u` regex a surrogate pair is one code point, so \p{Cs} matches only a lone half (String#isWellFormed,
+// which the ES2023 typings lack).
+const LONE_SURROGATE = /\p{Cs}/u;
+const problemOf = (s: string, field: string): string | null =>
+  s.includes('\u0000') ? `${field} must not contain the NUL character`
+    : LONE_SURROGATE.test(s) ? `${field} must be well-formed Unicode text (no lone surrogate)`
+      : null;
+
+// Bounded by the parser's own depth limit (json-body.ts): every string of an accepted body is reached.
+const findIllFormed = (value: unknown, path: string, depth = 0): FieldProblem | null => {
+  if (typeof value === 'string') {
+    const problem = problemOf(value, path || 'body');
+    return problem ? { field: path || 'body', problems: [problem] } : null;
+  }
+  if (depth > MAX_JSON_DEPTH || value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return path ? `${path}.${k}` : k;
-    const found = findNul(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, depth + 1);
+    const field = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    const keyProblem = problemOf(k, field);
+    if (keyProblem) return { field, problems: [keyProblem] };
+    const found = findIllFormed(v, field, depth + 1);
     if (found) return found;
   }
   return null;
 };
 
 @Injectable()
-export class RejectNulCharacterPipe implements PipeTransform {
+export class RejectIllFormedTextPipe implements PipeTransform {
   transform(value: unknown, meta: ArgumentMetadata): unknown {
     if (meta.type !== 'body' && meta.type !== 'query') return value;
-    const field = findNul(value, meta.data ?? '');
-    if (field) throw new InputValidationException([{ field, problems: [`${field} must not contain the NUL character`] }]);
+    const found = findIllFormed(value, meta.data ?? '');
+    if (found) throw new InputValidationException([found]);
     return value;
   }
 }

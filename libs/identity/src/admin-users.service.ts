@@ -10,12 +10,14 @@ import { Caller, chainActor } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
+import { whenUsernameTaken } from './unique-names';
 import { School } from './school.entity';
 import { User } from './user.entity';
 
 export type AdminUserView = { id: string; username: string; fullName: string; roles: string[]; schoolIds: string[]; wardId: string | null; disabledAt: string | null };
 
-// Every change an admin makes to an account is in the admin chain, in the same transaction as the change.
+// Every change an admin makes to an account is in the admin chain, in the same transaction as the change;
+// the chain and the answer both carry the row as read back after the write, not the request.
 @Injectable()
 export class AdminUsersService {
   constructor(
@@ -27,8 +29,8 @@ export class AdminUsersService {
 
   create(admin: Caller, dto: CreateUserDto): Promise<AdminUserView> {
     const roles = roleSet(dto.roles);
-    return inTransaction(this.source, async (tx) => {
-      const username = dto.username.trim().toLowerCase();
+    const username = dto.username.trim().toLowerCase();
+    return whenUsernameTaken(inTransaction(this.source, async (tx) => {
       if (await tx.getRepository(User).existsBy({ username })) throw new IdentityException(IdentityExceptionCode.USERNAME_TAKEN, { username });
       const schools = await this.schools(tx, dto.schoolIds);
       const user = tx.getRepository(User).create({
@@ -36,10 +38,10 @@ export class AdminUsersService {
         wardId: dto.wardId ?? null, schools, tokenVersion: 0, disabledAt: null,
       });
       await tx.getRepository(User).save(user);
-      const view = toView(user);
+      const view = toView(await this.load(tx, user.id));
       await this.record(tx, admin, 'USER_CREATED', user.id, { username, fullName: view.fullName, roles: view.roles, schoolIds: view.schoolIds, wardId: view.wardId });
       return view;
-    });
+    }), username);
   }
 
   setAccess(admin: Caller, userId: string, dto: UserAccessDto): Promise<AdminUserView> {
@@ -52,7 +54,7 @@ export class AdminUsersService {
       user.schools = await this.schools(tx, dto.schoolIds);
       if (dto.wardId !== undefined) user.wardId = dto.wardId;
       await tx.getRepository(User).save(user);
-      const after = toView(user);
+      const after = toView(await this.load(tx, userId));
       await this.record(tx, admin, 'USER_ACCESS_CHANGED', userId, {
         before: { roles: before.roles, schoolIds: before.schoolIds, wardId: before.wardId },
         after: { roles: after.roles, schoolIds: after.schoolIds, wardId: after.wardId },

@@ -4,13 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
+import { isUuid } from '@dh/errors';
 import { AuditorGrantsService } from './auditor-grants/auditor-grants.service';
 import { Caller } from './caller';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 
-export type TokenClaims = { sub: string; tv: number; iat?: number };
+export type TokenClaims = { sub: string; tv: number; iat?: number; exp?: number };
 export type PublicUser = Omit<Caller, 'requestId'>;
 
 @Injectable()
@@ -63,7 +64,9 @@ export class AuthService {
     } catch {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }
-    if (typeof claims.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) {
+    // The signature says who issued the token, not that its claims are sound: a token this server never
+    // issues (no expiry, a sub the database cannot even compare) is refused before any query.
+    if (!isUuid(claims.sub) || !Number.isSafeInteger(claims.tv) || !Number.isFinite(claims.exp)) {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }
     const user = await this.users.findOne({ where: { id: claims.sub }, relations: { schools: true } });

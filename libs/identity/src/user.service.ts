@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Role } from '@dh/machines/case/types';
 import { PasswordHasher } from './password-hasher';
+import { whenCodeTaken, whenUsernameTaken } from './unique-names';
 import { School } from './school.entity';
 import { User } from './user.entity';
 import { Ward } from './ward.entity';
@@ -35,18 +36,19 @@ export class UserService {
 
 
   createWard(code: string, name: string): Promise<Ward> {
-    return this.wards.save(this.wards.create({ code, name }));
+    return whenCodeTaken(this.wards.save(this.wards.create({ code, name })), 'ward', code);
   }
 
   createSchool(wardId: string, code: string, name: string): Promise<School> {
-    return this.schools.save(this.schools.create({ wardId, code, name }));
+    return whenCodeTaken(this.schools.save(this.schools.create({ wardId, code, name })), 'school', code);
   }
 
   async createUser(input: NewUser): Promise<User> {
     const schools = input.schoolIds?.length ? await this.schools.findBy({ id: In(input.schoolIds) }) : [];
-    return this.users.save(
+    const username = input.username.trim().toLowerCase();
+    const saved = this.users.save(
       this.users.create({
-        username: input.username.trim().toLowerCase(),
+        username,
         fullName: input.fullName,
         passwordHash: await this.hasher.hash(input.password),
         roles: [...new Set(input.roles)],
@@ -54,6 +56,7 @@ export class UserService {
         schools,
       }),
     );
+    return whenUsernameTaken(saved, username);
   }
 
   findSchool(id: string, tx?: EntityManager): Promise<School | null> {

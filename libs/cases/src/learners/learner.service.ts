@@ -15,7 +15,7 @@ import { SearchLearnersDto } from '../dtos/search-learners.dto';
 import { birthDateProblem } from './learner-age';
 import { LearnerFamilyAccess, LearnerView, toLearnerView } from './learner-family.service';
 import { learnerNameKey } from './learner-name-key';
-import { Learner } from './learner.entity';
+import { Guardian, Learner } from './learner.entity';
 import { nameKey } from './vietnamese-name';
 
 export type { LearnerView } from './learner-family.service';
@@ -63,8 +63,10 @@ export class LearnerService {
         guardians: this.cipher.sealJson(guardians, SEALED_CONTEXT.guardians),
       }),
     );
-    // The family the caller has just typed, given back to them alone: nothing read that they did not write.
-    return toLearnerView(saved, guardians);
+    // The answer is what PostgreSQL holds, not the request echoed back; the family it holds goes back to the
+    // caller who has just typed it, and to nobody else, so nothing is read that they did not write.
+    const stored = await learners.findOneByOrFail({ id: saved.id });
+    return toLearnerView(stored, await this.cipher.openJson<Guardian[]>(stored.guardians, SEALED_CONTEXT.guardians));
   }
 
   // One transaction: the reads of family details it records stand or fall with the answer.

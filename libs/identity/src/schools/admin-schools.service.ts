@@ -7,6 +7,7 @@ import { inTransaction } from '@dh/database';
 import { Caller, chainActor } from '../caller';
 import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { School } from '../school.entity';
+import { whenCodeTaken } from '../unique-names';
 import { Ward } from '../ward.entity';
 
 export type WardView = { id: string; code: string; name: string; createdAt: string };
@@ -14,6 +15,7 @@ export type SchoolView = WardView & { wardId: string };
 
 // Wards and schools are the tenancy boundary: created and renamed by the admin only, each change in the
 // admin chain. A school's code never changes: it is part of every case number already issued.
+// Answers and chain events carry the row as read back after the write.
 @Injectable()
 export class AdminSchoolsService {
   constructor(
@@ -23,33 +25,34 @@ export class AdminSchoolsService {
   ) {}
 
   createWard(admin: Caller, input: { code: string; name: string }): Promise<WardView> {
-    return inTransaction(this.source, async (tx) => {
+    return whenCodeTaken(inTransaction(this.source, async (tx) => {
       await this.assertCodeFree(tx, Ward, input.code);
-      const ward = await tx.getRepository(Ward).save(tx.getRepository(Ward).create({ code: input.code, name: input.name.trim() }));
+      const { id } = await tx.getRepository(Ward).save(tx.getRepository(Ward).create({ code: input.code, name: input.name.trim() }));
+      const ward = await tx.getRepository(Ward).findOneByOrFail({ id });
       await this.record(tx, admin, 'WARD_CREATED', ward.id, { code: ward.code, name: ward.name });
       return toWardView(ward);
-    });
+    }), 'ward', input.code);
   }
 
   createSchool(admin: Caller, input: { wardId: string; code: string; name: string }): Promise<SchoolView> {
-    return inTransaction(this.source, async (tx) => {
+    return whenCodeTaken(inTransaction(this.source, async (tx) => {
       if (!(await tx.getRepository(Ward).existsBy({ id: input.wardId }))) throw new IdentityException(IdentityExceptionCode.WARD_NOT_FOUND);
       await this.assertCodeFree(tx, School, input.code);
-      const school = await tx.getRepository(School).save(tx.getRepository(School).create({ wardId: input.wardId, code: input.code, name: input.name.trim() }));
+      const { id } = await tx.getRepository(School).save(tx.getRepository(School).create({ wardId: input.wardId, code: input.code, name: input.name.trim() }));
+      const school = await tx.getRepository(School).findOneByOrFail({ id });
       await this.record(tx, admin, 'SCHOOL_CREATED', school.id, { wardId: school.wardId, code: school.code, name: school.name });
       return toSchoolView(school);
-    });
+    }), 'school', input.code);
   }
 
   renameSchool(admin: Caller, id: string, name: string): Promise<SchoolView> {
     return inTransaction(this.source, async (tx) => {
       const school = await tx.getRepository(School).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!school) throw new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
-      const before = school.name;
-      school.name = name.trim();
-      await tx.getRepository(School).update({ id }, { name: school.name });
-      await this.record(tx, admin, 'SCHOOL_RENAMED', id, { before, after: school.name });
-      return toSchoolView(school);
+      await tx.getRepository(School).update({ id }, { name: name.trim() });
+      const after = await tx.getRepository(School).findOneByOrFail({ id });
+      await this.record(tx, admin, 'SCHOOL_RENAMED', id, { before: school.name, after: after.name });
+      return toSchoolView(after);
     });
   }
 

@@ -16,7 +16,8 @@ const KIND_ORDER = `array_position(ARRAY[${PROVIDER_KINDS.map((k) => `'${k}'`).j
 const notFound = () => new DirectoryException(DirectoryExceptionCode.PROVIDER_NOT_FOUND);
 
 // A ward's directory of referral receivers: read by whoever works or inspects in the ward, kept by the admin.
-// Every change is an event of the admin chain, in the same transaction as the change.
+// Every change is an event of the admin chain, in the same transaction as the change; the event and the
+// answer carry the row as read back after the write, not the request.
 @Injectable()
 export class DirectoryService {
   constructor(
@@ -66,8 +67,9 @@ export class DirectoryService {
       const fields = fieldsOf(dto);
       const row = tx.getRepository(ServiceProvider).create({ wardId, ...fields, searchKey: searchKeyOf(fields), active: true, createdAt: now, updatedAt: now });
       await tx.getRepository(ServiceProvider).insert(row);
-      await this.record(tx, admin, 'DIRECTORY_PROVIDER_CREATED', row, { after: fields });
-      return toView(row);
+      const stored = await tx.getRepository(ServiceProvider).findOneByOrFail({ id: row.id });
+      await this.record(tx, admin, 'DIRECTORY_PROVIDER_CREATED', stored, { after: fieldsOfRow(stored) });
+      return toView(stored);
     });
   }
 
@@ -78,10 +80,10 @@ export class DirectoryService {
       const row = await this.reach(tx, admin, id, 'directory.manage');
       const before = fieldsOfRow(row);
       const after = fieldsOf(dto);
-      Object.assign(row, after, { updatedAt: this.clock.now() });
-      await tx.getRepository(ServiceProvider).update({ id }, { ...after, searchKey: searchKeyOf(after), updatedAt: row.updatedAt });
-      await this.record(tx, admin, 'DIRECTORY_PROVIDER_UPDATED', row, { before, after });
-      return toView(row);
+      await tx.getRepository(ServiceProvider).update({ id }, { ...after, searchKey: searchKeyOf(after), updatedAt: this.clock.now() });
+      const stored = await tx.getRepository(ServiceProvider).findOneByOrFail({ id });
+      await this.record(tx, admin, 'DIRECTORY_PROVIDER_UPDATED', stored, { before, after: fieldsOfRow(stored) });
+      return toView(stored);
     });
   }
 

@@ -13,6 +13,7 @@ import { GrantRevocation1795000000011 } from './1795000000011-grant-revocation';
 import { CaseRecords1795000000012 } from './1795000000012-case-records';
 import { Referrals1795000000013 } from './1795000000013-referrals';
 import { AnonymousIntake1795000000014 } from './1795000000014-anonymous-intake';
+import { AuditHeadsCheckpoints1795000000015 } from './1795000000015-audit-heads-checkpoints';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
-export const migrations = [Identity1795000000000, Cases1795000000001, Audit1795000000002, Escalations1795000000003, ReportDeadlineIndex1795000000004, AdminAudit1795000000005, ConfidentialGrants1795000000006, SealedFields1795000000007, AccessScopes1795000000008, ServiceDirectory1795000000009, ConsentLedger1795000000010, GrantRevocation1795000000011, CaseRecords1795000000012, Referrals1795000000013, AnonymousIntake1795000000014];
+export const migrations = [Identity1795000000000, Cases1795000000001, Audit1795000000002, Escalations1795000000003, ReportDeadlineIndex1795000000004, AdminAudit1795000000005, ConfidentialGrants1795000000006, SealedFields1795000000007, AccessScopes1795000000008, ServiceDirectory1795000000009, ConsentLedger1795000000010, GrantRevocation1795000000011, CaseRecords1795000000012, Referrals1795000000013, AnonymousIntake1795000000014, AuditHeadsCheckpoints1795000000015];

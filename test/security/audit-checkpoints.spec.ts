@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashEvent } from '@dh/audit';
@@ -32,8 +32,8 @@ describe('audit checkpoints', () => {
   });
   const cli = useCliAgainst(() => t);
 
-  const checkpointDir = () => (t.config as unknown as { checkpointDir: string }).checkpointDir;
-  const files = () => readdirSync(checkpointDir()).filter((f) => f.endsWith('.json')).sort();
+  const checkpointDir = () => t.config.checkpointDir;
+  const files = () => (existsSync(checkpointDir()) ? readdirSync(checkpointDir()).filter((f) => f.endsWith('.json')).sort() : []);
   const take = async () => {
     const before = files();
     const run = await cli(['checkpoint']);

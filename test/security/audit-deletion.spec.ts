@@ -5,8 +5,6 @@ import { useCliAgainst } from '../support/cli';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
-type Verdict = { valid: boolean; events: number; firstInvalidSeq?: number; findings?: { check: string; seq?: number }[] };
-
 // A database operator (a superuser) who switches the trigger off and deletes events: the chain alone heals over
 // the newest event or an empty chain; the case row it belongs to does not.
 describe('a deleted audit event is caught', () => {
@@ -28,8 +26,8 @@ describe('a deleted audit event is caught', () => {
       await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
     }
   };
-  const verdict = async (caseId: string) => (await verifyOf(t, w.users.supervisorA, caseId)) as Verdict;
-  const checksOf = (v: Verdict) => (v.findings ?? []).map((f) => f.check).sort();
+  const verdict = (caseId: string) => verifyOf(t, w.users.supervisorA, caseId);
+  const checksOf = (v: Awaited<ReturnType<typeof verdict>>) => (v.findings ?? []).map((f) => f.check).sort();
 
   it('a deleted newest event (a read) stays a finding, even after the next read takes its sequence number', async () => {
     const tv = w.users.counsellorA;

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AdminAuditService, ChainFinding, describeFinding, finding } from '@dh/audit';
+import { AdminAuditService, ChainFinding, describeFinding } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { ManualClock } from '@dh/clock';
 import { CaseChainVerifier, CaseMigrationService, ReencryptService } from '@dh/cases';
@@ -59,7 +59,10 @@ const verify: Command = {
     if (ids.length === 0) {
       const admin = await app.get(AdminAuditService).verify();
       checked += 1;
-      if (!admin.valid) report('admin chain', [finding('hash', { seq: admin.firstInvalidSeq })]);
+      if (!admin.valid) {
+        io.err(`HỎNG / BROKEN admin chain: first invalid event seq ${admin.firstInvalidSeq} of ${admin.events}`);
+        broken.add('admin chain');
+      }
     }
     const service = app.get(CheckpointService);
     const trusted = app.get(CheckpointSigner).fingerprint;

@@ -33,6 +33,11 @@ export class AuditHeadsCheckpoints1795000000015 implements MigrationInterface {
         PRIMARY KEY (case_id, checkpoint_id)
       )`);
     await q.query(`CREATE INDEX audit_checkpoint_chain_checkpoint_idx ON audit_checkpoint_chain (checkpoint_id)`);
+    // Append-only like the chains they sign.
+    for (const table of ['audit_checkpoint', 'audit_checkpoint_chain']) {
+      await q.query(`CREATE TRIGGER ${table}_no_update_delete BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
+      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {

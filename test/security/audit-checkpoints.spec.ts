@@ -139,6 +139,10 @@ describe('audit checkpoints', () => {
     expect(against.err).toContain(hidden.id);
     expect(against.err).toContain('checkpoint');
     expect(against.err).not.toContain(untouched.id);
+    // The auditor's whole folder of copies says the same.
+    const folder = await cli(['verify', '--against', checkpointDir()]);
+    expect(folder.code).toBe(1);
+    expect(folder.err).toContain(hidden.id);
   });
 
   it('refuses a checkpoint file that was changed, or signed again with another key', async () => {

@@ -75,6 +75,8 @@ describe('audit checkpoints', () => {
   };
 
   it('writes a signed checkpoint of every chain to CHECKPOINT_DIR, keeps it, and serves the latest to auditors and the admin', async () => {
+    const none = await t.http().get('/api/audit/checkpoints/latest').set(auth(w.users.auditorA)).expect(404);
+    expect(none.body).toMatchObject({ statusCode: 404, code: 'NO_CHECKPOINT', message: 'Chưa có điểm kiểm nào được ký.' });
     const c = await move(t, w.users.counsellorA, await openCase(t, w), 'START_ASSESSMENT');
     await t.http().post('/api/admin/wards').set(auth(w.users.adminW)).send({ code: 'CP', name: 'Phường Điểm Kiểm' }).expect(201);
     const { file, run } = await take();

@@ -13,6 +13,7 @@ import { GrantRevocation1795000000011 } from './1795000000011-grant-revocation';
 import { CaseRecords1795000000012 } from './1795000000012-case-records';
 import { Referrals1795000000013 } from './1795000000013-referrals';
 import { AnonymousIntake1795000000014 } from './1795000000014-anonymous-intake';
+import { AuditHeadsCheckpoints1795000000015 } from './1795000000015-audit-heads-checkpoints';
 import { LearnerNameSkeleton1795000000017 } from './1795000000017-learner-name-skeleton';
 import { ThrottleCounters1795000000018 } from './1795000000018-throttle-counters';
 import { IntakeFlood1795000000019 } from './1795000000019-intake-flood';
@@ -34,6 +35,7 @@ export const migrations = [
   CaseRecords1795000000012,
   Referrals1795000000013,
   AnonymousIntake1795000000014,
+  AuditHeadsCheckpoints1795000000015,
   LearnerNameSkeleton1795000000017,
   ThrottleCounters1795000000018,
   IntakeFlood1795000000019,

@@ -1,5 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import { mayActOnConsents } from '@dh/consent';
+import { CheckpointService } from '@dh/checkpoints';
 import { Caller, decide, decideInWard, Action, actorIn, mayActOnCase, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
@@ -177,6 +178,8 @@ const FAMILY: Record<Role, Record<FamilyCtx, Family>> = {
   auditor: FAMILY_UNSEEN,
   admin: FAMILY_UNSEEN,
 };
+// The latest signed audit checkpoint (case ids and hashes): the inspector and the admin, nobody else.
+const CHECKPOINTS: Record<Role, number> = { counsellor: 403, supervisor: 403, principal: 403, ward_officer: 403, auditor: 200, admin: 200 };
 const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
 // Case records: the case team records sessions and family contacts; whoever reads the case's history reads its
 // records (the content masked for those who may not read it).
@@ -395,6 +398,15 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromPolicy).toEqual(GLOBAL);
     expect(fromApi).toEqual(GLOBAL);
+  });
+
+  it('the latest audit checkpoint answers the auditor and the admin only', async () => {
+    await t.app.get(CheckpointService).take();
+    const fromPolicy = Object.fromEntries(ROLES.map((role) => [role, status(decide(callers[role], 'audit.checkpoints'), 200)]));
+    const fromApi: Record<string, number> = {};
+    for (const role of ROLES) fromApi[role] = (await t.http().get('/api/audit/checkpoints/latest').set(auth(who[role]))).status;
+    expect(fromPolicy).toEqual(CHECKPOINTS);
+    expect(fromApi).toEqual(CHECKPOINTS);
   });
 
   it('lists show each case to exactly those the policy lets read it', async () => {

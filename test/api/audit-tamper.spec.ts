@@ -37,7 +37,7 @@ describe('the audit chain resists tampering', () => {
     await pg.query(`UPDATE audit_event SET payload = jsonb_set(payload, '{riskRationale}', '"đã sửa"') WHERE case_id = $1 AND seq = 3`, [c.id]);
     await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
 
-    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: false, events: 4, firstInvalidSeq: 3 });
+    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: false, events: 4, firstInvalidSeq: 3, findings: [expect.objectContaining({ check: 'hash', seq: 3 })] });
     const broken = await cli(['verify']);
     expect(broken.code).toBe(1);
     expect(broken.err).toContain(c.id);
@@ -53,6 +53,9 @@ describe('the audit chain resists tampering', () => {
     await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
     await pg.query(`DELETE FROM audit_event WHERE case_id = $1 AND seq = 2`, [c.id]);
     await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
-    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: false, events: 3, firstInvalidSeq: 2 });
+    const verdict = await verifyOf(t, w.users.supervisorA, c.id);
+    expect(verdict).toMatchObject({ valid: false, events: 3, firstInvalidSeq: 2 });
+    // The gap, the state the next event starts from, and the case's version: each named.
+    expect(verdict.findings?.map((f) => f.check)).toEqual(['sequence', 'state_continuity', 'case_version']);
   });
 });

@@ -153,4 +153,4 @@ export const historyOf = async (t: TestApp, by: Login, caseId: string) =>
   }[];
 
 export const verifyOf = async (t: TestApp, by: Login, caseId: string) =>
-  (await t.http().get(`/api/cases/${caseId}/history/verify`).set(auth(by)).expect(200)).body as { valid: boolean; events: number; firstInvalidSeq?: number };
+  (await t.http().get(`/api/cases/${caseId}/history/verify`).set(auth(by)).expect(200)).body as { valid: boolean; events: number; firstInvalidSeq?: number; findings?: { check: string; seq?: number; expected?: unknown; found?: unknown }[] };

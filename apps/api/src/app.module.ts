@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
+import { CheckpointsModule } from '@dh/checkpoints';
 import { ClockModule } from '@dh/clock';
 import { AppConfig, ConfigModule, loadConfig } from '@dh/config';
 import { ConsentModule } from '@dh/consent';
@@ -33,6 +34,7 @@ export class AppModule implements NestModule {
         IdentityModule,
         AuditModule,
         CasesModule,
+        CheckpointsModule,
         RecordsModule,
         ConsentModule,
         FormsModule,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
+import { CheckpointsModule } from '@dh/checkpoints';
 import { Clock, ClockModule } from '@dh/clock';
 import { AppConfig, ConfigModule } from '@dh/config';
 import { ConsentModule } from '@dh/consent';
@@ -17,7 +18,7 @@ export class CliModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, RecordsModule, ConsentModule, EscalationsModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, CheckpointsModule, RecordsModule, ConsentModule, EscalationsModule, DemoModule],
     };
   }
 }

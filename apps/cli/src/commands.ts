@@ -1,8 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { AdminAuditService, AuditService } from '@dh/audit';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AdminAuditService, ChainFinding, describeFinding } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { ManualClock } from '@dh/clock';
-import { CaseMigrationService, ReencryptService } from '@dh/cases';
+import { CaseChainVerifier, CaseMigrationService, ReencryptService } from '@dh/cases';
+import { CheckpointDocument, CheckpointService, CheckpointSigner, refusalOf } from '@dh/checkpoints';
 import { KeyRing } from '@dh/crypto';
 import { DemoSeedService } from '@dh/demo';
 import { isMachineVersion } from '@dh/machines/case/registry';
@@ -16,31 +19,85 @@ import { DataSource } from 'typeorm';
 export type Output = { out: (line: string) => void; err: (line: string) => void };
 export type Command = { summary: string; run: (app: INestApplicationContext, args: string[], io: Output, clock: ManualClock) => Promise<number> };
 
-// Exit code 1 names a broken chain: schedulers and inspectors script on it.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The checkpoint files named by --against (a file, or a folder of them), read as they are: checked below.
+const readCheckpoints = (paths: string[]): { file: string; document: unknown }[] =>
+  paths.flatMap((p) => {
+    const files = statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.json')).sort().map((f) => join(p, f)) : [p];
+    return files.map((file) => ({ file, document: JSON.parse(readFileSync(file, 'utf8')) as unknown }));
+  });
+
+// Exit code 1 names a broken chain: schedulers and inspectors script on it. Each check that fails is named.
 const verify: Command = {
-  summary: 'verify [caseId…]   recompute every case chain and the admin chain (or the named cases); exit 1 if any is broken',
+  summary: 'verify [--against <checkpoint file|folder>]… [caseId…]   check every case chain against its case and the admin chain (or the named cases), and that each chain still extends the heads signed in the checkpoints given; exit 1 if any is broken',
   run: async (app, args, io) => {
-    const audit = app.get(AuditService);
+    const against = args.flatMap((a, i) => (args[i - 1] === '--against' ? [a] : []));
+    const ids = args.filter((a, i) => a !== '--against' && args[i - 1] !== '--against');
+    if (args[args.length - 1] === '--against' || ids.some((id) => !UUID.test(id))) {
+      io.err(`usage: ${verify.summary}`);
+      return 2;
+    }
+    let checkpoints: { file: string; document: unknown }[];
+    try {
+      checkpoints = readCheckpoints(against);
+    } catch (e) {
+      io.err(`không đọc được điểm kiểm / cannot read the checkpoint: ${(e as Error).message}`);
+      return 2;
+    }
+    const broken = new Set<string>();
+    const report = (chain: string, findings: ChainFinding[]) => {
+      for (const f of findings) io.err(`HỎNG / BROKEN ${chain}: ${describeFinding(f)}`);
+      if (findings.length) broken.add(chain);
+    };
     let checked = 0;
-    let broken = 0;
-    const verdicts = args.length ? args.map((id) => audit.verify(id)) : audit.verifyAll();
+    const chains = app.get(CaseChainVerifier);
+    const verdicts = ids.length ? ids.map((id) => chains.verify(id.toLowerCase())) : chains.verifyAll();
     for await (const v of verdicts) {
       checked += 1;
-      if (!v.valid) {
-        broken += 1;
-        io.err(`HỎNG / BROKEN case ${v.caseId}: first invalid event seq ${v.firstInvalidSeq} of ${v.events}`);
-      }
+      report(`case ${v.caseId}`, v.findings);
     }
-    if (args.length === 0) {
+    if (ids.length === 0) {
       const admin = await app.get(AdminAuditService).verify();
       checked += 1;
       if (!admin.valid) {
-        broken += 1;
         io.err(`HỎNG / BROKEN admin chain: first invalid event seq ${admin.firstInvalidSeq} of ${admin.events}`);
+        broken.add('admin chain');
       }
     }
-    io.out(`${checked} chuỗi đã kiểm tra / chains checked, ${broken} hỏng / broken`);
-    return broken === 0 ? 0 : 1;
+    const service = app.get(CheckpointService);
+    const trusted = app.get(CheckpointSigner).fingerprint;
+    for (const { file, document } of checkpoints) {
+      const refusal = refusalOf(document, trusted);
+      if (refusal) {
+        io.err(`BỊ TỪ CHỐI / REFUSED checkpoint ${file}: ${refusal}`);
+        broken.add(file);
+        continue;
+      }
+      for (const c of await service.compare(document as CheckpointDocument, ids.length ? ids.map((id) => id.toLowerCase()) : undefined)) {
+        report(c.chain === 'admin' ? 'admin chain' : `case ${c.chain}`, c.findings);
+      }
+    }
+    const tail = checkpoints.length ? `, ${checkpoints.length} điểm kiểm / checkpoints compared` : '';
+    io.out(`${checked} chuỗi đã kiểm tra / chains checked, ${broken.size} hỏng / broken${tail}`);
+    return broken.size === 0 ? 0 : 1;
+  },
+};
+
+// On demand, beside the hourly one: the heads of the chains that moved, signed, written to CHECKPOINT_DIR.
+const checkpoint: Command = {
+  summary: 'checkpoint         sign the heads of every chain that moved since the last checkpoint and write them to CHECKPOINT_DIR',
+  run: async (app, _args, io) => {
+    const result = await app.get(CheckpointService).take();
+    if (!result.taken) {
+      io.out(`không có gì thay đổi / nothing moved since checkpoint ${result.latest ?? '(none)'}: none written`);
+      return 0;
+    }
+    const { document: d, file } = result;
+    io.out(`điểm kiểm / checkpoint ${d.number} signed: ${d.chains.length} chains, admin chain at ${d.admin?.seq ?? 0}`);
+    io.out(`  ${file}`);
+    io.out(`  key ${d.keyFingerprint}; keep a copy outside this machine`);
+    return 0;
   },
 };
 
@@ -182,4 +239,4 @@ const rotateDataKey: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { verify, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'seed-directory': seedDirectory, 'create-user': createUser, migrate, 'rotate-data-key': rotateDataKey };
+export const COMMANDS: Record<string, Command> = { verify, checkpoint, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'seed-directory': seedDirectory, 'create-user': createUser, migrate, 'rotate-data-key': rotateDataKey };

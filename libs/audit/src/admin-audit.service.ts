@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AdminAuditEvent } from './admin-audit-event.entity';
 import { hashRecord } from './audit-hash';
+import { ChainHead } from './chain-checks';
 
 export type NewAdminAuditEvent = Omit<AdminAuditEvent, 'seq' | 'prevHash' | 'hash'>;
 export type AdminChainVerdict = { valid: boolean; events: number; firstInvalidSeq?: number };
@@ -29,6 +30,15 @@ export class AdminAuditService {
 
   list(): Promise<AdminAuditEvent[]> {
     return this.source.getRepository(AdminAuditEvent).find({ order: { seq: 'ASC' } });
+  }
+
+  // The newest event, what a checkpoint signs for this chain; null while the chain is empty.
+  async head(): Promise<ChainHead | null> {
+    return this.source.getRepository(AdminAuditEvent).findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
+  }
+
+  eventAt(seq: number): Promise<{ hash: string } | null> {
+    return this.source.getRepository(AdminAuditEvent).findOne({ where: { seq }, select: { hash: true } });
   }
 
   async verify(): Promise<AdminChainVerdict> {

@@ -4,11 +4,10 @@ import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { FieldCipher, isSealed } from '@dh/crypto';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
+import { ChainHead, ChainVerdict, finding, headFinding, verdictOf, walkChain } from './chain-checks';
 import { confidentialFieldsOf, payloadContext } from './confidential-payload';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
-
-export type ChainVerdict = { caseId: string; valid: boolean; events: number; firstInvalidSeq?: number };
 
 @Injectable()
 export class AuditService {
@@ -17,19 +16,25 @@ export class AuditService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  // The caller holds the case row's lock (FOR UPDATE), so sequence numbers are handed out one at a time;
-  // the (case_id, seq) key refuses a duplicate should that ever not hold. Confidential fields are sealed
-  // before hashing: the chain vouches for exactly what is stored.
+  // The case row keeps its chain's head (seq and hash of the newest event): the next event follows that head,
+  // not whatever the table's newest row is, and moves it in the same transaction. So an event deleted behind
+  // the trigger's back leaves a gap for good, instead of its number being handed out again. The row's lock
+  // (taken here, usually already held by the caller) hands out sequence numbers one at a time; the (case_id,
+  // seq) key refuses a duplicate should that ever not hold. Confidential fields are sealed before hashing: the
+  // chain vouches for exactly what is stored.
   async append(tx: EntityManager, plain: NewAuditEvent): Promise<AuditEvent> {
     const event = { ...plain, payload: this.seal(plain.type, plain.payload) };
-    const last = await tx
-      .getRepository(AuditEvent)
-      .findOne({ where: { caseId: event.caseId }, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? null;
+    const [head]: { seq: number; hash: string | null }[] = await tx.query(
+      `SELECT audit_head_seq AS seq, audit_head_hash AS hash FROM "case" WHERE id = $1 FOR UPDATE`,
+      [event.caseId],
+    );
+    if (!head) throw new Error(`audit event for unknown case ${event.caseId}`);
+    const seq = head.seq + 1;
+    const prevHash = head.hash;
     const row = { ...event, seq, prevHash, hash: hashEvent({ ...event, seq, prevHash }) };
     // jsonb holds plain JSON; TypeORM's deep-partial type cannot express `unknown` values.
     await tx.getRepository(AuditEvent).insert(row as QueryDeepPartialEntity<AuditEvent>);
+    await tx.query(`UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $3 WHERE id = $1`, [event.caseId, seq, row.hash]);
     return row;
   }
 
@@ -57,28 +62,31 @@ export class AuditService {
     return (tx ?? this.source.manager).getRepository(AuditEvent).find({ where: { caseId }, order: { seq: 'ASC' } });
   }
 
-  async verify(caseId: string, tx?: EntityManager): Promise<ChainVerdict> {
-    return verifyChain(caseId, await this.history(caseId, tx));
-  }
-
-  // Every chain in the database, one case at a time, for the CLI and inspectors.
-  async *verifyAll(): AsyncGenerator<ChainVerdict> {
-    const cases: { case_id: string }[] = await this.source.query(
-      `SELECT DISTINCT case_id FROM audit_event ORDER BY case_id`,
-    );
-    for (const { case_id } of cases) yield this.verify(case_id);
+  // The event at one number, for a head signed at a checkpoint.
+  async eventAt(caseId: string, seq: number): Promise<{ hash: string } | null> {
+    return this.source.getRepository(AuditEvent).findOne({ where: { caseId, seq }, select: { hash: true } });
   }
 }
 
-export const verifyChain = (caseId: string, events: AuditEvent[]): ChainVerdict => {
-  let prevHash: string | null = null;
-  for (const [i, e] of events.entries()) {
-    const expectedSeq = i + 1;
-    const recomputed = hashEvent(e);
-    if (e.seq !== expectedSeq || e.prevHash !== prevHash || e.hash !== recomputed) {
-      return { caseId, valid: false, events: events.length, firstInvalidSeq: Math.min(e.seq, expectedSeq) };
-    }
-    prevHash = e.hash;
+// What verification holds a chain against: its case row (null: no such case), and which event types move
+// the case's version (the case engine's to say).
+export type CaseFacts = { state: string; version: number; head: ChainHead | null };
+
+export const verifyCaseChain = (caseId: string, events: AuditEvent[], facts: CaseFacts | null, versioned: (type: string) => boolean): ChainVerdict => {
+  if (!facts) return verdictOf(caseId, events.length, [finding('case_missing')]);
+  const findings = [...walkChain(events, hashEvent)];
+  if (events.length === 0) findings.push(finding('chain_empty'));
+  // Every event starts where the one before it ended (events beside the stages start and end in the same state).
+  const broken = events.find((e, i) => i > 0 && e.fromState !== events[i - 1].toState);
+  if (broken) {
+    const before = events[events.indexOf(broken) - 1];
+    findings.push(finding('state_continuity', { seq: broken.seq, expected: before.toState, found: broken.fromState }));
   }
-  return { caseId, valid: true, events: events.length };
+  const stages = events.filter((e) => versioned(e.type));
+  const lastStage = stages[stages.length - 1];
+  if (lastStage && lastStage.toState !== facts.state) findings.push(finding('case_state', { expected: facts.state, found: lastStage.toState }));
+  if (stages.length !== facts.version) findings.push(finding('case_version', { expected: facts.version, found: stages.length }));
+  const last = events[events.length - 1];
+  findings.push(...headFinding(facts.head, last ? { seq: last.seq, hash: last.hash } : null));
+  return verdictOf(caseId, events.length, findings);
 };

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, maskPayload } from '@dh/audit';
 import { inTransaction } from '@dh/database';
 import { Caller } from '@dh/identity';
+import { CaseChainVerifier } from './case-chain-verifier';
 import { CaseService } from './case.service';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
 import { toHistoryItem } from './history-item';
@@ -17,6 +18,7 @@ export class CaseHistoryService {
     private readonly cases: CaseService,
     private readonly audit: AuditService,
     private readonly confidential: ConfidentialAccess,
+    private readonly chains: CaseChainVerifier,
   ) {}
 
   history(caller: Caller, id: string) {
@@ -41,7 +43,7 @@ export class CaseHistoryService {
 
   async verify(caller: Caller, id: string) {
     await this.cases.findVisible(caller, id, undefined, false, 'case.history');
-    const { valid, events, firstInvalidSeq } = await this.audit.verify(id);
-    return firstInvalidSeq === undefined ? { valid, events } : { valid, events, firstInvalidSeq };
+    const { valid, events, firstInvalidSeq, findings } = await this.chains.verify(id);
+    return valid ? { valid, events } : { valid, events, firstInvalidSeq, findings };
   }
 }

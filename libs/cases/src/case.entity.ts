@@ -78,6 +78,14 @@ export class CaseEntity {
   @Column('timestamptz', { name: 'referred_to_ward_at', nullable: true })
   referredToWardAt!: Date | null;
 
+  // The head of the case's audit chain (seq and hash of its newest event; 0 and null before the first). Written
+  // only by AuditService.append, in the event's transaction, so never loaded, inserted or updated from here.
+  @Column({ type: 'int', name: 'audit_head_seq', select: false, insert: false, update: false })
+  auditHeadSeq!: number;
+
+  @Column({ type: 'text', name: 'audit_head_hash', nullable: true, select: false, insert: false, update: false })
+  auditHeadHash!: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

@@ -1,3 +1,4 @@
+export * from './case-chain-verifier';
 export * from './case-migration.service';
 export * from './case-record-writer';
 export * from './case-reporter.entity';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -21,6 +21,10 @@ export type AppConfig = {
   directorySeedFile: string;
   // The templates of Forms 01–04 (mau-0N.vM.json), checked at start.
   formsDir: string;
+  // Signs the audit checkpoints: an Ed25519 private key, base64 PKCS#8 DER (or PEM). Never stored in the database.
+  auditSigningKey: string;
+  // Where each checkpoint is written as a JSON file, for the operator to copy out of the machine.
+  checkpointDir: string;
   escalationSweepMs: number;
   schedulerEnabled: boolean;
   tzName: string;
@@ -89,22 +93,48 @@ const timeZoneVar = (env: Env, name: string, fallback: string): string => {
 };
 
 // Secrets: required in production; in development generated once and kept beside the data,
-// so a restart keeps tokens and encrypted values readable.
-const secretVar = (env: Env, name: string, production: boolean, dataDir: string, minLength: number): string => {
+// so a restart keeps tokens, encrypted values and the checkpoints' signing key as they were.
+const secretVar = (env: Env, name: string, production: boolean, dataDir: string, check: (raw: string) => void, generate: () => string): string => {
   const raw = env[name];
   if (raw !== undefined && raw !== '') {
-    if (raw.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
+    check(raw);
     return raw;
   }
   if (production) throw new ConfigError(name, 'must be set when NODE_ENV=production (never generated in production)');
   const file = join(dataDir, 'secrets.json');
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   if (!stored[name]) {
-    stored[name] = randomBytes(32).toString('base64');
+    stored[name] = generate();
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return stored[name];
+};
+
+const longSecret = (name: string) => ({
+  check: (raw: string) => {
+    if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+  },
+  generate: () => randomBytes(32).toString('base64'),
+});
+
+// An Ed25519 private key as base64 PKCS#8 DER (what `generate` writes) or as PEM.
+export const parseSigningKey = (raw: string) =>
+  raw.trim().startsWith('-----BEGIN')
+    ? createPrivateKey(raw)
+    : createPrivateKey({ key: Buffer.from(raw.trim(), 'base64'), format: 'der', type: 'pkcs8' });
+
+const signingKey = {
+  check: (raw: string) => {
+    let type: string | undefined;
+    try {
+      type = parseSigningKey(raw).asymmetricKeyType;
+    } catch {
+      type = undefined;
+    }
+    if (type !== 'ed25519') throw new ConfigError('AUDIT_SIGNING_KEY', 'must be an Ed25519 private key, base64 PKCS#8 DER or PEM');
+  },
+  generate: () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
 };
 
 const previousKeyVar = (env: Env, dataKey: string): string | null => {
@@ -128,14 +158,15 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   if (slaPolicyFile && !existsSync(slaPolicyFile)) throw new ConfigError('SLA_POLICY_FILE', `file not found: ${slaPolicyFile}`);
   const directorySeedFile = env.DIRECTORY_SEED_FILE || null;
   if (directorySeedFile && !existsSync(directorySeedFile)) throw new ConfigError('DIRECTORY_SEED_FILE', `file not found: ${directorySeedFile}`);
-  const dataKey = secretVar(env, 'DATA_KEY', production, dataDir, 32);
+  const secret = (name: string, kind: ReturnType<typeof longSecret>) => secretVar(env, name, production, dataDir, kind.check, kind.generate);
+  const dataKey = secret('DATA_KEY', longSecret('DATA_KEY'));
   return {
     nodeEnv,
     port: intVar(env, 'PORT', 3000, 1, 65535),
     databaseUrl,
     migrationDatabaseUrl,
     dataDir,
-    jwtSecret: secretVar(env, 'JWT_SECRET', production, dataDir, 32),
+    jwtSecret: secret('JWT_SECRET', longSecret('JWT_SECRET')),
     jwtExpiresInSeconds: intVar(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     dataKey,
     dataKeyPrevious: previousKeyVar(env, dataKey),
@@ -143,13 +174,15 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     holidaysDir: resolve(env.HOLIDAYS_DIR || 'config/holidays'),
     directorySeedFile: resolve(directorySeedFile ?? 'config/directory/default.json'),
     formsDir: resolve(env.FORMS_DIR || 'config/forms'),
+    auditSigningKey: secret('AUDIT_SIGNING_KEY', signingKey),
+    checkpointDir: resolve(env.CHECKPOINT_DIR || join(dataDir, 'checkpoints')),
     escalationSweepMs: intVar(env, 'ESCALATION_SWEEP_MS', 60000, 1000, 24 * 3600 * 1000),
     schedulerEnabled: boolVar(env, 'SCHEDULER_ENABLED', true),
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
     // Demo data only on the embedded default unless asked for.
     seedDemo: boolVar(env, 'SEED_DEMO', databaseUrl === null),
     altcha: {
-      hmacKey: secretVar(env, 'ALTCHA_HMAC_KEY', production, dataDir, 32),
+      hmacKey: secret('ALTCHA_HMAC_KEY', longSecret('ALTCHA_HMAC_KEY')),
       cost: intVar(env, 'ALTCHA_COST', 1_000, 1, 1_000_000),
       maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 5_000, 2, 10_000_000),
     },

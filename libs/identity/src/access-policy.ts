@@ -16,6 +16,7 @@ export type Action =
   | 'learner.create' | 'learner.read' | 'learner.family'
   | 'report.submit' | 'report.read'
   | 'directory.read' | 'directory.manage'
+  | 'audit.checkpoints'
   | 'admin.calendar' | 'admin.users' | 'admin.schools';
 
 type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
@@ -56,6 +57,9 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // Where to refer a learner is no secret: whoever works or inspects in a ward reads its directory.
   'directory.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward', admin: 'global' },
   'directory.manage': { admin: 'global' },
+  // The signed heads of every chain: case ids and hashes, no school's content. The inspector keeps copies to
+  // compare later, the admin hands them out.
+  'audit.checkpoints': { auditor: 'global', admin: 'global' },
   'admin.calendar': { admin: 'global' },
   'admin.users': { admin: 'global' },
   'admin.schools': { admin: 'global' },

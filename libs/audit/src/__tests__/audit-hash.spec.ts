@@ -1,6 +1,6 @@
 import { AuditEvent } from '../audit-event.entity';
 import { hashEvent } from '../audit-hash';
-import { verifyChain } from '../audit.service';
+import { verdictOf, walkChain } from '../chain-checks';
 
 const chain = (n: number): AuditEvent[] => {
   const events: AuditEvent[] = [];
@@ -25,16 +25,16 @@ describe('audit chain', () => {
   });
 
   it('verifies an intact chain and names the first event that does not match', () => {
-    const sut = verifyChain;
-    expect(sut('c1', chain(5))).toEqual({ caseId: 'c1', valid: true, events: 5 });
+    const sut = (caseId: string, events: AuditEvent[]) => verdictOf(caseId, events.length, walkChain(events, hashEvent));
+    expect(sut('c1', chain(5))).toEqual({ caseId: 'c1', valid: true, events: 5, findings: [] });
     const edited = chain(5);
     edited[2] = { ...edited[2], payload: { text: 'sửa' } };
-    expect(sut('c1', edited)).toMatchObject({ valid: false, firstInvalidSeq: 3 });
+    expect(sut('c1', edited)).toMatchObject({ valid: false, firstInvalidSeq: 3, findings: [{ check: 'hash', seq: 3 }] });
     const rehashed = chain(5);
     rehashed[1] = { ...rehashed[1], toState: 'closed' };
     rehashed[1].hash = hashEvent(rehashed[1]);
     // Recomputing the edited event's own hash does not help: the next one no longer links to it.
-    expect(sut('c1', rehashed)).toMatchObject({ valid: false, firstInvalidSeq: 3 });
-    expect(sut('c1', [chain(5)[0], ...chain(5).slice(2)])).toMatchObject({ valid: false, firstInvalidSeq: 2 });
+    expect(sut('c1', rehashed)).toMatchObject({ valid: false, firstInvalidSeq: 3, findings: [{ check: 'link', seq: 3 }] });
+    expect(sut('c1', [chain(5)[0], ...chain(5).slice(2)])).toMatchObject({ valid: false, firstInvalidSeq: 2, findings: [{ check: 'sequence', seq: 2 }] });
   });
 });

@@ -37,11 +37,12 @@ export class ConfidentialAccess {
 
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
   // An export (a form) is such a read under its own type, with what it printed (`as`).
-  async recordView(tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id' | 'schoolId' | 'state'>, fields: string[], as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} }): Promise<void> {
-    await tx.query(`SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE`, [row.id]);
+  async recordView(tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id' | 'schoolId'>, fields: string[], as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} }): Promise<void> {
+    // The state as it stands under the lock: the row was read before it, and a transition may have committed since.
+    const [{ state }] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [row.id]);
     const role = primaryRole(actorIn(caller, row.schoolId).roles) ?? primaryRole(caller.roles);
     await this.audit.append(tx, {
-      caseId: row.id, schoolId: row.schoolId, type: as.type, fromState: row.state, toState: row.state, actorId: caller.id,
+      caseId: row.id, schoolId: row.schoolId, type: as.type, fromState: state, toState: state, actorId: caller.id,
       actorRole: role, payload: { ...as.payload, fields, role }, requestId: caller.requestId, at: this.clock.now(),
     });
   }

@@ -1,3 +1,4 @@
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,9 @@ describe('loadConfig', () => {
     ['INTAKE_FLOOD_MINUTES', '-1'],
     ['GRANT_MAX_DAYS', '0'],
     ['GRANT_MAX_DAYS', 'forever'],
+    ['AUDIT_SIGNING_KEY', 'not a key'],
+    // An RSA key is a key, not an Ed25519 one.
+    ['AUDIT_SIGNING_KEY', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => sut({ [name]: value })).toThrow(ConfigError);
     expect(() => sut({ [name]: value })).toThrow(name);
@@ -48,12 +52,28 @@ describe('loadConfig', () => {
   it('refuses to generate secrets in production, and generates them once in development', () => {
     expect(() => sut({ NODE_ENV: 'production', DATA_KEY: 'k'.repeat(40) })).toThrow(/JWT_SECRET/);
     expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40) })).toThrow(/DATA_KEY/);
-    expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), DATA_KEY: 'k'.repeat(40) })).toThrow(/ALTCHA_HMAC_KEY/);
+    const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), DATA_KEY: 'k'.repeat(40), AUDIT_SIGNING_KEY: signingKey })).toThrow(/ALTCHA_HMAC_KEY/);
     const first = sut({});
     const second = sut({});
     expect(second.jwtSecret).toBe(first.jwtSecret);
     expect(second.altcha.hmacKey).toBe(first.altcha.hmacKey);
     expect(first.altcha.hmacKey).not.toBe(first.jwtSecret);
     expect(JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).DATA_KEY).toBe(first.dataKey);
+  });
+
+  it('takes the checkpoints’ Ed25519 key from AUDIT_SIGNING_KEY, required in production, generated once in development', () => {
+    const production = { NODE_ENV: 'production', DATA_KEY: 'k'.repeat(40), JWT_SECRET: 'j'.repeat(40), ALTCHA_HMAC_KEY: 'a'.repeat(40) };
+    expect(() => sut(production)).toThrow(/AUDIT_SIGNING_KEY/);
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const der = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(sut({ ...production, AUDIT_SIGNING_KEY: der }).auditSigningKey).toBe(der);
+    expect(sut({ ...production, AUDIT_SIGNING_KEY: pem }).auditSigningKey).toBe(pem);
+    const generated = sut({}).auditSigningKey;
+    expect(createPrivateKey({ key: Buffer.from(generated, 'base64'), format: 'der', type: 'pkcs8' }).asymmetricKeyType).toBe('ed25519');
+    expect(sut({}).auditSigningKey).toBe(generated);
+    expect(sut({}).checkpointDir).toBe(join(dataDir, 'checkpoints'));
+    expect(sut({ CHECKPOINT_DIR: '/srv/checkpoints' }).checkpointDir).toBe('/srv/checkpoints');
   });
 });

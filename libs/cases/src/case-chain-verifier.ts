@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, CaseFacts, ChainVerdict, verifyCaseChain } from '@dh/audit';
+import { CASE_EVENT_TYPES } from './dtos/event-payloads';
+
+// The events that move a case's version, for the engine as it stands: CASE_OPENED sets it to 1, and
+// CaseTransitionService adds one for every event the machine accepts, a self-transition (ADD_NOTE, ASSIGN,
+// UPDATE_RISK) as much as a change of stage; a MACHINE_MIGRATED adds one too. Events beside the stages
+// (VIEWED, FORM_GENERATED, consents, sessions, clocks, grants, alerts, the learner named) leave it as it is.
+// So a case's version equals the count of these events in its chain, exactly.
+const VERSIONED = new Set<string>(['CASE_OPENED', 'MACHINE_MIGRATED', ...CASE_EVENT_TYPES]);
+export const movesVersion = (type: string): boolean => VERSIONED.has(type);
+
+type HeadRow = { state: string; version: number; audit_head_seq: number; audit_head_hash: string | null };
+
+// Each chain against its case: hashes and numbers, the states one event to the next, the case's state, version
+// and kept head. An operator who deletes events behind the trigger's back must rewrite the case row too.
+@Injectable()
+export class CaseChainVerifier {
+  constructor(
+    @InjectDataSource() private readonly source: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async verify(caseId: string, tx?: EntityManager): Promise<ChainVerdict> {
+    const manager = tx ?? this.source.manager;
+    const [row]: HeadRow[] = await manager.query(
+      `SELECT state, version, audit_head_seq, audit_head_hash FROM "case" WHERE id = $1`,
+      [caseId],
+    );
+    const facts: CaseFacts | null = row
+      ? { state: row.state, version: row.version, head: row.audit_head_hash === null ? null : { seq: row.audit_head_seq, hash: row.audit_head_hash } }
+      : null;
+    return verifyCaseChain(caseId, await this.audit.history(caseId, manager), facts, movesVersion);
+  }
+
+  // Every case, one at a time, those without a single event too.
+  async *verifyAll(): AsyncGenerator<ChainVerdict> {
+    const cases: { id: string }[] = await this.source.query(`SELECT id FROM "case" ORDER BY id`);
+    for (const { id } of cases) yield this.verify(id);
+  }
+}

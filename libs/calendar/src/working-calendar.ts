@@ -63,15 +63,16 @@ export class WorkingCalendar {
     return this.isWorking(checkDate(date));
   }
 
-  // n working days later at the same local time of day. Off working days (a day off, after the day's
-  // end) the count starts at the next working morning. n = 0 is "the same day": the end of that day.
+  // n working days of working time: the same local time of day n working days later, except that a
+  // deadline never falls at an opening. It belongs to the close before it (issue 13, point 16): from
+  // 07:30, a day off or after hours, "5 working days" ends at 17:00 of the fifth working day counted
+  // from that morning; from 13:30 at 11:30. n = 0 is "the same day": the end of that day.
   addWorkingDays(from: Date, n: number): Date {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
+    if (n > 0) return this.addWorkingMs(from, n * this.dayMs);
     const { day, ms } = this.local.dayOf(from);
-    const within = this.isWorking(day) && ms <= this.dayEnd();
-    const start = within ? { day, ms: Math.max(ms, this.dayStart()) } : { day: this.nthWorkingDayAfter(day, 1), ms: this.dayStart() };
-    if (n === 0) return this.local.atDay(start.day, this.dayEnd());
-    return this.local.atDay(this.nthWorkingDayAfter(start.day, n), start.ms);
+    const today = this.isWorking(day) && ms <= this.dayEnd() ? day : this.nthWorkingDayAfter(day, 1);
+    return this.local.atDay(today, this.dayEnd());
   }
 
   // Counts only time inside the working hours of working days.

@@ -1,6 +1,6 @@
 import { CalendarOverrides } from './calendar-overrides';
 import { dayNumber, isoDate, isWeekend, shortLabel } from './local-time';
-import { statutoryDaysOff } from './vietnam-holidays';
+import { NATIONAL_DAY_NEIGHBOURS, statutoryDaysOff } from './vietnam-holidays';
 
 export type DayOffKind = 'weekend' | 'holiday' | 'make_up' | 'override';
 export type DayOff = { date: string; name: string; kind: DayOffKind; decision?: string };
@@ -40,6 +40,9 @@ export const buildYear = (year: number, overrides?: CalendarOverrides): YearSche
   // Which five days of Tết are off is the government's choice each year: once the file names any of
   // the library's Tết days, the file's list is the whole of Tết.
   if (fileOff.some((d) => statutory.some((s) => s.tet && s.day === d.day))) statutory = statutory.filter((s) => !s.tet);
+  // Likewise National Day's second day: a file listing either neighbour of 2/9 off has chosen it.
+  const neighbours = NATIONAL_DAY_NEIGHBOURS.map((md) => dayNumber(`${year}-${md}`));
+  if (fileOff.some((d) => neighbours.includes(d.day))) statutory = statutory.filter((s) => !s.nationalDaySecond);
 
   const reasons = new Map<number, DayOff>();
   for (const s of statutory) reasons.set(s.day, off(s.day, s.name, 'holiday', s.decision));

@@ -46,16 +46,16 @@ describe('WorkingCalendar arithmetic (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:30�
       expect(sut.addWorkingDays(at('2026-03-04T19:00:00+07:00'), 0)).toEqual(at('2026-03-05T17:00:00+07:00'));
     });
 
-    it('starts a clock begun on a day off at the next working morning', () => {
-      expect(sut.addWorkingDays(at('2026-03-07T10:00:00+07:00'), 1)).toEqual(at('2026-03-10T07:30:00+07:00'));
+    it('starts a clock begun on a day off at the next working morning, ending at that day’s close', () => {
+      expect(sut.addWorkingDays(at('2026-03-07T10:00:00+07:00'), 1)).toEqual(at('2026-03-09T17:00:00+07:00'));
     });
 
-    it('starts a clock begun after hours at the next working morning', () => {
-      expect(sut.addWorkingDays(at('2026-03-04T19:00:00+07:00'), 1)).toEqual(at('2026-03-06T07:30:00+07:00'));
+    it('starts a clock begun after hours at the next working morning, ending at that day’s close', () => {
+      expect(sut.addWorkingDays(at('2026-03-04T19:00:00+07:00'), 1)).toEqual(at('2026-03-05T17:00:00+07:00'));
     });
 
-    it('starts a clock begun before hours at that morning', () => {
-      expect(sut.addWorkingDays(at('2026-03-04T06:00:00+07:00'), 1)).toEqual(at('2026-03-05T07:30:00+07:00'));
+    it('starts a clock begun before hours at that morning, ending at that day’s close', () => {
+      expect(sut.addWorkingDays(at('2026-03-04T06:00:00+07:00'), 1)).toEqual(at('2026-03-04T17:00:00+07:00'));
     });
 
     it('counts a few hundred working days across years and notices', () => {

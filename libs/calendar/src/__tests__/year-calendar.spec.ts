@@ -30,7 +30,7 @@ describe('WorkingCalendar.yearCalendar and dayOff', () => {
     expect(year.filter((d) => !d.decision)).toEqual([]);
   });
 
-  it('gives 2027, with no notice yet, its statutory days and the Art. 111(3) make-up days', () => {
+  it('gives 2027, with no notice yet, its statutory days (National Day’s two by the default rule) and the Art. 111(3) make-up days', () => {
     // date-holidays' Tết 2027: Fri 5/2 (the day before mùng 1) to Tue 9/2; Sat 6/2 and Sun 7/2 move to Wed 10/2 and Thu 11/2.
     expect(sut.yearCalendar(2027).map((d) => [d.date, d.kind])).toEqual([
       ['2027-01-01', 'holiday'],
@@ -42,6 +42,7 @@ describe('WorkingCalendar.yearCalendar and dayOff', () => {
       ['2027-04-16', 'holiday'],
       ['2027-04-30', 'holiday'],
       ['2027-05-03', 'make_up'],
+      ['2027-09-01', 'holiday'],
       ['2027-09-02', 'holiday'],
       ['2027-11-24', 'holiday'],
     ]);

@@ -72,6 +72,7 @@ export class CaseTransitionService {
 
       const fromLeaves = activeLeaves(row.machineVersion, row.snapshot);
       const wasCritical = row.riskLevel === 'critical';
+      const fromRisk = row.riskLevel;
       row.state = result.state;
       row.snapshot = result.snapshot;
       row.assigneeId = result.context.assigneeId;
@@ -101,6 +102,7 @@ export class CaseTransitionService {
         at: now,
       });
       await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), fromLeaves, result.leaves, now);
+      if (row.riskLevel !== fromRisk) await this.deadlines.tightenForRisk(tx, this.cases.clockOf(row), result.leaves);
       if (!wasCritical && row.riskLevel === 'critical') {
         await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
       }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { AuditEvent } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { stateMetaOf } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
@@ -80,6 +81,48 @@ export class DeadlineService {
           principalAfter: spec.principalAfter, wardAfter: spec.wardAfter,
         });
       }
+    }
+  }
+
+  // A risk raised to high or critical gives the open clocks of these leaves that run shorter at that risk
+  // (first contact at intake) the due time opening at that risk gives: from the clock's own start, so a raise
+  // late in the day may already be overdue, plus the time already paused. Only ever earlier: lowering the risk
+  // again gives no time back, since what made it high was known and the same-day contact is still owed.
+  async tightenForRisk(tx: EntityManager, c: CaseClock, leaves: string[]): Promise<void> {
+    if (!isHigh(c.riskLevel) || !isMachineVersion(c.machineVersion)) return;
+    const open = await tx.getRepository(Deadline).find({ where: { caseId: c.caseId, closedAt: IsNull(), state: In(leaves) } });
+    for (const d of open) {
+      const spec = stateMetaOf(c.machineVersion, d.state as string).deadlines.find((s) => s.kind === d.kind);
+      if (!spec) continue;
+      const due = this.durationOf(spec, c.riskLevel);
+      const shift = await this.pausedSince(tx, d);
+      const move = (t: Date) => (d.clock === 'working' ? this.calendar.addWorkingMs(t, shift) : new Date(t.getTime() + shift));
+      const nominal = this.dueAfter(d.startedAt, due);
+      if (move(nominal) >= d.dueAt) continue;
+      await tx.getRepository(Deadline).update({ id: d.id }, { dueAt: move(nominal) });
+      const rungs = this.ladder({ ...spec, startedAt: d.startedAt, dueAt: nominal, due, escalateTo: d.escalateTo });
+      await this.replaceRungs(tx, d, rungs.map((r) => ({ level: r.level, dueAt: move(r.dueAt) })));
+    }
+  }
+
+  // The time a clock has been moved by the pauses resumed since it started, as resume() moved it: the trail
+  // keeps each resume's paused working time.
+  private async pausedSince(tx: EntityManager, d: Deadline): Promise<number> {
+    const resumed = await tx.getRepository(AuditEvent).find({ where: { caseId: d.caseId as string, type: 'CLOCKS_RESUMED', at: MoreThan(d.startedAt) } });
+    return resumed.reduce(
+      (sum, e) => sum + (d.clock === 'working' ? Number(e.payload.pausedWorkingMs) : e.at.getTime() - new Date(String(e.payload.pausedSince)).getTime()),
+      0,
+    );
+  }
+
+  // Rungs already fired stay as they were; the others take the new ladder, paused with their clock.
+  private async replaceRungs(tx: EntityManager, d: Deadline, rungs: { level: Level; dueAt: Date }[]): Promise<void> {
+    const repo = tx.getRepository(DeadlineLevel);
+    const fired = (await repo.find({ where: { deadlineId: d.id, status: 'fired' } })).map((l) => l.level);
+    await repo.update({ deadlineId: d.id, status: In(['pending', 'paused']) }, { status: 'cancelled' });
+    const status = d.pausedAt ? ('paused' as const) : ('pending' as const);
+    for (const r of rungs.filter((x) => !fired.includes(x.level))) {
+      await repo.upsert({ deadlineId: d.id, level: r.level, dueAt: r.dueAt, status, firedAt: null }, ['deadlineId', 'level']);
     }
   }
 

@@ -45,14 +45,15 @@ describe('the reporter’s identity, and hostile text kept verbatim', () => {
     }
   });
 
-  it('shows who reported to a supervisor only (or a principal with a grant), each read audited', async () => {
-    const { counsellorA: tv, supervisorA: tt, principalA: ht, supervisorB } = w.users;
+  // The counsellor who opened the case reads it too: test/access/reporter-opener.spec.ts.
+  it('shows who reported to a supervisor (or a principal with a grant), not to another counsellor, each read audited', async () => {
+    const { counsellorA: tv, counsellorA2, supervisorA: tt, principalA: ht, supervisorB } = w.users;
     const learner = await t.http().post('/api/learners').set(auth(tv)).send({ schoolId: w.schoolA, fullName: 'Lý Thị Báo', dateOfBirth: '2012-02-02', sex: 'nu', className: '8A', confirmDistinct: true }).expect(201);
     const c = (await t.http().post('/api/cases').set(auth(tv)).send({
       schoolId: w.schoolA, learnerId: learner.body.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'cha_me', summary: 'Mẹ em báo.',
       riskLevel: 'medium', riskRationale: 'Ban đầu.', reporter: { anonymous: false, name: 'Phạm Thị Mẹ', phone: '0912000111', relationship: 'mẹ' },
     }).expect(201)).body;
-    await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(tv)).expect(403);
+    await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(counsellorA2)).expect(403);
     await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(ht)).expect(403);
     await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(supervisorB)).expect(404);
     const seen = await t.http().get(`/api/cases/${c.id}/reporter`).set(auth(tt)).expect(200);

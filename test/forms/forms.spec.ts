@@ -116,11 +116,13 @@ describe('Forms 01–04 as Word documents', () => {
     expect(pdf.body.details.map((f: { field: string }) => f.field)).toEqual(['format']);
   });
 
-  it('the assigned counsellor prints the case, without who reported (read by supervisors only)', async () => {
-    const { runs } = readDocx((await getForm(t, w.users.counsellorA, full.id, '01').expect(200)).body);
-    expect(hasRun(runs, 'Nguyễn Thị Ánh Tuyết')).toBe(true);
-    expect(hasRun(runs, 'Mẹ của học sinh')).toBe(false);
-    expect(hasRun(runs, '0987654321')).toBe(false);
+  it('the counsellor who recorded who reported prints it; another counsellor of the school gets the reporter sealed', async () => {
+    const reporterOf = (runs: string[]) => runs[runs.indexOf('Họ và tên người cung cấp thông tin: ') + 1];
+    const opener = readDocx((await getForm(t, w.users.counsellorA, full.id, '01').expect(200)).body).runs;
+    expect([reporterOf(opener), ...missing(opener, ['Nguyễn Thị Ánh Tuyết', 'Mẹ của học sinh', '0987654321'])]).toEqual(['Lê Thị Hồng Nhung']);
+    const other = readDocx((await getForm(t, w.users.counsellorA2, full.id, '01').expect(200)).body).runs;
+    expect(reporterOf(other)).toBe('(Nội dung bảo mật)');
+    expect(['Mẹ của học sinh', '0987654321'].filter((text) => hasRun(other, text))).toEqual([]);
   });
 
   it('a fresh case: every form still renders, its blanks dotted like the paper form', async () => {

@@ -29,10 +29,13 @@ export class ConfidentialAccess {
     return false;
   }
 
-  // Who reported (Decree 56 Art. 24) is narrower still: the school's supervisors and a principal with a grant.
+  // Who reported (Decree 56 Art. 24) is narrower still: the school's supervisors, a principal with a grant, and
+  // the counsellor who opened the case, who recorded the reporter and so already knows them.
   async mayReadReporter(tx: EntityManager, caller: Caller, row: CaseEntity): Promise<boolean> {
     const roles = actorIn(caller, row.schoolId).roles;
-    return roles.includes('supervisor') || (roles.includes('principal') && (await this.mayRead(tx, caller, row)));
+    if (roles.includes('supervisor')) return true;
+    if (roles.includes('counsellor') && row.openedBy === caller.id) return true;
+    return roles.includes('principal') && (await this.mayRead(tx, caller, row));
   }
 
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.

@@ -11,8 +11,8 @@ import { REPORTER_FIELDS, ReporterField, SEALED_CONTEXT } from './confidential-f
 
 export type ReporterView = ({ anonymous: boolean } & Record<ReporterField, string | null>) | null;
 
-// Who reported is confidential on its own (Decree 56 Art. 24): supervisors read it, and a principal with a
-// grant; not the counsellor, not anyone else. Each read is a VIEWED event.
+// Who reported is confidential on its own (Decree 56 Art. 24): supervisors read it, a principal with a grant,
+// and the counsellor who recorded it; no other counsellor, nobody else. Each read is a VIEWED event.
 @Injectable()
 export class ReporterService {
   constructor(

@@ -20,7 +20,7 @@ export class Form01Loader implements FormLoader {
     const { learner, values: learnerValues } = await this.cases.learner(tx, row);
     const guardians = await this.cases.guardians(learner, reveal);
     const opening = await this.cases.opening(tx, row);
-    const reporter = mayReadReporter ? await this.reporter(tx, row.id) : null;
+    const reporter = await this.reporter(tx, row.id, mayReadReporter);
     const values: FormValues = {
       ...learnerValues,
       ...this.cases.parents(guardians),
@@ -33,17 +33,23 @@ export class Form01Loader implements FormLoader {
       ...(reporter?.values ?? {}),
       'receiver.name': await this.cases.userName(tx, row.openedBy),
     };
-    const exported = ['summary', ...(guardians?.length ? ['learner.guardians'] : []), ...(reporter ? ['reporter'] : [])];
+    const exported = ['summary', ...(guardians?.length ? ['learner.guardians'] : []), ...(reporter?.opened ? ['reporter'] : [])];
     return { values, exported };
   }
 
-  // Only if the reporter agreed to be named (not anonymous), and only for those who may read who reported.
-  private async reporter(tx: FormRequest['tx'], caseId: string): Promise<{ values: FormValues } | null> {
+  // Named only if the reporter agreed to be (not anonymous), and only for those who may read who reported; any
+  // other reader sees that a reporter was recorded ("(Nội dung bảo mật)"), not who, and nothing sealed is opened.
+  private async reporter(tx: FormRequest['tx'], caseId: string, mayRead: boolean): Promise<{ values: FormValues; opened: boolean } | null> {
     const r = await tx.getRepository(CaseReporter).findOneBy({ caseId });
     if (!r) return null;
+    if (!mayRead) {
+      const sealed = (field: 'phone' | 'relationship') => (r[field] === null ? null : CONFIDENTIAL);
+      return { values: { 'reporter.name': CONFIDENTIAL, 'reporter.relationship': sealed('relationship'), 'reporter.phone': sealed('phone') }, opened: false };
+    }
     const open = (field: 'name' | 'phone' | 'relationship') =>
       r[field] === null ? Promise.resolve(null) : this.cipher.open(r[field] as string, SEALED_CONTEXT.reporter(field));
     return {
+      opened: true,
       values: {
         'reporter.name': r.anonymous ? ANONYMOUS : await open('name'),
         'reporter.relationship': await open('relationship'),

@@ -51,7 +51,8 @@ describe('the plan-review and referral-feedback clocks follow the plan’s dates
   it('the referral feedback is due at the close of the plan’s end date, or 30 days without one', async () => {
     const tv = w.users.counsellorA;
     for (const [endDate, dueAt, rule] of [
-      ['2026-04-30', '2026-04-30T10:00:00.000Z', 'plan_end_date'],
+      ['2026-04-24', '2026-04-24T10:00:00.000Z', 'plan_end_date'], // Friday
+      ['2026-04-30', '2026-05-04T10:00:00.000Z', 'plan_end_date'], // Reunification Day, then Labour Day and a weekend
       [undefined, '2026-04-01T02:00:00.000Z', 'default'],
     ] as const) {
       at('2026-03-02T09:00:00+07:00');

@@ -17,6 +17,7 @@ import { AuditHeadsCheckpoints1795000000015 } from './1795000000015-audit-heads-
 import { LearnerNameSkeleton1795000000017 } from './1795000000017-learner-name-skeleton';
 import { ThrottleCounters1795000000018 } from './1795000000018-throttle-counters';
 import { IntakeFlood1795000000019 } from './1795000000019-intake-flood';
+import { DeadlineRule1795000000021 } from './1795000000021-deadline-rule';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   LearnerNameSkeleton1795000000017,
   ThrottleCounters1795000000018,
   IntakeFlood1795000000019,
+  DeadlineRule1795000000021,
 ];

@@ -36,11 +36,15 @@ export type Refusal = { reason: RefusalCode; message: string; messageEn: string;
 
 export type Duration = { workingDays: number } | { workingHours: number } | { calendarDays: number };
 export type EscalationTarget = 'supervisor' | 'principal' | 'ward_officer';
+export type PlanDate = 'reviewDate' | 'endDate';
 export type DeadlineSpec = {
   kind: string;
   due: Duration;
   dueWhenHighRisk?: Duration;
   repeat?: boolean;
+  // A date of the case's current plan that sets the due time where it gives one still ahead (DOMAIN.md: the
+  // review on the plan's review date, the receiver's feedback by its end date); `due` stands in otherwise.
+  dueByPlan?: PlanDate;
   escalateTo: EscalationTarget[];
   // Where the general ladder is too slow (a child-protection concern): when the principal and the ward hear.
   principalAfter?: Duration;

@@ -75,6 +75,12 @@ export class WorkingCalendar {
     return this.local.atDay(today, this.dayEnd());
   }
 
+  // A day's date as a due instant: the close of that day, or of the next working day when it is a day off.
+  closeOf(date: string): Date {
+    const day = checkDate(date);
+    return this.local.atDay(this.isWorking(day) ? day : this.nthWorkingDayAfter(day, 1), this.dayEnd());
+  }
+
   // Counts only time inside the working hours of working days.
   addWorkingHours(from: Date, hours: number): Date {
     return this.addWorkingMs(from, hours * HOUR);

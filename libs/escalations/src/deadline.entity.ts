@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { EscalationTarget } from '@dh/machines/case/types';
 
+export type DeadlineRule = 'default' | 'plan_review_date' | 'plan_end_date';
 export type Level = 'reminder' | 'overdue' | 'principal' | 'ward';
 export const LEVELS: Level[] = ['reminder', 'overdue', 'principal', 'ward'];
 
@@ -38,6 +39,10 @@ export class Deadline {
 
   @Column('text')
   clock!: 'working' | 'calendar';
+
+  // What set the due time: the spec's duration, or a date of the case's plan.
+  @Column('text', { default: 'default' })
+  rule!: DeadlineRule;
 
   @Column('int', { name: 'repeat_days', nullable: true })
   repeatDays!: number | null;

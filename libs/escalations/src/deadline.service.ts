@@ -5,8 +5,8 @@ import { AuditEvent } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { stateMetaOf } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
-import type { DeadlineSpec, Duration, EscalationTarget, RiskLevel } from '@dh/machines/case/types';
-import { Deadline, DeadlineLevel, Level, LEVELS } from './deadline.entity';
+import type { DeadlineSpec, Duration, EscalationTarget, PlanDate, RiskLevel } from '@dh/machines/case/types';
+import { Deadline, DeadlineLevel, DeadlineRule, Level, LEVELS } from './deadline.entity';
 import { SLA_POLICY } from './escalation.tokens';
 import { SlaPolicy } from './sla-policy';
 
@@ -24,6 +24,7 @@ export type NewDeadline = {
   due: Duration;
   escalateTo: EscalationTarget[];
   repeatDays: number | null;
+  rule?: DeadlineRule;
   // A clock opened while the case's clocks are paused starts paused.
   pausedAt?: Date | null;
   principalAfter?: Duration;
@@ -35,12 +36,15 @@ export type DeadlineView = {
   kind: string;
   label: string;
   dueAt: string;
+  rule: DeadlineRule;
   level: Level | null;
   paused: boolean;
   remainingWorkingMs: number | null;
 };
 
 const DAY_MS = 24 * 3600 * 1000;
+const PLAN_RULES: Record<PlanDate, DeadlineRule> = { reviewDate: 'plan_review_date', endDate: 'plan_end_date' };
+const PLAN_COLUMNS: Record<PlanDate, string> = { reviewDate: 'review_date', endDate: 'end_date' };
 const isHigh = (r: RiskLevel) => r === 'high' || r === 'critical';
 
 @Injectable()
@@ -74,14 +78,30 @@ export class DeadlineService {
     for (const leaf of entered) {
       for (const spec of stateMetaOf(c.machineVersion, leaf).deadlines) {
         const due = this.durationOf(spec, c.riskLevel);
+        const { dueAt, rule } = await this.dueOf(tx, spec, c, due, now);
         await this.open(tx, {
           schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: leaf,
-          startedAt: now, dueAt: this.dueAfter(now, due), due, escalateTo: spec.escalateTo,
+          startedAt: now, dueAt, rule, due, escalateTo: spec.escalateTo,
           repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null, pausedAt: c.pausedAt,
           principalAfter: spec.principalAfter, wardAfter: spec.wardAfter,
         });
       }
     }
+  }
+
+  // The one place a new clock's due time is decided: the date of the case's current plan the spec follows
+  // (as closing on a working day), where the plan gives one still ahead; else the duration. Read in the
+  // transition's transaction, so a plan just submitted counts.
+  private async dueOf(tx: EntityManager, spec: DeadlineSpec, c: CaseClock, due: Duration, now: Date): Promise<{ dueAt: Date; rule: DeadlineRule }> {
+    if (spec.dueByPlan) {
+      const [plan] = await tx.query(
+        `SELECT to_char(${PLAN_COLUMNS[spec.dueByPlan]}, 'YYYY-MM-DD') AS day FROM support_plan WHERE case_id = $1 ORDER BY revision DESC LIMIT 1`,
+        [c.caseId],
+      ) as { day: string | null }[];
+      const dueAt = plan?.day ? this.calendar.closeOf(plan.day) : null;
+      if (dueAt && dueAt > now) return { dueAt, rule: PLAN_RULES[spec.dueByPlan] };
+    }
+    return { dueAt: this.dueAfter(now, due), rule: 'default' };
   }
 
   // A risk raised to high or critical gives the open clocks of these leaves that run shorter at that risk
@@ -93,7 +113,8 @@ export class DeadlineService {
     const open = await tx.getRepository(Deadline).find({ where: { caseId: c.caseId, closedAt: IsNull(), state: In(leaves) } });
     for (const d of open) {
       const spec = stateMetaOf(c.machineVersion, d.state as string).deadlines.find((s) => s.kind === d.kind);
-      if (!spec) continue;
+      // A date the plan set is kept: the risk shortens durations, not what the plan agreed.
+      if (!spec || d.rule !== 'default') continue;
       const due = this.durationOf(spec, c.riskLevel);
       const shift = await this.pausedSince(tx, d);
       const move = (t: Date) => (d.clock === 'working' ? this.calendar.addWorkingMs(t, shift) : new Date(t.getTime() + shift));
@@ -155,7 +176,7 @@ export class DeadlineService {
   async open(tx: EntityManager, d: NewDeadline): Promise<Deadline> {
     const row = tx.getRepository(Deadline).create({
       schoolId: d.schoolId, caseId: d.caseId, kind: d.kind, label: d.label, labelEn: d.labelEn, state: d.state,
-      startedAt: d.startedAt, dueAt: d.dueAt, escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: d.pausedAt ?? null, closedAt: null,
+      startedAt: d.startedAt, dueAt: d.dueAt, rule: d.rule ?? 'default', escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: d.pausedAt ?? null, closedAt: null,
       clock: 'calendarDays' in d.due ? 'calendar' : 'working', createdAt: d.startedAt,
     });
     await tx.getRepository(Deadline).insert(row);
@@ -225,7 +246,7 @@ export class DeadlineService {
       const reached = fired.filter((l) => l.deadlineId === d.id).map((l) => l.level);
       const level = [...LEVELS].reverse().find((l) => reached.includes(l)) ?? null;
       const view: DeadlineView = {
-        id: d.id, kind: d.kind, label: d.label, dueAt: d.dueAt.toISOString(), level, paused: d.pausedAt !== null,
+        id: d.id, kind: d.kind, label: d.label, dueAt: d.dueAt.toISOString(), rule: d.rule, level, paused: d.pausedAt !== null,
         remainingWorkingMs: d.pausedAt ? this.calendar.workingMsBetween(d.pausedAt, d.dueAt) : d.dueAt > now ? this.calendar.workingMsBetween(now, d.dueAt) : 0,
       };
       result.set(d.caseId as string, [...(result.get(d.caseId as string) ?? []), view]);

@@ -24,7 +24,7 @@ export const META_V1 = {
   },
   monitoring: {
     label: { vi: 'Thực hiện và theo dõi', en: 'Support and monitoring' },
-    deadlines: [deadline('plan_review', 'Rà soát kế hoạch', 'Plan review', { due: { calendarDays: 30 }, repeat: true, escalateTo: ['supervisor'] })],
+    deadlines: [deadline('plan_review', 'Rà soát kế hoạch', 'Plan review', { due: { calendarDays: 30 }, dueByPlan: 'reviewDate', repeat: true, escalateTo: ['supervisor'] })],
   },
   closureReview: {
     label: { vi: 'Chờ duyệt kết thúc', en: 'Closure awaiting approval' },
@@ -36,8 +36,8 @@ export const META_V1 = {
   },
   referralInService: {
     label: { vi: 'Chuyển gửi – đang hỗ trợ', en: 'Referral – in service' },
-    // DOMAIN.md: "by the plan's end date"; 30 days stands in where the engine knows no end date.
-    deadlines: [deadline('referral_feedback', 'Phản hồi kết quả chuyển gửi', 'Referral feedback', { due: { calendarDays: 30 }, escalateTo: ['supervisor'] })],
+    // DOMAIN.md: "by the plan's end date"; 30 days stands in where the plan gives none.
+    deadlines: [deadline('referral_feedback', 'Phản hồi kết quả chuyển gửi', 'Referral feedback', { due: { calendarDays: 30 }, dueByPlan: 'endDate', escalateTo: ['supervisor'] })],
   },
   closedFollowUp: {
     label: { vi: 'Đã kết thúc – theo dõi sau', en: 'Closed – follow-up' },

@@ -12,7 +12,10 @@ export type CaseContext = {
   submittedBy: string | null;
   // case@2: the child-protection concern beside the stages.
   protection?: ProtectionConcern;
+  // case@2: the stage the latest referral left from, which its answer returns to. Absent on older snapshots.
+  referredFrom?: ReferralOrigin;
 };
+export type ReferralOrigin = 'intake' | 'assessment' | 'planning' | 'monitoring';
 export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' | 'school_violence';
 export type ProtectionRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'gia_dinh';
 export type ProtectionConcern = { status: 'open' | 'notified'; kind: ProtectionKind; carerSuspected: boolean; notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[] };
@@ -30,7 +33,7 @@ export type CaseEvent = { type: CaseEventType; actor: Actor; payload: Record<str
 export type RefusalCode =
   | 'role_not_allowed' | 'not_assignee' | 'own_submission' | 'payload_incomplete'
   | 'already_assigned' | 'not_assigned' | 'same_assignee'
-  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed';
+  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed' | 'no_protection_concern';
 
 export type Refusal = { reason: RefusalCode; message: string; messageEn: string; fields?: string[] };
 

@@ -18,6 +18,7 @@ import { CaseException, CaseExceptionCode } from './case.exception';
 import { SEALED_CONTEXT } from './confidential/confidential-fields';
 import { validateEventPayload } from './dtos/event-payloads';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { areasAfter } from './ranked-areas';
 import { TransitionHooks } from './transition-hooks';
 
 export type CaseEventRequest = { type: CaseEventType; payload: Record<string, unknown>; expectedVersion: number };
@@ -78,6 +79,7 @@ export class CaseTransitionService {
       row.assigneeId = result.context.assigneeId;
       row.riskLevel = result.context.riskLevel;
       if (RISK_EVENTS.includes(request.type)) row.riskRationale = this.cipher.seal(String(payload.riskRationale), SEALED_CONTEXT.riskRationale);
+      row.areas = areasAfter(request.type, payload, row.areas);
       row.referredToWardAt = referredToWardAfter(row, request.type, payload, now);
       row.version += 1;
       row.updatedAt = now;
@@ -85,7 +87,7 @@ export class CaseTransitionService {
         { id: row.id },
         {
           state: row.state, snapshot: row.snapshot as object, assigneeId: row.assigneeId, riskLevel: row.riskLevel,
-          riskRationale: row.riskRationale, referredToWardAt: row.referredToWardAt, version: row.version, updatedAt: now,
+          riskRationale: row.riskRationale, areas: row.areas, referredToWardAt: row.referredToWardAt, version: row.version, updatedAt: now,
         },
       );
       const recorded = await this.hooks.record({ ...step, row, payload });

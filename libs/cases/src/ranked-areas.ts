@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationArguments } from 'class-validator';
+import type { CaseEventType } from '@dh/machines/case/types';
 import type { RankedArea } from './case.entity';
 
 // The log form ranks a case's content areas 1..n: each area once, no gaps, no ties.
@@ -10,6 +11,13 @@ export const rankedAreaProblems = (areas: readonly RankedArea[]): string[] => {
   if (priorities.some((p, i) => p !== i + 1)) problems.push('priorities must rank the areas 1..n without gaps or ties');
   return problems;
 };
+
+// The case's current areas after an event: the assessment's ranking, where it gives one, replaces the intake's
+// (Form 01 keeps printing the areas as received); a referral may then be about any of them.
+export const areasAfter = (type: CaseEventType, payload: Record<string, unknown>, current: RankedArea[]): RankedArea[] =>
+  type === 'COMPLETE_ASSESSMENT' && Array.isArray(payload.areas)
+    ? (payload.areas as RankedArea[]).map(({ code, priority }) => ({ code, priority }))
+    : current;
 
 const wellFormed = (value: unknown): value is RankedArea[] =>
   Array.isArray(value) && value.every((a) => typeof a === 'object' && a !== null && 'code' in a && 'priority' in a);

@@ -1,12 +1,12 @@
 import { and, assign, not, setup, stateIn } from 'xstate';
 import { stageActions, stageGuards } from '../machine-kit';
-import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient } from '../types';
+import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient, ReferralOrigin } from '../types';
 import { caseMachineV1 } from '../v1/machine';
 import { META_V2_PROTECTION as P } from './meta';
 import { checkEvent } from './rules';
 
-// case@2: case@1's stages unchanged, with the child-protection concern as a region beside them.
-
+// case@2: case@1's stages, referral also from planning and intake (below), with the child-protection concern
+// as a region beside them.
 
 // case@1's states, re-aimed at their new home: '#case.x' targets become '#case.stage.x'.
 const retarget = (node: unknown): unknown => {
@@ -15,15 +15,55 @@ const retarget = (node: unknown): unknown => {
   if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'meta' ? v : retarget(v)]));
   return node;
 };
-const STAGES = retarget(caseMachineV1.config.states) as typeof caseMachineV1.config.states;
+const V1_STAGES = retarget(caseMachineV1.config.states) as Record<string, StageNode>;
+
+type StageNode = { on?: Record<string, unknown>; states?: Record<string, StageNode> };
+const withOn = (node: StageNode, on: Record<string, unknown>): StageNode => ({ ...node, on: { ...node.on, ...on } });
+const referFrom = (from: ReferralOrigin, guard = 'permitted') => ({ target: 'referral', guard, actions: { type: 'referFrom', params: { from } } });
+
+// Referral as practice has it: also from planning, and from intake for a protection report. The answer
+// returns the case to where it left from: planning comes back to planning (a high-risk plan still needs its
+// approval), an intake referral goes on to assessment; the others as in case@1.
+const { referral } = V1_STAGES;
+const STAGES = {
+  ...V1_STAGES,
+  intake: withOn(V1_STAGES.intake, { REFER: referFrom('intake', 'permittedWithConcern') }),
+  assessment: withOn(V1_STAGES.assessment, { REFER: referFrom('assessment') }),
+  planning: withOn(V1_STAGES.planning, { REFER: referFrom('planning') }),
+  monitoring: withOn(V1_STAGES.monitoring, { REFER: referFrom('monitoring') }),
+  referral: {
+    ...referral,
+    states: {
+      pending: withOn(referral.states!.pending, {
+        REFERRAL_DECLINED: [
+          { target: '#case.stage.planning', guard: 'permittedFromPlanning' },
+          { target: '#case.stage.assessment', guard: 'permitted' },
+        ],
+      }),
+      inService: withOn(referral.states!.inService, {
+        REFERRAL_COMPLETED: [
+          { target: '#case.stage.planning', guard: 'permittedFromPlanning' },
+          { target: '#case.stage.assessment', guard: 'permittedFromIntake' },
+          { target: '#case.stage.monitoring', guard: 'permitted' },
+        ],
+      }),
+    },
+  },
+} as unknown as typeof caseMachineV1.config.states;
 
 const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
 
 export const caseMachineV2 = setup({
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
-  guards: stageGuards(checkEvent),
+  guards: {
+    ...stageGuards(checkEvent),
+    permittedWithConcern: ({ context, event }) => checkEvent(context, event) === null && context.protection !== undefined,
+    permittedFromPlanning: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'planning',
+    permittedFromIntake: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'intake',
+  },
   actions: {
     ...stageActions,
+    referFrom: assign((_, params: { from: ReferralOrigin }) => ({ referredFrom: params.from })),
     raiseConcern: assign({
       protection: ({ event }) => ({
         status: 'open' as const,

@@ -26,6 +26,18 @@ const RULES_V2: Record<CaseEventType, Rule> = {
   APPROVE_CLOSURE: notWhileConcernOpen(RULES_V1.APPROVE_CLOSURE),
   CLOSE: notWhileConcernOpen(RULES_V1.CLOSE),
   CLOSE_AT_INTAKE: notWhileConcernOpen(RULES_V1.CLOSE_AT_INTAKE),
+  // From intake only for a protection report: the authorities and services act before the school assesses.
+  REFER: {
+    ...RULES_V1.REFER,
+    when: (c, stage) =>
+      stage === 'intake' && !c.protection
+        ? refusal(
+            'no_protection_concern',
+            'Chỉ được chuyển gửi ngay khi tiếp nhận đối với hồ sơ có tin báo bảo vệ trẻ em; hồ sơ khác cần được đánh giá trước.',
+            'At intake only a case with a child-protection concern may be referred; assess any other case first.',
+          )
+        : null,
+  },
   RAISE_PROTECTION_CONCERN: {
     alsoRoles: ['principal'],
     payload: all(oneOf('kind', PROTECTION_KINDS), text('facts'), bool('carerSuspected')),

@@ -104,7 +104,7 @@ class ReferPayload {
   // Filled from the directory: the receiver's name as it stands when the referral is sent.
   @IsOptional() @Text(SHORT) receiver?: string;
   @Text(LONG) reason!: string;
-  // Content-area codes the referral is about, among the case's; absent: all of the case's.
+  // Content-area codes the referral is about, among the case's current areas; absent: all of them.
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(AREA_CODES, { each: true })
   areas?: AreaCode[];
   // Referred to the ward (Phòng Văn hóa – Xã hội): its officers read the case while the referral lasts.

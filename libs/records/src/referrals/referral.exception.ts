@@ -21,7 +21,10 @@ const MESSAGES: Record<ReferralExceptionCode, [string, string]> = {
     'Đơn vị nhận phải là một đơn vị đang hoạt động trong danh bạ dịch vụ của phường nơi trường đóng.',
     'The receiver must be an active organisation of the directory of services of the school’s ward.',
   ],
-  AREA_NOT_IN_CASE: ['Nội dung chuyển gửi phải thuộc các nội dung của hồ sơ.', 'The referral’s areas must be among the case’s areas.'],
+  AREA_NOT_IN_CASE: [
+    'Nội dung chuyển gửi phải thuộc các nội dung hiện tại của hồ sơ (theo lần đánh giá gần nhất).',
+    'The referral’s areas must be among the case’s current areas (as last assessed).',
+  ],
   CONSENT_MISSING: ['Chưa có sự đồng ý cho việc chia sẻ thông tin này.', 'No consent for this sharing of information.'],
   ANSWER_TIME_OUT_OF_RANGE: [
     'Thời điểm ghi nhận phải sau khi gửi chuyển gửi và không ở tương lai.',

@@ -69,6 +69,29 @@ describe('case@2: the child-protection concern beside the stages', () => {
     expect(stateMetaOf(V, 'assessment').deadlines[0].kind).toBe('assessment_due');
   });
 
+  it('refers from planning, and from intake only with a concern; the answer returns the case to where it left from', () => {
+    const refer = { receiver: 'Trạm y tế phường', reason: 'Cần khám chuyên khoa.' };
+    const intake = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high' }).snapshot;
+    expect(sut(V, intake, ev('REFER', tv, refer))).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'no_protection_concern' } });
+    expect(allowedEventsFor(V, intake, tv)).not.toContain('REFER');
+    let p = go(intake, ev('RAISE_PROTECTION_CONCERN', tv, concern(false)));
+    expect(allowedEventsFor(V, p, tv)).toContain('REFER');
+    p = go(go(p, ev('REFER', tv, refer)), ev('REFERRAL_ACCEPTED', tv));
+    expect(sut(V, p, ev('REFERRAL_COMPLETED', tv, { feedback: 'f' }))).toMatchObject({ ok: true, state: 'assessment' });
+
+    let planning = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high' }).snapshot, ev('START_ASSESSMENT', tv));
+    planning = go(planning, ev('COMPLETE_ASSESSMENT', tv, { riskLevel: 'high', riskRationale: 'r', difficulties: 'd', needs: 'n' }));
+    const sent = go(planning, ev('REFER', tv, refer));
+    expect(sent.context.referredFrom).toBe('planning');
+    expect(sut(V, sent, ev('REFERRAL_DECLINED', tv, { reason: 'hết chỗ' }))).toMatchObject({ ok: true, state: 'planning' });
+    expect(sut(V, go(sent, ev('REFERRAL_ACCEPTED', tv)), ev('REFERRAL_COMPLETED', tv, { feedback: 'f' }))).toMatchObject({ ok: true, state: 'planning' });
+
+    // From assessment and monitoring, and for a snapshot referred before case@2 knew the origin, as in case@1.
+    const monitoring = go(monitoringCase(), ev('REFER', tv, refer));
+    expect(sut(V, go(monitoring, ev('REFERRAL_ACCEPTED', tv)), ev('REFERRAL_COMPLETED', tv, { feedback: 'f' }))).toMatchObject({ ok: true, state: 'monitoring' });
+    expect(sut(V, { ...sent, context: { ...sent.context, referredFrom: undefined } }, ev('REFERRAL_DECLINED', tv, { reason: 'r' }))).toMatchObject({ ok: true, state: 'assessment' });
+  });
+
   it('migrates every case@1 stage to case@2 without a concern, and refuses a stage it does not know', () => {
     for (const value of ['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'closureReview', { referral: 'pending' }, { referral: 'inService' }, { closed: 'followUp' }, { closed: 'archived' }]) {
       const v1 = { value, context: { assigneeId: 'tv-1', riskLevel: 'high', openedBy: 'tv-1', submittedBy: null } };

@@ -72,7 +72,11 @@ describe('fuzz: generated bad input never gets a 5xx', () => {
       decisionDate: fc.oneof(nasty, fc.constantFrom('2026-01-05', '2099-01-01', '05/01/2026')),
     }, { requiredKeys: [] });
     const year = fc.oneof(fc.constantFrom('2031', '1999', '2101', '-1', '2031.5', '99999999999999999999'), fc.string({ maxLength: 12 }));
-    const samples = fc.sample(fc.tuple(year, fc.oneof(nasty, fc.record({ entries: fc.oneof(nasty, fc.array(fc.oneof(day, nasty), { maxLength: 4 })) }, { requiredKeys: [] }))), { numRuns: 300, seed: 20261202 });
+    const samples = fc.sample(fc.tuple(year, fc.oneof(
+      fc.record({ entries: fc.oneof(nasty, fc.array(fc.oneof(day, nasty), { maxLength: 4 })), extra: nasty }, { requiredKeys: [] }),
+      // Raw text claiming to be JSON: a bare list, a scalar, a cut-off object.
+      fc.constantFrom('[]', 'null', '2031', '"x"', '{"entries":', '[{"date":"2031-05-04"}]'),
+    )), { numRuns: 300, seed: 20261202 });
     const failures: string[] = [];
     for (const [y, body] of samples) {
       const req = t.http().put(`/api/admin/calendar/${encodeURIComponent(y)}`).set(auth(w.users.adminW));

@@ -1,4 +1,4 @@
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { WorkingCalendar } from '@dh/calendar';
 import { Deadline, DeadlineLevel, DeadlineRule, Level } from '../deadline.entity';
 
@@ -53,7 +53,12 @@ const planDays = async (tx: EntityManager, open: Deadline[]): Promise<Map<string
 // Moves every open clock the change of calendar affects, with its rungs still to come (fired ones stay), in
 // the caller's transaction; what moved, for the record.
 export const rescheduleOpenDeadlines = async (tx: EntityManager, before: WorkingCalendar, after: WorkingCalendar): Promise<MovedDeadline[]> => {
-  const open = await tx.getRepository(Deadline).find({ where: { closedAt: IsNull() }, order: { startedAt: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  // Locked: a resume or a risk raise moving the same clock waits for this change rather than losing to it.
+  const open = await tx.getRepository(Deadline).find({
+    where: [{ closedAt: IsNull(), clock: 'working' }, { closedAt: IsNull(), rule: Not('default') }],
+    order: { startedAt: 'ASC', id: 'ASC' },
+    lock: { mode: 'pessimistic_write' },
+  });
   const plans = await planDays(tx, open);
   const pending = new Map<string, DeadlineLevel[]>();
   const rungs = open.length ? await tx.getRepository(DeadlineLevel).find({ where: { deadlineId: In(open.map((d) => d.id)), status: In(['pending', 'paused']) } }) : [];

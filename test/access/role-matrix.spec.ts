@@ -16,7 +16,7 @@ type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'event' | 'pa
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport' | 'bulkClose';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
-type GlobalEndpoint = 'calendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools' | 'grantPrincipal' | 'listGrants' | 'revokeGrant';
+type GlobalEndpoint = 'calendar' | 'setCalendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools' | 'grantPrincipal' | 'listGrants' | 'revokeGrant';
 // The directory of services: a receiver of the caller's ward (the ward of all schools here), and of another ward.
 type DirectoryCtx = 'ownWard' | 'otherWard';
 type DirectoryEndpoint = 'list' | 'read' | 'create' | 'update' | 'deactivate';
@@ -87,12 +87,12 @@ const FIGURES: Record<Role, Record<FiguresCtx, number>> = {
   admin: { all: 403, own: 403, other: 403, otherWard: 403 },
 };
 const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
-  counsellor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  supervisor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  principal: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  ward_officer: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  auditor: { calendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  admin: { calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200, listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200, grantPrincipal: 201, listGrants: 200, revokeGrant: 200 },
+  counsellor: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  supervisor: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  principal: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  ward_officer: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  auditor: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
+  admin: { calendar: 200, setCalendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200, listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200, grantPrincipal: 201, listGrants: 200, revokeGrant: 200 },
 };
 // Every role of the ward reads its directory; only the admin changes one, in any ward (refused before any lookup: 403).
 const READS_WARD: Record<DirectoryCtx, Record<DirectoryEndpoint, number>> = {
@@ -201,12 +201,12 @@ const CTXS = Object.keys(CASES.counsellor) as Ctx[];
 const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', chronology: 'case.history', event: 'case.event', pause: 'case.clocks' };
 const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit', bulkClose: 'case.bulk_close' };
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
-  calendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
+  calendar: 'admin.calendar', setCalendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
   listUsers: 'admin.users', createWard: 'admin.schools', createSchool: 'admin.schools', renameSchool: 'admin.schools', listSchools: 'admin.schools',
   grantPrincipal: 'admin.users', listGrants: 'admin.users', revokeGrant: 'admin.users',
 };
 const GLOBAL_OK: Record<GlobalEndpoint, number> = {
-  calendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200,
+  calendar: 200, setCalendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200,
   listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200,
   grantPrincipal: 201, listGrants: 200, revokeGrant: 200,
 };
@@ -380,6 +380,10 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         .send({ caseId: cases.own.id, granteeId: w.users.principalA.id, reason: 'kiểm tra quyền', expiresAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
       fromApi[role] = {
         calendar: (await t.http().get('/api/admin/calendar/2026').set(h)).status,
+        // A year far from the cases' dates: the admin's change moves none of their deadlines.
+        setCalendar: (await t.http().put('/api/admin/calendar/2040').set(h).send({ entries: [
+          { date: '2040-01-02', kind: 'day_off', name: 'Nghỉ thử', decisionNumber: 'Quyết định số 1/QĐ-TTg', decisionDate: '2025-12-01' },
+        ] })).status,
         resetPassword: (await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`).set(h).send({ newPassword: 'mat-khau-dat-lai' })).status,
         grantAuditor: granted.status,
         listAuditorGrants: (await t.http().get('/api/admin/auditor-grants').set(h)).status,

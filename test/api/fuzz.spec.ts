@@ -60,4 +60,29 @@ describe('fuzz: generated bad input never gets a 5xx', () => {
     const after = await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200);
     expect(after.body.valid).toBe(true);
   });
+
+  // The admin's calendar (issue 13, point 18): near-valid days as well as garbage, so that the checks past the
+  // DTO (the year, a date twice, a decision dated ahead) are reached too.
+  it('answers generated calendar changes from the admin without a server error', async () => {
+    const day = fc.record({
+      date: fc.oneof(nasty, fc.constantFrom('2031-05-04', '2031-05-05', '2030-12-31', '2031-02-29', '2031-5-4')),
+      kind: fc.oneof(nasty, fc.constantFrom('day_off', 'working_day', 'holiday')),
+      name: fc.oneof(nasty, fc.constant('Nghỉ bù')),
+      decisionNumber: fc.oneof(nasty, fc.constant('Quyết định số 1/QĐ-TTg')),
+      decisionDate: fc.oneof(nasty, fc.constantFrom('2026-01-05', '2099-01-01', '05/01/2026')),
+    }, { requiredKeys: [] });
+    const year = fc.oneof(fc.constantFrom('2031', '1999', '2101', '-1', '2031.5', '99999999999999999999'), fc.string({ maxLength: 12 }));
+    const samples = fc.sample(fc.tuple(year, fc.oneof(
+      fc.record({ entries: fc.oneof(nasty, fc.array(fc.oneof(day, nasty), { maxLength: 4 })), extra: nasty }, { requiredKeys: [] }),
+      // Raw text claiming to be JSON: a bare list, a scalar, a cut-off object.
+      fc.constantFrom('[]', 'null', '2031', '"x"', '{"entries":', '[{"date":"2031-05-04"}]'),
+    )), { numRuns: 300, seed: 20261202 });
+    const failures: string[] = [];
+    for (const [y, body] of samples) {
+      const req = t.http().put(`/api/admin/calendar/${encodeURIComponent(y)}`).set(auth(w.users.adminW));
+      const res = typeof body === 'string' ? await req.set('Content-Type', 'application/json').send(body) : await req.send(body as object);
+      if (res.status >= 500) failures.push(`${y} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });

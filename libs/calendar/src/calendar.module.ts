@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { CalendarController } from './calendar.controller';
 import { DEFAULT_HOLIDAYS_DIR, loadOverrides } from './calendar-overrides';
 import { DEFAULT_TIME_ZONE, WorkingCalendar } from './working-calendar';
 
@@ -15,7 +14,6 @@ export const createWorkingCalendar = (config?: AppConfig): WorkingCalendar =>
 
 @Global()
 @Module({
-  controllers: [CalendarController],
   providers: [{ provide: WorkingCalendar, inject: [{ token: APP_CONFIG, optional: true }], useFactory: createWorkingCalendar }],
   exports: [WorkingCalendar],
 })

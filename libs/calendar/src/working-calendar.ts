@@ -28,6 +28,7 @@ const checkDate = (date: string): number => {
 // Deadlines are counted here; every year's schedule is built once and kept.
 export class WorkingCalendar {
   readonly timeZone: string;
+  private readonly hours: readonly WorkingHours[];
   private readonly local: LocalTime;
   private readonly windows: readonly (readonly [number, number])[];
   private readonly dayMs: number;
@@ -38,6 +39,7 @@ export class WorkingCalendar {
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.local = new LocalTime(this.timeZone);
     const hours = options.hours ?? DEFAULT_WORKING_HOURS;
+    this.hours = hours;
     const windows = hours.map((h) => [msOfDay(h.start), msOfDay(h.end)] as const).sort((a, b) => a[0] - b[0]);
     if (windows.length === 0 || windows.some(([s, e], i) => e <= s || (i > 0 && s < windows[i - 1][1]))) {
       throw new RangeError('working hours must be a non-empty list of ordered, non-overlapping HH:MM ranges');
@@ -48,6 +50,26 @@ export class WorkingCalendar {
       if (this.overrides.has(o.year)) throw new RangeError(`two override files for ${o.year}`);
       this.overrides.set(o.year, o);
     }
+  }
+
+  // The notice in force for a year (a file's, or the one an admin keeps in the app), if any.
+  overridesOf(year: number): CalendarOverrides | undefined {
+    return this.overrides.get(year);
+  }
+
+  // Another calendar, the same but for one year's notice (none: the statutory days alone), to count with
+  // before it is in force: the deadlines a change moves are computed with it inside the change's transaction.
+  withYear(year: number, overrides: CalendarOverrides | undefined): WorkingCalendar {
+    const others = [...this.overrides.values()].filter((o) => o.year !== year);
+    return new WorkingCalendar({ timeZone: this.timeZone, hours: [...this.hours], overrides: overrides ? [...others, overrides] : others });
+  }
+
+  // Puts a year's notice in force in this calendar, once its change is committed; callers stay synchronous.
+  setYear(year: number, overrides: CalendarOverrides | undefined): void {
+    if (overrides && overrides.year !== year) throw new RangeError(`overrides of ${overrides.year} given for ${year}`);
+    if (overrides) this.overrides.set(year, overrides);
+    else this.overrides.delete(year);
+    this.years.delete(year);
   }
 
   // Why a day is off, or null when it is a working day.

@@ -9,6 +9,9 @@ import { AlertSender, LogAlertSender } from './alert-sender';
 import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
+import { CalendarAdminController } from './calendar-admin/calendar-admin.controller';
+import { CalendarAdminService } from './calendar-admin/calendar-admin.service';
+import { CalendarDay, CalendarYear } from './calendar-admin/calendar-day.entity';
 import { Deadline, DeadlineLevel } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
 import { EscalationSweepService } from './escalation-sweep.service';
@@ -20,8 +23,8 @@ import { ReportSubmissionsController } from './report-submissions.controller';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]), ScheduleModule.forRoot(), AuditModule, CalendarModule],
-  controllers: [AlertsController, ReportSubmissionsController],
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert, CalendarYear, CalendarDay]), ScheduleModule.forRoot(), AuditModule, CalendarModule],
+  controllers: [AlertsController, ReportSubmissionsController, CalendarAdminController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
     { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS]) },
@@ -32,6 +35,7 @@ import { loadSlaPolicy } from './sla-policy';
     OutboxDispatcher,
     ReportClockService,
     EscalationScheduler,
+    CalendarAdminService,
   ],
   exports: [DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
 })

@@ -18,7 +18,8 @@ export type CaseContext = {
 export type ReferralOrigin = 'intake' | 'assessment' | 'planning' | 'monitoring';
 export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' | 'school_violence';
 export type ProtectionRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'gia_dinh';
-export type ProtectionConcern = { status: 'open' | 'notified'; kind: ProtectionKind; carerSuspected: boolean; notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[] };
+// receivedAt: when the concern reached the school (absent on concerns raised before it was kept).
+export type ProtectionConcern = { status: 'open' | 'notified'; kind: ProtectionKind; carerSuspected: boolean; receivedAt?: string; notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[] };
 export type CaseInput = { openedBy: string | null; assigneeId: string | null; riskLevel: RiskLevel };
 
 export type CaseEventType =

@@ -334,6 +334,8 @@ describe('the role matrix: every role × every endpoint × own school / other sc
           openCase: (await t.http().post('/api/cases').set(h).send({
             schoolId, learnerId: learners[ctx], areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep',
             summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
+            // Received long before it is recorded: the same rights, whoever says when the school learned.
+            receivedAt: new Date(t.clock.now().getTime() - 40 * 24 * 3600_000).toISOString(), receivedLateReason: 'Kiểm tra quyền.',
           })).status,
           createLearner: (await t.http().post('/api/learners').set(h).send({ schoolId, fullName: 'Học Sinh Kiểm Tra', dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', confirmDistinct: true })).status,
           submitReport: (await t.http().post('/api/reports/submissions').set(h).send({ schoolId, kind: 'report_year' })).status,

@@ -12,6 +12,11 @@ const nasty = fc.oneof(
   fc.constantFrom(null, true, 0, -1, 1e308, [], {}, '', ' ', 'DROP TABLE "case";--', '<script>alert(1)</script>', '\u0000', '💥'.repeat(50)),
   fc.string({ maxLength: 20 }).map((s) => s.repeat(3000)),
 );
+// Instants near and far, with and without an offset, past and future, and dates that do not exist.
+const instantish = fc.oneof(
+  fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('2026-03-02T16:00:00', '2026-02-30T10:00:00+07:00', '2026-03-02T24:00:00+07:00', '+275760-09-13T00:00:00Z', '2026-03-02', '2026-03-02T16:00:00+99:99'),
+);
 const uuidish = fc.oneof(fc.uuid(), fc.constantFrom('00000000-0000-0000-0000-000000000000', 'x', ''), fc.string({ maxLength: 40 }));
 
 const bodies = (c: CaseBody, schoolId: string) =>
@@ -19,9 +24,9 @@ const bodies = (c: CaseBody, schoolId: string) =>
     fc.record({ username: nasty, password: nasty }, { requiredKeys: [] }).map((b) => ['post', '/api/auth/login', b] as const),
     fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), fullName: nasty, dateOfBirth: fc.oneof(nasty, fc.constantFrom('2013-02-30', '13/05/2013')), sex: nasty, className: nasty, guardians: nasty, confirmDistinct: nasty }, { requiredKeys: [] })
       .map((b) => ['post', '/api/learners', b] as const),
-    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, reporter: nasty, assigneeId: uuidish }, { requiredKeys: [] })
+    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, reporter: nasty, assigneeId: uuidish, receivedAt: fc.oneof(nasty, instantish), receivedLateReason: nasty }, { requiredKeys: [] })
       .map((b) => ['post', '/api/cases', b] as const),
-    fc.record({ type: fc.oneof(nasty, fc.constantFrom('START_ASSESSMENT', 'SUBMIT_PLAN', 'ASSIGN', 'REFER', 'UPDATE_RISK', 'COMPLETE_ASSESSMENT')), payload: fc.oneof(nasty, fc.dictionary(fc.constantFrom('goals', 'reviewDate', 'assigneeId', 'riskLevel', 'reason', 'text', 'constructor', '__proto__'), nasty)), expectedVersion: fc.oneof(nasty, fc.integer()) }, { requiredKeys: [] })
+    fc.record({ type: fc.oneof(nasty, fc.constantFrom('START_ASSESSMENT', 'SUBMIT_PLAN', 'ASSIGN', 'REFER', 'UPDATE_RISK', 'COMPLETE_ASSESSMENT', 'RAISE_PROTECTION_CONCERN')), payload: fc.oneof(nasty, fc.dictionary(fc.constantFrom('goals', 'reviewDate', 'assigneeId', 'riskLevel', 'reason', 'text', 'kind', 'facts', 'carerSuspected', 'receivedAt', 'receivedLateReason', 'constructor', '__proto__'), fc.oneof(nasty, instantish))), expectedVersion: fc.oneof(nasty, fc.integer()) }, { requiredKeys: [] })
       .map((b) => ['post', `/api/cases/${c.id}/events`, b] as const),
     fc.tuple(fc.constantFrom('/api/cases', '/api/learners', '/api/directory'), fc.dictionary(fc.constantFrom('state', 'assigneeId', 'area', 'risk', 'page', 'pageSize', 'q', 'schoolId', 'kind', 'includeInactive', 'wardId', 'x'), fc.string({ maxLength: 50 })))
       .map(([path, q]) => ['get', `${path}?${new URLSearchParams(q).toString()}`, undefined] as const),

@@ -19,7 +19,8 @@ export const createLearner = async (t: TestApp, by: Login, schoolId: string, ful
 export const openCase = async (
   t: TestApp,
   world: World,
-  opts: { by?: Login; schoolId?: string; riskLevel?: string; assigneeId?: string } = {},
+  // `body`: more fields of the opening (receivedAt, …), sent as given.
+  opts: { by?: Login; schoolId?: string; riskLevel?: string; assigneeId?: string; body?: Record<string, unknown> } = {},
 ): Promise<CaseBody> => {
   const by = opts.by ?? world.users.counsellorA;
   const schoolId = opts.schoolId ?? world.schoolA;
@@ -37,6 +38,7 @@ export const openCase = async (
       riskLevel: opts.riskLevel ?? 'medium',
       riskRationale: 'Đánh giá ban đầu khi tiếp nhận.',
       ...(opts.assigneeId ? { assigneeId: opts.assigneeId } : {}),
+      ...opts.body,
     })
     .expect(201);
   return res.body as CaseBody;

@@ -2,7 +2,7 @@
 // and family. Sealed when the event is appended, so the chain's hash covers the sealed form and re-keying
 // never rewrites an event; opened only for a reader the access rules allow, and that read is itself an event.
 export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
-  CASE_OPENED: ['summary', 'riskRationale'],
+  CASE_OPENED: ['summary', 'riskRationale', 'receivedLateReason'],
   COMPLETE_ASSESSMENT: ['riskRationale', 'difficulties', 'needs', 'wishes', 'facts', 'preliminaryView'],
   UPDATE_RISK: ['riskRationale'],
   ADD_NOTE: ['text'],
@@ -20,7 +20,7 @@ export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
   REJECT_CLOSURE: ['reason'],
   FOLLOW_UP_DONE: ['notes'],
   REOPEN: ['reason'],
-  RAISE_PROTECTION_CONCERN: ['facts'],
+  RAISE_PROTECTION_CONCERN: ['facts', 'receivedLateReason'],
   CLOCKS_PAUSED: ['reason'],
   ALERT_ACKNOWLEDGED: ['nextAction'],
   // Consent (libs/consent): the guardian is a family detail; the purpose and the reason are the counsellor's words.

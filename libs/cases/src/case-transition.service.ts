@@ -103,7 +103,10 @@ export class CaseTransitionService {
         requestId: caller.requestId,
         at: now,
       });
-      await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), fromLeaves, result.leaves, now);
+      // What the event brings may have reached the school before it was recorded (a concern's receivedAt): the
+      // clocks it opens count from then.
+      const learnedAt = typeof payload.receivedAt === 'string' ? new Date(payload.receivedAt) : now;
+      await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), fromLeaves, result.leaves, now, learnedAt);
       if (row.riskLevel !== fromRisk) await this.deadlines.tightenForRisk(tx, this.cases.clockOf(row), result.leaves);
       if (!wasCritical && row.riskLevel === 'critical') {
         await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);

@@ -32,6 +32,8 @@ export type CaseView = {
   allowedEvents: CaseEventType[];
   deadlines: DeadlineView[];
   clocksPausedAt: string | null;
+  // When the information reached the school; createdAt is when it was recorded.
+  receivedAt: string;
   createdAt: string;
   updatedAt: string;
 };
@@ -71,6 +73,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   allowedEvents: allowedEventsOf(row, caller),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,
+  receivedAt: row.receivedAt.toISOString(),
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });

@@ -86,6 +86,11 @@ export class CaseEntity {
   @Column({ type: 'text', name: 'audit_head_hash', nullable: true, select: false, insert: false, update: false })
   auditHeadHash!: string | null;
 
+  // When the information reached the school, which may be before it was recorded (created_at): the case's
+  // first clocks and Form 01 count from it.
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt!: Date;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

@@ -21,6 +21,7 @@ import { ListCasesDto } from './dtos/list-cases.dto';
 import { Page } from '@dh/errors';
 import { Learner } from './learners/learner.entity';
 import { rankedAreaProblems } from './ranked-areas';
+import { ReceivedInput, receivedOf } from './received-at';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
 import { CASE_CONFIDENTIAL_FIELDS, ReporterField, SEALED_CONTEXT } from './confidential/confidential-fields';
 
@@ -44,6 +45,9 @@ export type CaseOpening = {
   trackingDigest?: string;
   bulkTriage?: boolean;
   machineVersion?: MachineVersion;
+  // When the information reached the school, as the team says; absent, it is received as it is recorded (the public
+  // form's report when it is sent). Checked against the same now as the opening.
+  received?: ReceivedInput;
 };
 
 @Injectable()
@@ -75,7 +79,7 @@ export class CaseService {
       const row = await this.openWithin(tx, {
         school, learnerId: dto.learnerId, areas: dto.areas, channel: dto.channel, summary: dto.summary, riskLevel: dto.riskLevel,
         riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null,
-        openedBy: chainActor(caller), machineVersion,
+        openedBy: chainActor(caller), machineVersion, received: { receivedAt: dto.receivedAt, receivedLateReason: dto.receivedLateReason },
       });
       return this.view(row, caller, tx);
     });
@@ -88,6 +92,7 @@ export class CaseService {
     const now = this.clock.now();
     const machineVersion = o.machineVersion ?? CURRENT_CASE_MACHINE;
     const opener = o.openedBy === 'public' ? null : o.openedBy;
+    const received = receivedOf(o.received ?? {}, now);
     const started = startCase(machineVersion, { openedBy: opener?.actorId ?? null, assigneeId: o.assigneeId, riskLevel: o.riskLevel });
     const row = tx.getRepository(CaseEntity).create({
       schoolId: o.school.id,
@@ -108,6 +113,7 @@ export class CaseService {
       version: 1,
       clocksPausedAt: null,
       referredToWardAt: null,
+      receivedAt: received.receivedAt,
       createdAt: now,
       updatedAt: now,
     });
@@ -126,12 +132,15 @@ export class CaseService {
         code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: o.summary,
         riskLevel: row.riskLevel, riskRationale: o.riskRationale, assigneeId: o.assigneeId, machineVersion: row.machineVersion,
         reporter: o.reporter ? { anonymous: o.reporter.anonymous } : null,
+        // Beside the event's own time (when it was recorded): a late entry shows as late.
+        receivedAt: received.receivedAt.toISOString(),
+        ...(received.receivedLateReason !== null ? { receivedLateReason: received.receivedLateReason } : {}),
         ...(opener ? {} : { anonymous: true }),
       },
       requestId: opener?.requestId ?? o.requestId ?? null,
       at: now,
     });
-    await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now);
+    await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now, received.receivedAt);
     if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
     return row;
   }

@@ -22,6 +22,7 @@ import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { Learner } from './learners/learner.entity';
+import { ReceivedAtHook } from './received-at.hook';
 import { LearnerFamilyAccess } from './learners/learner-family.service';
 import { LearnerService } from './learners/learner.service';
 import { LearnersController } from './learners/learners.controller';
@@ -30,7 +31,7 @@ import { TransitionHooks } from './transition-hooks';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook],
   exports: [CaseService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
 })
 export class CasesModule {}

@@ -29,6 +29,8 @@ export type NewDeadline = {
   pausedAt?: Date | null;
   principalAfter?: Duration;
   wardAfter?: Duration;
+  // When the row was written, if later than startedAt (a clock counted from when the school learned).
+  recordedAt?: Date;
 };
 
 export type DeadlineView = {
@@ -36,6 +38,8 @@ export type DeadlineView = {
   kind: string;
   label: string;
   dueAt: string;
+  // What the clock counts from: when the school learned of what it is about, which may precede the record.
+  startedAt: string;
   rule: DeadlineRule;
   level: Level | null;
   paused: boolean;
@@ -69,8 +73,9 @@ export class DeadlineService {
   }
 
   // Leaving a state closes its clocks; entering one opens its own. Same transaction as the transition.
-  // Leaves, not one state: from case@2 a protection concern runs its clock beside the stage's.
-  async moveLeaves(tx: EntityManager, c: CaseClock, from: string[], to: string[], now: Date): Promise<void> {
+  // Leaves, not one state: from case@2 a protection concern runs its clock beside the stage's. The clocks
+  // entered count from `startedAt`: when the school learned of what opened them (a case, a concern), else now.
+  async moveLeaves(tx: EntityManager, c: CaseClock, from: string[], to: string[], now: Date, startedAt: Date = now): Promise<void> {
     const left = from.filter((l) => !to.includes(l));
     const entered = to.filter((l) => !from.includes(l));
     if (left.length) await this.closeOpen(tx, c.caseId, now, left);
@@ -78,10 +83,10 @@ export class DeadlineService {
     for (const leaf of entered) {
       for (const spec of stateMetaOf(c.machineVersion, leaf).deadlines) {
         const due = this.durationOf(spec, c.riskLevel);
-        const { dueAt, rule } = await this.dueOf(tx, spec, c, due, now);
+        const { dueAt, rule } = await this.dueOf(tx, spec, c, due, startedAt, now);
         await this.open(tx, {
           schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: leaf,
-          startedAt: now, dueAt, rule, due, escalateTo: spec.escalateTo,
+          startedAt, recordedAt: now, dueAt, rule, due, escalateTo: spec.escalateTo,
           repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null, pausedAt: c.pausedAt,
           principalAfter: spec.principalAfter, wardAfter: spec.wardAfter,
         });
@@ -92,7 +97,7 @@ export class DeadlineService {
   // The one place a new clock's due time is decided: the date of the case's current plan the spec follows
   // (as closing on a working day), where the plan gives one still ahead; else the duration. Read in the
   // transition's transaction, so a plan just submitted counts.
-  private async dueOf(tx: EntityManager, spec: DeadlineSpec, c: CaseClock, due: Duration, now: Date): Promise<{ dueAt: Date; rule: DeadlineRule }> {
+  private async dueOf(tx: EntityManager, spec: DeadlineSpec, c: CaseClock, due: Duration, start: Date, now: Date): Promise<{ dueAt: Date; rule: DeadlineRule }> {
     if (spec.dueByPlan) {
       const [plan] = await tx.query(
         `SELECT to_char(${PLAN_COLUMNS[spec.dueByPlan]}, 'YYYY-MM-DD') AS day FROM support_plan WHERE case_id = $1 ORDER BY revision DESC LIMIT 1`,
@@ -101,7 +106,7 @@ export class DeadlineService {
       const dueAt = plan?.day ? this.calendar.closeOf(plan.day) : null;
       if (dueAt && dueAt > now) return { dueAt, rule: PLAN_RULES[spec.dueByPlan] };
     }
-    return { dueAt: this.dueAfter(now, due), rule: 'default' };
+    return { dueAt: this.dueAfter(start, due), rule: 'default' };
   }
 
   // A risk raised to high or critical gives the open clocks of these leaves that run shorter at that risk
@@ -126,10 +131,11 @@ export class DeadlineService {
     }
   }
 
-  // The time a clock has been moved by the pauses resumed since it started, as resume() moved it: the trail
-  // keeps each resume's paused working time.
+  // The time a clock has been moved by the pauses resumed since it was opened, as resume() moved it: the trail
+  // keeps each resume's paused working time. From its row's creation, not its start: a clock counted from when
+  // the school learned did not exist, and was not moved, before it was recorded.
   private async pausedSince(tx: EntityManager, d: Deadline): Promise<number> {
-    const resumed = await tx.getRepository(AuditEvent).find({ where: { caseId: d.caseId as string, type: 'CLOCKS_RESUMED', at: MoreThan(d.startedAt) } });
+    const resumed = await tx.getRepository(AuditEvent).find({ where: { caseId: d.caseId as string, type: 'CLOCKS_RESUMED', at: MoreThan(d.createdAt) } });
     return resumed.reduce(
       (sum, e) => sum + (d.clock === 'working' ? Number(e.payload.pausedWorkingMs) : e.at.getTime() - new Date(String(e.payload.pausedSince)).getTime()),
       0,
@@ -177,7 +183,7 @@ export class DeadlineService {
     const row = tx.getRepository(Deadline).create({
       schoolId: d.schoolId, caseId: d.caseId, kind: d.kind, label: d.label, labelEn: d.labelEn, state: d.state,
       startedAt: d.startedAt, dueAt: d.dueAt, rule: d.rule ?? 'default', escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: d.pausedAt ?? null, closedAt: null,
-      clock: 'calendarDays' in d.due ? 'calendar' : 'working', createdAt: d.startedAt,
+      clock: 'calendarDays' in d.due ? 'calendar' : 'working', createdAt: d.recordedAt ?? d.startedAt,
     });
     await tx.getRepository(Deadline).insert(row);
     const status = d.pausedAt ? ('paused' as const) : ('pending' as const);
@@ -246,7 +252,7 @@ export class DeadlineService {
       const reached = fired.filter((l) => l.deadlineId === d.id).map((l) => l.level);
       const level = [...LEVELS].reverse().find((l) => reached.includes(l)) ?? null;
       const view: DeadlineView = {
-        id: d.id, kind: d.kind, label: d.label, dueAt: d.dueAt.toISOString(), rule: d.rule, level, paused: d.pausedAt !== null,
+        id: d.id, kind: d.kind, label: d.label, dueAt: d.dueAt.toISOString(), startedAt: d.startedAt.toISOString(), rule: d.rule, level, paused: d.pausedAt !== null,
         remainingWorkingMs: d.pausedAt ? this.calendar.workingMsBetween(d.pausedAt, d.dueAt) : d.dueAt > now ? this.calendar.workingMsBetween(now, d.dueAt) : 0,
       };
       result.set(d.caseId as string, [...(result.get(d.caseId as string) ?? []), view]);

@@ -69,6 +69,7 @@ export const caseMachineV2 = setup({
         status: 'open' as const,
         kind: event.payload.kind as ProtectionKind,
         carerSuspected: event.payload.carerSuspected === true,
+        ...(typeof event.payload.receivedAt === 'string' ? { receivedAt: event.payload.receivedAt } : {}),
         notifications: [],
       }),
     }),

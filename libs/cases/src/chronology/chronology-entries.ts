@@ -16,7 +16,7 @@ const spec = (kind: ChronologyKind, vi: string, en: string, when?: string): Entr
 // Every event a case's chain holds, in the words of the paper logbook. Reads (VIEWED, and FORM_GENERATED, a
 // read that prints) are left out: they are the inspector's business, in /history, not the learner's story.
 const ENTRIES: Record<string, EntrySpec> = {
-  CASE_OPENED: spec('case', 'Tiếp nhận thông tin', 'Case received'),
+  CASE_OPENED: spec('case', 'Tiếp nhận thông tin', 'Case received', 'receivedAt'),
   START_ASSESSMENT: spec('stage', 'Bắt đầu đánh giá', 'Assessment started'),
   COMPLETE_ASSESSMENT: spec('stage', 'Hoàn thành đánh giá', 'Assessment completed'),
   SUBMIT_PLAN: spec('stage', 'Lập kế hoạch hỗ trợ', 'Support plan submitted'),
@@ -38,7 +38,7 @@ const ENTRIES: Record<string, EntrySpec> = {
   REASSIGN: spec('assignment', 'Phân công lại', 'Reassigned'),
   UPDATE_RISK: spec('risk', 'Cập nhật mức độ nguy cơ', 'Risk level updated'),
   ADD_NOTE: spec('note', 'Ghi chú', 'Note added'),
-  RAISE_PROTECTION_CONCERN: spec('protection', 'Tin báo bảo vệ trẻ em', 'Child-protection concern raised'),
+  RAISE_PROTECTION_CONCERN: spec('protection', 'Tin báo bảo vệ trẻ em', 'Child-protection concern raised', 'receivedAt'),
   RECORD_PROTECTION_NOTIFICATION: spec('protection', 'Đã thông báo cơ quan có thẩm quyền', 'Protection notification recorded', 'notifiedAt'),
   SESSION_RECORDED: spec('session', 'Buổi tư vấn', 'Counselling session', 'startedAt'),
   FAMILY_CONTACT_RECORDED: spec('family_contact', 'Liên hệ với gia đình', 'Family contact', 'contactedAt'),

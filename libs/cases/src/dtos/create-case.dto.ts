@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import type { RiskLevel } from '@dh/machines/case/types';
 import { AREA_CODES, AreaCode, Channel, CHANNELS, RISK_LEVELS } from '../case.entity';
+import { ReceivedAtField, ReceivedLateReasonField } from '../received-at';
 
 export class RankedAreaDto {
   @ApiProperty({ enum: AREA_CODES }) @IsIn(AREA_CODES)
@@ -57,4 +58,15 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID('all')
   assigneeId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-02T16:00:00+07:00',
+    description: 'Khi thông tin đến với nhà trường (mặc định: lúc ghi nhận) / when the information reached the school (default: now); every clock counts from it',
+  })
+  @ReceivedAtField()
+  receivedAt?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Bắt buộc khi thời điểm tiếp nhận cách đây hơn 30 ngày / required when receivedAt is more than 30 days ago' })
+  @ReceivedLateReasonField()
+  receivedLateReason?: string;
 }

@@ -8,6 +8,7 @@ import { PROTECTION_KINDS, PROTECTION_RECIPIENTS } from '@dh/machines/case/v2/ru
 import { flattenValidationErrors, InputValidationException } from '@dh/errors';
 import { AREA_CODES, AreaCode, RISK_LEVELS } from '../case.entity';
 import { IsRankedAreas } from '../ranked-areas';
+import { ReceivedAtField, ReceivedLateReasonField } from '../received-at';
 import { RankedAreaDto } from './create-case.dto';
 
 const LONG = 10000;
@@ -152,6 +153,9 @@ class ProtectionConcernPayload {
   @IsIn(PROTECTION_KINDS) kind!: ProtectionKind;
   @Text(LONG) facts!: string;
   @IsBoolean() carerSuspected!: boolean;
+  // When it reached the school (default: as recorded): its clock counts from then (ReceivedAtHook).
+  @ReceivedAtField() receivedAt?: string;
+  @ReceivedLateReasonField() receivedLateReason?: string;
 }
 
 class ProtectionNotificationPayload {

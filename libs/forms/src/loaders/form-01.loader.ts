@@ -24,7 +24,7 @@ export class Form01Loader implements FormLoader {
     const values: FormValues = {
       ...learnerValues,
       ...this.cases.parents(guardians),
-      receivedAt: this.cases.dateTime(row.createdAt),
+      receivedAt: this.cases.dateTime(row.receivedAt),
       channel: row.channel,
       // As received: the areas and the risk level of the opening, not today's.
       areas: ((opening.areas as typeof row.areas | undefined) ?? row.areas).map((a) => a.code),

@@ -21,7 +21,7 @@ export type FormOptions = { referralId?: string; format?: FormFormat };
 // which version, what confidential content it printed, if any) in the transaction that read the case: no
 // document leaves without its trace. A PDF is the same .docx converted by LibreOffice after that transaction
 // commits, so no database connection or lock waits on an office suite; a server without LibreOffice refuses
-// before anything is read or recorded.
+// before anything is recorded.
 @Injectable()
 export class FormsService {
   private readonly logger = new Logger(FormsService.name);
@@ -37,7 +37,6 @@ export class FormsService {
 
   async generate(caller: Caller, caseId: string, form: FormNumber, options: FormOptions = {}): Promise<GeneratedForm> {
     const format = options.format ?? 'docx';
-    if (format === 'pdf') await this.pdf.ensureAvailable();
     const docx = await this.docx(caller, caseId, form, options.referralId, format);
     if (format === 'docx') return docx;
     const file = await this.pdf.toPdf(docx.file);
@@ -48,6 +47,8 @@ export class FormsService {
   private docx(caller: Caller, caseId: string, form: FormNumber, referralId: string | undefined, format: FormFormat): Promise<GeneratedForm> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, false, 'case.forms');
+      // Who may not print the case hears that first; who may, hears that this server cannot, and nothing is recorded.
+      if (format === 'pdf') await this.pdf.ensureAvailable();
       const reveal = await this.confidential.mayRead(tx, caller, row);
       const template = this.templates.get(form);
       const mayReadReporter = reveal && (await this.confidential.mayReadReporter(tx, caller, row));

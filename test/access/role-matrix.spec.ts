@@ -237,7 +237,8 @@ describe('the role matrix: every role × every endpoint × own school / other sc
   let inspectorGrant: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // No LibreOffice for this server: a form asked as PDF answers 501 where it would print, and never starts an office.
+    t = await startTestApp({ SOFFICE_PATH: '/nonexistent/soffice' });
     w = await buildWorld(t.app);
     Object.assign(who, { counsellor: w.users.counsellorA, supervisor: w.users.supervisorA, principal: w.users.principalA, ward_officer: w.users.wardW, auditor: w.users.auditorA, admin: w.users.adminW });
     for (const role of ROLES) callers[role] = { ...(await t.http().get('/api/me').set(auth(who[role])).expect(200)).body, requestId: 'matrix' };
@@ -524,6 +525,12 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const printForm = async (role: Role, ctx: Ctx): Promise<number> => (await t.http().get(`/api/cases/${cases[ctx].id}/forms/01`).set(auth(who[role]))).status;
     expect(await tabulate(['printForm'], generatedForm)).toEqual(FORMS);
     expect(await tabulate(['printForm'], printForm)).toEqual(FORMS);
+    // As PDF, the same refusals; where the form prints, this server's 501 (no LibreOffice), never a 200 by another path.
+    const asPdf = (cell: { printForm: number }) => ({ printForm: cell.printForm === 200 ? 501 : cell.printForm });
+    const pdfExpected = Object.fromEntries(ROLES.map((r) => [r, Object.fromEntries(CTXS.map((c) => [c, asPdf(FORMS[r][c])]))]));
+    const printPdf = async (role: Role, ctx: Ctx): Promise<number> =>
+      (await t.http().get(`/api/cases/${cases[ctx].id}/forms/01`).query({ format: 'pdf' }).set(auth(who[role]))).status;
+    expect(await tabulate(['printForm'], printPdf)).toEqual(pdfExpected);
   });
 
   it('referral list: every role reads a case’s referrals where the policy lets it read them', async () => {

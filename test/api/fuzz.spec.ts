@@ -31,6 +31,10 @@ const bodies = (c: CaseBody, schoolId: string) =>
     fc.tuple(fc.constantFrom('/api/cases', '/api/learners', '/api/directory'), fc.dictionary(fc.constantFrom('state', 'assigneeId', 'area', 'risk', 'page', 'pageSize', 'q', 'schoolId', 'kind', 'includeInactive', 'wardId', 'x'), fc.string({ maxLength: 50 })))
       .map(([path, q]) => ['get', `${path}?${new URLSearchParams(q).toString()}`, undefined] as const),
     uuidish.map((id) => ['get', `/api/cases/${encodeURIComponent(id)}`, undefined] as const),
+    // A form's query, never a well-formed format=pdf (each of those would start LibreOffice: form-pdf.spec.ts has them).
+    fc.tuple(fc.constantFrom('01', '1', '04', '5', 'x'), fc.dictionary(fc.constantFrom('format', 'referralId', 'x'), fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom('PDF', 'pdf ', 'xlsx', 'docx', ''), uuidish)))
+      .filter(([, q]) => q.format !== 'pdf')
+      .map(([n, q]) => ['get', `/api/cases/${c.id}/forms/${n}?${new URLSearchParams(q).toString()}`, undefined] as const),
   );
 
 describe('fuzz: generated bad input never gets a 5xx', () => {

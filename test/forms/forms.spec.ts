@@ -112,8 +112,8 @@ describe('Forms 01–04 as Word documents', () => {
       const res = await t.http().get(`/api/cases/${full.id}/forms/${n}`).set(auth(w.users.supervisorA)).expect(400);
       expect(res.body.details.map((f: { field: string }) => f.field)).toEqual(['n']);
     }
-    const pdf = await t.http().get(`/api/cases/${full.id}/forms/1`).query({ format: 'pdf' }).set(auth(w.users.supervisorA)).expect(400);
-    expect(pdf.body.details.map((f: { field: string }) => f.field)).toEqual(['format']);
+    const xlsx = await t.http().get(`/api/cases/${full.id}/forms/1`).query({ format: 'xlsx' }).set(auth(w.users.supervisorA)).expect(400);
+    expect(xlsx.body.details.map((f: { field: string }) => f.field)).toEqual(['format']);
   });
 
   it('the counsellor who recorded who reported prints it; another counsellor of the school gets the reporter sealed', async () => {

@@ -37,6 +37,9 @@ export type AppConfig = {
   intakeFlood: { reports: number; minutes: number };
   // The longest an auditor's or a principal's grant may run, in days from its issue.
   grantMaxDays: number;
+  // LibreOffice's soffice, which turns a form's .docx into PDF (?format=pdf): a path, or a name looked up on PATH;
+  // a conversion running longer than timeoutMs is killed.
+  soffice: { path: string; timeoutMs: number };
 };
 
 export type Env = Record<string, string | undefined>;
@@ -190,5 +193,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     // One school year by default (from one September to the next): an inspection or a principal's access is
     // renewed, with a reason, at least once a year.
     grantMaxDays: intVar(env, 'GRANT_MAX_DAYS', 365, 1, 1830),
+    // A cold start of LibreOffice with a fresh profile takes seconds on a small school server: the default is generous.
+    soffice: { path: env.SOFFICE_PATH?.trim() || 'soffice', timeoutMs: intVar(env, 'SOFFICE_TIMEOUT_MS', 120_000, 1_000, 600_000) },
   };
 };

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
 import { FormQueryDto } from './dtos/form-query.dto';
+import { CONTENT_TYPES } from './form-format';
 import { FormNumberPipe } from './form-number.pipe';
 import { FormNumber } from './form-template';
 import { FormsService } from './forms.service';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX_TYPE = CONTENT_TYPES.docx;
 
 @ApiTags('forms')
 @ApiBearerAuth()
@@ -16,15 +17,15 @@ export class FormsController {
   constructor(private readonly forms: FormsService) {}
 
   @Get(':n')
-  @ApiProduces(DOCX_TYPE)
-  @ApiOperation({ summary: 'Biểu mẫu 01–04 của hồ sơ (.docx) / Form 01–04 of the case as a Word document (readers of its confidential content; audited)' })
+  @ApiProduces(DOCX_TYPE, CONTENT_TYPES.pdf)
+  @ApiOperation({ summary: 'Biểu mẫu 01–04 của hồ sơ (.docx, hoặc PDF với ?format=pdf) / Form 01–04 of the case as a Word document, or PDF with ?format=pdf (readers of its confidential content; audited)' })
   async form(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,
     @Param('n', FormNumberPipe) n: FormNumber,
     @Query() query: FormQueryDto,
   ): Promise<StreamableFile> {
-    const { file, fileName } = await this.forms.generate(caller, id, n, { referralId: query.referralId });
-    return new StreamableFile(file, { type: DOCX_TYPE, disposition: `attachment; filename="${fileName}"`, length: file.length });
+    const { file, fileName, format } = await this.forms.generate(caller, id, n, { referralId: query.referralId, format: query.format });
+    return new StreamableFile(file, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${fileName}"`, length: file.length });
   }
 }

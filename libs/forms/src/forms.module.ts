@@ -6,6 +6,7 @@ import { FormTemplates } from './form-templates';
 import { FormsController } from './forms.controller';
 import { FormsService } from './forms.service';
 import { CaseValues } from './loaders/case-values';
+import { PdfConverter } from './pdf-converter';
 import { formLoaderProviders } from './loaders/form-loaders';
 
 @Module({
@@ -15,6 +16,7 @@ import { formLoaderProviders } from './loaders/form-loaders';
     FormTemplates,
     CaseValues,
     ...formLoaderProviders,
+    PdfConverter,
     FormsService,
   ],
   exports: [FormsService],

@@ -1,3 +1,4 @@
+export * from './form-format';
 export * from './form-keys';
 export * from './form-renderer';
 export * from './form-template';
@@ -7,3 +8,4 @@ export * from './forms.controller';
 export * from './forms.exception';
 export * from './forms.module';
 export * from './forms.service';
+export * from './pdf-converter';

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(sut({})).toMatchObject({
       port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true,
       altcha: { cost: 1000, maxNumber: 5000 }, intakeFlood: { reports: 10, minutes: 10 }, grantMaxDays: 365,
+      soffice: { path: 'soffice', timeoutMs: 120_000 },
     });
     expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
   });
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
     ['INTAKE_FLOOD_MINUTES', '-1'],
     ['GRANT_MAX_DAYS', '0'],
     ['GRANT_MAX_DAYS', 'forever'],
+    ['SOFFICE_TIMEOUT_MS', '10'],
     ['AUDIT_SIGNING_KEY', 'not a key'],
     // An RSA key is a key, not an Ed25519 one.
     ['AUDIT_SIGNING_KEY', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()],

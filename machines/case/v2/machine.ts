@@ -3,7 +3,7 @@ import { stageActions, stageGuards } from '../machine-kit';
 import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient } from '../types';
 import { caseMachineV1 } from '../v1/machine';
 import { META_V2_PROTECTION as P } from './meta';
-import { checkEvent } from './rules';
+import { checkEvent, isAuthority } from './rules';
 
 // case@2: case@1's stages unchanged, with the child-protection concern as a region beside them.
 
@@ -18,12 +18,14 @@ const retarget = (node: unknown): unknown => {
 const STAGES = retarget(caseMachineV1.config.states) as typeof caseMachineV1.config.states;
 
 const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
+const toAuthority = and([whileStageOpen, 'toAuthority']);
 
 export const caseMachineV2 = setup({
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
-  guards: stageGuards(checkEvent),
+  guards: { ...stageGuards(checkEvent), toAuthority: ({ event }) => isAuthority(event.payload.recipient) },
   actions: {
     ...stageActions,
+    // Harm by the carer is critical whatever was thought before (DOMAIN.md, Decree 56 Art. 31).
     raiseConcern: assign({
       protection: ({ event }) => ({
         status: 'open' as const,
@@ -31,11 +33,12 @@ export const caseMachineV2 = setup({
         carerSuspected: event.payload.carerSuspected === true,
         notifications: [],
       }),
+      riskLevel: ({ context, event }) => (event.payload.carerSuspected === true ? 'critical' as const : context.riskLevel),
     }),
     recordNotification: assign({
       protection: ({ context, event }) => ({
         ...(context.protection as NonNullable<CaseContext['protection']>),
-        status: 'notified' as const,
+        status: isAuthority(event.payload.recipient) ? ('notified' as const) : (context.protection?.status ?? 'open'),
         notifications: [
           ...(context.protection?.notifications ?? []),
           { recipient: event.payload.recipient as ProtectionRecipient, notifiedAt: String(event.payload.notifiedAt), notifiedBy: String(event.payload.notifiedBy) },
@@ -55,7 +58,16 @@ export const caseMachineV2 = setup({
       initial: 'none',
       states: {
         none: { meta: P.none, on: { RAISE_PROTECTION_CONCERN: { target: 'open', guard: whileStageOpen, actions: 'raiseConcern' } } },
-        open: { meta: P.open, on: { RECORD_PROTECTION_NOTIFICATION: { target: 'notified', guard: whileStageOpen, actions: 'recordNotification' } } },
+        // The family told: recorded, and the concern stays open with its clock running.
+        open: {
+          meta: P.open,
+          on: {
+            RECORD_PROTECTION_NOTIFICATION: [
+              { target: 'notified', guard: toAuthority, actions: 'recordNotification' },
+              { guard: whileStageOpen, actions: 'recordNotification' },
+            ],
+          },
+        },
         notified: {
           meta: P.notified,
           on: {

@@ -333,7 +333,8 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         fromApi[role][ctx] = {
           openCase: (await t.http().post('/api/cases').set(h).send({
             schoolId, learnerId: learners[ctx], areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep',
-            summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
+            // The school-violence flag starts a clock, and gives no one a right the opening did not.
+            summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', schoolViolence: true, ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
           })).status,
           createLearner: (await t.http().post('/api/learners').set(h).send({ schoolId, fullName: 'Học Sinh Kiểm Tra', dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', confirmDistinct: true })).status,
           submitReport: (await t.http().post('/api/reports/submissions').set(h).send({ schoolId, kind: 'report_year' })).status,

@@ -19,7 +19,7 @@ const bodies = (c: CaseBody, schoolId: string) =>
     fc.record({ username: nasty, password: nasty }, { requiredKeys: [] }).map((b) => ['post', '/api/auth/login', b] as const),
     fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), fullName: nasty, dateOfBirth: fc.oneof(nasty, fc.constantFrom('2013-02-30', '13/05/2013')), sex: nasty, className: nasty, guardians: nasty, confirmDistinct: nasty }, { requiredKeys: [] })
       .map((b) => ['post', '/api/learners', b] as const),
-    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, reporter: nasty, assigneeId: uuidish }, { requiredKeys: [] })
+    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, reporter: nasty, assigneeId: uuidish, schoolViolence: nasty }, { requiredKeys: [] })
       .map((b) => ['post', '/api/cases', b] as const),
     fc.record({ type: fc.oneof(nasty, fc.constantFrom('START_ASSESSMENT', 'SUBMIT_PLAN', 'ASSIGN', 'REFER', 'UPDATE_RISK', 'COMPLETE_ASSESSMENT')), payload: fc.oneof(nasty, fc.dictionary(fc.constantFrom('goals', 'reviewDate', 'assigneeId', 'riskLevel', 'reason', 'text', 'constructor', '__proto__'), nasty)), expectedVersion: fc.oneof(nasty, fc.integer()) }, { requiredKeys: [] })
       .map((b) => ['post', `/api/cases/${c.id}/events`, b] as const),

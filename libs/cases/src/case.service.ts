@@ -5,7 +5,7 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { AlertService, CaseClock, DeadlineService } from '@dh/escalations';
+import { AlertService, CaseClock, DeadlineService, SCHOOL_VIOLENCE_FAMILY } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Action, assertAllowed, Caller, chainActor, needsPlace, Place, School, schoolsFor, UserService, wardFor } from '@dh/identity';
@@ -43,6 +43,7 @@ export type CaseOpening = {
   requestId?: string;
   trackingDigest?: string;
   bulkTriage?: boolean;
+  schoolViolence?: boolean;
   machineVersion?: MachineVersion;
 };
 
@@ -74,7 +75,7 @@ export class CaseService {
       if (assigneeId) await this.assertAssignable(assigneeId, dto.schoolId, tx);
       const row = await this.openWithin(tx, {
         school, learnerId: dto.learnerId, areas: dto.areas, channel: dto.channel, summary: dto.summary, riskLevel: dto.riskLevel,
-        riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null,
+        riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null, schoolViolence: dto.schoolViolence,
         openedBy: chainActor(caller), machineVersion,
       });
       return this.view(row, caller, tx);
@@ -102,6 +103,7 @@ export class CaseService {
       openedBy: opener?.actorId ?? null,
       trackingDigest: o.trackingDigest ?? null,
       bulkTriage: o.bulkTriage ?? false,
+      schoolViolence: o.schoolViolence ?? false,
       state: started.state,
       snapshot: started.snapshot,
       machineVersion,
@@ -126,12 +128,14 @@ export class CaseService {
         code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: o.summary,
         riskLevel: row.riskLevel, riskRationale: o.riskRationale, assigneeId: o.assigneeId, machineVersion: row.machineVersion,
         reporter: o.reporter ? { anonymous: o.reporter.anonymous } : null,
+        ...(row.schoolViolence ? { schoolViolence: true } : {}),
         ...(opener ? {} : { anonymous: true }),
       },
       requestId: opener?.requestId ?? o.requestId ?? null,
       at: now,
     });
     await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now);
+    if (row.schoolViolence) await this.deadlines.openEventClock(tx, this.clockOf(row), SCHOOL_VIOLENCE_FAMILY, now);
     if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
     return row;
   }

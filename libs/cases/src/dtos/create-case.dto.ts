@@ -57,4 +57,8 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID('all')
   assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'vụ việc bạo lực học đường (Nghị định 80/2017): gia đình được thông báo trong 24 giờ / a school-violence incident (Decree 80/2017): the family is to be told within 24 hours' })
+  @IsOptional() @IsBoolean()
+  schoolViolence?: boolean;
 }

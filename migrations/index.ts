@@ -18,6 +18,7 @@ import { LearnerNameSkeleton1795000000017 } from './1795000000017-learner-name-s
 import { ThrottleCounters1795000000018 } from './1795000000018-throttle-counters';
 import { IntakeFlood1795000000019 } from './1795000000019-intake-flood';
 import { DeadlineRule1795000000021 } from './1795000000021-deadline-rule';
+import { CaseSchoolViolence1795000000022 } from './1795000000022-case-school-violence';
 import { ReceivedAt1795000000023 } from './1795000000023-received-at';
 import { WorkingCalendar1795000000028 } from './1795000000028-working-calendar';
 
@@ -43,6 +44,7 @@ export const migrations = [
   ThrottleCounters1795000000018,
   IntakeFlood1795000000019,
   DeadlineRule1795000000021,
+  CaseSchoolViolence1795000000022,
   ReceivedAt1795000000023,
   WorkingCalendar1795000000028,
 ];

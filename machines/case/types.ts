@@ -17,7 +17,9 @@ export type CaseContext = {
 };
 export type ReferralOrigin = 'intake' | 'assessment' | 'planning' | 'monitoring';
 export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' | 'school_violence';
-export type ProtectionRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'gia_dinh';
+// The authorities that receive a protection report (Law on Children Art. 51; Decree 56/2017 Art. 25), and the family.
+export type AuthorityRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'phong_vhxh';
+export type ProtectionRecipient = AuthorityRecipient | 'gia_dinh';
 // receivedAt: when the concern reached the school (absent on concerns raised before it was kept).
 export type ProtectionConcern = { status: 'open' | 'notified'; kind: ProtectionKind; carerSuspected: boolean; receivedAt?: string; notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[] };
 export type CaseInput = { openedBy: string | null; assigneeId: string | null; riskLevel: RiskLevel };

@@ -334,7 +334,8 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         fromApi[role][ctx] = {
           openCase: (await t.http().post('/api/cases').set(h).send({
             schoolId, learnerId: learners[ctx], areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep',
-            summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
+            // The school-violence flag starts a clock, and gives no one a right the opening did not.
+            summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', schoolViolence: true, ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
             // Received long before it is recorded: the same rights, whoever says when the school learned.
             receivedAt: new Date(t.clock.now().getTime() - 40 * 24 * 3600_000).toISOString(), receivedLateReason: 'Kiểm tra quyền.',
           })).status,

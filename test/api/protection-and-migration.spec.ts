@@ -39,12 +39,13 @@ describe('case@2 protection concern, and case@1 cases beside it', () => {
 
     t.clock.set('2026-03-03T15:30:00+07:00');
     await t.app.get(EscalationSweepService).sweepOnce();
-    expect(await levels(ht, c.id)).toEqual(['principal']);
-    expect(await levels(tt, c.id)).toEqual(['overdue']);
-    expect(await levels(vh, c.id)).toEqual([]);
+    // The carer is suspected: the concern made the case critical, and a critical case overdue reaches the ward at once.
+    expect(await levels(ht, c.id)).toEqual(['critical_risk', 'principal']);
+    expect(await levels(tt, c.id)).toEqual(['critical_risk', 'overdue']);
+    expect(await levels(vh, c.id)).toEqual(['overdue']);
     t.clock.set('2026-03-04T15:30:00+07:00');
     await t.app.get(EscalationSweepService).sweepOnce();
-    expect(await levels(vh, c.id)).toEqual(['ward']);
+    expect(await levels(vh, c.id)).toEqual(['overdue', 'ward']);
 
     const blocked = await sendEvent(t, tv, c, 'CLOSE', { outcome: 'Đã ổn.' });
     expect(blocked.status).toBe(422);

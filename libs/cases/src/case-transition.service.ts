@@ -11,6 +11,7 @@ import { actorIn, Caller, primaryRole } from '@dh/identity';
 import { activeLeaves, stepCase } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType } from '@dh/machines/case/types';
+import { CARER_SUSPECTED_RATIONALE } from '@dh/machines/case/v2/rules';
 import { CaseService } from './case.service';
 import { CaseView } from './case-view';
 import { CaseEntity } from './case.entity';
@@ -80,6 +81,9 @@ export class CaseTransitionService {
       row.riskLevel = result.context.riskLevel;
       if (RISK_EVENTS.includes(request.type)) row.riskRationale = this.cipher.seal(String(payload.riskRationale), SEALED_CONTEXT.riskRationale);
       row.areas = areasAfter(request.type, payload, row.areas);
+      // Only a concern with the carer suspected changes the risk without saying why: the machine's reason stands in.
+      const impliedRisk = !RISK_EVENTS.includes(request.type) && row.riskLevel !== fromRisk;
+      if (impliedRisk) row.riskRationale = this.cipher.seal(CARER_SUSPECTED_RATIONALE, SEALED_CONTEXT.riskRationale);
       row.referredToWardAt = referredToWardAfter(row, request.type, payload, now);
       row.version += 1;
       row.updatedAt = now;
@@ -99,7 +103,7 @@ export class CaseTransitionService {
         toState: row.state,
         actorId: caller.id,
         actorRole: primaryRole(actorIn(caller, row.schoolId).roles),
-        payload: { ...payload, ...recorded },
+        payload: { ...payload, ...recorded, ...(impliedRisk ? { riskRaised: { from: fromRisk, to: row.riskLevel } } : {}) },
         requestId: caller.requestId,
         at: now,
       });

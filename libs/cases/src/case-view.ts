@@ -26,6 +26,8 @@ export type CaseView = {
   channel: Channel;
   // A public report sent during a flood of its school's form, awaiting bulk triage (libs/intake).
   bulkTriage: boolean;
+  // A school-violence incident is recorded (at intake or by a concern of that kind).
+  schoolViolence: boolean;
   // null where the caller may not read confidential content; `masked` names what was left out.
   summary: string | null;
   masked: string[];
@@ -68,6 +70,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   areas: [...row.areas].sort((a, b) => a.priority - b.priority),
   channel: row.channel,
   bulkTriage: row.bulkTriage,
+  schoolViolence: row.schoolViolence,
   summary: revealed?.summary ?? null,
   masked: revealed ? [] : [...CASE_CONFIDENTIAL_FIELDS],
   allowedEvents: allowedEventsOf(row, caller),

@@ -59,6 +59,11 @@ export class CaseEntity {
   @Column('boolean', { name: 'bulk_triage', default: false })
   bulkTriage!: boolean;
 
+  // The case records a school-violence incident (Decree 80/2017), at intake or by a concern of that kind: the
+  // family is owed word of it within the policy's time (libs/escalations SCHOOL_VIOLENCE_FAMILY).
+  @Column('boolean', { name: 'school_violence', default: false })
+  schoolViolence!: boolean;
+
   @Column('text')
   state!: string;
 

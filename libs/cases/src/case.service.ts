@@ -5,7 +5,7 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { AlertService, CaseClock, DeadlineService } from '@dh/escalations';
+import { AlertService, CaseClock, DeadlineService, SCHOOL_VIOLENCE_FAMILY } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Action, assertAllowed, Caller, chainActor, needsPlace, Place, School, schoolsFor, UserService, wardFor } from '@dh/identity';
@@ -44,6 +44,7 @@ export type CaseOpening = {
   requestId?: string;
   trackingDigest?: string;
   bulkTriage?: boolean;
+  schoolViolence?: boolean;
   machineVersion?: MachineVersion;
   // When the information reached the school, as the team says; absent, it is received as it is recorded (the public
   // form's report when it is sent). Checked against the same now as the opening.
@@ -78,7 +79,7 @@ export class CaseService {
       if (assigneeId) await this.assertAssignable(assigneeId, dto.schoolId, tx);
       const row = await this.openWithin(tx, {
         school, learnerId: dto.learnerId, areas: dto.areas, channel: dto.channel, summary: dto.summary, riskLevel: dto.riskLevel,
-        riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null,
+        riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null, schoolViolence: dto.schoolViolence,
         openedBy: chainActor(caller), machineVersion, received: { receivedAt: dto.receivedAt, receivedLateReason: dto.receivedLateReason },
       });
       return this.view(row, caller, tx);
@@ -107,6 +108,7 @@ export class CaseService {
       openedBy: opener?.actorId ?? null,
       trackingDigest: o.trackingDigest ?? null,
       bulkTriage: o.bulkTriage ?? false,
+      schoolViolence: o.schoolViolence ?? false,
       state: started.state,
       snapshot: started.snapshot,
       machineVersion,
@@ -135,12 +137,14 @@ export class CaseService {
         // Beside the event's own time (when it was recorded): a late entry shows as late.
         receivedAt: received.receivedAt.toISOString(),
         ...(received.receivedLateReason !== null ? { receivedLateReason: received.receivedLateReason } : {}),
+        ...(row.schoolViolence ? { schoolViolence: true } : {}),
         ...(opener ? {} : { anonymous: true }),
       },
       requestId: opener?.requestId ?? o.requestId ?? null,
       at: now,
     });
     await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now, received.receivedAt);
+    if (row.schoolViolence) await this.deadlines.openEventClock(tx, this.clockOf(row), SCHOOL_VIOLENCE_FAMILY, now, received.receivedAt);
     if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
     return row;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { AuditEvent } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { stateMetaOf } from '@dh/machines/case/engine';
@@ -92,6 +92,30 @@ export class DeadlineService {
         });
       }
     }
+  }
+
+  // A clock an event starts rather than a state (the school-violence family notice): no leaf owns it, so moving
+  // between stages leaves it alone. One of a kind at a time: a second report of the same incident adds no clock.
+  // Counted from when the school learned of the event (`startedAt`), which may be before it was recorded (`now`).
+  async openEventClock(tx: EntityManager, c: CaseClock, spec: DeadlineSpec, now: Date, startedAt = now): Promise<boolean> {
+    if (await tx.getRepository(Deadline).exists({ where: { caseId: c.caseId, kind: spec.kind, closedAt: IsNull() } })) return false;
+    const due = this.durationOf(spec, c.riskLevel);
+    await this.open(tx, {
+      schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: null,
+      startedAt, recordedAt: now, dueAt: this.dueAfter(startedAt, due), due, escalateTo: spec.escalateTo, repeatDays: null, pausedAt: c.pausedAt,
+      principalAfter: spec.principalAfter, wardAfter: spec.wardAfter,
+    });
+    return true;
+  }
+
+  // Closes the open clocks of this kind that an act done at `doneAt` answers: those started no later than it. What
+  // was done before a clock started says nothing of what it waits for. Answers whether one was closed.
+  async closeAnsweredBy(tx: EntityManager, caseId: string, kind: string, doneAt: Date, now: Date): Promise<boolean> {
+    const open = await tx.getRepository(Deadline).find({
+      where: { caseId, kind, closedAt: IsNull(), startedAt: LessThanOrEqual(doneAt) }, select: { id: true },
+    });
+    if (open.length) await this.close(tx, open.map((d) => d.id), now);
+    return open.length > 0;
   }
 
   // The one place a new clock's due time is decided: the date of the case's current plan the spec follows

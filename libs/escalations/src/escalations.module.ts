@@ -20,6 +20,7 @@ import { EscalationScheduler } from './escalation.scheduler';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { REPORT_DEADLINE_KINDS, ReportClockService } from './report-clock.service';
 import { ReportSubmissionsController } from './report-submissions.controller';
+import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
@@ -27,7 +28,7 @@ import { loadSlaPolicy } from './sla-policy';
   controllers: [AlertsController, ReportSubmissionsController, CalendarAdminController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
-    { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS]) },
+    { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS, ...EVENT_CLOCK_KINDS]) },
     { provide: AlertSender, useClass: LogAlertSender },
     DeadlineService,
     AlertService,

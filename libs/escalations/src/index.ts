@@ -8,3 +8,4 @@ export * from './escalations.module';
 export * from './outbox-dispatcher.service';
 export * from './sla-policy';
 export * from './report-clock.service';
+export * from './school-violence-clock';

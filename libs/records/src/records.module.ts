@@ -21,6 +21,7 @@ import { Referral } from './referrals/referral.entity';
 import { ReferralHooks } from './referrals/referral-hooks.service';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReferralsService } from './referrals/referrals.service';
+import { SchoolViolenceNotice } from './school-violence/school-violence-notice.service';
 import { CounsellingSession } from './sessions/counselling-session.entity';
 
 const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingSession, FamilyContact, FollowUpContact, Referral];
@@ -28,7 +29,7 @@ const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingS
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceProvider, ...CASE_RECORDS]), AuditModule, IdentityModule, CasesModule, ConsentModule, EscalationsModule],
   controllers: [DirectoryController, AdminDirectoryController, CaseRecordsController, ReferralsController],
-  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, CaseRecordsService, ReferralHooks, ReferralsService],
+  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, CaseRecordsService, ReferralHooks, ReferralsService, SchoolViolenceNotice],
   exports: [DirectoryService, DirectorySeedService, CaseRecordsService, ReferralsService],
 })
 export class RecordsModule {}

@@ -3,7 +3,7 @@ import { stageActions, stageGuards } from '../machine-kit';
 import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient, ReferralOrigin } from '../types';
 import { caseMachineV1 } from '../v1/machine';
 import { META_V2_PROTECTION as P } from './meta';
-import { checkEvent } from './rules';
+import { checkEvent, isAuthority } from './rules';
 
 // case@2: case@1's stages, referral also from planning and intake (below), with the child-protection concern
 // as a region beside them.
@@ -52,11 +52,13 @@ const STAGES = {
 } as unknown as typeof caseMachineV1.config.states;
 
 const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
+const toAuthority = and([whileStageOpen, 'toAuthority']);
 
 export const caseMachineV2 = setup({
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
   guards: {
     ...stageGuards(checkEvent),
+    toAuthority: ({ event }) => isAuthority(event.payload.recipient),
     permittedWithConcern: ({ context, event }) => checkEvent(context, event) === null && context.protection !== undefined,
     permittedFromPlanning: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'planning',
     permittedFromIntake: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'intake',
@@ -64,6 +66,7 @@ export const caseMachineV2 = setup({
   actions: {
     ...stageActions,
     referFrom: assign((_, params: { from: ReferralOrigin }) => ({ referredFrom: params.from })),
+    // Harm by the carer is critical whatever was thought before (DOMAIN.md, Decree 56 Art. 31).
     raiseConcern: assign({
       protection: ({ event }) => ({
         status: 'open' as const,
@@ -72,11 +75,12 @@ export const caseMachineV2 = setup({
         ...(typeof event.payload.receivedAt === 'string' ? { receivedAt: event.payload.receivedAt } : {}),
         notifications: [],
       }),
+      riskLevel: ({ context, event }) => (event.payload.carerSuspected === true ? 'critical' as const : context.riskLevel),
     }),
     recordNotification: assign({
       protection: ({ context, event }) => ({
         ...(context.protection as NonNullable<CaseContext['protection']>),
-        status: 'notified' as const,
+        status: isAuthority(event.payload.recipient) ? ('notified' as const) : (context.protection?.status ?? 'open'),
         notifications: [
           ...(context.protection?.notifications ?? []),
           { recipient: event.payload.recipient as ProtectionRecipient, notifiedAt: String(event.payload.notifiedAt), notifiedBy: String(event.payload.notifiedBy) },
@@ -96,7 +100,16 @@ export const caseMachineV2 = setup({
       initial: 'none',
       states: {
         none: { meta: P.none, on: { RAISE_PROTECTION_CONCERN: { target: 'open', guard: whileStageOpen, actions: 'raiseConcern' } } },
-        open: { meta: P.open, on: { RECORD_PROTECTION_NOTIFICATION: { target: 'notified', guard: whileStageOpen, actions: 'recordNotification' } } },
+        // The family told: recorded, and the concern stays open with its clock running.
+        open: {
+          meta: P.open,
+          on: {
+            RECORD_PROTECTION_NOTIFICATION: [
+              { target: 'notified', guard: toAuthority, actions: 'recordNotification' },
+              { guard: whileStageOpen, actions: 'recordNotification' },
+            ],
+          },
+        },
         notified: {
           meta: P.notified,
           on: {

@@ -5,11 +5,11 @@ export const META_V2_PROTECTION = {
   protection: { label: { vi: 'Bảo vệ trẻ em', en: 'Child protection' }, deadlines: [] },
   none: { label: { vi: 'Không có tin báo', en: 'No concern' }, deadlines: [] },
   open: {
-    label: { vi: 'Tin báo bảo vệ trẻ em – chờ thông báo', en: 'Protection concern – awaiting notification' },
+    label: { vi: 'Tin báo bảo vệ trẻ em – chờ báo cơ quan có thẩm quyền', en: 'Protection concern – awaiting a report to an authority' },
     deadlines: [
       {
         kind: 'protection_notification',
-        label: { vi: 'Thông báo tin bảo vệ trẻ em', en: 'Protection notification' },
+        label: { vi: 'Báo cơ quan có thẩm quyền về tin bảo vệ trẻ em', en: 'Protection report to an authority' },
         // Circular 33's old 12-working-hour rule, kept; overdue goes straight to the principal, then the ward.
         due: { workingHours: 12 },
         escalateTo: ['principal', 'ward_officer'],
@@ -18,5 +18,5 @@ export const META_V2_PROTECTION = {
       },
     ],
   },
-  notified: { label: { vi: 'Đã thông báo', en: 'Notified' }, deadlines: [] },
+  notified: { label: { vi: 'Đã báo cơ quan có thẩm quyền', en: 'Reported to an authority' }, deadlines: [] },
 } satisfies Record<string, StateMeta>;

@@ -1,9 +1,16 @@
 import { all, bool, instant, makeRules, oneOf, refusal, Rule, text } from '../rules-kit';
-import type { CaseContext, CaseEventType, ProtectionKind, ProtectionRecipient } from '../types';
+import type { AuthorityRecipient, CaseContext, CaseEventType, ProtectionKind, ProtectionRecipient } from '../types';
 import { RULES_V1 } from '../v1/rules';
 
 export const PROTECTION_KINDS: readonly ProtectionKind[] = ['abuse', 'violence', 'neglect', 'exploitation', 'school_violence'];
-export const PROTECTION_RECIPIENTS: readonly ProtectionRecipient[] = ['tong_dai_111', 'ubnd_phuong', 'cong_an', 'gia_dinh'];
+export const AUTHORITY_RECIPIENTS: readonly AuthorityRecipient[] = ['tong_dai_111', 'ubnd_phuong', 'cong_an', 'phong_vhxh'];
+export const PROTECTION_RECIPIENTS: readonly ProtectionRecipient[] = [...AUTHORITY_RECIPIENTS, 'gia_dinh'];
+// Only a report to an authority discharges the duty to report; telling the family is recorded beside it.
+export const isAuthority = (recipient: unknown): boolean => AUTHORITY_RECIPIENTS.includes(recipient as AuthorityRecipient);
+
+// The rationale a case's risk carries when a concern with the carer suspected made it critical.
+export const CARER_SUSPECTED_RATIONALE =
+  'Tin báo bảo vệ trẻ em: người chăm sóc bị nghi là nguồn gây hại (Nghị định 56/2017/NĐ-CP, Điều 31). / Protection concern: the carer is the suspected source of harm (Decree 56/2017, Art. 31).';
 
 const concernOpen = (c: CaseContext) => c.protection?.status === 'open';
 

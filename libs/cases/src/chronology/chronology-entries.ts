@@ -9,7 +9,8 @@ export type ChronologyKind =
 type Label = { vi: string; en: string };
 // `when`: the payload field that says when the thing itself happened (a session held on Monday and written
 // down on Wednesday belongs to Monday); without it, the moment it was recorded.
-type EntrySpec = { kind: ChronologyKind; label: Label; when?: string };
+// `labelOf`: where the payload changes what the logbook must say (telling the family is not reporting to an authority).
+type EntrySpec = { kind: ChronologyKind; label: Label; when?: string; labelOf?: (payload: Record<string, unknown>) => Label };
 
 const spec = (kind: ChronologyKind, vi: string, en: string, when?: string): EntrySpec => ({ kind, label: { vi, en }, ...(when ? { when } : {}) });
 
@@ -39,7 +40,10 @@ const ENTRIES: Record<string, EntrySpec> = {
   UPDATE_RISK: spec('risk', 'Cập nhật mức độ nguy cơ', 'Risk level updated'),
   ADD_NOTE: spec('note', 'Ghi chú', 'Note added'),
   RAISE_PROTECTION_CONCERN: spec('protection', 'Tin báo bảo vệ trẻ em', 'Child-protection concern raised', 'receivedAt'),
-  RECORD_PROTECTION_NOTIFICATION: spec('protection', 'Đã thông báo cơ quan có thẩm quyền', 'Protection notification recorded', 'notifiedAt'),
+  RECORD_PROTECTION_NOTIFICATION: {
+    ...spec('protection', 'Đã báo cơ quan có thẩm quyền', 'Reported to an authority', 'notifiedAt'),
+    labelOf: (p) => (p.recipient === 'gia_dinh' ? { vi: 'Đã thông báo cho gia đình', en: 'Family informed' } : { vi: 'Đã báo cơ quan có thẩm quyền', en: 'Reported to an authority' }),
+  },
   SESSION_RECORDED: spec('session', 'Buổi tư vấn', 'Counselling session', 'startedAt'),
   FAMILY_CONTACT_RECORDED: spec('family_contact', 'Liên hệ với gia đình', 'Family contact', 'contactedAt'),
   FOLLOW_UP_RECORDED: spec('follow_up', 'Liên hệ theo dõi sau kết thúc', 'Follow-up contact', 'contactedAt'),
@@ -85,7 +89,7 @@ export const toChronologyEntry = (e: AuditEvent, names: ReadonlyMap<string, stri
     recordedAt: e.at.toISOString(),
     kind: entry.kind,
     type: e.type,
-    label: entry.label,
+    label: entry.labelOf?.(payload) ?? entry.label,
     fromState: e.fromState,
     toState: e.toState,
     actor: { id: e.actorId, fullName: e.actorId ? (names.get(e.actorId) ?? null) : null, role: e.actorRole },

@@ -69,4 +69,8 @@ export class CreateCaseDto {
   @ApiPropertyOptional({ maxLength: 1000, description: 'Bắt buộc khi thời điểm tiếp nhận cách đây hơn 30 ngày / required when receivedAt is more than 30 days ago' })
   @ReceivedLateReasonField()
   receivedLateReason?: string;
+
+  @ApiPropertyOptional({ description: 'vụ việc bạo lực học đường (Nghị định 80/2017): gia đình được thông báo trong 24 giờ / a school-violence incident (Decree 80/2017): the family is to be told within 24 hours' })
+  @IsOptional() @IsBoolean()
+  schoolViolence?: boolean;
 }

@@ -14,6 +14,7 @@ import { FollowUpContact } from '../follow-ups/follow-up-contact.entity';
 import { RecordFollowUpDto } from '../follow-ups/dtos/record-follow-up.dto';
 import { CounsellingSession } from '../sessions/counselling-session.entity';
 import { RecordSessionDto } from '../sessions/dtos/record-session.dto';
+import { SchoolViolenceNotice } from '../school-violence/school-violence-notice.service';
 import { CaseRecordBase, recordOf } from './case-record-base';
 import { CaseRecordException, CaseRecordExceptionCode } from './case-record.exception';
 import { loadRecords, RecordView, sealedFieldNames, toRecordView } from './case-record-views';
@@ -42,6 +43,7 @@ export class CaseRecordsService {
     private readonly confidential: ConfidentialAccess,
     private readonly cipher: FieldCipher,
     private readonly deadlines: DeadlineService,
+    private readonly schoolViolence: SchoolViolenceNotice,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -64,16 +66,19 @@ export class CaseRecordsService {
     });
   }
 
+  // A contact made after a school-violence incident was recorded answers the family-notice clock.
   recordFamilyContact(caller: Caller, caseId: string, dto: RecordFamilyContactDto): Promise<RecordView> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.writer.teamCase(tx, caller, caseId, 'record.write', notTeam);
       const now = this.clock.now();
+      const contactedAt = notFuture('contactedAt', dto.contactedAt, now);
+      const answered = await this.schoolViolence.answerFamilyNotice(tx, row.id, contactedAt, now);
       const contact = tx.getRepository(FamilyContact).create({
-        ...recordOf(caller.id, row, now), contactedAt: notFuture('contactedAt', dto.contactedAt, now), how: dto.how,
+        ...recordOf(caller.id, row, now), contactedAt, how: dto.how,
         ...sealColumns(this.cipher, 'family_contact', { personName: dto.person.fullName, personRelationship: dto.person.relationship, content: dto.content, agreed: dto.agreed }),
       });
       return this.store(tx, caller, row, 'family_contact', contact, 'FAMILY_CONTACT_RECORDED', 'familyContactId', {
-        ...dto, person: { fullName: dto.person.fullName, relationship: dto.person.relationship },
+        ...dto, person: { fullName: dto.person.fullName, relationship: dto.person.relationship }, ...answered,
       });
     });
   }

@@ -34,6 +34,7 @@ describe('case@2: the child-protection concern beside the stages', () => {
     let p = go(monitoringCase(), ev('RAISE_PROTECTION_CONCERN', tv, concern()));
     expect(activeLeaves(V, p)).toEqual(['monitoring', 'protection.open']);
     expect(p.context.protection).toMatchObject({ status: 'open', kind: 'abuse', carerSuspected: true });
+    expect(p.context.riskLevel).toBe('critical');
     const blocked = sut(V, p, ev('PROPOSE_CLOSURE', tv, { outcome: 'đạt' }));
     expect(blocked).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'protection_concern_open' } });
     expect(allowedEventsFor(V, p, tv)).not.toContain('PROPOSE_CLOSURE');
@@ -43,14 +44,19 @@ describe('case@2: the child-protection concern beside the stages', () => {
     p = go(p, ev('RECORD_PROTECTION_NOTIFICATION', tv, notify('tong_dai_111')));
     expect(activeLeaves(V, p)).toEqual(['monitoring', 'protection.notified']);
     expect(p.context.protection?.notifications).toEqual([{ recipient: 'tong_dai_111', notifiedAt: '2026-03-02T10:00:00+07:00', notifiedBy: 'Cô Lan' }]);
-    expect(sut(V, p, ev('PROPOSE_CLOSURE', tv, { outcome: 'đạt' }))).toMatchObject({ ok: true, state: 'closed.followUp' });
+    // The suspected carer made the case critical: its closure goes to review.
+    expect(sut(V, p, ev('PROPOSE_CLOSURE', tv, { outcome: 'đạt' }))).toMatchObject({ ok: true, state: 'closureReview' });
   });
 
-  it('lets the family be told when the carer is not suspected, and the principal raise and record', () => {
+  it('lets the family be told when the carer is not suspected, which leaves the concern open until an authority is', () => {
     let p = go(monitoringCase(), ev('RAISE_PROTECTION_CONCERN', ht, concern(false)));
+    expect(p.context.riskLevel).toBe('low');
     p = go(p, ev('RECORD_PROTECTION_NOTIFICATION', ht, notify('gia_dinh')));
-    expect(p.context.protection?.status).toBe('notified');
+    expect(p.context.protection?.status).toBe('open');
+    expect(activeLeaves(V, p)).toEqual(['monitoring', 'protection.open']);
+    expect(sut(V, p, ev('PROPOSE_CLOSURE', tv, { outcome: 'đạt' }))).toMatchObject({ ok: false, refusal: { reason: 'protection_concern_open' } });
     p = go(p, ev('RECORD_PROTECTION_NOTIFICATION', tt, notify('cong_an')));
+    expect(p.context.protection?.status).toBe('notified');
     expect(p.context.protection?.notifications.map((n) => n.recipient)).toEqual(['gia_dinh', 'cong_an']);
   });
 

@@ -32,7 +32,13 @@ export const arrowsOf = (machine: AnyStateMachine): Arrow[] =>
     );
 
 // Guards that only check rules are not drawn; the ones that choose a branch are.
-const BRANCH_LABELS: Record<string, string> = { permittedHighRisk: 'high/critical', permittedLowRisk: 'low/medium' };
+const BRANCH_LABELS: Record<string, string> = {
+  permittedHighRisk: 'high/critical',
+  permittedLowRisk: 'low/medium',
+  permittedNeedingApproval: 'high/critical or concern',
+  permittedWithoutApproval: 'low/medium, no concern',
+  permittedBackToAssessment: 'proposed from assessment',
+};
 
 export const toMermaid = (machine: AnyStateMachine, selfEvents: string[]): string => {
   const lines = ['stateDiagram-v2'];

@@ -12,6 +12,8 @@ export type CaseContext = {
   submittedBy: string | null;
   // case@2: the child-protection concern beside the stages.
   protection?: ProtectionConcern;
+  // case@2: set while a closure proposed from assessment awaits review, so a rejection returns there.
+  closureFrom?: 'assessment' | null;
 };
 export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' | 'school_violence';
 export type ProtectionRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'gia_dinh';
@@ -30,7 +32,7 @@ export type CaseEvent = { type: CaseEventType; actor: Actor; payload: Record<str
 export type RefusalCode =
   | 'role_not_allowed' | 'not_assignee' | 'own_submission' | 'payload_incomplete'
   | 'already_assigned' | 'not_assigned' | 'same_assignee'
-  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed';
+  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed' | 'supervisor_approval_required';
 
 export type Refusal = { reason: RefusalCode; message: string; messageEn: string; fields?: string[] };
 

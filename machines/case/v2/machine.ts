@@ -1,11 +1,12 @@
 import { and, assign, not, setup, stateIn } from 'xstate';
-import { stageActions, stageGuards } from '../machine-kit';
+import { closureActions, closureGuards, stageActions, stageGuards } from '../machine-kit';
 import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient } from '../types';
 import { caseMachineV1 } from '../v1/machine';
 import { META_V2_PROTECTION as P } from './meta';
 import { checkEvent } from './rules';
 
-// case@2: case@1's stages unchanged, with the child-protection concern as a region beside them.
+// case@2: case@1's stages, with the child-protection concern as a region beside them and every closure of a
+// risky case through the supervisor's review.
 
 
 // case@1's states, re-aimed at their new home: '#case.x' targets become '#case.stage.x'.
@@ -15,15 +16,39 @@ const retarget = (node: unknown): unknown => {
   if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'meta' ? v : retarget(v)]));
   return node;
 };
-const STAGES = retarget(caseMachineV1.config.states) as typeof caseMachineV1.config.states;
+const V1_STAGES = retarget(caseMachineV1.config.states) as NonNullable<typeof caseMachineV1.config.states>;
+
+// Issue 13: every closing event of a high or critical case, or of one with a protection concern, waits for a
+// supervisor's review, from assessment as from monitoring (CLOSE_AT_INTAKE is the supervisor's own, by its rule).
+const toReview = (actions: 'proposeFromAssessment' | 'markSubmitted') => [
+  { target: 'closureReview', guard: 'permittedNeedingApproval', actions },
+  { target: 'closed', guard: 'permittedWithoutApproval' },
+];
+const STAGES = {
+  ...V1_STAGES,
+  assessment: { ...V1_STAGES.assessment, on: { ...V1_STAGES.assessment.on, CLOSE: toReview('proposeFromAssessment') } },
+  monitoring: { ...V1_STAGES.monitoring, on: { ...V1_STAGES.monitoring.on, PROPOSE_CLOSURE: toReview('markSubmitted') } },
+  closureReview: {
+    ...V1_STAGES.closureReview,
+    on: {
+      ...V1_STAGES.closureReview.on,
+      APPROVE_CLOSURE: { target: 'closed', guard: 'permitted', actions: 'endReview' },
+      REJECT_CLOSURE: [
+        { target: 'assessment', guard: 'permittedBackToAssessment', actions: 'endReview' },
+        { target: 'monitoring', guard: 'permitted', actions: 'endReview' },
+      ],
+    },
+  },
+} as typeof V1_STAGES;
 
 const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
 
 export const caseMachineV2 = setup({
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
-  guards: stageGuards(checkEvent),
+  guards: { ...stageGuards(checkEvent), ...closureGuards(checkEvent) },
   actions: {
     ...stageActions,
+    ...closureActions,
     raiseConcern: assign({
       protection: ({ event }) => ({
         status: 'open' as const,

@@ -20,6 +20,7 @@ import { IntakeFlood1795000000019 } from './1795000000019-intake-flood';
 import { DeadlineRule1795000000021 } from './1795000000021-deadline-rule';
 import { CaseSchoolViolence1795000000022 } from './1795000000022-case-school-violence';
 import { ReceivedAt1795000000023 } from './1795000000023-received-at';
+import { DeadlineClosedAs1795000000024 } from './1795000000024-deadline-closed-as';
 import { WorkingCalendar1795000000028 } from './1795000000028-working-calendar';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
@@ -46,5 +47,6 @@ export const migrations = [
   DeadlineRule1795000000021,
   CaseSchoolViolence1795000000022,
   ReceivedAt1795000000023,
+  DeadlineClosedAs1795000000024,
   WorkingCalendar1795000000028,
 ];

@@ -38,6 +38,9 @@ const BRANCH_LABELS: Record<string, string> = {
   permittedWithConcern: 'protection concern',
   permittedFromPlanning: 'referred from planning',
   permittedFromIntake: 'referred from intake',
+  permittedNeedingApproval: 'high/critical or concern',
+  permittedWithoutApproval: 'low/medium, no concern',
+  permittedBackToAssessment: 'proposed from assessment',
 };
 
 export const toMermaid = (machine: AnyStateMachine, selfEvents: string[]): string => {

@@ -6,6 +6,9 @@ export type PayloadCheck = (payload: Record<string, unknown>) => string[];
 
 const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
 export const isHighRisk = (level: RiskLevel): boolean => level === 'high' || level === 'critical';
+// Issue 13: whoever sends the closing event, a supervisor other than the proposer decides on such a case. A concern
+// counts from the moment it is raised: once reported it no longer blocks closure, but the case stays a risky one.
+export const closureNeedsApproval = (c: CaseContext): boolean => isHighRisk(c.riskLevel) || c.protection !== undefined;
 
 export const text = (...names: string[]): PayloadCheck => (p) => names.filter((n) => typeof p[n] !== 'string' || !/\S/.test(p[n] as string));
 export const optionalText = (...names: string[]): PayloadCheck => (p) => names.filter((n) => p[n] !== undefined && typeof p[n] !== 'string');
@@ -30,6 +33,8 @@ export const refusal = (reason: Refusal['reason'], message: string, messageEn: s
 
 export type Rule = {
   supervisorOnly?: boolean;
+  // Only a supervisor, when the case is such (a risky case closed at once, with no review to wait for).
+  supervisorOnlyWhen?: (c: CaseContext) => boolean;
   separateReviewer?: boolean;
   // Roles beyond counsellor and supervisor who may send it (the principal, for a protection concern).
   alsoRoles?: Actor['roles'];
@@ -62,6 +67,13 @@ export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRule
     }
     if (!supervisor && !extra && context.assigneeId !== actor.id) {
       return refusal('not_assignee', 'Bạn không phải người được phân công phụ trách hồ sơ này.', 'You are not the assignee of this case.');
+    }
+    if (!supervisor && rule.supervisorOnlyWhen?.(context)) {
+      return refusal(
+        'supervisor_approval_required',
+        'Chỉ tổ trưởng tư vấn (giám sát) mới được kết thúc hồ sơ có nguy cơ cao, nghiêm trọng hoặc có tin báo bảo vệ trẻ em.',
+        'Only a supervisor may close a high or critical case, or one with a child-protection concern.',
+      );
     }
     if (rule.separateReviewer && context.submittedBy === actor.id) {
       return refusal('own_submission', 'Không thể tự phê duyệt đề xuất của chính mình.', 'No one may review their own submission.');

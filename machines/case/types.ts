@@ -14,6 +14,8 @@ export type CaseContext = {
   protection?: ProtectionConcern;
   // case@2: the stage the latest referral left from, which its answer returns to. Absent on older snapshots.
   referredFrom?: ReferralOrigin;
+  // case@2: set while a closure proposed from assessment awaits review, so a rejection returns there.
+  closureFrom?: 'assessment' | null;
 };
 export type ReferralOrigin = 'intake' | 'assessment' | 'planning' | 'monitoring';
 export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' | 'school_violence';
@@ -36,7 +38,7 @@ export type CaseEvent = { type: CaseEventType; actor: Actor; payload: Record<str
 export type RefusalCode =
   | 'role_not_allowed' | 'not_assignee' | 'own_submission' | 'payload_incomplete'
   | 'already_assigned' | 'not_assigned' | 'same_assignee'
-  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed' | 'no_protection_concern';
+  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed' | 'no_protection_concern' | 'supervisor_approval_required';
 
 export type Refusal = { reason: RefusalCode; message: string; messageEn: string; fields?: string[] };
 

@@ -583,6 +583,16 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(publicForm).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 202])));
   });
+  it('stopping the follow-up early (FOLLOW_UP_DONE with stopReason): the school’s supervisors only', async () => {
+    const STOP: Record<Role, number> = { counsellor: 422, supervisor: 200, principal: 422, ward_officer: 404, auditor: 403, admin: 404 };
+    const fromApi = {} as Record<Role, number>;
+    for (const role of ROLES) {
+      const c = await move(t, w.users.counsellorA, await openCase(t, w), 'CLOSE_AT_INTAKE', { reason: 'Kiểm tra quyền.' });
+      fromApi[role] = (await t.http().post(`/api/cases/${c.id}/events`).set(auth(who[role]))
+        .send({ type: 'FOLLOW_UP_DONE', payload: { notes: 'Kiểm tra quyền.', stopReason: 'Gia đình chuyển đi.' }, expectedVersion: c.version })).status;
+    }
+    expect(fromApi).toEqual(STOP);
+  });
   it('a learner’s family in the learner search: the case team and the school’s supervisors read it, other readers get it masked', async () => {
     const guardians = [{ fullName: 'Phụ Huynh Ma Trận', relationship: 'mẹ', phone: '0900000009' }];
     // Each learner added by whoever may open its case; a case opened by a counsellor is assigned to them.

@@ -40,6 +40,12 @@ describe('a case through the Circular 18 process, end to end', () => {
     c = await move(t, tv, c, 'ADD_NOTE', { text: 'Buổi gặp đầu tiên, em cởi mở hơn.' });
     c = await move(t, tv, c, 'PROPOSE_CLOSURE', { outcome: 'Em đã ổn định, đi học đều.' });
     expect(c.state).toBe('closed.followUp');
+    // Both follow-up contacts first (records beside the stages: neither the stage nor the version moves).
+    for (const notes of ['Sau 30 ngày: em vẫn đi học đều.', 'Sau 90 ngày: em ổn định.']) {
+      t.clock.advance(3600_000);
+      await t.http().post(`/api/cases/${c.id}/follow-ups`).set(auth(tv))
+        .send({ ...PAYLOADS.followUp, contactedAt: new Date(t.clock.now().getTime() - 60_000).toISOString(), notes }).expect(201);
+    }
     c = await move(t, tv, c, 'FOLLOW_UP_DONE', { notes: 'Gia đình xác nhận em ổn định sau 90 ngày.' });
     expect(c).toMatchObject({ state: 'closed.archived', version: 7 });
 
@@ -50,6 +56,8 @@ describe('a case through the Circular 18 process, end to end', () => {
       ['SUBMIT_PLAN', 'monitoring', tv],
       ['ADD_NOTE', 'monitoring', tv],
       ['PROPOSE_CLOSURE', 'closed.followUp', tv],
+      ['FOLLOW_UP_RECORDED', 'closed.followUp', tv],
+      ['FOLLOW_UP_RECORDED', 'closed.followUp', tv],
       ['FOLLOW_UP_DONE', 'closed.archived', tv],
     ]);
     const got = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);

@@ -56,7 +56,10 @@ describe('case@2 protection concern, and case@1 cases beside it', () => {
     expect(family.body.message).toMatch(/gia đình/);
     c = await move(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', notify('tong_dai_111'));
     expect((c as unknown as { deadlines: { kind: string }[] }).deadlines.map((d) => d.kind)).toEqual(['assessment_due']);
+    // Reported, the concern no longer blocks closure; the case still closes only with a supervisor's approval.
     c = await move(t, tv, c, 'CLOSE', { outcome: 'Đã chuyển cơ quan chức năng xử lý.' });
+    expect(c.state).toBe('closureReview');
+    c = await move(t, tt, c, 'APPROVE_CLOSURE', {});
     expect(c.state).toBe('closed.followUp');
     expect((await verifyOf(t, tt, c.id)).valid).toBe(true);
   });

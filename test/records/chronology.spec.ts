@@ -82,6 +82,8 @@ describe('the chronology of a case: every record, in the order it happened, with
     c = await later(() => move(t, tv, c, 'PROPOSE_CLOSURE', PAYLOADS.closureFull));
     t.clock.advance(30 * 24 * HOUR);
     await post('follow-ups', { ...PAYLOADS.followUp, contactedAt: halfHourAgo() });
+    t.clock.advance(60 * 24 * HOUR);
+    await post('follow-ups', { ...PAYLOADS.followUp, contactedAt: halfHourAgo() });
     c = await later(() => move(t, tv, c, 'FOLLOW_UP_DONE', { notes: 'Gia đình cho biết em vẫn ổn.' }));
 
     const items = await chronology(w.users.auditorA, c.id);
@@ -90,7 +92,7 @@ describe('the chronology of a case: every record, in the order it happened, with
       'consent CONSENT_RECORDED', 'consent CONSENT_RECORDED',
       'case CASE_OPENED', 'stage START_ASSESSMENT', 'session SESSION_RECORDED', 'stage COMPLETE_ASSESSMENT', 'stage SUBMIT_PLAN',
       'family_contact FAMILY_CONTACT_RECORDED', 'referral REFER', 'referral REFERRAL_ACCEPTED', 'referral REFERRAL_COMPLETED',
-      'session SESSION_RECORDED', 'stage PROPOSE_CLOSURE', 'follow_up FOLLOW_UP_RECORDED', 'stage FOLLOW_UP_DONE',
+      'session SESSION_RECORDED', 'stage PROPOSE_CLOSURE', 'follow_up FOLLOW_UP_RECORDED', 'follow_up FOLLOW_UP_RECORDED', 'stage FOLLOW_UP_DONE',
     ]);
     const occurred = items.map((i) => i.occurredAt);
     expect([...occurred].sort()).toEqual(occurred);

@@ -18,7 +18,7 @@ export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
   CLOSE: ['outcome', 'resultsAchieved', 'resultsNotAchieved', 'reason', 'followUpPlan'],
   CLOSE_AT_INTAKE: ['reason'],
   REJECT_CLOSURE: ['reason'],
-  FOLLOW_UP_DONE: ['notes'],
+  FOLLOW_UP_DONE: ['notes', 'stopReason'],
   REOPEN: ['reason'],
   RAISE_PROTECTION_CONCERN: ['facts', 'receivedLateReason'],
   CLOCKS_PAUSED: ['reason'],

@@ -51,6 +51,11 @@ export const machineAllowedEvents = (row: CaseEntity, caller: Caller): CaseEvent
 export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[] =>
   machineAllowedEvents(row, caller).filter((type) => !(type === 'START_ASSESSMENT' && row.learnerId === null));
 
+// While a follow-up contact is still due, archiving takes a supervisor stopping it early (libs/records refuses
+// anyone else): the rest are not offered FOLLOW_UP_DONE until both contacts are recorded.
+const mayArchive = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[]): boolean =>
+  !deadlines.some((d) => d.kind.startsWith('follow_up_')) || actorIn(caller, row.schoolId).roles.includes('supervisor');
+
 export type RevealedContent = { summary: string; riskRationale: string };
 
 // Confidential fields are shown only when the caller may read them, opened, and the read was recorded.
@@ -73,7 +78,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   schoolViolence: row.schoolViolence,
   summary: revealed?.summary ?? null,
   masked: revealed ? [] : [...CASE_CONFIDENTIAL_FIELDS],
-  allowedEvents: allowedEventsOf(row, caller),
+  allowedEvents: allowedEventsOf(row, caller).filter((type) => type !== 'FOLLOW_UP_DONE' || mayArchive(row, caller, deadlines)),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,
   receivedAt: row.receivedAt.toISOString(),

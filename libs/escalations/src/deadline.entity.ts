@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { EscalationTarget } from '@dh/machines/case/types';
 
 export type DeadlineRule = 'default' | 'plan_review_date' | 'plan_end_date';
+export type ClosedAs = 'satisfied' | 'stopped';
 export type Level = 'reminder' | 'overdue' | 'principal' | 'ward';
 export const LEVELS: Level[] = ['reminder', 'overdue', 'principal', 'ward'];
 
@@ -52,6 +53,10 @@ export class Deadline {
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt!: Date | null;
+
+  // Answered (a follow-up contact) or stopped early by a supervisor; null when it closed by leaving its state.
+  @Column('text', { name: 'closed_as', nullable: true })
+  closedAs!: ClosedAs | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;

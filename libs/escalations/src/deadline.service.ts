@@ -6,7 +6,7 @@ import { WorkingCalendar } from '@dh/calendar';
 import { stateMetaOf } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { DeadlineSpec, Duration, EscalationTarget, PlanDate, RiskLevel } from '@dh/machines/case/types';
-import { Deadline, DeadlineLevel, DeadlineRule, Level, LEVELS } from './deadline.entity';
+import { ClosedAs, Deadline, DeadlineLevel, DeadlineRule, Level, LEVELS } from './deadline.entity';
 import { SLA_POLICY } from './escalation.tokens';
 import { SlaPolicy } from './sla-policy';
 
@@ -187,26 +187,40 @@ export class DeadlineService {
   }
 
   // A closed clock raises nothing more: its pending rungs are cancelled with it.
-  private async close(tx: EntityManager, ids: string[], now: Date): Promise<void> {
-    await tx.getRepository(Deadline).update({ id: In(ids) }, { closedAt: now });
+  private async close(tx: EntityManager, ids: string[], now: Date, closedAs: ClosedAs | null = null): Promise<void> {
+    await tx.getRepository(Deadline).update({ id: In(ids) }, { closedAt: now, closedAs });
     await tx.getRepository(DeadlineLevel).update({ deadlineId: In(ids), status: In(['pending', 'paused']) }, { status: 'cancelled' });
   }
 
   // Closes the open deadline of these kinds that falls due first (a follow-up contact answers one follow-up
   // clock); its kind, or null when none is open.
   async closeEarliest(tx: EntityManager, caseId: string, kinds: string[], now: Date): Promise<string | null> {
-    const first = await tx.getRepository(Deadline).findOne({
-      where: { caseId, closedAt: IsNull(), kind: In(kinds) }, order: { dueAt: 'ASC', id: 'ASC' }, select: { id: true, kind: true },
-    });
+    const [first] = await this.openOfKinds(tx, caseId, kinds);
     if (!first) return null;
-    await this.close(tx, [first.id], now);
+    await this.close(tx, [first.id], now, 'satisfied');
     return first.kind;
+  }
+
+  // The kinds among these still open on the case, earliest due first.
+  async openKinds(tx: EntityManager, caseId: string, kinds: string[]): Promise<string[]> {
+    return (await this.openOfKinds(tx, caseId, kinds)).map((d) => d.kind);
+  }
+
+  // Closes every open deadline of these kinds as stopped early (the reason is the event's); the kinds closed.
+  async stopOpen(tx: EntityManager, caseId: string, kinds: string[], now: Date): Promise<string[]> {
+    const open = await this.openOfKinds(tx, caseId, kinds);
+    if (open.length) await this.close(tx, open.map((d) => d.id), now, 'stopped');
+    return open.map((d) => d.kind);
+  }
+
+  private openOfKinds(tx: EntityManager, caseId: string, kinds: string[]): Promise<Pick<Deadline, 'id' | 'kind'>[]> {
+    return tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull(), kind: In(kinds) }, order: { dueAt: 'ASC', id: 'ASC' }, select: { id: true, kind: true } });
   }
 
   async open(tx: EntityManager, d: NewDeadline): Promise<Deadline> {
     const row = tx.getRepository(Deadline).create({
       schoolId: d.schoolId, caseId: d.caseId, kind: d.kind, label: d.label, labelEn: d.labelEn, state: d.state,
-      startedAt: d.startedAt, dueAt: d.dueAt, rule: d.rule ?? 'default', escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: d.pausedAt ?? null, closedAt: null,
+      startedAt: d.startedAt, dueAt: d.dueAt, rule: d.rule ?? 'default', escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: d.pausedAt ?? null, closedAt: null, closedAs: null,
       clock: 'calendarDays' in d.due ? 'calendar' : 'working', createdAt: d.recordedAt ?? d.startedAt,
     });
     await tx.getRepository(Deadline).insert(row);

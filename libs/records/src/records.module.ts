@@ -16,6 +16,7 @@ import { DirectoryService } from './directory/directory.service';
 import { ServiceProvider } from './directory/service-provider.entity';
 import { FamilyContact } from './family-contacts/family-contact.entity';
 import { FollowUpContact } from './follow-ups/follow-up-contact.entity';
+import { FollowUpDoneHook } from './follow-ups/follow-up-done.hook';
 import { SupportPlan } from './plans/support-plan.entity';
 import { Referral } from './referrals/referral.entity';
 import { ReferralHooks } from './referrals/referral-hooks.service';
@@ -29,7 +30,7 @@ const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingS
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceProvider, ...CASE_RECORDS]), AuditModule, IdentityModule, CasesModule, ConsentModule, EscalationsModule],
   controllers: [DirectoryController, AdminDirectoryController, CaseRecordsController, ReferralsController],
-  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, CaseRecordsService, ReferralHooks, ReferralsService, SchoolViolenceNotice],
+  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, FollowUpDoneHook, CaseRecordsService, ReferralHooks, ReferralsService, SchoolViolenceNotice],
   exports: [DirectoryService, DirectorySeedService, CaseRecordsService, ReferralsService],
 })
 export class RecordsModule {}

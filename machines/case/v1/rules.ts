@@ -1,4 +1,4 @@
-import { all, goals, isoDate, makeRules, none, optionalText, refusal, riskLevel, Rule, text } from '../rules-kit';
+import { all, closureNeedsApproval, goals, isoDate, makeRules, none, optionalText, refusal, riskLevel, Rule, text } from '../rules-kit';
 import type { CaseEventType } from '../types';
 
 export { isHighRisk } from '../rules-kit';
@@ -23,8 +23,10 @@ export const RULES_V1: Record<V1EventType, Rule> = {
   PROPOSE_CLOSURE: { payload: text('outcome') },
   APPROVE_CLOSURE: { supervisorOnly: true, separateReviewer: true, payload: optionalText('comment') },
   REJECT_CLOSURE: { supervisorOnly: true, separateReviewer: true, payload: text('reason') },
-  CLOSE: { payload: text('outcome') },
-  CLOSE_AT_INTAKE: { payload: text('reason') },
+  // case@1's stages have no review on these paths (its published graph stays as it is): on a high or critical
+  // case the supervisor's own closing is the approval. case@2 sends CLOSE to review instead.
+  CLOSE: { payload: text('outcome'), supervisorOnlyWhen: closureNeedsApproval },
+  CLOSE_AT_INTAKE: { payload: text('reason'), supervisorOnlyWhen: closureNeedsApproval },
   FOLLOW_UP_DONE: { payload: text('notes') },
   REOPEN: { payload: text('reason') },
   ASSIGN: {

@@ -1,12 +1,12 @@
 import { and, assign, not, setup, stateIn } from 'xstate';
-import { stageActions, stageGuards } from '../machine-kit';
+import { closureActions, closureGuards, stageActions, stageGuards } from '../machine-kit';
 import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient, ReferralOrigin } from '../types';
 import { caseMachineV1 } from '../v1/machine';
 import { META_V2_PROTECTION as P } from './meta';
 import { checkEvent, isAuthority } from './rules';
 
-// case@2: case@1's stages, referral also from planning and intake (below), with the child-protection concern
-// as a region beside them.
+// case@2: case@1's stages, referral also from planning and intake, every closure of a risky case through the
+// supervisor's review (below), with the child-protection concern as a region beside them.
 
 // case@1's states, re-aimed at their new home: '#case.x' targets become '#case.stage.x'.
 const retarget = (node: unknown): unknown => {
@@ -21,6 +21,13 @@ type StageNode = { on?: Record<string, unknown>; states?: Record<string, StageNo
 const withOn = (node: StageNode, on: Record<string, unknown>): StageNode => ({ ...node, on: { ...node.on, ...on } });
 const referFrom = (from: ReferralOrigin, guard = 'permitted') => ({ target: 'referral', guard, actions: { type: 'referFrom', params: { from } } });
 
+// Every closing event of a high or critical case, or of one with a protection concern, waits for a supervisor's
+// review, from assessment as from monitoring (CLOSE_AT_INTAKE is the supervisor's own, by its rule).
+const toReview = (actions: 'proposeFromAssessment' | 'markSubmitted') => [
+  { target: 'closureReview', guard: 'permittedNeedingApproval', actions },
+  { target: 'closed', guard: 'permittedWithoutApproval' },
+];
+
 // Referral as practice has it: also from planning, and from intake for a protection report. The answer
 // returns the case to where it left from: planning comes back to planning (a high-risk plan still needs its
 // approval), an intake referral goes on to assessment; the others as in case@1.
@@ -28,9 +35,9 @@ const { referral } = V1_STAGES;
 const STAGES = {
   ...V1_STAGES,
   intake: withOn(V1_STAGES.intake, { REFER: referFrom('intake', 'permittedWithConcern') }),
-  assessment: withOn(V1_STAGES.assessment, { REFER: referFrom('assessment') }),
+  assessment: withOn(V1_STAGES.assessment, { REFER: referFrom('assessment'), CLOSE: toReview('proposeFromAssessment') }),
   planning: withOn(V1_STAGES.planning, { REFER: referFrom('planning') }),
-  monitoring: withOn(V1_STAGES.monitoring, { REFER: referFrom('monitoring') }),
+  monitoring: withOn(V1_STAGES.monitoring, { REFER: referFrom('monitoring'), PROPOSE_CLOSURE: toReview('markSubmitted') }),
   referral: {
     ...referral,
     states: {
@@ -49,6 +56,13 @@ const STAGES = {
       }),
     },
   },
+  closureReview: withOn(V1_STAGES.closureReview, {
+    APPROVE_CLOSURE: { target: 'closed', guard: 'permitted', actions: 'endReview' },
+    REJECT_CLOSURE: [
+      { target: 'assessment', guard: 'permittedBackToAssessment', actions: 'endReview' },
+      { target: 'monitoring', guard: 'permitted', actions: 'endReview' },
+    ],
+  }),
 } as unknown as typeof caseMachineV1.config.states;
 
 const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
@@ -58,6 +72,7 @@ export const caseMachineV2 = setup({
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
   guards: {
     ...stageGuards(checkEvent),
+    ...closureGuards(checkEvent),
     toAuthority: ({ event }) => isAuthority(event.payload.recipient),
     permittedWithConcern: ({ context, event }) => checkEvent(context, event) === null && context.protection !== undefined,
     permittedFromPlanning: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'planning',
@@ -65,6 +80,7 @@ export const caseMachineV2 = setup({
   },
   actions: {
     ...stageActions,
+    ...closureActions,
     referFrom: assign((_, params: { from: ReferralOrigin }) => ({ referredFrom: params.from })),
     // Harm by the carer is critical whatever was thought before (DOMAIN.md, Decree 56 Art. 31).
     raiseConcern: assign({

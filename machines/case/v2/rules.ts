@@ -31,7 +31,8 @@ const RULES_V2: Record<CaseEventType, Rule> = {
   ...RULES_V1,
   PROPOSE_CLOSURE: notWhileConcernOpen(RULES_V1.PROPOSE_CLOSURE),
   APPROVE_CLOSURE: notWhileConcernOpen(RULES_V1.APPROVE_CLOSURE),
-  CLOSE: notWhileConcernOpen(RULES_V1.CLOSE),
+  // Anyone on the case may send it; on a risky case it goes to a supervisor's review (the machine routes it).
+  CLOSE: notWhileConcernOpen({ payload: RULES_V1.CLOSE.payload }),
   CLOSE_AT_INTAKE: notWhileConcernOpen(RULES_V1.CLOSE_AT_INTAKE),
   // From intake only for a protection report: the authorities and services act before the school assesses.
   REFER: {

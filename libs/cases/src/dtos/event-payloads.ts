@@ -136,8 +136,10 @@ class ClosurePayload {
   @IsOptional() @Text(LONG) followUpPlan?: string;
 }
 
-class NotesPayload {
+class FollowUpDonePayload {
   @Text(LONG) notes!: string;
+  // A supervisor's reason for archiving before both follow-up contacts are recorded (libs/records checks it).
+  @IsOptional() @Text(LONG) stopReason?: string;
 }
 
 class RiskPayload {
@@ -181,7 +183,7 @@ const PAYLOADS: Record<CaseEventType, new () => object> = {
   REJECT_CLOSURE: ReasonPayload,
   CLOSE: ClosurePayload,
   CLOSE_AT_INTAKE: ReasonPayload,
-  FOLLOW_UP_DONE: NotesPayload,
+  FOLLOW_UP_DONE: FollowUpDonePayload,
   REOPEN: ReasonPayload,
   ASSIGN: AssignPayload,
   REASSIGN: AssignPayload,

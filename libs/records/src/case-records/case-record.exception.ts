@@ -5,12 +5,18 @@ export enum CaseRecordExceptionCode {
   NOT_CASE_TEAM = 'NOT_CASE_TEAM',
   CASE_CLOSED = 'CASE_CLOSED',
   NOT_IN_FOLLOW_UP = 'NOT_IN_FOLLOW_UP',
+  FOLLOW_UP_PENDING = 'FOLLOW_UP_PENDING',
+  STOP_NEEDS_SUPERVISOR = 'STOP_NEEDS_SUPERVISOR',
+  NOTHING_TO_STOP = 'NOTHING_TO_STOP',
 }
 
 const STATUS: Record<CaseRecordExceptionCode, HttpStatus> = {
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   CASE_CLOSED: HttpStatus.UNPROCESSABLE_ENTITY,
   NOT_IN_FOLLOW_UP: HttpStatus.UNPROCESSABLE_ENTITY,
+  FOLLOW_UP_PENDING: HttpStatus.UNPROCESSABLE_ENTITY,
+  STOP_NEEDS_SUPERVISOR: HttpStatus.UNPROCESSABLE_ENTITY,
+  NOTHING_TO_STOP: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 const MESSAGES: Record<CaseRecordExceptionCode, [string, string]> = {
@@ -25,6 +31,18 @@ const MESSAGES: Record<CaseRecordExceptionCode, [string, string]> = {
   NOT_IN_FOLLOW_UP: [
     'Chỉ ghi liên hệ theo dõi sau khi hồ sơ đã kết thúc và đang trong giai đoạn theo dõi.',
     'Follow-up contacts are recorded only once the case is closed and in follow-up.',
+  ],
+  FOLLOW_UP_PENDING: [
+    'Chưa ghi đủ hai lần liên hệ theo dõi sau kết thúc: chỉ được lưu trữ hồ sơ khi đã ghi đủ, hoặc khi tổ trưởng tư vấn (giám sát) dừng theo dõi sớm và ghi lý do (stopReason).',
+    'Both follow-up contacts must be recorded before the case is archived, unless a supervisor stops the follow-up early with a reason (stopReason).',
+  ],
+  STOP_NEEDS_SUPERVISOR: [
+    'Chỉ tổ trưởng tư vấn (giám sát) mới được dừng theo dõi sau kết thúc trước khi ghi đủ hai lần liên hệ.',
+    'Only a supervisor may stop the follow-up before both contacts are recorded.',
+  ],
+  NOTHING_TO_STOP: [
+    'Đã ghi đủ các lần liên hệ theo dõi: không có gì để dừng sớm, hãy bỏ lý do dừng (stopReason).',
+    'Both follow-up contacts are recorded: there is nothing to stop early; leave out stopReason.',
   ],
 };
 

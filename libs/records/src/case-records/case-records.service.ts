@@ -11,6 +11,7 @@ import { Caller } from '@dh/identity';
 import { FamilyContact } from '../family-contacts/family-contact.entity';
 import { RecordFamilyContactDto } from '../family-contacts/dtos/record-family-contact.dto';
 import { FollowUpContact } from '../follow-ups/follow-up-contact.entity';
+import { FOLLOW_UP_CLOCKS } from '../follow-ups/follow-up-done.hook';
 import { RecordFollowUpDto } from '../follow-ups/dtos/record-follow-up.dto';
 import { CounsellingSession } from '../sessions/counselling-session.entity';
 import { RecordSessionDto } from '../sessions/dtos/record-session.dto';
@@ -19,8 +20,6 @@ import { CaseRecordBase, recordOf } from './case-record-base';
 import { CaseRecordException, CaseRecordExceptionCode } from './case-record.exception';
 import { loadRecords, RecordView, sealedFieldNames, toRecordView } from './case-record-views';
 import { sealColumns } from './sealed-columns';
-
-const FOLLOW_UP_CLOCKS = ['follow_up_30', 'follow_up_90'];
 
 const notTeam = () => new CaseRecordException(CaseRecordExceptionCode.NOT_CASE_TEAM);
 

@@ -44,8 +44,23 @@ describe('case@2: the child-protection concern beside the stages', () => {
     p = go(p, ev('RECORD_PROTECTION_NOTIFICATION', tv, notify('tong_dai_111')));
     expect(activeLeaves(V, p)).toEqual(['monitoring', 'protection.notified']);
     expect(p.context.protection?.notifications).toEqual([{ recipient: 'tong_dai_111', notifiedAt: '2026-03-02T10:00:00+07:00', notifiedBy: 'Cô Lan' }]);
-    // The suspected carer made the case critical: its closure goes to review.
+    // Reported, the concern no longer blocks closure; the case still closes only through a supervisor's review.
     expect(sut(V, p, ev('PROPOSE_CLOSURE', tv, { outcome: 'đạt' }))).toMatchObject({ ok: true, state: 'closureReview' });
+  });
+
+  it('sends every closure of a risky case to review: CLOSE from assessment comes back there when rejected', () => {
+    let p = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'critical' }).snapshot;
+    expect(sut(V, p, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }))).toMatchObject({ ok: false, refusal: { reason: 'supervisor_approval_required' } });
+    expect(allowedEventsFor(V, p, tv)).not.toContain('CLOSE_AT_INTAKE');
+    expect(allowedEventsFor(V, p, tt)).toContain('CLOSE_AT_INTAKE');
+    p = go(p, ev('START_ASSESSMENT', tv));
+    p = go(p, ev('CLOSE', tv, { outcome: 'đạt' }));
+    expect(activeLeaves(V, p)).toEqual(['closureReview', 'protection.none']);
+    expect(p.context).toMatchObject({ submittedBy: tv.id, closureFrom: 'assessment' });
+    const rejected = go(p, ev('REJECT_CLOSURE', tt, { reason: 'chưa đủ' }));
+    expect(activeLeaves(V, rejected)).toEqual(['assessment', 'protection.none']);
+    expect(rejected.context).toMatchObject({ submittedBy: null, closureFrom: null });
+    expect(activeLeaves(V, go(p, ev('APPROVE_CLOSURE', tt)))).toEqual(['closed.followUp', 'protection.none']);
   });
 
   it('lets the family be told when the carer is not suspected, which leaves the concern open until an authority is', () => {

@@ -18,6 +18,7 @@ import { LearnerNameSkeleton1795000000017 } from './1795000000017-learner-name-s
 import { ThrottleCounters1795000000018 } from './1795000000018-throttle-counters';
 import { IntakeFlood1795000000019 } from './1795000000019-intake-flood';
 import { DeadlineRule1795000000021 } from './1795000000021-deadline-rule';
+import { IntakeNarrative1795000000026 } from './1795000000026-intake-narrative';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ThrottleCounters1795000000018,
   IntakeFlood1795000000019,
   DeadlineRule1795000000021,
+  IntakeNarrative1795000000026,
 ];

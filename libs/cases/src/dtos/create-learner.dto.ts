@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
 import { NonBlankText } from '@dh/errors';
-import { GUARDIAN_BORN_FROM } from '../learners/learner-age';
+import { GUARDIAN_BORN_FROM } from '../learners/family-problems';
 import type { Sex } from '../learners/learner.entity';
 
 export class GuardianDto {

@@ -1,6 +1,5 @@
 import { ageOn } from '@dh/calendar';
 import { FieldProblem } from '@dh/errors';
-import type { Guardian } from './learner.entity';
 
 // Who a school's counselling case can be about, in whole years on the day the learner is recorded: from
 // kindergarten age to a continuing-education learner. The one place to change it.
@@ -18,26 +17,4 @@ export const birthDateProblem = (dateOfBirth: string, today: string): FieldProbl
         `dateOfBirth out of range: a learner is ${min} to ${max} years old on the day they are recorded (${today})`,
     ],
   };
-};
-
-// The earliest year of birth a member of the family may have: a typo such as 1850 is refused by name.
-export const GUARDIAN_BORN_FROM = 1900;
-
-// What the DTO cannot check alone: a year of birth after this one (in TZ_NAME), and a second current carer.
-export const familyProblems = (guardians: Guardian[], thisYear: number): FieldProblem[] => {
-  const problems: FieldProblem[] = guardians.flatMap((g, i) =>
-    g.yearOfBirth !== undefined && g.yearOfBirth > thisYear
-      ? [{
-          field: `guardians[${i}].yearOfBirth`,
-          problems: [`Năm sinh không được sau năm hiện tại (${thisYear}) / yearOfBirth must not be after this year (${thisYear})`],
-        }]
-      : [],
-  );
-  if (guardians.filter((g) => g.currentCarer === true).length > 1) {
-    problems.push({
-      field: 'guardians',
-      problems: ['Chỉ một người được ghi là người đang trực tiếp chăm sóc học sinh / at most one guardian may be the current carer'],
-    });
-  }
-  return problems;
 };

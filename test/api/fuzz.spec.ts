@@ -13,13 +13,18 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 20 }).map((s) => s.repeat(3000)),
 );
 const uuidish = fc.oneof(fc.uuid(), fc.constantFrom('00000000-0000-0000-0000-000000000000', 'x', ''), fc.string({ maxLength: 40 }));
+// A member of the family, each field (the forms' year of birth, occupation, current carer too) right or wrong.
+const guardian = fc.record({
+  fullName: fc.oneof(nasty, fc.constant('Nguyễn Văn Hùng')), relationship: fc.oneof(nasty, fc.constant('bố')), phone: nasty,
+  yearOfBirth: fc.oneof(nasty, fc.integer({ min: 1800, max: 2200 })), occupation: nasty, currentCarer: fc.oneof(nasty, fc.boolean()),
+}, { requiredKeys: [] });
 
 const bodies = (c: CaseBody, schoolId: string) =>
   fc.oneof(
     fc.record({ username: nasty, password: nasty }, { requiredKeys: [] }).map((b) => ['post', '/api/auth/login', b] as const),
-    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), fullName: nasty, dateOfBirth: fc.oneof(nasty, fc.constantFrom('2013-02-30', '13/05/2013')), sex: nasty, className: nasty, guardians: nasty, confirmDistinct: nasty }, { requiredKeys: [] })
+    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), fullName: nasty, dateOfBirth: fc.oneof(nasty, fc.constantFrom('2013-02-30', '13/05/2013')), sex: nasty, className: nasty, guardians: fc.oneof(nasty, fc.array(guardian, { maxLength: 3 })), confirmDistinct: nasty }, { requiredKeys: [] })
       .map((b) => ['post', '/api/learners', b] as const),
-    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, reporter: nasty, assigneeId: uuidish }, { requiredKeys: [] })
+    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, familyCircumstances: nasty, actionsTaken: nasty, reporter: nasty, assigneeId: uuidish }, { requiredKeys: [] })
       .map((b) => ['post', '/api/cases', b] as const),
     fc.record({ type: fc.oneof(nasty, fc.constantFrom('START_ASSESSMENT', 'SUBMIT_PLAN', 'ASSIGN', 'REFER', 'UPDATE_RISK', 'COMPLETE_ASSESSMENT')), payload: fc.oneof(nasty, fc.dictionary(fc.constantFrom('goals', 'reviewDate', 'assigneeId', 'riskLevel', 'reason', 'text', 'constructor', '__proto__'), nasty)), expectedVersion: fc.oneof(nasty, fc.integer()) }, { requiredKeys: [] })
       .map((b) => ['post', `/api/cases/${c.id}/events`, b] as const),

@@ -21,6 +21,7 @@ import { DeadlineRule1795000000021 } from './1795000000021-deadline-rule';
 import { CaseSchoolViolence1795000000022 } from './1795000000022-case-school-violence';
 import { ReceivedAt1795000000023 } from './1795000000023-received-at';
 import { DeadlineClosedAs1795000000024 } from './1795000000024-deadline-closed-as';
+import { IntakeNarrative1795000000026 } from './1795000000026-intake-narrative';
 import { WorkingCalendar1795000000028 } from './1795000000028-working-calendar';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
@@ -48,5 +49,6 @@ export const migrations = [
   CaseSchoolViolence1795000000022,
   ReceivedAt1795000000023,
   DeadlineClosedAs1795000000024,
+  IntakeNarrative1795000000026,
   WorkingCalendar1795000000028,
 ];

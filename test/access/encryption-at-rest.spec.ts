@@ -22,6 +22,9 @@ const SECRET = {
   reporterName: `Nguyễn Thị Hàng Xóm ${tag}-nguoibao`,
   reporterPhone: `09${String(parseInt(tag, 16)).padStart(8, '0').slice(-8)}`,
   guardian: `Trần Văn Cha Dượng ${tag}-giamho`,
+  occupation: `Bảo vệ kho hàng đêm ${tag}-nghenghiep`,
+  familyCircumstances: `Mẹ mất sớm, em sống với cha dượng ${tag}-hoancanh`,
+  actionsTaken: `Đã mời bác ruột của em đến trường ${tag}-daviec`,
   note: `Em xin đừng báo cho bố biết em đã kể ${tag}-ghichu`,
   difficulties: `Mất ngủ, hoảng sợ khi nghe tiếng xe máy ${tag}-khokhan`,
   referralReason: `Cần khám tâm lý vì em có ý định tự làm đau ${tag}-chuyengui`,
@@ -77,6 +80,9 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       reporterName: reporter.name,
       reporterPhone: reporter.phone,
       guardian: learners.find((l: { id: string }) => l.id === learnerId).guardians[0].fullName,
+      occupation: learners.find((l: { id: string }) => l.id === learnerId).guardians[0].occupation,
+      familyCircumstances: c.familyCircumstances,
+      actionsTaken: c.actionsTaken,
       note: history.find((h) => h.type === 'ADD_NOTE')?.payload.text,
       difficulties: history.find((h) => h.type === 'COMPLETE_ASSESSMENT')?.payload.difficulties,
       referralReason: referral.reason,
@@ -91,11 +97,11 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     const { counsellorA: tv } = w.users;
     learnerId = (await t.http().post('/api/learners').set(auth(tv)).send({
       schoolId: w.schoolA, fullName: 'Lê Thị Bí Mật', dateOfBirth: '2013-04-04', sex: 'nu', className: '7A4',
-      guardians: [{ fullName: SECRET.guardian, relationship: 'cha dượng', phone: '0900000001' }], confirmDistinct: true,
+      guardians: [{ fullName: SECRET.guardian, relationship: 'cha dượng', phone: '0900000001', yearOfBirth: 1979, occupation: SECRET.occupation, currentCarer: true }], confirmDistinct: true,
     }).expect(201)).body.id;
     let c = (await t.http().post('/api/cases').set(auth(tv)).send({
       schoolId: w.schoolA, learnerId, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'cha_me', summary: SECRET.summary,
-      riskLevel: 'high', riskRationale: SECRET.riskRationale,
+      riskLevel: 'high', riskRationale: SECRET.riskRationale, familyCircumstances: SECRET.familyCircumstances, actionsTaken: SECRET.actionsTaken,
       reporter: { anonymous: false, name: SECRET.reporterName, phone: SECRET.reporterPhone, relationship: 'hàng xóm' },
     }).expect(201)).body;
     caseId = c.id;
@@ -146,8 +152,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       expect(keys).toHaveLength(2);
       const keyAfter = keys.find((k) => k.active).id;
       expect(keyAfter).not.toBe(keyBefore);
-      const stored = (await pg.query(`SELECT summary, risk_rationale FROM "case" WHERE id = $1`, [caseId])).rows[0];
-      expect(stored.summary.startsWith(`dh1:${keyAfter}:`)).toBe(true);
+      const stored = (await pg.query(`SELECT summary, risk_rationale, family_circumstances, actions_taken FROM "case" WHERE id = $1`, [caseId])).rows[0];
+      expect([stored.summary, stored.family_circumstances, stored.actions_taken].map((v: string) => v.startsWith(`dh1:${keyAfter}:`))).toEqual([true, true, true]);
       expect((await pg.query(`SELECT guardians FROM learner WHERE id = $1`, [learnerId])).rows[0].guardians.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       expect((await pg.query(`SELECT difficulties FROM assessment_record WHERE case_id = $1`, [caseId])).rows[0].difficulties.startsWith(`dh1:${keyAfter}:`)).toBe(true);
       const referral = (await pg.query(`SELECT reason, declined_reason FROM referral WHERE case_id = $1`, [caseId])).rows[0];

@@ -178,6 +178,18 @@ const FAMILY: Record<Role, Record<FamilyCtx, Family>> = {
   auditor: FAMILY_UNSEEN,
   admin: FAMILY_UNSEEN,
 };
+// The intake's narrative on a case (family circumstances, actions taken; Mẫu 01): whoever reads the case's
+// confidential content reads it, any other reader of the case gets it masked.
+type NarrativeCtx = 'own' | 'notAssigned' | 'other';
+const NARRATIVE_UNSEEN: Record<NarrativeCtx, Family> = { own: 'unseen', notAssigned: 'unseen', other: 'unseen' };
+const NARRATIVE: Record<Role, Record<NarrativeCtx, Family>> = {
+  counsellor: { own: 'shown', notAssigned: 'masked', other: 'unseen' },
+  supervisor: { own: 'shown', notAssigned: 'shown', other: 'unseen' },
+  principal: { own: 'masked', notAssigned: 'masked', other: 'unseen' },
+  ward_officer: NARRATIVE_UNSEEN,
+  auditor: { own: 'masked', notAssigned: 'masked', other: 'unseen' },
+  admin: NARRATIVE_UNSEEN,
+};
 // The latest signed audit checkpoint (case ids and hashes): the inspector and the admin, nobody else.
 const CHECKPOINTS: Record<Role, number> = { counsellor: 403, supervisor: 403, principal: 403, ward_officer: 403, auditor: 200, admin: 200 };
 const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
@@ -335,11 +347,15 @@ describe('the role matrix: every role × every endpoint × own school / other sc
           openCase: (await t.http().post('/api/cases').set(h).send({
             schoolId, learnerId: learners[ctx], areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep',
             // The school-violence flag starts a clock, and gives no one a right the opening did not.
-            summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', schoolViolence: true, ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
+            summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', schoolViolence: true, familyCircumstances: 'Kiểm tra.', actionsTaken: 'Kiểm tra.',
+            ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
             // Received long before it is recorded: the same rights, whoever says when the school learned.
             receivedAt: new Date(t.clock.now().getTime() - 40 * 24 * 3600_000).toISOString(), receivedLateReason: 'Kiểm tra quyền.',
           })).status,
-          createLearner: (await t.http().post('/api/learners').set(h).send({ schoolId, fullName: 'Học Sinh Kiểm Tra', dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', confirmDistinct: true })).status,
+          createLearner: (await t.http().post('/api/learners').set(h).send({
+            schoolId, fullName: 'Học Sinh Kiểm Tra', dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', confirmDistinct: true,
+            guardians: [{ fullName: 'Phụ Huynh Kiểm Tra', relationship: 'bố', yearOfBirth: 1980, occupation: 'Lái xe', currentCarer: true }],
+          })).status,
           submitReport: (await t.http().post('/api/reports/submissions').set(h).send({ schoolId, kind: 'report_year' })).status,
           bulkClose: (await t.http().post('/api/cases/bulk-close').set(h).send({ schoolId, reason: 'Kiểm tra quyền.' })).status,
         };
@@ -594,7 +610,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     expect(fromApi).toEqual(STOP);
   });
   it('a learner’s family in the learner search: the case team and the school’s supervisors read it, other readers get it masked', async () => {
-    const guardians = [{ fullName: 'Phụ Huynh Ma Trận', relationship: 'mẹ', phone: '0900000009' }];
+    const guardians = [{ fullName: 'Phụ Huynh Ma Trận', relationship: 'mẹ', phone: '0900000009', yearOfBirth: 1985, occupation: 'Giáo viên mầm non', currentCarer: true }];
     // Each learner added by whoever may open its case; a case opened by a counsellor is assigned to them.
     const setup: Record<FamilyCtx, { by: Login; schoolId: string; withCase: boolean; assigneeId: string | null }> = {
       ownCase: { by: w.users.counsellorA, schoolId: w.schoolA, withCase: true, assigneeId: w.users.counsellorA.id },
@@ -629,5 +645,34 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromPolicy).toEqual(FAMILY);
     expect(fromApi).toEqual(FAMILY);
+  });
+
+  it('the intake narrative on a case: whoever reads its confidential content reads it, other readers of the case get it masked', async () => {
+    const narrative = { familyCircumstances: 'Hoàn cảnh ma trận.', actionsTaken: 'Việc đã làm ma trận.' };
+    const by: Record<NarrativeCtx, { by: Login; schoolId: string }> = {
+      own: { by: w.users.counsellorA, schoolId: w.schoolA },
+      notAssigned: { by: w.users.counsellorA2, schoolId: w.schoolA },
+      // Not counsellorB: the admin endpoints above reset their password, and with it their tokens.
+      other: { by: w.users.supervisorB, schoolId: w.schoolB },
+    };
+    const ids = {} as Record<NarrativeCtx, string>;
+    for (const [ctx, o] of Object.entries(by) as [NarrativeCtx, (typeof by)[NarrativeCtx]][]) {
+      const learnerId = (await createLearner(t, o.by, o.schoolId)).id;
+      ids[ctx] = (await t.http().post('/api/cases').set(auth(o.by)).send({
+        schoolId: o.schoolId, learnerId, areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep', summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', ...narrative,
+      }).expect(201)).body.id;
+    }
+    const fromApi = {} as typeof NARRATIVE;
+    for (const role of ROLES) {
+      fromApi[role] = {} as Record<NarrativeCtx, Family>;
+      for (const ctx of Object.keys(by) as NarrativeCtx[]) {
+        const res = await t.http().get(`/api/cases/${ids[ctx]}`).set(auth(who[role]));
+        const b = res.body;
+        fromApi[role][ctx] = res.status !== 200 ? 'unseen'
+          : b.familyCircumstances === narrative.familyCircumstances && b.actionsTaken === narrative.actionsTaken && b.masked.length === 0 ? 'shown'
+            : b.familyCircumstances === null && b.actionsTaken === null && b.masked.includes('familyCircumstances') && b.masked.includes('actionsTaken') ? 'masked' : ('wrong' as Family);
+      }
+    }
+    expect(fromApi).toEqual(NARRATIVE);
   });
 });

@@ -18,13 +18,18 @@ const instantish = fc.oneof(
   fc.constantFrom('2026-03-02T16:00:00', '2026-02-30T10:00:00+07:00', '2026-03-02T24:00:00+07:00', '+275760-09-13T00:00:00Z', '2026-03-02', '2026-03-02T16:00:00+99:99'),
 );
 const uuidish = fc.oneof(fc.uuid(), fc.constantFrom('00000000-0000-0000-0000-000000000000', 'x', ''), fc.string({ maxLength: 40 }));
+// A member of the family, each field (the forms' year of birth, occupation, current carer too) right or wrong.
+const guardian = fc.record({
+  fullName: fc.oneof(nasty, fc.constant('Nguyễn Văn Hùng')), relationship: fc.oneof(nasty, fc.constant('bố')), phone: nasty,
+  yearOfBirth: fc.oneof(nasty, fc.integer({ min: 1800, max: 2200 })), occupation: nasty, currentCarer: fc.oneof(nasty, fc.boolean()),
+}, { requiredKeys: [] });
 
 const bodies = (c: CaseBody, schoolId: string) =>
   fc.oneof(
     fc.record({ username: nasty, password: nasty }, { requiredKeys: [] }).map((b) => ['post', '/api/auth/login', b] as const),
-    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), fullName: nasty, dateOfBirth: fc.oneof(nasty, fc.constantFrom('2013-02-30', '13/05/2013')), sex: nasty, className: nasty, guardians: nasty, confirmDistinct: nasty }, { requiredKeys: [] })
+    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), fullName: nasty, dateOfBirth: fc.oneof(nasty, fc.constantFrom('2013-02-30', '13/05/2013')), sex: nasty, className: nasty, guardians: fc.oneof(nasty, fc.array(guardian, { maxLength: 3 })), confirmDistinct: nasty }, { requiredKeys: [] })
       .map((b) => ['post', '/api/learners', b] as const),
-    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, reporter: nasty, assigneeId: uuidish, receivedAt: fc.oneof(nasty, instantish), receivedLateReason: nasty, schoolViolence: nasty }, { requiredKeys: [] })
+    fc.record({ schoolId: fc.oneof(uuidish, fc.constant(schoolId)), learnerId: uuidish, areas: fc.oneof(nasty, fc.array(fc.record({ code: nasty, priority: nasty }))), channel: nasty, summary: nasty, riskLevel: nasty, riskRationale: nasty, familyCircumstances: nasty, actionsTaken: nasty, reporter: nasty, assigneeId: uuidish, receivedAt: fc.oneof(nasty, instantish), receivedLateReason: nasty, schoolViolence: nasty }, { requiredKeys: [] })
       .map((b) => ['post', '/api/cases', b] as const),
     fc.record({ type: fc.oneof(nasty, fc.constantFrom('START_ASSESSMENT', 'SUBMIT_PLAN', 'ASSIGN', 'REFER', 'UPDATE_RISK', 'COMPLETE_ASSESSMENT', 'RAISE_PROTECTION_CONCERN', 'FOLLOW_UP_DONE')), payload: fc.oneof(nasty, fc.dictionary(fc.constantFrom('goals', 'reviewDate', 'assigneeId', 'riskLevel', 'reason', 'text', 'kind', 'facts', 'carerSuspected', 'receivedAt', 'receivedLateReason', 'notes', 'stopReason', 'constructor', '__proto__'), fc.oneof(nasty, instantish))), expectedVersion: fc.oneof(nasty, fc.integer()) }, { requiredKeys: [] })
       .map((b) => ['post', `/api/cases/${c.id}/events`, b] as const),

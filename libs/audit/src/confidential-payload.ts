@@ -2,7 +2,7 @@
 // and family. Sealed when the event is appended, so the chain's hash covers the sealed form and re-keying
 // never rewrites an event; opened only for a reader the access rules allow, and that read is itself an event.
 export const PAYLOAD_CONFIDENTIAL_FIELDS: Record<string, string[]> = {
-  CASE_OPENED: ['summary', 'riskRationale', 'receivedLateReason'],
+  CASE_OPENED: ['summary', 'riskRationale', 'receivedLateReason', 'familyCircumstances', 'actionsTaken'],
   COMPLETE_ASSESSMENT: ['riskRationale', 'difficulties', 'needs', 'wishes', 'facts', 'preliminaryView'],
   UPDATE_RISK: ['riskRationale'],
   ADD_NOTE: ['text'],

@@ -4,7 +4,7 @@ import type { CaseEventType } from '@dh/machines/case/types';
 import type { DeadlineView } from '@dh/escalations';
 import { actorIn, Caller } from '@dh/identity';
 import { CaseEntity, Channel, RankedArea } from './case.entity';
-import { CASE_CONFIDENTIAL_FIELDS } from './confidential/confidential-fields';
+import { CASE_CONFIDENTIAL_FIELDS, CASE_NARRATIVE_FIELDS } from './confidential/confidential-fields';
 
 export type CaseView = {
   id: string;
@@ -30,6 +30,9 @@ export type CaseView = {
   schoolViolence: boolean;
   // null where the caller may not read confidential content; `masked` names what was left out.
   summary: string | null;
+  // Mẫu 01's narrative: null where not recorded, or where the caller may not read it (then named in `masked`).
+  familyCircumstances: string | null;
+  actionsTaken: string | null;
   masked: string[];
   allowedEvents: CaseEventType[];
   deadlines: DeadlineView[];
@@ -56,7 +59,14 @@ export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[
 const mayArchive = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[]): boolean =>
   !deadlines.some((d) => d.kind.startsWith('follow_up_')) || actorIn(caller, row.schoolId).roles.includes('supervisor');
 
-export type RevealedContent = { summary: string; riskRationale: string };
+export type RevealedContent = { summary: string; riskRationale: string; familyCircumstances: string | null; actionsTaken: string | null };
+
+// The case row's confidential fields that hold something: the narrative is optional, and what was never written
+// is neither read nor masked.
+export const confidentialFieldsOfCase = (row: CaseEntity): string[] => [
+  ...CASE_CONFIDENTIAL_FIELDS,
+  ...CASE_NARRATIVE_FIELDS.filter((f) => row[f] !== null),
+];
 
 // Confidential fields are shown only when the caller may read them, opened, and the read was recorded.
 export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[], revealed: RevealedContent | null = null): CaseView => ({
@@ -77,7 +87,9 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   bulkTriage: row.bulkTriage,
   schoolViolence: row.schoolViolence,
   summary: revealed?.summary ?? null,
-  masked: revealed ? [] : [...CASE_CONFIDENTIAL_FIELDS],
+  familyCircumstances: revealed?.familyCircumstances ?? null,
+  actionsTaken: revealed?.actionsTaken ?? null,
+  masked: revealed ? [] : confidentialFieldsOfCase(row),
   allowedEvents: allowedEventsOf(row, caller).filter((type) => type !== 'FOLLOW_UP_DONE' || mayArchive(row, caller, deadlines)),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,

@@ -43,6 +43,13 @@ export class CaseEntity {
   @Column('text', { name: 'risk_rationale' })
   riskRationale!: string;
 
+  // The rest of Mẫu 01's narrative, sealed like the summary; null where the intake did not record it.
+  @Column('text', { name: 'family_circumstances', nullable: true })
+  familyCircumstances!: string | null;
+
+  @Column('text', { name: 'actions_taken', nullable: true })
+  actionsTaken!: string | null;
+
   @Column('uuid', { name: 'assignee_id', nullable: true })
   assigneeId!: string | null;
 

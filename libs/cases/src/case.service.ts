@@ -13,7 +13,7 @@ import { startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
 import type { RiskLevel } from '@dh/machines/case/types';
 import { CaseReporter } from './case-reporter.entity';
-import { CaseView, toCaseView } from './case-view';
+import { CaseView, confidentialFieldsOfCase, toCaseView } from './case-view';
 import { CaseEntity, Channel, RankedArea } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { CreateCaseDto } from './dtos/create-case.dto';
@@ -23,7 +23,7 @@ import { Learner } from './learners/learner.entity';
 import { rankedAreaProblems } from './ranked-areas';
 import { ReceivedInput, receivedOf } from './received-at';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
-import { CASE_CONFIDENTIAL_FIELDS, ReporterField, SEALED_CONTEXT } from './confidential/confidential-fields';
+import { CASE_NARRATIVE_FIELDS, CaseNarrativeField, ReporterField, SEALED_CONTEXT } from './confidential/confidential-fields';
 
 const ASSIGNABLE = ['counsellor', 'supervisor'] as const;
 
@@ -38,6 +38,8 @@ export type CaseOpening = {
   summary: string;
   riskLevel: RiskLevel;
   riskRationale: string;
+  // Mẫu 01's narrative beside the summary, when the intake recorded it.
+  narrative?: Partial<Record<CaseNarrativeField, string>>;
   assigneeId: string | null;
   reporter: ReporterInput | null;
   openedBy: ReturnType<typeof chainActor> | 'public';
@@ -80,6 +82,7 @@ export class CaseService {
       const row = await this.openWithin(tx, {
         school, learnerId: dto.learnerId, areas: dto.areas, channel: dto.channel, summary: dto.summary, riskLevel: dto.riskLevel,
         riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null, schoolViolence: dto.schoolViolence,
+        narrative: { familyCircumstances: dto.familyCircumstances, actionsTaken: dto.actionsTaken },
         openedBy: chainActor(caller), machineVersion, received: { receivedAt: dto.receivedAt, receivedLateReason: dto.receivedLateReason },
       });
       return this.view(row, caller, tx);
@@ -94,6 +97,7 @@ export class CaseService {
     const machineVersion = o.machineVersion ?? CURRENT_CASE_MACHINE;
     const opener = o.openedBy === 'public' ? null : o.openedBy;
     const received = receivedOf(o.received ?? {}, now);
+    const narrative = writtenNarrative(o.narrative);
     const started = startCase(machineVersion, { openedBy: opener?.actorId ?? null, assigneeId: o.assigneeId, riskLevel: o.riskLevel });
     const row = tx.getRepository(CaseEntity).create({
       schoolId: o.school.id,
@@ -104,6 +108,8 @@ export class CaseService {
       summary: this.cipher.seal(o.summary, SEALED_CONTEXT.summary),
       riskLevel: o.riskLevel,
       riskRationale: this.cipher.seal(o.riskRationale, SEALED_CONTEXT.riskRationale),
+      familyCircumstances: narrative.familyCircumstances === undefined ? null : this.cipher.seal(narrative.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
+      actionsTaken: narrative.actionsTaken === undefined ? null : this.cipher.seal(narrative.actionsTaken, SEALED_CONTEXT.actionsTaken),
       assigneeId: o.assigneeId,
       openedBy: opener?.actorId ?? null,
       trackingDigest: o.trackingDigest ?? null,
@@ -132,7 +138,7 @@ export class CaseService {
       // The reporter's identity stays out of the trail: only whether one was recorded.
       payload: {
         code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: o.summary,
-        riskLevel: row.riskLevel, riskRationale: o.riskRationale, assigneeId: o.assigneeId, machineVersion: row.machineVersion,
+        riskLevel: row.riskLevel, riskRationale: o.riskRationale, ...narrative, assigneeId: o.assigneeId, machineVersion: row.machineVersion,
         reporter: o.reporter ? { anonymous: o.reporter.anonymous } : null,
         // Beside the event's own time (when it was recorded): a late entry shows as late.
         receivedAt: received.receivedAt.toISOString(),
@@ -172,6 +178,8 @@ export class CaseService {
       ? {
           summary: await this.cipher.open(row.summary, SEALED_CONTEXT.summary),
           riskRationale: await this.cipher.open(row.riskRationale, SEALED_CONTEXT.riskRationale),
+          familyCircumstances: row.familyCircumstances === null ? null : await this.cipher.open(row.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
+          actionsTaken: row.actionsTaken === null ? null : await this.cipher.open(row.actionsTaken, SEALED_CONTEXT.actionsTaken),
         }
       : null;
     return toCaseView(row, caller, open.get(row.id) ?? [], revealed);
@@ -209,7 +217,7 @@ export class CaseService {
     return inTransaction(this.source, async (tx) => {
       const row = await this.findVisible(caller, id, tx);
       const reveal = await this.confidential.mayRead(tx, caller, row);
-      if (reveal) await this.confidential.recordView(tx, caller, row, [...CASE_CONFIDENTIAL_FIELDS]);
+      if (reveal) await this.confidential.recordView(tx, caller, row, confidentialFieldsOfCase(row));
       return this.view(row, caller, tx, reveal);
     });
   }
@@ -266,6 +274,10 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
   }));
   return true;
 };
+
+// Only what was written: an absent field stays out of the row's seal and of the CASE_OPENED payload alike.
+const writtenNarrative = (n: CaseOpening['narrative']): Partial<Record<CaseNarrativeField, string>> =>
+  Object.fromEntries(CASE_NARRATIVE_FIELDS.flatMap((f) => (typeof n?.[f] === 'string' ? [[f, n[f]]] : [])));
 
 export const assertRankedAreas = (areas: RankedArea[]): void => {
   const problems = rankedAreaProblems(areas);

@@ -61,6 +61,8 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
   '02': {
     ...LEARNER_KEYS,
     ...PARENT_KEYS,
+    'family.circumstances': text,
+    carer: text,
     'areas.ranked': table({ area: AREA_CODES, priority: null }),
     'assessment.difficulties': text,
     'assessment.needs': text,
@@ -110,6 +112,7 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
     'carer.relationship': text,
     'carer.yearOfBirth': text,
     'carer.phone': text,
+    'approver.name': signature,
     'practitioner.name': signature,
   },
 };

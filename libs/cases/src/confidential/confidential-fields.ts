@@ -1,5 +1,9 @@
 // The case row's own confidential columns, sealed at rest like the trail's (libs/audit confidential-payload).
 export const CASE_CONFIDENTIAL_FIELDS = ['summary', 'riskRationale'] as const;
+// The intake's narrative beside the summary (Mẫu 01), sealed the same way but optional: a read or a mask names
+// them only where the intake recorded them.
+export const CASE_NARRATIVE_FIELDS = ['familyCircumstances', 'actionsTaken'] as const;
+export type CaseNarrativeField = (typeof CASE_NARRATIVE_FIELDS)[number];
 
 // libs/records' sealed columns (migrations 1795000000012 and 013), table by table: what counsellors write about the
 // learner and family (Decree 56 Art. 33). Named here so that the key rotation covers them without importing it.
@@ -22,6 +26,8 @@ export type ReporterField = (typeof REPORTER_FIELDS)[number];
 export const SEALED_CONTEXT = {
   summary: 'case.summary',
   riskRationale: 'case.risk_rationale',
+  familyCircumstances: 'case.family_circumstances',
+  actionsTaken: 'case.actions_taken',
   reporter: (field: ReporterField) => `case_reporter.${field}`,
   guardians: 'learner.guardians',
   // libs/consent's sealed columns, named here so that the rotation below covers them without importing it.

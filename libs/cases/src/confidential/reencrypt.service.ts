@@ -9,7 +9,14 @@ type SealedTable = { table: string; key: string; columns: Record<string, string>
 // Every sealed column outside the audit trail (whose events are never rewritten: their data keys are
 // rewrapped instead). A new sealed column joins this list, and the rotation covers it.
 const SEALED_TABLES: SealedTable[] = [
-  { table: 'case', key: 'id', columns: { summary: SEALED_CONTEXT.summary, risk_rationale: SEALED_CONTEXT.riskRationale } },
+  {
+    table: 'case',
+    key: 'id',
+    columns: {
+      summary: SEALED_CONTEXT.summary, risk_rationale: SEALED_CONTEXT.riskRationale,
+      family_circumstances: SEALED_CONTEXT.familyCircumstances, actions_taken: SEALED_CONTEXT.actionsTaken,
+    },
+  },
   {
     table: 'case_reporter',
     key: 'case_id',

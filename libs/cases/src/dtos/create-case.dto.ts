@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { NonBlankText } from '@dh/errors';
 import type { RiskLevel } from '@dh/machines/case/types';
 import { AREA_CODES, AreaCode, Channel, CHANNELS, RISK_LEVELS } from '../case.entity';
 import { ReceivedAtField, ReceivedLateReasonField } from '../received-at';
@@ -52,6 +53,13 @@ export class CreateCaseDto {
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000)
   riskRationale!: string;
+
+  // Mẫu 01: what the intake learned of the family, and what the school has already done.
+  @ApiPropertyOptional({ description: 'Hoàn cảnh gia đình / family circumstances' }) @IsOptional() @NonBlankText(5000)
+  familyCircumstances?: string;
+
+  @ApiPropertyOptional({ description: 'Những việc đã làm / actions already taken' }) @IsOptional() @NonBlankText(5000)
+  actionsTaken?: string;
 
   @ApiPropertyOptional({ type: ReporterDto }) @IsOptional() @ValidateNested() @Type(() => ReporterDto)
   reporter?: ReporterDto;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
 import { NonBlankText } from '@dh/errors';
+import { GUARDIAN_BORN_FROM } from '../learners/family-problems';
 import type { Sex } from '../learners/learner.entity';
 
 export class GuardianDto {
@@ -16,6 +17,19 @@ export class GuardianDto {
   @ApiPropertyOptional({ example: '0912345678' })
   @IsOptional() @IsString() @Matches(/^[0-9+ ().-]{6,20}$/, { message: 'phone must be a phone number' })
   phone?: string;
+
+  // The forms print a parent's age from it; a year after this one is refused by the service (learner-age.ts).
+  @ApiPropertyOptional({ example: 1982, description: 'Năm sinh / year of birth' })
+  @IsOptional() @IsInt() @Min(GUARDIAN_BORN_FROM)
+  yearOfBirth?: number;
+
+  @ApiPropertyOptional({ example: 'Công nhân', description: 'Nghề nghiệp / occupation' })
+  @IsOptional() @NonBlankText(200)
+  occupation?: string;
+
+  @ApiPropertyOptional({ description: 'Người đang trực tiếp chăm sóc học sinh / the current carer (at most one)' })
+  @IsOptional() @IsBoolean()
+  currentCarer?: boolean;
 }
 
 export class CreateLearnerDto {

@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type Sex = 'nam' | 'nu' | 'khong_ro';
-export type Guardian = { fullName: string; relationship: string; phone?: string };
+// What the forms print of each member of the family (Mẫu 01, 02: a parent's age and occupation; Mẫu 04: the carer's
+// year of birth). `currentCarer` marks the one the learner lives with now, at most one per family.
+export type Guardian = { fullName: string; relationship: string; phone?: string; yearOfBirth?: number; occupation?: string; currentCarer?: boolean };
 
 @Entity('learner')
 export class Learner {

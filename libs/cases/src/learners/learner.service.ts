@@ -12,6 +12,7 @@ import { CaseException, CaseExceptionCode } from '../case.exception';
 import { SEALED_CONTEXT } from '../confidential/confidential-fields';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
+import { familyProblems } from './family-problems';
 import { birthDateProblem } from './learner-age';
 import { LearnerFamilyAccess, LearnerView, toLearnerView } from './learner-family.service';
 import { learnerNameKey } from './learner-name-key';
@@ -39,8 +40,10 @@ export class LearnerService {
   async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
     assertAllowed(caller, 'learner.create', dto.schoolId, () => new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND));
     // "On the day they are recorded": today in TZ_NAME.
-    const wrongBirthDate = birthDateProblem(dto.dateOfBirth, this.local.of(this.clock.now()).date);
-    if (wrongBirthDate) throw new InputValidationException([wrongBirthDate]);
+    const today = this.local.of(this.clock.now()).date;
+    const guardians: Guardian[] = (dto.guardians ?? []).map((g) => ({ ...g }));
+    const problems = [birthDateProblem(dto.dateOfBirth, today), ...familyProblems(guardians, Number(today.slice(0, 4)))].filter((p) => p !== null);
+    if (problems.length) throw new InputValidationException(problems);
     const learners = this.source.getRepository(Learner);
     const skeletonKey = learnerNameKey(dto.fullName);
     if (!dto.confirmDistinct) {
@@ -50,7 +53,6 @@ export class LearnerService {
       });
       if (lookalike) throw new CaseException(CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
     }
-    const guardians = (dto.guardians ?? []).map((g) => ({ ...g }));
     const saved = await learners.save(
       learners.create({
         schoolId: dto.schoolId,

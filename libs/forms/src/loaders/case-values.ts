@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent } from '@dh/audit';
 import { LocalTime } from '@dh/calendar';
-import { CaseEntity, Guardian, Learner, SEALED_CONTEXT } from '@dh/cases';
+import { CASE_NARRATIVE_FIELDS, CaseEntity, CaseNarrativeField, Guardian, Learner, SEALED_CONTEXT } from '@dh/cases';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { User } from '@dh/identity';
 import { FormValues } from '../form-template';
 import { CONFIDENTIAL } from './form-loader';
 
+const PARENTS = ['father', 'mother'] as const;
+const PARENT_FIELDS = ['name', 'age', 'occupation'] as const;
 const FATHER = ['bố', 'cha', 'ba', 'tía'];
 const MOTHER = ['mẹ', 'má', 'u', 'bầm'];
 
@@ -56,14 +58,41 @@ export class CaseValues {
     return reveal ? this.cipher.openJson<Guardian[]>(learner.guardians, SEALED_CONTEXT.guardians) : null;
   }
 
-  // Father and mother by the relationship the counsellor typed ("bố", "Mẹ kế" …): the family has no other
-  // structure yet. Age and occupation are not recorded anywhere: left blank to fill by hand.
-  parents(guardians: Guardian[] | null): FormValues {
-    if (guardians === null) return { 'father.name': CONFIDENTIAL, 'mother.name': CONFIDENTIAL };
+  // Father and mother by the relationship the counsellor typed ("bố", "Mẹ kế" …), the family having no other
+  // structure. Their age is the one they had in the year the school received the case (`row`), as Mẫu 01 and
+  // Mẫu 02's learner block "as above" both print it.
+  parents(guardians: Guardian[] | null, row: CaseEntity): FormValues {
+    const keys = PARENTS.flatMap((p) => PARENT_FIELDS.map((f) => `${p}.${f}`));
+    if (guardians === null) return Object.fromEntries(keys.map((k) => [k, CONFIDENTIAL]));
+    // Their age in the year the school received the case, as the form was filled in then.
+    const year = Number(this.date(row.receivedAt).slice(0, 4));
     const find = (words: string[]) => guardians.find((g) => words.includes(g.relationship.trim().toLocaleLowerCase('vi').split(/\s+/)[0]));
-    const father = find(FATHER);
-    const mother = find(MOTHER);
-    return { 'father.name': father?.fullName ?? null, 'mother.name': mother?.fullName ?? null };
+    const of = (g: Guardian | undefined): FormValues => ({
+      name: g?.fullName ?? null,
+      age: g?.yearOfBirth === undefined ? null : String(year - g.yearOfBirth),
+      occupation: g?.occupation ?? null,
+    });
+    const found = { father: of(find(FATHER)), mother: of(find(MOTHER)) };
+    return Object.fromEntries(PARENTS.flatMap((p) => PARENT_FIELDS.map((f) => [`${p}.${f}`, found[p][f]])));
+  }
+
+  // The carer on one line, as Mẫu 01 and 02 print them: "name (relationship), sinh năm …, số điện thoại …".
+  carerLine(guardians: Guardian[] | null): string | null {
+    if (guardians === null) return CONFIDENTIAL;
+    const c = carerOf(guardians);
+    if (!c) return null;
+    return [`${c.fullName} (${c.relationship})`, ...(c.yearOfBirth ? [`sinh năm ${c.yearOfBirth}`] : []), ...(c.phone ? [`số điện thoại ${c.phone}`] : [])].join(', ');
+  }
+
+  // Mẫu 01's narrative beside the summary: opened for a reader of confidential content, CONFIDENTIAL where it was
+  // written for any other, null (a blank) where the intake did not record it; `exported` names what was opened.
+  async narrative(row: CaseEntity, reveal: boolean, fields: readonly CaseNarrativeField[] = CASE_NARRATIVE_FIELDS): Promise<{ values: Partial<Record<CaseNarrativeField, string | null>>; exported: CaseNarrativeField[] }> {
+    const values: Partial<Record<CaseNarrativeField, string | null>> = {};
+    for (const f of fields) {
+      const sealed = row[f];
+      values[f] = sealed === null ? null : reveal ? await this.cipher.open(sealed, SEALED_CONTEXT[f]) : CONFIDENTIAL;
+    }
+    return { values, exported: reveal ? fields.filter((f) => row[f] !== null) : [] };
   }
 
   async userName(tx: EntityManager, id: string | null): Promise<string | null> {
@@ -76,3 +105,7 @@ export class CaseValues {
     return (await tx.getRepository(AuditEvent).findOne({ where: { caseId: row.id, seq: 1 } }))?.payload ?? {};
   }
 }
+
+// The one the learner lives with now: the member of the family marked so, else the first recorded (the one the
+// school contacts), as Mẫu 04 has always printed it.
+export const carerOf = (guardians: Guardian[]): Guardian | undefined => guardians.find((g) => g.currentCarer === true) ?? guardians[0];

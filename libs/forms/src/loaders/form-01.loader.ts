@@ -7,8 +7,8 @@ import { CONFIDENTIAL, FormLoader, FormRequest, LoadedForm } from './form-loader
 
 const ANONYMOUS = 'Ẩn danh';
 
-// Mẫu 01, the intake slip: the case as it was received. Family circumstances, the carer, the parents' age and
-// occupation and the actions already taken are not recorded at intake: blanks to fill by hand.
+// Mẫu 01, the intake slip: the case as it was received, with the family as recorded on the learner and the
+// narrative of the intake (family circumstances, actions already taken).
 @Injectable()
 export class Form01Loader implements FormLoader {
   constructor(
@@ -21,19 +21,23 @@ export class Form01Loader implements FormLoader {
     const guardians = await this.cases.guardians(learner, reveal);
     const opening = await this.cases.opening(tx, row);
     const reporter = await this.reporter(tx, row.id, mayReadReporter);
+    const narrative = await this.cases.narrative(row, reveal);
     const values: FormValues = {
       ...learnerValues,
-      ...this.cases.parents(guardians),
+      ...this.cases.parents(guardians, row),
+      'family.circumstances': narrative.values.familyCircumstances ?? null,
+      carer: this.cases.carerLine(guardians),
       receivedAt: this.cases.dateTime(row.receivedAt),
       channel: row.channel,
       // As received: the areas and the risk level of the opening, not today's.
       areas: ((opening.areas as typeof row.areas | undefined) ?? row.areas).map((a) => a.code),
       riskLevel: typeof opening.riskLevel === 'string' ? opening.riskLevel : row.riskLevel,
       summary: reveal ? await this.cipher.open(row.summary, SEALED_CONTEXT.summary) : CONFIDENTIAL,
+      actionsTaken: narrative.values.actionsTaken ?? null,
       ...(reporter?.values ?? {}),
       'receiver.name': await this.cases.userName(tx, row.openedBy),
     };
-    const exported = ['summary', ...(guardians?.length ? ['learner.guardians'] : []), ...(reporter?.opened ? ['reporter'] : [])];
+    const exported = ['summary', ...narrative.exported, ...(guardians?.length ? ['learner.guardians'] : []), ...(reporter?.opened ? ['reporter'] : [])];
     return { values, exported };
   }
 

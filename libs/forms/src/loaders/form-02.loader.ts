@@ -23,9 +23,13 @@ export class Form02Loader implements FormLoader {
     const a = assessment ? await toRecordView(this.cipher, 'assessment_record', assessment, reveal) : null;
     const opened = await Promise.all(sessions.map((s) => toRecordView(this.cipher, 'counselling_session', s, reveal)));
     const last = sessions.at(-1);
+    const narrative = await this.cases.narrative(row, reveal, ['familyCircumstances']);
     const values: FormValues = {
       ...learnerValues,
-      ...this.cases.parents(guardians),
+      ...this.cases.parents(guardians, row),
+      // The learner block "as above" (Mẫu 01): the family's circumstances and carer too.
+      'family.circumstances': narrative.values.familyCircumstances ?? null,
+      carer: this.cases.carerLine(guardians),
       'areas.ranked': ranked(assessment?.areas ?? row.areas),
       'assessment.difficulties': shownOr(a, 'difficulties', a?.difficulties),
       'assessment.needs': shownOr(a, 'needs', a?.needs),
@@ -54,7 +58,7 @@ export class Form02Loader implements FormLoader {
       { kind: recordKind('assessment_record'), rows: assessment ? [assessment] : [] },
       { kind: recordKind('counselling_session'), rows: sessions },
     ]);
-    return { values, exported: [...records, ...(guardians?.length ? ['learner.guardians'] : [])] };
+    return { values, exported: [...records, ...narrative.exported, ...(guardians?.length ? ['learner.guardians'] : [])] };
   }
 }
 

@@ -98,7 +98,7 @@ describe('the plan form and the family contacts log as Word documents', () => {
     expect(plan[plan.indexOf('Mục tiêu hỗ trợ: ') + 1]).toMatch(/^…{10,}$/);
     expect(missing(plan, ['☐ Trực tiếp', '☐ Trực tuyến', '☐ Đã phê duyệt', '☐ Chờ phê duyệt'])).toEqual([]);
     const log = tablesOf((await print('lien-he-gia-dinh')).xml).find((t) => t.rows[0].includes('Nội dung trao đổi'))!;
-    expect(log.rows.slice(1)).toEqual(Array.from({ length: 6 }, () => Array.from({ length: 7 }, () => '…………')));
+    expect(log.rows.slice(1).map((r) => r.map((text) => /^…+$/.test(text)))).toEqual(Array.from({ length: 6 }, () => Array.from({ length: 7 }, () => true)));
   });
 
   it('a name that is no form is a 400 naming n; another school’s case is 404', async () => {

@@ -42,6 +42,11 @@ const para = (children: TextRun[], alignment?: (typeof AlignmentType)[keyof type
   new Paragraph({ children, alignment, spacing: { after } });
 const labelRun = (label: string) => run(`${label}: `);
 
+// A dotted blank never longer than what is left of its line: a longer one wraps onto a stray second line.
+const fitDots = (wanted: number, room: number, size = SIZE, bold = false): string =>
+  dots(Math.max(1, Math.min(wanted, Math.floor((room - SLACK) / textWidth(DOT, size, bold)))));
+const blankAfter = (label: string, wanted: number): string => fitDots(wanted, TEXT_WIDTH - textWidth(`${label}: `, SIZE));
+
 const textField = (f: TextField, v: FormValue | undefined): Paragraph[] => {
   const value = asText(v);
   const lines = f.lines ?? 1;
@@ -49,8 +54,8 @@ const textField = (f: TextField, v: FormValue | undefined): Paragraph[] => {
     const [first, ...rest] = value.split(/\r?\n/);
     return [para([labelRun(f.label), run(first)]), ...rest.map((l) => para([run(l)]))];
   }
-  if (lines === 1) return [para([labelRun(f.label), run(dots(f.dots ?? DEFAULT_DOTS))])];
-  return [para([labelRun(f.label), run(dots(f.dots ?? DEFAULT_DOTS))]), ...Array.from({ length: lines - 1 }, () => para([run(dots(LINE_DOTS))]))];
+  const blank = para([labelRun(f.label), run(blankAfter(f.label, f.dots ?? DEFAULT_DOTS))]);
+  return [blank, ...Array.from({ length: lines - 1 }, () => para([run(fitDots(LINE_DOTS, TEXT_WIDTH))]))];
 };
 
 const dateField = (f: DateField, v: FormValue | undefined): Paragraph[] => {
@@ -116,8 +121,9 @@ const tableField = (f: TableField, v: FormValue | undefined): FileChild[] => {
   const texts = rows.map((r) => f.columns.map((c) => shown(c, asText(r[c.key]))));
   const widths = columnWidths(f.columns.map((c, i) => ({ header: c.label, cells: texts.map((t) => t[i]) })));
   const header = new TableRow({ tableHeader: true, children: f.columns.map((c, i) => cell(c.label, widths[i], true)) });
-  const body = texts.map((t) => new TableRow({ children: t.map((text, i) => cell(text, widths[i])) }));
-  const empty = Array.from({ length: blanks }, () => new TableRow({ children: widths.map((w) => cell(dots(4), w)) }));
+  const blank = (w: number) => fitDots(4, w - 2 * CELL_MARGIN, TABLE_SIZE);
+  const body = texts.map((t) => new TableRow({ children: t.map((text, i) => cell(isDots(text) ? blank(widths[i]) : text, widths[i])) }));
+  const empty = Array.from({ length: blanks }, () => new TableRow({ children: widths.map((w) => cell(blank(w), w)) }));
   return [
     para([run(`${f.label}:`)]),
     fixedTable(widths, [header, ...body, ...empty]),
@@ -151,7 +157,7 @@ const signatureBlock = (signers: SignatureField[], values: FormValues, letterhea
       children: [
         para([run(s.label, { bold: true })], AlignmentType.CENTER, 0),
         para([run(s.note ?? SIGN, { italics: true })], AlignmentType.CENTER, space),
-        para([run(asText(values[s.key]) ?? dots(25), { bold: true })], AlignmentType.CENTER),
+        para([run(asText(values[s.key]) ?? fitDots(25, width - 2 * CELL_MARGIN, SIZE, true), { bold: true })], AlignmentType.CENTER),
       ],
     });
   return [

@@ -3,7 +3,7 @@ import { hasRun, labelsOf, readDocx } from '../../../../test/support/docx';
 import { loadFormTemplates } from '../form-template-file';
 import { FormValues } from '../form-template';
 import { columnWidths, issuingBody, NATIONAL_HEADING, renderForm } from '../form-renderer';
-import { longestWordWidth } from '../text-width';
+import { longestWordWidth, textWidth } from '../text-width';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../../../config/forms'));
 const letterhead = { schoolName: 'Trường THCS Đống Đa', wardName: 'Phường Đống Đa' };
@@ -95,4 +95,15 @@ describe('renderForm', () => {
     expect(widths[0]).toBeLessThan(widths[1]);
     expect(widths[2]).toBe(Math.max(...widths));
   });
+
+  it('a dotted blank ends on its own line: label and dots never wider than the page’s text width', async () => {
+    for (const template of TEMPLATES.values()) {
+      const { xml } = readDocx(await sut(template, letterhead, {}));
+      const outsideTables = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
+      const lines = [...outsideTables.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+      const tooLong = lines.filter((l) => /…{3,}$/.test(l) && textWidth(l, 26) > 11906 - 1701 - 1134);
+      expect({ form: template.form, tooLong }).toEqual({ form: template.form, tooLong: [] });
+    }
+  });
 });
+

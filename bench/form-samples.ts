@@ -22,6 +22,8 @@ const PREFERRED: Record<FormNumber, string[]> = {
   '02': ['planReview', 'monitoring', 'planning', 'assessment'],
   '03': ['referral'],
   '04': ['closureReview', 'closed'],
+  'ke-hoach': ['monitoring', 'planReview', 'referral', 'closureReview'],
+  'lien-he-gia-dinh': ['monitoring', 'referral', 'closureReview', 'planReview'],
 };
 const FURTHEST = ['closureReview', 'monitoring', 'planReview', 'referral', 'planning', 'assessment', 'intake'];
 

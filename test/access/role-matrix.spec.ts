@@ -131,11 +131,14 @@ const CONSENTS: Record<Role, Record<Ctx, Record<ConsentEndpoint, number>>> = {
   auditor: { own: READS_ONLY, notAssigned: READS_ONLY, referredToWard: READS_ONLY, referredElsewhere: READS_ONLY, other: UNSEEN },
   admin: { own: UNSEEN, notAssigned: UNSEEN, referredToWard: UNSEEN, referredElsewhere: UNSEEN, other: UNSEEN },
 };
-// Forms 01–04: whoever reads the case prints them; those who may not read its confidential content get the form with
-// "(Nội dung bảo mật)" in its place (test/forms checks which). The ward's officers only while the case is referred to the ward.
-const PRINTS = { printForm: 200 };
-const HIDDEN = { printForm: 404 };
-const FORMS: Record<Role, Record<Ctx, { printForm: number }>> = {
+// Forms 01–04, the plan form and the family contacts log: whoever reads the case prints them; those who may not read its
+// confidential content get the form with "(Nội dung bảo mật)" in its place (test/forms checks which). The ward's officers
+// only while the case is referred to the ward.
+type FormEndpoint = 'printForm' | 'printPlan' | 'printContacts';
+const FORM_PATHS: Record<FormEndpoint, string> = { printForm: '01', printPlan: 'ke-hoach', printContacts: 'lien-he-gia-dinh' };
+const PRINTS = { printForm: 200, printPlan: 200, printContacts: 200 };
+const HIDDEN = { printForm: 404, printPlan: 404, printContacts: 404 };
+const FORMS: Record<Role, Record<Ctx, Record<FormEndpoint, number>>> = {
   counsellor: { own: PRINTS, notAssigned: PRINTS, referredToWard: PRINTS, referredElsewhere: PRINTS, other: HIDDEN },
   supervisor: { own: PRINTS, notAssigned: PRINTS, referredToWard: PRINTS, referredElsewhere: PRINTS, other: HIDDEN },
   principal: { own: PRINTS, notAssigned: PRINTS, referredToWard: PRINTS, referredElsewhere: PRINTS, other: HIDDEN },
@@ -537,11 +540,13 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     expect(await tabulate(endpoints, callRecord)).toEqual(RECORDS);
   });
 
-  it('forms: every role prints Form 01 of each case, or is refused', async () => {
+  it('forms: every role prints Form 01, the plan form and the family contacts log of each case, or is refused', async () => {
     const generatedForm = async (role: Role, ctx: Ctx): Promise<number> => status(decide(callers[role], 'case.forms', cases[ctx].schoolId, placeOf(ctx)), 200);
-    const printForm = async (role: Role, ctx: Ctx): Promise<number> => (await t.http().get(`/api/cases/${cases[ctx].id}/forms/01`).set(auth(who[role]))).status;
-    expect(await tabulate(['printForm'], generatedForm)).toEqual(FORMS);
-    expect(await tabulate(['printForm'], printForm)).toEqual(FORMS);
+    const printForm = async (role: Role, ctx: Ctx, endpoint: FormEndpoint): Promise<number> =>
+      (await t.http().get(`/api/cases/${cases[ctx].id}/forms/${FORM_PATHS[endpoint]}`).set(auth(who[role]))).status;
+    const endpoints = Object.keys(FORM_PATHS) as FormEndpoint[];
+    expect(await tabulate(endpoints, generatedForm)).toEqual(FORMS);
+    expect(await tabulate(endpoints, printForm)).toEqual(FORMS);
     // As PDF, the same refusals; where the form prints, this server's 501 (no LibreOffice), never a 200 by another path.
     const asPdf = (cell: { printForm: number }) => ({ printForm: cell.printForm === 200 ? 501 : cell.printForm });
     const pdfExpected = Object.fromEntries(ROLES.map((r) => [r, Object.fromEntries(CTXS.map((c) => [c, asPdf(FORMS[r][c])]))]));

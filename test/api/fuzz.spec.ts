@@ -37,7 +37,7 @@ const bodies = (c: CaseBody, schoolId: string) =>
       .map(([path, q]) => ['get', `${path}?${new URLSearchParams(q).toString()}`, undefined] as const),
     uuidish.map((id) => ['get', `/api/cases/${encodeURIComponent(id)}`, undefined] as const),
     // A form's query, never a well-formed format=pdf (each of those would start LibreOffice: form-pdf.spec.ts has them).
-    fc.tuple(fc.constantFrom('01', '1', '04', '5', 'x'), fc.dictionary(fc.constantFrom('format', 'referralId', 'x'), fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom('PDF', 'pdf ', 'xlsx', 'docx', ''), uuidish)))
+    fc.tuple(fc.constantFrom('01', '1', '04', '5', 'x', 'ke-hoach', 'lien-he-gia-dinh', 'Ke-Hoach', 'lien-he'), fc.dictionary(fc.constantFrom('format', 'referralId', 'x'), fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom('PDF', 'pdf ', 'xlsx', 'docx', ''), uuidish)))
       .filter(([, q]) => q.format !== 'pdf')
       .map(([n, q]) => ['get', `/api/cases/${c.id}/forms/${n}?${new URLSearchParams(q).toString()}`, undefined] as const),
   );

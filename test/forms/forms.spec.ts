@@ -48,7 +48,7 @@ describe('Forms 01–04 as Word documents', () => {
     const { runs } = readDocx(res.body);
     expect(missing(runs, labelsOf(TEMPLATES.get('01')!))).toEqual([]);
     expect(missing(runs, [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Trường THCS Thử Nghiệm A', 'PHIẾU TIẾP NHẬN THÔNG TIN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'TRƯỜNG THCS THỬ NGHIỆM A', 'PHIẾU TIẾP NHẬN THÔNG TIN',
       full.code, '09 giờ 00, ngày 02/03/2026', '☒ Cha mẹ, người giám hộ',
       'Nguyễn Thị Ánh Tuyết', '14/05/2013', '☒ Nữ', '7A3', 'Nguyễn Văn Đức', 'Lê Thị Hồng Nhung',
       '☒ Tâm lý', '☒ Giới và quan hệ xã hội', '☒ Cao',

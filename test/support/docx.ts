@@ -36,3 +36,20 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
 // GET /api/cases/:id/forms/:n as that user, the answer's body the file.
 export const getForm = (t: TestApp, by: Login, caseId: string, n: string, query: Record<string, string> = {}) =>
   t.http().get(`/api/cases/${caseId}/forms/${n}`).query(query).set(auth(by)).buffer(true).parse(binary);
+
+export type DocxTable = { xml: string; grid: number[]; fixed: boolean; cellMargin: number; rows: string[][] };
+
+const textOf = (xml: string): string =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e])).join('');
+
+// The tables of document.xml (none nested) as a reader of the layout sees them: the grid's column widths in
+// twips, whether the layout is fixed, the left cell margin (Word's 108 twips when the table sets none), and
+// the text of each cell.
+export const tablesOf = (xml: string): DocxTable[] =>
+  [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([tbl]) => ({
+    xml: tbl,
+    grid: [...tbl.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1])),
+    fixed: /<w:tblLayout w:type="fixed"\/>/.test(tbl),
+    cellMargin: Number(/<w:tblCellMar>[\s\S]*?<w:(?:left|start) w:w="(\d+)"/.exec(tbl)?.[1] ?? 108),
+    rows: [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([tr]) => [...tr.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) => textOf(tc))),
+  }));

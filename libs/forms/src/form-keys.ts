@@ -1,5 +1,5 @@
-import { AREA_CODES, CHANNELS, RISK_LEVELS } from '@dh/cases';
-import { SESSION_CHANNELS, SESSION_ENDINGS, SESSION_MODES } from '@dh/records';
+import { AREA_CODES, CHANNELS, RISK_LEVELS, SUPPORT_FORMS } from '@dh/cases';
+import { CONTACT_WAYS, SESSION_CHANNELS, SESSION_ENDINGS, SESSION_MODES } from '@dh/records';
 import { FormNumber } from './form-template';
 
 // The keys each form's loader fills, and what kind of value each holds. A template may leave keys out (the
@@ -40,6 +40,10 @@ const SESSION_COLUMNS = {
   ending: SESSION_ENDINGS, referTo: null, nextAppointment: null,
 } as const;
 export const REFERRAL_ANSWERS = ['accepted', 'declined', 'pending'] as const;
+// Where the current plan stands: approved by a supervisor, awaiting one, returned, or applied without approval
+// (a low or medium risk case).
+export const PLAN_APPROVALS = ['approved', 'pending', 'returned', 'not_required'] as const;
+export type PlanApproval = (typeof PLAN_APPROVALS)[number];
 
 export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
   '01': {
@@ -98,6 +102,7 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
     outcome: text,
     feedback: text,
     'sender.signature': signature,
+    'principal.name': signature,
   },
   '04': {
     ...LEARNER_KEYS,
@@ -113,6 +118,31 @@ export const FORM_KEYS: Record<FormNumber, Record<string, KeySpec>> = {
     'carer.yearOfBirth': text,
     'carer.phone': text,
     'approver.name': signature,
+    'practitioner.name': signature,
+    'principal.name': signature,
+  },
+  'ke-hoach': {
+    ...LEARNER_KEYS,
+    'plan.revision': text,
+    'plan.revisionReason': text,
+    goals: text,
+    activities: text,
+    form: choice(SUPPORT_FORMS),
+    partners: text,
+    resources: text,
+    timeAndPlace: text,
+    responsible: text,
+    endDate: date,
+    reviewDate: date,
+    submittedAt: date,
+    approval: choice(PLAN_APPROVALS),
+    approvedAt: date,
+    'practitioner.name': signature,
+    'approver.name': signature,
+  },
+  'lien-he-gia-dinh': {
+    ...LEARNER_KEYS,
+    contacts: table({ no: null, date: null, person: null, how: CONTACT_WAYS, content: null, agreed: null, by: null }),
     'practitioner.name': signature,
   },
 };

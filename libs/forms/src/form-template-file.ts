@@ -5,7 +5,8 @@ import { FORM_KEYS, KeySpec } from './form-keys';
 import { ChoiceOption, FIELD_KINDS, FORM_NUMBERS, FormField, FormNumber, FormTemplate } from './form-template';
 
 const VARIABLE = 'FORMS_DIR';
-const FILE_NAME = /^mau-(\d{2})\.v(\d+)\.json$/;
+// mau-01.v1.json … mau-04.v1.json, mau-ke-hoach.v1.json, mau-lien-he-gia-dinh.v1.json.
+const FILE_NAME = /^mau-(\d{2}|[a-z]+(?:-[a-z]+)*)\.v(\d+)\.json$/;
 
 type Obj = Record<string, unknown>;
 
@@ -72,10 +73,11 @@ const parseField = (raw: unknown, path: string, keys: Record<string, KeySpec>): 
       onlyKeys(raw, at, ['key', 'label', 'kind']);
       return { key, label, kind };
     case 'signature': {
-      onlyKeys(raw, at, ['key', 'label', 'kind', 'dateKey']);
+      onlyKeys(raw, at, ['key', 'label', 'kind', 'dateKey', 'note']);
       const dateKey = raw.dateKey === undefined ? undefined : nonEmptyText(raw.dateKey, `${at}.dateKey`);
       if (dateKey !== undefined && keys[dateKey]?.kind !== 'date') fail(`${at}.dateKey`, `"${dateKey}" is not a date this form fills`);
-      return { key, label, kind, dateKey };
+      const note = raw.note === undefined ? undefined : nonEmptyText(raw.note, `${at}.note`);
+      return { key, label, kind, dateKey, ...(note ? { note } : {}) };
     }
     case 'checkbox-choice': {
       onlyKeys(raw, at, ['key', 'label', 'kind', 'options']);
@@ -134,7 +136,7 @@ export const loadFormTemplates = (dir: string): Map<FormNumber, FormTemplate> =>
   for (const name of names) {
     const file = join(dir, name);
     const m = FILE_NAME.exec(name);
-    if (!m) throw new ConfigError(VARIABLE, `${file}: a template is named mau-<form>.v<version>.json (mau-01.v1.json)`);
+    if (!m) throw new ConfigError(VARIABLE, `${file}: a template is named mau-<form>.v<version>.json (mau-01.v1.json, mau-ke-hoach.v1.json)`);
     let template: FormTemplate;
     try {
       template = parseFormTemplate(JSON.parse(readFileSync(file, 'utf8')));
@@ -148,6 +150,6 @@ export const loadFormTemplates = (dir: string): Map<FormNumber, FormTemplate> =>
     if (!current || current.version < template.version) latest.set(template.form, template);
   }
   const missing = FORM_NUMBERS.filter((n) => !latest.has(n));
-  if (missing.length) throw new ConfigError(VARIABLE, `${dir}: no template for form ${missing.join(', ')} (mau-0N.v1.json)`);
+  if (missing.length) throw new ConfigError(VARIABLE, `${dir}: no template for form ${missing.join(', ')} (mau-<form>.v1.json)`);
   return latest;
 };

@@ -1,7 +1,9 @@
 // A form's template is data (config/forms/mau-0N.vM.json): the official layout of the Circular's appendix
 // replaces ours without a code change. The code owns only the keys each form's loader fills (form-keys.ts).
 
-export const FORM_NUMBERS = ['01', '02', '03', '04'] as const;
+// The Circular's four numbered forms, and the two records the school keeps beside them, printed the same way:
+// the support plan (ke-hoach) and the family contacts log (lien-he-gia-dinh).
+export const FORM_NUMBERS = ['01', '02', '03', '04', 'ke-hoach', 'lien-he-gia-dinh'] as const;
 export type FormNumber = (typeof FORM_NUMBERS)[number];
 
 export const FIELD_KINDS = ['text', 'date', 'checkbox-choice', 'table', 'signature'] as const;
@@ -18,8 +20,9 @@ export type DateField = FieldBase & { kind: 'date' };
 export type ChoiceField = FieldBase & { kind: 'checkbox-choice'; options: ChoiceOption[] };
 // `emptyRows`: blank rows printed when the case has none, for filling by hand.
 export type TableField = FieldBase & { kind: 'table'; columns: TableColumn[]; emptyRows?: number };
-// `label` is the signer's title; the key names the signer; `dateKey` dates the "…, ngày … tháng … năm …" line.
-export type SignatureField = FieldBase & { kind: 'signature'; dateKey?: string };
+// `label` is the signer's title; the key names the signer; `dateKey` dates the "…, ngày … tháng … năm …" line;
+// `note` replaces "(Ký, ghi rõ họ tên)" under the title: "(Ký tên, đóng dấu)" where the school's stamp goes.
+export type SignatureField = FieldBase & { kind: 'signature'; dateKey?: string; note?: string };
 export type FormField = TextField | DateField | ChoiceField | TableField | SignatureField;
 
 export type FormSection = { heading?: string; fields: FormField[] };

@@ -18,7 +18,7 @@ export class FormsController {
 
   @Get(':n')
   @ApiProduces(DOCX_TYPE, CONTENT_TYPES.pdf)
-  @ApiOperation({ summary: 'Biểu mẫu 01–04 của hồ sơ (.docx, hoặc PDF với ?format=pdf) / Form 01–04 of the case as a Word document, or PDF with ?format=pdf (readers of its confidential content; audited)' })
+  @ApiOperation({ summary: 'Biểu mẫu 01–04, kế hoạch hỗ trợ (ke-hoach), sổ liên hệ gia đình (lien-he-gia-dinh) của hồ sơ (.docx, hoặc PDF với ?format=pdf) / Form 01–04, the support plan or the family contacts log of the case as a Word document, or PDF with ?format=pdf (readers of its confidential content; audited)' })
   async form(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,

@@ -9,3 +9,4 @@ export * from './forms.exception';
 export * from './forms.module';
 export * from './forms.service';
 export * from './pdf-converter';
+export * from './text-width';

@@ -8,6 +8,7 @@ export * from './assessments/assessment-record.entity';
 export * from './case-records/case-record-base';
 export * from './case-records/case-record.exception';
 export * from './case-records/case-record-views';
+export { CONTACT_WAYS, ContactWay } from './case-records/record-fields';
 export * from './case-records/case-records.service';
 export * from './closures/closure-record.entity';
 export * from './family-contacts/family-contact.entity';

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { hasRun, labelsOf, readDocx } from '../../../../test/support/docx';
 import { loadFormTemplates } from '../form-template-file';
 import { FormValues } from '../form-template';
-import { NATIONAL_HEADING, renderForm } from '../form-renderer';
+import { columnWidths, issuingBody, NATIONAL_HEADING, renderForm } from '../form-renderer';
+import { longestWordWidth, textWidth } from '../text-width';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../../../config/forms'));
 const letterhead = { schoolName: 'Trường THCS Đống Đa', wardName: 'Phường Đống Đa' };
@@ -11,10 +12,10 @@ describe('renderForm', () => {
   const sut = renderForm;
   const form01 = TEMPLATES.get('01')!;
 
-  it('prints every label of every template, the national heading, the school and the title', async () => {
+  it('prints every label of every template, the national heading, the ward’s committee and the school in capitals, and the title', async () => {
     for (const template of TEMPLATES.values()) {
       const { runs } = readDocx(await sut(template, letterhead, {}));
-      for (const text of [...labelsOf(template), ...NATIONAL_HEADING, letterhead.schoolName, template.title]) {
+      for (const text of [...labelsOf(template), ...NATIONAL_HEADING, 'UBND PHƯỜNG ĐỐNG ĐA', 'TRƯỜNG THCS ĐỐNG ĐA', template.title]) {
         expect({ form: template.form, text, found: hasRun(runs, text) }).toEqual({ form: template.form, text, found: true });
       }
     }
@@ -74,4 +75,35 @@ describe('renderForm', () => {
     // One table row less: the session replaces the four blank rows of the sessions table.
     expect(rowsIn(blank) - rowsIn(filled.xml)).toBe(3);
   });
+
+  it('names the issuing body as the ward’s People’s Committee, once', () => {
+    expect(issuingBody('Phường Đống Đa')).toBe('UBND PHƯỜNG ĐỐNG ĐA');
+    expect(issuingBody('Xã Phù Đổng')).toBe('UBND XÃ PHÙ ĐỔNG');
+    expect(issuingBody('UBND phường Kim Liên')).toBe('UBND PHƯỜNG KIM LIÊN');
+  });
+
+  it('sizes columns to their content: each at least its longest word, the page filled, short columns short', () => {
+    const columns = [
+      { header: 'STT', cells: ['1', '2'] },
+      { header: 'Thời gian', cells: ['08 giờ 30, ngày 02/03/2026'] },
+      { header: 'Nội dung trao đổi', cells: ['Trao đổi về giấc ngủ của em; mẹ cho biết em hay thức khuya và thường dùng điện thoại đến nửa đêm.'] },
+      { header: 'Hình thức', cells: ['Điện thoại', '…………'] },
+    ];
+    const widths = columnWidths(columns, 9071);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(9071);
+    columns.forEach((c, i) => expect(widths[i]).toBeGreaterThan(Math.max(longestWordWidth(c.header, 22, true), ...c.cells.map((t) => (/^…+$/.test(t) ? 0 : longestWordWidth(t, 22))))));
+    expect(widths[0]).toBeLessThan(widths[1]);
+    expect(widths[2]).toBe(Math.max(...widths));
+  });
+
+  it('a dotted blank ends on its own line: label and dots never wider than the page’s text width', async () => {
+    for (const template of TEMPLATES.values()) {
+      const { xml } = readDocx(await sut(template, letterhead, {}));
+      const outsideTables = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
+      const lines = [...outsideTables.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+      const tooLong = lines.filter((l) => /…{3,}$/.test(l) && textWidth(l, 26) > 11906 - 1701 - 1134);
+      expect({ form: template.form, tooLong }).toEqual({ form: template.form, tooLong: [] });
+    }
+  });
 });
+

@@ -23,8 +23,8 @@ describe('loadFormTemplates', () => {
     writeFileSync(join(dir, name), JSON.stringify(t));
   };
 
-  it('loads the four shipped forms', () => {
-    expect([...sut(dir).keys()].sort()).toEqual(['01', '02', '03', '04']);
+  it('loads the six shipped forms: 01–04, the plan and the family contacts log', () => {
+    expect([...sut(dir).keys()].sort()).toEqual(['01', '02', '03', '04', 'ke-hoach', 'lien-he-gia-dinh']);
   });
 
   it('prints the highest version of a form: a ward adds mau-01.v2.json beside v1', () => {

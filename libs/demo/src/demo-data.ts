@@ -50,6 +50,16 @@ const refer: DemoStep = {
   referTo: 'y_te',
 };
 
+// Every demo learner's family and intake narrative: what Forms 01 and 02 print.
+export const DEMO_FAMILY = [
+  { fullName: 'Nguyễn Văn Hùng', relationship: 'bố', yearOfBirth: 1982, occupation: 'Lái xe', phone: '0912345677' },
+  { fullName: 'Trần Thị Hoa', relationship: 'mẹ', yearOfBirth: 1985, occupation: 'Buôn bán nhỏ', phone: '0912345678', currentCarer: true },
+];
+export const DEMO_NARRATIVE = {
+  familyCircumstances: 'Bố thường đi làm xa, em sống cùng mẹ và em gái.',
+  actionsTaken: 'Giáo viên chủ nhiệm đã trao đổi riêng với em.',
+};
+
 // One case of the demo school in each stage, reached through the real machine so each has a valid chain.
 export const DEMO_CASES: { learner: string; dob: string; sex: 'nam' | 'nu'; className: string; risk: string; summary: string; steps: DemoStep[] }[] = [
   { learner: 'Nguyễn Văn Đức', dob: '2013-05-14', sex: 'nam', className: '7A2', risk: 'medium', summary: 'Em thường xuyên nghỉ học không phép.', steps: [] },

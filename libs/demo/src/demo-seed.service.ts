@@ -8,8 +8,8 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { ConsentService } from '@dh/consent';
 import { AuditorGrantsService, Caller, School, UserService, Ward } from '@dh/identity';
 import { PublicIntakeService } from '@dh/intake';
-import { DirectorySeedService, ServiceProvider } from '@dh/records';
-import { DEMO_CASES, DEMO_PASSWORD, DEMO_PUBLIC_REPORT, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD, DemoStep } from './demo-data';
+import { CaseRecordsService, DirectorySeedService, ServiceProvider } from '@dh/records';
+import { DEMO_CASES, DEMO_FAMILY, DEMO_NARRATIVE, DEMO_PASSWORD, DEMO_PUBLIC_REPORT, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD, DemoStep } from './demo-data';
 
 @Injectable()
 export class DemoSeedService {
@@ -25,6 +25,7 @@ export class DemoSeedService {
     private readonly directory: DirectorySeedService,
     private readonly consents: ConsentService,
     private readonly intake: PublicIntakeService,
+    private readonly records: CaseRecordsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,11 +72,17 @@ export class DemoSeedService {
     for (const demo of DEMO_CASES.slice(0, limit)) {
       const learner = await this.learners.create(counsellor, {
         schoolId: school.id, fullName: demo.learner, dateOfBirth: demo.dob, sex: demo.sex, className: demo.className,
-        guardians: [{ fullName: 'Phụ huynh của em', relationship: 'mẹ', phone: '0912345678' }],
+        guardians: DEMO_FAMILY,
       });
       let view = await this.cases.open(counsellor, {
         schoolId: school.id, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }, { code: 'hoc_tap', priority: 2 }],
         channel: 'giao_vien', summary: demo.summary, riskLevel: demo.risk as 'low', riskRationale: 'Đánh giá ban đầu khi tiếp nhận.',
+        ...DEMO_NARRATIVE,
+      });
+      // The mother told the same day, as the sample family contacts log shows.
+      await this.records.recordFamilyContact(counsellor, view.id, {
+        contactedAt: this.clock.now().toISOString(), person: { fullName: DEMO_FAMILY[1].fullName, relationship: 'mẹ' }, how: 'dien_thoai',
+        content: 'Thông báo việc nhà trường tiếp nhận thông tin và mời gia đình phối hợp.', agreed: 'Gia đình đến trường trao đổi vào tuần tới.',
       });
       for (const step of demo.steps) {
         const by = step.by === 'counsellor' ? counsellor : supervisor;
@@ -91,7 +98,7 @@ export class DemoSeedService {
     const receiver = await this.source.getRepository(ServiceProvider).findOneByOrFail({ wardId, kind: step.referTo, active: true });
     const givenAt = new LocalTime(this.config.tzName).of(this.clock.now()).date;
     const scope = { kind: 'referral' as const, receiverId: receiver.id, purpose: 'Chuyển gửi để được đánh giá tâm lý chuyên sâu.' };
-    await this.consents.record(counsellor, caseId, { givenBy: 'guardian', guardian: { fullName: 'Phụ huynh của em', relationship: 'mẹ' }, scope, givenAt, how: 'van_ban' });
+    await this.consents.record(counsellor, caseId, { givenBy: 'guardian', guardian: { fullName: DEMO_FAMILY[1].fullName, relationship: 'mẹ' }, scope, givenAt, how: 'van_ban' });
     await this.consents.record(counsellor, caseId, { givenBy: 'learner', scope, givenAt, how: 'truc_tiep' });
     return receiver.id;
   }

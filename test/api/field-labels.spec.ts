@@ -55,7 +55,7 @@ describe('validation answers in Vietnamese and English', () => {
   it('serves the dictionary to the web app without a login', async () => {
     const res = await t.http().get('/api/labels').expect(200);
     expect(res.body.fullName).toEqual({ vi: 'Họ và tên', en: 'Full name' });
-    expect(res.body['learner.fullName']).toEqual({ vi: 'Họ và tên học sinh', en: 'Learner’s full name' });
+    expect(res.body['learner.fullName']).toEqual({ vi: 'Họ và tên người học', en: 'Learner’s full name' });
     expect(res.body['payload.goals']).toBeUndefined();
     expect(res.body.goals).toEqual({ vi: 'Mục tiêu', en: 'Goals' });
   });

@@ -61,7 +61,7 @@ const RULES_V2: Record<CaseEventType, Rule> = {
       (c.protection ? null : refusal('payload_incomplete', 'Hồ sơ chưa có tin báo bảo vệ trẻ em.', 'There is no protection concern to notify.')),
     with: (c, p) =>
       p.recipient === 'gia_dinh' && c.protection?.carerSuspected
-        ? refusal('family_is_suspected', 'Không báo tin cho gia đình khi người chăm sóc bị nghi là nguồn gây hại.', 'The family may not be the recipient when the carer is the suspected source of harm.', ['recipient'])
+        ? refusal('family_is_suspected', 'Không được thông báo cho gia đình khi người chăm sóc bị nghi ngờ là người gây hại.', 'The family may not be the recipient when the carer is the suspected source of harm.', ['recipient'])
         : null,
   },
 };

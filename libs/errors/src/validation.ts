@@ -1,6 +1,6 @@
 import { MAX_JSON_DEPTH } from './json-limits';
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
-import { labelTextOf } from '@dh/labels';
+import { labelOf, labelTextOf } from '@dh/labels';
 import { problemText } from './problem-text';
 
 // `field`: the machine path clients and tests match on; `label`: what a person reads (field-labels.ts).
@@ -9,7 +9,9 @@ export type FieldProblem = { field: string; label?: string; problems: string[] }
 export const flattenValidationErrors = (errors: ValidationError[], parent = ''): FieldProblem[] =>
   errors.flatMap((e) => {
     const field = e.property === undefined ? parent || 'body' : !parent ? e.property : /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`;
-    const own = e.constraints ? [{ field, problems: Object.entries(e.constraints).map(([name, message]) => problemText(e, field, name, message)) }] : [];
+    // A property the API does not know has no label: the property itself, as the client sent it, names it.
+    const label = labelOf(field)?.vi ?? e.property ?? labelTextOf(field);
+    const own = e.constraints ? [{ field, label, problems: Object.entries(e.constraints).map(([name, message]) => problemText(e, field, name, message)) }] : [];
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 

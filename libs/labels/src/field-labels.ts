@@ -190,4 +190,4 @@ export const labelOf = (field: string): FieldLabel | undefined => {
 
 // What a refusal prints for a field: its label, or the field itself when it is not one the API knows
 // (an unknown property the client sent).
-export const labelTextOf = (field: string): string => labelOf(field)?.vi ?? field.replace(/^.*\./, '');
+export const labelTextOf = (field: string): string => labelOf(field)?.vi ?? (field.replace(/^.*\./, '') || field);

@@ -3,7 +3,7 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFormTemplates } from '../../../forms/src/form-template-file';
-import { FIELD_LABELS, labelOf } from '../field-labels';
+import { FIELD_LABELS, labelOf, labelTextOf } from '../field-labels';
 
 const LIBS = join(__dirname, '../../..');
 
@@ -39,6 +39,7 @@ describe('field labels', () => {
     expect(labelOf('fullName')?.vi).toBe('Họ và tên');
     expect(labelOf('payload.goals[0]')?.vi).toBe('Mục tiêu');
     expect(labelOf('nickname')).toBeUndefined();
+    expect(labelTextOf('guardians[2].x.')).toBe('guardians[2].x.');
   });
 
   it('gives the forms and the web app the same words: each learner field a form prints is the dictionary’s', () => {

@@ -25,12 +25,12 @@ describe('validation answers in Vietnamese and English', () => {
     }).expect(400);
     const by = details(res.body);
     expect(Object.keys(by).sort()).toEqual(['className', 'fullName', 'guardians[0].fullName', 'nickname', 'schoolId', 'sex']);
-    expect(by.fullName).toMatchObject({ label: 'Họ và tên', problems: expect.arrayContaining([expect.stringMatching(/^Họ và tên phải là chuỗi ký tự \/ fullName must be a string$/)]) });
+    expect(by.fullName).toMatchObject({ label: 'Họ và tên', problems: expect.arrayContaining([expect.stringMatching(/^Họ và tên phải là văn bản \/ fullName must be a string$/)]) });
     expect(by.className).toMatchObject({ label: 'Lớp', problems: [expect.stringMatching(/^Lớp không được dài quá 50 ký tự \/ .*50/)] });
     expect(by.sex).toMatchObject({ label: 'Giới tính', problems: [expect.stringMatching(/^Giới tính phải là một trong các giá trị: nam, nu, khong_ro \/ /)] });
     expect(by.schoolId).toMatchObject({ label: 'Trường', problems: [expect.stringMatching(/^Trường phải là mã định danh \(UUID\) \/ schoolId must be a UUID$/)] });
     expect(by['guardians[0].fullName']).toMatchObject({ label: 'Họ và tên người giám hộ', problems: [expect.stringMatching(/^Họ và tên người giám hộ không được để trống \/ /)] });
-    expect(by.nickname).toEqual({ field: 'nickname', label: 'nickname', problems: ['Trường không được phép: nickname / unknown field: nickname'] });
+    expect(by.nickname).toEqual({ field: 'nickname', label: 'nickname', problems: ['Trường dữ liệu không được phép: nickname / unknown field: nickname'] });
     for (const d of res.body.details as Problem[]) for (const p of d.problems) expect(p).toMatch(BILINGUAL);
   });
 
@@ -41,7 +41,7 @@ describe('validation answers in Vietnamese and English', () => {
     const by = details(res.body);
     expect(by['payload.goals']).toMatchObject({ label: 'Mục tiêu', problems: [expect.stringMatching(/^Mục tiêu phải có ít nhất 1 mục \/ /)] });
     expect(by['payload.reviewDate']).toMatchObject({ label: 'Ngày đánh giá lại', problems: expect.arrayContaining([expect.stringMatching(/^Ngày đánh giá lại phải là ngày/)]) });
-    expect(by['payload.extra']).toMatchObject({ label: 'extra', problems: ['Trường không được phép: extra / unknown field: extra'] });
+    expect(by['payload.extra']).toMatchObject({ label: 'extra', problems: ['Trường dữ liệu không được phép: extra / unknown field: extra'] });
     const minutes = await t.http().get('/api/cases').query({ pageSize: 101 }).set(auth(w.users.counsellorA)).expect(400);
     expect(details(minutes.body).pageSize).toMatchObject({ label: 'Số mục mỗi trang', problems: [expect.stringMatching(/^Số mục mỗi trang không được lớn hơn 100 \/ /)] });
   });

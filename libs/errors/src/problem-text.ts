@@ -18,19 +18,25 @@ const list = (values: unknown): string => (Array.isArray(values) ? values.join('
 
 const DAY_PATTERN = String(/^\d{4}-\d{2}-\d{2}$/);
 const NOT_BLANK = String(/\S/);
+const KNOWN_PATTERNS: Record<string, string> = {
+  [String(/^[A-Z0-9]{2,10}$/)]: 'phải gồm 2 đến 10 chữ cái in hoa hoặc chữ số',
+  [String(/^[a-z0-9._-]{3,50}$/)]: 'phải gồm 3 đến 50 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang',
+  [String(/^[a-zA-Z]+(\.[a-zA-Z]+)?$/)]: 'phải là tên một giai đoạn của hồ sơ (ví dụ intake hoặc referral.pending)',
+};
 
 // A pattern says what it accepts only to a programmer: the ones the API uses, in words.
 const patternText = (pattern: unknown): string => {
   const source = String(pattern);
   if (source === NOT_BLANK) return 'không được để trống';
   if (source === DAY_PATTERN) return 'phải là một ngày dạng YYYY-MM-DD';
+  if (KNOWN_PATTERNS[source]) return KNOWN_PATTERNS[source];
   if (/\\d|0-9/.test(source) && /\+/.test(source) && !/T/.test(source)) return 'phải là số điện thoại hợp lệ';
   return 'không đúng định dạng';
 };
 
 // The Vietnamese half of a problem, after the field's label: one sentence per kind of constraint.
 const SENTENCES: Record<string, (args: unknown[]) => string> = {
-  isString: () => 'phải là chuỗi ký tự',
+  isString: () => 'phải là văn bản',
   isNotEmpty: () => 'không được để trống',
   isNonBlank: () => 'không được để trống',
   maxLength: ([n]) => `không được dài quá ${n} ký tự`,
@@ -48,7 +54,7 @@ const SENTENCES: Record<string, (args: unknown[]) => string> = {
   arrayMinSize: ([n]) => `phải có ít nhất ${n} mục`,
   arrayUnique: () => 'không được có mục trùng nhau',
   isArray: () => 'phải là một danh sách',
-  isBoolean: () => 'phải là true hoặc false',
+  isBoolean: () => 'phải là đúng hoặc sai (true hoặc false)',
   isObject: () => 'phải là một đối tượng JSON',
   isDefined: () => 'là thông tin bắt buộc',
   isEmail: () => 'phải là địa chỉ thư điện tử hợp lệ',
@@ -63,7 +69,7 @@ const SENTENCES: Record<string, (args: unknown[]) => string> = {
 const isBilingual = (message: string): boolean => message.includes(' / ');
 
 export const problemText = (error: ValidationError, field: string, name: string, message: string): string => {
-  if (name === 'whitelistValidation') return `Trường không được phép: ${error.property} / unknown field: ${error.property}`;
+  if (name === 'whitelistValidation') return `Trường dữ liệu không được phép: ${error.property} / unknown field: ${error.property}`;
   if (isBilingual(message)) return message;
   const label = labelTextOf(field);
   const constraint = constraintOf(error.target, error.property, name);

@@ -201,7 +201,7 @@ export const validateEventPayload = (type: CaseEventType, payload: Record<string
   // class-validator has nothing to whitelist against on a class without decorators: check it by hand.
   if (shape === EmptyPayload) {
     const extra = Object.keys(payload);
-    if (extra.length) throw new InputValidationException(extra.map((k) => ({ field: `payload.${k}`, problems: [`Trường không được phép: ${k} / unknown field: ${k}`] })));
+    if (extra.length) throw new InputValidationException(extra.map((k) => ({ field: `payload.${k}`, problems: [`Trường dữ liệu không được phép: ${k} / unknown field: ${k}`] })));
     return payload;
   }
   const instance = plainToInstance(shape, payload);

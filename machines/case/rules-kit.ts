@@ -71,7 +71,7 @@ export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRule
     if (!supervisor && rule.supervisorOnlyWhen?.(context)) {
       return refusal(
         'supervisor_approval_required',
-        'Chỉ tổ trưởng tư vấn (giám sát) mới được kết thúc hồ sơ có nguy cơ cao, nghiêm trọng hoặc có tin báo bảo vệ trẻ em.',
+        'Chỉ tổ trưởng tư vấn mới được kết thúc hồ sơ có nguy cơ cao, nghiêm trọng hoặc có tin báo bảo vệ trẻ em.',
         'Only a supervisor may close a high or critical case, or one with a child-protection concern.',
       );
     }

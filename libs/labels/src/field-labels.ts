@@ -34,6 +34,10 @@ const BY_NAME: Record<string, FieldLabel> = {
   email: l('Thư điện tử', 'Email'),
   confirmDistinct: l('Xác nhận là người học khác', 'Confirmed a different learner'),
   person: l('Người được liên hệ', 'Person contacted'),
+  yearOfBirth: l('Năm sinh', 'Year of birth'),
+  occupation: l('Nghề nghiệp', 'Occupation'),
+  currentCarer: l('Người đang trực tiếp chăm sóc người học', 'Current carer'),
+  familyCircumstances: l('Hoàn cảnh gia đình', 'Family circumstances'),
   // Opening a case
   areas: l('Nội dung cần tư vấn, hỗ trợ', 'Content areas'),
   priority: l('Thứ tự ưu tiên', 'Priority'),
@@ -46,6 +50,8 @@ const BY_NAME: Record<string, FieldLabel> = {
   assigneeId: l('Người phụ trách', 'Assignee'),
   receivedAt: l('Thời gian tiếp nhận', 'Received at'),
   receivedLateReason: l('Lý do nhập muộn', 'Reason for late entry'),
+  actionsTaken: l('Những việc đã làm', 'Actions already taken'),
+  schoolViolence: l('Vụ việc bạo lực học đường', 'School violence incident'),
   // A case's events
   type: l('Loại thao tác', 'Event type'),
   payload: l('Nội dung thao tác', 'Event payload'),
@@ -81,6 +87,7 @@ const BY_NAME: Record<string, FieldLabel> = {
   resultsAchieved: l('Kết quả đạt được', 'Results achieved'),
   resultsNotAchieved: l('Kết quả chưa đạt được', 'Results not achieved'),
   followUpPlan: l('Kế hoạch theo dõi', 'Follow-up plan'),
+  stopReason: l('Lý do dừng theo dõi sớm', 'Reason for stopping the follow-up early'),
   text: l('Nội dung ghi chú', 'Note text'),
   kind: l('Loại', 'Kind'),
   carerSuspected: l('Người chăm sóc bị nghi ngờ', 'Carer suspected'),
@@ -153,6 +160,8 @@ const BY_NAME: Record<string, FieldLabel> = {
 // forms' own keys (learner.fullName) so that the forms and the web app print the same words.
 const BY_PATH: Record<string, FieldLabel> = {
   'guardians.fullName': l('Họ và tên người giám hộ', 'Guardian’s full name'),
+  'guardians.yearOfBirth': l('Năm sinh của người giám hộ', 'Guardian’s year of birth'),
+  'guardians.occupation': l('Nghề nghiệp của người giám hộ', 'Guardian’s occupation'),
   'guardian.fullName': l('Họ và tên người giám hộ', 'Guardian’s full name'),
   'guardian.relationship': l('Quan hệ của người giám hộ với người học', 'Guardian’s relationship to the learner'),
   'person.fullName': l('Họ và tên người được liên hệ', 'Contacted person’s full name'),

@@ -10,7 +10,7 @@ export const isAuthority = (recipient: unknown): boolean => AUTHORITY_RECIPIENTS
 
 // The rationale a case's risk carries when a concern with the carer suspected made it critical.
 export const CARER_SUSPECTED_RATIONALE =
-  'Tin báo bảo vệ trẻ em: người chăm sóc bị nghi là nguồn gây hại (Nghị định 56/2017/NĐ-CP, Điều 31). / Protection concern: the carer is the suspected source of harm (Decree 56/2017, Art. 31).';
+  'Tin báo bảo vệ trẻ em: người chăm sóc bị nghi ngờ là người gây hại (Nghị định 56/2017/NĐ-CP, Điều 31). / Protection concern: the carer is the suspected source of harm (Decree 56/2017, Art. 31).';
 
 const concernOpen = (c: CaseContext) => c.protection?.status === 'open';
 

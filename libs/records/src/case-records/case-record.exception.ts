@@ -33,11 +33,11 @@ const MESSAGES: Record<CaseRecordExceptionCode, [string, string]> = {
     'Follow-up contacts are recorded only once the case is closed and in follow-up.',
   ],
   FOLLOW_UP_PENDING: [
-    'Chưa ghi đủ hai lần liên hệ theo dõi sau kết thúc: chỉ được lưu trữ hồ sơ khi đã ghi đủ, hoặc khi tổ trưởng tư vấn (giám sát) dừng theo dõi sớm và ghi lý do (stopReason).',
+    'Chưa ghi đủ hai lần liên hệ theo dõi sau kết thúc: chỉ được lưu trữ hồ sơ khi đã ghi đủ, hoặc khi tổ trưởng tư vấn dừng theo dõi sớm và ghi lý do (stopReason).',
     'Both follow-up contacts must be recorded before the case is archived, unless a supervisor stops the follow-up early with a reason (stopReason).',
   ],
   STOP_NEEDS_SUPERVISOR: [
-    'Chỉ tổ trưởng tư vấn (giám sát) mới được dừng theo dõi sau kết thúc trước khi ghi đủ hai lần liên hệ.',
+    'Chỉ tổ trưởng tư vấn mới được dừng theo dõi sau kết thúc trước khi ghi đủ hai lần liên hệ.',
     'Only a supervisor may stop the follow-up before both contacts are recorded.',
   ],
   NOTHING_TO_STOP: [

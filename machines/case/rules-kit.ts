@@ -60,18 +60,18 @@ export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRule
     const counsellor = actor.roles.includes('counsellor');
     const extra = (rule.alsoRoles ?? []).some((r) => actor.roles.includes(r));
     if (rule.supervisorOnly && !supervisor) {
-      return refusal('role_not_allowed', 'Chỉ tổ trưởng tư vấn (giám sát) mới được thực hiện thao tác này.', 'Only a supervisor may do this.');
+      return refusal('role_not_allowed', 'Chỉ tổ trưởng tư vấn mới được thực hiện thao tác này.', 'Only a supervisor may do this.');
     }
     if (!supervisor && !counsellor && !extra) {
-      return refusal('role_not_allowed', 'Vai trò của bạn không được thao tác trên hồ sơ này.', 'Your role may not act on this case.');
+      return refusal('role_not_allowed', 'Vai trò của tài khoản không được phép thao tác trên hồ sơ này.', 'Your role may not act on this case.');
     }
     if (!supervisor && !extra && context.assigneeId !== actor.id) {
-      return refusal('not_assignee', 'Bạn không phải người được phân công phụ trách hồ sơ này.', 'You are not the assignee of this case.');
+      return refusal('not_assignee', 'Chỉ người được phân công phụ trách hồ sơ mới được thực hiện thao tác này.', 'You are not the assignee of this case.');
     }
     if (!supervisor && rule.supervisorOnlyWhen?.(context)) {
       return refusal(
         'supervisor_approval_required',
-        'Chỉ tổ trưởng tư vấn (giám sát) mới được kết thúc hồ sơ có nguy cơ cao, nghiêm trọng hoặc có tin báo bảo vệ trẻ em.',
+        'Chỉ tổ trưởng tư vấn mới được kết thúc hồ sơ có nguy cơ cao, nghiêm trọng hoặc có tin báo bảo vệ trẻ em.',
         'Only a supervisor may close a high or critical case, or one with a child-protection concern.',
       );
     }

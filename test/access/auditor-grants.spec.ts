@@ -35,7 +35,7 @@ describe('auditor grants: an auditor reaches a school only while a grant for it 
     expect(await reads(inspector, cases.a.id)).toEqual([404, 404, 404]);
     // An auditor's schools come from grants alone: no other role may ride along on the same account.
     const mixed = await t.http().put(`/api/admin/users/${inspector.id}/access`).set(admin()).send({ roles: ['auditor', 'counsellor'], schoolIds: [] }).expect(400);
-    expect(mixed.body.details).toEqual([{ field: 'roles', problems: [expect.any(String)] }]);
+    expect(mixed.body.details).toEqual([{ field: 'roles', label: 'Vai trò', problems: [expect.any(String)] }]);
   });
 
   it('refuses a grant to anyone but an enabled auditor, for an unknown school, or ending in the past; non-admins get 403', async () => {

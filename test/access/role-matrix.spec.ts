@@ -614,6 +614,14 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromApi).toEqual(STOP);
   });
+
+  it('the field labels (GET /api/labels) are public: every role and no token read them', async () => {
+    const labels: Record<string, number> = {};
+    for (const role of [...ROLES, 'no token'] as const) {
+      labels[role] = (await t.http().get('/api/labels').set(role === 'no token' ? {} : auth(who[role]))).status;
+    }
+    expect(labels).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 200])));
+  });
   it('a learner’s family in the learner search: the case team and the school’s supervisors read it, other readers get it masked', async () => {
     const guardians = [{ fullName: 'Phụ Huynh Ma Trận', relationship: 'mẹ', phone: '0900000009', yearOfBirth: 1985, occupation: 'Giáo viên mầm non', currentCarer: true }];
     // Each learner added by whoever may open its case; a case opened by a counsellor is assigned to them.

@@ -33,7 +33,7 @@ const bodies = (c: CaseBody, schoolId: string) =>
       .map((b) => ['post', '/api/cases', b] as const),
     fc.record({ type: fc.oneof(nasty, fc.constantFrom('START_ASSESSMENT', 'SUBMIT_PLAN', 'ASSIGN', 'REFER', 'UPDATE_RISK', 'COMPLETE_ASSESSMENT', 'RAISE_PROTECTION_CONCERN', 'FOLLOW_UP_DONE')), payload: fc.oneof(nasty, fc.dictionary(fc.constantFrom('goals', 'reviewDate', 'assigneeId', 'riskLevel', 'reason', 'text', 'kind', 'facts', 'carerSuspected', 'receivedAt', 'receivedLateReason', 'notes', 'stopReason', 'constructor', '__proto__'), fc.oneof(nasty, instantish))), expectedVersion: fc.oneof(nasty, fc.integer()) }, { requiredKeys: [] })
       .map((b) => ['post', `/api/cases/${c.id}/events`, b] as const),
-    fc.tuple(fc.constantFrom('/api/cases', '/api/learners', '/api/directory'), fc.dictionary(fc.constantFrom('state', 'assigneeId', 'area', 'risk', 'page', 'pageSize', 'q', 'schoolId', 'kind', 'includeInactive', 'wardId', 'x'), fc.string({ maxLength: 50 })))
+    fc.tuple(fc.constantFrom('/api/cases', '/api/learners', '/api/directory', '/api/labels'), fc.dictionary(fc.constantFrom('state', 'assigneeId', 'area', 'risk', 'page', 'pageSize', 'q', 'schoolId', 'kind', 'includeInactive', 'wardId', 'x'), fc.string({ maxLength: 50 })))
       .map(([path, q]) => ['get', `${path}?${new URLSearchParams(q).toString()}`, undefined] as const),
     uuidish.map((id) => ['get', `/api/cases/${encodeURIComponent(id)}`, undefined] as const),
     // A form's query, never a well-formed format=pdf (each of those would start LibreOffice: form-pdf.spec.ts has them).
@@ -55,6 +55,7 @@ describe('fuzz: generated bad input never gets a 5xx', () => {
     const c = await openCase(t, w);
     const samples = fc.sample(bodies(c, w.schoolA), { numRuns: 1200, seed: 20261124 });
     const failures: string[] = [];
+    const unworded: string[] = [];
     const statuses = new Map<number, number>();
     for (let i = 0; i < samples.length; i += 8) {
       await Promise.all(
@@ -65,10 +66,17 @@ describe('fuzz: generated bad input never gets a 5xx', () => {
           const res = typeof body === 'string' ? await req.set('Content-Type', 'application/json').send(body) : await req.send(body as object);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status >= 500) failures.push(`${method} ${path} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body)}`);
+          // Each refused field is named for a person too (issue 13, point 14), each problem in Vietnamese / English.
+          if (res.body?.code === 'VALIDATION_FAILED') {
+            for (const d of res.body.details as { field: string; label?: string; problems: string[] }[]) {
+              if (!d.label || d.problems.some((p) => !p.includes(' / '))) unworded.push(`${method} ${path} → ${JSON.stringify(d)}`);
+            }
+          }
         }),
       );
     }
     expect(failures).toEqual([]);
+    expect(unworded.slice(0, 5)).toEqual([]);
     // The fuzz really exercised the refusals, not only the happy path.
     expect(statuses.get(400) ?? 0).toBeGreaterThan(600);
     const after = await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200);

@@ -116,11 +116,11 @@ describe('clocks start when the school learned, not when someone typed', () => {
       return res.body.details;
     };
 
-    expect(fieldsOf(await post({ receivedAt: '2026-04-01T09:01:00+07:00' }))).toEqual([{ field: 'receivedAt', problems: [FUTURE] }]);
+    expect(fieldsOf(await post({ receivedAt: '2026-04-01T09:01:00+07:00' }))).toEqual([{ field: 'receivedAt', label: 'Thời gian tiếp nhận', problems: [FUTURE] }]);
     const noOffset = fieldsOf(await post({ receivedAt: '2026-03-31T16:00:00' }));
-    expect(noOffset).toEqual([{ field: 'receivedAt', problems: [expect.stringMatching(/^Thời điểm tiếp nhận .* \/ receivedAt must be/)] }]);
+    expect(noOffset).toEqual([{ field: 'receivedAt', label: 'Thời gian tiếp nhận', problems: [expect.stringMatching(/^Thời điểm tiếp nhận .* \/ receivedAt must be/)] }]);
     const old = fieldsOf(await post({ receivedAt: '2026-03-01T08:59:00+07:00' }));
-    expect(old).toEqual([{ field: 'receivedLateReason', problems: [expect.stringMatching(/^Cần ghi lý do .*30 ngày.* \/ receivedLateReason is required .*30 days/)] }]);
+    expect(old).toEqual([{ field: 'receivedLateReason', label: 'Lý do nhập muộn', problems: [expect.stringMatching(/^Cần ghi lý do .*30 ngày.* \/ receivedLateReason is required .*30 days/)] }]);
     expect(fieldsOf(await post({ receivedAt: '2026-03-01T08:59:00+07:00', receivedLateReason: '   ' }))[0].field).toBe('receivedLateReason');
     expect(fieldsOf(await post({ receivedLateReason: 'Hòm thư chỉ mở hằng tháng.' }))[0].field).toBe('receivedLateReason');
     expect(await caseCount()).toBe(before);
@@ -140,7 +140,7 @@ describe('clocks start when the school learned, not when someone typed', () => {
     const c: CaseBody = await openCase(t, w);
     const future = await sendEvent(t, w.users.counsellorA, c, 'RAISE_PROTECTION_CONCERN', { ...concern, receivedAt: '2026-04-06T10:00:00+07:00' });
     expect(future.status).toBe(400);
-    expect(future.body.details).toEqual([{ field: 'payload.receivedAt', problems: [FUTURE] }]);
+    expect(future.body.details).toEqual([{ field: 'payload.receivedAt', label: 'Thời gian tiếp nhận', problems: [FUTURE] }]);
     const old = await sendEvent(t, w.users.counsellorA, c, 'RAISE_PROTECTION_CONCERN', { ...concern, receivedAt: '2026-03-01T09:00:00+07:00' });
     expect(old.status).toBe(400);
     expect(old.body.details[0].field).toBe('payload.receivedLateReason');

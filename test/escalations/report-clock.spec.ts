@@ -35,7 +35,7 @@ describe('report clocks, the effective calendar, the outbox and the ward’s SLA
     t.clock.set('2027-01-15T17:00:00+07:00');
     await sweep();
     const overdue = await levels(htA, 'overdue');
-    expect(overdue.map((a) => a.reason)).toEqual(['Đã đến hạn nộp báo cáo sơ kết học kỳ I — Trường THCS Thử Nghiệm A']);
+    expect(overdue.map((a) => a.reason)).toEqual(['Quá hạn nộp báo cáo sơ kết học kỳ I (hạn 17:00 15/01/2027) — Trường THCS Thử Nghiệm A']);
     t.clock.set('2027-01-22T17:00:00+07:00'); // +5 working days
     await sweep();
     expect((await levels(vh)).map((a) => a.reason)).toEqual(['Quá hạn nộp báo cáo sơ kết học kỳ I 5 ngày làm việc — Trường THCS Thử Nghiệm A']);

@@ -118,7 +118,7 @@ describe('what the forms print can be entered, sealed, and printed', () => {
     for (const n of ['01', '02']) {
       const runs = await runsOf(w.users.counsellorA, n);
       // Opened and printed in 2026: the age in whole years of the year of birth.
-      expect({ n, printed: ['Tuổi của cha', 'Nghề nghiệp của cha', 'Tuổi của mẹ', 'Nghề nghiệp của mẹ', 'Hoàn cảnh gia đình', 'Người đang trực tiếp chăm sóc học sinh'].map((l) => after(runs, l)) })
+      expect({ n, printed: ['Tuổi của cha', 'Nghề nghiệp của cha', 'Tuổi của mẹ', 'Nghề nghiệp của mẹ', 'Hoàn cảnh gia đình', 'Người đang trực tiếp chăm sóc người học'].map((l) => after(runs, l)) })
         .toEqual({ n, printed: ['46', 'Thợ xây dựng', '42', 'Buôn bán tự do', narrative.familyCircumstances, CARER] });
     }
     expect(after(await runsOf(w.users.counsellorA, '01'), 'Những việc đã làm')).toBe(narrative.actionsTaken);
@@ -137,7 +137,7 @@ describe('what the forms print can be entered, sealed, and printed', () => {
     expect(hasRun(proposed, 'Người dùng supervisorA')).toBe(false);
     await move(t, w.users.supervisorA, c, 'APPROVE_CLOSURE', {});
     const runs = await runsOf(w.users.counsellorA, '04');
-    expect(['Họ và tên người chăm sóc', 'Quan hệ với học sinh', 'Năm sinh', 'Số điện thoại'].map((l) => after(runs, l)))
+    expect(['Họ và tên người chăm sóc', 'Quan hệ với người học', 'Năm sinh', 'Số điện thoại'].map((l) => after(runs, l)))
       .toEqual(['Đỗ Thị Bình', 'bà ngoại', '1955', '0911222333']);
     // The approver signs beside the practitioner: title, "(Ký, ghi rõ họ tên)", name.
     expect(runs[runs.indexOf('NGƯỜI PHÊ DUYỆT') + 2]).toBe('Người dùng supervisorA');
@@ -151,7 +151,7 @@ describe('what the forms print can be entered, sealed, and printed', () => {
       expect({ n, leaked: secrets.filter((s) => (s.length > 4 ? hasRun(runs, s) : runs.includes(s))) }).toEqual({ n, leaked: [] });
     }
     const form01 = await runsOf(w.users.principalA, '01');
-    expect(['Tuổi của cha', 'Nghề nghiệp của mẹ', 'Hoàn cảnh gia đình', 'Người đang trực tiếp chăm sóc học sinh', 'Những việc đã làm'].map((l) => after(form01, l)))
+    expect(['Tuổi của cha', 'Nghề nghiệp của mẹ', 'Hoàn cảnh gia đình', 'Người đang trực tiếp chăm sóc người học', 'Những việc đã làm'].map((l) => after(form01, l)))
       .toEqual(Array(5).fill('(Nội dung bảo mật)'));
     const form04 = await runsOf(w.users.principalA, '04');
     expect(after(form04, 'Năm sinh')).toBe('(Nội dung bảo mật)');

@@ -146,7 +146,7 @@ describe('Forms 01–04 as Word documents', () => {
     const report = listed.find((c: { learnerId: string | null; channel: string }) => c.learnerId === null && c.channel === 'truc_tuyen');
     const { runs } = readDocx((await getForm(t, w.users.supervisorA, report.id, '01').expect(200)).body);
     expect(missing(runs, ['Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.', '☒ Trực tuyến', 'Ẩn danh'])).toEqual([]);
-    const at = runs.indexOf('Họ và tên học sinh: ');
+    const at = runs.indexOf('Họ và tên người học: ');
     expect(runs[at + 1]).toMatch(/^…+$/);
   });
 

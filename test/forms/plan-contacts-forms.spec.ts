@@ -105,7 +105,7 @@ describe('the plan form and the family contacts log as Word documents', () => {
     const { t, w } = world;
     for (const n of ['ke-hoach-2', 'KE-HOACH', 'lien-he']) {
       const res = await t.http().get(`/api/cases/${planned.id}/forms/${n}`).set(auth(w.users.supervisorA)).expect(400);
-      expect(res.body.details).toEqual([{ field: 'n', problems: [expect.stringContaining('ke-hoach')] }]);
+      expect(res.body.details).toEqual([{ field: 'n', label: 'Số mẫu', problems: [expect.stringContaining('ke-hoach')] }]);
     }
     for (const n of ['ke-hoach', 'lien-he-gia-dinh']) await getForm(t, w.users.supervisorB, planned.id, n).expect(404);
   });

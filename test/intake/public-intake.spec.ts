@@ -28,7 +28,7 @@ describe('the public intake form (POST /api/public/intake, no login)', () => {
     const res = await report(t, { schoolCode: 'ta', whatIsHappening: TEXT, contact: '0912 345 678 (chị của Minh)', website: '' }, 202);
     expect(Object.keys(res.body).sort()).toEqual(['message', 'messageEn', 'trackingCode']);
     expect(res.body.trackingCode).toMatch(/^TN-[34679ACDEFGHJKMNPQRTUVWXY]{4}-[34679ACDEFGHJKMNPQRTUVWXY]{4}$/);
-    expect(res.body.message).toContain('Cảm ơn bạn đã báo tin');
+    expect(res.body.message).toContain('Cảm ơn em đã báo tin');
     const [caseId] = await publicCaseIds(t);
     const [row] = await pg.query(`SELECT * FROM "case" WHERE id = $1`, [caseId]);
     // The whole answer (body and headers) names no case, number, school, learner or content.
@@ -103,7 +103,7 @@ describe('the public intake form (POST /api/public/intake, no login)', () => {
     expect(await fieldsOf({ schoolCode: 'TA', whatIsHappening: 'x'.repeat(5001), contact: 'y'.repeat(201) })).toEqual(['contact', 'whatIsHappening']);
     // School codes are public (the school's notice board prints them with the form), so an unknown one is named.
     const unknown = await report(t, { schoolCode: 'ZZ', whatIsHappening: TEXT }, 400);
-    expect(unknown.body.details).toEqual([{ field: 'schoolCode', problems: ['no school has this code'] }]);
+    expect(unknown.body.details).toEqual([{ field: 'schoolCode', label: 'Mã trường', problems: ['Không có trường nào mang mã này / no school has this code'] }]);
     expect(await publicCaseIds(t)).toEqual(before);
   });
 

@@ -174,7 +174,7 @@ describe('closing a case: high and critical cases, and those with a protection c
     const c = await caseAt('CLOSE_AT_INTAKE', 'high');
     expect(c.allowedEvents).not.toContain('CLOSE_AT_INTAKE');
     const res = await sendEvent(t(), w().users.counsellorA, c, 'CLOSE_AT_INTAKE', PAYLOAD.CLOSE_AT_INTAKE).expect(422);
-    expect(res.body).toMatchObject({ message: expect.stringContaining('tổ trưởng tư vấn (giám sát)'), messageEn: expect.stringContaining('supervisor') });
+    expect(res.body).toMatchObject({ message: expect.stringContaining('Chỉ tổ trưởng tư vấn mới được kết thúc'), messageEn: expect.stringContaining('supervisor') });
   });
 
   it('case@1 cases keep running on case@1, and there too only a supervisor closes a high or critical case', async () => {

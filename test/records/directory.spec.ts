@@ -172,7 +172,7 @@ describe('the ward’s directory of services (danh bạ dịch vụ)', () => {
     const before = { rows: await rows(), events: (await chain()).length };
     process.env.DIRECTORY_SEED_FILE = file;
     try {
-      await expect(cli(['seed-directory', fresh.id])).rejects.toThrow(/DIRECTORY_SEED_FILE .*phuong\.json: providers\[1\] \(Trạm y tế\): property phon should not exist/);
+      await expect(cli(['seed-directory', fresh.id])).rejects.toThrow(/DIRECTORY_SEED_FILE .*phuong\.json: providers\[1\] \(Trạm y tế\): Trường dữ liệu không được phép: phon \/ unknown field: phon/);
     } finally {
       delete process.env.DIRECTORY_SEED_FILE;
       rmSync(dir, { recursive: true, force: true });

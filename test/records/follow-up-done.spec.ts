@@ -83,7 +83,7 @@ describe('FOLLOW_UP_DONE: archiving after both follow-up contacts, or a supervis
     const before = await stored(c.id);
     const byCounsellor = await sendEvent(t(), w().users.counsellorA, c, 'FOLLOW_UP_DONE', { ...DONE, stopReason: STOP }).expect(422);
     expect(byCounsellor.body).toMatchObject({ code: 'STOP_NEEDS_SUPERVISOR', details: { reason: 'supervisor_approval_required', fields: ['stopReason'] } });
-    expect(byCounsellor.body.message).toContain('tổ trưởng tư vấn (giám sát)');
+    expect(byCounsellor.body.message).toContain('Chỉ tổ trưởng tư vấn mới được dừng theo dõi');
     const noReason = await sendEvent(t(), w().users.supervisorA, c, 'FOLLOW_UP_DONE', DONE).expect(422);
     expect(noReason.body.details).toMatchObject({ reason: 'follow_up_pending', fields: ['stopReason'] });
     const blank = await sendEvent(t(), w().users.supervisorA, c, 'FOLLOW_UP_DONE', { ...DONE, stopReason: '   ' }).expect(400);

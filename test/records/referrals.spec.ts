@@ -211,7 +211,7 @@ describe('closed-loop referral with consent', () => {
     expect([await levels(tt), await levels(tt2), await levels(ht)]).toEqual([['overdue'], ['overdue'], []]);
     await at('2026-06-10T09:00:00+07:00'); // +2 working days: the principal
     const principal = (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(ht)).expect(200)).body.items;
-    expect(principal.map((a: { level: string; reason: string }) => [a.level, a.reason])).toEqual([['principal', expect.stringMatching(/^Quá hạn đơn vị nhận phản hồi 2 ngày làm việc/)]]);
+    expect(principal.map((a: { level: string; reason: string }) => [a.level, a.reason])).toEqual([['principal', expect.stringMatching(/^Quá hạn đơn vị tiếp nhận trả lời 2 ngày làm việc/)]]);
     expect(await levels(vh)).toEqual([]);
     await at('2026-06-15T09:00:00+07:00'); // +5 working days: the ward officer
     expect(await levels(vh)).toEqual(['ward']);

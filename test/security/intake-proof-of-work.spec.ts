@@ -36,7 +36,7 @@ describe('the public form asks for a proof of work (ALTCHA, self-hosted)', () =>
     const before = await publicCaseIds(t);
     const res = await report(t, { ...BODY, altcha }, 400);
     expect(await publicCaseIds(t)).toEqual(before);
-    expect(res.body.details).toEqual([{ field: 'altcha', problems: expect.arrayContaining([expect.stringContaining(problem)]) }]);
+    expect(res.body.details).toEqual([{ field: 'altcha', label: 'Xác minh chống tin rác', problems: expect.arrayContaining([expect.stringContaining(problem)]) }]);
     return res.body;
   };
 

@@ -35,7 +35,7 @@ describe('a JSON body nested too deep or with too many keys is refused at the pa
       for (const [shape, body] of Object.entries(shapes)) {
         const res = await post().set('Content-Type', 'application/json').send(body);
         seen[`${route} ${shape}`] = { status: res.status, code: res.body.code, details: res.body.details?.slice(0, 1), message: res.body.message };
-        expected[`${route} ${shape}`] = { status: 400, code: 'JSON_TOO_DEEP', details: [{ field: 'body', problems: [expect.stringMatching(DEPTH_PROBLEM)] }], message: expect.stringMatching(/32 cấp/) };
+        expected[`${route} ${shape}`] = { status: 400, code: 'JSON_TOO_DEEP', details: [{ field: 'body', label: 'Nội dung yêu cầu', problems: [expect.stringMatching(DEPTH_PROBLEM)] }], message: expect.stringMatching(/32 cấp/) };
       }
       // Exactly at the limit the parser lets it through: what answers is the route's own validation.
       const atLimit = await post().set('Content-Type', 'application/json').send(deepObject(32));
@@ -49,7 +49,7 @@ describe('a JSON body nested too deep or with too many keys is refused at the pa
     for (const [name, post] of routes()) {
       const res = await post().set('Content-Type', 'application/json').send(manyKeys(10_001));
       expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status: 400, code: 'JSON_TOO_MANY_KEYS' });
-      expect(res.body.details).toEqual([{ field: 'body', problems: [expect.stringMatching(KEYS_PROBLEM)] }]);
+      expect(res.body.details).toEqual([{ field: 'body', label: 'Nội dung yêu cầu', problems: [expect.stringMatching(KEYS_PROBLEM)] }]);
     }
   });
 

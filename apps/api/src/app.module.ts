@@ -18,6 +18,7 @@ import { IntakeModule } from '@dh/intake';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { HealthController } from './health/health.controller';
+import { LabelsController } from './labels/labels.controller';
 import { RequestContextMiddleware } from './request-context.middleware';
 
 @Module({})
@@ -43,7 +44,7 @@ export class AppModule implements NestModule {
         ReportsModule,
         DemoModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, LabelsController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }

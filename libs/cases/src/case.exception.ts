@@ -40,7 +40,7 @@ const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
   SCHOOL_NOT_FOUND: ['Không tìm thấy trường.', 'School not found.'],
   LEARNER_NOT_FOUND: ['Không tìm thấy học sinh.', 'Learner not found.'],
   LEARNER_LOOKS_LIKE_EXISTING: [
-    'Đã có học sinh cùng họ tên và ngày sinh ở trường này. Nếu đây là người khác, gửi lại với confirmDistinct: true.',
+    'Đã có học sinh cùng họ tên và ngày sinh ở trường này. Nếu đây là một học sinh khác, hãy gửi lại với confirmDistinct: true.',
     'A learner with the same name and date of birth exists in this school; resend with confirmDistinct: true if this is a different person.',
   ],
   EVENT_NOT_ALLOWED: ['Thao tác này không thực hiện được ở giai đoạn hiện tại của hồ sơ.', 'This event is not allowed in the case’s current state.'],
@@ -54,7 +54,7 @@ const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
   CLOCKS_ALREADY_PAUSED: ['Thời hạn của hồ sơ đang được tạm dừng.', 'The case’s clocks are already paused.'],
   CLOCKS_NOT_PAUSED: ['Thời hạn của hồ sơ không bị tạm dừng.', 'The case’s clocks are not paused.'],
   GRANT_NOT_VALID: [
-    'Chỉ cấp quyền cho hiệu trưởng của trường có hồ sơ, với thời hạn trong tương lai.',
+    'Chỉ được cấp quyền cho hiệu trưởng của trường có hồ sơ, với thời điểm hết hạn sau thời điểm hiện tại.',
     'A grant goes to a principal of the case’s school, until a time in the future.',
   ],
   GRANT_NOT_FOUND: ['Không tìm thấy quyền xem nội dung bảo mật.', 'Grant not found.'],

@@ -71,7 +71,7 @@ export class CasesController {
     @Headers('idempotency-key') key?: string,
   ) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new InputValidationException([{ field: 'Idempotency-Key', problems: ['must be 1–200 printable ASCII characters'] }]);
+      throw new InputValidationException([{ field: 'Idempotency-Key', problems: ['Khóa chống gửi trùng phải gồm 1–200 ký tự ASCII in được / must be 1–200 printable ASCII characters'] }]);
     }
     return this.transitions.apply(caller, id, { type: dto.type, payload: dto.payload ?? {}, expectedVersion: dto.expectedVersion }, key);
   }

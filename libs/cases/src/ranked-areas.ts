@@ -7,8 +7,8 @@ export const rankedAreaProblems = (areas: readonly RankedArea[]): string[] => {
   const codes = new Set(areas.map((a) => a.code));
   const priorities = areas.map((a) => a.priority).sort((a, b) => a - b);
   const problems: string[] = [];
-  if (codes.size !== areas.length) problems.push('each content area may appear once');
-  if (priorities.some((p, i) => p !== i + 1)) problems.push('priorities must rank the areas 1..n without gaps or ties');
+  if (codes.size !== areas.length) problems.push('Mỗi nội dung chỉ được ghi một lần / each content area may appear once');
+  if (priorities.some((p, i) => p !== i + 1)) problems.push('Thứ tự ưu tiên phải từ 1 đến n, không trùng, không bỏ số / priorities must rank the areas 1..n without gaps or ties');
   return problems;
 };
 
@@ -31,7 +31,7 @@ export const IsRankedAreas = () => (target: object, propertyName: string) => {
     propertyName,
     validator: {
       validate: (value: unknown) => !wellFormed(value) || rankedAreaProblems(value).length === 0,
-      defaultMessage: (args: ValidationArguments) => `${args.property}: ${wellFormed(args.value) ? rankedAreaProblems(args.value).join('; ') : ''}`,
+      defaultMessage: (args: ValidationArguments) => (wellFormed(args.value) ? rankedAreaProblems(args.value).join('; ') : `${args.property}`),
     },
   });
 };

@@ -20,8 +20,8 @@ const STATUS: Record<ConsentExceptionCode, HttpStatus> = {
 const MESSAGES: Record<ConsentExceptionCode, [string, string]> = {
   CONSENT_NOT_FOUND: ['Không tìm thấy sự đồng ý này trong hồ sơ.', 'Consent not found in this case.'],
   NOT_CASE_TEAM: [
-    'Chỉ tư vấn viên được phân công và tổ trưởng của trường làm việc với sự đồng ý của hồ sơ này.',
-    'Only the assigned counsellor and the school’s supervisors work with this case’s consents.',
+    'Chỉ tư vấn viên được phân công và tổ trưởng của trường mới được ghi nhận hoặc rút lại sự đồng ý trong hồ sơ này.',
+    'Only the assigned counsellor and the school’s supervisors record or withdraw this case’s consents.',
   ],
   LEARNER_TOO_YOUNG: [
     'Học sinh dưới 7 tuổi chưa thể tự đưa ra sự đồng ý; cần sự đồng ý của cha mẹ hoặc người giám hộ.',

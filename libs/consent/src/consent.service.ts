@@ -40,7 +40,7 @@ export class ConsentService {
       const row = await this.teamCase(caller, caseId, tx, 'consent.record');
       const now = this.clock.now();
       const today = this.local.of(now).date;
-      if (dto.givenAt > today) throw new InputValidationException([{ field: 'givenAt', problems: [`givenAt must not be after today (${today})`] }]);
+      if (dto.givenAt > today) throw new InputValidationException([{ field: 'givenAt', problems: [`Ngày đồng ý không được ở sau ngày hôm nay (${today}) / givenAt must not be after today (${today})`] }]);
       if (dto.givenBy === 'learner') {
         // On the day it was given: that is never after today, so a learner under 7 today is refused too.
         const learner = await learnerOf(tx, row.learnerId);

@@ -18,7 +18,7 @@ export type ErrorBody = {
 const GENERIC: Record<number, [string, string]> = {
   400: ['Yêu cầu không hợp lệ.', 'Bad request.'],
   401: ['Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ.', 'Not authenticated.'],
-  403: ['Bạn không có quyền thực hiện thao tác này.', 'Forbidden.'],
+  403: ['Tài khoản không có quyền thực hiện thao tác này.', 'Forbidden.'],
   404: ['Không tìm thấy.', 'Not found.'],
   413: ['Dữ liệu gửi lên quá lớn.', 'Payload too large.'],
   415: ['Định dạng dữ liệu không được hỗ trợ.', 'Unsupported media type.'],
@@ -71,7 +71,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof InputValidationException) {
       const fields = exception.fields;
       const names = fields.map((f) => f.field).join(', ');
-      return this.shape(400, 'VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${names}.`, `Invalid input: ${names}.`, fields);
+      const labels = fields.map((f) => f.label ?? f.field).join(', ');
+      return this.shape(400, 'VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${labels}.`, `Invalid input: ${names}.`, fields);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

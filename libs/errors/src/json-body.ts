@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { labelTextOf } from '@dh/labels';
 import { AppException } from './app.exception';
 import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from './json-limits';
 import { InputValidationException } from './validation';
@@ -54,7 +55,7 @@ const walk = (buf: Buffer, onString?: (bytes: Buffer, field: string) => void): v
 };
 
 const limitProblem = (code: string, vi: string, en: string) =>
-  new AppException(code, HttpStatus.BAD_REQUEST, `${vi}.`, `${en}.`, [{ field: 'body', problems: [`${vi} / ${en}`] }]);
+  new AppException(code, HttpStatus.BAD_REQUEST, `${vi}.`, `${en}.`, [{ field: 'body', label: labelTextOf('body'), problems: [`${vi} / ${en}`] }]);
 
 const tooDeep = () =>
   limitProblem('JSON_TOO_DEEP', `Nội dung JSON vượt quá ${MAX_JSON_DEPTH} cấp lồng nhau`, `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
@@ -75,5 +76,5 @@ export const verifyJsonBody = (_req: IncomingMessage, _res: ServerResponse, buf:
     if (!isUtf8(bytes) && !fields.includes(field)) fields.push(field);
   });
   if (!fields.length) fields.push('body');
-  throw new InputValidationException(fields.map((field) => ({ field, problems: [`${field} must be valid UTF-8 text`] })));
+  throw new InputValidationException(fields.map((field) => ({ field, problems: [`${labelTextOf(field)} phải là văn bản UTF-8 hợp lệ / ${field} must be valid UTF-8 text`] })));
 };

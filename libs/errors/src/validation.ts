@@ -1,29 +1,39 @@
 import { MAX_JSON_DEPTH } from './json-limits';
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { labelOf, labelTextOf } from '@dh/labels';
+import { problemText } from './problem-text';
 
-export type FieldProblem = { field: string; problems: string[] };
+// `field`: the machine path clients and tests match on; `label`: what a person reads (field-labels.ts).
+export type FieldProblem = { field: string; label?: string; problems: string[] };
 
 export const flattenValidationErrors = (errors: ValidationError[], parent = ''): FieldProblem[] =>
   errors.flatMap((e) => {
     const field = e.property === undefined ? parent || 'body' : !parent ? e.property : /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    // A property the API does not know has no label: the property itself, as the client sent it, names it.
+    const label = labelOf(field)?.vi ?? e.property ?? labelTextOf(field);
+    const own = e.constraints ? [{ field, label, problems: Object.entries(e.constraints).map(([name, message]) => problemText(e, field, name, message)) }] : [];
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 
 export class InputValidationException extends BadRequestException {
-  constructor(readonly fields: FieldProblem[]) {
-    super({ fields });
+  readonly fields: FieldProblem[];
+
+  constructor(fields: FieldProblem[]) {
+    const labelled = fields.map(({ field, label, problems }) => ({ field, label: label ?? labelTextOf(field), problems }));
+    super({ fields: labelled });
+    this.fields = labelled;
   }
 }
 
-// whitelist + forbidNonWhitelisted: an unknown field is an error, not silently dropped.
+// whitelist + forbidNonWhitelisted: an unknown field is an error, not silently dropped. The target is kept on
+// the errors (never sent) so that a problem can be worded from its constraint's declaration (problem-text.ts).
 export const createValidationPipe = (): ValidationPipe =>
   new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new InputValidationException(flattenValidationErrors(errors)),
   });
 
@@ -35,7 +45,7 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, meta: ArgumentMetadata): string {
     if (!isUuid(value)) {
-      throw new InputValidationException([{ field: meta.data ?? 'id', problems: [`${meta.data ?? 'id'} must be a UUID`] }]);
+      throw new InputValidationException([{ field: meta.data ?? 'id', problems: [`${labelTextOf(meta.data ?? 'id')} phải là mã định danh (UUID) / ${meta.data ?? 'id'} must be a UUID`] }]);
     }
     return value.toLowerCase();
   }
@@ -47,8 +57,8 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 // which the ES2023 typings lack).
 const LONE_SURROGATE = /\p{Cs}/u;
 const problemOf = (s: string, field: string): string | null =>
-  s.includes('\u0000') ? `${field} must not contain the NUL character`
-    : LONE_SURROGATE.test(s) ? `${field} must be well-formed Unicode text (no lone surrogate)`
+  s.includes('\u0000') ? `${labelTextOf(field)} không được chứa ký tự NUL / ${field} must not contain the NUL character`
+    : LONE_SURROGATE.test(s) ? `${labelTextOf(field)} phải là văn bản Unicode hợp lệ (không có nửa cặp thay thế đơn lẻ) / ${field} must be well-formed Unicode text (no lone surrogate)`
       : null;
 
 // Bounded by the parser's own depth limit (json-body.ts): every string of an accepted body is reached.

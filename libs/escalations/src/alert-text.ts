@@ -27,7 +27,7 @@ export const alertText = (a: AlertTextInput): { reason: string; reasonEn: string
     };
   }
   if (a.workingDaysLate < 1) {
-    return { reason: `Đã đến hạn ${lowerFirst(a.label)} — ${where}`, reasonEn: `${a.labelEn} is due now — ${whereEn}` };
+    return { reason: `Quá hạn ${lowerFirst(a.label)} (hạn ${localDateTime(a.dueAt, a.timeZone)}) — ${where}`, reasonEn: `${a.labelEn} overdue (due ${a.dueAt.toISOString()}) — ${whereEn}` };
   }
   return {
     reason: `Quá hạn ${lowerFirst(a.label)} ${a.workingDaysLate} ngày làm việc — ${where}`,

@@ -118,7 +118,7 @@ export class AdminUsersService {
 const roleSet = (given: Role[]): Role[] => {
   const roles = [...new Set(given)];
   if (roles.includes('auditor') && roles.length > 1) {
-    throw new InputValidationException([{ field: 'roles', problems: ['auditor must be the account’s only role'] }]);
+    throw new InputValidationException([{ field: 'roles', problems: ['Tài khoản thanh tra không được có thêm vai trò nào khác / auditor must be the account’s only role'] }]);
   }
   return roles;
 };

@@ -42,14 +42,14 @@ const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
 const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   INVALID_CREDENTIALS: ['Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'],
   UNAUTHENTICATED: ['Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.', 'Not authenticated or session expired.'],
-  FORBIDDEN_ROLE: ['Vai trò của bạn không được phép thực hiện thao tác này.', 'Your role may not do this.'],
+  FORBIDDEN_ROLE: ['Vai trò của tài khoản không được phép thực hiện thao tác này.', 'Your role may not do this.'],
   TOO_MANY_LOGIN_ATTEMPTS: ['Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ít phút.', 'Too many wrong passwords; try again in a few minutes.'],
   WRONG_CURRENT_PASSWORD: ['Mật khẩu hiện tại không đúng.', 'The current password is wrong.'],
   USER_NOT_FOUND: ['Không tìm thấy người dùng.', 'User not found.'],
   SCHOOL_NOT_FOUND: ['Không tìm thấy trường.', 'School not found.'],
   USERNAME_TAKEN: ['Tên đăng nhập đã được dùng.', 'This username is taken.'],
   AUDITOR_GRANT_NOT_VALID: [
-    'Chỉ cấp quyền cho tài khoản thanh tra đang hoạt động, tại một trường có trong hệ thống, với thời hạn trong tương lai.',
+    'Chỉ được cấp quyền cho tài khoản thanh tra đang hoạt động, tại một trường có trong hệ thống, với thời điểm hết hạn sau thời điểm hiện tại.',
     'A grant goes to an enabled auditor, for a known school, until a time in the future.',
   ],
   AUDITOR_GRANT_NOT_FOUND: ['Không tìm thấy quyền thanh tra.', 'Auditor grant not found.'],

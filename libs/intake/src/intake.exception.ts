@@ -17,15 +17,15 @@ const STATUS: Record<IntakeExceptionCode, HttpStatus> = {
 
 const MESSAGES: Record<IntakeExceptionCode, [string, string]> = {
   TOO_MANY_REPORTS: [
-    'Bạn đã gửi quá nhiều tin báo trong thời gian ngắn. Vui lòng thử lại sau ít phút. Nếu em đang gặp nguy hiểm, hãy gọi ngay Tổng đài 111.',
+    'Em đã gửi quá nhiều tin báo trong thời gian ngắn. Vui lòng thử lại sau ít phút. Nếu em đang gặp nguy hiểm, hãy gọi ngay Tổng đài 111.',
     'Too many reports sent in a short time; try again in a few minutes. If you are in danger, call the 111 hotline now.',
   ],
   NOT_CASE_TEAM: [
-    'Chỉ tư vấn viên được phân công và tổ trưởng của trường xác định học sinh của hồ sơ này.',
+    'Chỉ tư vấn viên được phân công và tổ trưởng của trường mới được xác định học sinh của hồ sơ này.',
     'Only the assigned counsellor and the school’s supervisors name this case’s learner.',
   ],
   LEARNER_FIXED: [
-    'Chỉ xác định hoặc sửa học sinh của hồ sơ khi hồ sơ còn ở giai đoạn tiếp nhận.',
+    'Chỉ được xác định hoặc sửa học sinh của hồ sơ khi hồ sơ còn ở giai đoạn tiếp nhận.',
     'A case’s learner is named or corrected only while the case is at intake.',
   ],
   PROOF_OF_WORK_REFUSED: [

@@ -23,7 +23,7 @@ const RATIONALE = {
 const answer = (trackingCode: string): PublicIntakeAnswer => ({
   trackingCode,
   message:
-    `Cảm ơn bạn đã báo tin. Mã theo dõi của bạn là ${trackingCode}. Nhà trường sẽ liên hệ lại nếu bạn để lại cách liên hệ. ` +
+    `Cảm ơn em đã báo tin. Mã theo dõi của em là ${trackingCode}. Nhà trường sẽ liên hệ lại nếu em để lại cách liên hệ. ` +
     'Nếu em đang gặp nguy hiểm, hãy gọi ngay Tổng đài quốc gia bảo vệ trẻ em 111.',
   messageEn:
     `Thank you for your report. Your tracking code is ${trackingCode}. The school will contact you if you left a way to reach you. ` +
@@ -78,7 +78,7 @@ export class PublicIntakeService {
 
   private async open(tx: EntityManager, dto: PublicReport, trackingCode: string, requestId: string, honeypot: boolean): Promise<void> {
     const school = await tx.getRepository(School).findOneBy({ code: dto.schoolCode });
-    if (!school) throw new InputValidationException([{ field: 'schoolCode', problems: ['no school has this code'] }]);
+    if (!school) throw new InputValidationException([{ field: 'schoolCode', problems: ['Không có trường nào mang mã này / no school has this code'] }]);
     const now = this.clock.now();
     const admission = await this.flood.admit(tx, school.id, now);
     const urgent = dto.urgent === true;

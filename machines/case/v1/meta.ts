@@ -31,8 +31,8 @@ export const META_V1 = {
     deadlines: [deadline('closure_decision', 'Phê duyệt kết thúc', 'Closure decision', { due: { workingDays: 2 }, escalateTo: ['principal'] })],
   },
   referralPending: {
-    label: { vi: 'Chuyển gửi – chờ phản hồi', en: 'Referral – awaiting answer' },
-    deadlines: [deadline('referral_answer', 'Đơn vị nhận phản hồi', 'Receiver answers', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal', 'ward_officer'] })],
+    label: { vi: 'Chuyển gửi – chờ trả lời', en: 'Referral – awaiting answer' },
+    deadlines: [deadline('referral_answer', 'Đơn vị tiếp nhận trả lời', 'Receiver answers', { due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal', 'ward_officer'] })],
   },
   referralInService: {
     label: { vi: 'Chuyển gửi – đang hỗ trợ', en: 'Referral – in service' },

@@ -10,7 +10,7 @@ export const isAuthority = (recipient: unknown): boolean => AUTHORITY_RECIPIENTS
 
 // The rationale a case's risk carries when a concern with the carer suspected made it critical.
 export const CARER_SUSPECTED_RATIONALE =
-  'Tin báo bảo vệ trẻ em: người chăm sóc bị nghi là nguồn gây hại (Nghị định 56/2017/NĐ-CP, Điều 31). / Protection concern: the carer is the suspected source of harm (Decree 56/2017, Art. 31).';
+  'Tin báo bảo vệ trẻ em: người chăm sóc bị nghi ngờ là người gây hại (Nghị định 56/2017/NĐ-CP, Điều 31). / Protection concern: the carer is the suspected source of harm (Decree 56/2017, Art. 31).';
 
 const concernOpen = (c: CaseContext) => c.protection?.status === 'open';
 
@@ -61,7 +61,7 @@ const RULES_V2: Record<CaseEventType, Rule> = {
       (c.protection ? null : refusal('payload_incomplete', 'Hồ sơ chưa có tin báo bảo vệ trẻ em.', 'There is no protection concern to notify.')),
     with: (c, p) =>
       p.recipient === 'gia_dinh' && c.protection?.carerSuspected
-        ? refusal('family_is_suspected', 'Không báo tin cho gia đình khi người chăm sóc bị nghi là nguồn gây hại.', 'The family may not be the recipient when the carer is the suspected source of harm.', ['recipient'])
+        ? refusal('family_is_suspected', 'Không được thông báo cho gia đình khi người chăm sóc bị nghi ngờ là người gây hại.', 'The family may not be the recipient when the carer is the suspected source of harm.', ['recipient'])
         : null,
   },
 };

@@ -201,11 +201,11 @@ export const validateEventPayload = (type: CaseEventType, payload: Record<string
   // class-validator has nothing to whitelist against on a class without decorators: check it by hand.
   if (shape === EmptyPayload) {
     const extra = Object.keys(payload);
-    if (extra.length) throw new InputValidationException(extra.map((k) => ({ field: `payload.${k}`, problems: [`property ${k} should not exist`] })));
+    if (extra.length) throw new InputValidationException(extra.map((k) => ({ field: `payload.${k}`, problems: [`Trường dữ liệu không được phép: ${k} / unknown field: ${k}`] })));
     return payload;
   }
   const instance = plainToInstance(shape, payload);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: false } });
   if (errors.length) throw new InputValidationException(flattenValidationErrors(errors, 'payload'));
   return payload;
 };

@@ -57,7 +57,7 @@ export class RecordConsentDto {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => ConsentScopeDto)
   scope!: ConsentScopeDto;
 
-  @ApiProperty({ example: '2026-03-02', description: 'ngày đồng ý, không ở tương lai / the day it was given, not in the future' })
+  @ApiProperty({ example: '2026-03-02', description: 'ngày đồng ý, không được ở sau ngày hiện tại / the day it was given, not in the future' })
   @IsISO8601({ strict: true, strictSeparator: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'givenAt must be YYYY-MM-DD' })
   givenAt!: string;
 

@@ -53,7 +53,7 @@ describe('renderForm', () => {
 
   it('prints a blank as a dotted line, like the paper form', async () => {
     const { runs } = readDocx(await sut(form01, { schoolName: 'Trường Tiểu học Kim Liên', wardName: null }, {}));
-    const at = runs.findIndex((r) => r === 'Họ và tên học sinh: ');
+    const at = runs.findIndex((r) => r === 'Họ và tên người học: ');
     expect(runs[at + 1]).toMatch(/^…{10,}$/);
     expect(runs.some((r) => /^…+\/…+\/…+$/.test(r))).toBe(true);
     expect(runs.some((r) => /^…+, ngày …+ tháng …+ năm …+$/.test(r))).toBe(true);

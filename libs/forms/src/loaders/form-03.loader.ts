@@ -33,7 +33,7 @@ export class Form03Loader implements FormLoader {
 
     const view = await toReferralView(referral, this.cipher, reveal);
     const consents = referral.consentIds.length ? await tx.getRepository(Consent).find({ where: { id: In(referral.consentIds), caseId: row.id }, order: { givenAt: 'ASC', id: 'ASC' } }) : [];
-    const givers = await Promise.all(consents.map(async (c) => `${(await this.guardianOf(c, reveal)) ?? learner?.fullName ?? 'Học sinh'}, ${formatDate(c.givenAt)}`));
+    const givers = await Promise.all(consents.map(async (c) => `${(await this.guardianOf(c, reveal)) ?? learner?.fullName ?? 'Người học'}, ${formatDate(c.givenAt)}`));
     const values: FormValues = {
       ...learnerValues,
       'sender.name': view.sender.name,

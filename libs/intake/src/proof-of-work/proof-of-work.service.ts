@@ -7,6 +7,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
+import { labelTextOf } from '@dh/labels';
 import { IntakeException, IntakeExceptionCode } from '../intake.exception';
 
 export const ALTCHA_ALGORITHM = 'PBKDF2/SHA-256';
@@ -72,7 +73,14 @@ export class ProofOfWorkService {
   }
 }
 
-const refused = (problem: AltchaProblem) => new IntakeException(IntakeExceptionCode.PROOF_OF_WORK_REFUSED, [{ field: 'altcha', problems: [problem] }]);
+const PROBLEM_VI: Record<AltchaProblem, string> = {
+  malformed: 'Dữ liệu xác minh không đọc được',
+  invalid: 'Lời giải xác minh không đúng',
+  expired: 'Bài toán xác minh đã hết hạn',
+  used: 'Lời giải xác minh đã được dùng',
+};
+const refused = (problem: AltchaProblem) =>
+  new IntakeException(IntakeExceptionCode.PROOF_OF_WORK_REFUSED, [{ field: 'altcha', label: labelTextOf('altcha'), problems: [`${PROBLEM_VI[problem]} / ${problem}`] }]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

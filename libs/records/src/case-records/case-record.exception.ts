@@ -21,23 +21,23 @@ const STATUS: Record<CaseRecordExceptionCode, HttpStatus> = {
 
 const MESSAGES: Record<CaseRecordExceptionCode, [string, string]> = {
   NOT_CASE_TEAM: [
-    'Chỉ tư vấn viên được phân công và tổ trưởng của trường ghi hồ sơ của trường hợp này.',
+    'Chỉ tư vấn viên được phân công và tổ trưởng của trường mới được ghi thông tin vào hồ sơ này.',
     'Only the assigned counsellor and the school’s supervisors write this case’s records.',
   ],
   CASE_CLOSED: [
-    'Hồ sơ đã kết thúc: không ghi thêm buổi tư vấn. Hãy mở lại hồ sơ nếu cần tiếp tục hỗ trợ.',
+    'Hồ sơ đã kết thúc: không thể ghi thêm buổi tư vấn. Hãy mở lại hồ sơ nếu cần tiếp tục hỗ trợ.',
     'The case is closed: no more sessions are recorded. Reopen it to continue the support.',
   ],
   NOT_IN_FOLLOW_UP: [
-    'Chỉ ghi liên hệ theo dõi sau khi hồ sơ đã kết thúc và đang trong giai đoạn theo dõi.',
+    'Chỉ được ghi liên hệ theo dõi khi hồ sơ đã kết thúc và đang trong giai đoạn theo dõi sau kết thúc.',
     'Follow-up contacts are recorded only once the case is closed and in follow-up.',
   ],
   FOLLOW_UP_PENDING: [
-    'Chưa ghi đủ hai lần liên hệ theo dõi sau kết thúc: chỉ được lưu trữ hồ sơ khi đã ghi đủ, hoặc khi tổ trưởng tư vấn (giám sát) dừng theo dõi sớm và ghi lý do (stopReason).',
+    'Chưa ghi đủ hai lần liên hệ theo dõi sau kết thúc: chỉ được lưu trữ hồ sơ khi đã ghi đủ, hoặc khi tổ trưởng tư vấn dừng theo dõi sớm và ghi lý do (stopReason).',
     'Both follow-up contacts must be recorded before the case is archived, unless a supervisor stops the follow-up early with a reason (stopReason).',
   ],
   STOP_NEEDS_SUPERVISOR: [
-    'Chỉ tổ trưởng tư vấn (giám sát) mới được dừng theo dõi sau kết thúc trước khi ghi đủ hai lần liên hệ.',
+    'Chỉ tổ trưởng tư vấn mới được dừng theo dõi sau kết thúc trước khi ghi đủ hai lần liên hệ.',
     'Only a supervisor may stop the follow-up before both contacts are recorded.',
   ],
   NOTHING_TO_STOP: [

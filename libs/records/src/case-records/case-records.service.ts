@@ -6,6 +6,7 @@ import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
+import { labelTextOf } from '@dh/labels';
 import { DeadlineService } from '@dh/escalations';
 import { Caller } from '@dh/identity';
 import { FamilyContact } from '../family-contacts/family-contact.entity';
@@ -26,7 +27,7 @@ const notTeam = () => new CaseRecordException(CaseRecordExceptionCode.NOT_CASE_T
 // An instant the client says has happened must not be after the server's now.
 const notFuture = (field: string, value: string, now: Date): Date => {
   const at = new Date(value);
-  if (at > now) throw new InputValidationException([{ field, problems: [`${field} must not be in the future (now ${now.toISOString()})`] }]);
+  if (at > now) throw new InputValidationException([{ field, problems: [`${labelTextOf(field)} không được ở sau thời điểm hiện tại (${now.toISOString()}) / ${field} must not be in the future (now ${now.toISOString()})`] }]);
   return at;
 };
 
@@ -54,7 +55,7 @@ export class CaseRecordsService {
       const startedAt = notFuture('startedAt', dto.startedAt, now);
       const nextAppointment = dto.nextAppointment ? new Date(dto.nextAppointment) : null;
       if (nextAppointment && nextAppointment <= startedAt) {
-        throw new InputValidationException([{ field: 'nextAppointment', problems: ['nextAppointment must be after startedAt'] }]);
+        throw new InputValidationException([{ field: 'nextAppointment', problems: ['Lịch hẹn tiếp theo phải sau thời gian bắt đầu / nextAppointment must be after startedAt'] }]);
       }
       const session = tx.getRepository(CounsellingSession).create({
         ...recordOf(caller.id, row, now), mode: dto.mode, channel: dto.channel ?? null, startedAt, minutes: dto.minutes, ending: dto.ending,

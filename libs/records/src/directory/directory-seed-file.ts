@@ -24,7 +24,7 @@ export const loadDirectorySeed = (file: string): ServiceProviderDto[] => {
     const dto = plainToInstance(ServiceProviderDto, entry);
     const problems = typeof entry === 'object' && entry !== null && !Array.isArray(entry)
       ? flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }))
-      : [{ field: 'entry', problems: ['must be an object { name, kind, … }'] }];
+      : [{ field: 'entry', problems: ['Mỗi mục phải là một đối tượng { name, kind, … } / must be an object { name, kind, … }'] }];
     if (problems.length) {
       const label = typeof dto.name === 'string' ? ` (${dto.name})` : '';
       throw new ConfigError(VARIABLE, `${file}: providers[${i}]${label}: ${problems.map((p) => p.problems.join('; ')).join('; ')}`);

@@ -59,7 +59,7 @@ export class DirectoryService {
   create(admin: Caller, dto: CreateServiceProviderDto): Promise<ProviderView> {
     assertAllowed(admin, 'directory.manage', undefined, notFound);
     const wardId = dto.wardId ?? admin.wardId;
-    if (!wardId) throw new InputValidationException([{ field: 'wardId', problems: ['wardId is required when the admin belongs to no ward'] }]);
+    if (!wardId) throw new InputValidationException([{ field: 'wardId', problems: ['Cần chọn phường khi tài khoản quản trị không thuộc phường nào / wardId is required when the admin belongs to no ward'] }]);
     return inTransaction(this.source, async (tx) => {
       if (!(await tx.getRepository(Ward).existsBy({ id: wardId }))) throw new DirectoryException(DirectoryExceptionCode.WARD_NOT_FOUND, { field: 'wardId' });
       if (decideInWard(admin, 'directory.manage', wardId, await this.schoolWardsOf(admin)) !== 'allow') throw new DirectoryException(DirectoryExceptionCode.WARD_NOT_FOUND, { field: 'wardId' });

@@ -18,7 +18,7 @@ const STATUS: Record<ReferralExceptionCode, HttpStatus> = {
 
 const MESSAGES: Record<ReferralExceptionCode, [string, string]> = {
   RECEIVER_NOT_AVAILABLE: [
-    'Đơn vị nhận phải là một đơn vị đang hoạt động trong danh bạ dịch vụ của phường nơi trường đóng.',
+    'Đơn vị tiếp nhận phải là một đơn vị đang hoạt động trong danh bạ dịch vụ của phường nơi trường đóng.',
     'The receiver must be an active organisation of the directory of services of the school’s ward.',
   ],
   AREA_NOT_IN_CASE: [
@@ -27,7 +27,7 @@ const MESSAGES: Record<ReferralExceptionCode, [string, string]> = {
   ],
   CONSENT_MISSING: ['Chưa có sự đồng ý cho việc chia sẻ thông tin này.', 'No consent for this sharing of information.'],
   ANSWER_TIME_OUT_OF_RANGE: [
-    'Thời điểm ghi nhận phải sau khi gửi chuyển gửi và không ở tương lai.',
+    'Thời điểm ghi nhận phải sau thời điểm chuyển gửi và không được ở sau thời điểm hiện tại.',
     'The time recorded must be after the referral was sent and not in the future.',
   ],
 };

@@ -15,7 +15,7 @@ export class FamilyMemberDto {
 }
 
 export class RecordFamilyContactDto {
-  @ApiProperty({ example: '2026-03-02T16:30:00+07:00', description: 'không ở tương lai / not in the future' })
+  @ApiProperty({ example: '2026-03-02T16:30:00+07:00', description: 'không được ở sau thời điểm hiện tại / not in the future' })
   @Instant
   contactedAt!: string;
 

@@ -19,7 +19,7 @@ export class RecordSessionDto {
   @IsIn(SESSION_CHANNELS)
   channel?: SessionChannel;
 
-  @ApiProperty({ example: '2026-03-02T09:00:00+07:00', description: 'giờ bắt đầu, không ở tương lai / when it started, not in the future' })
+  @ApiProperty({ example: '2026-03-02T09:00:00+07:00', description: 'giờ bắt đầu, không được ở sau thời điểm hiện tại / when it started, not in the future' })
   @Instant
   startedAt!: string;
 

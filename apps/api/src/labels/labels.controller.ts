@@ -1,0 +1,18 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@dh/identity';
+import { FIELD_LABELS, FieldLabel } from '@dh/labels';
+
+@ApiTags('labels')
+@Controller('labels')
+export class LabelsController {
+  // Public: the words of the API's fields, no one's data; the login page and the public report form need them
+  // before anyone has signed in.
+  @Public()
+  @Get()
+  @Header('Cache-Control', 'public, max-age=3600')
+  @ApiOperation({ summary: 'Nhãn tiếng Việt và tiếng Anh của các trường dữ liệu / the Vietnamese and English label of each field' })
+  labels(): Readonly<Record<string, FieldLabel>> {
+    return FIELD_LABELS;
+  }
+}

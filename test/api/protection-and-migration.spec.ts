@@ -43,7 +43,8 @@ describe('case@2 protection concern, and case@1 cases beside it', () => {
     expect(await levels(ht, c.id)).toEqual(['critical_risk', 'principal']);
     expect(await levels(tt, c.id)).toEqual(['critical_risk', 'overdue']);
     expect(await levels(vh, c.id)).toEqual(['overdue']);
-    t.clock.set('2026-03-04T15:30:00+07:00');
+    // The ward rung, a working day after the due time, falls at the close of that day.
+    t.clock.set('2026-03-04T17:00:00+07:00');
     await t.app.get(EscalationSweepService).sweepOnce();
     expect(await levels(vh, c.id)).toEqual(['overdue', 'ward']);
 

@@ -49,14 +49,14 @@ describe('the working calendar kept in the app', () => {
     t.clock.set('2027-03-01T09:00:00+07:00'); // Monday
     const c = await inAssessment();
     const before = (await clock(c, 'assessment_due')).dueAt;
-    expect(before).toBe('2027-03-08T02:00:00.000Z'); // Monday after, 09:00
+    expect(before).toBe('2027-03-08T10:00:00.000Z'); // Monday after, at its close (17:00)
 
     const added = await put(2027, [dayOff('2027-03-03')]).expect(200);
     expect(added.body).toMatchObject({ source: 'app', movedDeadlines: expect.any(Number) });
     expect(added.body.items.find((d: { date: string }) => d.date === '2027-03-03')).toMatchObject({
       kind: 'override', decision: 'Quyết định số 123/QĐ-TTg ngày 05/11/2026',
     });
-    expect(await clock(c, 'assessment_due')).toMatchObject({ dueAt: '2027-03-09T02:00:00.000Z', rule: 'default' });
+    expect(await clock(c, 'assessment_due')).toMatchObject({ dueAt: '2027-03-09T10:00:00.000Z', rule: 'default' });
     // Its rungs still to come moved with it: the reminder a working day before, the overdue at the due time.
     const rungs = await world.pg.query(
       `SELECT l.level, l.due_at FROM deadline_level l JOIN deadline d ON d.id = l.deadline_id
@@ -64,8 +64,8 @@ describe('the working calendar kept in the app', () => {
       [c.id],
     );
     expect(rungs.rows.map((r) => [r.level, (r.due_at as Date).toISOString()])).toEqual([
-      ['overdue', '2027-03-09T02:00:00.000Z'],
-      ['reminder', '2027-03-08T02:00:00.000Z'],
+      ['overdue', '2027-03-09T10:00:00.000Z'],
+      ['reminder', '2027-03-08T10:00:00.000Z'],
     ]);
 
     await put(2027, []).expect(200);
@@ -77,9 +77,9 @@ describe('the working calendar kept in the app', () => {
     t.clock.set('2027-03-01T09:00:00+07:00');
     const c = await inAssessment();
     await put(2027, [workedSaturday('2027-03-06')]).expect(200);
-    expect((await clock(c, 'assessment_due')).dueAt).toBe('2027-03-06T02:00:00.000Z');
+    expect((await clock(c, 'assessment_due')).dueAt).toBe('2027-03-06T10:00:00.000Z');
     await put(2027, []).expect(200);
-    expect((await clock(c, 'assessment_due')).dueAt).toBe('2027-03-08T02:00:00.000Z');
+    expect((await clock(c, 'assessment_due')).dueAt).toBe('2027-03-08T10:00:00.000Z');
   });
 
   it('a plan review date that becomes a day off is due at the close of the next working day', async () => {
@@ -107,7 +107,7 @@ describe('the working calendar kept in the app', () => {
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ actorId: w.users.adminW.id, actorRole: 'admin', payload: { year: 2027, sourceBefore: 'app', added: [{ date: '2027-03-03', kind: 'day_off', decisionNumber: 'Quyết định số 123/QĐ-TTg', decisionDate: '2026-11-05' }], removed: [] } });
     expect((events[0].payload.movedDeadlines as { caseId: string; kind: string; from: string; to: string }[]).find((m) => m.caseId === c.id))
-      .toMatchObject({ kind: 'assessment_due', from: '2027-03-08T02:00:00.000Z', to: '2027-03-09T02:00:00.000Z' });
+      .toMatchObject({ kind: 'assessment_due', from: '2027-03-08T10:00:00.000Z', to: '2027-03-09T10:00:00.000Z' });
     expect(events[1].payload).toMatchObject({ changed: [{ before: { name: 'Nghỉ theo quyết định của Thủ tướng' }, after: { name: 'Nghỉ bù (đã sửa tên)' } }], movedDeadlines: [] });
     expect(await t.app.get(AdminAuditService).verify()).toMatchObject({ valid: true });
     await put(2027, []).expect(200);

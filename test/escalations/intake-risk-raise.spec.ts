@@ -30,7 +30,7 @@ describe('raising the risk at intake moves first contact to the same working day
   it('to high: the due time opening at high gives, its overdue alert at that time; lowering again does not loosen it', async () => {
     at('2026-03-02T09:00:00+07:00'); // Monday
     let c = await openCase(t, w);
-    expect(await firstContact(c)).toMatchObject({ dueAt: '2026-03-03T02:00:00.000Z' }); // next working day, 09:00
+    expect(await firstContact(c)).toMatchObject({ dueAt: '2026-03-03T10:00:00.000Z' }); // next working day, at its close
     const openedHigh = await openCase(t, w, { riskLevel: 'high' });
     const sameDay = (await firstContact(openedHigh)).dueAt;
     expect(sameDay).toBe('2026-03-02T10:00:00.000Z'); // Monday 17:00
@@ -95,7 +95,7 @@ describe('raising the risk at intake moves first contact to the same working day
     await pause(d);
     at('2026-03-24T10:00:00+07:00');
     await resume(d);
-    expect(await firstContact(d)).toMatchObject({ dueAt: '2026-03-25T02:00:00.000Z' }); // Tue 09:00 + one working day
+    expect(await firstContact(d)).toMatchObject({ dueAt: '2026-03-25T10:00:00.000Z' }); // Tue 17:00 + one working day
     at('2026-03-24T11:00:00+07:00');
     d = await raise(d, 'high');
     expect(await firstContact(d)).toMatchObject({ dueAt: '2026-03-24T10:00:00.000Z' }); // Mon 17:00 + one working day

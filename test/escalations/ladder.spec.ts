@@ -25,19 +25,19 @@ describe('deadlines and the escalation ladder', () => {
     let c = await openCase(t, w);
     c = await move(t, tv, c, 'START_ASSESSMENT');
     const got = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);
-    // 5 working days: Mon 2/3 09:00 → Mon 9/3 09:00.
-    expect(got.body.deadlines).toEqual([expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-03-09T02:00:00.000Z', level: null })]);
+    // 5 working days: Mon 2/3 09:00 → the close of Mon 9/3, 17:00.
+    expect(got.body.deadlines).toEqual([expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-03-09T10:00:00.000Z', level: null })]);
 
     const levelsFor = async (who: Login) => (await alertsOf(who, c.id)).map((a) => a.level).sort();
-    at('2026-03-06T08:59:00+07:00');
+    at('2026-03-06T16:59:00+07:00');
     await sweep();
     expect(await levelsFor(tv)).toEqual([]);
-    at('2026-03-06T09:00:00+07:00'); // a working day before: reminder to the counsellor only
+    at('2026-03-06T17:00:00+07:00'); // a working day before: reminder to the counsellor only
     await sweep();
     expect(await levelsFor(tv)).toEqual(['reminder']);
     expect(await levelsFor(tt)).toEqual([]);
 
-    at('2026-03-09T09:00:00+07:00'); // due: counsellor and both supervisors
+    at('2026-03-09T17:00:00+07:00'); // due: counsellor and both supervisors
     await sweep();
     expect(await levelsFor(tv)).toEqual(['overdue', 'reminder']);
     expect(await levelsFor(tt)).toEqual(['overdue']);
@@ -46,14 +46,14 @@ describe('deadlines and the escalation ladder', () => {
     const listed = await t.http().get('/api/cases').query({ overdue: true }).set(auth(tt)).expect(200);
     expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
 
-    at('2026-03-11T09:00:00+07:00'); // +2 working days: the principal
+    at('2026-03-11T17:00:00+07:00'); // +2 working days: the principal
     await sweep();
     const principal = await alertsOf(ht, c.id);
     expect(principal.map((a) => a.level)).toEqual(['principal']);
     expect(principal[0].reason).toBe(`Quá hạn hoàn thành đánh giá 2 ngày làm việc — Trường THCS Thử Nghiệm A (hồ sơ ${(got.body as { code: string }).code})`);
     expect(await levelsFor(vh)).toEqual([]);
 
-    at('2026-03-16T09:00:00+07:00'); // +5 working days: the ward officer
+    at('2026-03-16T17:00:00+07:00'); // +5 working days: the ward officer
     await sweep();
     expect(await levelsFor(vh)).toEqual(['ward']);
     expect((await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200)).body.deadlines[0].level).toBe('ward');
@@ -71,7 +71,7 @@ describe('deadlines and the escalation ladder', () => {
     at('2026-07-06T09:00:00+07:00'); // Monday
     let c = await openCase(t, w, { riskLevel: 'critical' });
     c = await move(t, tv, c, 'START_ASSESSMENT');
-    at('2026-07-13T09:00:00+07:00'); // due: 5 working days
+    at('2026-07-13T17:00:00+07:00'); // due: 5 working days, at the close
     await sweep();
     expect((await alertsOf(vh, c.id)).map((a) => a.level)).toEqual(['overdue']);
   });

@@ -18,7 +18,7 @@ describe('pausing a case’s clocks', () => {
     const { counsellorA: tv, supervisorA: tt } = w.users;
     t.clock.set('2026-03-02T09:00:00+07:00');
     let c = await openCase(t, w);
-    c = await move(t, tv, c, 'START_ASSESSMENT'); // due Mon 9/3 09:00
+    c = await move(t, tv, c, 'START_ASSESSMENT'); // due Mon 9/3 17:00
     const alertsOf = async () => (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(tv)).expect(200)).body.items.map((a: { level: string }) => a.level).sort();
 
     t.clock.set('2026-03-04T09:00:00+07:00');
@@ -31,21 +31,21 @@ describe('pausing a case’s clocks', () => {
     await sweep();
     expect(await alertsOf()).toEqual([]);
     const during = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);
-    // Wed 09:00 → Mon 09:00 is three working days of 7.5 hours, still in the budget.
-    expect(during.body.deadlines[0]).toMatchObject({ paused: true, remainingWorkingMs: 3 * 7.5 * 3600_000, level: null });
+    // Wed 09:00 → Mon 17:00 is 6 working hours on Wednesday and three working days of 7.5 hours, still in the budget.
+    expect(during.body.deadlines[0]).toMatchObject({ paused: true, remainingWorkingMs: (6 + 3 * 7.5) * 3600_000, level: null });
     const overdueList = await t.http().get('/api/cases').query({ overdue: true }).set(auth(tt)).expect(200);
     expect(overdueList.body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
 
     t.clock.set('2026-03-16T09:00:00+07:00');
     const resumed = await t.http().post(`/api/cases/${c.id}/clocks/resume`).set(auth(tt)).send({ note: 'Em đã đi học lại.' }).expect(200);
-    // Paused eight working days (Wed 4/3 → Mon 16/3): due moves from Mon 9/3 to Thu 19/3, same hour.
-    expect(resumed.body.deadlines[0]).toMatchObject({ dueAt: '2026-03-19T02:00:00.000Z', paused: false });
+    // Paused eight working days (Wed 4/3 → Mon 16/3): due moves from Mon 9/3 to Thu 19/3, same hour (17:00).
+    expect(resumed.body.deadlines[0]).toMatchObject({ dueAt: '2026-03-19T10:00:00.000Z', paused: false });
     await t.http().post(`/api/cases/${c.id}/clocks/resume`).set(auth(tt)).send({}).expect(409);
 
-    t.clock.set('2026-03-18T08:59:00+07:00');
+    t.clock.set('2026-03-18T16:59:00+07:00');
     await sweep();
     expect(await alertsOf()).toEqual([]);
-    t.clock.set('2026-03-19T09:00:00+07:00');
+    t.clock.set('2026-03-19T17:00:00+07:00');
     await sweep();
     expect(await alertsOf()).toEqual(['overdue', 'reminder']);
 

@@ -46,16 +46,20 @@ describe('a protection concern is satisfied only by a report to an authority', (
     expect(blocked.status).toBe(422);
     expect(blocked.body.details.reason).toBe('protection_concern_open');
 
-    // Mon 09:00 + 12 working hours = Tue 15:30: the principal hears at once, the ward a working day later.
+    // Mon 09:00 + 12 working hours = Tue 15:30: the principal hears at once, the ward a working day later,
+    // at the close of that day (17:00 Wed).
     at('2026-03-03T15:30:00+07:00');
     await sweep();
     expect(await alertLevels(ht, c)).toEqual(['principal']);
-    at('2026-03-04T15:30:00+07:00');
+    at('2026-03-04T16:59:00+07:00');
+    await sweep();
+    expect(await alertLevels(vh, c)).toEqual([]);
+    at('2026-03-04T17:00:00+07:00');
     await sweep();
     expect(await alertLevels(vh, c)).toEqual(['ward']);
 
     c = await read(c);
-    c = await move(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', notify('phong_vhxh', '2026-03-04T15:40:00+07:00'));
+    c = await move(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', notify('phong_vhxh', '2026-03-04T17:10:00+07:00'));
     expect(c).toMatchObject({ protection: 'notified' });
     expect(kinds(c)).not.toContain('protection_notification');
 

@@ -44,13 +44,13 @@ describe('clocks start when the school learned, not when someone typed', () => {
     at('2026-03-03T08:00:00+07:00'); // Tuesday morning
     const c = await openCase(t, w, { body: { receivedAt: '2026-03-02T16:00:00+07:00' } }); // Monday, an hour before closing
     expect(c).toMatchObject({ receivedAt: iso('2026-03-02T16:00:00+07:00'), createdAt: iso('2026-03-03T08:00:00+07:00') });
-    // One working day from Monday 16:00: Tuesday 16:00, not Wednesday 08:00.
-    expect(await deadline(c, 'first_contact')).toMatchObject({ dueAt: iso('2026-03-03T16:00:00+07:00'), startedAt: iso('2026-03-02T16:00:00+07:00') });
+    // One working day from Monday 16:00 runs out on Tuesday: its close, 17:00, not Wednesday's.
+    expect(await deadline(c, 'first_contact')).toMatchObject({ dueAt: iso('2026-03-03T17:00:00+07:00'), startedAt: iso('2026-03-02T16:00:00+07:00') });
 
-    at('2026-03-03T15:59:00+07:00');
+    at('2026-03-03T16:59:00+07:00');
     await sweep();
     expect(await levels(w.users.counsellorA, c)).toEqual([]);
-    at('2026-03-03T16:00:00+07:00');
+    at('2026-03-03T17:00:00+07:00');
     await sweep();
     expect(await levels(w.users.counsellorA, c)).toEqual(['overdue']);
   });

@@ -83,8 +83,8 @@ describe('a ward’s SLA policy file', () => {
     let c = await openCase(t, w);
     c = await move(t, w.users.counsellorA, c, 'START_ASSESSMENT');
     const view = await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.counsellorA)).expect(200);
-    expect(view.body.deadlines[0]).toMatchObject({ kind: 'assessment_due', dueAt: new Date('2026-03-04T09:00:00+07:00').toISOString() });
-    t.clock.set('2026-03-05T09:00:00+07:00');
+    expect(view.body.deadlines[0]).toMatchObject({ kind: 'assessment_due', dueAt: new Date('2026-03-04T17:00:00+07:00').toISOString() });
+    t.clock.set('2026-03-05T17:00:00+07:00');
     await t.app.get(EscalationSweepService).sweepOnce();
     const alerts = (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(w.users.principalA)).expect(200)).body.items;
     expect(alerts.map((a: { level: string }) => a.level)).toEqual(['principal']);

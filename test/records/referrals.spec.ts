@@ -191,7 +191,7 @@ describe('closed-loop referral with consent', () => {
   it('chases a silent receiver along the ladder on the clock: counsellor, supervisors, principal, ward officer', async () => {
     const { supervisorA: tt, supervisorA2: tt2, principalA: ht, wardW: vh } = w.users;
     const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
-    t.clock.set('2026-06-01T09:00:00+07:00'); // Monday; five working days: Monday 8 June 09:00
+    t.clock.set('2026-06-01T09:00:00+07:00'); // Monday; five working days: Monday 8 June, 17:00
     let c = await inAssessment();
     c = await move(t, tv, c, 'REFER', (await prepareReferral(t, w, c, { by: tv })).payload);
     const levels = async (who: Login) =>
@@ -201,19 +201,19 @@ describe('closed-loop referral with consent', () => {
       await sweep();
     };
 
-    await at('2026-06-05T08:59:00+07:00');
+    await at('2026-06-05T16:59:00+07:00');
     expect(await levels(tv)).toEqual([]);
-    await at('2026-06-05T09:00:00+07:00'); // a working day before: the counsellor is reminded
+    await at('2026-06-05T17:00:00+07:00'); // a working day before: the counsellor is reminded
     expect(await levels(tv)).toEqual(['reminder']);
     expect(await levels(tt)).toEqual([]);
-    await at('2026-06-08T09:00:00+07:00'); // due: the counsellor and both supervisors
+    await at('2026-06-08T17:00:00+07:00'); // due: the counsellor and both supervisors
     expect(await levels(tv)).toEqual(['overdue', 'reminder']);
     expect([await levels(tt), await levels(tt2), await levels(ht)]).toEqual([['overdue'], ['overdue'], []]);
-    await at('2026-06-10T09:00:00+07:00'); // +2 working days: the principal
+    await at('2026-06-10T17:00:00+07:00'); // +2 working days: the principal
     const principal = (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(ht)).expect(200)).body.items;
     expect(principal.map((a: { level: string; reason: string }) => [a.level, a.reason])).toEqual([['principal', expect.stringMatching(/^Quá hạn đơn vị tiếp nhận trả lời 2 ngày làm việc/)]]);
     expect(await levels(vh)).toEqual([]);
-    await at('2026-06-15T09:00:00+07:00'); // +5 working days: the ward officer
+    await at('2026-06-15T17:00:00+07:00'); // +5 working days: the ward officer
     expect(await levels(vh)).toEqual(['ward']);
 
     // The answer, recorded at last, stops the chase (the feedback clock, 30 days, starts instead).

@@ -85,13 +85,19 @@ export class WorkingCalendar {
     return this.isWorking(checkDate(date));
   }
 
-  // n working days of working time: the same local time of day n working days later, except that a
-  // deadline never falls at an opening. It belongs to the close before it (issue 13, point 16): from
-  // 07:30, a day off or after hours, "5 working days" ends at 17:00 of the fifth working day counted
-  // from that morning; from 13:30 at 11:30. n = 0 is "the same day": the end of that day.
+  // A duration in working days ends at the close of the working day in which its n days of working time
+  // run out, not at the time of day it started (issue 13, point 16; as the Civil Code, which leaves the
+  // day of the start out): Mon 10:00 + 5 is 17:00 the next Monday; from 07:30, a day off or after hours,
+  // 17:00 of the fifth working day counted from that morning. n = 0 is "the same day": the end of that
+  // day. Working-hours durations (addWorkingHours, addWorkingMs) keep their time of day.
   addWorkingDays(from: Date, n: number): Date {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
-    if (n > 0) return this.addWorkingMs(from, n * this.dayMs);
+    if (n > 0) {
+      // A millisecond back: the time runs out at or before a close, so this is the working day it ran out in
+      // even when the last window ends at 24:00.
+      const end = this.addWorkingMs(from, n * this.dayMs);
+      return this.local.atDay(this.local.dayOf(new Date(end.getTime() - 1)).day, this.dayEnd());
+    }
     const { day, ms } = this.local.dayOf(from);
     const today = this.isWorking(day) && ms <= this.dayEnd() ? day : this.nthWorkingDayAfter(day, 1);
     return this.local.atDay(today, this.dayEnd());

@@ -9,29 +9,29 @@ describe('WorkingCalendar arithmetic (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:30�
   const sut = new WorkingCalendar({ overrides: loadOverrides() });
 
   describe('addWorkingDays', () => {
-    it('steps over a weekend: Fri 10:00 + 1 is Mon 10:00', () => {
-      expect(sut.addWorkingDays(at('2026-03-06T10:00:00+07:00'), 1)).toEqual(at('2026-03-09T10:00:00+07:00'));
+    it('steps over a weekend: Fri 10:00 + 1 is Mon 17:00', () => {
+      expect(sut.addWorkingDays(at('2026-03-06T10:00:00+07:00'), 1)).toEqual(at('2026-03-09T17:00:00+07:00'));
     });
 
-    it('steps over 30/4 and 1/5/2026: Wed 29/4 09:00 + 1 is Mon 4/5 09:00', () => {
-      expect(sut.addWorkingDays(at('2026-04-29T09:00:00+07:00'), 1)).toEqual(at('2026-05-04T09:00:00+07:00'));
+    it('steps over 30/4 and 1/5/2026: Wed 29/4 09:00 + 1 is Mon 4/5 17:00', () => {
+      expect(sut.addWorkingDays(at('2026-04-29T09:00:00+07:00'), 1)).toEqual(at('2026-05-04T17:00:00+07:00'));
     });
 
     it('steps over Tết 2026 as the override file fixes it: Fri 13/2 + 1 is Mon 23/2', () => {
-      expect(sut.addWorkingDays(at('2026-02-13T10:00:00+07:00'), 1)).toEqual(at('2026-02-23T10:00:00+07:00'));
+      expect(sut.addWorkingDays(at('2026-02-13T10:00:00+07:00'), 1)).toEqual(at('2026-02-23T17:00:00+07:00'));
     });
 
     it('lands on a Saturday worked: Fri 9/1/2026 + 1 is Sat 10/1/2026', () => {
-      expect(sut.addWorkingDays(at('2026-01-09T10:00:00+07:00'), 1)).toEqual(at('2026-01-10T10:00:00+07:00'));
+      expect(sut.addWorkingDays(at('2026-01-09T10:00:00+07:00'), 1)).toEqual(at('2026-01-10T17:00:00+07:00'));
     });
 
     it('skips Ngày Văn hóa Việt Nam: Mon 23/11/2026 + 1 is Wed 25/11', () => {
-      expect(sut.addWorkingDays(at('2026-11-23T10:00:00+07:00'), 1)).toEqual(at('2026-11-25T10:00:00+07:00'));
+      expect(sut.addWorkingDays(at('2026-11-23T10:00:00+07:00'), 1)).toEqual(at('2026-11-25T17:00:00+07:00'));
     });
 
     it('gives Sat 1/5/2027 its make-up day (Art. 111(3)): Mon 3/5 is off, Thu 29/4 + 1 is Tue 4/5', () => {
       expect(sut.dayOff('2027-05-03')).toMatchObject({ kind: 'make_up', name: 'Nghỉ bù Ngày Quốc tế Lao động (Thứ Bảy 01/05)' });
-      expect(sut.addWorkingDays(at('2027-04-29T10:00:00+07:00'), 1)).toEqual(at('2027-05-04T10:00:00+07:00'));
+      expect(sut.addWorkingDays(at('2027-04-29T10:00:00+07:00'), 1)).toEqual(at('2027-05-04T17:00:00+07:00'));
     });
 
     it('reads n = 0 as "the same day": the end of the working day', () => {
@@ -60,7 +60,7 @@ describe('WorkingCalendar arithmetic (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:30�
 
     it('counts a few hundred working days across years and notices', () => {
       // Mon 2/3/2026 + 250: 212 working days left in 2026 (Sat 22/8 included), then the 38th of 2027, past Tết.
-      expect(sut.addWorkingDays(at('2026-03-02T09:00:00+07:00'), 250)).toEqual(at('2027-03-03T09:00:00+07:00'));
+      expect(sut.addWorkingDays(at('2026-03-02T09:00:00+07:00'), 250)).toEqual(at('2027-03-03T17:00:00+07:00'));
     });
 
     it('refuses a negative or fractional number of days', () => {

@@ -23,6 +23,7 @@ import { ReceivedAt1795000000023 } from './1795000000023-received-at';
 import { DeadlineClosedAs1795000000024 } from './1795000000024-deadline-closed-as';
 import { IntakeNarrative1795000000026 } from './1795000000026-intake-narrative';
 import { WorkingCalendar1795000000028 } from './1795000000028-working-calendar';
+import { LandedMigrationsLevel1795000000030 } from './1795000000030-landed-migrations-level';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   DeadlineClosedAs1795000000024,
   IntakeNarrative1795000000026,
   WorkingCalendar1795000000028,
+  LandedMigrationsLevel1795000000030,
 ];

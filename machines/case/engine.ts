@@ -1,6 +1,8 @@
 import { AnyMachineSnapshot, AnyStateMachine, initialTransition, transition } from 'xstate';
 import { caseMachines, MachineVersion } from './registry';
-import type { Actor, CaseContext, CaseEvent, CaseEventType, CaseInput, PersistedCase, StateMeta, StateValue, StepResult } from './types';
+import type {
+  Actor, CaseContext, CaseEvent, CaseEventType, CaseInput, CheckResult, PersistedCase, StateMeta, StateValue, StepResult,
+} from './types';
 
 // The pure functions the database engine calls: the snapshot is rebuilt from the stored row on every call
 // (machine.resolveState), transitioned with xstate's pure `transition`, and handed back to be stored.
@@ -69,11 +71,23 @@ export const allowedEventsFor = (version: MachineVersion, persisted: unknown, ac
   return acceptedEvents(version, persisted).filter((type) => mayAttempt(snapshot.context as CaseContext, type, actor, stage) === null);
 };
 
-export const stepCase = (version: MachineVersion, persisted: unknown, event: CaseEvent): StepResult => {
-  const before = restore(version, persisted);
-  if (!acceptedEvents(version, persisted).includes(event.type)) {
-    return { ok: false, kind: 'not_allowed', allowedEvents: allowedEventsFor(version, persisted, event.actor) };
+// Does this state take the event, and may this actor attempt it? Answered before the hooks read the database,
+// so a wrong state or caller is told as such rather than by whatever a hook looks up first (a receiver, a
+// learner). The payload waits for `stepCase`: hooks may still complete it (a receiver's name from its id).
+export const checkCase = (version: MachineVersion, persisted: unknown, type: CaseEventType, actor: Actor): CheckResult => {
+  const snapshot = restore(version, persisted);
+  if (!acceptedEvents(version, persisted).includes(type)) {
+    return { ok: false, kind: 'not_allowed', allowedEvents: allowedEventsFor(version, persisted, actor) };
   }
+  const refusal = caseMachines[version].rules.mayAttempt(snapshot.context as CaseContext, type, actor, statePath(snapshot.value as StateValue));
+  return refusal ? { ok: false, kind: 'refused', refusal } : { ok: true };
+};
+
+// Checks again (it stays safe on its own), then the payload rules, then the transition.
+export const stepCase = (version: MachineVersion, persisted: unknown, event: CaseEvent): StepResult => {
+  const checked = checkCase(version, persisted, event.type, event.actor);
+  if (!checked.ok) return checked;
+  const before = restore(version, persisted);
   const refusal = caseMachines[version].rules.checkEvent(before.context as CaseContext, event, statePath(before.value as StateValue));
   if (refusal) return { ok: false, kind: 'refused', refusal };
   const [after] = transition(machineOf(version), before, event);

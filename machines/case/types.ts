@@ -68,6 +68,9 @@ export type StepResult =
   | { ok: false; kind: 'not_allowed'; allowedEvents: CaseEventType[] }
   | { ok: false; kind: 'refused'; refusal: Refusal };
 
+// The machine's answer before any hook runs: the state takes the event, and the actor may attempt it.
+export type CheckResult = { ok: true } | Extract<StepResult, { ok: false }>;
+
 // What the database keeps: enough for machine.resolveState to rebuild the snapshot.
 export type StateValue = string | { [key: string]: StateValue };
 export type PersistedCase = { value: StateValue; context: CaseContext };

@@ -8,9 +8,9 @@ import { FieldCipher } from '@dh/crypto';
 import { inTransaction, mapUniqueViolation } from '@dh/database';
 import { AlertService, DeadlineService } from '@dh/escalations';
 import { actorIn, Caller, primaryRole } from '@dh/identity';
-import { activeLeaves, stepCase } from '@dh/machines/case/engine';
+import { activeLeaves, checkCase, stepCase } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
-import type { CaseEventType } from '@dh/machines/case/types';
+import type { CaseEventType, CheckResult } from '@dh/machines/case/types';
 import { CARER_SUSPECTED_RATIONALE } from '@dh/machines/case/v2/rules';
 import { CaseService } from './case.service';
 import { CaseView } from './case-view';
@@ -59,15 +59,13 @@ export class CaseTransitionService {
       const now = this.clock.now();
       const fromState = row.state;
       const step = { tx, caller, type: request.type, fromState, at: now };
+      const actor = actorIn(caller, row.schoolId);
+      // Check, then prepare, then step: the hooks only read the database for an event the machine takes here from this caller.
+      const checked = checkCase(row.machineVersion, row.snapshot, request.type, actor);
+      if (!checked.ok) throw refusalOf(checked, row.state);
       const payload = await this.hooks.prepare({ ...step, row, payload: validated });
-      const result = stepCase(row.machineVersion, row.snapshot, { type: request.type, actor: actorIn(caller, row.schoolId), payload });
-      if (!result.ok && result.kind === 'not_allowed') {
-        throw new CaseException(CaseExceptionCode.EVENT_NOT_ALLOWED, { state: row.state, allowedEvents: result.allowedEvents });
-      }
-      if (!result.ok) {
-        const { reason, message, messageEn, fields } = result.refusal;
-        throw new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason, ...(fields ? { fields } : {}) }, [message, messageEn]);
-      }
+      const result = stepCase(row.machineVersion, row.snapshot, { type: request.type, actor, payload });
+      if (!result.ok) throw refusalOf(result, row.state);
       if (request.type === 'ASSIGN' || request.type === 'REASSIGN') {
         await this.cases.assertAssignable(String(payload.assigneeId), row.schoolId, tx);
       }
@@ -102,7 +100,7 @@ export class CaseTransitionService {
         fromState,
         toState: row.state,
         actorId: caller.id,
-        actorRole: primaryRole(actorIn(caller, row.schoolId).roles),
+        actorRole: primaryRole(actor.roles),
         payload: { ...payload, ...recorded, ...(impliedRisk ? { riskRaised: { from: fromRisk, to: row.riskLevel } } : {}) },
         requestId: caller.requestId,
         at: now,
@@ -137,6 +135,13 @@ export class CaseTransitionService {
     return earlier.response;
   }
 }
+
+// A state that does not take the event is a conflict with the case as it stands (409); a rule of the machine is a refusal (422).
+const refusalOf = (result: Extract<CheckResult, { ok: false }>, state: string): CaseException => {
+  if (result.kind === 'not_allowed') return new CaseException(CaseExceptionCode.EVENT_NOT_ALLOWED, { state, allowedEvents: result.allowedEvents });
+  const { reason, message, messageEn, fields } = result.refusal;
+  return new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason, ...(fields ? { fields } : {}) }, [message, messageEn]);
+};
 
 // A REFER with `toWard: true` opens the case to the ward's officers; leaving referral (declined, completed)
 // closes it again. Any other event inside referral keeps what the REFER said.

@@ -21,8 +21,9 @@ export type TransitionStep = {
 // transition is then rolled back.
 export type TransitionHook = {
   events: readonly CaseEventType[];
-  // Before the machine runs: checks that need the database and completes the payload the machine and the
-  // trail see (a directory receiver's name from its id). Returns the payload to use.
+  // After the machine's check (the state takes the event, the caller may attempt it), before its payload rules and
+  // step: checks that need the database and completes the payload the machine and the trail see (a directory
+  // receiver's name from its id). Returns the payload to use.
   prepare?: (step: TransitionStep) => Promise<Record<string, unknown>>;
   // After the case row is written, before the audit event: stores the event's record rows. What it returns
   // is added to the event's payload in the trail (ids of the rows written, the consents relied on).

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import {
-  assertRankedAreas, CaseEntity, CaseException, CaseExceptionCode, CaseService, CaseView, Learner, machineAllowedEvents, TransitionHooks, TransitionStep,
+  assertRankedAreas, CaseEntity, CaseException, CaseExceptionCode, CaseService, CaseView, Learner, TransitionHooks, TransitionStep,
 } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
@@ -57,9 +57,10 @@ export class LearnerIdentificationService implements OnModuleInit {
     });
   }
 
-  // Only where the machine would take the event from this caller: otherwise its own refusal says more.
+  // Hooks run once the machine has taken the event from this caller, so its own refusal (not the assignee, a
+  // closed case) comes first and this one only where it would otherwise start.
   private async refuseUnknownLearner(step: TransitionStep): Promise<Record<string, unknown>> {
-    if (step.row.learnerId === null && machineAllowedEvents(step.row, step.caller).includes('START_ASSESSMENT')) {
+    if (step.row.learnerId === null) {
       throw new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason: 'learner_unknown' }, LEARNER_UNKNOWN);
     }
     return step.payload;

@@ -1,4 +1,4 @@
-import { activeLeaves, allowedEventsFor, InvalidSnapshotError, migrateSnapshot, startCase, stateMetaOf, stepCase } from '../../engine';
+import { activeLeaves, allowedEventsFor, checkCase, InvalidSnapshotError, migrateSnapshot, startCase, stateMetaOf, stepCase } from '../../engine';
 import type { Actor, CaseEvent, CaseEventType, PersistedCase } from '../../types';
 
 const V = 'case@2';
@@ -121,5 +121,20 @@ describe('case@2: the child-protection concern beside the stages', () => {
       expect(allowedEventsFor(V, v2, tt).length).toBeGreaterThan(0);
     }
     expect(() => migrateSnapshot({ value: 'triage', context: { assigneeId: null, riskLevel: 'low', openedBy: 'x', submittedBy: null } }, 'case@2')).toThrow(InvalidSnapshotError);
+  });
+});
+
+describe('case@2: checkCase answers before the payload is known', () => {
+  const sut = checkCase;
+
+  it('says whether the state takes the event and the caller may attempt it, without reading the payload', () => {
+    const intake = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high' }).snapshot;
+    expect(sut(V, intake, 'REFER', tv)).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'no_protection_concern' } });
+    expect(sut(V, intake, 'START_ASSESSMENT', { id: 'tv-2', roles: ['counsellor'] })).toMatchObject({ ok: false, refusal: { reason: 'not_assignee' } });
+    // A payload the step would refuse is no business of the check: hooks may still complete it.
+    expect(sut(V, monitoringCase(), 'REFER', tv)).toEqual({ ok: true });
+    expect(stepCase(V, monitoringCase(), ev('REFER', tv))).toMatchObject({ ok: false, refusal: { reason: 'payload_incomplete' } });
+    const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
+    expect(sut(V, closed, 'REFER', tv)).toMatchObject({ ok: false, kind: 'not_allowed' });
   });
 });

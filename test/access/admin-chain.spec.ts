@@ -9,7 +9,8 @@ describe('the admin’s work on accounts, in a chain of its own', () => {
   let w: World;
   let pg: Client;
 
-  const world = useTestWorld();
+  // The one spec file on the production password cost: the others use a cheap hasher (test/support/cheap-password-hasher.ts).
+  const world = useTestWorld({}, { realPasswordHasher: true });
   beforeAll(() => {
     ({ t, w, pg } = world);
   });
@@ -23,6 +24,9 @@ describe('the admin’s work on accounts, in a chain of its own', () => {
     expect(created.body).toMatchObject({ username: 'tv.moi', roles: ['counsellor'], schoolIds: [w.schoolA] });
     const login = await t.http().post('/api/auth/login').send({ username: 'tv.moi', password: 'mat-khau-ban-dau' }).expect(200);
     expect(login.body.user.schoolIds).toEqual([w.schoolA]);
+    // argon2id at the library's default cost (64 MiB, three passes, four lanes), as written into the hash.
+    const { rows } = await pg.query(`SELECT password_hash FROM app_user WHERE username = 'tv.moi'`);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
 
     await t.http().post('/api/admin/users').set(admin).send({ username: 'tv.moi', fullName: 'x', password: 'mat-khau-khac', roles: ['counsellor'], schoolIds: [] }).expect(409);
     const bad = await t.http().post('/api/admin/users').set(admin).send({ username: 'X Y', fullName: '', password: 'ngan', roles: ['king'], schoolIds: ['nope'] }).expect(400);

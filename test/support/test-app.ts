@@ -9,7 +9,9 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { Clock, ManualClock } from '@dh/clock';
 import { AppConfig, loadConfig } from '@dh/config';
+import { PasswordHasher } from '@dh/identity';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
+import { CheapPasswordHasher } from './cheap-password-hasher';
 
 export type TestApp = {
   app: INestApplication;
@@ -22,7 +24,8 @@ export type TestApp = {
 
 // `database`: a second instance on another test's database (a restart, a rotation), left for its owner to drop.
 // `logger`: the server's log output, for tests that read it.
-export type TestAppOptions = { database?: TestDatabase; logger?: LoggerService };
+// `realPasswordHasher`: argon2id at the production cost instead of the fixtures' cheap one.
+export type TestAppOptions = { database?: TestDatabase; logger?: LoggerService; realPasswordHasher?: boolean };
 
 // The real server (same module, same pipes and filter as main) on a fresh PostgreSQL database, with a clock the test moves.
 export const startTestApp = async (env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> => {
@@ -41,10 +44,10 @@ export const startTestApp = async (env: Record<string, string> = {}, options: Te
     ...env,
   });
   const clock = new ManualClock('2026-03-02T02:00:00Z');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  const moduleRef = await (options.realPasswordHasher ? builder : builder.overrideProvider(PasswordHasher).useClass(CheapPasswordHasher)).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: options.logger ?? ['error'] });
   configureApp(app);
   try {

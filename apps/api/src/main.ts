@@ -18,6 +18,7 @@ const bootstrap = async (): Promise<void> => {
     }
     throw e;
   }
+  warnOnEndOfLifeRuntime(logger);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger,
@@ -45,6 +46,17 @@ const bootstrap = async (): Promise<void> => {
       : []),
   ];
   process.stdout.write(`${banner.join('\n')}\n`);
+};
+
+// Node 24 LTS is the production runtime; Node 20 still runs the app but gets no security fixes since 2026-04-30,
+// and a school's server keeps child-protection records: say so where the operator looks.
+const warnOnEndOfLifeRuntime = (logger: ConsoleLogger): void => {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 24) return;
+  logger.warn(
+    `Node ${process.versions.node} đã hết hạn hỗ trợ, không còn bản vá bảo mật; hãy chạy trên Node 24 LTS. / ` +
+      `Node ${process.versions.node} is past its end of life and gets no security fixes: run on Node 24 LTS.`,
+  );
 };
 
 void bootstrap();

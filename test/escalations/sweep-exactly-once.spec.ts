@@ -47,7 +47,9 @@ describe('the sweep raises each (deadline, level) exactly once', () => {
   // What the CLI's `sweep` runs, in this process: its modules with a pool of their own, as of SWEEP_AT. Several
   // of these contend for rows exactly as processes would: only the database stands between them.
   const sweepInProcess = async (): Promise<SweepResult> => {
-    const cli = await NestFactory.createApplicationContext(CliModule.forRoot(t.config, new ManualClock(SWEEP_AT)), { logger: ['error', 'warn'] });
+    const cli = await NestFactory.createApplicationContext(CliModule.forRoot(t.config, new ManualClock(SWEEP_AT)), {
+      logger: ['error', 'warn'],
+    });
     try {
       return await cli.get(EscalationSweepService).sweepOnce();
     } finally {
@@ -106,7 +108,8 @@ describe('the sweep raises each (deadline, level) exactly once', () => {
   const waitForOthersToEnd = async () => {
     for (let i = 0; i < 500; i++) {
       const { rows } = await pg.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
       );
       if (rows[0].n === 0) return;
       await new Promise((r) => setTimeout(r, 20));

@@ -39,7 +39,10 @@ const builtFrom = (): number => {
 // `npm run build` again only when dist/ is missing or older than a source or build setting: a test of the
 // build must not run yesterday's. Returns how long the build took, 0 when none was needed.
 export const ensureBuiltCli = (): number => {
-  const sources = Math.max(...SOURCE_DIRS.map((d) => newestIn(join(ROOT, d))), ...BUILD_FILES.map((f) => mtimeOf(join(ROOT, f))));
+  const sources = Math.max(
+    ...SOURCE_DIRS.map((d) => newestIn(join(ROOT, d))),
+    ...BUILD_FILES.map((f) => mtimeOf(join(ROOT, f))),
+  );
   if (mtimeOf(BUILT_CLI) > 0 && builtFrom() >= sources) return 0;
   const started = Date.now();
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

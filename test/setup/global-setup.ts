@@ -21,6 +21,6 @@ export default async function globalSetup(config: Config.GlobalConfig): Promise<
   // Built here, before any file's clock starts, and only for a run that holds the spec which needs it.
   if (config.testPathPatterns.toExecutor({ rootDir: config.rootDir }).isMatch(BUILT_CLI_SPEC)) {
     const ms = ensureBuiltCli();
-    if (ms) process.stderr.write(`\nglobal set-up: npm run build for ${BUILT_CLI_SPEC} took ${Math.round(ms / 1000)} s\n`);
+    if (ms) process.stderr.write(`\nglobal set-up: npm run build took ${Math.round(ms / 1000)} s\n`);
   }
 }

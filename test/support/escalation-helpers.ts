@@ -4,7 +4,14 @@ import { CaseBody } from './case-helpers';
 import { TestAppOptions } from './test-app';
 import { useTestWorld } from './test-world';
 
-export type DeadlineBody = { kind: string; dueAt: string; startedAt: string; paused: boolean; remainingWorkingMs: number | null; level: string | null };
+export type DeadlineBody = {
+  kind: string;
+  dueAt: string;
+  startedAt: string;
+  paused: boolean;
+  remainingWorkingMs: number | null;
+  level: string | null;
+};
 
 // The usual start of an escalation test file: a test world (useTestWorld) whose clock the test sets and whose
 // sweep it runs by hand (the scheduler is off), and what people then read of a case's deadlines and alerts.
@@ -23,7 +30,8 @@ export const useEscalationWorld = (env: Record<string, string> = {}, options: Te
       ((await readCase(c, by)).deadlines as DeadlineBody[]).find((d) => d.kind === kind),
     // The levels of the alerts someone was sent about a case, sorted.
     alertLevels: async (who: Login, c: { id: string }): Promise<string[]> =>
-      (await world.t.http().get('/api/alerts').query({ caseId: c.id, pageSize: 100 }).set(auth(who)).expect(200)).body.items
+      (await world.t.http().get('/api/alerts').query({ caseId: c.id, pageSize: 100 }).set(auth(who)).expect(200)).body
+        .items
         .map((a: { level: string }) => a.level)
         .sort(),
   };

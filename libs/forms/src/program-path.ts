@@ -13,6 +13,7 @@ const isExecutableFile = (file: string): boolean => {
 // Where a program is, or null when it is not installed: a path is taken as it is, a bare name is looked up on
 // PATH as a shell would (the first executable file of that name), without starting the program.
 export const programPath = (program: string, searchPath = process.env.PATH ?? ''): string | null => {
-  const candidates = program.includes('/') ? [program] : searchPath.split(delimiter).filter(isAbsolute).map((dir) => join(dir, program));
+  const dirs = searchPath.split(delimiter).filter(isAbsolute);
+  const candidates = program.includes('/') ? [program] : dirs.map((dir) => join(dir, program));
   return candidates.find(isExecutableFile) ?? null;
 };

@@ -18,7 +18,8 @@ describe('moduleException', () => {
     expect(e).toBeInstanceOf(SampleException);
     expect(e).toBeInstanceOf(AppException);
     expect(e.constructor.name).toBe('SampleException');
-    expect([e.code, e.status, e.messageVi, e.messageEn, e.details]).toEqual(['TAKEN', 409, 'Đã có.', 'Taken.', { field: 'code' }]);
+    expect([e.code, e.status, e.messageVi, e.messageEn]).toEqual(['TAKEN', 409, 'Đã có.', 'Taken.']);
+    expect(e.details).toEqual({ field: 'code' });
   });
 
   it('takes a more exact message from the caller, keeping the code’s status', () => {

@@ -8,7 +8,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { configureApp } from '../apps/api/src/configure-app';
 import { loadConfig } from '@dh/config';
 import { DEMO_PASSWORD, DemoSeedService } from '@dh/demo';
-import { FORM_NUMBERS, FormNumber } from '@dh/forms';
+import { FORM_NUMBERS, FormNumber, programPath } from '@dh/forms';
 
 // Every form of the demo data as a reviewer sees it: docs/forms/mau-0N.pdf, converted by the server's own
 // ?format=pdf, and page 1 of each as mau-0N.png. A throwaway server on embedded PGlite with the demo seed, read
@@ -38,19 +38,10 @@ const pick = (cases: Listed[], form: string): Listed => {
   return cases[0];
 };
 
-const onPath = (program: string): boolean => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const main = async (): Promise<number> => {
   const outArg = process.argv.indexOf('--out');
   const out = resolve(outArg > 0 ? process.argv[outArg + 1] : join(__dirname, '../docs/forms'));
-  const missing = [process.env.SOFFICE_PATH || 'soffice', 'pdftoppm'].filter((p) => !p.includes('/') && !onPath(p));
+  const missing = [process.env.SOFFICE_PATH || 'soffice', 'pdftoppm'].filter((p) => !programPath(p));
   if (missing.length) {
     process.stderr.write(`thiếu chương trình / missing: ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils)\n`);
     return 1;

@@ -1,30 +1,20 @@
-import { EscalationSweepService } from '@dh/escalations';
 import { auth, World } from '../support/fixtures';
 import { CaseBody, move, openCase } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
-import { useTestWorld } from '../support/test-world';
-
-type DeadlineBody = { kind: string; dueAt: string; paused: boolean; remainingWorkingMs: number | null; level: string | null };
+import { useEscalationWorld } from '../support/escalation-helpers';
 
 // Opening at high or critical risk gives first contact until the end of that working day (DOMAIN.md: "same
 // day"); raising the risk at intake must give the same, counted from the opening, not from the raise.
 describe('raising the risk at intake moves first contact to the same working day', () => {
   let t: TestApp;
   let w: World;
-  const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
-  const at = (iso: string) => t.clock.set(iso);
-
-  const world = useTestWorld();
+  const { world, sweep, at, deadlineOf, alertLevels: alertsTo } = useEscalationWorld();
   beforeAll(() => {
     ({ t, w } = world);
   });
 
-  const firstContact = async (c: { id: string }): Promise<DeadlineBody> => {
-    const got = await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.counsellorA)).expect(200);
-    return (got.body.deadlines as DeadlineBody[]).find((d) => d.kind === 'first_contact') as DeadlineBody;
-  };
-  const alertLevels = async (c: { id: string }) =>
-    (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(w.users.counsellorA)).expect(200)).body.items.map((a: { level: string }) => a.level).sort();
+  const firstContact = (c: { id: string }) => deadlineOf(c, 'first_contact');
+  const alertLevels = (c: { id: string }) => alertsTo(w.users.counsellorA, c);
   const raise = (c: CaseBody, riskLevel: string) => move(t, w.users.counsellorA, c, 'UPDATE_RISK', { riskLevel, riskRationale: 'Em kể bị bố đánh tối qua.' });
 
   it('to high: the due time opening at high gives, its overdue alert at that time; lowering again does not loosen it', async () => {
@@ -32,7 +22,7 @@ describe('raising the risk at intake moves first contact to the same working day
     let c = await openCase(t, w);
     expect(await firstContact(c)).toMatchObject({ dueAt: '2026-03-03T10:00:00.000Z' }); // next working day, at its close
     const openedHigh = await openCase(t, w, { riskLevel: 'high' });
-    const sameDay = (await firstContact(openedHigh)).dueAt;
+    const sameDay = (await firstContact(openedHigh))?.dueAt;
     expect(sameDay).toBe('2026-03-02T10:00:00.000Z'); // Monday 17:00
 
     at('2026-03-02T14:00:00+07:00');

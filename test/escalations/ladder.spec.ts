@@ -1,20 +1,17 @@
-import { EscalationSweepService } from '@dh/escalations';
 import { auth, Login, World } from '../support/fixtures';
-import { move, openCase, PAYLOADS } from '../support/case-helpers';
+import { move, openCase, PAYLOADS, toMonitoring } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
-import { useTestWorld } from '../support/test-world';
+import { useEscalationWorld } from '../support/escalation-helpers';
 
 type AlertBody = { id: string; recipientId: string; caseId: string; level: string; reason: string; acknowledgedAt: string | null };
 
 describe('deadlines and the escalation ladder', () => {
   let t: TestApp;
   let w: World;
-  const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
   const alertsOf = async (who: Login, caseId?: string): Promise<AlertBody[]> =>
     (await t.http().get('/api/alerts').query(caseId ? { caseId, pageSize: 100 } : { pageSize: 100 }).set(auth(who)).expect(200)).body.items;
-  const at = (iso: string) => t.clock.set(iso);
 
-  const world = useTestWorld();
+  const { world, sweep, at } = useEscalationWorld();
   beforeAll(() => {
     ({ t, w } = world);
   });
@@ -79,10 +76,7 @@ describe('deadlines and the escalation ladder', () => {
   it('closes a state’s deadlines when the case moves on: no later alert fires for them', async () => {
     const { counsellorA: tv, supervisorA: tt } = w.users;
     at('2026-06-01T09:00:00+07:00');
-    let c = await openCase(t, w);
-    c = await move(t, tv, c, 'START_ASSESSMENT');
-    c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment('low'));
-    c = await move(t, tv, c, 'SUBMIT_PLAN', PAYLOADS.plan);
+    const c = await toMonitoring(t, tv, await openCase(t, w));
     at('2026-06-30T09:00:00+07:00');
     await sweep();
     const kinds = (await alertsOf(tt, c.id)).map((a) => a.reason);
@@ -94,10 +88,7 @@ describe('deadlines and the escalation ladder', () => {
   it('repeats the 30-day plan review while the case stays in monitoring', async () => {
     const { counsellorA: tv } = w.users;
     at('2026-09-07T09:00:00+07:00');
-    let c = await openCase(t, w);
-    c = await move(t, tv, c, 'START_ASSESSMENT');
-    c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment('low'));
-    c = await move(t, tv, c, 'SUBMIT_PLAN', PAYLOADS.plan);
+    const c = await toMonitoring(t, tv, await openCase(t, w));
     at('2026-10-07T09:00:00+07:00');
     await sweep();
     const view = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);

@@ -1,15 +1,12 @@
-import { EscalationSweepService } from '@dh/escalations';
 import { auth, World } from '../support/fixtures';
 import { move, openCase } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
-import { useTestWorld } from '../support/test-world';
+import { useEscalationWorld } from '../support/escalation-helpers';
 
 describe('pausing a case’s clocks', () => {
   let t: TestApp;
   let w: World;
-  const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
-
-  const world = useTestWorld();
+  const { world, sweep } = useEscalationWorld();
   beforeAll(() => {
     ({ t, w } = world);
   });

@@ -1,10 +1,8 @@
-import { EscalationSweepService } from '@dh/escalations';
-import { auth, Login, World } from '../support/fixtures';
+import { auth, World } from '../support/fixtures';
 import { CaseBody, move, openCase, sendEvent } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
-import { useTestWorld } from '../support/test-world';
+import { DeadlineBody, useEscalationWorld } from '../support/escalation-helpers';
 
-type DeadlineBody = { kind: string; dueAt: string };
 type Entry = { type: string; label: { vi: string; en: string }; details: Record<string, unknown> };
 
 const concern = (carerSuspected: boolean) => ({ kind: 'violence', facts: 'Em kể bị người lớn trong xóm đánh.', carerSuspected });
@@ -15,18 +13,12 @@ const notify = (recipient: string, notifiedAt: string) => ({ recipient, notified
 describe('a protection concern is satisfied only by a report to an authority', () => {
   let t: TestApp;
   let w: World;
-  const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
-  const at = (iso: string) => t.clock.set(iso);
-
-  const world = useTestWorld();
+  const { world, sweep, at, readCase: read, alertLevels } = useEscalationWorld();
   beforeAll(() => {
     ({ t, w } = world);
   });
 
-  const read = async (c: { id: string }) => (await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.counsellorA)).expect(200)).body as CaseBody;
   const kinds = (c: CaseBody) => (c.deadlines as DeadlineBody[]).map((d) => d.kind);
-  const alertLevels = async (who: Login, c: { id: string }) =>
-    (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(who)).expect(200)).body.items.map((a: { level: string }) => a.level).sort();
   const chronology = async (c: { id: string }) =>
     (await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.supervisorA)).expect(200)).body.items as Entry[];
 

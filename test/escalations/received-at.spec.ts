@@ -1,13 +1,11 @@
-import { EscalationSweepService } from '@dh/escalations';
-import { auth, Login, World } from '../support/fixtures';
+import { auth, World } from '../support/fixtures';
 import { CaseBody, createLearner, move, openCase, sendEvent } from '../support/case-helpers';
 import { getForm, hasRun, readDocx } from '../support/docx';
 import { report, reportCase } from '../support/intake-helpers';
 import { TestApp } from '../support/test-app';
-import { useTestWorld } from '../support/test-world';
+import { useEscalationWorld } from '../support/escalation-helpers';
 import type { Client } from 'pg';
 
-type DeadlineBody = { kind: string; dueAt: string; startedAt: string };
 type Problem = { field: string; problems: string[] };
 
 const FUTURE = 'Thời điểm tiếp nhận không được ở sau thời điểm hiện tại / receivedAt must not be in the future';
@@ -19,21 +17,13 @@ describe('clocks start when the school learned, not when someone typed', () => {
   let t: TestApp;
   let w: World;
   let pg: Client;
-  const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
-  const at = (iso: string) => t.clock.set(iso);
   const iso = (local: string) => new Date(local).toISOString();
-
-  const world = useTestWorld();
+  const { world, sweep, at, deadlineOf, alertLevels: levels } = useEscalationWorld();
   beforeAll(() => {
     ({ t, w, pg } = world);
   });
 
-  const deadline = async (c: { id: string }, kind: string): Promise<DeadlineBody> => {
-    const got = await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.supervisorA)).expect(200);
-    return (got.body.deadlines as DeadlineBody[]).find((d) => d.kind === kind) as DeadlineBody;
-  };
-  const levels = async (by: Login, c: { id: string }) =>
-    (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(by)).expect(200)).body.items.map((a: { level: string }) => a.level).sort();
+  const deadline = (c: { id: string }, kind: string) => deadlineOf(c, kind, w.users.supervisorA);
   const caseCount = async () => Number((await pg.query('SELECT count(*) AS n FROM "case"')).rows[0].n);
   const openBody = async (extra: Record<string, unknown>) => ({
     schoolId: w.schoolA, learnerId: (await createLearner(t, w.users.counsellorA, w.schoolA)).id, areas: [{ code: 'tam_ly', priority: 1 }],

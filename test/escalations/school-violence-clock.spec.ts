@@ -1,13 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EscalationSweepService } from '@dh/escalations';
-import { auth, buildWorld, Login, World } from '../support/fixtures';
+import { auth, buildWorld, World } from '../support/fixtures';
 import { CaseBody, createLearner, move, openCase, PAYLOADS } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
-import { useTestWorld } from '../support/test-world';
-
-type DeadlineBody = { kind: string; dueAt: string };
+import { DeadlineBody, useEscalationWorld } from '../support/escalation-helpers';
 
 const KIND = 'school_violence_family';
 const schoolViolence = { kind: 'school_violence', facts: 'Em bị nhóm bạn cùng lớp đánh trong giờ ra chơi.', carerSuspected: false };
@@ -17,18 +14,12 @@ const schoolViolence = { kind: 'school_violence', facts: 'Em bị nhóm bạn c�
 describe('school violence: the family informed within 24 hours', () => {
   let t: TestApp;
   let w: World;
-  const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
-  const at = (iso: string) => t.clock.set(iso);
-
-  const world = useTestWorld();
+  const { world, sweep, at, readCase: read, alertLevels } = useEscalationWorld();
   beforeAll(() => {
     ({ t, w } = world);
   });
 
-  const read = async (c: { id: string }) => (await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.counsellorA)).expect(200)).body as CaseBody;
   const clock = (c: CaseBody) => (c.deadlines as DeadlineBody[]).find((d) => d.kind === KIND);
-  const alertLevels = async (who: Login, c: { id: string }) =>
-    (await t.http().get('/api/alerts').query({ caseId: c.id }).set(auth(who)).expect(200)).body.items.map((a: { level: string }) => a.level).sort();
   const contactFamily = (c: { id: string }, contactedAt: string) =>
     t.http().post(`/api/cases/${c.id}/family-contacts`).set(auth(w.users.counsellorA)).send({ ...PAYLOADS.familyContact, contactedAt }).expect(201);
 

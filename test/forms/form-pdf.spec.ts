@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FORM_NUMBERS, loadFormTemplates } from '@dh/forms';
+import { FORM_NUMBERS, loadFormTemplates, programPath } from '@dh/forms';
 import { auth } from '../support/fixtures';
 import { createLearner, historyOf, openCase } from '../support/case-helpers';
 import { getForm } from '../support/docx';
@@ -10,17 +10,7 @@ import { useTestWorld } from '../support/test-world';
 
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
 
-// Whether a program answers on PATH, asked the way a shell would (no LibreOffice start for the question).
-const onPath = (program: string): boolean => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const missingTools = ['soffice', 'pdftotext'].filter((p) => !onPath(p));
+const missingTools = ['soffice', 'pdftotext'].filter((p) => !programPath(p));
 if (missingTools.length) {
   // eslint-disable-next-line no-console
   console.warn(`form-pdf.spec: PDF conversion tests skipped, not installed: ${missingTools.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils)`);

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import type { Config } from '@jest/types';
 import { Client } from 'pg';
 import { runMigrations } from '../../libs/database/src/run-migrations';
+import { BUILT_CLI_SPEC, ensureBuiltCli } from './built-cli';
 import { adminUrl, TEST_DB_PREFIX, withDatabase } from './test-database';
 
 // One template database per run, migrated once; each test file clones it (CREATE DATABASE … TEMPLATE)
 // so files run in parallel without seeing each other's rows.
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(config: Config.GlobalConfig): Promise<void> {
   const name = `${TEST_DB_PREFIX}${process.pid}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
@@ -16,4 +18,9 @@ export default async function globalSetup(): Promise<void> {
   }
   await runMigrations(withDatabase(name));
   process.env.DH_TEST_TEMPLATE_DB = name;
+  // Built here, before any file's clock starts, and only for a run that holds the spec which needs it.
+  if (config.testPathPatterns.toExecutor({ rootDir: config.rootDir }).isMatch(BUILT_CLI_SPEC)) {
+    const ms = ensureBuiltCli();
+    if (ms) process.stderr.write(`\nglobal set-up: npm run build took ${Math.round(ms / 1000)} s\n`);
+  }
 }

@@ -54,6 +54,13 @@ export const move = async (t: TestApp, by: Login, c: { id: string; version: numb
   return res.body as CaseBody;
 };
 
+// From intake to monitoring: assessed at low risk, its plan submitted; returns the case then.
+export const toMonitoring = async (t: TestApp, by: Login, c: CaseBody): Promise<CaseBody> => {
+  const assessing = await move(t, by, c, 'START_ASSESSMENT');
+  const assessed = await move(t, by, assessing, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment('low'));
+  return move(t, by, assessed, 'SUBMIT_PLAN', PAYLOADS.plan);
+};
+
 export const PAYLOADS = {
   assessment: (riskLevel = 'medium') => ({
     riskLevel,

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException, ErrorDetails } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum CaseExceptionCode {
   CASE_NOT_FOUND = 'CASE_NOT_FOUND',
@@ -18,7 +18,7 @@ export enum CaseExceptionCode {
   GRANT_ENDED = 'GRANT_ENDED',
 }
 
-const STATUS: Record<CaseExceptionCode, HttpStatus> = {
+export const CASE_EXCEPTION_STATUS: Record<CaseExceptionCode, HttpStatus> = {
   CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
   SCHOOL_NOT_FOUND: HttpStatus.NOT_FOUND,
   LEARNER_NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -61,8 +61,4 @@ const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
   GRANT_ENDED: ['Quyền xem này đã kết thúc.', 'This grant has already ended.'],
 };
 
-export class CaseException extends AppException {
-  constructor(code: CaseExceptionCode, details?: ErrorDetails, message?: [string, string]) {
-    super(code, STATUS[code], ...(message ?? MESSAGES[code]), details);
-  }
-}
+export class CaseException extends moduleException(CASE_EXCEPTION_STATUS, MESSAGES) {}

@@ -1,11 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException, ErrorDetails } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum CheckpointExceptionCode {
   NO_CHECKPOINT = 'NO_CHECKPOINT',
 }
 
-const STATUS: Record<CheckpointExceptionCode, HttpStatus> = {
+export const CHECKPOINT_EXCEPTION_STATUS: Record<CheckpointExceptionCode, HttpStatus> = {
   NO_CHECKPOINT: HttpStatus.NOT_FOUND,
 };
 
@@ -13,8 +13,4 @@ const MESSAGES: Record<CheckpointExceptionCode, [string, string]> = {
   NO_CHECKPOINT: ['Chưa có điểm kiểm nào được ký.', 'No checkpoint has been signed yet.'],
 };
 
-export class CheckpointException extends AppException {
-  constructor(code: CheckpointExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
-  }
-}
+export class CheckpointException extends moduleException(CHECKPOINT_EXCEPTION_STATUS, MESSAGES) {}

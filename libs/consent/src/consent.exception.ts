@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException, ErrorDetails } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum ConsentExceptionCode {
   CONSENT_NOT_FOUND = 'CONSENT_NOT_FOUND',
@@ -9,7 +9,7 @@ export enum ConsentExceptionCode {
   LEARNER_UNKNOWN = 'LEARNER_UNKNOWN',
 }
 
-const STATUS: Record<ConsentExceptionCode, HttpStatus> = {
+export const CONSENT_EXCEPTION_STATUS: Record<ConsentExceptionCode, HttpStatus> = {
   CONSENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   LEARNER_TOO_YOUNG: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -34,8 +34,4 @@ const MESSAGES: Record<ConsentExceptionCode, [string, string]> = {
   ],
 };
 
-export class ConsentException extends AppException {
-  constructor(code: ConsentExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
-  }
-}
+export class ConsentException extends moduleException(CONSENT_EXCEPTION_STATUS, MESSAGES) {}

@@ -1,4 +1,5 @@
 export * from './app.exception';
+export * from './module-exception';
 export * from './http-exception.filter';
 export * from './validation';
 export * from './json-body';

@@ -1,12 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum EscalationExceptionCode {
   ALERT_NOT_FOUND = 'ALERT_NOT_FOUND',
   ALERT_ALREADY_ACKNOWLEDGED = 'ALERT_ALREADY_ACKNOWLEDGED',
 }
 
-const STATUS: Record<EscalationExceptionCode, HttpStatus> = {
+export const ESCALATION_EXCEPTION_STATUS: Record<EscalationExceptionCode, HttpStatus> = {
   ALERT_NOT_FOUND: HttpStatus.NOT_FOUND,
   ALERT_ALREADY_ACKNOWLEDGED: HttpStatus.CONFLICT,
 };
@@ -16,8 +16,4 @@ const MESSAGES: Record<EscalationExceptionCode, [string, string]> = {
   ALERT_ALREADY_ACKNOWLEDGED: ['Cảnh báo này đã được xác nhận.', 'This alert was already acknowledged.'],
 };
 
-export class EscalationException extends AppException {
-  constructor(code: EscalationExceptionCode) {
-    super(code, STATUS[code], ...MESSAGES[code]);
-  }
-}
+export class EscalationException extends moduleException(ESCALATION_EXCEPTION_STATUS, MESSAGES) {}

@@ -9,4 +9,5 @@ export * from './forms.exception';
 export * from './forms.module';
 export * from './forms.service';
 export * from './pdf-converter';
+export * from './program-path';
 export * from './text-width';

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FormsException, FormsExceptionCode } from './forms.exception';
+import { programPath } from './program-path';
 
 // Each LibreOffice holds a few hundred MB while it runs: a burst of PDF requests waits its turn instead of
 // starting one office per request on a small school server.
@@ -23,19 +23,14 @@ export class PdfConverter {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  // Where soffice is, or null when it is not installed: a path is taken as it is, a bare name looked up on PATH.
-  async program(): Promise<string | null> {
-    const { path } = this.config.soffice;
-    const candidates = path.includes('/') ? [path] : (process.env.PATH ?? '').split(delimiter).filter(isAbsolute).map((dir) => join(dir, path));
-    for (const candidate of candidates) {
-      if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
-    }
-    return null;
+  // Where soffice is, or null when it is not installed.
+  program(): string | null {
+    return programPath(this.config.soffice.path);
   }
 
   // Refuses (501) before any work when soffice is not installed, so the caller can check first and change nothing.
   async ensureAvailable(): Promise<string> {
-    const program = await this.program();
+    const program = this.program();
     if (!program) throw new FormsException(FormsExceptionCode.PDF_CONVERTER_MISSING, { program: this.config.soffice.path });
     return program;
   }

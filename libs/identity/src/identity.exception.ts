@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException, ErrorDetails } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum IdentityExceptionCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -20,7 +20,7 @@ export enum IdentityExceptionCode {
   LAST_ADMIN = 'LAST_ADMIN',
 }
 
-const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
+export const IDENTITY_EXCEPTION_STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN_ROLE: HttpStatus.FORBIDDEN,
@@ -70,8 +70,4 @@ const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
   ],
 };
 
-export class IdentityException extends AppException {
-  constructor(code: IdentityExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
-  }
-}
+export class IdentityException extends moduleException(IDENTITY_EXCEPTION_STATUS, MESSAGES) {}

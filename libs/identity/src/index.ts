@@ -2,6 +2,7 @@ export * from './auth.guard';
 export * from './auth.service';
 export * from './caller';
 export * from './grant-window';
+export * from './grant-base';
 export * from './identity.exception';
 export * from './identity.module';
 export * from './password-hasher';

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException, ErrorDetails } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum IntakeExceptionCode {
   TOO_MANY_REPORTS = 'TOO_MANY_REPORTS',
@@ -8,7 +8,7 @@ export enum IntakeExceptionCode {
   PROOF_OF_WORK_REFUSED = 'PROOF_OF_WORK_REFUSED',
 }
 
-const STATUS: Record<IntakeExceptionCode, HttpStatus> = {
+export const INTAKE_EXCEPTION_STATUS: Record<IntakeExceptionCode, HttpStatus> = {
   TOO_MANY_REPORTS: HttpStatus.TOO_MANY_REQUESTS,
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   LEARNER_FIXED: HttpStatus.CONFLICT,
@@ -34,8 +34,4 @@ const MESSAGES: Record<IntakeExceptionCode, [string, string]> = {
   ],
 };
 
-export class IntakeException extends AppException {
-  constructor(code: IntakeExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
-  }
-}
+export class IntakeException extends moduleException(INTAKE_EXCEPTION_STATUS, MESSAGES) {}

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException, ErrorDetails } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum CaseRecordExceptionCode {
   NOT_CASE_TEAM = 'NOT_CASE_TEAM',
@@ -10,7 +10,7 @@ export enum CaseRecordExceptionCode {
   NOTHING_TO_STOP = 'NOTHING_TO_STOP',
 }
 
-const STATUS: Record<CaseRecordExceptionCode, HttpStatus> = {
+export const CASE_RECORD_EXCEPTION_STATUS: Record<CaseRecordExceptionCode, HttpStatus> = {
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   CASE_CLOSED: HttpStatus.UNPROCESSABLE_ENTITY,
   NOT_IN_FOLLOW_UP: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -46,8 +46,4 @@ const MESSAGES: Record<CaseRecordExceptionCode, [string, string]> = {
   ],
 };
 
-export class CaseRecordException extends AppException {
-  constructor(code: CaseRecordExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
-  }
-}
+export class CaseRecordException extends moduleException(CASE_RECORD_EXCEPTION_STATUS, MESSAGES) {}

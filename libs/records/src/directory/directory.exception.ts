@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException, ErrorDetails } from '@dh/errors';
+import { moduleException } from '@dh/errors';
 
 export enum DirectoryExceptionCode {
   PROVIDER_NOT_FOUND = 'PROVIDER_NOT_FOUND',
@@ -7,7 +7,7 @@ export enum DirectoryExceptionCode {
   WARD_NOT_FOUND = 'WARD_NOT_FOUND',
 }
 
-const STATUS: Record<DirectoryExceptionCode, HttpStatus> = {
+export const DIRECTORY_EXCEPTION_STATUS: Record<DirectoryExceptionCode, HttpStatus> = {
   PROVIDER_NOT_FOUND: HttpStatus.NOT_FOUND,
   PROVIDER_ALREADY_INACTIVE: HttpStatus.CONFLICT,
   WARD_NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -19,8 +19,4 @@ const MESSAGES: Record<DirectoryExceptionCode, [string, string]> = {
   WARD_NOT_FOUND: ['Không tìm thấy phường.', 'Ward not found.'],
 };
 
-export class DirectoryException extends AppException {
-  constructor(code: DirectoryExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
-  }
-}
+export class DirectoryException extends moduleException(DIRECTORY_EXCEPTION_STATUS, MESSAGES) {}

@@ -23,9 +23,9 @@ export type TransitionStep = {
 // the transition's.
 export type FeatureColumns = Partial<Pick<CaseEntity, 'riskRationale' | 'referredToWardAt'>>;
 
-// A feature that keeps its own rows for some events (libs/records: assessment, plan, referral, closure) plugs
-// in here instead of the transition service knowing it. Either phase may throw a refusal: the whole
-// transition is then rolled back.
+// A feature with its own rule for some events plugs in here instead of the transition service knowing it: its
+// rows (libs/records: assessment, plan, referral, closure), its columns of the case row, its alerts. Any phase may
+// throw a refusal: the whole transition is then rolled back.
 export type TransitionHook = {
   events: readonly CaseEventType[];
   // After the machine's check (the state takes the event, the caller may attempt it), before its payload rules and

@@ -1,11 +1,12 @@
 import { AnyMachineSnapshot, AnyStateMachine, initialTransition, transition } from 'xstate';
 import { caseMachines, MachineVersion } from './registry';
 import type {
-  Actor, CaseContext, CaseEvent, CaseEventType, CaseInput, CheckResult, PersistedCase, StateMeta, StateValue, StepResult,
+  Actor, CaseContext, CaseEvent, CaseEventType, CaseInput, CheckResult, PersistedCase, Refusal, StateMeta, StateValue,
+  StepResult,
 } from './types';
 
-// The pure functions the database engine calls: the snapshot is rebuilt from the stored row on every call
-// (machine.resolveState), transitioned with xstate's pure `transition`, and handed back to be stored.
+// The pure functions the database engine calls: the snapshot is rebuilt from the stored row once per request
+// (machine.resolveState, in loadCase), transitioned with xstate's pure `transition`, and handed back to be stored.
 
 const machineOf = (version: MachineVersion): AnyStateMachine => caseMachines[version].machine;
 
@@ -48,59 +49,85 @@ const restore = (version: MachineVersion, persisted: unknown): AnyMachineSnapsho
   }
 };
 
-export const startCase = (version: MachineVersion, input: CaseInput): { snapshot: PersistedCase; state: string; leaves: string[]; context: CaseContext } => {
+export type StartedCase = { snapshot: PersistedCase; state: string; leaves: string[] };
+
+export const startCase = (version: MachineVersion, input: CaseInput): StartedCase => {
   const [snapshot] = initialTransition(machineOf(version), input);
   const persisted = persist(snapshot);
-  return { snapshot: persisted, state: statePath(persisted.value), leaves: leavesOf(snapshot), context: persisted.context };
+  return { snapshot: persisted, state: statePath(persisted.value), leaves: leavesOf(snapshot) };
 };
 
-export const activeLeaves = (version: MachineVersion, persisted: unknown): string[] => leavesOf(restore(version, persisted));
-
-// Events the active state nodes (leaf and ancestors) handle, whoever asks. Not `ownEvents`: it leaves out
-// transitions without target or action, and ADD_NOTE is exactly that (its record is the audit event).
-export const acceptedEvents = (version: MachineVersion, persisted: unknown): CaseEventType[] => {
-  const snapshot = restore(version, persisted);
-  const events = new Set<string>(snapshot._nodes.flatMap((n) => [...n.transitions.keys()]));
-  return [...events].sort() as CaseEventType[];
+// One stored case, restored once: what a request asks of the machine (is this event taken, by whom, and the
+// step itself) is answered over the same snapshot, and a rule of who may attempt what is asked once per event
+// and actor. Built per request from the row it locked or read; the step hands back the case after it, so the
+// answer's view needs no second restore.
+export type LoadedCase = {
+  leaves: () => string[];
+  acceptedEvents: () => CaseEventType[];
+  allowedEvents: (actor: Actor) => CaseEventType[];
+  check: (type: CaseEventType, actor: Actor) => CheckResult;
+  step: (event: CaseEvent) => LoadedStep;
 };
+export type LoadedStep =
+  | Exclude<StepResult, { ok: true }>
+  | (Extract<StepResult, { ok: true }> & { after: LoadedCase });
 
-export const allowedEventsFor = (version: MachineVersion, persisted: unknown, actor: Actor): CaseEventType[] => {
-  const { mayAttempt } = caseMachines[version].rules;
-  const snapshot = restore(version, persisted);
+export const loadCase = (version: MachineVersion, persisted: unknown): LoadedCase =>
+  over(version, restore(version, persisted));
+
+const over = (version: MachineVersion, snapshot: AnyMachineSnapshot): LoadedCase => {
+  const rules = caseMachines[version].rules;
+  const context = snapshot.context as CaseContext;
   const stage = statePath(snapshot.value as StateValue);
-  return acceptedEvents(version, persisted).filter((type) => mayAttempt(snapshot.context as CaseContext, type, actor, stage) === null);
-};
-
-// Does this state take the event, and may this actor attempt it? Answered before the hooks read the database,
-// so a wrong state or caller is told as such rather than by whatever a hook looks up first (a receiver, a
-// learner). The payload waits for `stepCase`: hooks may still complete it (a receiver's name from its id).
-export const checkCase = (version: MachineVersion, persisted: unknown, type: CaseEventType, actor: Actor): CheckResult => {
-  const snapshot = restore(version, persisted);
-  if (!acceptedEvents(version, persisted).includes(type)) {
-    return { ok: false, kind: 'not_allowed', allowedEvents: allowedEventsFor(version, persisted, actor) };
-  }
-  const refusal = caseMachines[version].rules.mayAttempt(snapshot.context as CaseContext, type, actor, statePath(snapshot.value as StateValue));
-  return refusal ? { ok: false, kind: 'refused', refusal } : { ok: true };
-};
-
-// Checks again (it stays safe on its own), then the payload rules, then the transition.
-export const stepCase = (version: MachineVersion, persisted: unknown, event: CaseEvent): StepResult => {
-  const checked = checkCase(version, persisted, event.type, event.actor);
-  if (!checked.ok) return checked;
-  const before = restore(version, persisted);
-  const refusal = caseMachines[version].rules.checkEvent(before.context as CaseContext, event, statePath(before.value as StateValue));
-  if (refusal) return { ok: false, kind: 'refused', refusal };
-  const [after] = transition(machineOf(version), before, event);
-  const next = persist(after);
-  return {
-    ok: true,
-    snapshot: next,
-    state: statePath(next.value),
-    leaves: leavesOf(after),
-    context: next.context,
-    changed: JSON.stringify(next) !== JSON.stringify(persist(before)),
+  // Events the active state nodes (leaf and ancestors) handle, whoever asks. Not `ownEvents`: it leaves out
+  // transitions without target or action, and ADD_NOTE is exactly that (its record is the audit event).
+  const handled = new Set<string>(snapshot._nodes.flatMap((n) => [...n.transitions.keys()]));
+  const accepted = [...handled].sort() as CaseEventType[];
+  const attempts = new Map<string, Refusal | null>();
+  const mayAttempt = (type: CaseEventType, actor: Actor): Refusal | null => {
+    const key = `${type} ${actor.id} ${actor.roles.join(',')}`;
+    if (!attempts.has(key)) attempts.set(key, rules.mayAttempt(context, type, actor, stage));
+    return attempts.get(key) ?? null;
   };
+  const allowedEvents = (actor: Actor) => accepted.filter((type) => mayAttempt(type, actor) === null);
+  // Does this state take the event, and may this actor attempt it? Answered before the hooks read the database,
+  // so a wrong state or caller is told as such rather than by whatever a hook looks up first (a receiver, a
+  // learner). The payload waits for `step`: hooks may still complete it (a receiver's name from its id).
+  const check = (type: CaseEventType, actor: Actor): CheckResult => {
+    if (!accepted.includes(type)) return { ok: false, kind: 'not_allowed', allowedEvents: allowedEvents(actor) };
+    const refusal = mayAttempt(type, actor);
+    return refusal ? { ok: false, kind: 'refused', refusal } : { ok: true };
+  };
+  // Checks again (it stays safe on its own; an earlier check of the same event is not asked twice), then the
+  // payload rules, then the transition.
+  const step = (event: CaseEvent): LoadedStep => {
+    const checked = check(event.type, event.actor);
+    if (!checked.ok) return checked;
+    const refusal = rules.checkEvent(context, event, stage);
+    if (refusal) return { ok: false, kind: 'refused', refusal };
+    const [after] = transition(machineOf(version), snapshot, event);
+    const next = persist(after);
+    return {
+      ok: true, snapshot: next, state: statePath(next.value), leaves: leavesOf(after), context: next.context,
+      after: over(version, after),
+    };
+  };
+  return { leaves: () => leavesOf(snapshot), acceptedEvents: () => [...accepted], allowedEvents, check, step };
 };
+
+// One question each, for callers that ask only that one.
+export const activeLeaves = (version: MachineVersion, persisted: unknown): string[] =>
+  loadCase(version, persisted).leaves();
+export const acceptedEvents = (version: MachineVersion, persisted: unknown): CaseEventType[] =>
+  loadCase(version, persisted).acceptedEvents();
+export const allowedEventsFor = (version: MachineVersion, persisted: unknown, actor: Actor): CaseEventType[] =>
+  loadCase(version, persisted).allowedEvents(actor);
+export const checkCase = (
+  version: MachineVersion, persisted: unknown, type: CaseEventType, actor: Actor,
+): CheckResult =>
+  loadCase(version, persisted).check(type, actor);
+export const stepCase = (version: MachineVersion, persisted: unknown, event: CaseEvent): StepResult =>
+  loadCase(version, persisted).step(event);
 
 // Meta of a leaf as activeLeaves names it; a stage leaf of case@2 lives under its 'stage' region.
 export const stateMetaOf = (version: MachineVersion, leaf: string): StateMeta => {

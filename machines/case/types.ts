@@ -64,7 +64,7 @@ export type StateMeta = { label: { vi: string; en: string }; deadlines: Deadline
 export type ProtectionStatus = 'none' | 'open' | 'notified';
 
 export type StepResult =
-  | { ok: true; snapshot: PersistedCase; state: string; leaves: string[]; context: CaseContext; changed: boolean }
+  | { ok: true; snapshot: PersistedCase; state: string; leaves: string[]; context: CaseContext }
   | { ok: false; kind: 'not_allowed'; allowedEvents: CaseEventType[] }
   | { ok: false; kind: 'refused'; refusal: Refusal };
 

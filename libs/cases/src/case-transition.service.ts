@@ -6,25 +6,21 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction, mapUniqueViolation } from '@dh/database';
-import { AlertService, DeadlineService } from '@dh/escalations';
+import { DeadlineService } from '@dh/escalations';
 import { actorIn, Caller, primaryRole } from '@dh/identity';
-import { activeLeaves, checkCase, stepCase } from '@dh/machines/case/engine';
+import { loadCase } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType, CheckResult } from '@dh/machines/case/types';
-import { CARER_SUSPECTED_RATIONALE } from '@dh/machines/case/v2/rules';
 import { CaseService } from './case.service';
 import { CaseView } from './case-view';
 import { CaseEntity } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
-import { SEALED_CONTEXT } from './confidential/confidential-fields';
 import { validateEventPayload } from './dtos/event-payloads';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { areasAfter } from './ranked-areas';
 import { TransitionHooks } from './transition-hooks';
 
 export type CaseEventRequest = { type: CaseEventType; payload: Record<string, unknown>; expectedVersion: number };
-
-const RISK_EVENTS: CaseEventType[] = ['COMPLETE_ASSESSMENT', 'UPDATE_RISK'];
 
 @Injectable()
 export class CaseTransitionService {
@@ -35,13 +31,14 @@ export class CaseTransitionService {
     private readonly cases: CaseService,
     private readonly audit: AuditService,
     private readonly deadlines: DeadlineService,
-    private readonly alerts: AlertService,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly hooks: TransitionHooks,
   ) {}
 
-  // One event, one transaction: lock, check, compute, write, append, commit. Any throw rolls all of it back.
+  // One event, one transaction: lock, check, prepare, step, write, record, append, deadlines, commit. Any throw rolls
+  // all of it back. What features keep for an event (their rows, their columns of the case, their alerts) is theirs,
+  // through TransitionHooks; this service knows only the machine, the case row, the trail and the clocks.
   async apply(caller: Caller, caseId: string, request: CaseEventRequest, idempotencyKey?: string): Promise<CaseView> {
     const validated = validateEventPayload(request.type, request.payload);
     const requestHash = this.cipher.digest(canonicalRequest(caseId, request));
@@ -58,31 +55,23 @@ export class CaseTransitionService {
 
       const now = this.clock.now();
       const fromState = row.state;
-      const step = { tx, caller, type: request.type, fromState, at: now };
+      const step = { tx, caller, type: request.type, fromState, fromRisk: row.riskLevel, at: now };
       const actor = actorIn(caller, row.schoolId);
+      // One restore of the stored snapshot answers the check, the step and the leaves it leaves.
+      const loaded = loadCase(row.machineVersion, row.snapshot);
       // Check, then prepare, then step: the hooks only read the database for an event the machine takes here from this caller.
-      const checked = checkCase(row.machineVersion, row.snapshot, request.type, actor);
+      const checked = loaded.check(request.type, actor);
       if (!checked.ok) throw refusalOf(checked, row.state);
       const payload = await this.hooks.prepare({ ...step, row, payload: validated });
-      const result = stepCase(row.machineVersion, row.snapshot, { type: request.type, actor, payload });
+      const result = loaded.step({ type: request.type, actor, payload });
       if (!result.ok) throw refusalOf(result, row.state);
-      if (request.type === 'ASSIGN' || request.type === 'REASSIGN') {
-        await this.cases.assertAssignable(String(payload.assigneeId), row.schoolId, tx);
-      }
 
-      const fromLeaves = activeLeaves(row.machineVersion, row.snapshot);
-      const wasCritical = row.riskLevel === 'critical';
-      const fromRisk = row.riskLevel;
       row.state = result.state;
       row.snapshot = result.snapshot;
       row.assigneeId = result.context.assigneeId;
       row.riskLevel = result.context.riskLevel;
-      if (RISK_EVENTS.includes(request.type)) row.riskRationale = this.cipher.seal(String(payload.riskRationale), SEALED_CONTEXT.riskRationale);
       row.areas = areasAfter(request.type, payload, row.areas);
-      // Only a concern with the carer suspected changes the risk without saying why: the machine's reason stands in.
-      const impliedRisk = !RISK_EVENTS.includes(request.type) && row.riskLevel !== fromRisk;
-      if (impliedRisk) row.riskRationale = this.cipher.seal(CARER_SUSPECTED_RATIONALE, SEALED_CONTEXT.riskRationale);
-      row.referredToWardAt = referredToWardAfter(row, request.type, payload, now);
+      Object.assign(row, await this.hooks.beforeWrite({ ...step, row, payload }));
       row.version += 1;
       row.updatedAt = now;
       await tx.getRepository(CaseEntity).update(
@@ -101,19 +90,18 @@ export class CaseTransitionService {
         toState: row.state,
         actorId: caller.id,
         actorRole: primaryRole(actor.roles),
-        payload: { ...payload, ...recorded, ...(impliedRisk ? { riskRaised: { from: fromRisk, to: row.riskLevel } } : {}) },
+        payload: { ...payload, ...recorded },
         requestId: caller.requestId,
         at: now,
       });
       // What the event brings may have reached the school before it was recorded (a concern's receivedAt): the
       // clocks it opens count from then.
       const learnedAt = typeof payload.receivedAt === 'string' ? new Date(payload.receivedAt) : now;
-      await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), fromLeaves, result.leaves, now, learnedAt);
-      if (row.riskLevel !== fromRisk) await this.deadlines.tightenForRisk(tx, this.cases.clockOf(row), result.leaves);
-      if (!wasCritical && row.riskLevel === 'critical') {
-        await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
+      await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), loaded.leaves(), result.leaves, now, learnedAt);
+      if (row.riskLevel !== step.fromRisk) {
+        await this.deadlines.tightenForRisk(tx, this.cases.clockOf(row), result.leaves);
       }
-      const view = await this.cases.view(row, caller, tx);
+      const view = await this.cases.view(row, caller, tx, false, result.after);
       if (idempotencyKey) {
         // The same key raced on another case: that request owns it.
         await mapUniqueViolation(
@@ -141,14 +129,6 @@ const refusalOf = (result: Extract<CheckResult, { ok: false }>, state: string): 
   if (result.kind === 'not_allowed') return new CaseException(CaseExceptionCode.EVENT_NOT_ALLOWED, { state, allowedEvents: result.allowedEvents });
   const { reason, message, messageEn, fields } = result.refusal;
   return new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason, ...(fields ? { fields } : {}) }, [message, messageEn]);
-};
-
-// A REFER with `toWard: true` opens the case to the ward's officers; leaving referral (declined, completed)
-// closes it again. Any other event inside referral keeps what the REFER said.
-const referredToWardAfter = (row: CaseEntity, type: CaseEventType, payload: Record<string, unknown>, now: Date): Date | null => {
-  if (!row.state.startsWith('referral.')) return null;
-  if (type === 'REFER') return payload.toWard === true ? now : null;
-  return row.referredToWardAt;
 };
 
 // The request as a retry must repeat it; stored only as a keyed digest, since the payload holds what counsellors write.

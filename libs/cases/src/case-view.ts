@@ -1,4 +1,4 @@
-import { allowedEventsFor, protectionOf } from '@dh/machines/case/engine';
+import { LoadedCase, loadCase, protectionOf } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType } from '@dh/machines/case/types';
 import type { DeadlineView } from '@dh/escalations';
@@ -43,16 +43,17 @@ export type CaseView = {
   updatedAt: string;
 };
 
-// What the machine would take from this caller, before anything the case's records hold back.
-export const machineAllowedEvents = (row: CaseEntity, caller: Caller): CaseEventType[] => {
+// What the machine would take from this caller, before anything the case's records hold back. `loaded`: the case
+// as a transition's step just left it, so its answer does not restore the snapshot again.
+export const machineAllowedEvents = (row: CaseEntity, caller: Caller, loaded?: LoadedCase): CaseEventType[] => {
   if (!isMachineVersion(row.machineVersion)) return [];
-  return allowedEventsFor(row.machineVersion, row.snapshot, actorIn(caller, row.schoolId));
+  return (loaded ?? loadCase(row.machineVersion, row.snapshot)).allowedEvents(actorIn(caller, row.schoolId));
 };
 
 // A report from the public form cannot start its assessment until the team names its learner (libs/intake
 // refuses it): a counsellor is not offered what would be refused.
-export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[] =>
-  machineAllowedEvents(row, caller).filter((type) => !(type === 'START_ASSESSMENT' && row.learnerId === null));
+export const allowedEventsOf = (row: CaseEntity, caller: Caller, loaded?: LoadedCase): CaseEventType[] =>
+  machineAllowedEvents(row, caller, loaded).filter((type) => !(type === 'START_ASSESSMENT' && row.learnerId === null));
 
 // While a follow-up contact is still due, archiving takes a supervisor stopping it early (libs/records refuses
 // anyone else): the rest are not offered FOLLOW_UP_DONE until both contacts are recorded.
@@ -69,7 +70,13 @@ export const confidentialFieldsOfCase = (row: CaseEntity): string[] => [
 ];
 
 // Confidential fields are shown only when the caller may read them, opened, and the read was recorded.
-export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[], revealed: RevealedContent | null = null): CaseView => ({
+export const toCaseView = (
+  row: CaseEntity,
+  caller: Caller,
+  deadlines: DeadlineView[],
+  revealed: RevealedContent | null = null,
+  loaded?: LoadedCase,
+): CaseView => ({
   id: row.id,
   code: row.code,
   schoolId: row.schoolId,
@@ -90,7 +97,7 @@ export const toCaseView = (row: CaseEntity, caller: Caller, deadlines: DeadlineV
   familyCircumstances: revealed?.familyCircumstances ?? null,
   actionsTaken: revealed?.actionsTaken ?? null,
   masked: revealed ? [] : confidentialFieldsOfCase(row),
-  allowedEvents: allowedEventsOf(row, caller).filter((type) => type !== 'FOLLOW_UP_DONE' || mayArchive(row, caller, deadlines)),
+  allowedEvents: allowedEventsOf(row, caller, loaded).filter((type) => type !== 'FOLLOW_UP_DONE' || mayArchive(row, caller, deadlines)),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,
   receivedAt: row.receivedAt.toISOString(),

@@ -8,10 +8,11 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AlertService, CaseClock, DeadlineService, SCHOOL_VIOLENCE_FAMILY } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { Action, assertAllowed, Caller, chainActor, needsPlace, Place, School, schoolsFor, UserService, wardFor } from '@dh/identity';
-import { startCase } from '@dh/machines/case/engine';
+import { Action, assertAllowed, Caller, chainActor, needsPlace, Place, School, schoolsFor, wardFor } from '@dh/identity';
+import { LoadedCase, startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
 import type { RiskLevel } from '@dh/machines/case/types';
+import { AssigneeCheck } from './assignment/assignee-check';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseView, confidentialFieldsOfCase, toCaseView } from './case-view';
 import { CaseEntity, Channel, RankedArea } from './case.entity';
@@ -24,8 +25,6 @@ import { rankedAreaProblems } from './ranked-areas';
 import { ReceivedInput, receivedOf } from './received-at';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
 import { CASE_NARRATIVE_FIELDS, CaseNarrativeField, ReporterField, SEALED_CONTEXT } from './confidential/confidential-fields';
-
-const ASSIGNABLE = ['counsellor', 'supervisor'] as const;
 
 export type ReporterInput = { anonymous: boolean } & Partial<Record<ReporterField, string>>;
 
@@ -58,7 +57,7 @@ export class CaseService {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly audit: AuditService,
-    private readonly users: UserService,
+    private readonly assignees: AssigneeCheck,
     private readonly clock: Clock,
     private readonly deadlines: DeadlineService,
     private readonly alerts: AlertService,
@@ -78,7 +77,7 @@ export class CaseService {
       if (!learner) throw new CaseException(CaseExceptionCode.LEARNER_NOT_FOUND);
       // A counsellor who opens a case becomes its assignee unless they name another.
       const assigneeId = dto.assigneeId ?? (caller.roles.includes('counsellor') ? caller.id : null);
-      if (assigneeId) await this.assertAssignable(assigneeId, dto.schoolId, tx);
+      if (assigneeId) await this.assignees.assertAssignable(assigneeId, dto.schoolId, tx);
       const row = await this.openWithin(tx, {
         school, learnerId: dto.learnerId, areas: dto.areas, channel: dto.channel, summary: dto.summary, riskLevel: dto.riskLevel,
         riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null, schoolViolence: dto.schoolViolence,
@@ -172,7 +171,10 @@ export class CaseService {
     return { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt };
   }
 
-  async view(row: CaseEntity, caller: Caller, tx?: EntityManager, reveal = false): Promise<CaseView> {
+  // `loaded`: the case as a transition's step left it (machineAllowedEvents).
+  async view(
+    row: CaseEntity, caller: Caller, tx?: EntityManager, reveal = false, loaded?: LoadedCase,
+  ): Promise<CaseView> {
     const open = await this.deadlines.openOf([row.id], this.clock.now(), tx);
     const revealed = reveal
       ? {
@@ -182,7 +184,7 @@ export class CaseService {
           actionsTaken: row.actionsTaken === null ? null : await this.cipher.open(row.actionsTaken, SEALED_CONTEXT.actionsTaken),
         }
       : null;
-    return toCaseView(row, caller, open.get(row.id) ?? [], revealed);
+    return toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded);
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
@@ -239,12 +241,6 @@ export class CaseService {
     if (!needsPlace(caller, 'case.read') && !needsPlace(caller, action)) return undefined;
     const school = await manager.getRepository(School).findOne({ where: { id: row.schoolId }, select: { id: true, wardId: true } });
     return school ? { wardId: school.wardId, referredToWard: row.referredToWardAt !== null } : undefined;
-  }
-
-  async assertAssignable(userId: string, schoolId: string, tx: EntityManager): Promise<void> {
-    if (!(await this.users.isMemberWithRole(userId, schoolId, [...ASSIGNABLE], tx))) {
-      throw new CaseException(CaseExceptionCode.ASSIGNEE_NOT_ELIGIBLE, { assigneeId: userId });
-    }
   }
 
   // DD-2026-0001: per school and per year in the ward's time zone, without gaps from concurrent openings.

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
-import { EscalationsModule } from '@dh/escalations';
+import { CriticalRiskHook, EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { AssigneeCheck } from './assignment/assignee-check';
 import { CaseChainVerifier } from './case-chain-verifier';
 import { CaseClockService } from './case-clock.service';
 import { CaseRecordWriter } from './case-record-writer';
@@ -15,6 +16,7 @@ import { ConfidentialGrant } from './confidential/confidential-grant.entity';
 import { GrantsController } from './confidential/grants.controller';
 import { GrantsService } from './confidential/grants.service';
 import { ReencryptService } from './confidential/reencrypt.service';
+import { RiskRationaleHook } from './confidential/risk-rationale.hook';
 import { ReporterService } from './confidential/reporter.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseEntity } from './case.entity';
@@ -26,12 +28,23 @@ import { ReceivedAtHook } from './received-at.hook';
 import { LearnerFamilyAccess } from './learners/learner-family.service';
 import { LearnerService } from './learners/learner.service';
 import { LearnersController } from './learners/learners.controller';
+import { CASE_EVENT_TYPES } from './dtos/event-payloads';
 import { TransitionHooks } from './transition-hooks';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook, AssigneeCheck, RiskRationaleHook],
   exports: [CaseService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
 })
-export class CasesModule {}
+export class CasesModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: TransitionHooks,
+    private readonly criticalRisk: CriticalRiskHook,
+  ) {}
+
+  // libs/escalations' hook, registered here: this library imports that one, so it cannot import the registry back.
+  onModuleInit(): void {
+    this.hooks.register({ events: CASE_EVENT_TYPES, record: (step) => this.criticalRisk.record(step) });
+  }
+}

@@ -12,6 +12,7 @@ import { AlertsController } from './alerts.controller';
 import { CalendarAdminController } from './calendar-admin/calendar-admin.controller';
 import { CalendarAdminService } from './calendar-admin/calendar-admin.service';
 import { CalendarDay, CalendarYear } from './calendar-admin/calendar-day.entity';
+import { CriticalRiskHook } from './critical-risk.hook';
 import { Deadline, DeadlineLevel } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
 import { EscalationSweepService } from './escalation-sweep.service';
@@ -37,7 +38,8 @@ import { loadSlaPolicy } from './sla-policy';
     ReportClockService,
     EscalationScheduler,
     CalendarAdminService,
+    CriticalRiskHook,
   ],
-  exports: [DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
+  exports: [DeadlineService, AlertService, CriticalRiskHook, EscalationSweepService, OutboxDispatcher, ReportClockService],
 })
 export class EscalationsModule {}

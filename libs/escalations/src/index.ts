@@ -1,6 +1,7 @@
 export * from './alert-sender';
 export * from './alert.entity';
 export * from './alert.service';
+export * from './critical-risk.hook';
 export * from './deadline.entity';
 export * from './deadline.service';
 export * from './escalation-sweep.service';

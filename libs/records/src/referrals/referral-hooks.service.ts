@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AreaCode, CaseEntity, SEALED_CONTEXT, TransitionHooks, TransitionStep } from '@dh/cases';
+import { AreaCode, CASE_EVENT_TYPES, CaseEntity, SEALED_CONTEXT, TransitionHooks, TransitionStep } from '@dh/cases';
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
@@ -36,6 +36,11 @@ export class ReferralHooks implements OnModuleInit {
     this.hooks.register({ events: ['REFERRAL_COMPLETED'], record: (s) => this.recordCompleted(s) });
     // Not a sharing on consent: the trail says so, and why.
     this.hooks.register({ events: ['RECORD_PROTECTION_NOTIFICATION'], record: async () => ({ legalDuty: PROTECTION_LEGAL_DUTY }) });
+    // Every event: any that leaves referral closes the window.
+    this.hooks.register({
+      events: CASE_EVENT_TYPES,
+      beforeWrite: async (s) => ({ referredToWardAt: referredToWardAfter(s) }),
+    });
   }
 
   // The receiver must be an active one of the school's ward; its name becomes the payload's `receiver`, so the
@@ -125,3 +130,12 @@ export class ReferralHooks implements OnModuleInit {
     return this.cipher.seal(value.trim(), SEALED_CONTEXT.referral(column));
   }
 }
+
+// A REFER with `toWard: true` opens the case to the ward's officers; leaving referral (declined, completed)
+// closes it again. Any other event inside referral keeps what the REFER said. `row` holds the machine's new state
+// and the window as it stood (beforeWrite).
+const referredToWardAfter = ({ row, type, payload, at }: TransitionStep): Date | null => {
+  if (!row.state.startsWith('referral.')) return null;
+  if (type === 'REFER') return payload.toWard === true ? at : null;
+  return row.referredToWardAt;
+};

@@ -72,7 +72,9 @@ describe('case@1 machine', () => {
 
   it('starts in intake with the opener, assignee and risk in its context', () => {
     const started = startCase(V, { openedBy: tt.id, assigneeId: null, riskLevel: 'high' });
-    expect(started).toMatchObject({ state: 'intake', context: { assigneeId: null, riskLevel: 'high', openedBy: tt.id, submittedBy: null } });
+    expect(started).toMatchObject({
+      state: 'intake', snapshot: { context: { assigneeId: null, riskLevel: 'high', openedBy: tt.id, submittedBy: null } },
+    });
   });
 
   // [from, event, to, actor, risk] — every arrow of the diagram, taken once; compared with the definition below.

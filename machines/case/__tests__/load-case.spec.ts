@@ -1,0 +1,78 @@
+import { loadCase, startCase, stepCase } from '../engine';
+import { caseMachines } from '../registry';
+import type { Actor, CaseEvent, PersistedCase } from '../types';
+
+const V = 'case@2';
+const tv: Actor = { id: 'tv-1', roles: ['counsellor'] };
+const { machine, rules } = caseMachines[V];
+
+const assessing = (): PersistedCase => {
+  const opened = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot;
+  const r = stepCase(V, opened, { type: 'START_ASSESSMENT', actor: tv, payload: {} });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.snapshot;
+};
+const complete: CaseEvent = {
+  type: 'COMPLETE_ASSESSMENT',
+  actor: tv,
+  payload: { riskLevel: 'high', riskRationale: 'r', difficulties: 'd', needs: 'n' },
+};
+
+// Spies on the registry's machine and rules: the engine's own calls, not the machine's guards (which call their
+// version's rules directly, so the machine stays safe on its own).
+describe('loadCase: one restore per request', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('restores once, asks mayAttempt and checkEvent once for the event, through check, step, leaves and view', () => {
+    const persisted = assessing();
+    const resolveState = jest.spyOn(machine, 'resolveState');
+    const mayAttempt = jest.spyOn(rules, 'mayAttempt');
+    const checkEvent = jest.spyOn(rules, 'checkEvent');
+
+    const loaded = loadCase(V, persisted);
+    expect(loaded.check(complete.type, complete.actor)).toEqual({ ok: true });
+    const stepped = loaded.step(complete);
+    expect(loaded.leaves()).toEqual(['assessment', 'protection.none']);
+    if (!stepped.ok) throw new Error(JSON.stringify(stepped));
+    const allowedAfter = stepped.after.allowedEvents(tv);
+
+    expect(stepped.leaves).toEqual(['planning', 'protection.none']);
+    expect(allowedAfter).toContain('SUBMIT_PLAN');
+    expect(resolveState).toHaveBeenCalledTimes(1);
+    expect(checkEvent).toHaveBeenCalledTimes(1);
+    const before = restoredContext(resolveState);
+    const beforeTypes = mayAttempt.mock.calls.filter(([context]) => context === before).map(([, type]) => type);
+    expect(beforeTypes).toEqual(['COMPLETE_ASSESSMENT']);
+    // The view's question is asked of the case after the step, each event it takes once.
+    const afterTypes = mayAttempt.mock.calls.filter(([context]) => context !== before).map(([, type]) => type);
+    expect(new Set(afterTypes).size).toBe(afterTypes.length);
+  });
+
+  it('asks mayAttempt once per accepted event when the state does not take the event', () => {
+    const persisted = assessing();
+    const resolveState = jest.spyOn(machine, 'resolveState');
+    const mayAttempt = jest.spyOn(rules, 'mayAttempt');
+    const loaded = loadCase(V, persisted);
+
+    const checked = loaded.check('APPROVE_PLAN', tv);
+    expect(checked).toMatchObject({ ok: false, kind: 'not_allowed' });
+    expect(loaded.step({ type: 'APPROVE_PLAN', actor: tv, payload: {} })).toEqual(checked);
+
+    expect(resolveState).toHaveBeenCalledTimes(1);
+    expect(mayAttempt.mock.calls.map(([, type]) => type)).toEqual(loaded.acceptedEvents());
+  });
+
+  it('stepCase on its own restores once and asks mayAttempt once', () => {
+    const persisted = assessing();
+    const resolveState = jest.spyOn(machine, 'resolveState');
+    const mayAttempt = jest.spyOn(rules, 'mayAttempt');
+    const checkEvent = jest.spyOn(rules, 'checkEvent');
+
+    expect(stepCase(V, persisted, complete)).toMatchObject({ ok: true, state: 'planning' });
+    expect(resolveState).toHaveBeenCalledTimes(1);
+    expect(mayAttempt).toHaveBeenCalledTimes(1);
+    expect(checkEvent).toHaveBeenCalledTimes(1);
+  });
+});
+
+const restoredContext = (spy: jest.SpyInstance): unknown => (spy.mock.results[0].value as { context: unknown }).context;

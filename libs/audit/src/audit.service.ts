@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
-import { FieldCipher, isSealed } from '@dh/crypto';
+import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
 import { ChainFinding, ChainHead, ChainVerdict, finding, headFinding, verdictOf, verifyChain } from './chain-checks';
-import { confidentialFieldsOf, payloadContext } from './confidential-payload';
+import { maskFields, payloadContext } from './confidential-payload';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
@@ -21,6 +21,7 @@ export class AuditService {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly cipher: FieldCipher,
+    private readonly sealed: SealedRegistry,
   ) {}
 
   // The case row keeps its chain's head (seq and hash of the newest event): the next event follows that head,
@@ -68,7 +69,7 @@ export class AuditService {
 
   // The payload as written, for a reader the access rules allow.
   async openPayload(e: AuditEvent): Promise<Record<string, unknown>> {
-    const fields = confidentialFieldsOf(e.type, e.payload);
+    const fields = this.sealed.sealedFieldsOf(e.type, e.payload);
     if (fields.length === 0) return e.payload;
     const opened = await Promise.all(
       fields.map(async (f) => {
@@ -80,8 +81,13 @@ export class AuditService {
     return { ...e.payload, ...Object.fromEntries(opened) };
   }
 
+  // The payload with its confidential values blanked, and the names of what was blanked.
+  mask(type: string, payload: Record<string, unknown>): { payload: Record<string, unknown>; masked: string[] } {
+    return maskFields(payload, this.sealed.sealedFieldsOf(type, payload));
+  }
+
   private seal(type: string, payload: Record<string, unknown>): Record<string, unknown> {
-    const fields = confidentialFieldsOf(type, payload);
+    const fields = this.sealed.sealedFieldsOf(type, payload);
     if (fields.length === 0) return payload;
     return { ...payload, ...Object.fromEntries(fields.map((f) => [f, this.cipher.sealJson(payload[f], payloadContext(type, f))])) };
   }

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
+import { SealedRegistry } from '@dh/crypto';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { CaseChainVerifier } from './case-chain-verifier';
@@ -11,6 +12,7 @@ import { CaseChronologyService } from './chronology/case-chronology.service';
 import { CaseMigrationService } from './case-migration.service';
 import { CaseReporter } from './case-reporter.entity';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
+import { CASES_SEALED } from './confidential/confidential-fields';
 import { ConfidentialGrant } from './confidential/confidential-grant.entity';
 import { GrantsController } from './confidential/grants.controller';
 import { GrantsService } from './confidential/grants.service';
@@ -34,4 +36,10 @@ import { TransitionHooks } from './transition-hooks';
   providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook],
   exports: [CaseService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
 })
-export class CasesModule {}
+export class CasesModule implements OnModuleInit {
+  constructor(private readonly sealed: SealedRegistry) {}
+
+  onModuleInit(): void {
+    this.sealed.register(CASES_SEALED);
+  }
+}

@@ -120,7 +120,9 @@ describe('confidential content: who reads it, and every read in the chain', () =
     const reading = read(w.users.supervisorA, c.id).then((r) => r);
     // The read has seen the case and now waits for the transition's lock.
     const waiting = async () =>
-      (await pg.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n;
+      (await pg.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )).rows[0].n;
     for (let i = 0; (await waiting()) === 0; i++) {
       if (i > 200) throw new Error('the read never waited for the case lock');
       await new Promise((r) => setTimeout(r, 25));
@@ -129,12 +131,14 @@ describe('confidential content: who reads it, and every read in the chain', () =
     release();
     expect((await moving).status).toBe(200);
     expect((await reading).status).toBe(200);
-    const events = (await pg.query(`SELECT type, from_state, to_state FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id])).rows;
+    const events = (await pg.query(`SELECT type, from_state, to_state FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id]))
+      .rows;
     expect(events).toEqual([
       { type: 'CASE_OPENED', from_state: null, to_state: 'intake' },
       { type: 'START_ASSESSMENT', from_state: 'intake', to_state: 'assessment' },
       { type: 'VIEWED', from_state: 'assessment', to_state: 'assessment' },
     ]);
-    expect((await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200)).body.valid).toBe(true);
+    const verdict = await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200);
+    expect(verdict.body.valid).toBe(true);
   });
 });

@@ -134,7 +134,10 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
 
   it('holds sealed only what a module declared to the registry, and declares nothing the schema lacks', async () => {
     const found = await sealedNotDeclared(t, pg);
-    expect(found.sealed).toEqual(expect.arrayContaining(['case.summary', 'case_reporter.name', 'case_reporter.contact', 'learner.guardians', 'assessment_record.difficulties', 'referral.declined_reason']));
+    expect(found.sealed).toEqual(expect.arrayContaining([
+      'case.summary', 'case_reporter.name', 'case_reporter.contact', 'learner.guardians', 'assessment_record.difficulties',
+      'referral.declined_reason',
+    ]));
     expect(found).toMatchObject({ columns: [], payloadFields: [], notInSchema: [] });
   });
 

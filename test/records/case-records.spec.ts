@@ -274,7 +274,8 @@ describe('case records: each event’s content in its own table, in the transiti
   // After the tests above: every record table and every record event holds sealed values by now.
   it('holds sealed only what a module declared to the registry', async () => {
     const found = await sealedNotDeclared(t(), world.pg);
-    expect(found.sealed).toEqual(expect.arrayContaining(TABLES.map((table) => expect.stringMatching(new RegExp(`^${table}\\.`)))));
+    const tablesWithSealed = new Set(found.sealed.map((c) => c.split('.')[0]));
+    expect(TABLES.filter((table) => !tablesWithSealed.has(table))).toEqual([]);
     expect(found).toMatchObject({ columns: [], payloadFields: [], notInSchema: [] });
   });
 });

@@ -14,14 +14,17 @@ class NoteDeclaration implements OnModuleInit {
   constructor(private readonly sealed: SealedRegistry) {}
 
   onModuleInit(): void {
-    this.sealed.register({ tables: [{ table: 'test_note', key: 'id', columns: { body: NOTE_CONTEXT } }], payloads: { NOTE_WRITTEN: ['body'] } });
+    this.sealed.register({
+      tables: [{ table: 'test_note', key: 'id', columns: { body: NOTE_CONTEXT } }],
+      payloads: { NOTE_WRITTEN: ['body'] },
+    });
   }
 }
 
 describe('sealed columns and payload fields: each module declares its own', () => {
   const world = useTestWorld();
 
-  it('re-encrypts on key rotation a column declared by a module the audit and cases libraries do not know', async () => {
+  it('re-encrypts on rotation a column declared by a module the audit and cases libraries do not know', async () => {
     const { t, pg } = world;
     const registry = t.app.get(SealedRegistry);
     // The module's own start, on the app's registry.
@@ -29,7 +32,8 @@ describe('sealed columns and payload fields: each module declares its own', () =
     class NotesModule {}
     const notes = await Test.createTestingModule({ imports: [NotesModule] }).compile();
     await notes.init();
-    expect(registry.sealedTables().map((s) => s.table)).toEqual(expect.arrayContaining(['case', 'consent', 'referral', 'test_note']));
+    const tables = registry.sealedTables().map((s) => s.table);
+    expect(tables).toEqual(expect.arrayContaining(['case', 'consent', 'referral', 'test_note']));
 
     await pg.query(`CREATE TABLE test_note (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text)`);
     const cipher = t.app.get(FieldCipher);
@@ -44,7 +48,8 @@ describe('sealed columns and payload fields: each module declares its own', () =
     expect(sealedKeyId(body)).toBe(newKeyId);
     expect(await cipher.open(body, NOTE_CONTEXT)).toBe('Ghi chú riêng của mô-đun thử.');
     // The trail masks its events' declared fields too.
-    expect(t.app.get(AuditService).mask('NOTE_WRITTEN', { body: 'x', page: 2 })).toEqual({ payload: { body: null, page: 2 }, masked: ['body'] });
+    const masked = t.app.get(AuditService).mask('NOTE_WRITTEN', { body: 'x', page: 2 });
+    expect(masked).toEqual({ payload: { body: null, page: 2 }, masked: ['body'] });
     await notes.close();
   });
 

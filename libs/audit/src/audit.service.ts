@@ -5,14 +5,16 @@ import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
 import { ChainFinding, ChainHead, ChainVerdict, finding, headFinding, verdictOf, verifyChain } from './chain-checks';
-import { maskFields, payloadContext } from './confidential-payload';
+import { Masked, maskFields, payloadContext } from './confidential-payload';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
 // Who wrote an event beside the stages, and when: a person as the identity library's chainActor names them (their
 // id, their role, their request), or the system (a migration) by bySystem.
 export type CaseEventBy = { actorId: string | null; actorRole: string | null; requestId: string | null; at: Date };
-export const bySystem = (requestId: string | null, at: Date): CaseEventBy => ({ actorId: null, actorRole: 'system', requestId, at });
+export const bySystem = (requestId: string | null, at: Date): CaseEventBy => ({
+  actorId: null, actorRole: 'system', requestId, at,
+});
 
 type LockedCase = { schoolId: string; state: string; seq: number; hash: string | null };
 
@@ -39,7 +41,9 @@ export class AuditService {
   // Every event beside the stages (a read, a record, a consent, a grant, a pause, a migration): the state it
   // records is read under the case row's lock, the one a transition takes, so it is the state as the event
   // happens, never one a transition has since left.
-  async appendCaseEvent(tx: EntityManager, caseId: string, by: CaseEventBy, type: string, payload: Record<string, unknown>): Promise<AuditEvent> {
+  async appendCaseEvent(
+    tx: EntityManager, caseId: string, by: CaseEventBy, type: string, payload: Record<string, unknown>,
+  ): Promise<AuditEvent> {
     const locked = await this.lockCase(tx, caseId);
     const { state, schoolId } = locked;
     return this.chain(tx, { caseId, schoolId, type, fromState: state, toState: state, payload, ...by }, locked);
@@ -49,7 +53,8 @@ export class AuditService {
   // on that row, and cannot import the cases library (which imports it).
   private async lockCase(tx: EntityManager, caseId: string): Promise<LockedCase> {
     const [row]: LockedCase[] = await tx.query(
-      `SELECT school_id AS "schoolId", state, audit_head_seq AS seq, audit_head_hash AS hash FROM "case" WHERE id = $1 FOR UPDATE`,
+      `SELECT school_id AS "schoolId", state, audit_head_seq AS seq, audit_head_hash AS hash
+       FROM "case" WHERE id = $1 FOR UPDATE`,
       [caseId],
     );
     if (!row) throw new Error(`audit event for unknown case ${caseId}`);
@@ -82,7 +87,7 @@ export class AuditService {
   }
 
   // The payload with its confidential values blanked, and the names of what was blanked.
-  mask(type: string, payload: Record<string, unknown>): { payload: Record<string, unknown>; masked: string[] } {
+  mask(type: string, payload: Record<string, unknown>): Masked {
     return maskFields(payload, this.sealed.sealedFieldsOf(type, payload));
   }
 

@@ -43,7 +43,9 @@ type Linked = { seq: number; prevHash: string | null; hash: string };
 
 // The one verification of every chain, the cases' and the admin's: the walk, then what the chain's owner holds it
 // against (a case chain its case row); the verdict names the first event any finding names.
-export const verifyChain = <E extends Linked>(events: E[], hashOf: (e: E) => string, against: ChainFinding[] = []): Verdict =>
+export const verifyChain = <E extends Linked>(
+  events: E[], hashOf: (e: E) => string, against: ChainFinding[] = [],
+): Verdict =>
   verdictOf(events.length, [...walkChain(events, hashOf), ...against]);
 
 // Numbers 1..n, each event naming its predecessor's hash and matching its own: the first event that does not

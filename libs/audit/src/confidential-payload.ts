@@ -4,7 +4,9 @@
 export const payloadContext = (type: string, field: string): string => `audit_event:${type}.${field}`;
 
 // The payload with the named values blanked, and those names.
-export const maskFields = (payload: Record<string, unknown>, fields: string[]): { payload: Record<string, unknown>; masked: string[] } => {
+export type Masked = { payload: Record<string, unknown>; masked: string[] };
+
+export const maskFields = (payload: Record<string, unknown>, fields: string[]): Masked => {
   if (fields.length === 0) return { payload, masked: [] };
   return { payload: { ...payload, ...Object.fromEntries(fields.map((f) => [f, null])) }, masked: fields };
 };

@@ -38,7 +38,8 @@ export class CaseMigrationService {
           const now = this.clock.now();
           await tx.getRepository(CaseEntity).update({ id }, { machineVersion: to, snapshot: next as object, version: row.version + 1, updatedAt: now });
           // The state keeps its name across the machines: the event starts and ends where the case stands.
-          await this.audit.appendCaseEvent(tx, id, bySystem(requestId, now), 'MACHINE_MIGRATED', { from: row.machineVersion, to });
+          const payload = { from: row.machineVersion, to };
+          await this.audit.appendCaseEvent(tx, id, bySystem(requestId, now), 'MACHINE_MIGRATED', payload);
           this.logger.log({ msg: 'case migrated', caseId: id, from: row.machineVersion, to });
           return line;
         }),

@@ -24,7 +24,9 @@ export class CaseRecordWriter {
     return row;
   }
 
-  async append(tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, type: string, at: Date, payload: Record<string, unknown>): Promise<void> {
+  async append(
+    tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, type: string, at: Date, payload: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.appendCaseEvent(tx, row.id, { ...chainActor(caller), at }, type, payload);
   }
 }

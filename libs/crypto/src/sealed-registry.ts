@@ -20,7 +20,9 @@ export class SealedRegistry {
   register({ tables = [], payloads = {} }: SealedDeclaration): void {
     for (const t of tables) {
       const known = this.tables.get(t.table);
-      if (known && known.key !== t.key) throw new Error(`sealed table ${t.table} registered with keys ${known.key} and ${t.key}`);
+      if (known && known.key !== t.key) {
+        throw new Error(`sealed table ${t.table} registered with keys ${known.key} and ${t.key}`);
+      }
       this.tables.set(t.table, { ...t, columns: { ...known?.columns, ...t.columns } });
     }
     for (const [type, names] of Object.entries(payloads)) {

@@ -40,7 +40,10 @@ export class ConfidentialAccess {
 
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
   // An export (a form) is such a read under its own type, with what it printed (`as`).
-  async recordView(tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, fields: string[], as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} }): Promise<void> {
+  async recordView(
+    tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, fields: string[],
+    as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} },
+  ): Promise<void> {
     // The row was read before the lock; the event's state is read under it (a transition may have committed since).
     const by = { ...chainActor(caller), at: this.clock.now() };
     await this.audit.appendCaseEvent(tx, row.id, by, as.type, { ...as.payload, fields, role: by.actorRole });

@@ -32,7 +32,11 @@ export const CASES_SEALED: SealedDeclaration = {
         family_circumstances: SEALED_CONTEXT.familyCircumstances, actions_taken: SEALED_CONTEXT.actionsTaken,
       },
     },
-    { table: 'case_reporter', key: 'case_id', columns: Object.fromEntries(REPORTER_FIELDS.map((c) => [c, SEALED_CONTEXT.reporter(c)])) },
+    {
+      table: 'case_reporter',
+      key: 'case_id',
+      columns: Object.fromEntries(REPORTER_FIELDS.map((c) => [c, SEALED_CONTEXT.reporter(c)])),
+    },
     { table: 'learner', key: 'id', columns: { guardians: SEALED_CONTEXT.guardians } },
   ],
   payloads: {
@@ -40,7 +44,8 @@ export const CASES_SEALED: SealedDeclaration = {
     COMPLETE_ASSESSMENT: ['riskRationale', 'difficulties', 'needs', 'wishes', 'facts', 'preliminaryView'],
     UPDATE_RISK: ['riskRationale'],
     ADD_NOTE: ['text'],
-    // Partners and resources name the services the learner receives (Decree 56 Art. 33); time and place may be their home.
+    // Partners and resources name the services the learner receives (Decree 56 Art. 33); time and place may be
+    // their home.
     SUBMIT_PLAN: ['goals', 'activities', 'partners', 'resources', 'timeAndPlace'],
     REVISE_PLAN: ['goals', 'activities', 'partners', 'resources', 'timeAndPlace', 'reason'],
     RETURN_PLAN: ['reason'],

@@ -19,7 +19,8 @@ function columnsOf<T extends RecordTable>(table: T): RecordSealedColumn<T>[] {
   return [...RECORD_SEALED_COLUMNS[table]] as RecordSealedColumn<T>[];
 }
 
-export const recordContext = <T extends RecordTable>(table: T, column: RecordSealedColumn<T>): string => `${table}.${column}`;
+export const recordContext = <T extends RecordTable>(table: T, column: RecordSealedColumn<T>): string =>
+  `${table}.${column}`;
 
 // What the records seal, declared to the SealedRegistry at init (RecordsModule): the columns above, and the payloads
 // of the records kept beside the stages (the family member, what was said, done and agreed).

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { auth, Login, World } from '../support/fixtures';
-import { move, openCase } from '../support/case-helpers';
+import { TransitionHooks } from '@dh/cases';
+import { move, openCase, sendEvent } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -93,5 +94,51 @@ describe('confidential content: who reads it, and every read in the chain', () =
     expect(caseTypes).toEqual(['CASE_OPENED', 'GRANT_ISSUED', 'VIEWED', 'GRANT_REVOKED']);
     expect((await t.http().get('/api/admin/audit').set(auth(admin)).expect(200)).body.items.at(-1)).toMatchObject({ type: 'GRANT_REVOKED', subjectId: ht.id });
     expect((await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200)).body.valid).toBe(true);
+  });
+
+  // A read of confidential content waits for a transition holding the case; its VIEWED must then record the
+  // state the transition left, not the one the read saw before it waited.
+  it('records a VIEWED made during a transition in the state after that transition', async () => {
+    const c = await openCase(t, w);
+    let entered!: () => void;
+    let release!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    let held = true;
+    t.app.get(TransitionHooks).register({
+      events: ['START_ASSESSMENT'],
+      prepare: async (step) => {
+        if (held && step.row.id === c.id) {
+          entered();
+          await gate;
+        }
+        return step.payload;
+      },
+    });
+    const moving = sendEvent(t, w.users.counsellorA, c, 'START_ASSESSMENT').then((r) => r);
+    await inside;
+    const reading = read(w.users.supervisorA, c.id).then((r) => r);
+    // The read has seen the case and now waits for the transition's lock.
+    const waiting = async () =>
+      (await pg.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )).rows[0].n;
+    for (let i = 0; (await waiting()) === 0; i++) {
+      if (i > 200) throw new Error('the read never waited for the case lock');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    held = false;
+    release();
+    expect((await moving).status).toBe(200);
+    expect((await reading).status).toBe(200);
+    const events = (await pg.query(`SELECT type, from_state, to_state FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id]))
+      .rows;
+    expect(events).toEqual([
+      { type: 'CASE_OPENED', from_state: null, to_state: 'intake' },
+      { type: 'START_ASSESSMENT', from_state: 'intake', to_state: 'assessment' },
+      { type: 'VIEWED', from_state: 'assessment', to_state: 'assessment' },
+    ]);
+    const verdict = await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200);
+    expect(verdict.body.valid).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { auth, buildWorld, World } from '../support/fixtures';
 import { historyOf, move, PAYLOADS, prepareReferral, verifyOf } from '../support/case-helpers';
 import { useCliAgainst } from '../support/cli';
 import { reportCase } from '../support/intake-helpers';
+import { sealedNotDeclared } from '../support/sealed-columns';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -129,6 +130,15 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     expect(leaks(logs.join(''))).toEqual([]);
 
     expect(await readBack(t)).toEqual({ ...Object.fromEntries(Object.entries(SECRET)), openedSummary: SECRET.summary, recordedDifficulties: SECRET.difficulties });
+  });
+
+  it('holds sealed only what a module declared to the registry, and declares nothing the schema lacks', async () => {
+    const found = await sealedNotDeclared(t, pg);
+    expect(found.sealed).toEqual(expect.arrayContaining([
+      'case.summary', 'case_reporter.name', 'case_reporter.contact', 'learner.guardians', 'assessment_record.difficulties',
+      'referral.declined_reason',
+    ]));
+    expect(found).toMatchObject({ columns: [], payloadFields: [], notInSchema: [] });
   });
 
   it('refuses to start with a key that does not open the data keys, naming the variable', async () => {

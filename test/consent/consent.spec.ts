@@ -7,6 +7,7 @@ import { auth, Login, World } from '../support/fixtures';
 import { CaseBody, historyOf, verifyOf } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
+import { sealedNotDeclared } from '../support/sealed-columns';
 
 const GUARDIAN = { fullName: 'Trần Thị Mai Hương', relationship: 'mẹ' };
 const PURPOSE = 'Chuyển gửi Trạm y tế phường để đánh giá tâm lý chuyên sâu.';
@@ -213,5 +214,11 @@ describe('the consent ledger: recorded, listed and withdrawn in the case chain; 
       const g = (await record(w.users.counsellorA, c.id, guardianConsent()).expect(201)).body;
       expect(await check(c.id, { kind: 'referral' })).toEqual({ ok: true, consents: [expect.objectContaining({ id: g.id })] });
     });
+  });
+
+  it('holds sealed only what a module declared to the registry, consents included', async () => {
+    const found = await sealedNotDeclared(t, pg);
+    expect(found.sealed).toEqual(expect.arrayContaining(['consent.guardian_name', 'consent.purpose', 'consent.withdrawal_reason']));
+    expect(found).toMatchObject({ columns: [], payloadFields: [], notInSchema: [] });
   });
 });

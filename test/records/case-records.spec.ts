@@ -1,6 +1,7 @@
 import { auth, Login } from '../support/fixtures';
 import { CaseBody, historyOf, move, openCase, PAYLOADS, verifyOf } from '../support/case-helpers';
 import { useTestWorld } from '../support/test-world';
+import { sealedNotDeclared } from '../support/sealed-columns';
 
 const TABLES = ['assessment_record', 'support_plan', 'closure_record', 'counselling_session', 'family_contact', 'follow_up_contact'];
 
@@ -268,5 +269,13 @@ describe('case records: each event’s content in its own table, in the transiti
       expect([200, 201]).toContain(ok.status);
       expect((await stored(target.id)).rows.reduce((a, b) => a + b, 0)).toBe(before.rows.reduce((a, b) => a + b, 0) + 1);
     });
+  });
+
+  // After the tests above: every record table and every record event holds sealed values by now.
+  it('holds sealed only what a module declared to the registry', async () => {
+    const found = await sealedNotDeclared(t(), world.pg);
+    const tablesWithSealed = new Set(found.sealed.map((c) => c.split('.')[0]));
+    expect(TABLES.filter((table) => !tablesWithSealed.has(table))).toEqual([]);
+    expect(found).toMatchObject({ columns: [], payloadFields: [], notInSchema: [] });
   });
 });

@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
-import { FieldCipher, isSealed } from '@dh/crypto';
+import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
-import { ChainHead, ChainVerdict, finding, headFinding, verdictOf, walkChain } from './chain-checks';
-import { confidentialFieldsOf, payloadContext } from './confidential-payload';
+import { ChainFinding, ChainHead, ChainVerdict, finding, headFinding, verdictOf, verifyChain } from './chain-checks';
+import { Masked, maskFields, payloadContext } from './confidential-payload';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+
+// Who wrote an event beside the stages, and when: a person as the identity library's chainActor names them (their
+// id, their role, their request), or the system (a migration) by bySystem.
+export type CaseEventBy = { actorId: string | null; actorRole: string | null; requestId: string | null; at: Date };
+export const bySystem = (requestId: string | null, at: Date): CaseEventBy => ({
+  actorId: null, actorRole: 'system', requestId, at,
+});
+
+type LockedCase = { schoolId: string; state: string; seq: number; hash: string | null };
 
 @Injectable()
 export class AuditService {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly cipher: FieldCipher,
+    private readonly sealed: SealedRegistry,
   ) {}
 
   // The case row keeps its chain's head (seq and hash of the newest event): the next event follows that head,
@@ -21,14 +31,38 @@ export class AuditService {
   // the trigger's back leaves a gap for good, instead of its number being handed out again. The row's lock
   // (taken here, usually already held by the caller) hands out sequence numbers one at a time; the (case_id,
   // seq) key refuses a duplicate should that ever not hold. Confidential fields are sealed before hashing: the
-  // chain vouches for exactly what is stored.
+  // chain vouches for exactly what is stored. For the events that set the state (the opening, the stages),
+  // whose writer holds the lock and knows where the case comes from and goes to; the others go through
+  // appendCaseEvent.
   async append(tx: EntityManager, plain: NewAuditEvent): Promise<AuditEvent> {
-    const event = { ...plain, payload: this.seal(plain.type, plain.payload) };
-    const [head]: { seq: number; hash: string | null }[] = await tx.query(
-      `SELECT audit_head_seq AS seq, audit_head_hash AS hash FROM "case" WHERE id = $1 FOR UPDATE`,
-      [event.caseId],
+    return this.chain(tx, plain, await this.lockCase(tx, plain.caseId));
+  }
+
+  // Every event beside the stages (a read, a record, a consent, a grant, a pause, a migration): the state it
+  // records is read under the case row's lock, the one a transition takes, so it is the state as the event
+  // happens, never one a transition has since left.
+  async appendCaseEvent(
+    tx: EntityManager, caseId: string, by: CaseEventBy, type: string, payload: Record<string, unknown>,
+  ): Promise<AuditEvent> {
+    const locked = await this.lockCase(tx, caseId);
+    const { state, schoolId } = locked;
+    return this.chain(tx, { caseId, schoolId, type, fromState: state, toState: state, payload, ...by }, locked);
+  }
+
+  // Raw SQL on the case row rather than a reader passed in: the audit library already keeps its chain's head
+  // on that row, and cannot import the cases library (which imports it).
+  private async lockCase(tx: EntityManager, caseId: string): Promise<LockedCase> {
+    const [row]: LockedCase[] = await tx.query(
+      `SELECT school_id AS "schoolId", state, audit_head_seq AS seq, audit_head_hash AS hash
+       FROM "case" WHERE id = $1 FOR UPDATE`,
+      [caseId],
     );
-    if (!head) throw new Error(`audit event for unknown case ${event.caseId}`);
+    if (!row) throw new Error(`audit event for unknown case ${caseId}`);
+    return row;
+  }
+
+  private async chain(tx: EntityManager, plain: NewAuditEvent, head: LockedCase): Promise<AuditEvent> {
+    const event = { ...plain, payload: this.seal(plain.type, plain.payload) };
     const seq = head.seq + 1;
     const prevHash = head.hash;
     const row = { ...event, seq, prevHash, hash: hashEvent({ ...event, seq, prevHash }) };
@@ -40,7 +74,7 @@ export class AuditService {
 
   // The payload as written, for a reader the access rules allow.
   async openPayload(e: AuditEvent): Promise<Record<string, unknown>> {
-    const fields = confidentialFieldsOf(e.type, e.payload);
+    const fields = this.sealed.sealedFieldsOf(e.type, e.payload);
     if (fields.length === 0) return e.payload;
     const opened = await Promise.all(
       fields.map(async (f) => {
@@ -52,8 +86,13 @@ export class AuditService {
     return { ...e.payload, ...Object.fromEntries(opened) };
   }
 
+  // The payload with its confidential values blanked, and the names of what was blanked.
+  mask(type: string, payload: Record<string, unknown>): Masked {
+    return maskFields(payload, this.sealed.sealedFieldsOf(type, payload));
+  }
+
   private seal(type: string, payload: Record<string, unknown>): Record<string, unknown> {
-    const fields = confidentialFieldsOf(type, payload);
+    const fields = this.sealed.sealedFieldsOf(type, payload);
     if (fields.length === 0) return payload;
     return { ...payload, ...Object.fromEntries(fields.map((f) => [f, this.cipher.sealJson(payload[f], payloadContext(type, f))])) };
   }
@@ -73,8 +112,14 @@ export class AuditService {
 export type CaseFacts = { state: string; version: number; head: ChainHead | null };
 
 export const verifyCaseChain = (caseId: string, events: AuditEvent[], facts: CaseFacts | null, versioned: (type: string) => boolean): ChainVerdict => {
-  if (!facts) return verdictOf(caseId, events.length, [finding('case_missing')]);
-  const findings = [...walkChain(events, hashEvent)];
+  if (!facts) return { caseId, ...verdictOf(events.length, [finding('case_missing')]) };
+  return { caseId, ...verifyChain(events, hashEvent, caseFindings(events, facts, versioned)) };
+};
+
+// The chain against its case row: not empty, each event starting where the one before it ended, the last stage
+// at the case's state, as many stage events as the case's version, the kept head at the last event.
+const caseFindings = (events: AuditEvent[], facts: CaseFacts, versioned: (type: string) => boolean): ChainFinding[] => {
+  const findings: ChainFinding[] = [];
   if (events.length === 0) findings.push(finding('chain_empty'));
   // Every event starts where the one before it ended (events beside the stages start and end in the same state).
   const broken = events.find((e, i) => i > 0 && e.fromState !== events[i - 1].toState);
@@ -88,5 +133,5 @@ export const verifyCaseChain = (caseId: string, events: AuditEvent[], facts: Cas
   if (stages.length !== facts.version) findings.push(finding('case_version', { expected: facts.version, found: stages.length }));
   const last = events[events.length - 1];
   findings.push(...headFinding(facts.head, last ? { seq: last.seq, hash: last.hash } : null));
-  return verdictOf(caseId, events.length, findings);
+  return findings;
 };

@@ -8,7 +8,8 @@ export type ChainCheck =
 
 export type ChainFinding = { check: ChainCheck; seq?: number; expected?: unknown; found?: unknown; message: string; messageEn: string };
 
-export type ChainVerdict = { caseId: string; valid: boolean; events: number; firstInvalidSeq?: number; findings: ChainFinding[] };
+export type Verdict = { valid: boolean; events: number; firstInvalidSeq?: number; findings: ChainFinding[] };
+export type ChainVerdict = { caseId: string } & Verdict;
 
 export type ChainHead = { seq: number; hash: string };
 
@@ -29,16 +30,23 @@ export const finding = (check: ChainCheck, at: Omit<ChainFinding, 'check' | 'mes
   check, ...at, message: TEXT[check][0], messageEn: TEXT[check][1],
 });
 
-export const verdictOf = (caseId: string, events: number, findings: ChainFinding[]): ChainVerdict => {
+export const verdictOf = (events: number, findings: ChainFinding[]): Verdict => {
   const seqs = findings.flatMap((f) => (f.seq === undefined ? [] : [f.seq]));
   return {
-    caseId, valid: findings.length === 0, events,
+    valid: findings.length === 0, events,
     ...(seqs.length ? { firstInvalidSeq: Math.min(...seqs) } : {}),
     findings,
   };
 };
 
 type Linked = { seq: number; prevHash: string | null; hash: string };
+
+// The one verification of every chain, the cases' and the admin's: the walk, then what the chain's owner holds it
+// against (a case chain its case row); the verdict names the first event any finding names.
+export const verifyChain = <E extends Linked>(
+  events: E[], hashOf: (e: E) => string, against: ChainFinding[] = [],
+): Verdict =>
+  verdictOf(events.length, [...walkChain(events, hashOf), ...against]);
 
 // Numbers 1..n, each event naming its predecessor's hash and matching its own: the first event that does not
 // is the one finding (everything after it hangs on it).

@@ -5,7 +5,7 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { DeadlineService } from '@dh/escalations';
-import { Caller, primaryRole } from '@dh/identity';
+import { Caller, chainActor } from '@dh/identity';
 import { CaseService } from './case.service';
 import { CaseView } from './case-view';
 import { CaseEntity } from './case.entity';
@@ -52,10 +52,7 @@ export class CaseClockService {
       const { type, payload } = await apply(row, now, tx);
       if (row.clocksPausedAt) await this.deadlines.pause(tx, row.id, now);
       await tx.getRepository(CaseEntity).update({ id: row.id }, { clocksPausedAt: row.clocksPausedAt });
-      await this.audit.append(tx, {
-        caseId: row.id, schoolId: row.schoolId, type, fromState: row.state, toState: row.state, actorId: caller.id,
-        actorRole: primaryRole(caller.roles), payload, requestId: caller.requestId, at: now,
-      });
+      await this.audit.appendCaseEvent(tx, row.id, { ...chainActor(caller), at: now }, type, payload);
       return this.cases.view(row, caller, tx);
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, maskPayload } from '@dh/audit';
+import { AuditService } from '@dh/audit';
 import { inTransaction } from '@dh/database';
 import { Caller } from '@dh/identity';
 import { CaseChainVerifier } from './case-chain-verifier';
@@ -26,7 +26,7 @@ export class CaseHistoryService {
       const row = await this.cases.findVisible(caller, id, tx, false, 'case.history');
       const events = await this.audit.history(id, tx);
       const reveal = await this.confidential.mayRead(tx, caller, row);
-      const masked = events.map((e) => ({ event: e, ...maskPayload(e.type, e.payload) }));
+      const masked = events.map((e) => ({ event: e, ...this.audit.mask(e.type, e.payload) }));
       const shown = [...new Set(masked.flatMap((m) => m.masked.map((f) => `${m.event.type}.${f}`)))].sort();
       if (reveal && shown.length) await this.confidential.recordView(tx, caller, row, shown);
       return {

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@dh/audit';
+import { AuditService, bySystem } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
-import { migrateSnapshot, statePath } from '@dh/machines/case/engine';
+import { migrateSnapshot } from '@dh/machines/case/engine';
 import { MachineVersion } from '@dh/machines/case/registry';
 import type { PersistedCase } from '@dh/machines/case/types';
 import { CaseEntity } from './case.entity';
@@ -37,10 +37,9 @@ export class CaseMigrationService {
           if (!line.ok || !row || !next) return line;
           const now = this.clock.now();
           await tx.getRepository(CaseEntity).update({ id }, { machineVersion: to, snapshot: next as object, version: row.version + 1, updatedAt: now });
-          await this.audit.append(tx, {
-            caseId: id, schoolId: row.schoolId, type: 'MACHINE_MIGRATED', fromState: row.state, toState: statePath(next.value),
-            actorId: null, actorRole: 'system', payload: { from: row.machineVersion, to }, requestId, at: now,
-          });
+          // The state keeps its name across the machines: the event starts and ends where the case stands.
+          const payload = { from: row.machineVersion, to };
+          await this.audit.appendCaseEvent(tx, id, bySystem(requestId, now), 'MACHINE_MIGRATED', payload);
           this.logger.log({ msg: 'case migrated', caseId: id, from: row.machineVersion, to });
           return line;
         }),

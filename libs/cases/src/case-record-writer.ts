@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
-import { Action, Caller, mayActOnCase, primaryRole } from '@dh/identity';
+import { Action, Caller, chainActor, mayActOnCase } from '@dh/identity';
 
 import { CaseEntity } from './case.entity';
 import { CaseService } from './case.service';
@@ -24,10 +24,9 @@ export class CaseRecordWriter {
     return row;
   }
 
-  async append(tx: EntityManager, caller: Caller, row: CaseEntity, type: string, at: Date, payload: Record<string, unknown>): Promise<void> {
-    await this.audit.append(tx, {
-      caseId: row.id, schoolId: row.schoolId, type, fromState: row.state, toState: row.state, actorId: caller.id,
-      actorRole: primaryRole(caller.roles), payload, requestId: caller.requestId, at,
-    });
+  async append(
+    tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, type: string, at: Date, payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.appendCaseEvent(tx, row.id, { ...chainActor(caller), at }, type, payload);
   }
 }

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
+import { SealedRegistry } from '@dh/crypto';
 import { CriticalRiskHook, EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { AssigneeCheck } from './assignment/assignee-check';
@@ -12,6 +13,7 @@ import { CaseChronologyService } from './chronology/case-chronology.service';
 import { CaseMigrationService } from './case-migration.service';
 import { CaseReporter } from './case-reporter.entity';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
+import { CASES_SEALED } from './confidential/confidential-fields';
 import { ConfidentialGrant } from './confidential/confidential-grant.entity';
 import { GrantsController } from './confidential/grants.controller';
 import { GrantsService } from './confidential/grants.service';
@@ -41,10 +43,12 @@ export class CasesModule implements OnModuleInit {
   constructor(
     private readonly hooks: TransitionHooks,
     private readonly criticalRisk: CriticalRiskHook,
+    private readonly sealed: SealedRegistry,
   ) {}
 
-  // libs/escalations' hook, registered here: this library imports that one, so it cannot import the registry back.
   onModuleInit(): void {
+    this.sealed.register(CASES_SEALED);
+    // libs/escalations' hook, registered here: this library imports that one, so it cannot import the registry back.
     this.hooks.register({ events: CASE_EVENT_TYPES, record: (step) => this.criticalRisk.record(step) });
   }
 }

@@ -1,5 +1,5 @@
 import { FieldCipher } from '@dh/crypto';
-import { SEALED_CONTEXT } from '@dh/cases';
+import { consentContext } from './consent-sealed';
 import { Consent, ConsentGiver, ConsentKind, ConsentWay } from './consent.entity';
 
 export type ConsentView = {
@@ -19,10 +19,10 @@ export type ConsentView = {
 
 // Where a field of the view is sealed: its column, whose name is bound to the sealed value.
 const SEALED = {
-  'guardian.fullName': (c: Consent) => [c.guardianName, SEALED_CONTEXT.consent('guardian_name')],
-  'guardian.relationship': (c: Consent) => [c.guardianRelationship, SEALED_CONTEXT.consent('guardian_relationship')],
-  'scope.purpose': (c: Consent) => [c.purpose, SEALED_CONTEXT.consent('purpose')],
-  'withdrawal.reason': (c: Consent) => [c.withdrawalReason, SEALED_CONTEXT.consent('withdrawal_reason')],
+  'guardian.fullName': (c: Consent) => [c.guardianName, consentContext('guardian_name')],
+  'guardian.relationship': (c: Consent) => [c.guardianRelationship, consentContext('guardian_relationship')],
+  'scope.purpose': (c: Consent) => [c.purpose, consentContext('purpose')],
+  'withdrawal.reason': (c: Consent) => [c.withdrawalReason, consentContext('withdrawal_reason')],
 } as const satisfies Record<string, (c: Consent) => [string | null, string]>;
 type SealedField = keyof typeof SEALED;
 

@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
+import { SealedRegistry } from '@dh/crypto';
 import { IdentityModule } from '@dh/identity';
+import { CONSENT_SEALED } from './consent-sealed';
 import { Consent } from './consent.entity';
 import { ConsentService } from './consent.service';
 import { ConsentsController } from './consents.controller';
@@ -13,4 +15,10 @@ import { ConsentsController } from './consents.controller';
   providers: [ConsentService],
   exports: [ConsentService],
 })
-export class ConsentModule {}
+export class ConsentModule implements OnModuleInit {
+  constructor(private readonly sealed: SealedRegistry) {}
+
+  onModuleInit(): void {
+    this.sealed.register(CONSENT_SEALED);
+  }
+}

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
-import { CaseEntity, CaseException, CaseExceptionCode, CaseRecordWriter, ConfidentialAccess, Learner, SEALED_CONTEXT } from '@dh/cases';
+import { CaseEntity, CaseException, CaseExceptionCode, CaseRecordWriter, ConfidentialAccess, Learner } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Action, Caller } from '@dh/identity';
+import { consentContext } from './consent-sealed';
 import { ageOn, LEARNER_CONSENT_AGE, SharingConsent, SharingScope, SharingVerdict, sharingVerdict } from './consent-rules';
 import { ConsentView, sealedFieldsOf, toConsentView } from './consent-view';
 import { Consent } from './consent.entity';
@@ -55,11 +56,11 @@ export class ConsentService {
         caseId: row.id,
         schoolId: row.schoolId,
         givenBy: dto.givenBy,
-        guardianName: guardian ? this.cipher.seal(guardian.fullName.trim(), SEALED_CONTEXT.consent('guardian_name')) : null,
-        guardianRelationship: guardian ? this.cipher.seal(guardian.relationship.trim(), SEALED_CONTEXT.consent('guardian_relationship')) : null,
+        guardianName: guardian ? this.cipher.seal(guardian.fullName.trim(), consentContext('guardian_name')) : null,
+        guardianRelationship: guardian ? this.cipher.seal(guardian.relationship.trim(), consentContext('guardian_relationship')) : null,
         scopeKind: dto.scope.kind,
         receiverId: dto.scope.receiverId?.toLowerCase() ?? null,
-        purpose: this.cipher.seal(purpose, SEALED_CONTEXT.consent('purpose')),
+        purpose: this.cipher.seal(purpose, consentContext('purpose')),
         givenAt: dto.givenAt,
         how: dto.how,
         recordedBy: caller.id,
@@ -88,7 +89,7 @@ export class ConsentService {
       const now = this.clock.now();
       consent.withdrawnAt = now;
       consent.withdrawnBy = caller.id;
-      consent.withdrawalReason = this.cipher.seal(reason.trim(), SEALED_CONTEXT.consent('withdrawal_reason'));
+      consent.withdrawalReason = this.cipher.seal(reason.trim(), consentContext('withdrawal_reason'));
       await tx.getRepository(Consent).update(
         { id: consent.id },
         { withdrawnAt: consent.withdrawnAt, withdrawnBy: consent.withdrawnBy, withdrawalReason: consent.withdrawalReason },

@@ -1,5 +1,6 @@
 export * from './consent-access';
 export * from './consent-rules';
+export * from './consent-sealed';
 export * from './consent-view';
 export * from './consent.entity';
 export * from './consent.exception';

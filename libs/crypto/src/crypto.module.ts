@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataKey } from './data-key.entity';
 import { FieldCipher } from './field-cipher';
 import { KeyRing } from './key-ring';
+import { SealedRegistry } from './sealed-registry';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([DataKey])],
-  providers: [KeyRing, FieldCipher],
-  exports: [KeyRing, FieldCipher],
+  providers: [KeyRing, FieldCipher, SealedRegistry],
+  exports: [KeyRing, FieldCipher, SealedRegistry],
 })
 export class CryptoModule {}

@@ -3,3 +3,4 @@ export * from './data-key.entity';
 export * from './field-cipher';
 export * from './key-ring';
 export * from './master-key';
+export * from './sealed-registry';

@@ -5,7 +5,7 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { Page } from '@dh/errors';
-import { Caller, primaryRole } from '@dh/identity';
+import { Caller, chainActor } from '@dh/identity';
 import { Alert } from './alert.entity';
 import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
 import { EscalationException, EscalationExceptionCode } from './escalation.exception';
@@ -56,12 +56,8 @@ export class AlertService {
       alert.nextAction = dto.nextAction.trim();
       await tx.getRepository(Alert).update({ id }, { acknowledgedAt: now, acknowledgedBy: caller.id, nextAction: alert.nextAction });
       if (alert.caseId) {
-        const [{ state }] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [alert.caseId]);
-        await this.audit.append(tx, {
-          caseId: alert.caseId, schoolId: alert.schoolId, type: 'ALERT_ACKNOWLEDGED', fromState: state, toState: state,
-          actorId: caller.id, actorRole: primaryRole(caller.roles),
-          payload: { alertId: alert.id, level: alert.level, reason: alert.reason, nextAction: alert.nextAction },
-          requestId: caller.requestId, at: now,
+        await this.audit.appendCaseEvent(tx, alert.caseId, { ...chainActor(caller), at: now }, 'ALERT_ACKNOWLEDGED', {
+          alertId: alert.id, level: alert.level, reason: alert.reason, nextAction: alert.nextAction,
         });
       }
       return toView(alert);

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { CalendarModule } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
+import { SealedRegistry } from '@dh/crypto';
 import { allDeadlineKinds } from '@dh/machines/case/engine';
 import { AlertSender, LogAlertSender } from './alert-sender';
 import { Alert } from './alert.entity';
@@ -42,4 +43,11 @@ import { loadSlaPolicy } from './sla-policy';
   ],
   exports: [DeadlineService, AlertService, CriticalRiskHook, EscalationSweepService, OutboxDispatcher, ReportClockService],
 })
-export class EscalationsModule {}
+export class EscalationsModule implements OnModuleInit {
+  constructor(private readonly sealed: SealedRegistry) {}
+
+  // An alert's answer goes into the case's chain (ALERT_ACKNOWLEDGED): the next action is the counsellor's words.
+  onModuleInit(): void {
+    this.sealed.register({ payloads: { ALERT_ACKNOWLEDGED: ['nextAction'] } });
+  }
+}

@@ -49,9 +49,8 @@ export class LearnerIdentificationService implements OnModuleInit {
       if (dto.areas) row.areas = dto.areas.map(({ code, priority }) => ({ code, priority }));
       row.updatedAt = now;
       await tx.getRepository(CaseEntity).update({ id: row.id }, { learnerId: row.learnerId, areas: row.areas, updatedAt: now });
-      await this.audit.append(tx, {
-        caseId: row.id, schoolId: row.schoolId, type: 'LEARNER_IDENTIFIED', fromState: row.state, toState: row.state, ...chainActor(caller),
-        payload: { learnerId: row.learnerId, previousLearnerId, ...(dto.areas ? { areas: row.areas } : {}) }, at: now,
+      await this.audit.appendCaseEvent(tx, row.id, { ...chainActor(caller), at: now }, 'LEARNER_IDENTIFIED', {
+        learnerId: row.learnerId, previousLearnerId, ...(dto.areas ? { areas: row.areas } : {}),
       });
       return this.cases.view(row, caller, tx);
     });

@@ -1,13 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
 import { ConsentModule } from '@dh/consent';
+import { SealedRegistry } from '@dh/crypto';
 import { IdentityModule } from '@dh/identity';
 import { AssessmentRecord } from './assessments/assessment-record.entity';
 import { CaseRecordsController } from './case-records/case-records.controller';
 import { CaseRecordsService } from './case-records/case-records.service';
+import { RECORDS_SEALED } from './case-records/sealed-columns';
 import { StageRecordsHook } from './case-records/stage-records.hook';
 import { ClosureRecord } from './closures/closure-record.entity';
 import { AdminDirectoryController, DirectoryController } from './directory/directory.controller';
@@ -33,4 +35,10 @@ const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingS
   providers: [DirectoryService, DirectorySeedService, StageRecordsHook, FollowUpDoneHook, CaseRecordsService, ReferralHooks, ReferralsService, SchoolViolenceNotice],
   exports: [DirectoryService, DirectorySeedService, CaseRecordsService, ReferralsService],
 })
-export class RecordsModule {}
+export class RecordsModule implements OnModuleInit {
+  constructor(private readonly sealed: SealedRegistry) {}
+
+  onModuleInit(): void {
+    this.sealed.register(RECORDS_SEALED);
+  }
+}

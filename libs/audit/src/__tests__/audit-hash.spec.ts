@@ -1,6 +1,6 @@
 import { AuditEvent } from '../audit-event.entity';
 import { hashEvent } from '../audit-hash';
-import { verdictOf, walkChain } from '../chain-checks';
+import { verifyChain } from '../chain-checks';
 
 const chain = (n: number): AuditEvent[] => {
   const events: AuditEvent[] = [];
@@ -25,7 +25,7 @@ describe('audit chain', () => {
   });
 
   it('verifies an intact chain and names the first event that does not match', () => {
-    const sut = (caseId: string, events: AuditEvent[]) => verdictOf(caseId, events.length, walkChain(events, hashEvent));
+    const sut = (caseId: string, events: AuditEvent[]) => ({ caseId, ...verifyChain(events, hashEvent) });
     expect(sut('c1', chain(5))).toEqual({ caseId: 'c1', valid: true, events: 5, findings: [] });
     const edited = chain(5);
     edited[2] = { ...edited[2], payload: { text: 'sửa' } };

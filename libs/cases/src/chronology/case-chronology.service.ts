@@ -34,6 +34,7 @@ export class CaseChronologyService {
       : [];
     const names = new Map(users.map((u) => [u.id, u.fullName]));
     const dayStart = (date: string) => this.local.at(date, 0);
-    return { items: events.map((e) => toChronologyEntry(e, names, dayStart)).sort(byOccurrence) };
+    const entries = events.map((e) => toChronologyEntry(e, names, dayStart, this.audit.mask(e.type, e.payload)));
+    return { items: entries.sort(byOccurrence) };
   }
 }

@@ -1,4 +1,3 @@
-import { maskPayload } from '@dh/audit';
 import type { AuditEvent } from '@dh/audit';
 import { isRealDate } from '@dh/calendar';
 
@@ -78,10 +77,15 @@ const READS = ['VIEWED', 'FORM_GENERATED'];
 export const inChronology = (e: AuditEvent): boolean => !READS.includes(e.type);
 
 // `dayStart`: where a bare day (a consent's givenAt) stands: its start in the ward's time zone, before
-// anything recorded that day.
-export const toChronologyEntry = (e: AuditEvent, names: ReadonlyMap<string, string>, dayStart: (date: string) => Date): ChronologyEntry => {
+// anything recorded that day. `shown`: the event's payload with its sealed values blanked (AuditService.mask).
+export const toChronologyEntry = (
+  e: AuditEvent,
+  names: ReadonlyMap<string, string>,
+  dayStart: (date: string) => Date,
+  shown: { payload: Record<string, unknown>; masked: string[] },
+): ChronologyEntry => {
   const entry = ENTRIES[e.type] ?? spec('other', e.type, e.type);
-  const { payload, masked } = maskPayload(e.type, e.payload);
+  const { payload, masked } = shown;
   const details = Object.fromEntries(Object.entries(payload).filter(([k, v]) => !masked.includes(k) && v !== null && v !== undefined));
   return {
     seq: e.seq,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
-import { actorIn, Caller, liveGrantWhere, primaryRole, School } from '@dh/identity';
+import { actorIn, Caller, chainActor, liveGrantWhere, School } from '@dh/identity';
 import { CaseEntity } from '../case.entity';
 import { ConfidentialGrant } from './confidential-grant.entity';
 
@@ -40,13 +40,12 @@ export class ConfidentialAccess {
 
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
   // An export (a form) is such a read under its own type, with what it printed (`as`).
-  async recordView(tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id' | 'schoolId'>, fields: string[], as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} }): Promise<void> {
-    // The state as it stands under the lock: the row was read before it, and a transition may have committed since.
-    const [{ state }] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [row.id]);
-    const role = primaryRole(actorIn(caller, row.schoolId).roles) ?? primaryRole(caller.roles);
-    await this.audit.append(tx, {
-      caseId: row.id, schoolId: row.schoolId, type: as.type, fromState: state, toState: state, actorId: caller.id,
-      actorRole: role, payload: { ...as.payload, fields, role }, requestId: caller.requestId, at: this.clock.now(),
-    });
+  async recordView(
+    tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, fields: string[],
+    as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} },
+  ): Promise<void> {
+    // The row was read before the lock; the event's state is read under it (a transition may have committed since).
+    const by = { ...chainActor(caller), at: this.clock.now() };
+    await this.audit.appendCaseEvent(tx, row.id, by, as.type, { ...as.payload, fields, role: by.actorRole });
   }
 }

@@ -46,7 +46,7 @@ export class GrantsService {
       await tx.getRepository(ConfidentialGrant).insert(grant);
       const payload = { grantId: grant.id, caseId: row.id, granteeId: g.granteeId, reason: grant.reason, expiresAt: g.expiresAt.toISOString() };
       const by = { ...chainActor(admin), at: now };
-      await this.audit.append(tx, { caseId: row.id, schoolId: row.schoolId, type: 'GRANT_ISSUED', fromState: row.state, toState: row.state, payload, ...by });
+      await this.audit.appendCaseEvent(tx, row.id, by, 'GRANT_ISSUED', payload);
       await this.adminChain.append(tx, { type: 'GRANT_ISSUED', subjectId: g.granteeId, payload, ...by });
       return { id: grant.id, ...payload };
     });
@@ -59,13 +59,12 @@ export class GrantsService {
       const grant = await tx.getRepository(ConfidentialGrant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!grant) throw new CaseException(CaseExceptionCode.GRANT_NOT_FOUND);
       if (!isLiveGrant(grant, now)) throw new CaseException(CaseExceptionCode.GRANT_ENDED);
-      const [{ state }] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [grant.caseId]);
       grant.revokedAt = now;
       grant.revokedBy = admin.id;
       await tx.getRepository(ConfidentialGrant).update({ id }, { revokedAt: now, revokedBy: admin.id });
       const payload = { grantId: id, caseId: grant.caseId, granteeId: grant.granteeId, revokedAt: now.toISOString() };
       const by = { ...chainActor(admin), at: now };
-      await this.audit.append(tx, { caseId: grant.caseId, schoolId: grant.schoolId, type: 'GRANT_REVOKED', fromState: state, toState: state, payload, ...by });
+      await this.audit.appendCaseEvent(tx, grant.caseId, by, 'GRANT_REVOKED', payload);
       await this.adminChain.append(tx, { type: 'GRANT_REVOKED', subjectId: grant.granteeId, payload, ...by });
       return toView(grant, now);
     });

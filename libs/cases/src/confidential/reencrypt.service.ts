@@ -1,46 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FieldCipher, sealedKeyId } from '@dh/crypto';
-import { RECORD_SEALED_COLUMNS, RecordSealedColumn, RecordTable, REPORTER_FIELDS, SEALED_CONTEXT } from './confidential-fields';
-
-type SealedTable = { table: string; key: string; columns: Record<string, string> };
-
-// Every sealed column outside the audit trail (whose events are never rewritten: their data keys are
-// rewrapped instead). A new sealed column joins this list, and the rotation covers it.
-const SEALED_TABLES: SealedTable[] = [
-  {
-    table: 'case',
-    key: 'id',
-    columns: {
-      summary: SEALED_CONTEXT.summary, risk_rationale: SEALED_CONTEXT.riskRationale,
-      family_circumstances: SEALED_CONTEXT.familyCircumstances, actions_taken: SEALED_CONTEXT.actionsTaken,
-    },
-  },
-  {
-    table: 'case_reporter',
-    key: 'case_id',
-    columns: Object.fromEntries(REPORTER_FIELDS.map((c) => [c, SEALED_CONTEXT.reporter(c)])),
-  },
-  { table: 'learner', key: 'id', columns: { guardians: SEALED_CONTEXT.guardians } },
-  {
-    table: 'consent',
-    key: 'id',
-    columns: Object.fromEntries((['guardian_name', 'guardian_relationship', 'purpose', 'withdrawal_reason'] as const).map((c) => [c, SEALED_CONTEXT.consent(c)])),
-  },
-  ...(Object.keys(RECORD_SEALED_COLUMNS) as RecordTable[]).map((table) => ({
-    table,
-    key: 'id',
-    columns: Object.fromEntries(RECORD_SEALED_COLUMNS[table].map((c: RecordSealedColumn<RecordTable>) => [c, SEALED_CONTEXT.record(table, c)])),
-  })),
-];
+import { FieldCipher, SealedRegistry, SealedTable, sealedKeyId } from '@dh/crypto';
 
 const BATCH = 200;
 
 export type ReencryptResult = Record<string, number>;
 
 // Re-seals every value not yet under the active data key (values written before sealing existed too), a
-// batch of rows per short transaction, so the server keeps answering while it runs.
+// batch of rows per short transaction, so the server keeps answering while it runs. Every sealed column a module
+// declared (SealedRegistry); not the audit trail, whose events are never rewritten (their data keys are rewrapped).
 @Injectable()
 export class ReencryptService {
   private readonly logger = new Logger(ReencryptService.name);
@@ -48,11 +17,12 @@ export class ReencryptService {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly cipher: FieldCipher,
+    private readonly sealed: SealedRegistry,
   ) {}
 
   async reencryptAll(): Promise<ReencryptResult> {
     const result: ReencryptResult = {};
-    for (const t of SEALED_TABLES) result[t.table] = await this.reencryptTable(t);
+    for (const t of this.sealed.sealedTables()) result[t.table] = await this.reencryptTable(t);
     this.logger.log({ msg: 're-encrypted under the active data key', keyId: this.cipher.activeKeyId(), ...result });
     return result;
   }

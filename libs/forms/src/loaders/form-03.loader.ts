@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { SEALED_CONTEXT } from '@dh/cases';
-import { Consent } from '@dh/consent';
+import { Consent, consentContext } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { Referral, ReferralStatus, sealedFieldsOf, toReferralView } from '@dh/records';
 import { formatDate } from '../form-renderer';
@@ -65,7 +64,7 @@ export class Form03Loader implements FormLoader {
   private async guardianOf(c: Consent, reveal: boolean): Promise<string | null> {
     if (!c.guardianName) return null;
     if (!reveal) return CONFIDENTIAL;
-    const name = await this.cipher.open(c.guardianName, SEALED_CONTEXT.consent('guardian_name'));
-    return c.guardianRelationship ? `${name} (${await this.cipher.open(c.guardianRelationship, SEALED_CONTEXT.consent('guardian_relationship'))})` : name;
+    const name = await this.cipher.open(c.guardianName, consentContext('guardian_name'));
+    return c.guardianRelationship ? `${name} (${await this.cipher.open(c.guardianRelationship, consentContext('guardian_relationship'))})` : name;
   }
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { CaseEntity, RecordTable } from '@dh/cases';
+import { CaseEntity } from '@dh/cases';
 import { Caller } from '@dh/identity';
-import { RECORD_KINDS } from '@dh/records';
+import { RECORD_KINDS, RecordTable } from '@dh/records';
 import { FormValues } from '../form-template';
 
 // What a form is built from: the case (locked for the read), who asks, and what they asked for.

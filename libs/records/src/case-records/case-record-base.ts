@@ -1,7 +1,7 @@
 import { Column, PrimaryGeneratedColumn } from 'typeorm';
 
 // What every record row holds besides its content: the case and its school (the tenancy boundary), who wrote
-// it and when. Text columns named in RECORD_SEALED_COLUMNS (libs/cases) hold sealed values.
+// it and when. Text columns named in RECORD_SEALED_COLUMNS (sealed-columns.ts) hold sealed values.
 export abstract class CaseRecordBase {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,4 +1,3 @@
-import { RecordTable } from '@dh/cases';
 import { FieldCipher } from '@dh/crypto';
 import { EntityManager } from 'typeorm';
 import { AssessmentRecord } from '../assessments/assessment-record.entity';
@@ -7,7 +6,7 @@ import { FamilyContact } from '../family-contacts/family-contact.entity';
 import { FollowUpContact } from '../follow-ups/follow-up-contact.entity';
 import { SupportPlan } from '../plans/support-plan.entity';
 import { CounsellingSession } from '../sessions/counselling-session.entity';
-import { openColumns } from './sealed-columns';
+import { openColumns, RecordTable } from './sealed-columns';
 
 // A record as its readers see it: its columns by property name, the sealed ones opened or null, and `masked`
 // naming those left out for a reader who may not read the case's confidential content.

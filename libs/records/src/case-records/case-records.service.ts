@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseEntity, CaseRecordWriter, CaseService, ConfidentialAccess, RecordTable } from '@dh/cases';
+import { CaseEntity, CaseRecordWriter, CaseService, ConfidentialAccess } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
@@ -20,7 +20,7 @@ import { SchoolViolenceNotice } from '../school-violence/school-violence-notice.
 import { CaseRecordBase, recordOf } from './case-record-base';
 import { CaseRecordException, CaseRecordExceptionCode } from './case-record.exception';
 import { loadRecords, RecordView, sealedFieldNames, toRecordView } from './case-record-views';
-import { sealColumns } from './sealed-columns';
+import { RecordTable, sealColumns } from './sealed-columns';
 
 const notTeam = () => new CaseRecordException(CaseRecordExceptionCode.NOT_CASE_TEAM);
 

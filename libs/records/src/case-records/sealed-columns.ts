@@ -1,5 +1,41 @@
-import { RECORD_SEALED_COLUMNS, RecordSealedColumn, RecordTable, SEALED_CONTEXT } from '@dh/cases';
-import { FieldCipher } from '@dh/crypto';
+import { FieldCipher, SealedDeclaration } from '@dh/crypto';
+
+// The records' sealed columns (migrations 1795000000012 and 013), table by table: what counsellors write about the
+// learner and family (Decree 56 Art. 33).
+export const RECORD_SEALED_COLUMNS = {
+  assessment_record: ['risk_rationale', 'difficulties', 'needs', 'wishes', 'facts', 'preliminary_view'],
+  support_plan: ['revision_reason', 'goals', 'activities', 'partners', 'resources', 'time_and_place'],
+  closure_record: ['outcome', 'results_achieved', 'results_not_achieved', 'reason', 'follow_up_plan'],
+  counselling_session: ['place', 'methods', 'evaluation', 'refer_to'],
+  family_contact: ['person_name', 'person_relationship', 'content', 'agreed'],
+  follow_up_contact: ['with_whom', 'notes'],
+  // The referral (migration 1795000000013): what the counsellor writes and what the receiver reports back.
+  referral: ['reason', 'answer_note', 'declined_reason', 'feedback', 'outcome'],
+} as const;
+export type RecordTable = keyof typeof RECORD_SEALED_COLUMNS;
+export type RecordSealedColumn<T extends RecordTable> = (typeof RECORD_SEALED_COLUMNS)[T][number];
+
+function columnsOf<T extends RecordTable>(table: T): RecordSealedColumn<T>[] {
+  return [...RECORD_SEALED_COLUMNS[table]] as RecordSealedColumn<T>[];
+}
+
+export const recordContext = <T extends RecordTable>(table: T, column: RecordSealedColumn<T>): string =>
+  `${table}.${column}`;
+
+// What the records seal, declared to the SealedRegistry at init (RecordsModule): the columns above, and the payloads
+// of the records kept beside the stages (the family member, what was said, done and agreed).
+export const RECORDS_SEALED: SealedDeclaration = {
+  tables: (Object.keys(RECORD_SEALED_COLUMNS) as RecordTable[]).map((table) => ({
+    table,
+    key: 'id',
+    columns: Object.fromEntries(columnsOf(table).map((c) => [c, recordContext(table, c)])),
+  })),
+  payloads: {
+    SESSION_RECORDED: ['place', 'methods', 'evaluation', 'referTo'],
+    FAMILY_CONTACT_RECORDED: ['person', 'content', 'agreed'],
+    FOLLOW_UP_RECORDED: ['withWhom', 'notes'],
+  },
+};
 
 // How each sealed column holds its value: a text, or a JSON list. Exhaustive over RECORD_SEALED_COLUMNS, the
 // list the key rotation reads: a sealed column added there does not compile until it is described here.
@@ -16,14 +52,13 @@ const SHAPES: { [T in RecordTable]: Record<RecordSealedColumn<T>, 'text' | 'json
 // The entity property of a column: preliminary_view → preliminaryView.
 const propertyOf = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-const columnsOf = <T extends RecordTable>(table: T): RecordSealedColumn<T>[] => [...RECORD_SEALED_COLUMNS[table]] as RecordSealedColumn<T>[];
 
 // The sealed columns of a new row, by entity property, from the values named the same way (absent: null).
 export const sealColumns = <T extends RecordTable>(cipher: FieldCipher, table: T, values: object): Record<string, string | null> =>
   Object.fromEntries(
     columnsOf(table).map((column) => {
       const value = (values as Record<string, unknown>)[propertyOf(column)];
-      const context = SEALED_CONTEXT.record(table, column);
+      const context = recordContext(table, column);
       if (value === undefined || value === null) return [propertyOf(column), null];
       return [propertyOf(column), SHAPES[table][column] === 'json' ? cipher.sealJson(value, context) : cipher.seal(String(value), context)];
     }),
@@ -40,7 +75,7 @@ export const openColumns = async <T extends RecordTable>(cipher: FieldCipher, ta
   if (reveal) {
     for (const column of present) {
       const sealed = held[propertyOf(column)] as string;
-      const context = SEALED_CONTEXT.record(table, column);
+      const context = recordContext(table, column);
       values[propertyOf(column)] = SHAPES[table][column] === 'json' ? await cipher.openJson(sealed, context) : await cipher.open(sealed, context);
     }
   }

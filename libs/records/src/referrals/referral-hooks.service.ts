@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AreaCode, CASE_EVENT_TYPES, CaseEntity, SEALED_CONTEXT, TransitionHooks, TransitionStep } from '@dh/cases';
+import { AreaCode, CASE_EVENT_TYPES, CaseEntity, TransitionHooks, TransitionStep } from '@dh/cases';
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
+import { recordContext, RecordSealedColumn } from '../case-records/sealed-columns';
 import { ServiceProvider } from '../directory/service-provider.entity';
 import { Referral } from './referral.entity';
 import { ReferralException, ReferralExceptionCode } from './referral.exception';
@@ -126,8 +127,8 @@ export class ReferralHooks implements OnModuleInit {
     return at;
   }
 
-  private seal(value: string, column: Parameters<typeof SEALED_CONTEXT.referral>[0]): string {
-    return this.cipher.seal(value.trim(), SEALED_CONTEXT.referral(column));
+  private seal(value: string, column: RecordSealedColumn<'referral'>): string {
+    return this.cipher.seal(value.trim(), recordContext('referral', column));
   }
 }
 

@@ -7,7 +7,7 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 // One referral of a case (Mẫu 03), closed loop: sent → accepted or declined → completed with feedback. The
 // receiver and the sender are copied as they stood when it was sent. Sealed: reason, answerNote,
-// declinedReason, feedback, outcome (SEALED_CONTEXT.referral).
+// declinedReason, feedback, outcome (RECORD_SEALED_COLUMNS.referral).
 @Entity('referral')
 export class Referral {
   @PrimaryGeneratedColumn('uuid')

@@ -44,15 +44,10 @@ export type CaseView = {
 };
 
 // What the machine would take from this caller, before anything the case's records hold back.
-export const machineAllowedEvents = (row: CaseEntity, caller: Caller): CaseEventType[] => {
+export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[] => {
   if (!isMachineVersion(row.machineVersion)) return [];
   return allowedEventsFor(row.machineVersion, row.snapshot, actorIn(caller, row.schoolId));
 };
-
-// A report from the public form cannot start its assessment until the team names its learner (libs/intake
-// refuses it): a counsellor is not offered what would be refused.
-export const allowedEventsOf = (row: CaseEntity, caller: Caller): CaseEventType[] =>
-  machineAllowedEvents(row, caller).filter((type) => !(type === 'START_ASSESSMENT' && row.learnerId === null));
 
 // While a follow-up contact is still due, archiving takes a supervisor stopping it early (libs/records refuses
 // anyone else): the rest are not offered FOLLOW_UP_DONE until both contacts are recorded.

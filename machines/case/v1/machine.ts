@@ -25,7 +25,9 @@ export const caseMachineV1 = setup({
   id: 'case',
   version: '1',
   initial: 'intake',
-  context: ({ input }) => ({ assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null }),
+  context: ({ input }) => ({
+    assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null, learnerKnown: input.learnerKnown,
+  }),
   states: {
     intake: {
       meta: M.intake,

@@ -1,5 +1,5 @@
 import { all, closureNeedsApproval, goals, isoDate, makeRules, none, optionalText, refusal, riskLevel, Rule, text } from '../rules-kit';
-import type { CaseEventType } from '../types';
+import type { CaseContext, CaseEventType, Refusal } from '../types';
 
 export { isHighRisk } from '../rules-kit';
 
@@ -7,10 +7,22 @@ export { isHighRisk } from '../rules-kit';
 
 const plan = all(goals, text('responsible'), isoDate('reviewDate'));
 
+// A report from the public form names no learner until the case team does (libs/intake); records and consents
+// hang on the learner from the assessment on. Only a context that says so refuses: case@1 cases always name
+// their learner, and a snapshot stored before the field was kept gets it from its row (CaseEntity).
+const learnerNamed = (c: CaseContext): Refusal | null =>
+  c.learnerKnown === false
+    ? refusal(
+      'learner_unknown',
+      'Hồ sơ chưa xác định học sinh. Hãy xác định học sinh trước khi bắt đầu đánh giá.',
+      'The case’s learner is not named yet; name the learner before starting the assessment.',
+    )
+    : null;
+
 export type V1EventType = Exclude<CaseEventType, 'RAISE_PROTECTION_CONCERN' | 'RECORD_PROTECTION_NOTIFICATION'>;
 
 export const RULES_V1: Record<V1EventType, Rule> = {
-  START_ASSESSMENT: { payload: none },
+  START_ASSESSMENT: { payload: none, when: learnerNamed },
   COMPLETE_ASSESSMENT: { payload: all(riskLevel, text('riskRationale', 'difficulties', 'needs')) },
   SUBMIT_PLAN: { payload: plan },
   REVISE_PLAN: { payload: all(plan, text('reason')) },

@@ -108,7 +108,9 @@ export const caseMachineV2 = setup({
   id: 'case',
   version: '2',
   type: 'parallel',
-  context: ({ input }) => ({ assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null }),
+  context: ({ input }) => ({
+    assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null, learnerKnown: input.learnerKnown,
+  }),
   states: {
     stage: { meta: P.stage, initial: 'intake', states: STAGES },
     protection: {

@@ -35,7 +35,22 @@ export type CaseEventType =
   | 'ASSIGN' | 'REASSIGN' | 'UPDATE_RISK' | 'ADD_NOTE'
   | 'RAISE_PROTECTION_CONCERN' | 'RECORD_PROTECTION_NOTIFICATION';
 
+// An event as the engine receives it: its payload already checked against its event's shape by the caller (the
+// API's payload classes in libs/cases, which implement the types below).
 export type CaseEvent = { type: CaseEventType; actor: Actor; payload: Record<string, unknown> };
+
+// What the machine reads of an event's payload; of the other events' payloads it reads nothing.
+export type RiskFields = { riskLevel: RiskLevel };
+export type AssigneeFields = { assigneeId: string };
+export type ConcernFields = { kind: ProtectionKind; carerSuspected: boolean; receivedAt?: string };
+export type NotificationFields = { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string };
+type ReadFields = {
+  COMPLETE_ASSESSMENT: RiskFields; UPDATE_RISK: RiskFields; ASSIGN: AssigneeFields; REASSIGN: AssigneeFields;
+  RAISE_PROTECTION_CONCERN: ConcernFields; RECORD_PROTECTION_NOTIFICATION: NotificationFields;
+};
+export type CasePayloads = { [K in CaseEventType]: K extends keyof ReadFields ? ReadFields[K] : Record<string, unknown> };
+// The event as the machine's guards and actions see it: its payload typed by its type.
+export type MachineEvent = { [K in CaseEventType]: { type: K; actor: Actor; payload: CasePayloads[K] } }[CaseEventType];
 
 export type RefusalCode =
   | 'role_not_allowed' | 'not_assignee' | 'own_submission' | 'payload_incomplete'

@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import { stageActions, stageGuards } from '../machine-kit';
-import type { CaseContext, CaseEvent, CaseInput } from '../types';
+import type { CaseContext, CaseInput, MachineEvent } from '../types';
 import { META_V1 as M } from './meta';
 import { checkEvent } from './rules';
 
@@ -18,7 +18,7 @@ const whileOpen = {
 } as const;
 
 export const caseMachineV1 = setup({
-  types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
+  types: {} as { context: CaseContext; events: MachineEvent; input: CaseInput },
   guards: stageGuards(checkEvent),
   actions: stageActions,
 }).createMachine({

@@ -77,10 +77,9 @@ describe('case@2: the child-protection concern beside the stages', () => {
     expect(p.context.protection?.notifications.map((n) => n.recipient)).toEqual(['gia_dinh', 'cong_an']);
   });
 
-  it('refuses a concern on a closed case, an incomplete one, and one from a role without the duty', () => {
+  it('refuses a concern on a closed case, and one from a role without the duty', () => {
     const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low', learnerKnown: true }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
     expect(sut(V, closed, ev('RAISE_PROTECTION_CONCERN', tv, concern()))).toMatchObject({ ok: false, refusal: { reason: 'case_closed' } });
-    expect(sut(V, monitoringCase(), ev('RAISE_PROTECTION_CONCERN', tv, { kind: 'bullying' }))).toMatchObject({ ok: false, refusal: { reason: 'payload_incomplete', fields: ['kind', 'facts', 'carerSuspected'] } });
     expect(sut(V, monitoringCase(), ev('RAISE_PROTECTION_CONCERN', { id: 'a', roles: ['auditor'] }, concern()))).toMatchObject({ ok: false, refusal: { reason: 'role_not_allowed' } });
     expect(sut(V, monitoringCase(), ev('RECORD_PROTECTION_NOTIFICATION', tv, notify('tong_dai_111')))).toMatchObject({ ok: false, kind: 'not_allowed' });
   });
@@ -134,8 +133,8 @@ describe('case@2: checkCase answers before the payload is known', () => {
     expect(sut(V, intake, 'REFER', tv)).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'no_protection_concern' } });
     expect(sut(V, intake, 'START_ASSESSMENT', { id: 'tv-2', roles: ['counsellor'] })).toMatchObject({ ok: false, refusal: { reason: 'not_assignee' } });
     // A payload the step would refuse is no business of the check: hooks may still complete it.
-    expect(sut(V, monitoringCase(), 'REFER', tv)).toEqual({ ok: true });
-    expect(stepCase(V, monitoringCase(), ev('REFER', tv))).toMatchObject({ ok: false, refusal: { reason: 'payload_incomplete' } });
+    expect(sut(V, monitoringCase(), 'REASSIGN', tt)).toEqual({ ok: true });
+    expect(stepCase(V, monitoringCase(), ev('REASSIGN', tt, { assigneeId: tv.id }))).toMatchObject({ ok: false, refusal: { reason: 'same_assignee', fields: ['assigneeId'] } });
     const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low', learnerKnown: true }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
     expect(sut(V, closed, 'REFER', tv)).toMatchObject({ ok: false, kind: 'not_allowed' });
   });

@@ -35,7 +35,7 @@ export class ReferralHooks implements OnModuleInit {
   }
 
   // The receiver must be an active one of the school's ward; its name becomes the payload's `receiver`, so the
-  // machine's rule and the trail read as before. The areas default to the case's current ones (the latest
+  // trail reads as before. The areas default to the case's current ones (the latest
   // assessment's ranking where it gave one), and must be among them.
   private async prepareRefer({ tx, row, payload }: TransitionStep<'REFER'>): Promise<EventPayloads['REFER']> {
     const receiver = await this.receiverFor(tx, row, payload.receiverId);

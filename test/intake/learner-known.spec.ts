@@ -42,7 +42,7 @@ describe('the machine knows whether the learner of a case is named', () => {
     expect(again.body.details.allowedEvents).toEqual(after.allowedEvents);
   });
 
-  it('sets the context when the case opens and when the learner is named, in the same transaction as the row', async () => {
+  it('sets the context when the case opens and when the learner is named', async () => {
     const c = await anonymousCase();
     expect(await contextOf(c.id)).toMatchObject({ learnerKnown: false });
     await named(c);

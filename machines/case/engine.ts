@@ -158,3 +158,10 @@ export const migrateSnapshot = (persisted: unknown, to: MachineVersion): Persist
   restore(to, next);
   return next;
 };
+
+// The learner of a report from the public form is named outside the machine's events (libs/intake): the context
+// follows, and START_ASSESSMENT with it.
+export const withLearnerKnown = (persisted: unknown): PersistedCase => {
+  const p = persisted as PersistedCase;
+  return { value: p.value, context: { ...p.context, learnerKnown: true } };
+};

@@ -1,32 +1,12 @@
-import type { Actor, CaseContext, CaseEvent, CaseEventType, Refusal, RiskLevel } from './types';
+import type { Actor, CaseContext, CaseEvent, CaseEventType, MachineEvent, Refusal, RiskLevel } from './types';
 
-// Building blocks of a machine version's rules: payload checks and who-may-send, in one table per version.
+// Building blocks of a machine version's rules: who may send what, and what the case's state allows, in one table
+// per version. The payload's shape is not theirs: the API's payload classes check it before the machine runs.
 
-export type PayloadCheck = (payload: Record<string, unknown>) => string[];
-
-const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
 export const isHighRisk = (level: RiskLevel): boolean => level === 'high' || level === 'critical';
 // Issue 13: whoever sends the closing event, a supervisor other than the proposer decides on such a case. A concern
 // counts from the moment it is raised: once reported it no longer blocks closure, but the case stays a risky one.
 export const closureNeedsApproval = (c: CaseContext): boolean => isHighRisk(c.riskLevel) || c.protection !== undefined;
-
-export const text = (...names: string[]): PayloadCheck => (p) => names.filter((n) => typeof p[n] !== 'string' || !/\S/.test(p[n] as string));
-export const optionalText = (...names: string[]): PayloadCheck => (p) => names.filter((n) => p[n] !== undefined && typeof p[n] !== 'string');
-export const riskLevel: PayloadCheck = (p) => (RISK_LEVELS.includes(p.riskLevel as RiskLevel) ? [] : ['riskLevel']);
-export const oneOf = (name: string, values: readonly string[]): PayloadCheck => (p) => (values.includes(p[name] as string) ? [] : [name]);
-export const bool = (name: string): PayloadCheck => (p) => (typeof p[name] === 'boolean' ? [] : [name]);
-export const isoDate = (name: string): PayloadCheck => (p) => {
-  const v = p[name];
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return [name];
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) ? [] : [name];
-};
-export const instant = (name: string): PayloadCheck => (p) =>
-  typeof p[name] === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(p[name] as string) && !Number.isNaN(Date.parse(p[name] as string)) ? [] : [name];
-export const goals: PayloadCheck = (p) =>
-  Array.isArray(p.goals) && p.goals.length > 0 && p.goals.every((g) => typeof g === 'string' && /\S/.test(g)) ? [] : ['goals'];
-export const all = (...checks: PayloadCheck[]): PayloadCheck => (p) => checks.flatMap((c) => c(p));
-export const none: PayloadCheck = () => [];
 
 export const refusal = (reason: Refusal['reason'], message: string, messageEn: string, fields?: string[]): Refusal =>
   fields ? { reason, message, messageEn, fields } : { reason, message, messageEn };
@@ -38,11 +18,10 @@ export type Rule = {
   separateReviewer?: boolean;
   // Roles beyond counsellor and supervisor who may send it (the principal, for a protection concern).
   alsoRoles?: Actor['roles'];
-  payload: PayloadCheck;
   // Rules on the case itself (its context and stage), after role and assignment.
   when?: (c: CaseContext, stage?: string) => Refusal | null;
-  // Rules that need the payload and the case together.
-  with?: (c: CaseContext, payload: Record<string, unknown>) => Refusal | null;
+  // Rules that weigh the payload against the case (its typed fields: narrow on event.type).
+  with?: (c: CaseContext, event: MachineEvent) => Refusal | null;
 };
 
 export type CaseRules = {
@@ -84,12 +63,8 @@ export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRule
   const checkEvent: CaseRules['checkEvent'] = (context, event, stage) => {
     const denied = mayAttempt(context, event.type, event.actor, stage);
     if (denied) return denied;
-    const rule = table[event.type] as Rule;
-    const missing = rule.payload(event.payload ?? {});
-    if (missing.length) {
-      return refusal('payload_incomplete', `Thiếu hoặc sai thông tin bắt buộc: ${missing.join(', ')}.`, `Missing or invalid: ${missing.join(', ')}.`, missing);
-    }
-    return rule.with?.(context, event.payload) ?? null;
+    // The caller checked the payload against its event's class (libs/cases validateEventPayload): typed from here.
+    return table[event.type]?.with?.(context, event as MachineEvent) ?? null;
   };
 
   return { mayAttempt, checkEvent };

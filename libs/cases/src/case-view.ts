@@ -45,15 +45,10 @@ export type CaseView = {
 
 // What the machine would take from this caller, before anything the case's records hold back. `loaded`: the case
 // as a transition's step just left it, so its answer does not restore the snapshot again.
-export const machineAllowedEvents = (row: CaseEntity, caller: Caller, loaded?: LoadedCase): CaseEventType[] => {
+export const allowedEventsOf = (row: CaseEntity, caller: Caller, loaded?: LoadedCase): CaseEventType[] => {
   if (!isMachineVersion(row.machineVersion)) return [];
   return (loaded ?? loadCase(row.machineVersion, row.snapshot)).allowedEvents(actorIn(caller, row.schoolId));
 };
-
-// A report from the public form cannot start its assessment until the team names its learner (libs/intake
-// refuses it): a counsellor is not offered what would be refused.
-export const allowedEventsOf = (row: CaseEntity, caller: Caller, loaded?: LoadedCase): CaseEventType[] =>
-  machineAllowedEvents(row, caller, loaded).filter((type) => !(type === 'START_ASSESSMENT' && row.learnerId === null));
 
 // While a follow-up contact is still due, archiving takes a supervisor stopping it early (libs/records refuses
 // anyone else): the rest are not offered FOLLOW_UP_DONE until both contacts are recorded.

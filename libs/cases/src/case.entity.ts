@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { RiskLevel } from '@dh/machines/case/types';
+import { AfterLoad, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CaseContext, RiskLevel } from '@dh/machines/case/types';
 
 export const AREA_CODES = [
   'hoc_tap', 'gioi_quan_he', 'tam_ly', 'ky_nang_song', 'huong_nghiep', 'chinh_sach_phap_luat', 'dich_vu_ctxh',
@@ -108,4 +108,14 @@ export class CaseEntity {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
+
+  // Snapshots stored before the machine kept whether the learner is named read it from the row: a report from the
+  // public form's is unknown until the team names them. The one tolerant read; the next write stores it.
+  @AfterLoad()
+  protected learnerKnownFromRow(): void {
+    const context = (this.snapshot as { context?: Partial<CaseContext> } | null | undefined)?.context;
+    if (context && typeof context === 'object' && context.learnerKnown === undefined && this.learnerId !== undefined) {
+      context.learnerKnown = this.learnerId !== null;
+    }
+  }
 }

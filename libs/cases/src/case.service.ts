@@ -97,7 +97,9 @@ export class CaseService {
     const opener = o.openedBy === 'public' ? null : o.openedBy;
     const received = receivedOf(o.received ?? {}, now);
     const narrative = writtenNarrative(o.narrative);
-    const started = startCase(machineVersion, { openedBy: opener?.actorId ?? null, assigneeId: o.assigneeId, riskLevel: o.riskLevel });
+    const started = startCase(machineVersion, {
+      openedBy: opener?.actorId ?? null, assigneeId: o.assigneeId, riskLevel: o.riskLevel, learnerKnown: o.learnerId !== null,
+    });
     const row = tx.getRepository(CaseEntity).create({
       schoolId: o.school.id,
       code: await this.nextCode(o.school, now, tx),

@@ -12,7 +12,7 @@ export * from './confidential/confidential-access.service';
 export * from './confidential/confidential-fields';
 export * from './confidential/reencrypt.service';
 export { RankedAreaDto } from './dtos/create-case.dto';
-export { CASE_EVENT_TYPES, RankedAreas, SUPPORT_FORMS, SupportForm, Text } from './dtos/event-payloads';
+export { CASE_EVENT_TYPES, EventPayloads, RankedAreas, SUPPORT_FORMS, SupportForm, Text } from './dtos/event-payloads';
 export * from './learners/learner.entity';
 export * from './learners/learner-age';
 export * from './learners/learner-name-key';

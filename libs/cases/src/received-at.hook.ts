@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { receivedOf } from './received-at';
+import type { EventPayloads } from './dtos/event-payloads';
 import { TransitionHooks, TransitionStep } from './transition-hooks';
 
 // A protection concern says when it reached the school, checked against the transition's own now, and the
@@ -12,12 +13,8 @@ export class ReceivedAtHook implements OnModuleInit {
     this.hooks.register({ events: ['RAISE_PROTECTION_CONCERN'], prepare: async (step) => this.received(step) });
   }
 
-  private received({ payload, at }: TransitionStep): Record<string, unknown> {
-    const { receivedAt } = receivedOf(
-      { receivedAt: payload.receivedAt as string | undefined, receivedLateReason: payload.receivedLateReason as string | undefined },
-      at,
-      'payload',
-    );
+  private received({ payload, at }: TransitionStep<'RAISE_PROTECTION_CONCERN'>): EventPayloads['RAISE_PROTECTION_CONCERN'] {
+    const { receivedAt } = receivedOf(payload, at, 'payload');
     return { ...payload, receivedAt: receivedAt.toISOString() };
   }
 }

@@ -7,7 +7,7 @@ const tv: Actor = { id: 'tv-1', roles: ['counsellor'] };
 const { machine, rules } = caseMachines[V];
 
 const assessing = (): PersistedCase => {
-  const opened = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot;
+  const opened = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low', learnerKnown: true }).snapshot;
   const r = stepCase(V, opened, { type: 'START_ASSESSMENT', actor: tv, payload: {} });
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.snapshot;

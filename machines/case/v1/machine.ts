@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import { stageActions, stageGuards } from '../machine-kit';
-import type { CaseContext, CaseEvent, CaseInput } from '../types';
+import type { CaseContext, CaseInput, MachineEvent } from '../types';
 import { META_V1 as M } from './meta';
 import { checkEvent } from './rules';
 
@@ -18,14 +18,16 @@ const whileOpen = {
 } as const;
 
 export const caseMachineV1 = setup({
-  types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
+  types: {} as { context: CaseContext; events: MachineEvent; input: CaseInput },
   guards: stageGuards(checkEvent),
   actions: stageActions,
 }).createMachine({
   id: 'case',
   version: '1',
   initial: 'intake',
-  context: ({ input }) => ({ assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null }),
+  context: ({ input }) => ({
+    assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null, learnerKnown: input.learnerKnown,
+  }),
   states: {
     intake: {
       meta: M.intake,

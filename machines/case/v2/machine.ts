@@ -1,6 +1,6 @@
-import { and, assign, not, setup, stateIn } from 'xstate';
+import { and, assertEvent, assign, not, setup, stateIn } from 'xstate';
 import { closureActions, closureGuards, stageActions, stageGuards } from '../machine-kit';
-import type { CaseContext, CaseEvent, CaseInput, ProtectionKind, ProtectionRecipient, ReferralOrigin } from '../types';
+import type { CaseContext, CaseInput, MachineEvent, ReferralOrigin } from '../types';
 import { caseMachineV1 } from '../v1/machine';
 import { META_V2_PROTECTION as P } from './meta';
 import { checkEvent, isAuthority } from './rules';
@@ -69,11 +69,11 @@ const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
 const toAuthority = and([whileStageOpen, 'toAuthority']);
 
 export const caseMachineV2 = setup({
-  types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
+  types: {} as { context: CaseContext; events: MachineEvent; input: CaseInput },
   guards: {
     ...stageGuards(checkEvent),
     ...closureGuards(checkEvent),
-    toAuthority: ({ event }) => isAuthority(event.payload.recipient),
+    toAuthority: ({ event }) => event.type === 'RECORD_PROTECTION_NOTIFICATION' && isAuthority(event.payload.recipient),
     permittedWithConcern: ({ context, event }) => checkEvent(context, event) === null && context.protection !== undefined,
     permittedFromPlanning: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'planning',
     permittedFromIntake: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'intake',
@@ -83,32 +83,33 @@ export const caseMachineV2 = setup({
     ...closureActions,
     referFrom: assign((_, params: { from: ReferralOrigin }) => ({ referredFrom: params.from })),
     // Harm by the carer is critical whatever was thought before (DOMAIN.md, Decree 56 Art. 31).
-    raiseConcern: assign({
-      protection: ({ event }) => ({
-        status: 'open' as const,
-        kind: event.payload.kind as ProtectionKind,
-        carerSuspected: event.payload.carerSuspected === true,
-        ...(typeof event.payload.receivedAt === 'string' ? { receivedAt: event.payload.receivedAt } : {}),
-        notifications: [],
-      }),
-      riskLevel: ({ context, event }) => (event.payload.carerSuspected === true ? 'critical' as const : context.riskLevel),
+    raiseConcern: assign(({ context, event }) => {
+      assertEvent(event, 'RAISE_PROTECTION_CONCERN');
+      const { kind, carerSuspected, receivedAt } = event.payload;
+      return {
+        protection: { status: 'open' as const, kind, carerSuspected, ...(receivedAt !== undefined ? { receivedAt } : {}), notifications: [] },
+        riskLevel: carerSuspected ? ('critical' as const) : context.riskLevel,
+      };
     }),
-    recordNotification: assign({
-      protection: ({ context, event }) => ({
-        ...(context.protection as NonNullable<CaseContext['protection']>),
-        status: isAuthority(event.payload.recipient) ? ('notified' as const) : (context.protection?.status ?? 'open'),
-        notifications: [
-          ...(context.protection?.notifications ?? []),
-          { recipient: event.payload.recipient as ProtectionRecipient, notifiedAt: String(event.payload.notifiedAt), notifiedBy: String(event.payload.notifiedBy) },
-        ],
-      }),
+    recordNotification: assign(({ context, event }) => {
+      assertEvent(event, 'RECORD_PROTECTION_NOTIFICATION');
+      const { recipient, notifiedAt, notifiedBy } = event.payload;
+      return {
+        protection: {
+          ...(context.protection as NonNullable<CaseContext['protection']>),
+          status: isAuthority(recipient) ? ('notified' as const) : (context.protection?.status ?? 'open'),
+          notifications: [...(context.protection?.notifications ?? []), { recipient, notifiedAt, notifiedBy }],
+        },
+      };
     }),
   },
 }).createMachine({
   id: 'case',
   version: '2',
   type: 'parallel',
-  context: ({ input }) => ({ assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null }),
+  context: ({ input }) => ({
+    assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null, learnerKnown: input.learnerKnown,
+  }),
   states: {
     stage: { meta: P.stage, initial: 'intake', states: STAGES },
     protection: {

@@ -1,4 +1,4 @@
-import { all, bool, instant, makeRules, oneOf, refusal, Rule, text } from '../rules-kit';
+import { makeRules, refusal, Rule } from '../rules-kit';
 import type { AuthorityRecipient, CaseContext, CaseEventType, ProtectionKind, ProtectionRecipient } from '../types';
 import { RULES_V1 } from '../v1/rules';
 
@@ -6,7 +6,7 @@ export const PROTECTION_KINDS: readonly ProtectionKind[] = ['abuse', 'violence',
 export const AUTHORITY_RECIPIENTS: readonly AuthorityRecipient[] = ['tong_dai_111', 'ubnd_phuong', 'cong_an', 'phong_vhxh'];
 export const PROTECTION_RECIPIENTS: readonly ProtectionRecipient[] = [...AUTHORITY_RECIPIENTS, 'gia_dinh'];
 // Only a report to an authority discharges the duty to report; telling the family is recorded beside it.
-export const isAuthority = (recipient: unknown): boolean => AUTHORITY_RECIPIENTS.includes(recipient as AuthorityRecipient);
+export const isAuthority = (recipient: ProtectionRecipient): boolean => AUTHORITY_RECIPIENTS.some((a) => a === recipient);
 
 // The rationale a case's risk carries when a concern with the carer suspected made it critical.
 export const CARER_SUSPECTED_RATIONALE =
@@ -32,7 +32,7 @@ const RULES_V2: Record<CaseEventType, Rule> = {
   PROPOSE_CLOSURE: notWhileConcernOpen(RULES_V1.PROPOSE_CLOSURE),
   APPROVE_CLOSURE: notWhileConcernOpen(RULES_V1.APPROVE_CLOSURE),
   // Anyone on the case may send it; on a risky case it goes to a supervisor's review (the machine routes it).
-  CLOSE: notWhileConcernOpen({ payload: RULES_V1.CLOSE.payload }),
+  CLOSE: notWhileConcernOpen({}),
   CLOSE_AT_INTAKE: notWhileConcernOpen(RULES_V1.CLOSE_AT_INTAKE),
   // From intake only for a protection report: the authorities and services act before the school assesses.
   REFER: {
@@ -48,19 +48,17 @@ const RULES_V2: Record<CaseEventType, Rule> = {
   },
   RAISE_PROTECTION_CONCERN: {
     alsoRoles: ['principal'],
-    payload: all(oneOf('kind', PROTECTION_KINDS), text('facts'), bool('carerSuspected')),
     when: (c, stage) =>
       notWhenClosed(stage) ??
       (concernOpen(c) ? refusal('protection_concern_open', 'Đã có tin báo bảo vệ trẻ em đang mở cho hồ sơ này.', 'A child-protection concern is already open.') : null),
   },
   RECORD_PROTECTION_NOTIFICATION: {
     alsoRoles: ['principal'],
-    payload: all(oneOf('recipient', PROTECTION_RECIPIENTS), instant('notifiedAt'), text('notifiedBy')),
     when: (c, stage) =>
       notWhenClosed(stage) ??
       (c.protection ? null : refusal('payload_incomplete', 'Hồ sơ chưa có tin báo bảo vệ trẻ em.', 'There is no protection concern to notify.')),
-    with: (c, p) =>
-      p.recipient === 'gia_dinh' && c.protection?.carerSuspected
+    with: (c, e) =>
+      e.type === 'RECORD_PROTECTION_NOTIFICATION' && e.payload.recipient === 'gia_dinh' && c.protection?.carerSuspected
         ? refusal('family_is_suspected', 'Không được thông báo cho gia đình khi người chăm sóc bị nghi ngờ là người gây hại.', 'The family may not be the recipient when the carer is the suspected source of harm.', ['recipient'])
         : null,
   },

@@ -20,7 +20,7 @@ export class AssigneeCheck implements OnModuleInit {
   onModuleInit(): void {
     this.hooks.register({
       events: ['ASSIGN', 'REASSIGN'],
-      beforeWrite: ({ tx, row, payload }) => this.assertAssignable(String(payload.assigneeId), row.schoolId, tx),
+      beforeWrite: ({ tx, row, payload }) => this.assertAssignable(payload.assigneeId, row.schoolId, tx),
     });
   }
 

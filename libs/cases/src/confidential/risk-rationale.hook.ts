@@ -6,7 +6,8 @@ import { CASE_EVENT_TYPES } from '../dtos/event-payloads';
 import { TransitionHooks, TransitionStep } from '../transition-hooks';
 import { SEALED_CONTEXT } from './confidential-fields';
 
-const RISK_EVENTS: readonly CaseEventType[] = ['COMPLETE_ASSESSMENT', 'UPDATE_RISK'];
+const RISK_EVENTS = ['COMPLETE_ASSESSMENT', 'UPDATE_RISK'] as const;
+const saysWhy = (type: CaseEventType): boolean => (RISK_EVENTS as readonly CaseEventType[]).includes(type);
 
 // The case row's risk rationale, sealed at rest: an assessment or a risk update says why; only a concern with the
 // carer suspected changes the risk without saying why, and then the machine's reason stands in, and the trail says
@@ -21,10 +22,10 @@ export class RiskRationaleHook implements OnModuleInit {
   onModuleInit(): void {
     this.hooks.register({
       events: RISK_EVENTS,
-      beforeWrite: async ({ payload }) => ({ riskRationale: this.seal(String(payload.riskRationale)) }),
+      beforeWrite: async ({ payload }) => ({ riskRationale: this.seal(payload.riskRationale) }),
     });
     this.hooks.register({
-      events: CASE_EVENT_TYPES.filter((type) => !RISK_EVENTS.includes(type)),
+      events: CASE_EVENT_TYPES.filter((type) => !saysWhy(type)),
       beforeWrite: async (step) => (riskImplied(step) ? { riskRationale: this.seal(CARER_SUSPECTED_RATIONALE) } : {}),
       record: async (s) => (riskImplied(s) ? { riskRaised: { from: s.fromRisk, to: s.row.riskLevel } } : {}),
     });

@@ -3,7 +3,9 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches,
   MaxLength, ValidateNested, validateSync,
 } from 'class-validator';
-import type { CaseEventType, ProtectionKind, ProtectionRecipient, RiskLevel } from '@dh/machines/case/types';
+import type {
+  AssigneeFields, CaseEventType, ConcernFields, NotificationFields, ProtectionKind, ProtectionRecipient, RiskFields, RiskLevel,
+} from '@dh/machines/case/types';
 import { PROTECTION_KINDS, PROTECTION_RECIPIENTS } from '@dh/machines/case/v2/rules';
 import { flattenValidationErrors, InputValidationException } from '@dh/errors';
 import { AREA_CODES, AreaCode, RISK_LEVELS } from '../case.entity';
@@ -50,11 +52,11 @@ export const RankedAreas = (target: object, key: string) => {
 
 class EmptyPayload {}
 
-class AssignPayload {
+export class AssignPayload implements AssigneeFields {
   @IsUUID('all') assigneeId!: string;
 }
 
-class AssessmentPayload {
+export class AssessmentPayload implements RiskFields {
   @IsIn(RISK_LEVELS) riskLevel!: RiskLevel;
   @Text(LONG) riskRationale!: string;
   @Text(LONG) difficulties!: string;
@@ -66,7 +68,7 @@ class AssessmentPayload {
   @IsOptional() @RankedAreas areas?: RankedAreaDto[];
 }
 
-class PlanPayload {
+export class PlanPayload {
   @TextList(SHORT * 4) goals!: string[];
   @Text(SHORT) responsible!: string;
   @Day reviewDate!: string;
@@ -79,27 +81,27 @@ class PlanPayload {
   @IsOptional() @Day endDate?: string;
 }
 
-class RevisePlanPayload extends PlanPayload {
+export class RevisePlanPayload extends PlanPayload {
   @Text(LONG) reason!: string;
 }
 
-class CommentPayload {
+export class CommentPayload {
   @IsOptional() @IsString() @MaxLength(LONG) comment?: string;
 }
 
-class ReasonPayload {
+export class ReasonPayload {
   @Text(LONG) reason!: string;
 }
 
 // The sender's name and unit come from the caller and the school; how the receiver reaches them back is theirs to give.
-class ReferSender {
+export class ReferSender {
   @IsOptional() @Text(SHORT) title?: string;
   @IsOptional() @IsString() @Matches(/^\+?\d+( \d+)*$/, { message: 'phone must be digits, single spaces, an optional leading +' }) @MaxLength(30)
   phone?: string;
   @IsOptional() @IsEmail() @MaxLength(SHORT) email?: string;
 }
 
-class ReferPayload {
+export class ReferPayload {
   // A receiver of the directory of services of the school's ward, active (libs/records checks it and fills `receiver`).
   @IsUUID('all') receiverId!: string;
   // Filled from the directory: the receiver's name as it stands when the referral is sent.
@@ -115,19 +117,19 @@ class ReferPayload {
 }
 
 // The receiver's answer, as the counsellor heard it (the receiver has no login).
-class ReferralAcceptedPayload {
+export class ReferralAcceptedPayload {
   @IsOptional() @IsISO8601({ strict: true }) answeredAt?: string;
   @IsOptional() @Text(SHORT) receiverContact?: string;
   @IsOptional() @Text(LONG) note?: string;
 }
 
-class FeedbackPayload {
+export class FeedbackPayload {
   @Text(LONG) feedback!: string;
   @IsOptional() @Text(LONG) outcome?: string;
   @IsOptional() @IsISO8601({ strict: true }) completedAt?: string;
 }
 
-class ClosurePayload {
+export class ClosurePayload {
   @Text(LONG) outcome!: string;
   // Mẫu 04: results achieved and not, the reason, the follow-up plan.
   @IsOptional() @Text(LONG) resultsAchieved?: string;
@@ -136,22 +138,22 @@ class ClosurePayload {
   @IsOptional() @Text(LONG) followUpPlan?: string;
 }
 
-class FollowUpDonePayload {
+export class FollowUpDonePayload {
   @Text(LONG) notes!: string;
   // A supervisor's reason for archiving before both follow-up contacts are recorded (libs/records checks it).
   @IsOptional() @Text(LONG) stopReason?: string;
 }
 
-class RiskPayload {
+export class RiskPayload implements RiskFields {
   @IsIn(RISK_LEVELS) riskLevel!: RiskLevel;
   @Text(LONG) riskRationale!: string;
 }
 
-class NotePayload {
+export class NotePayload {
   @Text(LONG) text!: string;
 }
 
-class ProtectionConcernPayload {
+export class ProtectionConcernPayload implements ConcernFields {
   @IsIn(PROTECTION_KINDS) kind!: ProtectionKind;
   @Text(LONG) facts!: string;
   @IsBoolean() carerSuspected!: boolean;
@@ -160,14 +162,16 @@ class ProtectionConcernPayload {
   @ReceivedLateReasonField() receivedLateReason?: string;
 }
 
-class ProtectionNotificationPayload {
+export class ProtectionNotificationPayload implements NotificationFields {
   @IsIn(PROTECTION_RECIPIENTS) recipient!: ProtectionRecipient;
-  @IsISO8601({ strict: true }) notifiedAt!: string;
+  // An instant: when the day alone is known, the clock it stops cannot be judged.
+  @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { message: 'notifiedAt must give the time of day' })
+  notifiedAt!: string;
   @Text(SHORT) notifiedBy!: string;
 }
 
 // Exhaustive over CaseEventType: a new event type does not compile until its payload is declared here.
-const PAYLOADS: Record<CaseEventType, new () => object> = {
+const PAYLOADS = {
   START_ASSESSMENT: EmptyPayload,
   COMPLETE_ASSESSMENT: AssessmentPayload,
   SUBMIT_PLAN: PlanPayload,
@@ -191,7 +195,12 @@ const PAYLOADS: Record<CaseEventType, new () => object> = {
   ADD_NOTE: NotePayload,
   RAISE_PROTECTION_CONCERN: ProtectionConcernPayload,
   RECORD_PROTECTION_NOTIFICATION: ProtectionNotificationPayload,
-};
+} satisfies Record<CaseEventType, new () => object>;
+
+// A class's fields as a plain object type: a validated payload is the object the client sent, not an instance.
+type Fields<T> = { [K in keyof T]: T[K] };
+// Each event's payload once validated: what its hooks read (libs/cases TransitionStep).
+export type EventPayloads = { [K in CaseEventType]: Fields<InstanceType<(typeof PAYLOADS)[K]>> };
 
 export const CASE_EVENT_TYPES = Object.keys(PAYLOADS) as CaseEventType[];
 

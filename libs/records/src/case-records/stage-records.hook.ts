@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { RankedArea, SupportForm, TransitionHooks, TransitionStep } from '@dh/cases';
+import { TransitionHooks, TransitionStep } from '@dh/cases';
 import { FieldCipher } from '@dh/crypto';
-import type { RiskLevel } from '@dh/machines/case/types';
 import { AssessmentRecord } from '../assessments/assessment-record.entity';
 import { ClosureEvent, ClosureRecord } from '../closures/closure-record.entity';
 import { SupportPlan } from '../plans/support-plan.entity';
@@ -26,11 +25,11 @@ export class StageRecordsHook implements OnModuleInit {
     this.hooks.register({ events: CLOSURE_EVENTS, record: (s) => this.closure(s) });
   }
 
-  private async assessment({ tx, caller, row, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+  private async assessment({ tx, caller, row, payload, at }: TransitionStep<'COMPLETE_ASSESSMENT'>): Promise<Record<string, unknown>> {
     const record = tx.getRepository(AssessmentRecord).create({
       ...recordOf(caller.id, row, at),
-      riskLevel: payload.riskLevel as RiskLevel,
-      areas: (payload.areas as RankedArea[] | undefined)?.map(({ code, priority }) => ({ code, priority })) ?? null,
+      riskLevel: payload.riskLevel,
+      areas: payload.areas?.map(({ code, priority }) => ({ code, priority })) ?? null,
       ...sealColumns(this.cipher, 'assessment_record', payload),
     });
     await tx.getRepository(AssessmentRecord).insert(record);
@@ -38,26 +37,27 @@ export class StageRecordsHook implements OnModuleInit {
   }
 
   // Revisions are numbered per case; the transition holds the case row's lock, so two never take one number.
-  private async plan({ tx, caller, row, type, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+  private async plan(step: TransitionStep<'SUBMIT_PLAN' | 'REVISE_PLAN'>): Promise<Record<string, unknown>> {
+    const { tx, caller, row, type, payload, at } = step;
     const [{ last }] = await tx.query(`SELECT coalesce(max(revision), 0) AS last FROM support_plan WHERE case_id = $1`, [row.id]);
     const record = tx.getRepository(SupportPlan).create({
       ...recordOf(caller.id, row, at),
       revision: Number(last) + 1,
-      event: type as SupportPlan['event'],
-      responsible: String(payload.responsible),
-      reviewDate: String(payload.reviewDate),
-      form: (payload.form as SupportForm | undefined) ?? null,
-      endDate: (payload.endDate as string | undefined) ?? null,
-      ...sealColumns(this.cipher, 'support_plan', { ...payload, revisionReason: type === 'REVISE_PLAN' ? payload.reason : undefined }),
+      event: type,
+      responsible: payload.responsible,
+      reviewDate: payload.reviewDate,
+      form: payload.form ?? null,
+      endDate: payload.endDate ?? null,
+      ...sealColumns(this.cipher, 'support_plan', { ...payload, revisionReason: step.type === 'REVISE_PLAN' ? step.payload.reason : undefined }),
     });
     await tx.getRepository(SupportPlan).insert(record);
     return { planId: record.id, planRevision: record.revision };
   }
 
-  private async closure({ tx, caller, row, type, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+  private async closure({ tx, caller, row, type, payload, at }: TransitionStep<ClosureEvent>): Promise<Record<string, unknown>> {
     const record = tx.getRepository(ClosureRecord).create({
       ...recordOf(caller.id, row, at),
-      event: type as ClosureEvent,
+      event: type,
       ...sealColumns(this.cipher, 'closure_record', payload),
     });
     await tx.getRepository(ClosureRecord).insert(record);

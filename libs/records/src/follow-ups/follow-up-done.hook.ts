@@ -21,7 +21,7 @@ export class FollowUpDoneHook implements OnModuleInit {
     this.hooks.register({ events: ['FOLLOW_UP_DONE'], record: (s) => this.archive(s) });
   }
 
-  private async archive({ tx, caller, row, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+  private async archive({ tx, caller, row, payload, at }: TransitionStep<'FOLLOW_UP_DONE'>): Promise<Record<string, unknown>> {
     const open = await this.deadlines.openKinds(tx, row.id, FOLLOW_UP_CLOCKS);
     const stopping = payload.stopReason !== undefined;
     if (open.length === 0) {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AreaCode, CASE_EVENT_TYPES, CaseEntity, TransitionHooks, TransitionStep } from '@dh/cases';
+import { AreaCode, CASE_EVENT_TYPES, CaseEntity, EventPayloads, TransitionHooks, TransitionStep } from '@dh/cases';
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
@@ -16,9 +16,6 @@ export const PROTECTION_LEGAL_DUTY = {
   basisEn: 'Law on Children 2016 Art. 51; Decree 56/2017/ND-CP Art. 25',
 } as const;
 
-type Sender = { title?: string; phone?: string; email?: string };
-type AnswerPayload = { answeredAt?: string; receiverContact?: string; note?: string };
-
 // The referral's records, kept by the case's own transitions (libs/cases TransitionHooks): REFER checks the
 // receiver and the consent and writes the row; the receiver's answer and feedback, recorded by the counsellor,
 // move it along. Everything inside the transition's transaction, under the case row's lock.
@@ -32,8 +29,7 @@ export class ReferralHooks implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.register({ events: ['REFER'], prepare: (s) => this.prepareRefer(s), record: (s) => this.recordRefer(s) });
-    this.hooks.register({ events: ['REFERRAL_ACCEPTED'], record: (s) => this.recordAnswer(s, 'accepted') });
-    this.hooks.register({ events: ['REFERRAL_DECLINED'], record: (s) => this.recordAnswer(s, 'declined') });
+    this.hooks.register({ events: ['REFERRAL_ACCEPTED', 'REFERRAL_DECLINED'], record: (s) => this.recordAnswer(s) });
     this.hooks.register({ events: ['REFERRAL_COMPLETED'], record: (s) => this.recordCompleted(s) });
     // Not a sharing on consent: the trail says so, and why.
     this.hooks.register({ events: ['RECORD_PROTECTION_NOTIFICATION'], record: async () => ({ legalDuty: PROTECTION_LEGAL_DUTY }) });
@@ -45,26 +41,25 @@ export class ReferralHooks implements OnModuleInit {
   }
 
   // The receiver must be an active one of the school's ward; its name becomes the payload's `receiver`, so the
-  // machine's rule and the trail read as before. The areas default to the case's current ones (the latest
+  // trail reads as before. The areas default to the case's current ones (the latest
   // assessment's ranking where it gave one), and must be among them.
-  private async prepareRefer({ tx, row, payload }: TransitionStep): Promise<Record<string, unknown>> {
-    const receiver = await this.receiverFor(tx, row, String(payload.receiverId));
+  private async prepareRefer({ tx, row, payload }: TransitionStep<'REFER'>): Promise<EventPayloads['REFER']> {
+    const receiver = await this.receiverFor(tx, row, payload.receiverId);
     const caseAreas = row.areas.map((a) => a.code);
-    const areas = (payload.areas as AreaCode[] | undefined) ?? caseAreas;
+    const areas = areasOf(row, payload);
     const foreign = areas.filter((a) => !caseAreas.includes(a));
     if (foreign.length) throw new ReferralException(ReferralExceptionCode.AREA_NOT_IN_CASE, { reason: 'area_not_in_case', field: 'payload.areas', areas: foreign });
     return { ...payload, receiverId: receiver.id, receiver: receiver.name, areas };
   }
 
-  private async recordRefer({ tx, caller, row, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
-    const receiverId = String(payload.receiverId);
+  private async recordRefer({ tx, caller, row, payload, at }: TransitionStep<'REFER'>): Promise<Record<string, unknown>> {
+    const { receiverId, sender } = payload;
     const verdict = await this.consents.checkSharing(tx, row.id, { kind: 'referral', receiverId }, at);
     if (!verdict.ok) {
       throw new ReferralException(ReferralExceptionCode.CONSENT_MISSING, { reason: 'consent_missing', missing: verdict.missing }, consentMissingMessage(verdict.missing));
     }
     const receiver = await tx.getRepository(ServiceProvider).findOneByOrFail({ id: receiverId });
     const school = await tx.getRepository(School).findOneOrFail({ where: { id: row.schoolId }, select: { id: true, name: true } });
-    const sender = (payload.sender ?? {}) as Sender;
     const consentIds = verdict.consents.map((c) => c.id);
     // Under the case row's lock (the transition holds it): no other referral of the case is numbered meanwhile.
     const seq = (await tx.getRepository(Referral).countBy({ caseId: row.id })) + 1;
@@ -72,34 +67,40 @@ export class ReferralHooks implements OnModuleInit {
       caseId: row.id, seq, schoolId: row.schoolId,
       receiverId, receiverName: receiver.name, receiverKind: receiver.kind, receiverAddress: receiver.address, receiverPhone: receiver.phone,
       receiverEmail: receiver.email, receiverContactPerson: receiver.contactPerson,
-      senderId: caller.id, senderName: caller.fullName, senderTitle: sender.title?.trim() ?? null, senderUnit: school.name,
-      senderPhone: sender.phone ?? null, senderEmail: sender.email ?? null,
-      reason: this.seal(String(payload.reason), 'reason'),
-      areas: payload.areas as AreaCode[], consentIds, toWard: payload.toWard === true, status: 'sent', sentAt: at,
+      senderId: caller.id, senderName: caller.fullName, senderTitle: sender?.title?.trim() ?? null, senderUnit: school.name,
+      senderPhone: sender?.phone ?? null, senderEmail: sender?.email ?? null,
+      reason: this.seal(payload.reason, 'reason'),
+      areas: areasOf(row, payload), consentIds, toWard: payload.toWard === true, status: 'sent', sentAt: at,
       answeredAt: null, receiverContact: null, answerNote: null, declinedReason: null, completedAt: null, feedback: null, outcome: null,
     });
     await tx.getRepository(Referral).insert(referral);
     return { referralId: referral.id, consentIds };
   }
 
-  private async recordAnswer({ tx, row, payload, at }: TransitionStep, status: 'accepted' | 'declined'): Promise<Record<string, unknown>> {
+  private async recordAnswer(step: TransitionStep<'REFERRAL_ACCEPTED' | 'REFERRAL_DECLINED'>): Promise<Record<string, unknown>> {
+    const { tx, row, at } = step;
     const referral = await this.open(tx, row, 'sent');
     if (!referral) return {};
-    const answer = payload as AnswerPayload;
-    const answeredAt = this.within(referral, answer.answeredAt, at, 'payload.answeredAt');
-    await tx.getRepository(Referral).update({ id: referral.id }, status === 'accepted'
-      ? { status, answeredAt, receiverContact: answer.receiverContact?.trim() ?? null, answerNote: answer.note ? this.seal(answer.note, 'answer_note') : null }
-      : { status, answeredAt, declinedReason: this.seal(String(payload.reason), 'declined_reason') });
+    if (step.type === 'REFERRAL_DECLINED') {
+      const declinedReason = this.seal(step.payload.reason, 'declined_reason');
+      await tx.getRepository(Referral).update({ id: referral.id }, { status: 'declined', answeredAt: at, declinedReason });
+      return { referralId: referral.id };
+    }
+    const { answeredAt, receiverContact, note } = step.payload;
+    await tx.getRepository(Referral).update({ id: referral.id }, {
+      status: 'accepted', answeredAt: this.within(referral, answeredAt, at, 'payload.answeredAt'),
+      receiverContact: receiverContact?.trim() ?? null, answerNote: note ? this.seal(note, 'answer_note') : null,
+    });
     return { referralId: referral.id };
   }
 
-  private async recordCompleted({ tx, row, payload, at }: TransitionStep): Promise<Record<string, unknown>> {
+  private async recordCompleted({ tx, row, payload, at }: TransitionStep<'REFERRAL_COMPLETED'>): Promise<Record<string, unknown>> {
     const referral = await this.open(tx, row, 'accepted');
     if (!referral) return {};
-    const completedAt = this.within(referral, payload.completedAt as string | undefined, at, 'payload.completedAt');
+    const completedAt = this.within(referral, payload.completedAt, at, 'payload.completedAt');
     await tx.getRepository(Referral).update({ id: referral.id }, {
-      status: 'completed', completedAt, feedback: this.seal(String(payload.feedback), 'feedback'),
-      outcome: typeof payload.outcome === 'string' ? this.seal(payload.outcome, 'outcome') : null,
+      status: 'completed', completedAt, feedback: this.seal(payload.feedback, 'feedback'),
+      outcome: payload.outcome !== undefined ? this.seal(payload.outcome, 'outcome') : null,
     });
     return { referralId: referral.id };
   }
@@ -140,3 +141,6 @@ const referredToWardAfter = ({ row, type, payload, at }: TransitionStep): Date |
   if (type === 'REFER') return payload.toWard === true ? at : null;
   return row.referredToWardAt;
 };
+
+// A referral is about the areas it names, or else all of the case's current ones (the latest assessment's ranking).
+const areasOf = (row: CaseEntity, payload: EventPayloads['REFER']): AreaCode[] => payload.areas ?? row.areas.map((a) => a.code);

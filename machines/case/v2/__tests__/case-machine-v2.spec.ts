@@ -1,4 +1,6 @@
-import { activeLeaves, allowedEventsFor, checkCase, InvalidSnapshotError, migrateSnapshot, startCase, stateMetaOf, stepCase } from '../../engine';
+import {
+  activeLeaves, allowedEventsFor, checkCase, InvalidSnapshotError, migrateSnapshot, startCase, stateMetaOf, stepCase, withLearnerKnown,
+} from '../../engine';
 import type { Actor, CaseEvent, CaseEventType, PersistedCase } from '../../types';
 
 const V = 'case@2';
@@ -15,7 +17,7 @@ const go = (p: PersistedCase, e: CaseEvent): PersistedCase => {
   return r.snapshot;
 };
 const monitoringCase = (): PersistedCase => {
-  let p = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot;
+  let p = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low', learnerKnown: true }).snapshot;
   p = go(p, ev('START_ASSESSMENT', tv));
   p = go(p, ev('COMPLETE_ASSESSMENT', tv, { riskLevel: 'low', riskRationale: 'r', difficulties: 'd', needs: 'n' }));
   return go(p, ev('SUBMIT_PLAN', tv, { goals: ['g'], responsible: 'r', reviewDate: '2026-04-15' }));
@@ -25,7 +27,7 @@ describe('case@2: the child-protection concern beside the stages', () => {
   const sut = stepCase;
 
   it('runs the stages of case@1 unchanged, with no concern at the start', () => {
-    const started = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' });
+    const started = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low', learnerKnown: true });
     expect(started).toMatchObject({ state: 'intake', leaves: ['intake', 'protection.none'] });
     expect(activeLeaves(V, monitoringCase())).toEqual(['monitoring', 'protection.none']);
   });
@@ -49,7 +51,7 @@ describe('case@2: the child-protection concern beside the stages', () => {
   });
 
   it('sends every closure of a risky case to review: CLOSE from assessment comes back there when rejected', () => {
-    let p = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'critical' }).snapshot;
+    let p = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'critical', learnerKnown: true }).snapshot;
     expect(sut(V, p, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }))).toMatchObject({ ok: false, refusal: { reason: 'supervisor_approval_required' } });
     expect(allowedEventsFor(V, p, tv)).not.toContain('CLOSE_AT_INTAKE');
     expect(allowedEventsFor(V, p, tt)).toContain('CLOSE_AT_INTAKE');
@@ -75,10 +77,9 @@ describe('case@2: the child-protection concern beside the stages', () => {
     expect(p.context.protection?.notifications.map((n) => n.recipient)).toEqual(['gia_dinh', 'cong_an']);
   });
 
-  it('refuses a concern on a closed case, an incomplete one, and one from a role without the duty', () => {
-    const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
+  it('refuses a concern on a closed case, and one from a role without the duty', () => {
+    const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low', learnerKnown: true }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
     expect(sut(V, closed, ev('RAISE_PROTECTION_CONCERN', tv, concern()))).toMatchObject({ ok: false, refusal: { reason: 'case_closed' } });
-    expect(sut(V, monitoringCase(), ev('RAISE_PROTECTION_CONCERN', tv, { kind: 'bullying' }))).toMatchObject({ ok: false, refusal: { reason: 'payload_incomplete', fields: ['kind', 'facts', 'carerSuspected'] } });
     expect(sut(V, monitoringCase(), ev('RAISE_PROTECTION_CONCERN', { id: 'a', roles: ['auditor'] }, concern()))).toMatchObject({ ok: false, refusal: { reason: 'role_not_allowed' } });
     expect(sut(V, monitoringCase(), ev('RECORD_PROTECTION_NOTIFICATION', tv, notify('tong_dai_111')))).toMatchObject({ ok: false, kind: 'not_allowed' });
   });
@@ -92,7 +93,7 @@ describe('case@2: the child-protection concern beside the stages', () => {
 
   it('refers from planning, and from intake only with a concern; the answer returns the case to where it left from', () => {
     const refer = { receiver: 'Trạm y tế phường', reason: 'Cần khám chuyên khoa.' };
-    const intake = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high' }).snapshot;
+    const intake = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high', learnerKnown: true }).snapshot;
     expect(sut(V, intake, ev('REFER', tv, refer))).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'no_protection_concern' } });
     expect(allowedEventsFor(V, intake, tv)).not.toContain('REFER');
     let p = go(intake, ev('RAISE_PROTECTION_CONCERN', tv, concern(false)));
@@ -100,7 +101,7 @@ describe('case@2: the child-protection concern beside the stages', () => {
     p = go(go(p, ev('REFER', tv, refer)), ev('REFERRAL_ACCEPTED', tv));
     expect(sut(V, p, ev('REFERRAL_COMPLETED', tv, { feedback: 'f' }))).toMatchObject({ ok: true, state: 'assessment' });
 
-    let planning = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high' }).snapshot, ev('START_ASSESSMENT', tv));
+    let planning = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high', learnerKnown: true }).snapshot, ev('START_ASSESSMENT', tv));
     planning = go(planning, ev('COMPLETE_ASSESSMENT', tv, { riskLevel: 'high', riskRationale: 'r', difficulties: 'd', needs: 'n' }));
     const sent = go(planning, ev('REFER', tv, refer));
     expect(sent.context.referredFrom).toBe('planning');
@@ -128,13 +129,39 @@ describe('case@2: checkCase answers before the payload is known', () => {
   const sut = checkCase;
 
   it('says whether the state takes the event and the caller may attempt it, without reading the payload', () => {
-    const intake = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high' }).snapshot;
+    const intake = startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'high', learnerKnown: true }).snapshot;
     expect(sut(V, intake, 'REFER', tv)).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'no_protection_concern' } });
     expect(sut(V, intake, 'START_ASSESSMENT', { id: 'tv-2', roles: ['counsellor'] })).toMatchObject({ ok: false, refusal: { reason: 'not_assignee' } });
     // A payload the step would refuse is no business of the check: hooks may still complete it.
-    expect(sut(V, monitoringCase(), 'REFER', tv)).toEqual({ ok: true });
-    expect(stepCase(V, monitoringCase(), ev('REFER', tv))).toMatchObject({ ok: false, refusal: { reason: 'payload_incomplete' } });
-    const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low' }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
+    expect(sut(V, monitoringCase(), 'REASSIGN', tt)).toEqual({ ok: true });
+    expect(stepCase(V, monitoringCase(), ev('REASSIGN', tt, { assigneeId: tv.id }))).toMatchObject({ ok: false, refusal: { reason: 'same_assignee', fields: ['assigneeId'] } });
+    const closed = go(startCase(V, { openedBy: tv.id, assigneeId: tv.id, riskLevel: 'low', learnerKnown: true }).snapshot, ev('CLOSE_AT_INTAKE', tv, { reason: 'r' }));
     expect(sut(V, closed, 'REFER', tv)).toMatchObject({ ok: false, kind: 'not_allowed' });
+  });
+});
+
+describe('case@2: a report whose learner is not named yet', () => {
+  const unnamed = () => startCase(V, { openedBy: null, assigneeId: null, riskLevel: 'medium', learnerKnown: false }).snapshot;
+
+  it('neither offers nor takes START_ASSESSMENT until the learner is known; closing at intake stays open', () => {
+    expect(allowedEventsFor(V, unnamed(), tt)).not.toContain('START_ASSESSMENT');
+    expect(allowedEventsFor(V, unnamed(), tt)).toContain('CLOSE_AT_INTAKE');
+    const refused = checkCase(V, unnamed(), 'START_ASSESSMENT', tt);
+    expect(refused).toEqual({
+      ok: false, kind: 'refused',
+      refusal: {
+        reason: 'learner_unknown',
+        message: 'Hồ sơ chưa xác định học sinh. Hãy xác định học sinh trước khi bắt đầu đánh giá.',
+        messageEn: 'The case’s learner is not named yet; name the learner before starting the assessment.',
+      },
+    });
+    // The machine's own refusals come first: a counsellor not assigned is told so.
+    expect(checkCase(V, unnamed(), 'START_ASSESSMENT', tv)).toMatchObject({ refusal: { reason: 'not_assignee' } });
+    const named = withLearnerKnown(unnamed());
+    expect(named.context.learnerKnown).toBe(true);
+    expect(stepCase(V, named, ev('START_ASSESSMENT', tt))).toMatchObject({ ok: true, state: 'assessment', context: { learnerKnown: true } });
+    // A snapshot stored before the field was kept is not refused by it (the case row says whether it is known).
+    const { learnerKnown: _, ...older } = named.context;
+    expect(checkCase(V, { value: named.value, context: older }, 'START_ASSESSMENT', tt)).toEqual({ ok: true });
   });
 });

@@ -10,7 +10,7 @@ export const isHighRisk = (level: RiskLevel): boolean => level === 'high' || lev
 // counts from the moment it is raised: once reported it no longer blocks closure, but the case stays a risky one.
 export const closureNeedsApproval = (c: CaseContext): boolean => isHighRisk(c.riskLevel) || c.protection !== undefined;
 
-export const text = (...names: string[]): PayloadCheck => (p) => names.filter((n) => typeof p[n] !== 'string' || !/\S/.test(p[n] as string));
+export const text = (...names: string[]): PayloadCheck => (p) => names.filter((n) => typeof p[n] !== 'string' || !/\S/.test(p[n]));
 export const optionalText = (...names: string[]): PayloadCheck => (p) => names.filter((n) => p[n] !== undefined && typeof p[n] !== 'string');
 export const riskLevel: PayloadCheck = (p) => (RISK_LEVELS.includes(p.riskLevel as RiskLevel) ? [] : ['riskLevel']);
 export const oneOf = (name: string, values: readonly string[]): PayloadCheck => (p) => (values.includes(p[name] as string) ? [] : [name]);
@@ -22,7 +22,7 @@ export const isoDate = (name: string): PayloadCheck => (p) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) ? [] : [name];
 };
 export const instant = (name: string): PayloadCheck => (p) =>
-  typeof p[name] === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(p[name] as string) && !Number.isNaN(Date.parse(p[name] as string)) ? [] : [name];
+  typeof p[name] === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(p[name]) && !Number.isNaN(Date.parse(p[name])) ? [] : [name];
 export const goals: PayloadCheck = (p) =>
   Array.isArray(p.goals) && p.goals.length > 0 && p.goals.every((g) => typeof g === 'string' && /\S/.test(g)) ? [] : ['goals'];
 export const all = (...checks: PayloadCheck[]): PayloadCheck => (p) => checks.flatMap((c) => c(p));

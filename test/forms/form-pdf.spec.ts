@@ -22,7 +22,6 @@ const onPath = (program: string): boolean => {
 
 const missingTools = ['soffice', 'pdftotext'].filter((p) => !onPath(p));
 if (missingTools.length) {
-  // eslint-disable-next-line no-console
   console.warn(`form-pdf.spec: PDF conversion tests skipped, not installed: ${missingTools.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils)`);
 }
 

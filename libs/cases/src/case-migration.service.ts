@@ -36,7 +36,7 @@ export class CaseMigrationService {
           const { line, row, next } = await this.check(tx, id, to, true);
           if (!line.ok || !row || !next) return line;
           const now = this.clock.now();
-          await tx.getRepository(CaseEntity).update({ id }, { machineVersion: to, snapshot: next as object, version: row.version + 1, updatedAt: now });
+          await tx.getRepository(CaseEntity).update({ id }, { machineVersion: to, snapshot: next, version: row.version + 1, updatedAt: now });
           await this.audit.append(tx, {
             caseId: id, schoolId: row.schoolId, type: 'MACHINE_MIGRATED', fromState: row.state, toState: statePath(next.value),
             actorId: null, actorRole: 'system', payload: { from: row.machineVersion, to }, requestId, at: now,

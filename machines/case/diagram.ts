@@ -10,11 +10,11 @@ const idOf = (node: Node): string => node.path.join('_');
 const guardName = (guard: unknown): string | null => {
   if (!guard) return null;
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'object' && 'type' in guard) return String((guard as { type: unknown }).type);
+  if (typeof guard === 'object' && 'type' in guard) return String(guard.type);
   return 'guard';
 };
 
-const walk = (node: Node): Node[] => [node, ...Object.values(node.states).flatMap((child) => walk(child as Node))];
+const walk = (node: Node): Node[] => [node, ...Object.values(node.states).flatMap((child) => walk(child))];
 
 // Every transition of the definition: targeted arrows, and targetless self-transitions (to = from).
 export const arrowsOf = (machine: AnyStateMachine): Arrow[] =>
@@ -25,7 +25,7 @@ export const arrowsOf = (machine: AnyStateMachine): Arrow[] =>
         defs.map((d) => ({
           from: pathOf(node),
           event,
-          to: d.target?.length ? pathOf(d.target[0] as Node) : pathOf(node),
+          to: d.target?.length ? pathOf(d.target[0]) : pathOf(node),
           guard: guardName(d.guard),
         })),
       ),
@@ -47,20 +47,20 @@ export const toMermaid = (machine: AnyStateMachine, selfEvents: string[]): strin
   const lines = ['stateDiagram-v2'];
   const declare = (node: Node, indent: string): void => {
     const label = (node.meta as StateMeta | undefined)?.label.vi ?? node.key;
-    const children = Object.values(node.states) as Node[];
+    const children = Object.values<Node>(node.states);
     if (children.length === 0) {
       lines.push(`${indent}state "${label}" as ${idOf(node)}`);
       return;
     }
     lines.push(`${indent}state "${label}" as ${idOf(node)} {`);
-    lines.push(`${indent}  [*] --> ${idOf(node.states[node.initial?.target[0]?.key ?? children[0].key] as Node)}`);
+    lines.push(`${indent}  [*] --> ${idOf(node.states[node.initial?.target[0]?.key ?? children[0].key])}`);
     for (const child of children) declare(child, `${indent}  `);
     lines.push(`${indent}}`);
   };
-  const root = machine.root as Node;
+  const root = machine.root;
   // A parallel machine (case@2) has no single start: each region draws its own.
-  if (root.type !== 'parallel') lines.push(`  [*] --> ${idOf(root.initial?.target[0] as Node)}`);
-  for (const child of Object.values(root.states) as Node[]) declare(child, '  ');
+  if (root.type !== 'parallel') lines.push(`  [*] --> ${idOf(root.initial?.target[0])}`);
+  for (const child of Object.values<Node>(root.states)) declare(child, '  ');
   const byPath = new Map(walk(root).map((n) => [pathOf(n), n]));
   for (const a of arrowsOf(machine)) {
     if (a.from === a.to && selfEvents.includes(a.event)) continue;

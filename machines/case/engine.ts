@@ -144,7 +144,7 @@ export const allDeadlineKinds = (): string[] => {
   const kinds = new Set<string>();
   const walk = (node: AnyStateMachine['root']): void => {
     for (const d of (node.meta as StateMeta | undefined)?.deadlines ?? []) kinds.add(d.kind);
-    Object.values(node.states).forEach((child) => walk(child as AnyStateMachine['root']));
+    Object.values(node.states).forEach((child) => walk(child));
   };
   Object.values(caseMachines).forEach(({ machine }) => walk(machine.root));
   return [...kinds].sort();

@@ -8,8 +8,8 @@ export type { CaseRules } from './rules-kit';
 
 // Every published version stays here: a case keeps the version it started on until migrated explicitly.
 export const caseMachines = {
-  'case@1': { machine: caseMachineV1, rules: { checkEvent: checkV1, mayAttempt: mayAttemptV1 } as CaseRules },
-  'case@2': { machine: caseMachineV2, rules: { checkEvent: checkV2, mayAttempt: mayAttemptV2 } as CaseRules },
+  'case@1': { machine: caseMachineV1, rules: { checkEvent: checkV1, mayAttempt: mayAttemptV1 } satisfies CaseRules },
+  'case@2': { machine: caseMachineV2, rules: { checkEvent: checkV2, mayAttempt: mayAttemptV2 } satisfies CaseRules },
 } as const;
 
 export type MachineVersion = keyof typeof caseMachines;

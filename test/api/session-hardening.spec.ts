@@ -1,4 +1,4 @@
-import { buildWorld, PASSWORD, World } from '../support/fixtures';
+import { PASSWORD, World } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 

@@ -25,8 +25,8 @@ describe('Forms 01–04 laid out as a school office reads them', () => {
       schoolId: w.schoolA, learnerId: learner.body.id, areas: [{ code: 'huong_nghiep', priority: 1 }], channel: 'truc_tiep',
       summary: 'Em băn khoăn chọn trường nghề.', riskLevel: 'low', riskRationale: 'Không có dấu hiệu nguy hiểm.',
     }).expect(201)).body;
-    let now = await move(t, w.users.counsellorA, opened, 'START_ASSESSMENT');
-    now = await move(t, w.users.counsellorA, now, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment('low'));
+    const started = await move(t, w.users.counsellorA, opened, 'START_ASSESSMENT');
+    await move(t, w.users.counsellorA, started, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment('low'));
     await t.http().post(`/api/cases/${opened.id}/sessions`).set(auth(w.users.counsellorA)).send({
       mode: 'truc_tuyen', channel: 'dien_thoai', startedAt: '2026-03-02T08:50:00+07:00', minutes: 30,
       methods: ['Trắc nghiệm hướng nghiệp Holland', 'Phỏng vấn thấu cảm'], evaluation: 'Em xác định được nhóm nghề phù hợp.',

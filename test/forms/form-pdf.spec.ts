@@ -12,7 +12,6 @@ const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
 
 const missingTools = ['soffice', 'pdftotext'].filter((p) => !programPath(p));
 if (missingTools.length) {
-  // eslint-disable-next-line no-console
   console.warn(`form-pdf.spec: PDF conversion tests skipped, not installed: ${missingTools.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils)`);
 }
 

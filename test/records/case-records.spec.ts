@@ -140,7 +140,7 @@ describe('case records: each event’s content in its own table, in the transiti
     expect(refused.body.message).toContain('theo dõi');
 
     const closed = await move(t(), w().users.counsellorA, open, 'PROPOSE_CLOSURE', { outcome: 'Ổn định.' });
-    const clocks = async () => (await caseOf(closed.id)).deadlines as unknown as { kind: string }[];
+    const clocks = async () => (await caseOf(closed.id)).deadlines as { kind: string }[];
     expect((await clocks()).map((d) => d.kind)).toEqual(['follow_up_30', 'follow_up_90']);
     const first = (await post(w().users.counsellorA, closed.id, 'follow-ups', PAYLOADS.followUp).expect(201)).body;
     expect(first).toMatchObject({ resultKept: true, closedDeadline: 'follow_up_30', notes: null, masked: ['withWhom', 'notes'] });

@@ -136,7 +136,7 @@ describe('referral areas and the stages a referral leaves from', () => {
     let c: CaseBody = await t.app.get(CaseService).open(callerA, {
       schoolId: w.schoolA, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'truc_tiep',
       summary: 'Hồ sơ mở trước khi có case@2.', riskLevel: 'low', riskRationale: 'Ban đầu.',
-    }, 'case@1') as unknown as CaseBody;
+    }, 'case@1');
     c = await move(t, tv, c, 'START_ASSESSMENT');
     c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', assessedWith([{ code: 'dich_vu_ctxh', priority: 1 }, { code: 'tam_ly', priority: 2 }]));
     const { payload } = await prepareReferral(t, w, c, { by: tv });

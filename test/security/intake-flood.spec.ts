@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { createLearner, historyOf, verifyOf } from '../support/case-helpers';
-import { FRESH_WINDOWS_MS, publicCaseIds, report } from '../support/intake-helpers';
+import { FRESH_WINDOWS_MS, report } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // Behind the school's proxy the client address comes from X-Forwarded-For: the forty addresses of the flood.
@@ -47,8 +47,8 @@ describe('a flood of the public form: every report kept, one summary alert, clos
   });
 
   const alertsOf = async (schoolId: string) =>
-    (await pg.query(`SELECT recipient_id, level, reason, reason_en, case_id FROM alert WHERE school_id = $1 ORDER BY created_at, id`, [schoolId])) as
-      { recipient_id: string; level: string; reason: string; reason_en: string; case_id: string | null }[];
+    pg.query<{ recipient_id: string; level: string; reason: string; reason_en: string; case_id: string | null }[]>(
+      `SELECT recipient_id, level, reason, reason_en, case_id FROM alert WHERE school_id = $1 ORDER BY created_at, id`, [schoolId]);
 
   it('200 reports from 40 addresses through two instances: 200 cases, those past 10 in 10 minutes marked, one summary alert per supervisor', async () => {
     const statuses = await inParallel(200, 8, async (i) => {

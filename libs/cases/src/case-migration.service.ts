@@ -36,7 +36,7 @@ export class CaseMigrationService {
           const { line, row, next } = await this.check(tx, id, to, true);
           if (!line.ok || !row || !next) return line;
           const now = this.clock.now();
-          await tx.getRepository(CaseEntity).update({ id }, { machineVersion: to, snapshot: next as object, version: row.version + 1, updatedAt: now });
+          await tx.getRepository(CaseEntity).update({ id }, { machineVersion: to, snapshot: next, version: row.version + 1, updatedAt: now });
           // The state keeps its name across the machines: the event starts and ends where the case stands.
           const payload = { from: row.machineVersion, to };
           await this.audit.appendCaseEvent(tx, id, bySystem(requestId, now), 'MACHINE_MIGRATED', payload);

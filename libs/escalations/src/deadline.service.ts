@@ -123,10 +123,10 @@ export class DeadlineService {
   // transition's transaction, so a plan just submitted counts.
   private async dueOf(tx: EntityManager, spec: DeadlineSpec, c: CaseClock, due: Duration, start: Date, now: Date): Promise<{ dueAt: Date; rule: DeadlineRule }> {
     if (spec.dueByPlan) {
-      const [plan] = await tx.query(
+      const [plan] = await tx.query<{ day: string | null }[]>(
         `SELECT to_char(${PLAN_COLUMNS[spec.dueByPlan]}, 'YYYY-MM-DD') AS day FROM support_plan WHERE case_id = $1 ORDER BY revision DESC LIMIT 1`,
         [c.caseId],
-      ) as { day: string | null }[];
+      );
       const dueAt = plan?.day ? this.calendar.closeOf(plan.day) : null;
       if (dueAt && dueAt > now) return { dueAt, rule: PLAN_RULES[spec.dueByPlan] };
     }

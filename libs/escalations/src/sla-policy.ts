@@ -53,7 +53,7 @@ export const parseSlaPolicy = (file: string, raw: unknown, knownKinds: string[])
         throw new SlaPolicyError(`SLA_POLICY_FILE ${file}: deadlines.${kind}.${key} must be {"workingDays"|"workingHours"|"calendarDays": n}`);
       }
     }
-    deadlines[kind] = v as SlaPolicy['deadlines'][string];
+    deadlines[kind] = v;
   }
   return {
     reminderBeforeWorkingDays: wholeDays(file, 'reminderBeforeWorkingDays', r.reminderBeforeWorkingDays, DEFAULT_SLA_POLICY.reminderBeforeWorkingDays),

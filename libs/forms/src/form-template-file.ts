@@ -86,7 +86,7 @@ const parseField = (raw: unknown, path: string, keys: Record<string, KeySpec>): 
     }
     case 'table': {
       onlyKeys(raw, at, ['key', 'label', 'kind', 'columns', 'emptyRows']);
-      const known = (spec as Extract<KeySpec, { kind: 'table' }>).columns as Record<string, readonly string[] | null>;
+      const known = (spec as Extract<KeySpec, { kind: 'table' }>).columns;
       const columns = list(raw.columns, `${at}.columns`).map((c, i) => {
         const p = `${at}.columns[${i}]`;
         if (!isObj(c)) return fail(p, 'must be an object { key, label, options? }');

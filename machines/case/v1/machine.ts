@@ -18,6 +18,7 @@ const whileOpen = {
 } as const;
 
 export const caseMachineV1 = setup({
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers its generics from it
   types: {} as { context: CaseContext; events: MachineEvent; input: CaseInput },
   guards: stageGuards(checkEvent),
   actions: stageActions,

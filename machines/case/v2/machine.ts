@@ -69,6 +69,7 @@ const whileStageOpen = and(['permitted', not(stateIn({ stage: 'closed' }))]);
 const toAuthority = and([whileStageOpen, 'toAuthority']);
 
 export const caseMachineV2 = setup({
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers its generics from it
   types: {} as { context: CaseContext; events: MachineEvent; input: CaseInput },
   guards: {
     ...stageGuards(checkEvent),

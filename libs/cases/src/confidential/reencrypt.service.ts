@@ -39,7 +39,7 @@ export class ReencryptService {
           [after],
         );
         for (const row of rows) {
-          const stale = names.filter((c) => row[c] !== null && sealedKeyId(row[c] as string) !== active);
+          const stale = names.filter((c) => row[c] !== null && sealedKeyId(row[c]) !== active);
           if (stale.length === 0) continue;
           const values = await Promise.all(stale.map(async (c) => this.cipher.seal(await this.cipher.open(row[c] as string, columns[c]), columns[c])));
           await tx.query(

@@ -30,7 +30,7 @@ export class ReporterService {
       await this.confidential.recordView(tx, caller, row, ['reporter']);
       if (!reporter) return { reporter: null };
       const open = (field: ReporterField) =>
-        reporter[field] === null ? null : this.cipher.open(reporter[field] as string, SEALED_CONTEXT.reporter(field));
+        reporter[field] === null ? null : this.cipher.open(reporter[field], SEALED_CONTEXT.reporter(field));
       const fields = await Promise.all(REPORTER_FIELDS.map(async (f) => [f, await open(f)] as const));
       return { reporter: { anonymous: reporter.anonymous, ...(Object.fromEntries(fields) as Record<ReporterField, string | null>) } };
     });

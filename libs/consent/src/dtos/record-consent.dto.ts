@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested,
+  IsDefined, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested,
   ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, Validate,
 } from 'class-validator';
 import { CONSENT_GIVERS, CONSENT_KINDS, CONSENT_WAYS, ConsentGiver, ConsentKind, ConsentWay } from '../consent.entity';

@@ -40,11 +40,11 @@ const planDays = async (tx: EntityManager, open: Deadline[]): Promise<Map<string
   for (const [rule, column] of Object.entries(PLAN_COLUMNS)) {
     const caseIds = [...new Set(open.filter((d) => d.rule === rule && d.caseId).map((d) => d.caseId as string))];
     if (!caseIds.length) continue;
-    const rows = (await tx.query(
+    const rows = await tx.query<{ caseId: string; day: string | null }[]>(
       `SELECT DISTINCT ON (case_id) case_id AS "caseId", to_char(${column}, 'YYYY-MM-DD') AS day
          FROM support_plan WHERE case_id = ANY($1) ORDER BY case_id, revision DESC`,
       [caseIds],
-    )) as { caseId: string; day: string | null }[];
+    );
     for (const r of rows) if (r.day) days.set(`${rule}:${r.caseId}`, r.day);
   }
   return days;

@@ -51,7 +51,7 @@ export class Form01Loader implements FormLoader {
       return { values: { 'reporter.name': CONFIDENTIAL, 'reporter.relationship': sealed('relationship'), 'reporter.phone': sealed('phone') }, opened: false };
     }
     const open = (field: 'name' | 'phone' | 'relationship') =>
-      r[field] === null ? Promise.resolve(null) : this.cipher.open(r[field] as string, SEALED_CONTEXT.reporter(field));
+      r[field] === null ? Promise.resolve(null) : this.cipher.open(r[field], SEALED_CONTEXT.reporter(field));
     return {
       opened: true,
       values: {

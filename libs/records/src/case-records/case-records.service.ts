@@ -119,7 +119,7 @@ export class CaseRecordsService {
   private async store<E extends CaseRecordBase>(
     tx: EntityManager, caller: Caller, row: CaseEntity, table: RecordTable, record: E, type: string, idField: string, payload: object,
   ): Promise<RecordView> {
-    await tx.getRepository(record.constructor as new () => E).insert(record as never);
+    await tx.getRepository(record.constructor).insert(record);
     await this.writer.append(tx, caller, row, type, record.recordedAt, { [idField]: record.id, ...payload });
     return toRecordView(this.cipher, table, record, false);
   }

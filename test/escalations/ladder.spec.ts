@@ -1,5 +1,5 @@
 import { auth, Login, World } from '../support/fixtures';
-import { move, openCase, PAYLOADS, toMonitoring } from '../support/case-helpers';
+import { move, openCase, toMonitoring } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useEscalationWorld } from '../support/escalation-helpers';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InputValidationException, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
 import { CaseHistoryService } from './case-history.service';
 import { CaseChronologyService } from './chronology/case-chronology.service';
@@ -28,6 +28,7 @@ export class CasesController {
     private readonly chronologies: CaseChronologyService,
   ) {}
 
+  @Permission('case.clocks', 'record')
   @Post(':id/clocks/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Tạm dừng thời hạn của hồ sơ / pause the case’s clocks (supervisor)' })
@@ -35,6 +36,7 @@ export class CasesController {
     return this.clocks.pause(caller, id, dto.reason);
   }
 
+  @Permission('case.clocks', 'record')
   @Post(':id/clocks/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Tiếp tục tính thời hạn / resume the case’s clocks (supervisor)' })
@@ -42,24 +44,28 @@ export class CasesController {
     return this.clocks.resume(caller, id, dto.note);
   }
 
+  @Permission('case.open', 'record')
   @Post()
   @ApiOperation({ summary: 'Tiếp nhận hồ sơ mới / open a case' })
   open(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto) {
     return this.cases.open(caller, dto);
   }
 
+  @Permission('case.read', 'record')
   @Get()
   @ApiOperation({ summary: 'Danh sách hồ sơ / list cases' })
   list(@CurrentCaller() caller: Caller, @Query() query: ListCasesDto) {
     return this.cases.list(caller, query);
   }
 
+  @Permission('case.read', 'record')
   @Get(':id')
   @ApiOperation({ summary: 'Hồ sơ, các thao tác được phép / a case and the events the caller may send' })
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.cases.get(caller, id);
   }
 
+  @Permission('case.event', 'record')
   @Post(':id/events')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer' })
@@ -76,24 +82,28 @@ export class CasesController {
     return this.transitions.apply(caller, id, { type: dto.type, payload: dto.payload ?? {}, expectedVersion: dto.expectedVersion }, key);
   }
 
+  @Permission('case.read', 'record')
   @Get(':id/reporter')
   @ApiOperation({ summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)' })
   reporter(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.reporters.read(caller, id);
   }
 
+  @Permission('case.history', 'record')
   @Get(':id/history')
   @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
   history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.history(caller, id);
   }
 
+  @Permission('case.history', 'record')
   @Get(':id/chronology')
   @ApiOperation({ summary: 'Diễn biến hồ sơ theo thời gian / the case’s chronology: stages, sessions, contacts, referral, consents' })
   chronology(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.chronologies.chronology(caller, id);
   }
 
+  @Permission('case.history', 'record')
   @Get(':id/history/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký / verify the audit chain' })
   verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {

@@ -4,10 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
+import { assertAllowed, Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
 import { DeadlineService } from './deadline.service';
 
 export const REPORT_DEADLINE_KINDS = ['report_semester1', 'report_year'] as const;
 export type ReportKind = (typeof REPORT_DEADLINE_KINDS)[number];
+export type ReportSubmitted = { schoolId: string; kind: ReportKind; closedDeadlines: number };
 
 const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> = {
   report_semester1: { month: 1, day: 15, yearOffset: 1, label: 'Nộp báo cáo sơ kết học kỳ I', labelEn: 'Semester I report' },
@@ -58,6 +60,18 @@ export class ReportClockService {
       }
       return created;
     });
+  }
+
+  // A school leader records that their school submitted a report. Whether they may depends on the school sent (a
+  // school beyond their reach is 404), so the check is here, before anything is read.
+  submit(caller: Caller, schoolId: string, kind: ReportKind, now: Date): Promise<ReportSubmitted> {
+    const notFound = () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
+    assertAllowed(caller, 'report.submit', schoolId, notFound);
+    return inTransaction(this.source, async (tx) => ({
+      schoolId,
+      kind,
+      closedDeadlines: await this.markSubmitted(tx, schoolId, kind, now),
+    }));
   }
 
   // The report-submitted event closes the school's clock for that report.

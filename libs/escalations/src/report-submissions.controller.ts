@@ -1,10 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Clock } from '@dh/clock';
-import { inTransaction } from '@dh/database';
-import { assertAllowed, Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { ReportSubmissionDto } from './dtos/report-submission.dto';
 import { ReportClockService } from './report-clock.service';
 
@@ -14,20 +11,15 @@ import { ReportClockService } from './report-clock.service';
 @Controller('reports/submissions')
 export class ReportSubmissionsController {
   constructor(
-    @InjectDataSource() private readonly source: DataSource,
     private readonly reportClock: ReportClockService,
     private readonly clock: Clock,
   ) {}
 
+  @Permission('report.submit', 'record')
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal)' })
   submit(@CurrentCaller() caller: Caller, @Body() dto: ReportSubmissionDto) {
-    assertAllowed(caller, 'report.submit', dto.schoolId, () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND));
-    return inTransaction(this.source, async (tx) => ({
-      schoolId: dto.schoolId,
-      kind: dto.kind,
-      closedDeadlines: await this.reportClock.markSubmitted(tx, dto.schoolId, dto.kind, this.clock.now()),
-    }));
+    return this.reportClock.submit(caller, dto.schoolId, dto.kind, this.clock.now());
   }
 }

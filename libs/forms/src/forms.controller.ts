@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { FormQueryDto } from './dtos/form-query.dto';
 import { CONTENT_TYPES } from './form-format';
 import { FormNumberPipe } from './form-number.pipe';
@@ -16,6 +16,7 @@ export const DOCX_TYPE = CONTENT_TYPES.docx;
 export class FormsController {
   constructor(private readonly forms: FormsService) {}
 
+  @Permission('case.forms', 'record')
   @Get(':n')
   @ApiProduces(DOCX_TYPE, CONTENT_TYPES.pdf)
   @ApiOperation({ summary: 'Biểu mẫu 01–04, kế hoạch hỗ trợ (ke-hoach), sổ liên hệ gia đình (lien-he-gia-dinh) của hồ sơ (.docx, hoặc PDF với ?format=pdf) / Form 01–04, the support plan or the family contacts log of the case as a Word document, or PDF with ?format=pdf (readers of its confidential content; audited)' })

@@ -19,7 +19,7 @@ export type Action =
   | 'audit.checkpoints'
   | 'admin.calendar' | 'admin.users' | 'admin.schools';
 
-type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
+export type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
 
 export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.open': { counsellor: 'school', supervisor: 'school' },

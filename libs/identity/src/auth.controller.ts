@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Public } from './auth.guard';
+import { CurrentCaller } from './auth.guard';
+import { Public, SignedIn } from './permissions/permission.decorators';
 import { AuthService, PublicUser } from './auth.service';
 import { Caller } from './caller';
 import { ChangePasswordDto, LoginDto } from './dtos/login.dto';
@@ -25,6 +26,7 @@ export class AuthController {
     return this.throttle.check(dto.username, ip, () => this.auth.login(dto.username, dto.password));
   }
 
+  @SignedIn()
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Người dùng hiện tại / the caller' })
@@ -33,6 +35,7 @@ export class AuthController {
     return user;
   }
 
+  @SignedIn()
   @Post('me/password')
   @HttpCode(204)
   @ApiBearerAuth()

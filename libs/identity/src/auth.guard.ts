@@ -1,14 +1,10 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
 import { Caller } from './caller';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
-
-const IS_PUBLIC = 'dh:isPublic';
-
-// Every route needs a token unless marked public (login, health, docs).
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+import { routePermissionOf } from './permissions/route-permission';
 
 export type AuthedRequest = Request & { requestId: string; caller?: Caller };
 
@@ -20,8 +16,9 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    // Every route needs a token unless declared @Public() (login, the intake form, health, labels).
+    const permission = routePermissionOf(this.reflector, [context.getHandler(), context.getClass()]);
+    if (permission?.access === 'public') return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/.exec(header);

@@ -14,6 +14,7 @@ import { AdminSchoolsService } from './schools/admin-schools.service';
 import { SchoolsController } from './schools/schools.controller';
 import { UsersController } from './users.controller';
 import { PasswordHasher } from './password-hasher';
+import { PermissionGuard } from './permissions/permission.guard';
 import { School } from './school.entity';
 import { LoginThrottle } from './throttle/login-throttle';
 import { ThrottleCounters } from './throttle/throttle-counters';
@@ -28,7 +29,19 @@ import { Ward } from './ward.entity';
     JwtModule.register({}),
   ],
   controllers: [AuthController, UsersController, SchoolsController, AuditorGrantsController],
-  providers: [AuthService, PasswordHasher, UserService, AdminUsersService, AdminSchoolsService, AuditorGrantsService, ThrottleCounters, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    PasswordHasher,
+    UserService,
+    AdminUsersService,
+    AdminSchoolsService,
+    AuditorGrantsService,
+    ThrottleCounters,
+    LoginThrottle,
+    // In this order: who the caller is, then whether their role may call the route.
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: PermissionGuard },
+  ],
   exports: [AuthService, PasswordHasher, UserService, AuditorGrantsService, ThrottleCounters, TypeOrmModule],
 })
 export class IdentityModule {}

@@ -14,3 +14,5 @@ export * from './access-policy';
 export * from './auditor-grants/auditor-grant.entity';
 export * from './auditor-grants/auditor-grants.service';
 export * from './throttle/throttle-counters';
+export * from './permissions/permission.decorators';
+export * from './permissions/route-permission';

@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminAuditService } from '@dh/audit';
 import { UuidParamPipe } from '@dh/errors';
-import { assertAllowed } from './access-policy';
 import { AdminUsersService } from './admin-users.service';
 import { CurrentCaller } from './auth.guard';
 import { Caller } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { ResetPasswordDto } from './dtos/login.dto';
-import { IdentityException, IdentityExceptionCode } from './identity.exception';
+import { Permission } from './permissions/permission.decorators';
 
 // The admin's account work; every change is in the admin chain and ends the user's sessions where it must.
 @ApiTags('admin')
@@ -20,58 +19,54 @@ export class UsersController {
     private readonly chain: AdminAuditService,
   ) {}
 
+  @Permission('admin.users')
   @Post('users')
   @ApiOperation({ summary: 'Tạo tài khoản / create a user (admin)' })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
-    this.assertAdmin(caller);
     return this.users.create(caller, dto);
   }
 
+  @Permission('admin.users')
   @Get('users')
   @ApiOperation({ summary: 'Danh sách tài khoản / every account, with roles and schools (admin)' })
-  async list(@CurrentCaller() caller: Caller) {
-    this.assertAdmin(caller);
+  async list() {
     return { items: await this.users.list() };
   }
 
+  @Permission('admin.users')
   @Put('users/:id/access')
   @ApiOperation({ summary: 'Đặt vai trò và trường / set roles and schools (admin)' })
   setAccess(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UserAccessDto) {
-    this.assertAdmin(caller);
     return this.users.setAccess(caller, id, dto);
   }
 
+  @Permission('admin.users')
   @Post('users/:id/reset-password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Đặt lại mật khẩu / reset a user’s password (admin)' })
   async reset(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
-    this.assertAdmin(caller);
     await this.users.resetPassword(caller, id, dto.newPassword);
   }
 
+  @Permission('admin.users')
   @Post('users/:id/disable')
   @HttpCode(204)
   @ApiOperation({ summary: 'Khóa tài khoản / disable a user (admin)' })
   async disable(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    this.assertAdmin(caller);
     await this.users.disable(caller, id);
   }
 
+  @Permission('admin.users')
   @Get('audit')
   @ApiOperation({ summary: 'Nhật ký quản trị / the admin chain, oldest first' })
-  async audit(@CurrentCaller() caller: Caller) {
-    this.assertAdmin(caller);
+  async audit() {
     return { items: (await this.chain.list()).map((e) => ({ ...e, at: e.at.toISOString() })) };
   }
 
+  @Permission('admin.users')
   @Get('audit/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký quản trị / verify the admin chain' })
-  verify(@CurrentCaller() caller: Caller) {
-    this.assertAdmin(caller);
+  verify() {
     return this.chain.verify();
-  }
-
-  private assertAdmin(caller: Caller): void {
-    assertAllowed(caller, 'admin.users', undefined, () => new IdentityException(IdentityExceptionCode.USER_NOT_FOUND));
   }
 }

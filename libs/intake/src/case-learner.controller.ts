@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { IdentifyLearnerDto } from './dtos/identify-learner.dto';
 import { LearnerIdentificationService } from './learner-identification.service';
 
@@ -11,6 +11,7 @@ import { LearnerIdentificationService } from './learner-identification.service';
 export class CaseLearnerController {
   constructor(private readonly identification: LearnerIdentificationService) {}
 
+  @Permission('case.learner', 'record')
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác định học sinh của hồ sơ (khi còn ở giai đoạn tiếp nhận) / name the case’s learner, at intake (supervisor or assignee)' })

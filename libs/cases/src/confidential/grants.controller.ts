@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { UuidParamPipe } from '@dh/errors';
-import { assertAllowed, Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { GrantsService } from './grants.service';
 
 export class GrantDto {
@@ -19,28 +19,25 @@ export class GrantDto {
 export class GrantsController {
   constructor(private readonly grants: GrantsService) {}
 
+  @Permission('admin.users')
   @Post()
   @ApiOperation({ summary: 'Cấp quyền xem nội dung bảo mật của một hồ sơ cho hiệu trưởng / grant a principal one case’s confidential content (admin)' })
   grant(@CurrentCaller() caller: Caller, @Body() dto: GrantDto) {
-    assertAdmin(caller);
     return this.grants.grant(caller, { caseId: dto.caseId, granteeId: dto.granteeId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
   }
 
+  @Permission('admin.users')
   @Get()
   @ApiOperation({ summary: 'Các quyền xem nội dung bảo mật đã cấp / principals’ grants, newest first (admin)' })
-  async list(@CurrentCaller() caller: Caller) {
-    assertAdmin(caller);
+  async list() {
     return { items: await this.grants.list() };
   }
 
+  @Permission('admin.users')
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền xem / end a principal’s grant at once (admin)' })
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
-    assertAdmin(caller);
     return this.grants.revoke(caller, id);
   }
 }
-
-const assertAdmin = (caller: Caller): void =>
-  assertAllowed(caller, 'admin.users', undefined, () => new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE));

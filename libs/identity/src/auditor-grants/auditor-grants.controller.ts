@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { UuidParamPipe } from '@dh/errors';
-import { assertAllowed } from '../access-policy';
 import { CurrentCaller } from '../auth.guard';
 import { Caller } from '../caller';
-import { IdentityException, IdentityExceptionCode } from '../identity.exception';
+import { Permission } from '../permissions/permission.decorators';
 import { AuditorGrantsService } from './auditor-grants.service';
 
 export class AuditorGrantDto {
@@ -22,29 +21,25 @@ export class AuditorGrantDto {
 export class AuditorGrantsController {
   constructor(private readonly grants: AuditorGrantsService) {}
 
+  @Permission('admin.users')
   @Post()
   @ApiOperation({ summary: 'Cấp quyền thanh tra một trường / grant an auditor one school until a time (admin)' })
   issue(@CurrentCaller() caller: Caller, @Body() dto: AuditorGrantDto) {
-    this.assertAdmin(caller);
     return this.grants.issue(caller, { auditorId: dto.auditorId, schoolId: dto.schoolId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
   }
 
+  @Permission('admin.users')
   @Get()
   @ApiOperation({ summary: 'Các quyền thanh tra / every auditor grant, newest first (admin)' })
-  async list(@CurrentCaller() caller: Caller) {
-    this.assertAdmin(caller);
+  async list() {
     return { items: await this.grants.list() };
   }
 
+  @Permission('admin.users')
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền thanh tra ngay / end an auditor grant at once (admin)' })
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
-    this.assertAdmin(caller);
     return this.grants.revoke(caller, id);
-  }
-
-  private assertAdmin(caller: Caller): void {
-    assertAllowed(caller, 'admin.users', undefined, () => new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE));
   }
 }

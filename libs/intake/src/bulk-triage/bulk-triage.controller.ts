@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { BulkCloseAnswer, BulkCloseDto } from './bulk-close.dto';
 import { BulkTriageService } from './bulk-triage.service';
 
@@ -10,6 +10,7 @@ import { BulkTriageService } from './bulk-triage.service';
 export class BulkTriageController {
   constructor(private readonly triage: BulkTriageService) {}
 
+  @Permission('case.bulk_close', 'record')
   @Post('bulk-close')
   @HttpCode(200)
   @ApiOperation({

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { DirectoryService } from './directory.service';
 import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from './dtos/service-provider.dto';
 
@@ -12,12 +12,14 @@ import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from 
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @Permission('directory.read')
   @Get()
   @ApiOperation({ summary: 'Danh bạ dịch vụ chuyển gửi của phường / the ward’s directory of referral receivers (school roles, ward officer, auditor, admin)' })
   async list(@CurrentCaller() caller: Caller, @Query() query: DirectoryQueryDto) {
     return { items: await this.directory.list(caller, query) };
   }
 
+  @Permission('directory.read')
   @Get(':id')
   @ApiOperation({ summary: 'Một đơn vị trong danh bạ / one receiver (404 beyond the caller’s wards)' })
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
@@ -31,18 +33,21 @@ export class DirectoryController {
 export class AdminDirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @Permission('directory.manage')
   @Post()
   @ApiOperation({ summary: 'Thêm đơn vị vào danh bạ / add a receiver to a ward’s directory (admin)' })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateServiceProviderDto) {
     return this.directory.create(caller, dto);
   }
 
+  @Permission('directory.manage')
   @Put(':id')
   @ApiOperation({ summary: 'Sửa thông tin đơn vị / replace a receiver’s details (admin)' })
   update(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ServiceProviderDto) {
     return this.directory.update(caller, id, dto);
   }
 
+  @Permission('directory.manage')
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ngừng sử dụng đơn vị / deactivate a receiver; it stays for the referrals that name it (admin)' })

@@ -5,7 +5,7 @@ import { AdminAuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { assertAllowed, Caller, decideInWard, IdentityException, IdentityExceptionCode, chainActor, School, Ward, wardsFor } from '@dh/identity';
+import { Caller, decideInWard, IdentityException, IdentityExceptionCode, chainActor, School, Ward, wardsFor } from '@dh/identity';
 import { DirectoryException, DirectoryExceptionCode } from './directory.exception';
 import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from './dtos/service-provider.dto';
 import { fieldsOf, fieldsOfRow, ProviderView, searchKeyOf, searchWords, toView } from './provider-fields';
@@ -27,7 +27,6 @@ export class DirectoryService {
   ) {}
 
   async list(caller: Caller, query: DirectoryQueryDto): Promise<ProviderView[]> {
-    assertAllowed(caller, 'directory.read', undefined, notFound);
     const reach = wardsFor(caller, 'directory.read', await this.schoolWardsOf(caller));
     const asked = query.wardId?.toLowerCase();
     if (asked !== undefined && reach !== 'all' && !reach.includes(asked)) throw new DirectoryException(DirectoryExceptionCode.WARD_NOT_FOUND);
@@ -57,7 +56,6 @@ export class DirectoryService {
   }
 
   create(admin: Caller, dto: CreateServiceProviderDto): Promise<ProviderView> {
-    assertAllowed(admin, 'directory.manage', undefined, notFound);
     const wardId = dto.wardId ?? admin.wardId;
     if (!wardId) throw new InputValidationException([{ field: 'wardId', problems: ['Cần chọn phường khi tài khoản quản trị không thuộc phường nào / wardId is required when the admin belongs to no ward'] }]);
     return inTransaction(this.source, async (tx) => {
@@ -75,7 +73,6 @@ export class DirectoryService {
 
   // A PUT: the fields sent replace the receiver's, and a field left out is cleared. The ward stays.
   update(admin: Caller, id: string, dto: ServiceProviderDto): Promise<ProviderView> {
-    assertAllowed(admin, 'directory.manage', undefined, notFound);
     return inTransaction(this.source, async (tx) => {
       const row = await this.reach(tx, admin, id, 'directory.manage');
       const before = fieldsOfRow(row);
@@ -89,7 +86,6 @@ export class DirectoryService {
 
   // Never a delete: referrals will point at the row. An inactive receiver drops out of the list, not out of history.
   deactivate(admin: Caller, id: string): Promise<ProviderView> {
-    assertAllowed(admin, 'directory.manage', undefined, notFound);
     return inTransaction(this.source, async (tx) => {
       const row = await this.reach(tx, admin, id, 'directory.manage');
       if (!row.active) throw new DirectoryException(DirectoryExceptionCode.PROVIDER_ALREADY_INACTIVE);

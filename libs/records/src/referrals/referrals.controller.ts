@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller } from '@dh/identity';
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { ReferralsService } from './referrals.service';
 
 // Referrals are written by the case's events (REFER, REFERRAL_ACCEPTED, REFERRAL_DECLINED, REFERRAL_COMPLETED);
@@ -12,6 +12,7 @@ import { ReferralsService } from './referrals.service';
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @Permission('referral.read', 'record')
   @Get()
   @ApiOperation({ summary: 'Các lần chuyển gửi của hồ sơ / the case’s referrals, oldest first, with their steps' })
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {

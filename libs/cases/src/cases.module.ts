@@ -5,6 +5,8 @@ import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { CaseChainVerifier } from './case-chain-verifier';
 import { CaseClockService } from './case-clock.service';
+import { CaseFactsProvider } from './case-facts.provider';
+import { CaseFiguresService } from './case-figures.service';
 import { CaseRecordWriter } from './case-record-writer';
 import { CaseHistoryService } from './case-history.service';
 import { CaseChronologyService } from './chronology/case-chronology.service';
@@ -31,7 +33,7 @@ import { TransitionHooks } from './transition-hooks';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook],
-  exports: [CaseService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook, CaseFactsProvider, CaseFiguresService],
+  exports: [CaseService, CaseFiguresService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
 })
 export class CasesModule {}

@@ -4,11 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { CalendarModule } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
+import { IdentityModule } from '@dh/identity';
 import { allDeadlineKinds } from '@dh/machines/case/engine';
 import { AlertSender, LogAlertSender } from './alert-sender';
 import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
+import { CaseFactsPort } from './case-facts';
 import { CalendarAdminController } from './calendar-admin/calendar-admin.controller';
 import { CalendarAdminService } from './calendar-admin/calendar-admin.service';
 import { CalendarDay, CalendarYear } from './calendar-admin/calendar-day.entity';
@@ -24,7 +26,7 @@ import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert, CalendarYear, CalendarDay]), ScheduleModule.forRoot(), AuditModule, CalendarModule],
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert, CalendarYear, CalendarDay]), ScheduleModule.forRoot(), AuditModule, CalendarModule, IdentityModule],
   controllers: [AlertsController, ReportSubmissionsController, CalendarAdminController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
@@ -37,7 +39,8 @@ import { loadSlaPolicy } from './sla-policy';
     ReportClockService,
     EscalationScheduler,
     CalendarAdminService,
+    CaseFactsPort,
   ],
-  exports: [DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
+  exports: [CaseFactsPort, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
 })
 export class EscalationsModule {}

@@ -1,3 +1,4 @@
+export * from './calendar-change-hooks';
 export * from './calendar-overrides';
 export * from './calendar.module';
 export * from './local-time';

@@ -13,6 +13,7 @@ import { AlertsController } from './alerts.controller';
 import { CaseFactsPort } from './case-facts';
 import { CalendarAdminController } from './calendar-admin/calendar-admin.controller';
 import { CalendarAdminService } from './calendar-admin/calendar-admin.service';
+import { CalendarRescheduleHook } from './calendar-reschedule.hook';
 import { CalendarDay, CalendarYear } from './calendar-admin/calendar-day.entity';
 import { Deadline, DeadlineLevel } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
@@ -40,6 +41,7 @@ import { loadSlaPolicy } from './sla-policy';
     EscalationScheduler,
     CalendarAdminService,
     CaseFactsPort,
+    CalendarRescheduleHook,
   ],
   exports: [CaseFactsPort, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
 })

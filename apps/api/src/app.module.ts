@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@dh/audit';
+import { CalendarAdminModule } from '@dh/calendar';
 import { CasesModule } from '@dh/cases';
 import { CheckpointsModule } from '@dh/checkpoints';
 import { ClockModule } from '@dh/clock';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         FormsModule,
         IntakeModule,
         EscalationsModule,
+        CalendarAdminModule,
         ReportsModule,
         DemoModule,
       ],

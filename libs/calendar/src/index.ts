@@ -5,3 +5,4 @@ export * from './local-time';
 export * from './vietnam-holidays';
 export * from './working-calendar';
 export * from './year-schedule';
+export * from './calendar-admin/calendar-admin.module';

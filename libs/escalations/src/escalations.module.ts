@@ -11,10 +11,7 @@ import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
 import { CaseFactsPort } from './case-facts';
-import { CalendarAdminController } from './calendar-admin/calendar-admin.controller';
-import { CalendarAdminService } from './calendar-admin/calendar-admin.service';
 import { CalendarRescheduleHook } from './calendar-reschedule.hook';
-import { CalendarDay, CalendarYear } from './calendar-admin/calendar-day.entity';
 import { Deadline, DeadlineLevel } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
 import { EscalationSweepService } from './escalation-sweep.service';
@@ -27,8 +24,8 @@ import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert, CalendarYear, CalendarDay]), ScheduleModule.forRoot(), AuditModule, CalendarModule, IdentityModule],
-  controllers: [AlertsController, ReportSubmissionsController, CalendarAdminController],
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]), ScheduleModule.forRoot(), AuditModule, CalendarModule, IdentityModule],
+  controllers: [AlertsController, ReportSubmissionsController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
     { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS, ...EVENT_CLOCK_KINDS]) },
@@ -39,7 +36,6 @@ import { loadSlaPolicy } from './sla-policy';
     OutboxDispatcher,
     ReportClockService,
     EscalationScheduler,
-    CalendarAdminService,
     CaseFactsPort,
     CalendarRescheduleHook,
   ],

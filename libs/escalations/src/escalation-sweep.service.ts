@@ -8,11 +8,11 @@ import { inTransaction } from '@dh/database';
 import { UserService } from '@dh/identity';
 import type { EscalationTarget } from '@dh/machines/case/types';
 import { alertText } from './alert-text';
+import { BeforeSweepHooks } from './before-sweep-hooks';
 import { CaseFactsPort } from './case-facts';
 import { Level } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
 import { recipientsOf } from './recipients';
-import { ReportClockService, schoolYearOf } from './report-clock.service';
 
 type DueRung = {
   deadline_id: string;
@@ -39,7 +39,7 @@ export class EscalationSweepService {
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     private readonly deadlines: DeadlineService,
-    private readonly reportClock: ReportClockService,
+    private readonly beforeSweep: BeforeSweepHooks,
     private readonly users: UserService,
     private readonly cases: CaseFactsPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,8 +48,8 @@ export class EscalationSweepService {
   // Raises every rung that fell due, in batches, until none is left: after downtime the first sweep catches up.
   async sweepOnce(batchSize = 500): Promise<SweepResult> {
     const now = this.clock.now();
-    // Each school's report clocks for the running school year exist before anything is raised.
-    await this.reportClock.ensureForSchoolYear(schoolYearOf(now, this.config.tzName), now);
+    // What must exist first (each school's report clocks for the running school year) is made before anything is raised.
+    await this.beforeSweep.run(now);
     const total: SweepResult = { rungs: 0, alerts: 0, batches: 0 };
     for (;;) {
       const { rungs, alerts } = await inTransaction(this.source, (tx) => this.sweepBatch(tx, now, batchSize));

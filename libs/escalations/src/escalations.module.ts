@@ -10,6 +10,7 @@ import { AlertSender, LogAlertSender } from './alert-sender';
 import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
+import { BeforeSweepHooks } from './before-sweep-hooks';
 import { CaseFactsPort } from './case-facts';
 import { CalendarRescheduleHook } from './calendar-reschedule.hook';
 import { Deadline, DeadlineLevel } from './deadline.entity';
@@ -18,7 +19,8 @@ import { EscalationSweepService } from './escalation-sweep.service';
 import { SLA_POLICY } from './escalation.tokens';
 import { EscalationScheduler } from './escalation.scheduler';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
-import { REPORT_DEADLINE_KINDS, ReportClockService } from './report-clock.service';
+import { ReportClockService } from './report-clock.service';
+import { REPORT_DEADLINE_KINDS } from './report-deadline-kinds';
 import { ReportSubmissionsController } from './report-submissions.controller';
 import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
@@ -38,7 +40,8 @@ import { loadSlaPolicy } from './sla-policy';
     EscalationScheduler,
     CaseFactsPort,
     CalendarRescheduleHook,
+    BeforeSweepHooks,
   ],
-  exports: [CaseFactsPort, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
+  exports: [BeforeSweepHooks, CaseFactsPort, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
 })
 export class EscalationsModule {}

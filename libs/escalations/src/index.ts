@@ -1,6 +1,7 @@
 export * from './alert-sender';
 export * from './alert.entity';
 export * from './alert.service';
+export * from './before-sweep-hooks';
 export * from './case-facts';
 export * from './deadline.entity';
 export * from './deadline.service';
@@ -10,4 +11,5 @@ export * from './outbox-dispatcher.service';
 export * from './overdue-condition';
 export * from './sla-policy';
 export * from './report-clock.service';
+export * from './report-deadline-kinds';
 export * from './school-violence-clock';

@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
 import { UserService } from '@dh/identity';
+import { BeforeSweepHooks } from './before-sweep-hooks';
 import { DeadlineService } from './deadline.service';
-
-export const REPORT_DEADLINE_KINDS = ['report_semester1', 'report_year'] as const;
-export type ReportKind = (typeof REPORT_DEADLINE_KINDS)[number];
+import { REPORT_DEADLINE_KINDS, ReportKind } from './report-deadline-kinds';
 
 const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> = {
   report_semester1: { month: 1, day: 15, yearOffset: 1, label: 'Nộp báo cáo sơ kết học kỳ I', labelEn: 'Semester I report' },
@@ -26,13 +25,19 @@ export const schoolYearOf = (now: Date, timeZone: string): number => {
 };
 
 @Injectable()
-export class ReportClockService {
+export class ReportClockService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly deadlines: DeadlineService,
     private readonly users: UserService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly beforeSweep: BeforeSweepHooks,
   ) {}
+
+  // Each school's report clocks for the running school year exist before the sweep raises anything.
+  onModuleInit(): void {
+    this.beforeSweep.register((now) => this.ensureForSchoolYear(schoolYearOf(now, this.config.tzName), now));
+  }
 
   // Idempotent and safe on every instance at once: an advisory lock serialises the check-then-insert.
   async ensureForSchoolYear(startYear: number, now: Date): Promise<number> {

@@ -12,15 +12,16 @@ import { DemoModule } from '@dh/demo';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { RecordsModule } from '@dh/records';
+import { ReportsModule } from '@dh/reports';
 
 // The features without HTTP: the same modules the server runs, for operator commands (the calendar's admin for
-// the years kept in the app, which the sweep counts with).
+// the years kept in the app, which the sweep counts with; reports, whose clocks the sweep makes first).
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, CheckpointsModule, RecordsModule, ConsentModule, EscalationsModule, CalendarAdminModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, CheckpointsModule, RecordsModule, ConsentModule, EscalationsModule, CalendarAdminModule, ReportsModule, DemoModule],
     };
   }
 }

@@ -19,15 +19,13 @@ import { EscalationSweepService } from './escalation-sweep.service';
 import { SLA_POLICY } from './escalation.tokens';
 import { EscalationScheduler } from './escalation.scheduler';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
-import { ReportClockService } from './report-clock.service';
 import { REPORT_DEADLINE_KINDS } from './report-deadline-kinds';
-import { ReportSubmissionsController } from './report-submissions.controller';
 import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]), ScheduleModule.forRoot(), AuditModule, CalendarModule, IdentityModule],
-  controllers: [AlertsController, ReportSubmissionsController],
+  controllers: [AlertsController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
     { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS, ...EVENT_CLOCK_KINDS]) },
@@ -36,12 +34,11 @@ import { loadSlaPolicy } from './sla-policy';
     AlertService,
     EscalationSweepService,
     OutboxDispatcher,
-    ReportClockService,
     EscalationScheduler,
     CaseFactsPort,
     CalendarRescheduleHook,
     BeforeSweepHooks,
   ],
-  exports: [BeforeSweepHooks, CaseFactsPort, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher, ReportClockService],
+  exports: [BeforeSweepHooks, CaseFactsPort, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher],
 })
 export class EscalationsModule {}

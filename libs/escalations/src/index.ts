@@ -10,6 +10,5 @@ export * from './escalations.module';
 export * from './outbox-dispatcher.service';
 export * from './overdue-condition';
 export * from './sla-policy';
-export * from './report-clock.service';
 export * from './report-deadline-kinds';
 export * from './school-violence-clock';

@@ -5,9 +5,9 @@ import { LocalTime } from '@dh/calendar';
 import { AREA_CODES, CaseCountRow, CaseFiguresService, CHANNELS, OpenCaseKey, RISK_LEVELS } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { schoolYearOf } from '@dh/escalations';
 import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, School, schoolsFor, wardFor } from '@dh/identity';
 import { caseMachines } from '@dh/machines/case/registry';
+import { schoolYearOf } from './report-clock.service';
 
 // A count, or "<5" where it would single out fewer than five learners (DOMAIN.md: ward reports).
 export type Cell = number | '<5';

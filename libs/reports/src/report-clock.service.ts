@@ -4,10 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
+import { BeforeSweepHooks, DeadlineService, REPORT_DEADLINE_KINDS, ReportKind } from '@dh/escalations';
 import { UserService } from '@dh/identity';
-import { BeforeSweepHooks } from './before-sweep-hooks';
-import { DeadlineService } from './deadline.service';
-import { REPORT_DEADLINE_KINDS, ReportKind } from './report-deadline-kinds';
 
 const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> = {
   report_semester1: { month: 1, day: 15, yearOffset: 1, label: 'Nộp báo cáo sơ kết học kỳ I', labelEn: 'Semester I report' },

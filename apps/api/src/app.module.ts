@@ -11,6 +11,7 @@ import { ConsentModule } from '@dh/consent';
 import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
+import { DirectoryModule } from '@dh/directory';
 import { EscalationsModule } from '@dh/escalations';
 import { FormsModule } from '@dh/forms';
 import { HttpExceptionFilter } from '@dh/errors';
@@ -37,6 +38,7 @@ export class AppModule implements NestModule {
         AuditModule,
         CasesModule,
         CheckpointsModule,
+        DirectoryModule,
         RecordsModule,
         ConsentModule,
         FormsModule,

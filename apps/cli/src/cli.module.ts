@@ -9,6 +9,7 @@ import { ConsentModule } from '@dh/consent';
 import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
+import { DirectoryModule } from '@dh/directory';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { RecordsModule } from '@dh/records';
@@ -21,7 +22,7 @@ export class CliModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, CheckpointsModule, RecordsModule, ConsentModule, EscalationsModule, CalendarAdminModule, ReportsModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, CheckpointsModule, DirectoryModule, RecordsModule, ConsentModule, EscalationsModule, CalendarAdminModule, ReportsModule, DemoModule],
     };
   }
 }

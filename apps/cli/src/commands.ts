@@ -11,7 +11,7 @@ import { DemoSeedService } from '@dh/demo';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
 import { ROLES, type Role, UserService } from '@dh/identity';
-import { DirectoryException, DirectorySeedService } from '@dh/records';
+import { DirectoryException, DirectorySeedService } from '@dh/directory';
 import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
 

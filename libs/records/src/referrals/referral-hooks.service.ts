@@ -4,7 +4,7 @@ import { AreaCode, CaseEntity, SEALED_CONTEXT, TransitionHooks, TransitionStep }
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
-import { ServiceProvider } from '../directory/service-provider.entity';
+import { ServiceProvider } from '@dh/directory';
 import { Referral } from './referral.entity';
 import { ReferralException, ReferralExceptionCode } from './referral.exception';
 

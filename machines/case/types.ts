@@ -1,4 +1,7 @@
-export type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
+// The roles a user may hold, declared once, plain, because the machine decides on them; identity, which owns
+// users and their roles, re-exports both.
+export const ROLES = ['counsellor', 'supervisor', 'principal', 'ward_officer', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
 
 // The roles an actor holds in the case's school (none if the case is not of their school).

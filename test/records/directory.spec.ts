@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { UserService } from '@dh/identity';
-import { DirectorySeedService } from '@dh/records';
+import { DirectorySeedService } from '@dh/directory';
 import { auth, PASSWORD, World } from '../support/fixtures';
 import { useCliAgainst } from '../support/cli';
 import { TestApp } from '../support/test-app';

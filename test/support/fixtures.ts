@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import type { Role } from '@dh/machines/case/types';
 import { JwtService } from '@nestjs/jwt';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { DataSource } from 'typeorm';
-import { AuditorGrant, UserService } from '@dh/identity';
+import { AuditorGrant, type Role, UserService } from '@dh/identity';
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
 

@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@dh/audit';
+import { CalendarAdminModule } from '@dh/calendar';
 import { CasesModule } from '@dh/cases';
 import { CheckpointsModule } from '@dh/checkpoints';
 import { ClockModule } from '@dh/clock';
@@ -10,6 +11,7 @@ import { ConsentModule } from '@dh/consent';
 import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
+import { DirectoryModule } from '@dh/directory';
 import { EscalationsModule } from '@dh/escalations';
 import { FormsModule } from '@dh/forms';
 import { HttpExceptionFilter } from '@dh/errors';
@@ -36,11 +38,13 @@ export class AppModule implements NestModule {
         AuditModule,
         CasesModule,
         CheckpointsModule,
+        DirectoryModule,
         RecordsModule,
         ConsentModule,
         FormsModule,
         IntakeModule,
         EscalationsModule,
+        CalendarAdminModule,
         ReportsModule,
         DemoModule,
       ],

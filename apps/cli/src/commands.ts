@@ -10,9 +10,8 @@ import { KeyRing } from '@dh/crypto';
 import { DemoSeedService } from '@dh/demo';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
-import { ROLES, UserService } from '@dh/identity';
-import { DirectoryException, DirectorySeedService } from '@dh/records';
-import type { Role } from '@dh/machines/case/types';
+import { ROLES, type Role, UserService } from '@dh/identity';
+import { DirectoryException, DirectorySeedService } from '@dh/directory';
 import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
 

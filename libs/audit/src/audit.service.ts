@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, QueryDeepPartialEntity } from 'typeorm';
 import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
@@ -70,6 +70,11 @@ export class AuditService {
     await tx.getRepository(AuditEvent).insert(row as QueryDeepPartialEntity<AuditEvent>);
     await tx.query(`UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $3 WHERE id = $1`, [event.caseId, seq, row.hash]);
     return row;
+  }
+
+  // A case's events of one type recorded after a time, in the caller's transaction.
+  eventsAfter(tx: EntityManager, caseId: string, type: string, after: Date): Promise<AuditEvent[]> {
+    return tx.getRepository(AuditEvent).find({ where: { caseId, type, at: MoreThan(after) } });
   }
 
   // The payload as written, for a reader the access rules allow.

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dh/config';
+import { CalendarChangeHooks } from './calendar-change-hooks';
 import { DEFAULT_HOLIDAYS_DIR, loadOverrides } from './calendar-overrides';
 import { DEFAULT_TIME_ZONE, WorkingCalendar } from './working-calendar';
 
@@ -14,7 +15,7 @@ export const createWorkingCalendar = (config?: AppConfig): WorkingCalendar =>
 
 @Global()
 @Module({
-  providers: [{ provide: WorkingCalendar, inject: [{ token: APP_CONFIG, optional: true }], useFactory: createWorkingCalendar }],
-  exports: [WorkingCalendar],
+  providers: [{ provide: WorkingCalendar, inject: [{ token: APP_CONFIG, optional: true }], useFactory: createWorkingCalendar }, CalendarChangeHooks],
+  exports: [WorkingCalendar, CalendarChangeHooks],
 })
 export class CalendarModule {}

@@ -5,7 +5,7 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { AlertService, CaseClock, DeadlineService, SCHOOL_VIOLENCE_FAMILY } from '@dh/escalations';
+import { AlertService, CaseClock, DeadlineService, overdueCondition, SCHOOL_VIOLENCE_FAMILY } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Action, assertAllowed, Caller, chainActor, needsPlace, Place, School, schoolsFor, wardFor } from '@dh/identity';
@@ -202,7 +202,7 @@ export class CaseService {
     if (query.area) qb.andWhere('c.areas @> :area::jsonb', { area: JSON.stringify([{ code: query.area }]) });
     if (query.overdue !== undefined) {
       qb.andWhere(
-        `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.closed_at IS NULL AND d.paused_at IS NULL AND d.due_at <= :now)`,
+        `${query.overdue ? '' : 'NOT '}${overdueCondition('c.id')}`,
         { now: this.clock.now() },
       );
     }

@@ -7,6 +7,8 @@ import { IdentityModule } from '@dh/identity';
 import { AssigneeCheck } from './assignment/assignee-check';
 import { CaseChainVerifier } from './case-chain-verifier';
 import { CaseClockService } from './case-clock.service';
+import { CaseFactsProvider } from './case-facts.provider';
+import { CaseFiguresService } from './case-figures.service';
 import { CaseRecordWriter } from './case-record-writer';
 import { CaseHistoryService } from './case-history.service';
 import { CaseChronologyService } from './chronology/case-chronology.service';
@@ -36,8 +38,8 @@ import { TransitionHooks } from './transition-hooks';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook, AssigneeCheck, RiskRationaleHook],
-  exports: [CaseService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
+  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook, AssigneeCheck, RiskRationaleHook, CaseFactsProvider, CaseFiguresService],
+  exports: [CaseService, CaseFiguresService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
 })
 export class CasesModule implements OnModuleInit {
   constructor(

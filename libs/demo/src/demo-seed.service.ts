@@ -8,7 +8,8 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { ConsentService } from '@dh/consent';
 import { AuditorGrantsService, Caller, School, UserService, Ward } from '@dh/identity';
 import { PublicIntakeService } from '@dh/intake';
-import { CaseRecordsService, DirectorySeedService, ServiceProvider } from '@dh/records';
+import { DirectorySeedService, ServiceProvider } from '@dh/directory';
+import { CaseRecordsService } from '@dh/records';
 import { DEMO_CASES, DEMO_FAMILY, DEMO_NARRATIVE, DEMO_PASSWORD, DEMO_PUBLIC_REPORT, DEMO_SCHOOLS, DEMO_USERS, DEMO_WARD, DemoStep } from './demo-data';
 
 @Injectable()

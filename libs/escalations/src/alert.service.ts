@@ -5,11 +5,10 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { Page } from '@dh/errors';
-import { Caller, chainActor } from '@dh/identity';
+import { Caller, chainActor, UserService } from '@dh/identity';
 import { Alert } from './alert.entity';
 import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
 import { EscalationException, EscalationExceptionCode } from './escalation.exception';
-import { loadSchoolPeople } from './recipients';
 
 export type CaseRef = { caseId: string; schoolId: string; code: string };
 // `text` is given the school's name and answers the Vietnamese reason and the English one.
@@ -25,6 +24,7 @@ export class AlertService {
     @InjectDataSource() private readonly source: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly users: UserService,
   ) {}
 
   // The caller's own alerts: unanswered first, newest first within each group.
@@ -79,9 +79,8 @@ export class AlertService {
 
   // The same about a school (caseId null: about many of its cases at once); answers the alerts' ids.
   async raiseForSchool(tx: EntityManager, schoolId: string, caseId: string | null, now: Date, a: CaseAlert): Promise<string[]> {
-    const people = (await loadSchoolPeople(tx, [schoolId])).get(schoolId);
-    const [{ name }] = await tx.query(`SELECT name FROM school WHERE id = $1`, [schoolId]);
-    const [reason, reasonEn] = a.text(name);
+    const people = (await this.users.peopleOfSchools(tx, [schoolId])).get(schoolId);
+    const [reason, reasonEn] = a.text(await this.schoolName(tx, schoolId));
     const to = [...new Set(a.to.flatMap((group) => people?.[group] ?? []))];
     const ids: string[] = [];
     for (const recipientId of to) {
@@ -102,11 +101,16 @@ export class AlertService {
   // Rewrites alerts not yet answered (a running count), and the mail of those not yet sent; answers how many
   // alerts still stood unanswered.
   async rewordUnanswered(tx: EntityManager, ids: string[], schoolId: string, text: CaseAlert['text']): Promise<number> {
-    const [{ name }] = await tx.query(`SELECT name FROM school WHERE id = $1`, [schoolId]);
-    const [reason, reasonEn] = text(name);
+    const [reason, reasonEn] = text(await this.schoolName(tx, schoolId));
     const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM alert WHERE id = ANY($1) AND acknowledged_at IS NULL`, [ids]);
     await tx.query(`UPDATE alert SET reason = $2, reason_en = $3 WHERE id = ANY($1) AND acknowledged_at IS NULL`, [ids, reason, reasonEn]);
     await tx.query(`UPDATE alert_outbox SET body = $2 WHERE alert_id = ANY($1) AND sent_at IS NULL`, [ids, reason]);
     return n;
+  }
+
+  private async schoolName(tx: EntityManager, schoolId: string): Promise<string> {
+    const name = (await this.users.schoolNames(tx, [schoolId])).get(schoolId);
+    if (name === undefined) throw new Error(`alert for unknown school ${schoolId}`);
+    return name;
   }
 }

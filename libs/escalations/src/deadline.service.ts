@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
-import { AuditEvent } from '@dh/audit';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { AuditService } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { stateMetaOf } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
@@ -57,6 +57,7 @@ export class DeadlineService {
     @InjectDataSource() private readonly source: DataSource,
     private readonly calendar: WorkingCalendar,
     @Inject(SLA_POLICY) private readonly policy: SlaPolicy,
+    private readonly audit: AuditService,
   ) {}
 
   dueAfter(start: Date, d: Duration): Date {
@@ -159,7 +160,7 @@ export class DeadlineService {
   // keeps each resume's paused working time. From its row's creation, not its start: a clock counted from when
   // the school learned did not exist, and was not moved, before it was recorded.
   private async pausedSince(tx: EntityManager, d: Deadline): Promise<number> {
-    const resumed = await tx.getRepository(AuditEvent).find({ where: { caseId: d.caseId as string, type: 'CLOCKS_RESUMED', at: MoreThan(d.createdAt) } });
+    const resumed = await this.audit.eventsAfter(tx, d.caseId as string, 'CLOCKS_RESUMED', d.createdAt);
     return resumed.reduce(
       (sum, e) => sum + (d.clock === 'working' ? Number(e.payload.pausedWorkingMs) : e.at.getTime() - new Date(String(e.payload.pausedSince)).getTime()),
       0,
@@ -228,6 +229,23 @@ export class DeadlineService {
     const levels = this.ladder(d).map(({ level, dueAt }) => ({ deadlineId: row.id, level, dueAt, status, firedAt: null }));
     if (levels.length) await tx.getRepository(DeadlineLevel).insert(levels);
     return row;
+  }
+
+  // The schools among these that have no school clock (one without a case) of this kind due at this time.
+  async schoolsWithoutClock(tx: EntityManager, schoolIds: string[], kind: string, dueAt: Date): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT s.id FROM unnest($1::uuid[]) AS s(id)
+        WHERE NOT EXISTS (SELECT 1 FROM deadline d WHERE d.case_id IS NULL AND d.school_id = s.id AND d.kind = $2 AND d.due_at = $3)`,
+      [schoolIds, kind, dueAt],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  // Closes a school's open clocks of this kind (a report submitted); answers how many.
+  async closeSchoolClocks(tx: EntityManager, schoolId: string, kind: string, now: Date): Promise<number> {
+    const open = await tx.getRepository(Deadline).find({ where: { schoolId, kind, caseId: IsNull(), closedAt: IsNull() }, select: { id: true } });
+    if (open.length) await this.close(tx, open.map((d) => d.id), now);
+    return open.length;
   }
 
   // Paused clocks raise nothing: their rungs leave the sweep's index until resumed.

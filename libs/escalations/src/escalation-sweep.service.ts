@@ -5,22 +5,20 @@ import { WorkingCalendar } from '@dh/calendar';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
-import type { EscalationTarget, RiskLevel } from '@dh/machines/case/types';
+import { UserService } from '@dh/identity';
+import type { EscalationTarget } from '@dh/machines/case/types';
 import { alertText } from './alert-text';
+import { BeforeSweepHooks } from './before-sweep-hooks';
+import { CaseFactsPort } from './case-facts';
 import { Level } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
-import { loadSchoolPeople, recipientsOf } from './recipients';
-import { ReportClockService, schoolYearOf } from './report-clock.service';
+import { recipientsOf } from './recipients';
 
 type DueRung = {
   deadline_id: string;
   level: Level;
   school_id: string;
-  school_name: string;
   case_id: string | null;
-  case_code: string | null;
-  assignee_id: string | null;
-  risk_level: RiskLevel | null;
   kind: string;
   label: string;
   label_en: string;
@@ -41,15 +39,17 @@ export class EscalationSweepService {
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     private readonly deadlines: DeadlineService,
-    private readonly reportClock: ReportClockService,
+    private readonly beforeSweep: BeforeSweepHooks,
+    private readonly users: UserService,
+    private readonly cases: CaseFactsPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // Raises every rung that fell due, in batches, until none is left: after downtime the first sweep catches up.
   async sweepOnce(batchSize = 500): Promise<SweepResult> {
     const now = this.clock.now();
-    // Each school's report clocks for the running school year exist before anything is raised.
-    await this.reportClock.ensureForSchoolYear(schoolYearOf(now, this.config.tzName), now);
+    // What must exist first (each school's report clocks for the running school year) is made before anything is raised.
+    await this.beforeSweep.run(now);
     const total: SweepResult = { rungs: 0, alerts: 0, batches: 0 };
     for (;;) {
       const { rungs, alerts } = await inTransaction(this.source, (tx) => this.sweepBatch(tx, now, batchSize));
@@ -67,12 +67,10 @@ export class EscalationSweepService {
   // in the same transaction that writes its alerts, so a sweep killed half-way leaves it pending for the next.
   private async sweepBatch(tx: EntityManager, now: Date, batchSize: number): Promise<{ rungs: number; alerts: number }> {
     const due: DueRung[] = await tx.query(
-      `SELECT l.deadline_id, l.level, d.school_id, s.name AS school_name, d.case_id, c.code AS case_code, c.assignee_id,
-              c.risk_level, d.kind, d.label, d.label_en, d.state, d.due_at AS deadline_due, d.escalate_to, d.repeat_days
+      `SELECT l.deadline_id, l.level, d.school_id, d.case_id, d.kind, d.label, d.label_en, d.state, d.due_at AS deadline_due,
+              d.escalate_to, d.repeat_days
          FROM deadline_level l
          JOIN deadline d ON d.id = l.deadline_id
-         JOIN school s ON s.id = d.school_id
-         LEFT JOIN "case" c ON c.id = d.case_id
         WHERE l.status = 'pending' AND l.due_at <= $1
         ORDER BY l.due_at
         LIMIT $2
@@ -80,15 +78,21 @@ export class EscalationSweepService {
       [now, batchSize],
     );
     if (due.length === 0) return { rungs: 0, alerts: 0 };
-    const people = await loadSchoolPeople(tx, [...new Set(due.map((r) => r.school_id))]);
+    // The batch's schools and cases, one query each: their tables belong to identity and cases.
+    const schoolIds = [...new Set(due.map((r) => r.school_id))];
+    const people = await this.users.peopleOfSchools(tx, schoolIds);
+    const schoolNames = await this.users.schoolNames(tx, schoolIds);
+    const cases = await this.cases.factsOf(tx, [...new Set(due.flatMap((r) => (r.case_id ? [r.case_id] : [])))]);
     const rows: [string, string, string | null, string, string, string, string][] = [];
     for (const r of due) {
+      const c = r.case_id ? cases.get(r.case_id) : undefined;
       const to = recipientsOf(
-        { level: r.level, caseId: r.case_id, assigneeId: r.assignee_id, critical: r.risk_level === 'critical', escalateTo: r.escalate_to },
+        { level: r.level, caseId: r.case_id, assigneeId: c?.assigneeId ?? null, critical: c?.riskLevel === 'critical', escalateTo: r.escalate_to },
         people.get(r.school_id) as NonNullable<ReturnType<typeof people.get>>,
       );
       const { reason, reasonEn } = alertText({
-        level: r.level, label: r.label, labelEn: r.label_en, schoolName: r.school_name, caseCode: r.case_code, dueAt: r.deadline_due,
+        level: r.level, label: r.label, labelEn: r.label_en, schoolName: schoolNames.get(r.school_id) ?? '', caseCode: c?.code ?? null,
+        dueAt: r.deadline_due,
         workingDaysLate: this.calendar.workingDaysBetween(r.deadline_due, now), timeZone: this.config.tzName,
       });
       for (const recipient of to) rows.push([recipient, r.school_id, r.case_id, r.deadline_id, r.level, reason, reasonEn]);

@@ -5,14 +5,15 @@ import { AuditModule } from '@dh/audit';
 import { CalendarModule } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { SealedRegistry } from '@dh/crypto';
+import { IdentityModule } from '@dh/identity';
 import { allDeadlineKinds } from '@dh/machines/case/engine';
 import { AlertSender, LogAlertSender } from './alert-sender';
 import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
-import { CalendarAdminController } from './calendar-admin/calendar-admin.controller';
-import { CalendarAdminService } from './calendar-admin/calendar-admin.service';
-import { CalendarDay, CalendarYear } from './calendar-admin/calendar-day.entity';
+import { BeforeSweepHooks } from './before-sweep-hooks';
+import { CaseFactsPort } from './case-facts';
+import { CalendarRescheduleHook } from './calendar-reschedule.hook';
 import { CriticalRiskHook } from './critical-risk.hook';
 import { Deadline, DeadlineLevel } from './deadline.entity';
 import { DeadlineService } from './deadline.service';
@@ -20,14 +21,13 @@ import { EscalationSweepService } from './escalation-sweep.service';
 import { SLA_POLICY } from './escalation.tokens';
 import { EscalationScheduler } from './escalation.scheduler';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
-import { REPORT_DEADLINE_KINDS, ReportClockService } from './report-clock.service';
-import { ReportSubmissionsController } from './report-submissions.controller';
+import { REPORT_DEADLINE_KINDS } from './report-deadline-kinds';
 import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert, CalendarYear, CalendarDay]), ScheduleModule.forRoot(), AuditModule, CalendarModule],
-  controllers: [AlertsController, ReportSubmissionsController, CalendarAdminController],
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]), ScheduleModule.forRoot(), AuditModule, CalendarModule, IdentityModule],
+  controllers: [AlertsController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
     { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS, ...EVENT_CLOCK_KINDS]) },
@@ -36,12 +36,13 @@ import { loadSlaPolicy } from './sla-policy';
     AlertService,
     EscalationSweepService,
     OutboxDispatcher,
-    ReportClockService,
     EscalationScheduler,
-    CalendarAdminService,
+    CaseFactsPort,
+    CalendarRescheduleHook,
+    BeforeSweepHooks,
     CriticalRiskHook,
   ],
-  exports: [DeadlineService, AlertService, CriticalRiskHook, EscalationSweepService, OutboxDispatcher, ReportClockService],
+  exports: [BeforeSweepHooks, CaseFactsPort, CriticalRiskHook, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher],
 })
 export class EscalationsModule implements OnModuleInit {
   constructor(private readonly sealed: SealedRegistry) {}

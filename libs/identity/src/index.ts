@@ -8,6 +8,7 @@ export * from './identity.module';
 export * from './password-hasher';
 export * from './school.entity';
 export * from './user.entity';
+export { ROLES, type Role } from '@dh/machines/case/types';
 export * from './user.service';
 export * from './ward.entity';
 export * from './access-policy';

@@ -2,8 +2,6 @@ import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGenerat
 import type { Role } from '@dh/machines/case/types';
 import { School } from './school.entity';
 
-export const ROLES: readonly Role[] = ['counsellor', 'supervisor', 'principal', 'ward_officer', 'auditor', 'admin'];
-
 @Entity('app_user')
 export class User {
   @PrimaryGeneratedColumn('uuid')

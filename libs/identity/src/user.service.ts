@@ -9,6 +9,9 @@ import { School } from './school.entity';
 import { User } from './user.entity';
 import { Ward } from './ward.entity';
 
+// Who an alert about a school can reach: its supervisors and principals, and its ward's officers.
+export type SchoolPeople = { supervisors: string[]; principals: string[]; wardOfficers: string[] };
+
 export type NewUser = {
   username: string;
   fullName: string;
@@ -71,5 +74,39 @@ export class UserService {
       [userId, schoolId, roles],
     );
     return rows.length > 0;
+  }
+
+  // Everyone an alert can go to in these schools, in two queries however many schools (a sweep's batch).
+  async peopleOfSchools(tx: EntityManager, schoolIds: string[]): Promise<Map<string, SchoolPeople>> {
+    const people = new Map<string, SchoolPeople>(schoolIds.map((id) => [id, { supervisors: [], principals: [], wardOfficers: [] }]));
+    if (schoolIds.length === 0) return people;
+    const members: { school_id: string; id: string; roles: string[] }[] = await tx.query(
+      `SELECT us.school_id, u.id, u.roles FROM user_school us JOIN app_user u ON u.id = us.user_id
+        WHERE us.school_id = ANY($1) AND u.disabled_at IS NULL AND u.roles && ARRAY['supervisor','principal']::text[]
+        ORDER BY u.id`,
+      [schoolIds],
+    );
+    for (const m of members) {
+      const p = people.get(m.school_id) as SchoolPeople;
+      if (m.roles.includes('supervisor')) p.supervisors.push(m.id);
+      if (m.roles.includes('principal')) p.principals.push(m.id);
+    }
+    const ward: { school_id: string; id: string }[] = await tx.query(
+      `SELECT s.id AS school_id, u.id FROM school s JOIN app_user u ON u.ward_id = s.ward_id
+        WHERE s.id = ANY($1) AND 'ward_officer' = ANY(u.roles) AND u.disabled_at IS NULL ORDER BY u.id`,
+      [schoolIds],
+    );
+    for (const w of ward) (people.get(w.school_id) as SchoolPeople).wardOfficers.push(w.id);
+    return people;
+  }
+
+  // The names of these schools by id, in one query.
+  async schoolNames(tx: EntityManager, schoolIds: string[]): Promise<Map<string, string>> {
+    const rows = await tx.getRepository(School).find({ where: { id: In(schoolIds) }, select: { id: true, name: true } });
+    return new Map(rows.map((s) => [s.id, s.name]));
+  }
+
+  async schoolIds(tx: EntityManager): Promise<string[]> {
+    return (await tx.getRepository(School).find({ select: { id: true } })).map((s) => s.id);
   }
 }

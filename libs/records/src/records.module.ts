@@ -5,6 +5,7 @@ import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
 import { ConsentModule } from '@dh/consent';
 import { SealedRegistry } from '@dh/crypto';
+import { DirectoryModule } from '@dh/directory';
 import { IdentityModule } from '@dh/identity';
 import { AssessmentRecord } from './assessments/assessment-record.entity';
 import { CaseRecordsController } from './case-records/case-records.controller';
@@ -12,10 +13,6 @@ import { CaseRecordsService } from './case-records/case-records.service';
 import { RECORDS_SEALED } from './case-records/sealed-columns';
 import { StageRecordsHook } from './case-records/stage-records.hook';
 import { ClosureRecord } from './closures/closure-record.entity';
-import { AdminDirectoryController, DirectoryController } from './directory/directory.controller';
-import { DirectorySeedService } from './directory/directory-seed.service';
-import { DirectoryService } from './directory/directory.service';
-import { ServiceProvider } from './directory/service-provider.entity';
 import { FamilyContact } from './family-contacts/family-contact.entity';
 import { FollowUpContact } from './follow-ups/follow-up-contact.entity';
 import { FollowUpDoneHook } from './follow-ups/follow-up-done.hook';
@@ -30,10 +27,10 @@ import { CounsellingSession } from './sessions/counselling-session.entity';
 const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingSession, FamilyContact, FollowUpContact, Referral];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceProvider, ...CASE_RECORDS]), AuditModule, IdentityModule, CasesModule, ConsentModule, EscalationsModule],
-  controllers: [DirectoryController, AdminDirectoryController, CaseRecordsController, ReferralsController],
-  providers: [DirectoryService, DirectorySeedService, StageRecordsHook, FollowUpDoneHook, CaseRecordsService, ReferralHooks, ReferralsService, SchoolViolenceNotice],
-  exports: [DirectoryService, DirectorySeedService, CaseRecordsService, ReferralsService],
+  imports: [TypeOrmModule.forFeature(CASE_RECORDS), AuditModule, IdentityModule, CasesModule, ConsentModule, EscalationsModule, DirectoryModule],
+  controllers: [CaseRecordsController, ReferralsController],
+  providers: [StageRecordsHook, FollowUpDoneHook, CaseRecordsService, ReferralHooks, ReferralsService, SchoolViolenceNotice],
+  exports: [CaseRecordsService, ReferralsService],
 })
 export class RecordsModule implements OnModuleInit {
   constructor(private readonly sealed: SealedRegistry) {}

@@ -1,2 +1,3 @@
 export * from './reports.module';
 export * from './ward-figures.service';
+export * from './report-clock.service';

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '@dh/cases';
+import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { ReportClockService } from './report-clock.service';
+import { ReportSubmissionsController } from './report-submissions.controller';
 import { ReportsController } from './reports.controller';
 import { WardFiguresService } from './ward-figures.service';
 
-@Module({ imports: [IdentityModule], controllers: [ReportsController], providers: [WardFiguresService], exports: [WardFiguresService] })
+@Module({
+  imports: [IdentityModule, CasesModule, EscalationsModule],
+  controllers: [ReportsController, ReportSubmissionsController],
+  providers: [WardFiguresService, ReportClockService],
+  exports: [WardFiguresService, ReportClockService],
+})
 export class ReportsModule {}

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
-import { AREA_CODES, CHANNELS, RISK_LEVELS } from '@dh/cases';
+import { AREA_CODES, CaseCountRow, CaseFiguresService, CHANNELS, OpenCaseKey, RISK_LEVELS } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { schoolYearOf } from '@dh/escalations';
 import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, School, schoolsFor, wardFor } from '@dh/identity';
 import { caseMachines } from '@dh/machines/case/registry';
+import { schoolYearOf } from './report-clock.service';
 
 // A count, or "<5" where it would single out fewer than five learners (DOMAIN.md: ward reports).
 export type Cell = number | '<5';
@@ -24,11 +24,9 @@ export type SchoolCaseFigures = {
 export type WardCaseFigures = { schoolYear: string; from: string; asOf: string; schools: SchoolCaseFigures[] };
 
 type Count = { n: number; learners: number };
-type Row = { school_id: string; key: string; n: number; learners: number };
 
 // case@2 keeps case@1's stages: the top-level states, without `closed`, are the open stages.
 const OPEN_STAGES = Object.keys(caseMachines['case@1'].machine.config.states ?? {}).filter((s) => s !== 'closed');
-const OPEN = `split_part(c.state, '.', 1) <> 'closed'`;
 const NONE: Count = { n: 0, learners: 0 };
 
 // Aggregate figures only: counts per school, never a learner, a name, a case id or a case number.
@@ -38,6 +36,7 @@ export class WardFiguresService {
     @InjectDataSource() private readonly source: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly figures: CaseFiguresService,
   ) {}
 
   async cases(caller: Caller, schoolId?: string): Promise<WardCaseFigures> {
@@ -47,12 +46,12 @@ export class WardFiguresService {
     const startYear = schoolYearOf(now, this.config.tzName);
     const from = new LocalTime(this.config.tzName).at(`${startYear}-08-01`, 0);
     const [total, byStage, byRisk, byArea, byChannel, closed] = await Promise.all([
-      this.count(ids, `'all'`, `"case" c`, OPEN),
-      this.count(ids, `split_part(c.state, '.', 1)`, `"case" c`, OPEN),
-      this.count(ids, 'c.risk_level', `"case" c`, OPEN),
-      this.count(ids, `a->>'code'`, `"case" c CROSS JOIN LATERAL jsonb_array_elements(c.areas) a`, OPEN),
-      this.count(ids, 'c.channel', `"case" c`, OPEN),
-      this.closedSince(ids, from),
+      this.count(ids, 'all'),
+      this.count(ids, 'stage'),
+      this.count(ids, 'risk'),
+      this.count(ids, 'area'),
+      this.count(ids, 'channel'),
+      this.figures.closedSince(ids, from).then(byKey),
     ]);
     const readable = schoolsFor(caller, 'report.read');
     return {
@@ -93,38 +92,15 @@ export class WardFiguresService {
     return repo.find({ where, order: { code: 'ASC', id: 'ASC' } });
   }
 
-  // Cases and distinct learners per school and key; the learner count decides the masking. A report whose
-  // learner is not named yet counts as a learner of its own (the cell is never shown smaller than it is).
-  private async count(schoolIds: string[], key: string, from: string, where: string): Promise<Map<string, Map<string, Count>>> {
-    if (schoolIds.length === 0) return new Map();
-    const rows: Row[] = await this.source.query(
-      `SELECT c.school_id, ${key} AS key, count(*)::int AS n, count(DISTINCT coalesce(c.learner_id, c.id))::int AS learners
-         FROM ${from} WHERE c.school_id = ANY($1) AND ${where} GROUP BY 1, 2`,
-      [schoolIds],
-    );
-    return byKey(rows);
-  }
-
-  // Cases that are closed now and whose latest entry into `closed` falls in this school year.
-  private async closedSince(schoolIds: string[], from: Date): Promise<Map<string, Map<string, Count>>> {
-    if (schoolIds.length === 0) return new Map();
-    const rows: Row[] = await this.source.query(
-      `SELECT c.school_id, 'all' AS key, count(*)::int AS n, count(DISTINCT coalesce(c.learner_id, c.id))::int AS learners
-         FROM "case" c
-        WHERE c.school_id = ANY($1) AND split_part(c.state, '.', 1) = 'closed'
-          AND (SELECT max(e.at) FROM audit_event e
-                WHERE e.case_id = c.id AND split_part(e.to_state, '.', 1) = 'closed'
-                  AND split_part(coalesce(e.from_state, ''), '.', 1) <> 'closed') >= $2
-        GROUP BY 1, 2`,
-      [schoolIds, from],
-    );
-    return byKey(rows);
+  // Cases and distinct learners per school and key; the learner count decides the masking.
+  private async count(schoolIds: string[], by: OpenCaseKey): Promise<Map<string, Map<string, Count>>> {
+    return byKey(await this.figures.openCounts(schoolIds, by));
   }
 }
 
 const notFound = () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
 
-const byKey = (rows: Row[]): Map<string, Map<string, Count>> => {
+const byKey = (rows: CaseCountRow[]): Map<string, Map<string, Count>> => {
   const out = new Map<string, Map<string, Count>>();
   for (const r of rows) {
     const school = out.get(r.school_id) ?? new Map<string, Count>();

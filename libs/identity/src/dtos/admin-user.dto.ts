@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { NonBlankText } from '@dh/errors';
-import type { Role } from '@dh/machines/case/types';
-import { ROLES } from '../user.entity';
+import { ROLES, type Role } from '@dh/machines/case/types';
 
 export class UserAccessDto {
   @ApiProperty({ enum: ROLES, isArray: true })

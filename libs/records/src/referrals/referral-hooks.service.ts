@@ -4,8 +4,8 @@ import { AreaCode, CASE_EVENT_TYPES, CaseEntity, EventPayloads, TransitionHooks,
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
+import { ServiceProvider } from '@dh/directory';
 import { recordContext, RecordSealedColumn } from '../case-records/sealed-columns';
-import { ServiceProvider } from '../directory/service-provider.entity';
 import { Referral } from './referral.entity';
 import { ReferralException, ReferralExceptionCode } from './referral.exception';
 

@@ -1,7 +1,7 @@
 import { AreaCode } from '@dh/cases';
 import { FieldCipher } from '@dh/crypto';
 import { openColumns } from '../case-records/sealed-columns';
-import type { ProviderKind } from '../directory/service-provider.entity';
+import type { ProviderKind } from '@dh/directory';
 import { Referral, ReferralStatus } from './referral.entity';
 
 export type ReferralStep = { status: ReferralStatus; at: string };

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { AreaCode } from '@dh/cases';
-import type { ProviderKind } from '../directory/service-provider.entity';
+import type { ProviderKind } from '@dh/directory';
 
 export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'completed'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { WorkingCalendar } from '@dh/calendar';
-import { Deadline, DeadlineLevel, DeadlineRule, Level } from '../deadline.entity';
+import { Deadline, DeadlineLevel, DeadlineRule, Level } from './deadline.entity';
 
 export type MovedDeadline = {
   deadlineId: string;

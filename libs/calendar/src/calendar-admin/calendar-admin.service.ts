@@ -2,14 +2,16 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AdminAuditService } from '@dh/audit';
-import { CalendarOverrides, LocalTime, WorkingCalendar } from '@dh/calendar';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { FieldProblem, InputValidationException } from '@dh/errors';
 import { Caller, chainActor } from '@dh/identity';
+import { CalendarChangeHooks } from '../calendar-change-hooks';
+import { CalendarOverrides } from '../calendar-overrides';
+import { LocalTime } from '../local-time';
+import { WorkingCalendar } from '../working-calendar';
 import { CalendarDay, CalendarYear } from './calendar-day.entity';
 import { CalendarEntryView, CalendarSource, changesOf, entryView, fileEntries, overridesOf } from './calendar-entries';
-import { rescheduleOpenDeadlines } from './calendar-reschedule';
 import { CalendarDayDto } from './dtos/calendar-year.dto';
 
 export type CalendarYearView = { year: number; source: CalendarSource; entries: CalendarEntryView[]; items: ReturnType<WorkingCalendar['yearCalendar']> };
@@ -28,6 +30,7 @@ export class CalendarAdminService implements OnModuleInit {
     private readonly calendar: WorkingCalendar,
     private readonly chain: AdminAuditService,
     private readonly clock: Clock,
+    private readonly changeHooks: CalendarChangeHooks,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -57,7 +60,7 @@ export class CalendarAdminService implements OnModuleInit {
       await tx.getRepository(CalendarYear).upsert({ year, updatedAt: now }, ['year']);
       await tx.getRepository(CalendarDay).delete({ year });
       if (sent.length) await tx.getRepository(CalendarDay).insert(sent.map((d) => ({ ...d, year })));
-      const movedDeadlines = await rescheduleOpenDeadlines(tx, this.calendar.withYear(year, before.overrides), this.calendar.withYear(year, next));
+      const movedDeadlines = await this.changeHooks.run(tx, this.calendar.withYear(year, before.overrides), this.calendar.withYear(year, next));
       await this.chain.append(tx, {
         type: 'CALENDAR_YEAR_UPDATED', ...chainActor(admin), subjectId: null, at: now,
         payload: { year, sourceBefore: before.source, ...changes, movedDeadlines },

@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
-import { assertAllowed, Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
-import { DeadlineService } from './deadline.service';
+import { BeforeSweepHooks, DeadlineService, REPORT_DEADLINE_KINDS, ReportKind } from '@dh/escalations';
+import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, UserService } from '@dh/identity';
 
-export const REPORT_DEADLINE_KINDS = ['report_semester1', 'report_year'] as const;
-export type ReportKind = (typeof REPORT_DEADLINE_KINDS)[number];
 export type ReportSubmitted = { schoolId: string; kind: ReportKind; closedDeadlines: number };
 
 const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> = {
@@ -27,29 +25,32 @@ export const schoolYearOf = (now: Date, timeZone: string): number => {
 };
 
 @Injectable()
-export class ReportClockService {
+export class ReportClockService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly deadlines: DeadlineService,
+    private readonly users: UserService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly beforeSweep: BeforeSweepHooks,
   ) {}
+
+  // Each school's report clocks for the running school year exist before the sweep raises anything.
+  onModuleInit(): void {
+    this.beforeSweep.register((now) => this.ensureForSchoolYear(schoolYearOf(now, this.config.tzName), now));
+  }
 
   // Idempotent and safe on every instance at once: an advisory lock serialises the check-then-insert.
   async ensureForSchoolYear(startYear: number, now: Date): Promise<number> {
     return inTransaction(this.source, async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dong-hanh:report-clock'))`);
       let created = 0;
+      const schoolIds = await this.users.schoolIds(tx);
       for (const kind of REPORT_DEADLINE_KINDS) {
         const r = REPORTS[kind];
         const dueAt = dueInstant(startYear + r.yearOffset, r.month, r.day, this.config.tzName);
         // A school that joins after a report's date owes no clock for it.
         if (dueAt <= now) continue;
-        const missing: { id: string }[] = await tx.query(
-          `SELECT s.id FROM school s
-            WHERE NOT EXISTS (SELECT 1 FROM deadline d WHERE d.case_id IS NULL AND d.school_id = s.id AND d.kind = $1 AND d.due_at = $2)`,
-          [kind, dueAt],
-        );
-        for (const { id } of missing) {
+        for (const id of await this.deadlines.schoolsWithoutClock(tx, schoolIds, kind, dueAt)) {
           const days = Math.max(1, Math.floor((dueAt.getTime() - now.getTime()) / 86400000));
           await this.deadlines.open(tx, {
             schoolId: id, caseId: null, kind, label: r.label, labelEn: r.labelEn, state: null,
@@ -76,14 +77,6 @@ export class ReportClockService {
 
   // The report-submitted event closes the school's clock for that report.
   async markSubmitted(tx: EntityManager, schoolId: string, kind: ReportKind, now: Date): Promise<number> {
-    const open: { id: string }[] = await tx.query(
-      `SELECT id FROM deadline WHERE school_id = $1 AND kind = $2 AND closed_at IS NULL AND case_id IS NULL`,
-      [schoolId, kind],
-    );
-    for (const { id } of open) {
-      await tx.query(`UPDATE deadline SET closed_at = $2 WHERE id = $1`, [id, now]);
-      await tx.query(`UPDATE deadline_level SET status = 'cancelled' WHERE deadline_id = $1 AND status IN ('pending','paused')`, [id]);
-    }
-    return open.length;
+    return this.deadlines.closeSchoolClocks(tx, schoolId, kind, now);
   }
 }

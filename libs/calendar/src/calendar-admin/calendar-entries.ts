@@ -1,4 +1,4 @@
-import { CalendarOverrides, OverrideDay } from '@dh/calendar';
+import { CalendarOverrides, OverrideDay } from '../calendar-overrides';
 import { CalendarDayKind } from './calendar-day.entity';
 
 // A day of a year's list as the admin reads and sends it. A file's entry has one "decision" text; its number

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
-import { REPORT_DEADLINE_KINDS, ReportKind } from '../report-clock.service';
+import { REPORT_DEADLINE_KINDS, ReportKind } from '@dh/escalations';
 
 export class ReportSubmissionDto {
   @ApiProperty() @IsUUID('all')

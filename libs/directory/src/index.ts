@@ -1,0 +1,6 @@
+export * from './directory.module';
+export * from './directory.exception';
+export * from './directory-seed.service';
+export * from './directory.service';
+export * from './provider-fields';
+export * from './service-provider.entity';

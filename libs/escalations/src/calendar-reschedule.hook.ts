@@ -1,0 +1,13 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CalendarChangeHooks } from '@dh/calendar';
+import { rescheduleOpenDeadlines } from './calendar-reschedule';
+
+// A change of the working calendar moves the open clocks it affects: escalations' concern, run by the calendar.
+@Injectable()
+export class CalendarRescheduleHook implements OnModuleInit {
+  constructor(private readonly hooks: CalendarChangeHooks) {}
+
+  onModuleInit(): void {
+    this.hooks.register(rescheduleOpenDeadlines);
+  }
+}

@@ -9,12 +9,7 @@ export class CaseFactsProvider implements OnModuleInit {
   constructor(private readonly port: CaseFactsPort) {}
 
   onModuleInit(): void {
-    this.port.provide({ lockedState: (tx, id) => this.lockedState(tx, id), factsOf: (tx, ids) => this.factsOf(tx, ids) });
-  }
-
-  async lockedState(tx: EntityManager, caseId: string): Promise<string> {
-    const [{ state }]: { state: string }[] = await tx.query(`SELECT state FROM "case" WHERE id = $1 FOR UPDATE`, [caseId]);
-    return state;
+    this.port.provide({ factsOf: (tx, ids) => this.factsOf(tx, ids) });
   }
 
   async factsOf(tx: EntityManager, caseIds: string[]): Promise<Map<string, CaseFacts>> {

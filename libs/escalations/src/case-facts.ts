@@ -7,8 +7,6 @@ export type CaseFacts = { code: string; assigneeId: string | null; riskLevel: Ri
 // What escalations reads of cases. The cases library sits above this one (it runs the clocks of its
 // transitions), so it plugs its reader in here at init instead of escalations reading its table.
 export type CaseFactsReader = {
-  // The case's state, its row locked for the rest of the transaction.
-  lockedState: (tx: EntityManager, caseId: string) => Promise<string>;
   // Code, assignee and risk of these cases by id, in one query.
   factsOf: (tx: EntityManager, caseIds: string[]) => Promise<Map<string, CaseFacts>>;
 };
@@ -19,10 +17,6 @@ export class CaseFactsPort implements CaseFactsReader {
 
   provide(reader: CaseFactsReader): void {
     this.reader = reader;
-  }
-
-  lockedState(tx: EntityManager, caseId: string): Promise<string> {
-    return this.use().lockedState(tx, caseId);
   }
 
   factsOf(tx: EntityManager, caseIds: string[]): Promise<Map<string, CaseFacts>> {

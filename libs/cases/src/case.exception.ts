@@ -18,7 +18,7 @@ export enum CaseExceptionCode {
   GRANT_ENDED = 'GRANT_ENDED',
 }
 
-const STATUS: Record<CaseExceptionCode, HttpStatus> = {
+export const CASE_EXCEPTION_STATUS: Record<CaseExceptionCode, HttpStatus> = {
   CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
   SCHOOL_NOT_FOUND: HttpStatus.NOT_FOUND,
   LEARNER_NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -63,6 +63,6 @@ const MESSAGES: Record<CaseExceptionCode, [string, string]> = {
 
 export class CaseException extends AppException {
   constructor(code: CaseExceptionCode, details?: ErrorDetails, message?: [string, string]) {
-    super(code, STATUS[code], ...(message ?? MESSAGES[code]), details);
+    super(code, CASE_EXCEPTION_STATUS[code], ...(message ?? MESSAGES[code]), details);
   }
 }

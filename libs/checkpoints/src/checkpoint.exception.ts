@@ -5,7 +5,7 @@ export enum CheckpointExceptionCode {
   NO_CHECKPOINT = 'NO_CHECKPOINT',
 }
 
-const STATUS: Record<CheckpointExceptionCode, HttpStatus> = {
+export const CHECKPOINT_EXCEPTION_STATUS: Record<CheckpointExceptionCode, HttpStatus> = {
   NO_CHECKPOINT: HttpStatus.NOT_FOUND,
 };
 
@@ -15,6 +15,6 @@ const MESSAGES: Record<CheckpointExceptionCode, [string, string]> = {
 
 export class CheckpointException extends AppException {
   constructor(code: CheckpointExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
+    super(code, CHECKPOINT_EXCEPTION_STATUS[code], ...MESSAGES[code], details);
   }
 }

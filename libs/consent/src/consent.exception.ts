@@ -9,7 +9,7 @@ export enum ConsentExceptionCode {
   LEARNER_UNKNOWN = 'LEARNER_UNKNOWN',
 }
 
-const STATUS: Record<ConsentExceptionCode, HttpStatus> = {
+export const CONSENT_EXCEPTION_STATUS: Record<ConsentExceptionCode, HttpStatus> = {
   CONSENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   LEARNER_TOO_YOUNG: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -36,6 +36,6 @@ const MESSAGES: Record<ConsentExceptionCode, [string, string]> = {
 
 export class ConsentException extends AppException {
   constructor(code: ConsentExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
+    super(code, CONSENT_EXCEPTION_STATUS[code], ...MESSAGES[code], details);
   }
 }

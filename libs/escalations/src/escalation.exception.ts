@@ -6,7 +6,7 @@ export enum EscalationExceptionCode {
   ALERT_ALREADY_ACKNOWLEDGED = 'ALERT_ALREADY_ACKNOWLEDGED',
 }
 
-const STATUS: Record<EscalationExceptionCode, HttpStatus> = {
+export const ESCALATION_EXCEPTION_STATUS: Record<EscalationExceptionCode, HttpStatus> = {
   ALERT_NOT_FOUND: HttpStatus.NOT_FOUND,
   ALERT_ALREADY_ACKNOWLEDGED: HttpStatus.CONFLICT,
 };
@@ -18,6 +18,6 @@ const MESSAGES: Record<EscalationExceptionCode, [string, string]> = {
 
 export class EscalationException extends AppException {
   constructor(code: EscalationExceptionCode) {
-    super(code, STATUS[code], ...MESSAGES[code]);
+    super(code, ESCALATION_EXCEPTION_STATUS[code], ...MESSAGES[code]);
   }
 }

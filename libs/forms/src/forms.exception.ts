@@ -7,7 +7,7 @@ export enum FormsExceptionCode {
   PDF_CONVERSION_FAILED = 'PDF_CONVERSION_FAILED',
 }
 
-const STATUS: Record<FormsExceptionCode, HttpStatus> = {
+export const FORMS_EXCEPTION_STATUS: Record<FormsExceptionCode, HttpStatus> = {
   REFERRAL_NOT_FOUND: HttpStatus.NOT_FOUND,
   // The server cannot do it at all until an operator installs LibreOffice; the .docx still can be had.
   PDF_CONVERTER_MISSING: HttpStatus.NOT_IMPLEMENTED,
@@ -26,6 +26,6 @@ const MESSAGES: Record<FormsExceptionCode, [string, string]> = {
 
 export class FormsException extends AppException {
   constructor(code: FormsExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
+    super(code, FORMS_EXCEPTION_STATUS[code], ...MESSAGES[code], details);
   }
 }

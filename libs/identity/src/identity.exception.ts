@@ -20,7 +20,7 @@ export enum IdentityExceptionCode {
   LAST_ADMIN = 'LAST_ADMIN',
 }
 
-const STATUS: Record<IdentityExceptionCode, HttpStatus> = {
+export const IDENTITY_EXCEPTION_STATUS: Record<IdentityExceptionCode, HttpStatus> = {
   INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN_ROLE: HttpStatus.FORBIDDEN,
@@ -72,6 +72,6 @@ const MESSAGES: Record<IdentityExceptionCode, [string, string]> = {
 
 export class IdentityException extends AppException {
   constructor(code: IdentityExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
+    super(code, IDENTITY_EXCEPTION_STATUS[code], ...MESSAGES[code], details);
   }
 }

@@ -8,7 +8,7 @@ export enum IntakeExceptionCode {
   PROOF_OF_WORK_REFUSED = 'PROOF_OF_WORK_REFUSED',
 }
 
-const STATUS: Record<IntakeExceptionCode, HttpStatus> = {
+export const INTAKE_EXCEPTION_STATUS: Record<IntakeExceptionCode, HttpStatus> = {
   TOO_MANY_REPORTS: HttpStatus.TOO_MANY_REQUESTS,
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   LEARNER_FIXED: HttpStatus.CONFLICT,
@@ -36,6 +36,6 @@ const MESSAGES: Record<IntakeExceptionCode, [string, string]> = {
 
 export class IntakeException extends AppException {
   constructor(code: IntakeExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
+    super(code, INTAKE_EXCEPTION_STATUS[code], ...MESSAGES[code], details);
   }
 }

@@ -10,7 +10,7 @@ export enum CaseRecordExceptionCode {
   NOTHING_TO_STOP = 'NOTHING_TO_STOP',
 }
 
-const STATUS: Record<CaseRecordExceptionCode, HttpStatus> = {
+export const CASE_RECORD_EXCEPTION_STATUS: Record<CaseRecordExceptionCode, HttpStatus> = {
   NOT_CASE_TEAM: HttpStatus.FORBIDDEN,
   CASE_CLOSED: HttpStatus.UNPROCESSABLE_ENTITY,
   NOT_IN_FOLLOW_UP: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -48,6 +48,6 @@ const MESSAGES: Record<CaseRecordExceptionCode, [string, string]> = {
 
 export class CaseRecordException extends AppException {
   constructor(code: CaseRecordExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
+    super(code, CASE_RECORD_EXCEPTION_STATUS[code], ...MESSAGES[code], details);
   }
 }

@@ -7,7 +7,7 @@ export enum DirectoryExceptionCode {
   WARD_NOT_FOUND = 'WARD_NOT_FOUND',
 }
 
-const STATUS: Record<DirectoryExceptionCode, HttpStatus> = {
+export const DIRECTORY_EXCEPTION_STATUS: Record<DirectoryExceptionCode, HttpStatus> = {
   PROVIDER_NOT_FOUND: HttpStatus.NOT_FOUND,
   PROVIDER_ALREADY_INACTIVE: HttpStatus.CONFLICT,
   WARD_NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -21,6 +21,6 @@ const MESSAGES: Record<DirectoryExceptionCode, [string, string]> = {
 
 export class DirectoryException extends AppException {
   constructor(code: DirectoryExceptionCode, details?: ErrorDetails) {
-    super(code, STATUS[code], ...MESSAGES[code], details);
+    super(code, DIRECTORY_EXCEPTION_STATUS[code], ...MESSAGES[code], details);
   }
 }

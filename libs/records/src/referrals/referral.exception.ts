@@ -9,7 +9,7 @@ export enum ReferralExceptionCode {
 }
 
 // Each a rule refused on a well-formed REFER (the directory, the case, the consent ledger say no): 422.
-const STATUS: Record<ReferralExceptionCode, HttpStatus> = {
+export const REFERRAL_EXCEPTION_STATUS: Record<ReferralExceptionCode, HttpStatus> = {
   RECEIVER_NOT_AVAILABLE: HttpStatus.UNPROCESSABLE_ENTITY,
   AREA_NOT_IN_CASE: HttpStatus.UNPROCESSABLE_ENTITY,
   CONSENT_MISSING: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -34,6 +34,6 @@ const MESSAGES: Record<ReferralExceptionCode, [string, string]> = {
 
 export class ReferralException extends AppException {
   constructor(code: ReferralExceptionCode, details?: ErrorDetails, message?: [string, string]) {
-    super(code, STATUS[code], ...(message ?? MESSAGES[code]), details);
+    super(code, REFERRAL_EXCEPTION_STATUS[code], ...(message ?? MESSAGES[code]), details);
   }
 }

@@ -1,0 +1,35 @@
+import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath, ResponseObject, SchemaObject } from '@nestjs/swagger';
+import { ProblemResponse } from './problem-response.dto';
+
+// The problem body, with `code` narrowed to the codes this status answers here.
+export const problemSchema = (codes: readonly string[]): SchemaObject => ({
+  allOf: [{ $ref: getSchemaPath(ProblemResponse) }, { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } }],
+});
+
+export const problemResponse = (codes: readonly string[]): ResponseObject => ({
+  description: codes.join(', '),
+  content: { 'application/json': { schema: problemSchema(codes) } },
+});
+
+// The codes of an operation, by status, kept on the handler so that several @ApiErrors (one per module) add up.
+const ERROR_CODES = 'dh:api-error-codes';
+type CodesByStatus = Record<number, string[]>;
+
+/**
+ * The module error codes an operation can answer, each under the status its exception's map gives it:
+ * `@ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.STALE_VERSION)`.
+ * Codes every route can answer (VALIDATION_FAILED, UNAUTHENTICATED, …) are added to the document in one place.
+ */
+export const ApiErrors =
+  <C extends string>(statuses: Readonly<Record<C, HttpStatus>>, ...codes: C[]): MethodDecorator =>
+  (target, key, descriptor) => {
+    const handler = descriptor.value as object;
+    const byStatus: CodesByStatus = { ...(Reflect.getMetadata(ERROR_CODES, handler) as CodesByStatus | undefined) };
+    for (const code of codes) byStatus[statuses[code]] = [...new Set([...(byStatus[statuses[code]] ?? []), code])].sort();
+    Reflect.defineMetadata(ERROR_CODES, byStatus, handler);
+    const responses = Object.entries(byStatus).map(([status, list]) =>
+      ApiResponse({ status: Number(status), description: list.join(', '), schema: problemSchema(list) }),
+    );
+    applyDecorators(ApiExtraModels(ProblemResponse), ...responses)(target, key, descriptor);
+  };

@@ -1,7 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertAllowed, Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@dh/errors';
+import { assertAllowed, Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { CHECKPOINT_EXCEPTION_STATUS, CheckpointExceptionCode } from './checkpoint.exception';
 import { CheckpointService } from './checkpoint.service';
+import { CheckpointDocumentDto } from './dtos/checkpoint-document.response';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,6 +15,9 @@ export class CheckpointsController {
   // Case ids and hashes only: an auditor copies it to compare later with `verify --against`.
   @Get('latest')
   @ApiOperation({ summary: 'Điểm kiểm mới nhất đã ký / the latest signed audit checkpoint (auditor, admin)' })
+  @ApiOkResponse({ type: CheckpointDocumentDto })
+  @ApiErrors(CHECKPOINT_EXCEPTION_STATUS, CheckpointExceptionCode.NO_CHECKPOINT)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
   latest(@CurrentCaller() caller: Caller) {
     assertAllowed(caller, 'audit.checkpoints', undefined, () => new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE));
     return this.checkpoints.latest();

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '@dh/cases';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
+import { CONSENT_EXCEPTION_STATUS, ConsentExceptionCode } from './consent.exception';
 import { ConsentService } from './consent.service';
+import { ConsentViewDto } from './dtos/consent-view.response';
 import { RecordConsentDto } from './dtos/record-consent.dto';
 import { WithdrawConsentDto } from './dtos/withdraw-consent.dto';
 
@@ -14,12 +17,17 @@ export class ConsentsController {
 
   @Post()
   @ApiOperation({ summary: 'Ghi nhận sự đồng ý chia sẻ thông tin / record a consent (the case team)' })
+  @ApiCreatedResponse({ type: ConsentViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CONSENT_EXCEPTION_STATUS, ConsentExceptionCode.NOT_CASE_TEAM, ConsentExceptionCode.LEARNER_TOO_YOUNG, ConsentExceptionCode.LEARNER_UNKNOWN)
   record(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordConsentDto) {
     return this.consents.record(caller, id, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'Sổ theo dõi sự đồng ý của hồ sơ / the case’s consents, oldest first' })
+  @ApiOkResponse({ type: ListOf(ConsentViewDto) })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.consents.list(caller, id);
   }
@@ -27,6 +35,9 @@ export class ConsentsController {
   @Post(':consentId/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rút lại sự đồng ý / withdraw a consent (the case team)' })
+  @ApiOkResponse({ type: ConsentViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CONSENT_EXCEPTION_STATUS, ConsentExceptionCode.NOT_CASE_TEAM, ConsentExceptionCode.CONSENT_NOT_FOUND, ConsentExceptionCode.CONSENT_ALREADY_WITHDRAWN)
   withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,

@@ -1,5 +1,5 @@
-import { applyDecorators, HttpStatus } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath, ResponseObject, SchemaObject } from '@nestjs/swagger';
+import { HttpStatus } from '@nestjs/common';
+import { DECORATORS, getSchemaPath, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { ProblemResponse } from './problem-response.dto';
 
 // The problem body, with `code` narrowed to the codes this status answers here.
@@ -23,13 +23,12 @@ type CodesByStatus = Record<number, string[]>;
  */
 export const ApiErrors =
   <C extends string>(statuses: Readonly<Record<C, HttpStatus>>, ...codes: C[]): MethodDecorator =>
-  (target, key, descriptor) => {
+  (_target, _key, descriptor) => {
     const handler = descriptor.value as object;
     const byStatus: CodesByStatus = { ...(Reflect.getMetadata(ERROR_CODES, handler) as CodesByStatus | undefined) };
     for (const code of codes) byStatus[statuses[code]] = [...new Set([...(byStatus[statuses[code]] ?? []), code])].sort();
     Reflect.defineMetadata(ERROR_CODES, byStatus, handler);
-    const responses = Object.entries(byStatus).map(([status, list]) =>
-      ApiResponse({ status: Number(status), description: list.join(', '), schema: problemSchema(list) }),
-    );
-    applyDecorators(ApiExtraModels(ProblemResponse), ...responses)(target, key, descriptor);
+    // Written in place rather than through @ApiResponse, which would join the descriptions of a status declared twice.
+    const responses = Object.fromEntries(Object.entries(byStatus).map(([status, list]) => [status, { description: list.join(', '), schema: problemSchema(list) }]));
+    Reflect.defineMetadata(DECORATORS.API_RESPONSE, { ...Reflect.getMetadata(DECORATORS.API_RESPONSE, handler), ...responses }, handler);
   };

@@ -8,3 +8,4 @@ export * from './database-unavailable';
 export * from './text-fields';
 export * from './problem-response.dto';
 export * from './api-errors.decorator';
+export * from './list-response';

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
 import { AlertService } from './alert.service';
 import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
+import { AlertViewDto } from './dtos/escalation-views.dto';
+import { ESCALATION_EXCEPTION_STATUS, EscalationExceptionCode } from './escalation.exception';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ export class AlertsController {
 
   @Get()
   @ApiOperation({ summary: 'Cảnh báo của tôi / my alerts, unacknowledged first' })
+  @ApiOkResponse({ type: PageOf(AlertViewDto) })
   list(@CurrentCaller() caller: Caller, @Query() q: ListAlertsDto) {
     return this.alerts.list(caller, q);
   }
@@ -20,6 +23,8 @@ export class AlertsController {
   @Post(':id/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác nhận cảnh báo và cam kết việc tiếp theo / acknowledge with the next action' })
+  @ApiOkResponse({ type: AlertViewDto })
+  @ApiErrors(ESCALATION_EXCEPTION_STATUS, EscalationExceptionCode.ALERT_NOT_FOUND, EscalationExceptionCode.ALERT_ALREADY_ACKNOWLEDGED)
   ack(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: AckAlertDto) {
     return this.alerts.acknowledge(caller, id, dto);
   }

@@ -9,3 +9,4 @@ export * from './outbox-dispatcher.service';
 export * from './sla-policy';
 export * from './report-clock.service';
 export * from './school-violence-clock';
+export { AlertViewDto, DeadlineViewDto } from './dtos/escalation-views.dto';

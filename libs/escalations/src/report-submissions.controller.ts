@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
-import { assertAllowed, Caller, CurrentCaller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { ApiErrors } from '@dh/errors';
+import { assertAllowed, Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { ReportSubmissionAnswerDto } from './dtos/escalation-views.dto';
 import { ReportSubmissionDto } from './dtos/report-submission.dto';
 import { ReportClockService } from './report-clock.service';
 
@@ -22,6 +24,8 @@ export class ReportSubmissionsController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal)' })
+  @ApiOkResponse({ type: ReportSubmissionAnswerDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
   submit(@CurrentCaller() caller: Caller, @Body() dto: ReportSubmissionDto) {
     assertAllowed(caller, 'report.submit', dto.schoolId, () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND));
     return inTransaction(this.source, async (tx) => ({

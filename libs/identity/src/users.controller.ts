@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminAuditService } from '@dh/audit';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { assertAllowed } from './access-policy';
 import { AdminUsersService } from './admin-users.service';
 import { CurrentCaller } from './auth.guard';
 import { Caller } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
+import { AdminChainEventDto, AdminChainVerdictDto, AdminUserViewDto } from './dtos/identity-views.response';
 import { ResetPasswordDto } from './dtos/login.dto';
-import { IdentityException, IdentityExceptionCode } from './identity.exception';
+import { IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from './identity.exception';
 
 // The admin's account work; every change is in the admin chain and ends the user's sessions where it must.
 @ApiTags('admin')
@@ -22,6 +23,8 @@ export class UsersController {
 
   @Post('users')
   @ApiOperation({ summary: 'Tạo tài khoản / create a user (admin)' })
+  @ApiCreatedResponse({ type: AdminUserViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND, IdentityExceptionCode.USERNAME_TAKEN, IdentityExceptionCode.SCHOOL_NOT_FOUND)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
     this.assertAdmin(caller);
     return this.users.create(caller, dto);
@@ -29,6 +32,8 @@ export class UsersController {
 
   @Get('users')
   @ApiOperation({ summary: 'Danh sách tài khoản / every account, with roles and schools (admin)' })
+  @ApiOkResponse({ type: ListOf(AdminUserViewDto) })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
   async list(@CurrentCaller() caller: Caller) {
     this.assertAdmin(caller);
     return { items: await this.users.list() };
@@ -36,6 +41,8 @@ export class UsersController {
 
   @Put('users/:id/access')
   @ApiOperation({ summary: 'Đặt vai trò và trường / set roles and schools (admin)' })
+  @ApiOkResponse({ type: AdminUserViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND, IdentityExceptionCode.SCHOOL_NOT_FOUND, IdentityExceptionCode.OWN_ADMIN_ACCESS, IdentityExceptionCode.LAST_ADMIN)
   setAccess(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UserAccessDto) {
     this.assertAdmin(caller);
     return this.users.setAccess(caller, id, dto);
@@ -44,6 +51,8 @@ export class UsersController {
   @Post('users/:id/reset-password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Đặt lại mật khẩu / reset a user’s password (admin)' })
+  @ApiNoContentResponse({ description: 'done' })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
   async reset(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     this.assertAdmin(caller);
     await this.users.resetPassword(caller, id, dto.newPassword);
@@ -52,6 +61,8 @@ export class UsersController {
   @Post('users/:id/disable')
   @HttpCode(204)
   @ApiOperation({ summary: 'Khóa tài khoản / disable a user (admin)' })
+  @ApiNoContentResponse({ description: 'done' })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND, IdentityExceptionCode.OWN_ADMIN_ACCESS, IdentityExceptionCode.LAST_ADMIN)
   async disable(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string): Promise<void> {
     this.assertAdmin(caller);
     await this.users.disable(caller, id);
@@ -59,6 +70,8 @@ export class UsersController {
 
   @Get('audit')
   @ApiOperation({ summary: 'Nhật ký quản trị / the admin chain, oldest first' })
+  @ApiOkResponse({ type: ListOf(AdminChainEventDto) })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
   async audit(@CurrentCaller() caller: Caller) {
     this.assertAdmin(caller);
     return { items: (await this.chain.list()).map((e) => ({ ...e, at: e.at.toISOString() })) };
@@ -66,6 +79,8 @@ export class UsersController {
 
   @Get('audit/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký quản trị / verify the admin chain' })
+  @ApiOkResponse({ type: AdminChainVerdictDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
   verify(@CurrentCaller() caller: Caller) {
     this.assertAdmin(caller);
     return this.chain.verify();

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller } from '@dh/identity';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@dh/errors';
+import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '@dh/identity';
 import { WardFiguresQueryDto } from './dtos/ward-figures.dto';
+import { WardCaseFiguresDto } from './dtos/ward-figures.response';
 import { WardFiguresService } from './ward-figures.service';
 
 @ApiTags('reports')
@@ -14,6 +16,8 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school)',
   })
+  @ApiOkResponse({ type: WardCaseFiguresDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
   wardCases(@CurrentCaller() caller: Caller, @Query() query: WardFiguresQueryDto) {
     return this.figures.cases(caller, query.schoolId);
   }

@@ -1,7 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageOf } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
+import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '../case.exception';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
+import { LearnerViewDto } from '../dtos/learner-view.response';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
 import { LearnerService } from './learner.service';
 
@@ -13,12 +16,16 @@ export class LearnersController {
 
   @Post()
   @ApiOperation({ summary: 'Thêm học sinh / add a learner (409 if one with the same name and birthday exists)' })
+  @ApiCreatedResponse({ type: LearnerViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.SCHOOL_NOT_FOUND, CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateLearnerDto) {
     return this.learners.create(caller, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'Tìm học sinh / search learners' })
+  @ApiOkResponse({ type: PageOf(LearnerViewDto) })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.SCHOOL_NOT_FOUND)
   search(@CurrentCaller() caller: Caller, @Query() query: SearchLearnersDto) {
     return this.learners.search(caller, query);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { assertAllowed } from '../access-policy';
 import { CurrentCaller } from '../auth.guard';
 import { Caller } from '../caller';
-import { IdentityException, IdentityExceptionCode } from '../identity.exception';
+import { SchoolViewDto, WardViewDto } from '../dtos/identity-views.response';
+import { IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { AdminSchoolsService } from './admin-schools.service';
 import { CreateSchoolDto, CreateWardDto, RenameSchoolDto } from './school.dto';
 
@@ -16,6 +17,8 @@ export class SchoolsController {
 
   @Post('wards')
   @ApiOperation({ summary: 'Tạo phường / create a ward (admin)' })
+  @ApiCreatedResponse({ type: WardViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND, IdentityExceptionCode.CODE_TAKEN)
   createWard(@CurrentCaller() caller: Caller, @Body() dto: CreateWardDto) {
     assertAdmin(caller);
     return this.schools.createWard(caller, dto);
@@ -23,6 +26,8 @@ export class SchoolsController {
 
   @Get('wards')
   @ApiOperation({ summary: 'Danh sách phường / wards (admin)' })
+  @ApiOkResponse({ type: ListOf(WardViewDto) })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
   async wards(@CurrentCaller() caller: Caller) {
     assertAdmin(caller);
     return { items: await this.schools.wards() };
@@ -30,6 +35,8 @@ export class SchoolsController {
 
   @Post('schools')
   @ApiOperation({ summary: 'Tạo trường / create a school (admin)' })
+  @ApiCreatedResponse({ type: SchoolViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND, IdentityExceptionCode.WARD_NOT_FOUND, IdentityExceptionCode.CODE_TAKEN)
   createSchool(@CurrentCaller() caller: Caller, @Body() dto: CreateSchoolDto) {
     assertAdmin(caller);
     return this.schools.createSchool(caller, dto);
@@ -37,6 +44,8 @@ export class SchoolsController {
 
   @Put('schools/:id')
   @ApiOperation({ summary: 'Đổi tên trường / rename a school; its code stays (admin)' })
+  @ApiOkResponse({ type: SchoolViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
   rename(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RenameSchoolDto) {
     assertAdmin(caller);
     return this.schools.renameSchool(caller, id, dto.name);
@@ -44,6 +53,8 @@ export class SchoolsController {
 
   @Get('schools')
   @ApiOperation({ summary: 'Danh sách trường / schools (admin)' })
+  @ApiOkResponse({ type: ListOf(SchoolViewDto) })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
   async list(@CurrentCaller() caller: Caller) {
     assertAdmin(caller);
     return { items: await this.schools.schools() };

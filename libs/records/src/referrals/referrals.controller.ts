@@ -1,7 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '@dh/cases';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller } from '@dh/identity';
+import { ReferralViewDto } from './dtos/referral-view.response';
 import { ReferralsService } from './referrals.service';
 
 // Referrals are written by the case's events (REFER, REFERRAL_ACCEPTED, REFERRAL_DECLINED, REFERRAL_COMPLETED);
@@ -14,6 +16,8 @@ export class ReferralsController {
 
   @Get()
   @ApiOperation({ summary: 'Các lần chuyển gửi của hồ sơ / the case’s referrals, oldest first, with their steps' })
+  @ApiOkResponse({ type: ListOf(ReferralViewDto) })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.referrals.list(caller, id);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AlertView } from '../alert.service';
+import { ALERT_LEVELS } from './alerts.dto';
 import { DeadlineRule, Level, LEVELS } from '../deadline.entity';
 import type { DeadlineView } from '../deadline.service';
 import { REPORT_DEADLINE_KINDS, ReportKind } from '../report-clock.service';
@@ -25,7 +26,7 @@ export class AlertViewDto implements AlertView {
   @ApiProperty({ format: 'uuid' }) schoolId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) deadlineId!: string | null;
-  @ApiProperty({ enum: LEVELS, enumName: 'EscalationLevel' }) level!: string;
+  @ApiProperty({ enum: ALERT_LEVELS, enumName: 'AlertLevel' }) level!: string;
   @ApiProperty() reason!: string;
   @ApiProperty() reasonEn!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -18,8 +18,11 @@ export const problemsOf = (doc: OpenAPIObject, schema: Schema, value: unknown, a
   const s = resolve(doc, schema);
   if (value === null) return s.nullable ? [] : [`${at}: null where the schema says not nullable`];
   if (s.allOf) return mergedProblems(doc, s.allOf, value, at);
-  if (s.oneOf) return s.oneOf.some((o) => problemsOf(doc, o, value, at).length === 0) ? [] : [`${at}: matches none of oneOf (${JSON.stringify(value)})`];
-  if (s.enum && !s.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in enum ${JSON.stringify(s.enum)}`];
+  if (s.oneOf) {
+    const fits = s.oneOf.some((o) => problemsOf(doc, o, value, at).length === 0);
+    return fits ? [] : [`${at}: none of oneOf (${JSON.stringify(value)})`];
+  }
+  if (s.enum && !s.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(s.enum)}`];
   const kind = typeOf(value);
   switch (s.type) {
     case undefined:
@@ -31,7 +34,8 @@ export const problemsOf = (doc: OpenAPIObject, schema: Schema, value: unknown, a
     case 'boolean':
       return kind === s.type ? [] : [`${at}: ${kind} where ${s.type} is due`];
     case 'array':
-      return kind !== 'array' ? [`${at}: ${kind} where array is due`] : (value as unknown[]).flatMap((v, i) => problemsOf(doc, s.items ?? {}, v, `${at}[${i}]`));
+      if (kind !== 'array') return [`${at}: ${kind} where array is due`];
+      return (value as unknown[]).flatMap((v, i) => problemsOf(doc, s.items ?? {}, v, `${at}[${i}]`));
     case 'object':
       return kind !== 'object' ? [`${at}: ${kind} where object is due`] : objectProblems(doc, s, value, at);
     default:
@@ -64,14 +68,19 @@ const mergedProblems = (doc: OpenAPIObject, parts: Schema[], value: unknown, at:
   return problemsOf(doc, merged, value, at);
 };
 
-const operationOf = (doc: OpenAPIObject, method: string, path: string): OperationObject | undefined => {
-  for (const [template, item] of Object.entries(doc.paths)) {
-    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    const op = item[method as (typeof METHODS)[number]];
-    if (op && pattern.test(path)) return op;
-  }
-  return undefined;
-};
+// Every operation of the document, with what matches a request of it ("post /api/cases/<uuid>/events").
+type Operation = { op: OperationObject; matches: (method: string, path: string) => boolean };
+export const operationsOf = (doc: OpenAPIObject): Operation[] =>
+  Object.entries(doc.paths).flatMap(([template, item]) =>
+    METHODS.flatMap((m) => {
+      const op = item[m];
+      const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      return op ? [{ op, matches: (method: string, path: string) => method === m && pattern.test(path) }] : [];
+    }),
+  );
+
+const operationOf = (doc: OpenAPIObject, method: string, path: string): OperationObject | undefined =>
+  operationsOf(doc).find((o) => o.matches(method, path))?.op;
 
 // Each answer held against the document: its operation exists, its status is declared (or `default`), and a
 // JSON body matches the schema declared for that status.
@@ -80,22 +89,28 @@ export const conformance = (doc: OpenAPIObject, seen: Seen[]): string[] =>
     const where = `${method.toUpperCase()} ${path} ${status}`;
     const op = operationOf(doc, method, path);
     if (!op) return [`${where}: no such operation in the document`];
-    const response = (op.responses[status] ?? (status >= 400 ? op.responses.default : undefined)) as ResponseObject | undefined;
+    const response = (op.responses[status] ?? (status >= 400 ? op.responses.default : undefined)) as
+      | ResponseObject
+      | undefined;
     if (!response) return [`${where}: status not declared (${JSON.stringify(body).slice(0, 200)})`];
-    if (!type.startsWith('application/json')) return response.content?.[type.split(';')[0]] || status === 204 ? [] : [`${where}: ${type} not declared`];
+    if (!type.startsWith('application/json')) {
+      return response.content?.[type.split(';')[0]] || status === 204 ? [] : [`${where}: ${type} not declared`];
+    }
     const schema = response.content?.['application/json']?.schema;
-    return schema ? problemsOf(doc, schema, body).map((p) => `${where}: ${p}`) : [`${where}: JSON body where none is declared`];
+    if (!schema) return [`${where}: JSON body where none is declared`];
+    return problemsOf(doc, schema, body).map((p) => `${where}: ${p}`);
   });
 
-// The test app with every answer it gives written down, so that a walk through the API can be held against the document.
+// The test app with every answer it gives written down, to hold a walk through the API against the document.
 export const recording = (t: TestApp, seen: Seen[]): TestApp => ({
   ...t,
   http: () => {
     const agent = request(t.app.getHttpServer());
     const wrap = (method: (typeof METHODS)[number]) => (url: string) =>
       agent[method](url).on('response', (res: request.Response) => {
-        seen.push({ method, path: url.split('?')[0], status: res.status, type: String(res.headers['content-type'] ?? ''), body: res.body });
+        const type = String(res.headers['content-type'] ?? '');
+        seen.push({ method, path: url.split('?')[0], status: res.status, type, body: res.body });
       });
-    return { ...agent, get: wrap('get'), put: wrap('put'), post: wrap('post'), delete: wrap('delete'), patch: wrap('patch') } as ReturnType<TestApp['http']>;
+    return { ...agent, ...Object.fromEntries(METHODS.map((m) => [m, wrap(m)])) } as ReturnType<TestApp['http']>;
   },
 });

@@ -16,6 +16,20 @@ import { PauseClocksDto, ResumeClocksDto } from './dtos/clock-pause.dto';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
 
+const {
+  ASSIGNEE_NOT_ELIGIBLE,
+  CASE_NOT_FOUND,
+  CLOCKS_ALREADY_PAUSED,
+  CLOCKS_NOT_PAUSED,
+  EVENT_NOT_ALLOWED,
+  GUARD_REFUSED,
+  IDEMPOTENCY_KEY_REUSED,
+  LEARNER_NOT_FOUND,
+  SCHOOL_NOT_FOUND,
+  STALE_VERSION,
+} = CaseExceptionCode;
+const { FORBIDDEN_ROLE } = IdentityExceptionCode;
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 @ApiTags('cases')
@@ -35,7 +49,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Tạm dừng thời hạn của hồ sơ / pause the case’s clocks (supervisor)' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.CLOCKS_ALREADY_PAUSED)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, CLOCKS_ALREADY_PAUSED)
   pause(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: PauseClocksDto) {
     return this.clocks.pause(caller, id, dto.reason);
   }
@@ -44,7 +58,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Tiếp tục tính thời hạn / resume the case’s clocks (supervisor)' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.CLOCKS_NOT_PAUSED)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, CLOCKS_NOT_PAUSED)
   resume(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResumeClocksDto) {
     return this.clocks.resume(caller, id, dto.note);
   }
@@ -52,7 +66,7 @@ export class CasesController {
   @Post()
   @ApiOperation({ summary: 'Tiếp nhận hồ sơ mới / open a case' })
   @ApiCreatedResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.SCHOOL_NOT_FOUND, CaseExceptionCode.LEARNER_NOT_FOUND, CaseExceptionCode.ASSIGNEE_NOT_ELIGIBLE)
+  @ApiErrors(CASE_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, LEARNER_NOT_FOUND, ASSIGNEE_NOT_ELIGIBLE)
   open(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto) {
     return this.cases.open(caller, dto);
   }
@@ -60,7 +74,7 @@ export class CasesController {
   @Get()
   @ApiOperation({ summary: 'Danh sách hồ sơ / list cases' })
   @ApiOkResponse({ type: PageOf(CaseViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   list(@CurrentCaller() caller: Caller, @Query() query: ListCasesDto) {
     return this.cases.list(caller, query);
   }
@@ -68,7 +82,7 @@ export class CasesController {
   @Get(':id')
   @ApiOperation({ summary: 'Hồ sơ, các thao tác được phép / a case and the events the caller may send' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.cases.get(caller, id);
   }
@@ -78,7 +92,15 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer' })
   @ApiOperation({ summary: 'Chuyển giai đoạn / send an event to the case' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.EVENT_NOT_ALLOWED, CaseExceptionCode.STALE_VERSION, CaseExceptionCode.IDEMPOTENCY_KEY_REUSED, CaseExceptionCode.GUARD_REFUSED, CaseExceptionCode.ASSIGNEE_NOT_ELIGIBLE)
+  @ApiErrors(
+    CASE_EXCEPTION_STATUS,
+    CASE_NOT_FOUND,
+    EVENT_NOT_ALLOWED,
+    STALE_VERSION,
+    IDEMPOTENCY_KEY_REUSED,
+    GUARD_REFUSED,
+    ASSIGNEE_NOT_ELIGIBLE,
+  )
   send(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,
@@ -94,8 +116,8 @@ export class CasesController {
   @Get(':id/reporter')
   @ApiOperation({ summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)' })
   @ApiOkResponse({ type: ReporterAnswerDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   reporter(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.reporters.read(caller, id);
   }
@@ -103,7 +125,7 @@ export class CasesController {
   @Get(':id/history')
   @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
   @ApiOkResponse({ type: ListOf(HistoryItemDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.history(caller, id);
   }
@@ -111,7 +133,7 @@ export class CasesController {
   @Get(':id/chronology')
   @ApiOperation({ summary: 'Diễn biến hồ sơ theo thời gian / the case’s chronology: stages, sessions, contacts, referral, consents' })
   @ApiOkResponse({ type: ListOf(ChronologyEntryDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   chronology(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.chronologies.chronology(caller, id);
   }
@@ -119,7 +141,7 @@ export class CasesController {
   @Get(':id/history/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký / verify the audit chain' })
   @ApiOkResponse({ type: ChainVerdictDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.verify(caller, id);
   }

@@ -1,10 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@dh/errors';
-import { assertAllowed, Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import {
+  assertAllowed,
+  Caller,
+  CurrentCaller,
+  IDENTITY_EXCEPTION_STATUS,
+  IdentityException,
+  IdentityExceptionCode,
+} from '@dh/identity';
 import { CHECKPOINT_EXCEPTION_STATUS, CheckpointExceptionCode } from './checkpoint.exception';
 import { CheckpointService } from './checkpoint.service';
 import { CheckpointDocumentDto } from './dtos/checkpoint-document.response';
+
+const { NO_CHECKPOINT } = CheckpointExceptionCode;
+const { FORBIDDEN_ROLE } = IdentityExceptionCode;
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -16,8 +26,8 @@ export class CheckpointsController {
   @Get('latest')
   @ApiOperation({ summary: 'Điểm kiểm mới nhất đã ký / the latest signed audit checkpoint (auditor, admin)' })
   @ApiOkResponse({ type: CheckpointDocumentDto })
-  @ApiErrors(CHECKPOINT_EXCEPTION_STATUS, CheckpointExceptionCode.NO_CHECKPOINT)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(CHECKPOINT_EXCEPTION_STATUS, NO_CHECKPOINT)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   latest(@CurrentCaller() caller: Caller) {
     assertAllowed(caller, 'audit.checkpoints', undefined, () => new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE));
     return this.checkpoints.latest();

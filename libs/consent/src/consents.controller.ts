@@ -9,6 +9,15 @@ import { ConsentViewDto } from './dtos/consent-view.response';
 import { RecordConsentDto } from './dtos/record-consent.dto';
 import { WithdrawConsentDto } from './dtos/withdraw-consent.dto';
 
+const { CASE_NOT_FOUND } = CaseExceptionCode;
+const {
+  CONSENT_ALREADY_WITHDRAWN,
+  CONSENT_NOT_FOUND,
+  LEARNER_TOO_YOUNG,
+  LEARNER_UNKNOWN,
+  NOT_CASE_TEAM,
+} = ConsentExceptionCode;
+
 @ApiTags('consents')
 @ApiBearerAuth()
 @Controller('cases/:id/consents')
@@ -18,8 +27,8 @@ export class ConsentsController {
   @Post()
   @ApiOperation({ summary: 'Ghi nhận sự đồng ý chia sẻ thông tin / record a consent (the case team)' })
   @ApiCreatedResponse({ type: ConsentViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
-  @ApiErrors(CONSENT_EXCEPTION_STATUS, ConsentExceptionCode.NOT_CASE_TEAM, ConsentExceptionCode.LEARNER_TOO_YOUNG, ConsentExceptionCode.LEARNER_UNKNOWN)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CONSENT_EXCEPTION_STATUS, NOT_CASE_TEAM, LEARNER_TOO_YOUNG, LEARNER_UNKNOWN)
   record(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordConsentDto) {
     return this.consents.record(caller, id, dto);
   }
@@ -27,7 +36,7 @@ export class ConsentsController {
   @Get()
   @ApiOperation({ summary: 'Sổ theo dõi sự đồng ý của hồ sơ / the case’s consents, oldest first' })
   @ApiOkResponse({ type: ListOf(ConsentViewDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.consents.list(caller, id);
   }
@@ -36,8 +45,8 @@ export class ConsentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rút lại sự đồng ý / withdraw a consent (the case team)' })
   @ApiOkResponse({ type: ConsentViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
-  @ApiErrors(CONSENT_EXCEPTION_STATUS, ConsentExceptionCode.NOT_CASE_TEAM, ConsentExceptionCode.CONSENT_NOT_FOUND, ConsentExceptionCode.CONSENT_ALREADY_WITHDRAWN)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CONSENT_EXCEPTION_STATUS, NOT_CASE_TEAM, CONSENT_NOT_FOUND, CONSENT_ALREADY_WITHDRAWN)
   withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,

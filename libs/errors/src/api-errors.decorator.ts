@@ -4,7 +4,10 @@ import { ProblemResponse } from './problem-response.dto';
 
 // The problem body, with `code` narrowed to the codes this status answers here.
 export const problemSchema = (codes: readonly string[]): SchemaObject => ({
-  allOf: [{ $ref: getSchemaPath(ProblemResponse) }, { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } }],
+  allOf: [
+    { $ref: getSchemaPath(ProblemResponse) },
+    { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } },
+  ],
 });
 
 export const problemResponse = (codes: readonly string[]): ResponseObject => ({
@@ -26,9 +29,18 @@ export const ApiErrors =
   (_target, _key, descriptor) => {
     const handler = descriptor.value as object;
     const byStatus: CodesByStatus = { ...(Reflect.getMetadata(ERROR_CODES, handler) as CodesByStatus | undefined) };
-    for (const code of codes) byStatus[statuses[code]] = [...new Set([...(byStatus[statuses[code]] ?? []), code])].sort();
+    for (const code of codes) {
+      const status = statuses[code];
+      byStatus[status] = [...new Set([...(byStatus[status] ?? []), code])].sort();
+    }
     Reflect.defineMetadata(ERROR_CODES, byStatus, handler);
     // Written in place rather than through @ApiResponse, which would join the descriptions of a status declared twice.
-    const responses = Object.fromEntries(Object.entries(byStatus).map(([status, list]) => [status, { description: list.join(', '), schema: problemSchema(list) }]));
-    Reflect.defineMetadata(DECORATORS.API_RESPONSE, { ...Reflect.getMetadata(DECORATORS.API_RESPONSE, handler), ...responses }, handler);
+    const responses = Object.fromEntries(
+      Object.entries(byStatus).map(([status, list]) => [
+        status,
+        { description: list.join(', '), schema: problemSchema(list) },
+      ]),
+    );
+    const declared = Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) as object | undefined;
+    Reflect.defineMetadata(DECORATORS.API_RESPONSE, { ...declared, ...responses }, handler);
   };

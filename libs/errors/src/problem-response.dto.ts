@@ -7,12 +7,15 @@ import type { ErrorBody } from './http-exception.filter';
 export class ProblemResponse implements ErrorBody {
   @ApiProperty({ example: 409 }) statusCode!: number;
   @ApiProperty({ example: 'Conflict', description: 'the HTTP reason phrase' }) error!: string;
-  @ApiProperty({ example: 'STALE_VERSION', description: 'the machine-readable code; each operation lists the ones it answers' })
+  @ApiProperty({
+    example: 'STALE_VERSION', description: 'the machine-readable code; each operation lists the ones it answers',
+  })
   code!: string;
   @ApiProperty({ description: 'Vietnamese message, for people' }) message!: string;
   @ApiProperty({ description: 'English message' }) messageEn!: string;
   @ApiPropertyOptional({
-    description: 'what the code is about: for VALIDATION_FAILED a list of {field, label, problems}; else an object (retryAfterSeconds, …)',
+    description:
+      'about the code: for VALIDATION_FAILED a list of {field, label, problems}; else an object (retryAfterSeconds, …)',
     oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
   })
   details?: ErrorDetails;

@@ -10,6 +10,8 @@ import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from './identity.exc
 import { LoginThrottle } from './throttle/login-throttle';
 import { UserService } from './user.service';
 
+const { INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS, WRONG_CURRENT_PASSWORD } = IdentityExceptionCode;
+
 @ApiTags('auth')
 @Controller()
 export class AuthController {
@@ -25,7 +27,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập / log in' })
   @ApiOkResponse({ type: LoginAnswerDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.INVALID_CREDENTIALS, IdentityExceptionCode.TOO_MANY_LOGIN_ATTEMPTS)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS)
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.throttle.check(dto.username, ip, () => this.auth.login(dto.username, dto.password));
   }
@@ -44,7 +46,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Đổi mật khẩu / change my password (ends every other session at once)' })
   @ApiNoContentResponse({ description: 'done' })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.WRONG_CURRENT_PASSWORD, IdentityExceptionCode.TOO_MANY_LOGIN_ATTEMPTS)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, WRONG_CURRENT_PASSWORD, TOO_MANY_LOGIN_ATTEMPTS)
   async changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
     // A stolen token must not buy unlimited guesses at the password: the login's counters, under the same name.
     await this.throttle.check(caller.username, ip, () => this.users.changeOwnPassword(caller.id, dto.currentPassword, dto.newPassword));

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminAuditService } from '@dh/audit';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { assertAllowed } from './access-policy';
@@ -10,6 +17,8 @@ import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { AdminChainEventDto, AdminChainVerdictDto, AdminUserViewDto } from './dtos/identity-views.response';
 import { ResetPasswordDto } from './dtos/login.dto';
 import { IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from './identity.exception';
+
+const { LAST_ADMIN, OWN_ADMIN_ACCESS, SCHOOL_NOT_FOUND, USERNAME_TAKEN, USER_NOT_FOUND } = IdentityExceptionCode;
 
 // The admin's account work; every change is in the admin chain and ends the user's sessions where it must.
 @ApiTags('admin')
@@ -24,7 +33,7 @@ export class UsersController {
   @Post('users')
   @ApiOperation({ summary: 'Tạo tài khoản / create a user (admin)' })
   @ApiCreatedResponse({ type: AdminUserViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND, IdentityExceptionCode.USERNAME_TAKEN, IdentityExceptionCode.SCHOOL_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND, USERNAME_TAKEN, SCHOOL_NOT_FOUND)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
     this.assertAdmin(caller);
     return this.users.create(caller, dto);
@@ -33,7 +42,7 @@ export class UsersController {
   @Get('users')
   @ApiOperation({ summary: 'Danh sách tài khoản / every account, with roles and schools (admin)' })
   @ApiOkResponse({ type: ListOf(AdminUserViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND)
   async list(@CurrentCaller() caller: Caller) {
     this.assertAdmin(caller);
     return { items: await this.users.list() };
@@ -42,7 +51,7 @@ export class UsersController {
   @Put('users/:id/access')
   @ApiOperation({ summary: 'Đặt vai trò và trường / set roles and schools (admin)' })
   @ApiOkResponse({ type: AdminUserViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND, IdentityExceptionCode.SCHOOL_NOT_FOUND, IdentityExceptionCode.OWN_ADMIN_ACCESS, IdentityExceptionCode.LAST_ADMIN)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND, SCHOOL_NOT_FOUND, OWN_ADMIN_ACCESS, LAST_ADMIN)
   setAccess(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UserAccessDto) {
     this.assertAdmin(caller);
     return this.users.setAccess(caller, id, dto);
@@ -52,7 +61,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Đặt lại mật khẩu / reset a user’s password (admin)' })
   @ApiNoContentResponse({ description: 'done' })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND)
   async reset(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     this.assertAdmin(caller);
     await this.users.resetPassword(caller, id, dto.newPassword);
@@ -62,7 +71,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Khóa tài khoản / disable a user (admin)' })
   @ApiNoContentResponse({ description: 'done' })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND, IdentityExceptionCode.OWN_ADMIN_ACCESS, IdentityExceptionCode.LAST_ADMIN)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND, OWN_ADMIN_ACCESS, LAST_ADMIN)
   async disable(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string): Promise<void> {
     this.assertAdmin(caller);
     await this.users.disable(caller, id);
@@ -71,7 +80,7 @@ export class UsersController {
   @Get('audit')
   @ApiOperation({ summary: 'Nhật ký quản trị / the admin chain, oldest first' })
   @ApiOkResponse({ type: ListOf(AdminChainEventDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND)
   async audit(@CurrentCaller() caller: Caller) {
     this.assertAdmin(caller);
     return { items: (await this.chain.list()).map((e) => ({ ...e, at: e.at.toISOString() })) };
@@ -80,7 +89,7 @@ export class UsersController {
   @Get('audit/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký quản trị / verify the admin chain' })
   @ApiOkResponse({ type: AdminChainVerdictDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.USER_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND)
   verify(@CurrentCaller() caller: Caller) {
     this.assertAdmin(caller);
     return this.chain.verify();

@@ -7,6 +7,9 @@ import { IdentifyLearnerDto } from './dtos/identify-learner.dto';
 import { INTAKE_EXCEPTION_STATUS, IntakeExceptionCode } from './intake.exception';
 import { LearnerIdentificationService } from './learner-identification.service';
 
+const { CASE_NOT_FOUND, LEARNER_NOT_FOUND } = CaseExceptionCode;
+const { LEARNER_FIXED, NOT_CASE_TEAM } = IntakeExceptionCode;
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases/:id/learner')
@@ -17,8 +20,8 @@ export class CaseLearnerController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác định học sinh của hồ sơ (khi còn ở giai đoạn tiếp nhận) / name the case’s learner, at intake (supervisor or assignee)' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.LEARNER_NOT_FOUND)
-  @ApiErrors(INTAKE_EXCEPTION_STATUS, IntakeExceptionCode.NOT_CASE_TEAM, IntakeExceptionCode.LEARNER_FIXED)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, LEARNER_NOT_FOUND)
+  @ApiErrors(INTAKE_EXCEPTION_STATUS, NOT_CASE_TEAM, LEARNER_FIXED)
   identify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: IdentifyLearnerDto): Promise<unknown> {
     return this.identification.identify(caller, id, dto);
   }

@@ -10,6 +10,8 @@ import { IntakeThrottleGuard } from './intake-throttle.guard';
 import { AltchaChallenge, ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 import { PublicIntakeService } from './public-intake.service';
 
+const { PROOF_OF_WORK_REFUSED, TOO_MANY_REPORTS } = IntakeExceptionCode;
+
 @ApiTags('public')
 @Controller('public')
 export class PublicIntakeController {
@@ -48,7 +50,7 @@ export class PublicIntakeController {
   @ApiAcceptedResponse({ type: PublicIntakeAnswerDto })
   // TOO_MANY_REPORTS: 5 a minute and 20 an hour per client address; PROOF_OF_WORK_REFUSED: `altcha` missing, malformed,
   // invalid, expired or already used (details name it).
-  @ApiErrors(INTAKE_EXCEPTION_STATUS, IntakeExceptionCode.TOO_MANY_REPORTS, IntakeExceptionCode.PROOF_OF_WORK_REFUSED)
+  @ApiErrors(INTAKE_EXCEPTION_STATUS, TOO_MANY_REPORTS, PROOF_OF_WORK_REFUSED)
   report(@Body() dto: PublicIntakeDto, @Req() req: Request & { requestId?: string }): Promise<PublicIntakeAnswer> {
     return this.intake.report(dto, req.requestId ?? '');
   }

@@ -6,6 +6,8 @@ import { WardFiguresQueryDto } from './dtos/ward-figures.dto';
 import { WardCaseFiguresDto } from './dtos/ward-figures.response';
 import { WardFiguresService } from './ward-figures.service';
 
+const { SCHOOL_NOT_FOUND } = IdentityExceptionCode;
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
@@ -17,7 +19,7 @@ export class ReportsController {
     summary: 'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school)',
   })
   @ApiOkResponse({ type: WardCaseFiguresDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   wardCases(@CurrentCaller() caller: Caller, @Query() query: WardFiguresQueryDto) {
     return this.figures.cases(caller, query.schoolId);
   }

@@ -3,7 +3,8 @@ import type { HealthCheckResult, HealthCheckStatus, HealthIndicatorResult } from
 
 const STATUSES: HealthCheckStatus[] = ['error', 'ok', 'shutting_down'];
 // Each check by name: {database: {status: 'up'}}.
-const CHECKS = { type: 'object', additionalProperties: { type: 'object', additionalProperties: true, properties: { status: { type: 'string' } } } } as const;
+const CHECK = { type: 'object', additionalProperties: true, properties: { status: { type: 'string' } } } as const;
+const CHECKS = { type: 'object', additionalProperties: CHECK } as const;
 
 export class HealthResultDto implements HealthCheckResult {
   @ApiProperty({ enum: STATUSES, enumName: 'HealthStatus' }) status!: HealthCheckStatus;

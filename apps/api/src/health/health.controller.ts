@@ -6,6 +6,8 @@ import { Public } from '@dh/identity';
 import { HealthResultDto } from './health-result.response';
 import { HealthExceptionCode, unhealthy } from './health.exception';
 
+const { UNHEALTHY } = HealthExceptionCode;
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -19,7 +21,7 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Tình trạng hệ thống / liveness and database readiness' })
   @ApiOkResponse({ type: HealthResultDto })
-  @ApiErrors({ [HealthExceptionCode.UNHEALTHY]: HttpStatus.SERVICE_UNAVAILABLE }, HealthExceptionCode.UNHEALTHY)
+  @ApiErrors({ [HealthExceptionCode.UNHEALTHY]: HttpStatus.SERVICE_UNAVAILABLE }, UNHEALTHY)
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);

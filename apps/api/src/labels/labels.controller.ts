@@ -14,7 +14,10 @@ export class LabelsController {
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'Nhãn tiếng Việt và tiếng Anh của các trường dữ liệu / the Vietnamese and English label of each field' })
   @ApiExtraModels(FieldLabelDto)
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: { $ref: getSchemaPath(FieldLabelDto) } }, description: 'by field path' })
+  @ApiOkResponse({
+    schema: { type: 'object', additionalProperties: { $ref: getSchemaPath(FieldLabelDto) } },
+    description: 'by field path',
+  })
   labels(): Readonly<Record<string, FieldLabel>> {
     return FIELD_LABELS;
   }

@@ -15,7 +15,8 @@ export const generateOpenApiJson = async (): Promise<string> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-openapi-'));
   try {
     const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', SCHEDULER_ENABLED: 'false' });
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { preview: true, logger: false, bodyParser: false });
+    const options = { preview: true, logger: false, bodyParser: false } as const;
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), options);
     try {
       app.setGlobalPrefix(API_PREFIX);
       return serializeOpenApiDocument(buildOpenApiDocument(app));

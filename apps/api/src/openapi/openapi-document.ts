@@ -1,5 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, OperationObject, ResponseObject, SchemaObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  OpenAPIObject,
+  OperationObject,
+  ResponseObject,
+  SchemaObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
 import { COMMON_ERROR_STATUS, CommonErrorCode, problemResponse, ProblemResponse } from '@dh/errors';
 import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '@dh/identity';
 
@@ -20,14 +27,18 @@ const addCode = (op: OperationObject, status: number, code: string): void => {
 // What every route answers by how it is built, so that no controller has to repeat it: the bearer guard's 401,
 // the validation pipe's 400 where there is input, and whatever the server cannot help (500, 503) as `default`.
 const addCommonErrors = (op: OperationObject): void => {
-  if (op.security?.length) addCode(op, IDENTITY_EXCEPTION_STATUS.UNAUTHENTICATED, IdentityExceptionCode.UNAUTHENTICATED);
-  if (op.parameters?.length || op.requestBody) addCode(op, COMMON_ERROR_STATUS.VALIDATION_FAILED, CommonErrorCode.VALIDATION_FAILED);
-  if (op.requestBody) addCode(op, COMMON_ERROR_STATUS.MALFORMED_JSON, CommonErrorCode.MALFORMED_JSON);
+  const { UNAUTHENTICATED } = IdentityExceptionCode;
+  const { VALIDATION_FAILED, MALFORMED_JSON } = CommonErrorCode;
+  if (op.security?.length) addCode(op, IDENTITY_EXCEPTION_STATUS[UNAUTHENTICATED], UNAUTHENTICATED);
+  if (op.parameters?.length || op.requestBody) addCode(op, COMMON_ERROR_STATUS[VALIDATION_FAILED], VALIDATION_FAILED);
+  if (op.requestBody) addCode(op, COMMON_ERROR_STATUS[MALFORMED_JSON], MALFORMED_JSON);
   op.responses.default = problemResponse([CommonErrorCode.INTERNAL, CommonErrorCode.DATABASE_UNAVAILABLE]);
   // An error is JSON even where the success is a file (the forms).
   for (const [status, response] of Object.entries(op.responses) as [string, ResponseObject][]) {
     const content = response.content;
-    if (Number(status) >= 400 && content && !content['application/json']) response.content = { 'application/json': Object.values(content)[0] };
+    if (Number(status) >= 400 && content && !content['application/json']) {
+      response.content = { 'application/json': Object.values(content)[0] };
+    }
   }
 };
 
@@ -44,7 +55,10 @@ export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject => {
     app,
     new DocumentBuilder()
       .setTitle('Đồng Hành API')
-      .setDescription('Quản lý hồ sơ tư vấn học đường và công tác xã hội trong trường học (Thông tư 18/2025/TT-BGDĐT) / school counselling case management')
+      .setDescription(
+        'Quản lý hồ sơ tư vấn học đường và công tác xã hội trong trường học (Thông tư 18/2025/TT-BGDĐT) / ' +
+          'school counselling case management',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -2,10 +2,20 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
-import { assertAllowed, Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import {
+  assertAllowed,
+  Caller,
+  CurrentCaller,
+  IDENTITY_EXCEPTION_STATUS,
+  IdentityException,
+  IdentityExceptionCode,
+} from '@dh/identity';
 import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '../case.exception';
 import { GrantIssuedDto, GrantViewDto } from './dtos/grant-view.response';
 import { GrantsService } from './grants.service';
+
+const { CASE_NOT_FOUND, GRANT_ENDED, GRANT_NOT_FOUND, GRANT_NOT_VALID } = CaseExceptionCode;
+const { FORBIDDEN_ROLE, GRANT_TOO_LONG } = IdentityExceptionCode;
 
 export class GrantDto {
   @ApiProperty() @IsUUID('all') caseId!: string;
@@ -24,8 +34,8 @@ export class GrantsController {
   @Post()
   @ApiOperation({ summary: 'Cấp quyền xem nội dung bảo mật của một hồ sơ cho hiệu trưởng / grant a principal one case’s confidential content (admin)' })
   @ApiCreatedResponse({ type: GrantIssuedDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.GRANT_NOT_VALID)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE, IdentityExceptionCode.GRANT_TOO_LONG)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, GRANT_NOT_VALID)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE, GRANT_TOO_LONG)
   grant(@CurrentCaller() caller: Caller, @Body() dto: GrantDto) {
     assertAdmin(caller);
     return this.grants.grant(caller, { caseId: dto.caseId, granteeId: dto.granteeId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
@@ -34,7 +44,7 @@ export class GrantsController {
   @Get()
   @ApiOperation({ summary: 'Các quyền xem nội dung bảo mật đã cấp / principals’ grants, newest first (admin)' })
   @ApiOkResponse({ type: ListOf(GrantViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   async list(@CurrentCaller() caller: Caller) {
     assertAdmin(caller);
     return { items: await this.grants.list() };
@@ -44,8 +54,8 @@ export class GrantsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền xem / end a principal’s grant at once (admin)' })
   @ApiOkResponse({ type: GrantViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.GRANT_NOT_FOUND, CaseExceptionCode.GRANT_ENDED)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(CASE_EXCEPTION_STATUS, GRANT_NOT_FOUND, GRANT_ENDED)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     assertAdmin(caller);
     return this.grants.revoke(caller, id);

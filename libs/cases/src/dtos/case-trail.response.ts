@@ -5,7 +5,8 @@ import type { ReporterField } from '../confidential/confidential-fields';
 import type { toHistoryItem } from '../history-item';
 
 const CHAIN_CHECKS = Object.keys({
-  sequence: 1, link: 1, hash: 1, case_missing: 1, chain_empty: 1, state_continuity: 1, case_state: 1, case_version: 1, case_head: 1, checkpoint: 1,
+  sequence: 1, link: 1, hash: 1, case_missing: 1, chain_empty: 1, state_continuity: 1,
+  case_state: 1, case_version: 1, case_head: 1, checkpoint: 1,
 } satisfies Record<ChainCheck, 1>) as ChainCheck[];
 
 const CHRONOLOGY_KINDS = Object.keys({
@@ -20,7 +21,11 @@ export class HistoryItemDto implements ReturnType<typeof toHistoryItem> {
   @ApiProperty({ type: String, nullable: true }) toState!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorRole!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the event’s payload; confidential fields left out where masked' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the event’s payload; confidential fields left out where masked',
+  })
   payload!: Record<string, unknown>;
   @ApiProperty({ type: [String], description: 'the payload fields left out for this caller' }) masked!: string[];
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
@@ -50,7 +55,9 @@ export class ChronologyEntryDto implements ChronologyEntry {
   @ApiProperty({ type: String, nullable: true }) fromState!: string | null;
   @ApiProperty({ type: String, nullable: true }) toState!: string | null;
   @ApiProperty({ type: ChronologyActorDto }) actor!: ChronologyActorDto;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the event says that is not confidential' })
+  @ApiProperty({
+    type: 'object', additionalProperties: true, description: 'what the event says that is not confidential',
+  })
   details!: Record<string, unknown>;
 }
 
@@ -79,5 +86,6 @@ export class ReporterViewDto implements Record<ReporterField, string | null> {
 }
 
 export class ReporterAnswerDto {
-  @ApiProperty({ type: ReporterViewDto, nullable: true, description: 'null: no reporter recorded' }) reporter!: ReporterViewDto | null;
+  @ApiProperty({ type: ReporterViewDto, nullable: true, description: 'null: no reporter recorded' })
+  reporter!: ReporterViewDto | null;
 }

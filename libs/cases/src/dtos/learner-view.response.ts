@@ -10,7 +10,9 @@ export class LearnerViewDto implements LearnerView {
   @ApiProperty({ format: 'date' }) dateOfBirth!: string;
   @ApiProperty({ enum: ['nam', 'nu', 'khong_ro'], enumName: 'Sex' }) sex!: Sex;
   @ApiProperty({ example: '7A2' }) className!: string;
-  @ApiProperty({ type: [GuardianDto], nullable: true, description: 'null where the caller may not read the family (then masked)' })
+  @ApiProperty({
+    type: [GuardianDto], nullable: true, description: 'null where the caller may not read the family (then masked)',
+  })
   guardians!: GuardianDto[] | null;
   @ApiProperty({ type: [String] }) masked!: string[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;

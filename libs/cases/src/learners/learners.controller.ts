@@ -8,6 +8,8 @@ import { LearnerViewDto } from '../dtos/learner-view.response';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
 import { LearnerService } from './learner.service';
 
+const { LEARNER_LOOKS_LIKE_EXISTING, SCHOOL_NOT_FOUND } = CaseExceptionCode;
+
 @ApiTags('learners')
 @ApiBearerAuth()
 @Controller('learners')
@@ -17,7 +19,7 @@ export class LearnersController {
   @Post()
   @ApiOperation({ summary: 'Thêm học sinh / add a learner (409 if one with the same name and birthday exists)' })
   @ApiCreatedResponse({ type: LearnerViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.SCHOOL_NOT_FOUND, CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING)
+  @ApiErrors(CASE_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, LEARNER_LOOKS_LIKE_EXISTING)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateLearnerDto) {
     return this.learners.create(caller, dto);
   }
@@ -25,7 +27,7 @@ export class LearnersController {
   @Get()
   @ApiOperation({ summary: 'Tìm học sinh / search learners' })
   @ApiOkResponse({ type: PageOf(LearnerViewDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.SCHOOL_NOT_FOUND)
+  @ApiErrors(CASE_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   search(@CurrentCaller() caller: Caller, @Query() query: SearchLearnersDto) {
     return this.learners.search(caller, query);
   }

@@ -16,7 +16,8 @@ export class CheckpointDocumentDto implements CheckpointDocument {
   @ApiProperty() number!: number;
   @ApiProperty({ format: 'date-time' }) takenAt!: string;
   @ApiProperty({ type: String, nullable: true }) previousDigest!: string | null;
-  @ApiProperty({ type: ChainHeadDto, nullable: true, description: 'the admin chain’s head; null while it is empty' }) admin!: ChainHeadDto | null;
+  @ApiProperty({ type: ChainHeadDto, nullable: true, description: 'the admin chain’s head; null while it is empty' })
+  admin!: ChainHeadDto | null;
   @ApiProperty({ type: [CheckpointChainDto], description: 'the case chains that moved since the previous checkpoint' })
   chains!: CheckpointChainDto[];
   @ApiProperty({ description: 'SHA-256 of the body’s RFC 8785 canonical JSON, hex' }) digest!: string;

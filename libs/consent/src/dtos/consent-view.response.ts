@@ -12,7 +12,8 @@ export class ConsentGuardianViewDto implements Of<'guardian'> {
 
 export class ConsentScopeViewDto implements Of<'scope'> {
   @ApiProperty({ enum: CONSENT_KINDS, enumName: 'ConsentKind' }) kind!: ConsentKind;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the directory receiver, for a referral' }) receiverId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the directory receiver, for a referral' })
+  receiverId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: SEALED }) purpose!: string | null;
 }
 
@@ -26,7 +27,8 @@ export class ConsentViewDto implements ConsentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: CONSENT_GIVERS, enumName: 'ConsentGiver' }) givenBy!: ConsentGiver;
-  @ApiProperty({ type: ConsentGuardianViewDto, nullable: true, description: 'null: given by the learner' }) guardian!: ConsentGuardianViewDto | null;
+  @ApiProperty({ type: ConsentGuardianViewDto, nullable: true, description: 'null: given by the learner' })
+  guardian!: ConsentGuardianViewDto | null;
   @ApiProperty({ type: ConsentScopeViewDto }) scope!: ConsentScopeViewDto;
   @ApiProperty({ format: 'date' }) givenAt!: string;
   @ApiProperty({ enum: CONSENT_WAYS, enumName: 'ConsentWay' }) how!: ConsentWay;

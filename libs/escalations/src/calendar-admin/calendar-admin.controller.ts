@@ -6,6 +6,8 @@ import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarYearDto } from './dtos/calendar-year.dto';
 import { CalendarYearReplacedDto, CalendarYearViewDto } from './dtos/calendar-year-view.dto';
 
+const { FORBIDDEN_ROLE } = IdentityExceptionCode;
+
 const yearPipe = () =>
   new ParseIntPipe({ exceptionFactory: () => new InputValidationException([{ field: 'year', problems: ['year: phải là một số nguyên / must be a whole number'] }]) });
 
@@ -18,7 +20,7 @@ export class CalendarAdminController {
   @Get(':year')
   @ApiOperation({ summary: 'Lịch làm việc của một năm: danh sách ngày nghỉ, ngày làm bù và nguồn (app, file, statutory), cùng lịch hiệu lực / a year’s list, its source and the effective calendar (admin)' })
   @ApiOkResponse({ type: CalendarYearViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   year(@CurrentCaller() caller: Caller, @Param('year', yearPipe()) year: number) {
     return this.calendar.view(caller, year);
   }
@@ -26,7 +28,7 @@ export class CalendarAdminController {
   @Put(':year')
   @ApiOperation({ summary: 'Thay danh sách ngày nghỉ và ngày làm bù của một năm; hạn xử lý đang mở được tính lại / replace a year’s days off and days worked; open deadlines move (admin)' })
   @ApiOkResponse({ type: CalendarYearReplacedDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   replace(@CurrentCaller() caller: Caller, @Param('year', yearPipe()) year: number, @Body() dto: CalendarYearDto) {
     return this.calendar.replace(caller, year, dto.entries);
   }

@@ -12,12 +12,16 @@ export class DeadlineViewDto implements DeadlineView {
   @ApiProperty({ example: 'assessment' }) kind!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({ format: 'date-time', description: 'when the school learned of what the clock is about' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when the school learned of what the clock is about' })
+  startedAt!: string;
   @ApiProperty({ enum: DEADLINE_RULES, enumName: 'DeadlineRule' }) rule!: DeadlineRule;
-  @ApiProperty({ enum: LEVELS, enumName: 'EscalationLevel', nullable: true, description: 'the highest level reached, if any' })
+  @ApiProperty({
+    enum: LEVELS, enumName: 'EscalationLevel', nullable: true, description: 'the highest level reached, if any',
+  })
   level!: Level | null;
   @ApiProperty() paused!: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'working milliseconds left, while paused' }) remainingWorkingMs!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'working milliseconds left, while paused' })
+  remainingWorkingMs!: number | null;
 }
 
 export class AlertViewDto implements AlertView {

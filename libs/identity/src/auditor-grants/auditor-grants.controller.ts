@@ -9,6 +9,14 @@ import { AuditorGrantViewDto } from '../dtos/identity-views.response';
 import { IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { AuditorGrantsService } from './auditor-grants.service';
 
+const {
+  AUDITOR_GRANT_ENDED,
+  AUDITOR_GRANT_NOT_FOUND,
+  AUDITOR_GRANT_NOT_VALID,
+  FORBIDDEN_ROLE,
+  GRANT_TOO_LONG,
+} = IdentityExceptionCode;
+
 export class AuditorGrantDto {
   @ApiProperty() @IsUUID('all') auditorId!: string;
   @ApiProperty() @IsUUID('all') schoolId!: string;
@@ -26,7 +34,7 @@ export class AuditorGrantsController {
   @Post()
   @ApiOperation({ summary: 'Cấp quyền thanh tra một trường / grant an auditor one school until a time (admin)' })
   @ApiCreatedResponse({ type: AuditorGrantViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE, IdentityExceptionCode.AUDITOR_GRANT_NOT_VALID, IdentityExceptionCode.GRANT_TOO_LONG)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE, AUDITOR_GRANT_NOT_VALID, GRANT_TOO_LONG)
   issue(@CurrentCaller() caller: Caller, @Body() dto: AuditorGrantDto) {
     this.assertAdmin(caller);
     return this.grants.issue(caller, { auditorId: dto.auditorId, schoolId: dto.schoolId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
@@ -35,7 +43,7 @@ export class AuditorGrantsController {
   @Get()
   @ApiOperation({ summary: 'Các quyền thanh tra / every auditor grant, newest first (admin)' })
   @ApiOkResponse({ type: ListOf(AuditorGrantViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   async list(@CurrentCaller() caller: Caller) {
     this.assertAdmin(caller);
     return { items: await this.grants.list() };
@@ -45,7 +53,7 @@ export class AuditorGrantsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền thanh tra ngay / end an auditor grant at once (admin)' })
   @ApiOkResponse({ type: AuditorGrantViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE, IdentityExceptionCode.AUDITOR_GRANT_NOT_FOUND, IdentityExceptionCode.AUDITOR_GRANT_ENDED)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE, AUDITOR_GRANT_NOT_FOUND, AUDITOR_GRANT_ENDED)
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     this.assertAdmin(caller);
     return this.grants.revoke(caller, id);

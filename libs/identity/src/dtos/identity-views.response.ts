@@ -13,7 +13,8 @@ export class PublicUserDto implements PublicUser {
   @ApiProperty() fullName!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
   @ApiProperty({ type: [String], description: 'the schools the roles count in' }) schoolIds!: string[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'a ward officer’s ward' }) wardId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'a ward officer’s ward' })
+  wardId!: string | null;
 }
 
 export class LoginAnswerDto {
@@ -28,7 +29,8 @@ export class AdminUserViewDto implements AdminUserView {
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: string[];
   @ApiProperty({ type: [String] }) schoolIds!: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) wardId!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: enabled' }) disabledAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: enabled' })
+  disabledAt!: string | null;
 }
 
 export class WardViewDto implements WardView {

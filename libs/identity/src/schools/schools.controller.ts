@@ -9,6 +9,8 @@ import { IDENTITY_EXCEPTION_STATUS, IdentityException, IdentityExceptionCode } f
 import { AdminSchoolsService } from './admin-schools.service';
 import { CreateSchoolDto, CreateWardDto, RenameSchoolDto } from './school.dto';
 
+const { CODE_TAKEN, SCHOOL_NOT_FOUND, WARD_NOT_FOUND } = IdentityExceptionCode;
+
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin')
@@ -18,7 +20,7 @@ export class SchoolsController {
   @Post('wards')
   @ApiOperation({ summary: 'Tạo phường / create a ward (admin)' })
   @ApiCreatedResponse({ type: WardViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND, IdentityExceptionCode.CODE_TAKEN)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, CODE_TAKEN)
   createWard(@CurrentCaller() caller: Caller, @Body() dto: CreateWardDto) {
     assertAdmin(caller);
     return this.schools.createWard(caller, dto);
@@ -27,7 +29,7 @@ export class SchoolsController {
   @Get('wards')
   @ApiOperation({ summary: 'Danh sách phường / wards (admin)' })
   @ApiOkResponse({ type: ListOf(WardViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   async wards(@CurrentCaller() caller: Caller) {
     assertAdmin(caller);
     return { items: await this.schools.wards() };
@@ -36,7 +38,7 @@ export class SchoolsController {
   @Post('schools')
   @ApiOperation({ summary: 'Tạo trường / create a school (admin)' })
   @ApiCreatedResponse({ type: SchoolViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND, IdentityExceptionCode.WARD_NOT_FOUND, IdentityExceptionCode.CODE_TAKEN)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, WARD_NOT_FOUND, CODE_TAKEN)
   createSchool(@CurrentCaller() caller: Caller, @Body() dto: CreateSchoolDto) {
     assertAdmin(caller);
     return this.schools.createSchool(caller, dto);
@@ -45,7 +47,7 @@ export class SchoolsController {
   @Put('schools/:id')
   @ApiOperation({ summary: 'Đổi tên trường / rename a school; its code stays (admin)' })
   @ApiOkResponse({ type: SchoolViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   rename(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RenameSchoolDto) {
     assertAdmin(caller);
     return this.schools.renameSchool(caller, id, dto.name);
@@ -54,7 +56,7 @@ export class SchoolsController {
   @Get('schools')
   @ApiOperation({ summary: 'Danh sách trường / schools (admin)' })
   @ApiOkResponse({ type: ListOf(SchoolViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   async list(@CurrentCaller() caller: Caller) {
     assertAdmin(caller);
     return { items: await this.schools.schools() };

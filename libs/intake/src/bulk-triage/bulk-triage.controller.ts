@@ -6,6 +6,8 @@ import { BulkCloseAnswerDto } from '../dtos/intake-views.response';
 import { BulkCloseAnswer, BulkCloseDto } from './bulk-close.dto';
 import { BulkTriageService } from './bulk-triage.service';
 
+const { SCHOOL_NOT_FOUND } = IdentityExceptionCode;
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
@@ -19,7 +21,7 @@ export class BulkTriageController {
     description: 'Each marked case still at intake is closed with CLOSE_AT_INTAKE and the reason, one event in each case’s history; every other case named is listed in `skipped` with why, untouched.',
   })
   @ApiOkResponse({ type: BulkCloseAnswerDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.SCHOOL_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   close(@CurrentCaller() caller: Caller, @Body() dto: BulkCloseDto): Promise<BulkCloseAnswer> {
     return this.triage.close(caller, dto);
   }

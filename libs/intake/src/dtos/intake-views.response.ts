@@ -42,6 +42,7 @@ export class BulkSkippedDto {
 
 export class BulkCloseAnswerDto implements BulkCloseAnswer {
   @ApiProperty({ type: [String], description: 'the cases closed' }) closed!: string[];
-  @ApiProperty({ type: [BulkSkippedDto], description: 'the cases named or found and left alone, with why' }) skipped!: BulkSkippedDto[];
+  @ApiProperty({ type: [BulkSkippedDto], description: 'the cases named or found and left alone, with why' })
+  skipped!: BulkSkippedDto[];
   @ApiProperty({ description: 'marked reports still waiting: call again' }) remaining!: number;
 }

@@ -2,7 +2,11 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { declareTransitionErrors, TransitionHooks, TransitionStep } from '@dh/cases';
 import { DeadlineService } from '@dh/escalations';
 import { actorIn } from '@dh/identity';
-import { CASE_RECORD_EXCEPTION_STATUS, CaseRecordException, CaseRecordExceptionCode } from '../case-records/case-record.exception';
+import {
+  CASE_RECORD_EXCEPTION_STATUS,
+  CaseRecordException,
+  CaseRecordExceptionCode,
+} from '../case-records/case-record.exception';
 
 declareTransitionErrors(
   CASE_RECORD_EXCEPTION_STATUS,

@@ -1,6 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AreaCode, CaseEntity, declareTransitionErrors, SEALED_CONTEXT, TransitionHooks, TransitionStep } from '@dh/cases';
+import {
+  AreaCode,
+  CaseEntity,
+  declareTransitionErrors,
+  SEALED_CONTEXT,
+  TransitionHooks,
+  TransitionStep,
+} from '@dh/cases';
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';

@@ -6,6 +6,8 @@ import { Caller, CurrentCaller } from '@dh/identity';
 import { ReferralViewDto } from './dtos/referral-view.response';
 import { ReferralsService } from './referrals.service';
 
+const { CASE_NOT_FOUND } = CaseExceptionCode;
+
 // Referrals are written by the case's events (REFER, REFERRAL_ACCEPTED, REFERRAL_DECLINED, REFERRAL_COMPLETED);
 // here they are only read.
 @ApiTags('referrals')
@@ -17,7 +19,7 @@ export class ReferralsController {
   @Get()
   @ApiOperation({ summary: 'Các lần chuyển gửi của hồ sơ / the case’s referrals, oldest first, with their steps' })
   @ApiOkResponse({ type: ListOf(ReferralViewDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND)
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.referrals.list(caller, id);
   }

@@ -26,8 +26,10 @@ export class EffectiveDayDto implements CalendarEntry {
 export class CalendarYearViewDto implements CalendarYearView {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: SOURCES, enumName: 'CalendarSource' }) source!: CalendarSource;
-  @ApiProperty({ type: [CalendarEntryViewDto], description: 'the year’s list as kept' }) entries!: CalendarEntryViewDto[];
-  @ApiProperty({ type: [EffectiveDayDto], description: 'the effective calendar: every day off and worked Saturday' }) items!: EffectiveDayDto[];
+  @ApiProperty({ type: [CalendarEntryViewDto], description: 'the year’s list as kept' })
+  entries!: CalendarEntryViewDto[];
+  @ApiProperty({ type: [EffectiveDayDto], description: 'the effective calendar: every day off and worked Saturday' })
+  items!: EffectiveDayDto[];
 }
 
 export class CalendarYearReplacedDto extends CalendarYearViewDto {

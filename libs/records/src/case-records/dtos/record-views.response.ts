@@ -2,12 +2,20 @@ import { ApiProperty } from '@nestjs/swagger';
 import { RankedAreaDto, RISK_LEVELS, SUPPORT_FORMS, SupportForm } from '@dh/cases';
 import type { RiskLevel } from '@dh/machines/case/types';
 import type { ClosureEvent } from '../../closures/closure-record.entity';
-import { SESSION_CHANNELS, SESSION_ENDINGS, SESSION_MODES, SessionChannel, SessionEnding, SessionMode } from '../../sessions/counselling-session.entity';
+import {
+  SESSION_CHANNELS,
+  SESSION_ENDINGS,
+  SESSION_MODES,
+  SessionChannel,
+  SessionEnding,
+  SessionMode,
+} from '../../sessions/counselling-session.entity';
 import { CONTACT_WAYS, ContactWay } from '../record-fields';
 
 // Sealed content is null where the caller may not read it, and then named in `masked` (RecordView).
-const sealed = (description?: string) => ApiProperty({ type: String, nullable: true, description: description ?? 'sealed: null where masked' });
-const sealedList = (description: string) => ApiProperty({ type: [String], nullable: true, description: `${description}; sealed: null where masked` });
+const MASKED = 'sealed: null where masked';
+const sealed = (description = MASKED) => ApiProperty({ type: String, nullable: true, description });
+const sealedList = (what: string) => ApiProperty({ type: [String], nullable: true, description: `${what}; ${MASKED}` });
 const CLOSURE_EVENTS: ClosureEvent[] = ['PROPOSE_CLOSURE', 'CLOSE', 'CLOSE_AT_INTAKE'];
 
 export class RecordViewDto {
@@ -82,7 +90,9 @@ export class FollowUpContactViewDto extends RecordViewDto {
   @sealed() withWhom!: string | null;
   @ApiProperty() resultKept!: boolean;
   @sealed() notes!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the follow-up clock this contact answered, if one was open' })
+  @ApiProperty({
+    type: String, nullable: true, description: 'the follow-up clock this contact answered, if one was open',
+  })
   closedDeadline!: string | null;
 }
 

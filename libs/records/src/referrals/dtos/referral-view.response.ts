@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { AREA_CODES, AreaCode } from '@dh/cases';
-import { PROVIDER_KINDS, ProviderKind } from '../../directory/service-provider.entity';
+import { ProviderViewDto } from '../../directory/dtos/provider-view.response';
 import { REFERRAL_STATUSES, ReferralStatus } from '../referral.entity';
 import type { ReferralStep, ReferralView } from '../referral-view';
 
@@ -11,15 +11,9 @@ export class ReferralStepDto implements ReferralStep {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-export class ReferralReceiverDto implements Of<'receiver'> {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: PROVIDER_KINDS, enumName: 'ProviderKind' }) kind!: ProviderKind;
-  @ApiProperty({ type: String, nullable: true }) address!: string | null;
-  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
-  @ApiProperty({ type: String, nullable: true }) email!: string | null;
-  @ApiProperty({ type: String, nullable: true }) contactPerson!: string | null;
-}
+// The receiver as the directory describes it, as it stood when the referral was read.
+const RECEIVER_FIELDS = ['id', 'name', 'kind', 'address', 'phone', 'email', 'contactPerson'] as const;
+export class ReferralReceiverDto extends PickType(ProviderViewDto, RECEIVER_FIELDS) implements Of<'receiver'> {}
 
 export class ReferralSenderDto implements Of<'sender'> {
   @ApiProperty({ format: 'uuid' }) userId!: string;
@@ -34,7 +28,8 @@ export class ReferralAnswerDto implements Of<'answer'> {
   @ApiProperty({ format: 'date-time' }) answeredAt!: string;
   @ApiProperty({ type: String, nullable: true }) receiverContact!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'sealed: null where masked' }) note!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'sealed: null where masked' }) declinedReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'sealed: null where masked' })
+  declinedReason!: string | null;
 }
 
 export class ReferralCompletionDto implements Of<'completion'> {

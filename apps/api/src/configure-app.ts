@@ -1,8 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { createValidationPipe, namedBodyParserErrors, RejectIllFormedTextPipe, verifyJsonBody } from '@dh/errors';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -20,15 +21,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalPipes(new RejectIllFormedTextPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Đồng Hành API')
-      .setDescription('Quản lý hồ sơ tư vấn học đường và công tác xã hội trong trường học (Thông tư 18/2025/TT-BGDĐT) / school counselling case management')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(DOCS_PATH, app, document);
   return app;
 };

@@ -1,17 +1,34 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InputValidationException, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, Permission } from '@dh/identity';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, InputValidationException, ListOf, PageOf, UuidParamPipe } from '@dh/errors';
+import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
 import { CaseHistoryService } from './case-history.service';
 import { CaseChronologyService } from './chronology/case-chronology.service';
 import { ReporterService } from './confidential/reporter.service';
 import { CaseTransitionService } from './case-transition.service';
+import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from './case.exception';
 import { CaseService } from './case.service';
 import { CaseEventDto } from './dtos/case-event.dto';
+import { ChainVerdictDto, ChronologyEntryDto, HistoryItemDto, ReporterAnswerDto } from './dtos/case-trail.response';
+import { CaseViewDto } from './dtos/case-view.response';
 import { PauseClocksDto, ResumeClocksDto } from './dtos/clock-pause.dto';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
+
+const {
+  ASSIGNEE_NOT_ELIGIBLE,
+  CASE_NOT_FOUND,
+  CLOCKS_ALREADY_PAUSED,
+  CLOCKS_NOT_PAUSED,
+  EVENT_NOT_ALLOWED,
+  GUARD_REFUSED,
+  IDEMPOTENCY_KEY_REUSED,
+  LEARNER_NOT_FOUND,
+  SCHOOL_NOT_FOUND,
+  STALE_VERSION,
+} = CaseExceptionCode;
+const { FORBIDDEN_ROLE } = IdentityExceptionCode;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -32,6 +49,8 @@ export class CasesController {
   @Post(':id/clocks/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Tạm dừng thời hạn của hồ sơ / pause the case’s clocks (supervisor)' })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, CLOCKS_ALREADY_PAUSED)
   pause(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: PauseClocksDto) {
     return this.clocks.pause(caller, id, dto.reason);
   }
@@ -40,6 +59,8 @@ export class CasesController {
   @Post(':id/clocks/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Tiếp tục tính thời hạn / resume the case’s clocks (supervisor)' })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, CLOCKS_NOT_PAUSED)
   resume(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResumeClocksDto) {
     return this.clocks.resume(caller, id, dto.note);
   }
@@ -47,6 +68,8 @@ export class CasesController {
   @Permission('case.open', 'record')
   @Post()
   @ApiOperation({ summary: 'Tiếp nhận hồ sơ mới / open a case' })
+  @ApiCreatedResponse({ type: CaseViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, LEARNER_NOT_FOUND, ASSIGNEE_NOT_ELIGIBLE)
   open(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto) {
     return this.cases.open(caller, dto);
   }
@@ -54,6 +77,8 @@ export class CasesController {
   @Permission('case.read', 'record')
   @Get()
   @ApiOperation({ summary: 'Danh sách hồ sơ / list cases' })
+  @ApiOkResponse({ type: PageOf(CaseViewDto) })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   list(@CurrentCaller() caller: Caller, @Query() query: ListCasesDto) {
     return this.cases.list(caller, query);
   }
@@ -61,6 +86,8 @@ export class CasesController {
   @Permission('case.read', 'record')
   @Get(':id')
   @ApiOperation({ summary: 'Hồ sơ, các thao tác được phép / a case and the events the caller may send' })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.cases.get(caller, id);
   }
@@ -70,6 +97,16 @@ export class CasesController {
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer' })
   @ApiOperation({ summary: 'Chuyển giai đoạn / send an event to the case' })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiErrors(
+    CASE_EXCEPTION_STATUS,
+    CASE_NOT_FOUND,
+    EVENT_NOT_ALLOWED,
+    STALE_VERSION,
+    IDEMPOTENCY_KEY_REUSED,
+    GUARD_REFUSED,
+    ASSIGNEE_NOT_ELIGIBLE,
+  )
   send(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,
@@ -85,6 +122,9 @@ export class CasesController {
   @Permission('case.read', 'record')
   @Get(':id/reporter')
   @ApiOperation({ summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)' })
+  @ApiOkResponse({ type: ReporterAnswerDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   reporter(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.reporters.read(caller, id);
   }
@@ -92,6 +132,8 @@ export class CasesController {
   @Permission('case.history', 'record')
   @Get(':id/history')
   @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
+  @ApiOkResponse({ type: ListOf(HistoryItemDto) })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.history(caller, id);
   }
@@ -99,6 +141,8 @@ export class CasesController {
   @Permission('case.history', 'record')
   @Get(':id/chronology')
   @ApiOperation({ summary: 'Diễn biến hồ sơ theo thời gian / the case’s chronology: stages, sessions, contacts, referral, consents' })
+  @ApiOkResponse({ type: ListOf(ChronologyEntryDto) })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   chronology(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.chronologies.chronology(caller, id);
   }
@@ -106,6 +150,8 @@ export class CasesController {
   @Permission('case.history', 'record')
   @Get(':id/history/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký / verify the audit chain' })
+  @ApiOkResponse({ type: ChainVerdictDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.verify(caller, id);
   }

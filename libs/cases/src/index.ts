@@ -21,3 +21,6 @@ export * from './learners/learner.service';
 export * from './learners/vietnamese-name';
 export * from './ranked-areas';
 export * from './transition-hooks';
+export * from './transition-errors';
+export { CaseViewDto } from './dtos/case-view.response';
+export { LearnerViewDto } from './dtos/learner-view.response';

@@ -1,7 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission } from '@dh/identity';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { ApiErrors } from '@dh/errors';
+import { CHECKPOINT_EXCEPTION_STATUS, CheckpointExceptionCode } from './checkpoint.exception';
 import { CheckpointService } from './checkpoint.service';
+import { CheckpointDocumentDto } from './dtos/checkpoint-document.response';
+
+const { NO_CHECKPOINT } = CheckpointExceptionCode;
+const { FORBIDDEN_ROLE } = IdentityExceptionCode;
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -13,6 +19,9 @@ export class CheckpointsController {
   @Permission('audit.checkpoints')
   @Get('latest')
   @ApiOperation({ summary: 'Điểm kiểm mới nhất đã ký / the latest signed audit checkpoint (auditor, admin)' })
+  @ApiOkResponse({ type: CheckpointDocumentDto })
+  @ApiErrors(CHECKPOINT_EXCEPTION_STATUS, NO_CHECKPOINT)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   latest() {
     return this.checkpoints.latest();
   }

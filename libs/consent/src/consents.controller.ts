@@ -1,10 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
+import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '@dh/cases';
+import { CONSENT_EXCEPTION_STATUS, ConsentExceptionCode } from './consent.exception';
 import { ConsentService } from './consent.service';
+import { ConsentViewDto } from './dtos/consent-view.response';
 import { RecordConsentDto } from './dtos/record-consent.dto';
 import { WithdrawConsentDto } from './dtos/withdraw-consent.dto';
+
+const { CASE_NOT_FOUND } = CaseExceptionCode;
+const {
+  CONSENT_ALREADY_WITHDRAWN,
+  CONSENT_NOT_FOUND,
+  LEARNER_TOO_YOUNG,
+  LEARNER_UNKNOWN,
+  NOT_CASE_TEAM,
+} = ConsentExceptionCode;
 
 @ApiTags('consents')
 @ApiBearerAuth()
@@ -15,6 +27,9 @@ export class ConsentsController {
   @Permission('consent.record', 'record')
   @Post()
   @ApiOperation({ summary: 'Ghi nhận sự đồng ý chia sẻ thông tin / record a consent (the case team)' })
+  @ApiCreatedResponse({ type: ConsentViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CONSENT_EXCEPTION_STATUS, NOT_CASE_TEAM, LEARNER_TOO_YOUNG, LEARNER_UNKNOWN)
   record(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordConsentDto) {
     return this.consents.record(caller, id, dto);
   }
@@ -22,6 +37,8 @@ export class ConsentsController {
   @Permission('consent.read', 'record')
   @Get()
   @ApiOperation({ summary: 'Sổ theo dõi sự đồng ý của hồ sơ / the case’s consents, oldest first' })
+  @ApiOkResponse({ type: ListOf(ConsentViewDto) })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.consents.list(caller, id);
   }
@@ -30,6 +47,9 @@ export class ConsentsController {
   @Post(':consentId/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rút lại sự đồng ý / withdraw a consent (the case team)' })
+  @ApiOkResponse({ type: ConsentViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CONSENT_EXCEPTION_STATUS, NOT_CASE_TEAM, CONSENT_NOT_FOUND, CONSENT_ALREADY_WITHDRAWN)
   withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,

@@ -4,3 +4,4 @@ export * from './directory-seed.service';
 export * from './directory.service';
 export * from './provider-fields';
 export * from './service-provider.entity';
+export * from './dtos/provider-view.response';

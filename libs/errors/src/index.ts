@@ -7,3 +7,6 @@ export * from './json-limits';
 export * from './page-query.dto';
 export * from './database-unavailable';
 export * from './text-fields';
+export * from './problem-response.dto';
+export * from './api-errors.decorator';
+export * from './list-response';

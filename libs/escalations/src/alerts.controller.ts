@@ -1,9 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, SignedIn } from '@dh/identity';
 import { AlertService } from './alert.service';
 import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
+import { AlertViewDto } from './dtos/escalation-views.dto';
+import { ESCALATION_EXCEPTION_STATUS, EscalationExceptionCode } from './escalation.exception';
+
+const { ALERT_ALREADY_ACKNOWLEDGED, ALERT_NOT_FOUND } = EscalationExceptionCode;
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -14,6 +18,7 @@ export class AlertsController {
   @SignedIn()
   @Get()
   @ApiOperation({ summary: 'Cảnh báo của tôi / my alerts, unacknowledged first' })
+  @ApiOkResponse({ type: PageOf(AlertViewDto) })
   list(@CurrentCaller() caller: Caller, @Query() q: ListAlertsDto) {
     return this.alerts.list(caller, q);
   }
@@ -22,6 +27,8 @@ export class AlertsController {
   @Post(':id/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác nhận cảnh báo và cam kết việc tiếp theo / acknowledge with the next action' })
+  @ApiOkResponse({ type: AlertViewDto })
+  @ApiErrors(ESCALATION_EXCEPTION_STATUS, ALERT_NOT_FOUND, ALERT_ALREADY_ACKNOWLEDGED)
   ack(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: AckAlertDto) {
     return this.alerts.acknowledge(caller, id, dto);
   }

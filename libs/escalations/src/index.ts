@@ -13,3 +13,4 @@ export * from './overdue-condition';
 export * from './sla-policy';
 export * from './report-deadline-kinds';
 export * from './school-violence-clock';
+export { AlertViewDto, DeadlineViewDto } from './dtos/escalation-views.dto';

@@ -1,12 +1,17 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller } from './auth.guard';
 import { Public, SignedIn } from './permissions/permission.decorators';
+import { ApiErrors } from '@dh/errors';
 import { AuthService, PublicUser } from './auth.service';
 import { Caller } from './caller';
+import { LoginAnswerDto, PublicUserDto } from './dtos/identity-views.response';
 import { ChangePasswordDto, LoginDto } from './dtos/login.dto';
+import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from './identity.exception';
 import { LoginThrottle } from './throttle/login-throttle';
 import { UserService } from './user.service';
+
+const { INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS, WRONG_CURRENT_PASSWORD } = IdentityExceptionCode;
 
 @ApiTags('auth')
 @Controller()
@@ -22,6 +27,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập / log in' })
+  @ApiOkResponse({ type: LoginAnswerDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS)
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.throttle.check(dto.username, ip, () => this.auth.login(dto.username, dto.password));
   }
@@ -30,6 +37,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Người dùng hiện tại / the caller' })
+  @ApiOkResponse({ type: PublicUserDto })
   me(@CurrentCaller() caller: Caller): PublicUser {
     const { requestId: _requestId, ...user } = caller;
     return user;
@@ -40,6 +48,8 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Đổi mật khẩu / change my password (ends every other session at once)' })
+  @ApiNoContentResponse({ description: 'done' })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, WRONG_CURRENT_PASSWORD, TOO_MANY_LOGIN_ATTEMPTS)
   async changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
     // A stolen token must not buy unlimited guesses at the password: the login's counters, under the same name.
     await this.throttle.check(caller.username, ip, () => this.users.changeOwnPassword(caller.id, dto.currentPassword, dto.newPassword));

@@ -1,9 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
+import { CASE_EXCEPTION_STATUS, CaseExceptionCode, CaseViewDto } from '@dh/cases';
 import { IdentifyLearnerDto } from './dtos/identify-learner.dto';
+import { INTAKE_EXCEPTION_STATUS, IntakeExceptionCode } from './intake.exception';
 import { LearnerIdentificationService } from './learner-identification.service';
+
+const { CASE_NOT_FOUND, LEARNER_NOT_FOUND } = CaseExceptionCode;
+const { LEARNER_FIXED, NOT_CASE_TEAM } = IntakeExceptionCode;
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -15,6 +20,9 @@ export class CaseLearnerController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác định học sinh của hồ sơ (khi còn ở giai đoạn tiếp nhận) / name the case’s learner, at intake (supervisor or assignee)' })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, LEARNER_NOT_FOUND)
+  @ApiErrors(INTAKE_EXCEPTION_STATUS, NOT_CASE_TEAM, LEARNER_FIXED)
   identify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: IdentifyLearnerDto): Promise<unknown> {
     return this.identification.identify(caller, id, dto);
   }

@@ -1,11 +1,16 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@dh/errors';
 import type { Request } from 'express';
 import { Public } from '@dh/identity';
+import { AltchaChallengeDto, PublicIntakeAnswerDto } from './dtos/intake-views.response';
 import { PublicIntakeAnswer, PublicIntakeDto } from './dtos/public-intake.dto';
+import { INTAKE_EXCEPTION_STATUS, IntakeExceptionCode } from './intake.exception';
 import { IntakeThrottleGuard } from './intake-throttle.guard';
 import { AltchaChallenge, ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 import { PublicIntakeService } from './public-intake.service';
+
+const { PROOF_OF_WORK_REFUSED, TOO_MANY_REPORTS } = IntakeExceptionCode;
 
 @ApiTags('public')
 @Controller('public')
@@ -32,7 +37,7 @@ export class PublicIntakeController {
       'solution (400, code PROOF_OF_WORK_REFUSED, details naming `altcha`) is recovered by fetching a new challenge, ' +
       'keeping what was typed.',
   })
-  @ApiOkResponse({ description: '{ parameters: { algorithm, nonce, salt, cost, keyLength, keyPrefix, keySignature, data: { expires } }, signature }' })
+  @ApiOkResponse({ type: AltchaChallengeDto, description: 'an ALTCHA v2 challenge for the widget' })
   challenge(): Promise<AltchaChallenge> {
     return this.proofOfWork.challenge();
   }
@@ -42,8 +47,10 @@ export class PublicIntakeController {
   @Post('intake')
   @HttpCode(202)
   @ApiOperation({ summary: 'Báo tin trực tuyến, không cần đăng nhập / anonymous online report (no login): answers a tracking code only' })
-  @ApiTooManyRequestsResponse({ description: '5 a minute and 20 an hour per client address' })
-  @ApiBadRequestResponse({ description: 'a field named in details; `altcha` missing, malformed, invalid, expired or already used' })
+  @ApiAcceptedResponse({ type: PublicIntakeAnswerDto })
+  // TOO_MANY_REPORTS: 5 a minute and 20 an hour per client address; PROOF_OF_WORK_REFUSED: `altcha` missing, malformed,
+  // invalid, expired or already used (details name it).
+  @ApiErrors(INTAKE_EXCEPTION_STATUS, TOO_MANY_REPORTS, PROOF_OF_WORK_REFUSED)
   report(@Body() dto: PublicIntakeDto, @Req() req: Request & { requestId?: string }): Promise<PublicIntakeAnswer> {
     return this.intake.report(dto, req.requestId ?? '');
   }

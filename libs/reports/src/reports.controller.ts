@@ -1,8 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Permission } from '@dh/identity';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { ApiErrors } from '@dh/errors';
 import { WardFiguresQueryDto } from './dtos/ward-figures.dto';
+import { WardCaseFiguresDto } from './dtos/ward-figures.response';
 import { WardFiguresService } from './ward-figures.service';
+
+const { SCHOOL_NOT_FOUND } = IdentityExceptionCode;
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -15,6 +19,8 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school)',
   })
+  @ApiOkResponse({ type: WardCaseFiguresDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   wardCases(@CurrentCaller() caller: Caller, @Query() query: WardFiguresQueryDto) {
     return this.figures.cases(caller, query.schoolId);
   }

@@ -1,8 +1,12 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@dh/errors';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@dh/identity';
-import { unhealthy } from './health.exception';
+import { HealthResultDto } from './health-result.response';
+import { HealthExceptionCode, unhealthy } from './health.exception';
+
+const { UNHEALTHY } = HealthExceptionCode;
 
 @ApiTags('health')
 @Controller('health')
@@ -14,8 +18,10 @@ export class HealthController {
 
   @Public()
   @Get()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Tình trạng hệ thống / liveness and database readiness' })
+  @ApiOkResponse({ type: HealthResultDto })
+  @ApiErrors({ [HealthExceptionCode.UNHEALTHY]: HttpStatus.SERVICE_UNAVAILABLE }, UNHEALTHY)
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);

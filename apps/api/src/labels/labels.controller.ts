@@ -1,7 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@dh/identity';
 import { FIELD_LABELS, FieldLabel } from '@dh/labels';
+import { FieldLabelDto } from './field-label.response';
 
 @ApiTags('labels')
 @Controller('labels')
@@ -12,6 +13,11 @@ export class LabelsController {
   @Get()
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'Nhãn tiếng Việt và tiếng Anh của các trường dữ liệu / the Vietnamese and English label of each field' })
+  @ApiExtraModels(FieldLabelDto)
+  @ApiOkResponse({
+    schema: { type: 'object', additionalProperties: { $ref: getSchemaPath(FieldLabelDto) } },
+    description: 'by field path',
+  })
   labels(): Readonly<Record<string, FieldLabel>> {
     return FIELD_LABELS;
   }

@@ -1,9 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, Permission } from '@dh/identity';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
+import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '../case.exception';
+import { GrantIssuedDto, GrantViewDto } from './dtos/grant-view.response';
 import { GrantsService } from './grants.service';
+
+const { CASE_NOT_FOUND, GRANT_ENDED, GRANT_NOT_FOUND, GRANT_NOT_VALID } = CaseExceptionCode;
+const { FORBIDDEN_ROLE, GRANT_TOO_LONG } = IdentityExceptionCode;
 
 export class GrantDto {
   @ApiProperty() @IsUUID('all') caseId!: string;
@@ -22,6 +27,9 @@ export class GrantsController {
   @Permission('admin.users')
   @Post()
   @ApiOperation({ summary: 'Cấp quyền xem nội dung bảo mật của một hồ sơ cho hiệu trưởng / grant a principal one case’s confidential content (admin)' })
+  @ApiCreatedResponse({ type: GrantIssuedDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, GRANT_NOT_VALID)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE, GRANT_TOO_LONG)
   grant(@CurrentCaller() caller: Caller, @Body() dto: GrantDto) {
     return this.grants.grant(caller, { caseId: dto.caseId, granteeId: dto.granteeId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
   }
@@ -29,6 +37,8 @@ export class GrantsController {
   @Permission('admin.users')
   @Get()
   @ApiOperation({ summary: 'Các quyền xem nội dung bảo mật đã cấp / principals’ grants, newest first (admin)' })
+  @ApiOkResponse({ type: ListOf(GrantViewDto) })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   async list() {
     return { items: await this.grants.list() };
   }
@@ -37,6 +47,9 @@ export class GrantsController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền xem / end a principal’s grant at once (admin)' })
+  @ApiOkResponse({ type: GrantViewDto })
+  @ApiErrors(CASE_EXCEPTION_STATUS, GRANT_NOT_FOUND, GRANT_ENDED)
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.grants.revoke(caller, id);
   }

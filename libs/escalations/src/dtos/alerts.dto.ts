@@ -4,7 +4,9 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } fro
 import { PageQueryDto } from '@dh/errors';
 
 // The ladder's rungs, a critical risk, a report from the public form, and a flood of it summed up.
-const ALERT_LEVELS = ['reminder', 'overdue', 'principal', 'ward', 'critical_risk', 'public_intake', 'public_intake_flood'];
+export const ALERT_LEVELS = [
+  'reminder', 'overdue', 'principal', 'ward', 'critical_risk', 'public_intake', 'public_intake_flood',
+];
 
 export class ListAlertsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: chỉ cảnh báo chưa xác nhận / only unacknowledged' })

@@ -1,11 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { CurrentCaller } from '../auth.guard';
 import { Caller } from '../caller';
 import { Permission } from '../permissions/permission.decorators';
+import { AuditorGrantViewDto } from '../dtos/identity-views.response';
+import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '../identity.exception';
 import { AuditorGrantsService } from './auditor-grants.service';
+
+const {
+  AUDITOR_GRANT_ENDED,
+  AUDITOR_GRANT_NOT_FOUND,
+  AUDITOR_GRANT_NOT_VALID,
+  FORBIDDEN_ROLE,
+  GRANT_TOO_LONG,
+} = IdentityExceptionCode;
 
 export class AuditorGrantDto {
   @ApiProperty() @IsUUID('all') auditorId!: string;
@@ -24,6 +34,8 @@ export class AuditorGrantsController {
   @Permission('admin.users')
   @Post()
   @ApiOperation({ summary: 'Cấp quyền thanh tra một trường / grant an auditor one school until a time (admin)' })
+  @ApiCreatedResponse({ type: AuditorGrantViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE, AUDITOR_GRANT_NOT_VALID, GRANT_TOO_LONG)
   issue(@CurrentCaller() caller: Caller, @Body() dto: AuditorGrantDto) {
     return this.grants.issue(caller, { auditorId: dto.auditorId, schoolId: dto.schoolId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
   }
@@ -31,6 +43,8 @@ export class AuditorGrantsController {
   @Permission('admin.users')
   @Get()
   @ApiOperation({ summary: 'Các quyền thanh tra / every auditor grant, newest first (admin)' })
+  @ApiOkResponse({ type: ListOf(AuditorGrantViewDto) })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
   async list() {
     return { items: await this.grants.list() };
   }
@@ -39,6 +53,8 @@ export class AuditorGrantsController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền thanh tra ngay / end an auditor grant at once (admin)' })
+  @ApiOkResponse({ type: AuditorGrantViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE, AUDITOR_GRANT_NOT_FOUND, AUDITOR_GRANT_ENDED)
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.grants.revoke(caller, id);
   }

@@ -1,11 +1,15 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@dh/errors';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { CurrentCaller } from '../auth.guard';
 import { Caller } from '../caller';
 import { Permission } from '../permissions/permission.decorators';
+import { SchoolViewDto, WardViewDto } from '../dtos/identity-views.response';
+import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '../identity.exception';
 import { AdminSchoolsService } from './admin-schools.service';
 import { CreateSchoolDto, CreateWardDto, RenameSchoolDto } from './school.dto';
+
+const { CODE_TAKEN, SCHOOL_NOT_FOUND, WARD_NOT_FOUND } = IdentityExceptionCode;
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -16,6 +20,8 @@ export class SchoolsController {
   @Permission('admin.schools')
   @Post('wards')
   @ApiOperation({ summary: 'Tạo phường / create a ward (admin)' })
+  @ApiCreatedResponse({ type: WardViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, CODE_TAKEN)
   createWard(@CurrentCaller() caller: Caller, @Body() dto: CreateWardDto) {
     return this.schools.createWard(caller, dto);
   }
@@ -23,6 +29,7 @@ export class SchoolsController {
   @Permission('admin.schools')
   @Get('wards')
   @ApiOperation({ summary: 'Danh sách phường / wards (admin)' })
+  @ApiOkResponse({ type: ListOf(WardViewDto) })
   async wards() {
     return { items: await this.schools.wards() };
   }
@@ -30,6 +37,8 @@ export class SchoolsController {
   @Permission('admin.schools')
   @Post('schools')
   @ApiOperation({ summary: 'Tạo trường / create a school (admin)' })
+  @ApiCreatedResponse({ type: SchoolViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, WARD_NOT_FOUND, CODE_TAKEN)
   createSchool(@CurrentCaller() caller: Caller, @Body() dto: CreateSchoolDto) {
     return this.schools.createSchool(caller, dto);
   }
@@ -37,6 +46,8 @@ export class SchoolsController {
   @Permission('admin.schools')
   @Put('schools/:id')
   @ApiOperation({ summary: 'Đổi tên trường / rename a school; its code stays (admin)' })
+  @ApiOkResponse({ type: SchoolViewDto })
+  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
   rename(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RenameSchoolDto) {
     return this.schools.renameSchool(caller, id, dto.name);
   }
@@ -44,6 +55,7 @@ export class SchoolsController {
   @Permission('admin.schools')
   @Get('schools')
   @ApiOperation({ summary: 'Danh sách trường / schools (admin)' })
+  @ApiOkResponse({ type: ListOf(SchoolViewDto) })
   async list() {
     return { items: await this.schools.schools() };
   }

@@ -1,8 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { TransitionHooks, TransitionStep } from '@dh/cases';
+import { declareTransitionErrors, TransitionHooks, TransitionStep } from '@dh/cases';
 import { DeadlineService } from '@dh/escalations';
 import { actorIn } from '@dh/identity';
-import { CaseRecordException, CaseRecordExceptionCode } from '../case-records/case-record.exception';
+import {
+  CASE_RECORD_EXCEPTION_STATUS,
+  CaseRecordException,
+  CaseRecordExceptionCode,
+} from '../case-records/case-record.exception';
+
+declareTransitionErrors(
+  CASE_RECORD_EXCEPTION_STATUS,
+  CaseRecordExceptionCode.FOLLOW_UP_PENDING,
+  CaseRecordExceptionCode.STOP_NEEDS_SUPERVISOR,
+  CaseRecordExceptionCode.NOTHING_TO_STOP,
+);
 
 // The clocks of the two follow-up contacts after closure (case machine meta: 30 and 90 days).
 export const FOLLOW_UP_CLOCKS = ['follow_up_30', 'follow_up_90'];

@@ -1,13 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AreaCode, CASE_EVENT_TYPES, CaseEntity, EventPayloads, TransitionHooks, TransitionStep } from '@dh/cases';
+import { AreaCode, CASE_EVENT_TYPES, CaseEntity, declareTransitionErrors, EventPayloads, TransitionHooks, TransitionStep } from '@dh/cases';
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
 import { ServiceProvider } from '@dh/directory';
 import { recordContext, RecordSealedColumn } from '../case-records/sealed-columns';
 import { Referral } from './referral.entity';
-import { ReferralException, ReferralExceptionCode } from './referral.exception';
+import { REFERRAL_EXCEPTION_STATUS, ReferralException, ReferralExceptionCode } from './referral.exception';
+
+declareTransitionErrors(REFERRAL_EXCEPTION_STATUS, ...Object.values(ReferralExceptionCode));
 
 // Why a protection report leaves the school without anyone's consent: the law's duty to report (DOMAIN.md).
 export const PROTECTION_LEGAL_DUTY = {

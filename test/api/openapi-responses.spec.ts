@@ -1,0 +1,141 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { generateOpenApiJson } from '../../apps/api/src/openapi/generate-openapi';
+import { move, PAYLOADS, prepareReferral, sendEvent } from '../support/case-helpers';
+import { auth, PASSWORD } from '../support/fixtures';
+import { reportCase } from '../support/intake-helpers';
+import { conformance, operationsOf, recording, Seen } from '../support/openapi-conformance';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
+
+const LEARNER = { fullName: 'Lê Văn Tám', dateOfBirth: '2013-05-14', sex: 'nam', className: '7A1' };
+const NEW_PASSWORD = 'mat-khau-moi-dai-du-12';
+const UNTIL = '2026-04-30T17:00:00+07:00';
+
+// The document is what the web app's client is generated from: a walk through every route, each answer held
+// against the schema the document declares for its status (no field missing, none extra, every type and enum).
+describe('the answers match the OpenAPI document', () => {
+  const world = useTestWorld();
+  const seen: Seen[] = [];
+  let doc: OpenAPIObject;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    doc = JSON.parse(await generateOpenApiJson()) as OpenAPIObject;
+    t = recording(world.t, seen);
+  });
+
+  it('for a case from opening to follow-up, its records, referral, consents, trail and forms', async () => {
+    const { users, schoolA } = world.w;
+    const [c, s] = [auth(users.counsellorA), auth(users.supervisorA)];
+    const learner = (await t.http().post('/api/learners').set(c)
+      .send({ ...LEARNER, schoolId: schoolA, guardians: [{ fullName: 'Lê Thị Ba', relationship: 'mẹ' }] })).body;
+    await t.http().get(`/api/learners?schoolId=${schoolA}`).set(s);
+    const opened = (await t.http().post('/api/cases').set(c).send({
+      schoolId: schoolA, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'giao_vien',
+      summary: 'Em thường xuyên buồn bã.', riskLevel: 'medium', riskRationale: 'Ban đầu.',
+    })).body;
+    await t.http().get('/api/cases').set(s);
+    await t.http().get(`/api/cases/${opened.id}`).set(s);
+    const paused = (await t.http().post(`/api/cases/${opened.id}/clocks/pause`).set(s)
+      .send({ reason: 'Em nghỉ ốm dài ngày.' })).body;
+    await t.http().post(`/api/cases/${opened.id}/clocks/resume`).set(s).send({});
+    const stale = { id: opened.id, version: paused.version + 1 };
+    await sendEvent(t, users.counsellorA, stale, 'START_ASSESSMENT').expect(409);
+    const assessing = await move(t, users.counsellorA, paused, 'START_ASSESSMENT');
+    const planning = await move(t, users.counsellorA, assessing, 'COMPLETE_ASSESSMENT', PAYLOADS.assessmentFull());
+    const monitoring = await move(t, users.counsellorA, planning, 'SUBMIT_PLAN', PAYLOADS.planFull);
+    await t.http().post(`/api/cases/${opened.id}/sessions`).set(c).send(PAYLOADS.session);
+    await t.http().post(`/api/cases/${opened.id}/family-contacts`).set(c).send(PAYLOADS.familyContact);
+    const referral = await prepareReferral(t, world.w, opened);
+    const referred = await move(t, users.counsellorA, monitoring, 'REFER', referral.payload);
+    await t.http().post(`/api/cases/${opened.id}/consents/${referral.consentIds[0]}/withdraw`).set(s)
+      .send({ reason: 'Gia đình đổi ý.' });
+    await t.http().get(`/api/cases/${opened.id}/consents`).set(c);
+    await t.http().get(`/api/cases/${opened.id}/referrals`).set(c);
+    const accepted = await move(t, users.counsellorA, referred, 'REFERRAL_ACCEPTED', { receiverContact: 'BS. Minh' });
+    const completed = await move(t, users.counsellorA, accepted, 'REFERRAL_COMPLETED', { feedback: 'Đã khám.' });
+    const following = await move(t, users.counsellorA, completed, 'PROPOSE_CLOSURE', PAYLOADS.closureFull);
+    await t.http().post(`/api/cases/${opened.id}/follow-ups`).set(c).send(PAYLOADS.followUp);
+    await t.http().get(`/api/cases/${following.id}`).set(c);
+    for (const by of [c, auth(users.principalA)]) {
+      for (const part of ['records', 'history', 'chronology', 'history/verify', 'reporter']) {
+        await t.http().get(`/api/cases/${opened.id}/${part}`).set(by);
+      }
+    }
+    await t.http().get(`/api/cases/${opened.id}/forms/01`).set(c);
+    await t.http().get(`/api/cases/${opened.id}/forms/03?referralId=${opened.id}`).set(c);
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
+  it('for the public form, a report named, bulk triage, alerts, figures and checkpoints', async () => {
+    const { users, schoolA } = world.w;
+    await t.http().get('/api/labels');
+    await t.http().get('/api/health');
+    const { caseId } = await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Bạn em hay khóc.' });
+    const learner = (await t.http().post('/api/learners').set(auth(users.supervisorA))
+      .send({ ...LEARNER, schoolId: schoolA, fullName: 'Phạm Thị Năm' })).body;
+    await t.http().post(`/api/cases/${caseId}/learner`).set(auth(users.supervisorA)).send({ learnerId: learner.id });
+    await t.http().post('/api/cases/bulk-close').set(auth(users.supervisorA))
+      .send({ schoolId: schoolA, reason: 'Tin báo trùng lặp.' });
+    await t.http().get('/api/alerts').set(auth(users.supervisorA));
+    await t.http().post(`/api/alerts/${caseId}/ack`).set(auth(users.supervisorA))
+      .send({ nextAction: 'Gọi cho gia đình.' });
+    await t.http().get('/api/reports/ward/cases').set(auth(users.wardW));
+    await t.http().post('/api/reports/submissions').set(auth(users.principalA))
+      .send({ schoolId: schoolA, kind: 'report_semester1' });
+    await t.http().get('/api/audit/checkpoints/latest').set(auth(users.auditorA));
+    await t.http().get('/api/directory').set(auth(users.counsellorA));
+    await t.http().get('/api/cases').set(auth(users.counsellorA)).set('Authorization', 'Bearer nope');
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
+  it('for logging in and the admin’s work', async () => {
+    const { users, ward, schoolA } = world.w;
+    const a = auth(users.adminW);
+    await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: PASSWORD });
+    await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: 'sai-mat-khau-roi' });
+    await t.http().get('/api/me').set(auth(users.counsellorA));
+    await t.http().post('/api/me/password').set(auth(users.counsellorA2))
+      .send({ currentPassword: 'sai-mat-khau-roi', newPassword: NEW_PASSWORD });
+    const account = { username: 'moi', fullName: 'Người Mới', password: NEW_PASSWORD, roles: ['counsellor'] };
+    const created = (await t.http().post('/api/admin/users').set(a).send({ ...account, schoolIds: [schoolA] })).body;
+    await t.http().get('/api/admin/users').set(a);
+    await t.http().put(`/api/admin/users/${created.id}/access`).set(a)
+      .send({ roles: ['supervisor'], schoolIds: [schoolA] });
+    await t.http().post(`/api/admin/users/${created.id}/reset-password`).set(a)
+      .send({ newPassword: 'mat-khau-khac-dai-du-34' });
+    await t.http().post(`/api/admin/users/${created.id}/disable`).set(a);
+    await t.http().post('/api/admin/wards').set(a).send({ code: 'W9', name: 'Phường Mới' });
+    await t.http().get('/api/admin/wards').set(a);
+    const school = (await t.http().post('/api/admin/schools').set(a)
+      .send({ wardId: ward, code: 'TC', name: 'Trường Mới' })).body;
+    await t.http().put(`/api/admin/schools/${school.id}`).set(a).send({ name: 'Trường Đổi Tên' });
+    await t.http().get('/api/admin/schools').set(a);
+    const grant = (await t.http().post('/api/admin/auditor-grants').set(a)
+      .send({ auditorId: users.auditorA.id, schoolId: schoolA, reason: 'Kiểm tra.', expiresAt: UNTIL })).body;
+    await t.http().get('/api/admin/auditor-grants').set(a);
+    await t.http().post(`/api/admin/auditor-grants/${grant.id}/revoke`).set(a);
+    const opened = (await t.http().get('/api/cases').set(auth(users.supervisorA))).body.items[0];
+    const confidential = (await t.http().post('/api/admin/grants').set(a)
+      .send({ caseId: opened.id, granteeId: users.principalA.id, reason: 'Phối hợp.', expiresAt: UNTIL })).body;
+    await t.http().get('/api/admin/grants').set(a);
+    await t.http().post(`/api/admin/grants/${confidential.id}/revoke`).set(a);
+    const provider = (await t.http().post('/api/admin/directory').set(a)
+      .send({ name: 'Công an phường', kind: 'cong_an' })).body;
+    await t.http().get(`/api/directory/${provider.id}`).set(a);
+    await t.http().put(`/api/admin/directory/${provider.id}`).set(a)
+      .send({ name: 'Công an phường Mới', kind: 'cong_an' });
+    await t.http().post(`/api/admin/directory/${provider.id}/deactivate`).set(a);
+    const day = { date: '2027-03-03', kind: 'day_off', name: 'Nghỉ', decisionNumber: '12', decisionDate: '2026-02-05' };
+    await t.http().put('/api/admin/calendar/2027').set(a).send({ entries: [day] });
+    await t.http().get('/api/admin/calendar/2027').set(a);
+    await t.http().get('/api/admin/audit').set(a);
+    await t.http().get('/api/admin/audit/verify').set(a);
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
+  it('walked every operation of the document', () => {
+    const missed = operationsOf(doc).filter(({ matches }) => !seen.some((s) => matches(s.method, s.path)));
+    expect(missed.map(({ op }) => op.operationId)).toEqual([]);
+  });
+});

@@ -44,3 +44,18 @@ export const ApiErrors =
     const declared = Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) as object | undefined;
     Reflect.defineMetadata(DECORATORS.API_RESPONSE, { ...declared, ...responses }, handler);
   };
+
+// Adds a sentence to what an already declared error status says (who may call the route, beside the 403's codes).
+// Applied after the @ApiErrors that declared the status.
+export const ApiErrorNote =
+  (status: HttpStatus, note: string): MethodDecorator =>
+  (_target, _key, descriptor) => {
+    const handler = descriptor.value as object;
+    const declared = Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) as Record<string, { description?: string }>;
+    const response = declared[status];
+    Reflect.defineMetadata(
+      DECORATORS.API_RESPONSE,
+      { ...declared, [status]: { ...response, description: `${response.description}. ${note}` } },
+      handler,
+    );
+  };

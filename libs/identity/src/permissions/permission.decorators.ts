@@ -1,6 +1,8 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
+import { applyDecorators, HttpStatus, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { ApiErrorNote, ApiErrors } from '@dh/errors';
 import { Action, POLICY, Scope } from '../access-policy';
+import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '../identity.exception';
 import { ROUTE_PERMISSION, RoutePermission } from './route-permission';
 
 const SCOPE_LABELS: Record<Scope, string> = {
@@ -17,7 +19,7 @@ export const rolesAllowed = (action: Action): string =>
     .join(', ');
 
 // The metadata the guards read, and the same words in the OpenAPI document as `x-permission`.
-const declare = (permission: RoutePermission, ...docs: (ClassDecorator & MethodDecorator)[]) =>
+const declare = (permission: RoutePermission, ...docs: MethodDecorator[]) =>
   applyDecorators(SetMetadata(ROUTE_PERMISSION, permission), ApiExtension('x-permission', permission), ...docs);
 
 // Anyone, without a token: login, the public intake form, health, labels.
@@ -36,6 +38,8 @@ export const Permission = (action: Action, decidedOn: 'role' | 'record' = 'role'
       : 'Không được phép với bản ghi này / not allowed on this record';
   return declare(
     { access: decidedOn, action, roles: POLICY[action] },
-    ApiForbiddenResponse({ description: `${refused}. Được phép / allowed: ${rolesAllowed(action)}` }),
+    // The refusal is the problem body with FORBIDDEN_ROLE, like every other error; the roles go in its description.
+    ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE),
+    ApiErrorNote(HttpStatus.FORBIDDEN, `${refused}. Được phép / allowed: ${rolesAllowed(action)}`),
   );
 };

@@ -17,3 +17,4 @@ export * from './auditor-grants/auditor-grants.service';
 export * from './throttle/throttle-counters';
 export * from './permissions/permission.decorators';
 export * from './permissions/route-permission';
+export * from './dtos/grant-window.dto';

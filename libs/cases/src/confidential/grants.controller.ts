@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { Caller, CurrentCaller, GrantWindowDto, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
 import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '../case.exception';
 import { GrantIssuedDto, GrantViewDto } from './dtos/grant-view.response';
 import { GrantsService } from './grants.service';
@@ -10,12 +10,9 @@ import { GrantsService } from './grants.service';
 const { CASE_NOT_FOUND, GRANT_ENDED, GRANT_NOT_FOUND, GRANT_NOT_VALID } = CaseExceptionCode;
 const { FORBIDDEN_ROLE, GRANT_TOO_LONG } = IdentityExceptionCode;
 
-export class GrantDto {
+export class GrantDto extends GrantWindowDto {
   @ApiProperty() @IsUUID('all') caseId!: string;
   @ApiProperty() @IsUUID('all') granteeId!: string;
-  @ApiProperty({ example: 'Hiệu trưởng cần nắm nội dung để phối hợp với công an phường.' })
-  @IsString() @Matches(/\S/, { message: 'reason must not be empty' }) @MaxLength(2000) reason!: string;
-  @ApiProperty({ example: '2026-12-31T17:00:00+07:00' }) @IsISO8601({ strict: true }) expiresAt!: string;
 }
 
 @ApiTags('admin')

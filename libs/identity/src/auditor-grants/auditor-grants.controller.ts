@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { CurrentCaller } from '../auth.guard';
 import { Caller } from '../caller';
 import { Permission } from '../permissions/permission.decorators';
+import { GrantWindowDto } from '../dtos/grant-window.dto';
 import { AuditorGrantViewDto } from '../dtos/identity-views.response';
 import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '../identity.exception';
 import { AuditorGrantsService } from './auditor-grants.service';
@@ -17,12 +18,9 @@ const {
   GRANT_TOO_LONG,
 } = IdentityExceptionCode;
 
-export class AuditorGrantDto {
+export class AuditorGrantDto extends GrantWindowDto {
   @ApiProperty() @IsUUID('all') auditorId!: string;
   @ApiProperty() @IsUUID('all') schoolId!: string;
-  @ApiProperty({ example: 'Kiểm tra công tác tư vấn học đường năm học 2025–2026 theo kế hoạch của phường.' })
-  @IsString() @Matches(/\S/, { message: 'reason must not be empty' }) @MaxLength(2000) reason!: string;
-  @ApiProperty({ example: '2026-06-30T17:00:00+07:00' }) @IsISO8601({ strict: true }) expiresAt!: string;
 }
 
 @ApiTags('admin')

@@ -67,8 +67,9 @@ describe('Every route declares who may call it', () => {
     expect(operations.filter(({ op }) => op['x-permission'] === undefined).map(({ route }) => route)).toEqual([]);
     const users = paths['/api/admin/users'].post;
     expect(users['x-permission']).toEqual({ access: 'role', action: 'admin.users', roles: POLICY['admin.users'] });
+    // The refusal's code, then who may call the route.
     expect(users.responses['403'].description).toBe(
-      'Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere)',
+      'FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere)',
     );
     const read = paths['/api/cases/{id}'].get;
     expect(read['x-permission']).toEqual({ access: 'record', action: 'case.read', roles: POLICY['case.read'] });

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, InputValidationException, ListOf, PageOf, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
 import { CaseHistoryService } from './case-history.service';
 import { CaseChronologyService } from './chronology/case-chronology.service';
 import { ReporterService } from './confidential/reporter.service';
 import { CaseTransitionService } from './case-transition.service';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from './case.exception';
+import { CaseException, CaseExceptionCode } from './case.exception';
 import { CaseService } from './case.service';
 import { CaseEventDto } from './dtos/case-event.dto';
 import { ChainVerdictDto, ChronologyEntryDto, HistoryItemDto, ReporterAnswerDto } from './dtos/case-trail.response';
@@ -50,7 +50,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Tạm dừng thời hạn của hồ sơ / pause the case’s clocks (supervisor)' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, CLOCKS_ALREADY_PAUSED)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, CLOCKS_ALREADY_PAUSED)
   pause(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: PauseClocksDto) {
     return this.clocks.pause(caller, id, dto.reason);
   }
@@ -60,7 +60,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Tiếp tục tính thời hạn / resume the case’s clocks (supervisor)' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, CLOCKS_NOT_PAUSED)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, CLOCKS_NOT_PAUSED)
   resume(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResumeClocksDto) {
     return this.clocks.resume(caller, id, dto.note);
   }
@@ -69,7 +69,7 @@ export class CasesController {
   @Post()
   @ApiOperation({ summary: 'Tiếp nhận hồ sơ mới / open a case' })
   @ApiCreatedResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, LEARNER_NOT_FOUND, ASSIGNEE_NOT_ELIGIBLE)
+  @ApiErrors(CaseException.statuses, SCHOOL_NOT_FOUND, LEARNER_NOT_FOUND, ASSIGNEE_NOT_ELIGIBLE)
   open(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto) {
     return this.cases.open(caller, dto);
   }
@@ -78,7 +78,7 @@ export class CasesController {
   @Get()
   @ApiOperation({ summary: 'Danh sách hồ sơ / list cases' })
   @ApiOkResponse({ type: PageOf(CaseViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   list(@CurrentCaller() caller: Caller, @Query() query: ListCasesDto) {
     return this.cases.list(caller, query);
   }
@@ -87,7 +87,7 @@ export class CasesController {
   @Get(':id')
   @ApiOperation({ summary: 'Hồ sơ, các thao tác được phép / a case and the events the caller may send' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.cases.get(caller, id);
   }
@@ -99,7 +99,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Chuyển giai đoạn / send an event to the case' })
   @ApiOkResponse({ type: CaseViewDto })
   @ApiErrors(
-    CASE_EXCEPTION_STATUS,
+    CaseException.statuses,
     CASE_NOT_FOUND,
     EVENT_NOT_ALLOWED,
     STALE_VERSION,
@@ -123,8 +123,8 @@ export class CasesController {
   @Get(':id/reporter')
   @ApiOperation({ summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)' })
   @ApiOkResponse({ type: ReporterAnswerDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   reporter(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.reporters.read(caller, id);
   }
@@ -133,7 +133,7 @@ export class CasesController {
   @Get(':id/history')
   @ApiOperation({ summary: 'Nhật ký hồ sơ / the audit trail, oldest first' })
   @ApiOkResponse({ type: ListOf(HistoryItemDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   history(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.history(caller, id);
   }
@@ -142,7 +142,7 @@ export class CasesController {
   @Get(':id/chronology')
   @ApiOperation({ summary: 'Diễn biến hồ sơ theo thời gian / the case’s chronology: stages, sessions, contacts, referral, consents' })
   @ApiOkResponse({ type: ListOf(ChronologyEntryDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   chronology(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.chronologies.chronology(caller, id);
   }
@@ -151,7 +151,7 @@ export class CasesController {
   @Get(':id/history/verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn nhật ký / verify the audit chain' })
   @ApiOkResponse({ type: ChainVerdictDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   verify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.histories.verify(caller, id);
   }

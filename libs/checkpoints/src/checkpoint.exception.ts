@@ -1,16 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
-import { moduleException } from '@dh/errors';
+import { codesOf, moduleException } from '@dh/errors';
+import errors from './checkpoint.errors.json';
 
-export enum CheckpointExceptionCode {
-  NO_CHECKPOINT = 'NO_CHECKPOINT',
-}
-
-export const CHECKPOINT_EXCEPTION_STATUS: Record<CheckpointExceptionCode, HttpStatus> = {
-  NO_CHECKPOINT: HttpStatus.NOT_FOUND,
-};
-
-const MESSAGES: Record<CheckpointExceptionCode, [string, string]> = {
-  NO_CHECKPOINT: ['Chưa có điểm kiểm nào được ký.', 'No checkpoint has been signed yet.'],
-};
-
-export class CheckpointException extends moduleException(CHECKPOINT_EXCEPTION_STATUS, MESSAGES) {}
+export const CheckpointExceptionCode = codesOf(errors);
+export type CheckpointExceptionCode = keyof typeof errors;
+export class CheckpointException extends moduleException(errors) {}

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
 import { ApiErrors } from '@dh/errors';
-import { CHECKPOINT_EXCEPTION_STATUS, CheckpointExceptionCode } from './checkpoint.exception';
+import { CheckpointException, CheckpointExceptionCode } from './checkpoint.exception';
 import { CheckpointService } from './checkpoint.service';
 import { CheckpointDocumentDto } from './dtos/checkpoint-document.response';
 
@@ -20,8 +20,8 @@ export class CheckpointsController {
   @Get('latest')
   @ApiOperation({ summary: 'Điểm kiểm mới nhất đã ký / the latest signed audit checkpoint (auditor, admin)' })
   @ApiOkResponse({ type: CheckpointDocumentDto })
-  @ApiErrors(CHECKPOINT_EXCEPTION_STATUS, NO_CHECKPOINT)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(CheckpointException.statuses, NO_CHECKPOINT)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   latest() {
     return this.checkpoints.latest();
   }

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '@dh/cases';
-import { CONSENT_EXCEPTION_STATUS, ConsentExceptionCode } from './consent.exception';
+import { CaseException, CaseExceptionCode } from '@dh/cases';
+import { ConsentException, ConsentExceptionCode } from './consent.exception';
 import { ConsentService } from './consent.service';
 import { ConsentViewDto } from './dtos/consent-view.response';
 import { RecordConsentDto } from './dtos/record-consent.dto';
@@ -28,8 +28,8 @@ export class ConsentsController {
   @Post()
   @ApiOperation({ summary: 'Ghi nhận sự đồng ý chia sẻ thông tin / record a consent (the case team)' })
   @ApiCreatedResponse({ type: ConsentViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
-  @ApiErrors(CONSENT_EXCEPTION_STATUS, NOT_CASE_TEAM, LEARNER_TOO_YOUNG, LEARNER_UNKNOWN)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(ConsentException.statuses, NOT_CASE_TEAM, LEARNER_TOO_YOUNG, LEARNER_UNKNOWN)
   record(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordConsentDto) {
     return this.consents.record(caller, id, dto);
   }
@@ -38,7 +38,7 @@ export class ConsentsController {
   @Get()
   @ApiOperation({ summary: 'Sổ theo dõi sự đồng ý của hồ sơ / the case’s consents, oldest first' })
   @ApiOkResponse({ type: ListOf(ConsentViewDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.consents.list(caller, id);
   }
@@ -48,8 +48,8 @@ export class ConsentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rút lại sự đồng ý / withdraw a consent (the case team)' })
   @ApiOkResponse({ type: ConsentViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
-  @ApiErrors(CONSENT_EXCEPTION_STATUS, NOT_CASE_TEAM, CONSENT_NOT_FOUND, CONSENT_ALREADY_WITHDRAWN)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(ConsentException.statuses, NOT_CASE_TEAM, CONSENT_NOT_FOUND, CONSENT_ALREADY_WITHDRAWN)
   withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
-import { DIRECTORY_EXCEPTION_STATUS, DirectoryExceptionCode } from './directory.exception';
+import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
+import { DirectoryException, DirectoryExceptionCode } from './directory.exception';
 import { DirectoryService } from './directory.service';
 import { ProviderViewDto } from './dtos/provider-view.response';
 import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from './dtos/service-provider.dto';
@@ -21,7 +21,7 @@ export class DirectoryController {
   @Get()
   @ApiOperation({ summary: 'Danh bạ dịch vụ chuyển gửi của phường / the ward’s directory of referral receivers (school roles, ward officer, auditor, admin)' })
   @ApiOkResponse({ type: ListOf(ProviderViewDto) })
-  @ApiErrors(DIRECTORY_EXCEPTION_STATUS, PROVIDER_NOT_FOUND, WARD_NOT_FOUND)
+  @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND, WARD_NOT_FOUND)
   async list(@CurrentCaller() caller: Caller, @Query() query: DirectoryQueryDto) {
     return { items: await this.directory.list(caller, query) };
   }
@@ -30,8 +30,8 @@ export class DirectoryController {
   @Get(':id')
   @ApiOperation({ summary: 'Một đơn vị trong danh bạ / one receiver (404 beyond the caller’s wards)' })
   @ApiOkResponse({ type: ProviderViewDto })
-  @ApiErrors(DIRECTORY_EXCEPTION_STATUS, PROVIDER_NOT_FOUND)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.directory.get(caller, id);
   }
@@ -47,8 +47,8 @@ export class AdminDirectoryController {
   @Post()
   @ApiOperation({ summary: 'Thêm đơn vị vào danh bạ / add a receiver to a ward’s directory (admin)' })
   @ApiCreatedResponse({ type: ProviderViewDto })
-  @ApiErrors(DIRECTORY_EXCEPTION_STATUS, PROVIDER_NOT_FOUND, WARD_NOT_FOUND)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND, WARD_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateServiceProviderDto) {
     return this.directory.create(caller, dto);
   }
@@ -57,8 +57,8 @@ export class AdminDirectoryController {
   @Put(':id')
   @ApiOperation({ summary: 'Sửa thông tin đơn vị / replace a receiver’s details (admin)' })
   @ApiOkResponse({ type: ProviderViewDto })
-  @ApiErrors(DIRECTORY_EXCEPTION_STATUS, PROVIDER_NOT_FOUND)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   update(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ServiceProviderDto) {
     return this.directory.update(caller, id, dto);
   }
@@ -68,8 +68,8 @@ export class AdminDirectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ngừng sử dụng đơn vị / deactivate a receiver; it stays for the referrals that name it (admin)' })
   @ApiOkResponse({ type: ProviderViewDto })
-  @ApiErrors(DIRECTORY_EXCEPTION_STATUS, PROVIDER_NOT_FOUND, PROVIDER_ALREADY_INACTIVE)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND, PROVIDER_ALREADY_INACTIVE)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   deactivate(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.directory.deactivate(caller, id);
   }

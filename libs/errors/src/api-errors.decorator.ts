@@ -21,7 +21,7 @@ type CodesByStatus = Record<number, string[]>;
 
 /**
  * The module error codes an operation can answer, each under the status its exception's map gives it:
- * `@ApiErrors(CASE_EXCEPTION_STATUS, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.STALE_VERSION)`.
+ * `@ApiErrors(CaseException.statuses, CaseExceptionCode.CASE_NOT_FOUND, CaseExceptionCode.STALE_VERSION)`.
  * Codes every route can answer (VALIDATION_FAILED, UNAUTHENTICATED, …) are added to the document in one place.
  */
 export const ApiErrors =

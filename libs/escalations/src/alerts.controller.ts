@@ -5,7 +5,7 @@ import { Caller, CurrentCaller, SignedIn } from '@dh/identity';
 import { AlertService } from './alert.service';
 import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
 import { AlertViewDto } from './dtos/escalation-views.dto';
-import { ESCALATION_EXCEPTION_STATUS, EscalationExceptionCode } from './escalation.exception';
+import { EscalationException, EscalationExceptionCode } from './escalation.exception';
 
 const { ALERT_ALREADY_ACKNOWLEDGED, ALERT_NOT_FOUND } = EscalationExceptionCode;
 
@@ -28,7 +28,7 @@ export class AlertsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác nhận cảnh báo và cam kết việc tiếp theo / acknowledge with the next action' })
   @ApiOkResponse({ type: AlertViewDto })
-  @ApiErrors(ESCALATION_EXCEPTION_STATUS, ALERT_NOT_FOUND, ALERT_ALREADY_ACKNOWLEDGED)
+  @ApiErrors(EscalationException.statuses, ALERT_NOT_FOUND, ALERT_ALREADY_ACKNOWLEDGED)
   ack(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: AckAlertDto) {
     return this.alerts.acknowledge(caller, id, dto);
   }

@@ -1,19 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
-import { moduleException } from '@dh/errors';
+import { codesOf, moduleException } from '@dh/errors';
+import errors from './escalation.errors.json';
 
-export enum EscalationExceptionCode {
-  ALERT_NOT_FOUND = 'ALERT_NOT_FOUND',
-  ALERT_ALREADY_ACKNOWLEDGED = 'ALERT_ALREADY_ACKNOWLEDGED',
-}
-
-export const ESCALATION_EXCEPTION_STATUS: Record<EscalationExceptionCode, HttpStatus> = {
-  ALERT_NOT_FOUND: HttpStatus.NOT_FOUND,
-  ALERT_ALREADY_ACKNOWLEDGED: HttpStatus.CONFLICT,
-};
-
-const MESSAGES: Record<EscalationExceptionCode, [string, string]> = {
-  ALERT_NOT_FOUND: ['Không tìm thấy cảnh báo.', 'Alert not found.'],
-  ALERT_ALREADY_ACKNOWLEDGED: ['Cảnh báo này đã được xác nhận.', 'This alert was already acknowledged.'],
-};
-
-export class EscalationException extends moduleException(ESCALATION_EXCEPTION_STATUS, MESSAGES) {}
+export const EscalationExceptionCode = codesOf(errors);
+export type EscalationExceptionCode = keyof typeof errors;
+export class EscalationException extends moduleException(errors) {}

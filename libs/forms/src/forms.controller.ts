@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '@dh/cases';
+import { CaseException, CaseExceptionCode } from '@dh/cases';
 import { FormQueryDto } from './dtos/form-query.dto';
-import { FORMS_EXCEPTION_STATUS, FormsExceptionCode } from './forms.exception';
+import { FormsException, FormsExceptionCode } from './forms.exception';
 import { CONTENT_TYPES } from './form-format';
 import { FormNumberPipe } from './form-number.pipe';
 import { FormNumber } from './form-template';
@@ -26,8 +26,8 @@ export class FormsController {
   @ApiProduces(DOCX_TYPE, CONTENT_TYPES.pdf)
   @ApiOperation({ summary: 'Biểu mẫu 01–04, kế hoạch hỗ trợ (ke-hoach), sổ liên hệ gia đình (lien-he-gia-dinh) của hồ sơ (.docx, hoặc PDF với ?format=pdf) / Form 01–04, the support plan or the family contacts log of the case as a Word document, or PDF with ?format=pdf (readers of its confidential content; audited)' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the document, as an attachment' })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
-  @ApiErrors(FORMS_EXCEPTION_STATUS, REFERRAL_NOT_FOUND, PDF_CONVERTER_MISSING, PDF_CONVERSION_FAILED)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(FormsException.statuses, REFERRAL_NOT_FOUND, PDF_CONVERTER_MISSING, PDF_CONVERSION_FAILED)
   async form(
     @CurrentCaller() caller: Caller,
     @Param('id', UuidParamPipe) id: string,

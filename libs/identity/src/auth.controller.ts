@@ -7,7 +7,7 @@ import { AuthService, PublicUser } from './auth.service';
 import { Caller } from './caller';
 import { LoginAnswerDto, PublicUserDto } from './dtos/identity-views.response';
 import { ChangePasswordDto, LoginDto } from './dtos/login.dto';
-import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from './identity.exception';
+import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { LoginThrottle } from './throttle/login-throttle';
 import { UserService } from './user.service';
 
@@ -28,7 +28,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập / log in' })
   @ApiOkResponse({ type: LoginAnswerDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS)
+  @ApiErrors(IdentityException.statuses, INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS)
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.throttle.check(dto.username, ip, () => this.auth.login(dto.username, dto.password));
   }
@@ -49,7 +49,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Đổi mật khẩu / change my password (ends every other session at once)' })
   @ApiNoContentResponse({ description: 'done' })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, WRONG_CURRENT_PASSWORD, TOO_MANY_LOGIN_ATTEMPTS)
+  @ApiErrors(IdentityException.statuses, WRONG_CURRENT_PASSWORD, TOO_MANY_LOGIN_ATTEMPTS)
   async changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
     // A stolen token must not buy unlimited guesses at the password: the login's counters, under the same name.
     await this.throttle.check(caller.username, ip, () => this.users.changeOwnPassword(caller.id, dto.currentPassword, dto.newPassword));

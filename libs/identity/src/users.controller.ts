@@ -15,7 +15,7 @@ import { Caller } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
 import { AdminChainEventDto, AdminChainVerdictDto, AdminUserViewDto } from './dtos/identity-views.response';
 import { ResetPasswordDto } from './dtos/login.dto';
-import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from './identity.exception';
+import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { Permission } from './permissions/permission.decorators';
 
 const { LAST_ADMIN, OWN_ADMIN_ACCESS, SCHOOL_NOT_FOUND, USERNAME_TAKEN, USER_NOT_FOUND } = IdentityExceptionCode;
@@ -34,7 +34,7 @@ export class UsersController {
   @Post('users')
   @ApiOperation({ summary: 'Tạo tài khoản / create a user (admin)' })
   @ApiCreatedResponse({ type: AdminUserViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND, USERNAME_TAKEN, SCHOOL_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, USER_NOT_FOUND, USERNAME_TAKEN, SCHOOL_NOT_FOUND)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
     return this.users.create(caller, dto);
   }
@@ -51,7 +51,7 @@ export class UsersController {
   @Put('users/:id/access')
   @ApiOperation({ summary: 'Đặt vai trò và trường / set roles and schools (admin)' })
   @ApiOkResponse({ type: AdminUserViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND, SCHOOL_NOT_FOUND, OWN_ADMIN_ACCESS, LAST_ADMIN)
+  @ApiErrors(IdentityException.statuses, USER_NOT_FOUND, SCHOOL_NOT_FOUND, OWN_ADMIN_ACCESS, LAST_ADMIN)
   setAccess(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UserAccessDto) {
     return this.users.setAccess(caller, id, dto);
   }
@@ -61,7 +61,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Đặt lại mật khẩu / reset a user’s password (admin)' })
   @ApiNoContentResponse({ description: 'done' })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, USER_NOT_FOUND)
   async reset(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     await this.users.resetPassword(caller, id, dto.newPassword);
   }
@@ -71,7 +71,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Khóa tài khoản / disable a user (admin)' })
   @ApiNoContentResponse({ description: 'done' })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, USER_NOT_FOUND, OWN_ADMIN_ACCESS, LAST_ADMIN)
+  @ApiErrors(IdentityException.statuses, USER_NOT_FOUND, OWN_ADMIN_ACCESS, LAST_ADMIN)
   async disable(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string): Promise<void> {
     await this.users.disable(caller, id);
   }

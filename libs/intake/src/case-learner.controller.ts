@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode, CaseViewDto } from '@dh/cases';
+import { CaseException, CaseExceptionCode, CaseViewDto } from '@dh/cases';
 import { IdentifyLearnerDto } from './dtos/identify-learner.dto';
-import { INTAKE_EXCEPTION_STATUS, IntakeExceptionCode } from './intake.exception';
+import { IntakeException, IntakeExceptionCode } from './intake.exception';
 import { LearnerIdentificationService } from './learner-identification.service';
 
 const { CASE_NOT_FOUND, LEARNER_NOT_FOUND } = CaseExceptionCode;
@@ -21,8 +21,8 @@ export class CaseLearnerController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác định học sinh của hồ sơ (khi còn ở giai đoạn tiếp nhận) / name the case’s learner, at intake (supervisor or assignee)' })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, LEARNER_NOT_FOUND)
-  @ApiErrors(INTAKE_EXCEPTION_STATUS, NOT_CASE_TEAM, LEARNER_FIXED)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, LEARNER_NOT_FOUND)
+  @ApiErrors(IntakeException.statuses, NOT_CASE_TEAM, LEARNER_FIXED)
   identify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: IdentifyLearnerDto): Promise<unknown> {
     return this.identification.identify(caller, id, dto);
   }

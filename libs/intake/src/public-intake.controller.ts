@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { Public } from '@dh/identity';
 import { AltchaChallengeDto, PublicIntakeAnswerDto } from './dtos/intake-views.response';
 import { PublicIntakeAnswer, PublicIntakeDto } from './dtos/public-intake.dto';
-import { INTAKE_EXCEPTION_STATUS, IntakeExceptionCode } from './intake.exception';
+import { IntakeException, IntakeExceptionCode } from './intake.exception';
 import { IntakeThrottleGuard } from './intake-throttle.guard';
 import { AltchaChallenge, ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 import { PublicIntakeService } from './public-intake.service';
@@ -50,7 +50,7 @@ export class PublicIntakeController {
   @ApiAcceptedResponse({ type: PublicIntakeAnswerDto })
   // TOO_MANY_REPORTS: 5 a minute and 20 an hour per client address; PROOF_OF_WORK_REFUSED: `altcha` missing, malformed,
   // invalid, expired or already used (details name it).
-  @ApiErrors(INTAKE_EXCEPTION_STATUS, TOO_MANY_REPORTS, PROOF_OF_WORK_REFUSED)
+  @ApiErrors(IntakeException.statuses, TOO_MANY_REPORTS, PROOF_OF_WORK_REFUSED)
   report(@Body() dto: PublicIntakeDto, @Req() req: Request & { requestId?: string }): Promise<PublicIntakeAnswer> {
     return this.intake.report(dto, req.requestId ?? '');
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@dh/clock';
-import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
 import { ApiErrors } from '@dh/errors';
 import { ReportSubmissionAnswerDto } from './dtos/report-submission.response';
 import { ReportSubmissionDto } from './dtos/report-submission.dto';
@@ -24,7 +24,7 @@ export class ReportSubmissionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal)' })
   @ApiOkResponse({ type: ReportSubmissionAnswerDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
   submit(@CurrentCaller() caller: Caller, @Body() dto: ReportSubmissionDto) {
     return this.reportClock.submit(caller, dto.schoolId, dto.kind, this.clock.now());
   }

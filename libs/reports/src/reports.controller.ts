@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
 import { ApiErrors } from '@dh/errors';
 import { WardFiguresQueryDto } from './dtos/ward-figures.dto';
 import { WardCaseFiguresDto } from './dtos/ward-figures.response';
@@ -20,7 +20,7 @@ export class ReportsController {
     summary: 'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school)',
   })
   @ApiOkResponse({ type: WardCaseFiguresDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
   wardCases(@CurrentCaller() caller: Caller, @Query() query: WardFiguresQueryDto) {
     return this.figures.cases(caller, query.schoolId);
   }

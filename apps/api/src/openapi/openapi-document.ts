@@ -8,7 +8,7 @@ import {
   SwaggerModule,
 } from '@nestjs/swagger';
 import { COMMON_ERROR_STATUS, CommonErrorCode, problemResponse, ProblemResponse } from '@dh/errors';
-import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '@dh/identity';
+import { IdentityException, IdentityExceptionCode } from '@dh/identity';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -29,7 +29,7 @@ const addCode = (op: OperationObject, status: number, code: string): void => {
 const addCommonErrors = (op: OperationObject): void => {
   const { UNAUTHENTICATED } = IdentityExceptionCode;
   const { VALIDATION_FAILED, MALFORMED_JSON } = CommonErrorCode;
-  if (op.security?.length) addCode(op, IDENTITY_EXCEPTION_STATUS[UNAUTHENTICATED], UNAUTHENTICATED);
+  if (op.security?.length) addCode(op, IdentityException.statuses[UNAUTHENTICATED], UNAUTHENTICATED);
   if (op.parameters?.length || op.requestBody) addCode(op, COMMON_ERROR_STATUS[VALIDATION_FAILED], VALIDATION_FAILED);
   if (op.requestBody) addCode(op, COMMON_ERROR_STATUS[MALFORMED_JSON], MALFORMED_JSON);
   op.responses.default = problemResponse([CommonErrorCode.INTERNAL, CommonErrorCode.DATABASE_UNAVAILABLE]);

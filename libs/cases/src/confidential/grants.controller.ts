@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, GrantWindowDto, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '../case.exception';
+import { Caller, CurrentCaller, GrantWindowDto, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
+import { CaseException, CaseExceptionCode } from '../case.exception';
 import { GrantIssuedDto, GrantViewDto } from './dtos/grant-view.response';
 import { GrantsService } from './grants.service';
 
@@ -25,8 +25,8 @@ export class GrantsController {
   @Post()
   @ApiOperation({ summary: 'Cấp quyền xem nội dung bảo mật của một hồ sơ cho hiệu trưởng / grant a principal one case’s confidential content (admin)' })
   @ApiCreatedResponse({ type: GrantIssuedDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND, GRANT_NOT_VALID)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE, GRANT_TOO_LONG)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, GRANT_NOT_VALID)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE, GRANT_TOO_LONG)
   grant(@CurrentCaller() caller: Caller, @Body() dto: GrantDto) {
     return this.grants.grant(caller, { caseId: dto.caseId, granteeId: dto.granteeId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
   }
@@ -35,7 +35,7 @@ export class GrantsController {
   @Get()
   @ApiOperation({ summary: 'Các quyền xem nội dung bảo mật đã cấp / principals’ grants, newest first (admin)' })
   @ApiOkResponse({ type: ListOf(GrantViewDto) })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   async list() {
     return { items: await this.grants.list() };
   }
@@ -45,8 +45,8 @@ export class GrantsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền xem / end a principal’s grant at once (admin)' })
   @ApiOkResponse({ type: GrantViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, GRANT_NOT_FOUND, GRANT_ENDED)
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, FORBIDDEN_ROLE)
+  @ApiErrors(CaseException.statuses, GRANT_NOT_FOUND, GRANT_ENDED)
+  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.grants.revoke(caller, id);
   }

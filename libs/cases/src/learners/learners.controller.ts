@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { ApiErrors, PageOf } from '@dh/errors';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '../case.exception';
+import { CaseException, CaseExceptionCode } from '../case.exception';
 import { CreateLearnerDto } from '../dtos/create-learner.dto';
 import { LearnerViewDto } from '../dtos/learner-view.response';
 import { SearchLearnersDto } from '../dtos/search-learners.dto';
@@ -20,7 +20,7 @@ export class LearnersController {
   @Post()
   @ApiOperation({ summary: 'Thêm học sinh / add a learner (409 if one with the same name and birthday exists)' })
   @ApiCreatedResponse({ type: LearnerViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, LEARNER_LOOKS_LIKE_EXISTING)
+  @ApiErrors(CaseException.statuses, SCHOOL_NOT_FOUND, LEARNER_LOOKS_LIKE_EXISTING)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateLearnerDto) {
     return this.learners.create(caller, dto);
   }
@@ -29,7 +29,7 @@ export class LearnersController {
   @Get()
   @ApiOperation({ summary: 'Tìm học sinh / search learners' })
   @ApiOkResponse({ type: PageOf(LearnerViewDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, SCHOOL_NOT_FOUND)
   search(@CurrentCaller() caller: Caller, @Query() query: SearchLearnersDto) {
     return this.learners.search(caller, query);
   }

@@ -1,16 +1,13 @@
-import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../app.exception';
-import { moduleException } from '../module-exception';
+import { codesOf, moduleException } from '../module-exception';
 
-enum SampleCode {
-  GONE = 'GONE',
-  TAKEN = 'TAKEN',
-}
+const SAMPLE = {
+  GONE: { status: 404, vi: 'Không còn.', en: 'Gone.' },
+  TAKEN: { status: 409, vi: 'Đã có.', en: 'Taken.' },
+};
+const SampleCode = codesOf(SAMPLE);
 
-const SAMPLE_STATUS: Record<SampleCode, HttpStatus> = { GONE: HttpStatus.NOT_FOUND, TAKEN: HttpStatus.CONFLICT };
-const MESSAGES: Record<SampleCode, [string, string]> = { GONE: ['Không còn.', 'Gone.'], TAKEN: ['Đã có.', 'Taken.'] };
-
-class SampleException extends moduleException(SAMPLE_STATUS, MESSAGES) {}
+class SampleException extends moduleException(SAMPLE) {}
 
 describe('moduleException', () => {
   it('gives each code its own status and both messages, as an AppException the global filter knows', () => {
@@ -27,7 +24,8 @@ describe('moduleException', () => {
     expect([e.status, e.messageVi, e.messageEn]).toEqual([404, 'Hồ sơ đã xóa.', 'The case was deleted.']);
   });
 
-  it('publishes the code-to-status map on the class', () => {
-    expect(SampleException.statuses).toBe(SAMPLE_STATUS);
+  it('names each code after itself and publishes the code-to-status map on the class', () => {
+    expect(SampleCode).toEqual({ GONE: 'GONE', TAKEN: 'TAKEN' });
+    expect(SampleException.statuses).toEqual({ GONE: 404, TAKEN: 409 });
   });
 });

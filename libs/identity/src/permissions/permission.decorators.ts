@@ -2,7 +2,7 @@ import { applyDecorators, HttpStatus, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import { ApiErrorNote, ApiErrors } from '@dh/errors';
 import { Action, POLICY, Scope } from '../access-policy';
-import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '../identity.exception';
+import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { ROUTE_PERMISSION, RoutePermission } from './route-permission';
 
 const SCOPE_LABELS: Record<Scope, string> = {
@@ -39,7 +39,7 @@ export const Permission = (action: Action, decidedOn: 'role' | 'record' = 'role'
   return declare(
     { access: decidedOn, action, roles: POLICY[action] },
     // The refusal is the problem body with FORBIDDEN_ROLE, like every other error; the roles go in its description.
-    ApiErrors(IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode.FORBIDDEN_ROLE),
+    ApiErrors(IdentityException.statuses, IdentityExceptionCode.FORBIDDEN_ROLE),
     ApiErrorNote(HttpStatus.FORBIDDEN, `${refused}. Được phép / allowed: ${rolesAllowed(action)}`),
   );
 };

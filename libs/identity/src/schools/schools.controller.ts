@@ -5,7 +5,7 @@ import { CurrentCaller } from '../auth.guard';
 import { Caller } from '../caller';
 import { Permission } from '../permissions/permission.decorators';
 import { SchoolViewDto, WardViewDto } from '../dtos/identity-views.response';
-import { IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode } from '../identity.exception';
+import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { AdminSchoolsService } from './admin-schools.service';
 import { CreateSchoolDto, CreateWardDto, RenameSchoolDto } from './school.dto';
 
@@ -21,7 +21,7 @@ export class SchoolsController {
   @Post('wards')
   @ApiOperation({ summary: 'Tạo phường / create a ward (admin)' })
   @ApiCreatedResponse({ type: WardViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, CODE_TAKEN)
+  @ApiErrors(IdentityException.statuses, CODE_TAKEN)
   createWard(@CurrentCaller() caller: Caller, @Body() dto: CreateWardDto) {
     return this.schools.createWard(caller, dto);
   }
@@ -38,7 +38,7 @@ export class SchoolsController {
   @Post('schools')
   @ApiOperation({ summary: 'Tạo trường / create a school (admin)' })
   @ApiCreatedResponse({ type: SchoolViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND, WARD_NOT_FOUND, CODE_TAKEN)
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND, WARD_NOT_FOUND, CODE_TAKEN)
   createSchool(@CurrentCaller() caller: Caller, @Body() dto: CreateSchoolDto) {
     return this.schools.createSchool(caller, dto);
   }
@@ -47,7 +47,7 @@ export class SchoolsController {
   @Put('schools/:id')
   @ApiOperation({ summary: 'Đổi tên trường / rename a school; its code stays (admin)' })
   @ApiOkResponse({ type: SchoolViewDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
   rename(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RenameSchoolDto) {
     return this.schools.renameSchool(caller, id, dto.name);
   }

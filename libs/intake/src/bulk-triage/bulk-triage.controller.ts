@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, IDENTITY_EXCEPTION_STATUS, IdentityExceptionCode, Permission } from '@dh/identity';
+import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
 import { ApiErrors } from '@dh/errors';
 import { BulkCloseAnswerDto } from '../dtos/intake-views.response';
 import { BulkCloseAnswer, BulkCloseDto } from './bulk-close.dto';
@@ -22,7 +22,7 @@ export class BulkTriageController {
     description: 'Each marked case still at intake is closed with CLOSE_AT_INTAKE and the reason, one event in each case’s history; every other case named is listed in `skipped` with why, untouched.',
   })
   @ApiOkResponse({ type: BulkCloseAnswerDto })
-  @ApiErrors(IDENTITY_EXCEPTION_STATUS, SCHOOL_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
   close(@CurrentCaller() caller: Caller, @Body() dto: BulkCloseDto): Promise<BulkCloseAnswer> {
     return this.triage.close(caller, dto);
   }

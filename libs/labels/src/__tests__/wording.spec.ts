@@ -16,7 +16,9 @@ const filesOf = (dir: string, ext: string): string[] =>
 const texts = (): { file: string; text: string }[] => {
   const sources = ['libs', 'apps', 'machines'].flatMap((d) => filesOf(join(ROOT, d), '.ts'));
   const literal = /'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"/g;
-  return [...sources, ...filesOf(join(ROOT, 'config/forms'), '.json')].flatMap((path) => {
+  // Each module's error messages live in its `<module>.errors.json`.
+  const catalogues = filesOf(join(ROOT, 'libs'), '.errors.json');
+  return [...sources, ...catalogues, ...filesOf(join(ROOT, 'config/forms'), '.json')].flatMap((path) => {
     const code = readFileSync(path, 'utf8').replace(/^\s*\/\/.*$/gm, '');
     return [...code.matchAll(literal)].map((m) => m[0]).filter((t) => VIETNAMESE.test(t)).map((text) => ({ file: relative(ROOT, path), text }));
   });

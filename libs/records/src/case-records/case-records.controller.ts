@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '@dh/cases';
+import { CaseException, CaseExceptionCode } from '@dh/cases';
 import { RecordFamilyContactDto } from '../family-contacts/dtos/record-family-contact.dto';
 import { RecordFollowUpDto } from '../follow-ups/dtos/record-follow-up.dto';
 import { RecordSessionDto } from '../sessions/dtos/record-session.dto';
-import { CASE_RECORD_EXCEPTION_STATUS, CaseRecordExceptionCode } from './case-record.exception';
+import { CaseRecordException, CaseRecordExceptionCode } from './case-record.exception';
 import { CaseRecordsService } from './case-records.service';
 import {
   CaseRecordsDto,
@@ -28,7 +28,7 @@ export class CaseRecordsController {
   @Get('records')
   @ApiOperation({ summary: 'Hồ sơ của trường hợp: đánh giá, kế hoạch, buổi tư vấn, liên hệ gia đình, kết thúc, theo dõi / the case’s records, oldest first' })
   @ApiOkResponse({ type: CaseRecordsDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   read(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.records.read(caller, id);
   }
@@ -37,8 +37,8 @@ export class CaseRecordsController {
   @Post('sessions')
   @ApiOperation({ summary: 'Ghi một buổi tư vấn / record a counselling session (the case team; open cases)' })
   @ApiCreatedResponse({ type: CounsellingSessionViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
-  @ApiErrors(CASE_RECORD_EXCEPTION_STATUS, NOT_CASE_TEAM, CASE_CLOSED)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(CaseRecordException.statuses, NOT_CASE_TEAM, CASE_CLOSED)
   recordSession(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordSessionDto) {
     return this.records.recordSession(caller, id, dto);
   }
@@ -47,8 +47,8 @@ export class CaseRecordsController {
   @Post('family-contacts')
   @ApiOperation({ summary: 'Ghi một lần liên hệ với gia đình / record a contact with the family (the case team)' })
   @ApiCreatedResponse({ type: FamilyContactViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
-  @ApiErrors(CASE_RECORD_EXCEPTION_STATUS, NOT_CASE_TEAM)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(CaseRecordException.statuses, NOT_CASE_TEAM)
   recordFamilyContact(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordFamilyContactDto) {
     return this.records.recordFamilyContact(caller, id, dto);
   }
@@ -57,8 +57,8 @@ export class CaseRecordsController {
   @Post('follow-ups')
   @ApiOperation({ summary: 'Ghi một lần liên hệ theo dõi sau kết thúc / record a follow-up contact (the case team; in follow-up)' })
   @ApiCreatedResponse({ type: FollowUpContactViewDto })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
-  @ApiErrors(CASE_RECORD_EXCEPTION_STATUS, NOT_CASE_TEAM, NOT_IN_FOLLOW_UP)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(CaseRecordException.statuses, NOT_CASE_TEAM, NOT_IN_FOLLOW_UP)
   recordFollowUp(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordFollowUpDto) {
     return this.records.recordFollowUp(caller, id, dto);
   }

@@ -2,14 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { declareTransitionErrors, TransitionHooks, TransitionStep } from '@dh/cases';
 import { DeadlineService } from '@dh/escalations';
 import { actorIn } from '@dh/identity';
-import {
-  CASE_RECORD_EXCEPTION_STATUS,
-  CaseRecordException,
-  CaseRecordExceptionCode,
-} from '../case-records/case-record.exception';
+import { CaseRecordException, CaseRecordExceptionCode } from '../case-records/case-record.exception';
 
 declareTransitionErrors(
-  CASE_RECORD_EXCEPTION_STATUS,
+  CaseRecordException.statuses,
   CaseRecordExceptionCode.FOLLOW_UP_PENDING,
   CaseRecordExceptionCode.STOP_NEEDS_SUPERVISOR,
   CaseRecordExceptionCode.NOTHING_TO_STOP,

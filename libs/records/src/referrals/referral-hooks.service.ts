@@ -7,9 +7,9 @@ import { School } from '@dh/identity';
 import { ServiceProvider } from '@dh/directory';
 import { recordContext, RecordSealedColumn } from '../case-records/sealed-columns';
 import { Referral } from './referral.entity';
-import { REFERRAL_EXCEPTION_STATUS, ReferralException, ReferralExceptionCode } from './referral.exception';
+import { ReferralException, ReferralExceptionCode } from './referral.exception';
 
-declareTransitionErrors(REFERRAL_EXCEPTION_STATUS, ...Object.values(ReferralExceptionCode));
+declareTransitionErrors(ReferralException.statuses, ...Object.values(ReferralExceptionCode));
 
 // Why a protection report leaves the school without anyone's consent: the law's duty to report (DOMAIN.md).
 export const PROTECTION_LEGAL_DUTY = {

@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
-import { CASE_EXCEPTION_STATUS, CaseExceptionCode } from '@dh/cases';
+import { CaseException, CaseExceptionCode } from '@dh/cases';
 import { ReferralViewDto } from './dtos/referral-view.response';
 import { ReferralsService } from './referrals.service';
 
@@ -20,7 +20,7 @@ export class ReferralsController {
   @Get()
   @ApiOperation({ summary: 'Các lần chuyển gửi của hồ sơ / the case’s referrals, oldest first, with their steps' })
   @ApiOkResponse({ type: ListOf(ReferralViewDto) })
-  @ApiErrors(CASE_EXCEPTION_STATUS, CASE_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   list(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.referrals.list(caller, id);
   }

@@ -1,20 +1,36 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiErrors, InputValidationException, ListOf, PageOf, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
+
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { CaseClockService } from './case-clock.service';
+
 import { CaseHistoryService } from './case-history.service';
+
 import { CaseChronologyService } from './chronology/case-chronology.service';
+
 import { ReporterService } from './confidential/reporter.service';
+
 import { CaseTransitionService } from './case-transition.service';
+
 import { CaseException, CaseExceptionCode } from './case.exception';
+
 import { CaseService } from './case.service';
+
 import { CaseEventDto } from './dtos/case-event.dto';
+
 import { ChainVerdictDto, ChronologyEntryDto, HistoryItemDto, ReporterAnswerDto } from './dtos/case-trail.response';
+
 import { CaseViewDto } from './dtos/case-view.response';
+
 import { PauseClocksDto, ResumeClocksDto } from './dtos/clock-pause.dto';
+
 import { CreateCaseDto } from './dtos/create-case.dto';
+
 import { ListCasesDto } from './dtos/list-cases.dto';
+
 
 const {
   ASSIGNEE_NOT_ELIGIBLE,
@@ -28,7 +44,6 @@ const {
   SCHOOL_NOT_FOUND,
   STALE_VERSION,
 } = CaseExceptionCode;
-const { FORBIDDEN_ROLE } = IdentityExceptionCode;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -78,7 +93,6 @@ export class CasesController {
   @Get()
   @ApiOperation({ summary: 'Danh sách hồ sơ / list cases' })
   @ApiOkResponse({ type: PageOf(CaseViewDto) })
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   list(@CurrentCaller() caller: Caller, @Query() query: ListCasesDto) {
     return this.cases.list(caller, query);
   }
@@ -124,7 +138,6 @@ export class CasesController {
   @ApiOperation({ summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)' })
   @ApiOkResponse({ type: ReporterAnswerDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   reporter(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.reporters.read(caller, id);
   }

@@ -1,13 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
+
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
+
+import { Permission } from '@dh/identity';
 import { ApiErrors } from '@dh/errors';
+
 import { CheckpointException, CheckpointExceptionCode } from './checkpoint.exception';
+
 import { CheckpointService } from './checkpoint.service';
+
 import { CheckpointDocumentDto } from './dtos/checkpoint-document.response';
 
+
 const { NO_CHECKPOINT } = CheckpointExceptionCode;
-const { FORBIDDEN_ROLE } = IdentityExceptionCode;
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -21,7 +26,6 @@ export class CheckpointsController {
   @ApiOperation({ summary: 'Điểm kiểm mới nhất đã ký / the latest signed audit checkpoint (auditor, admin)' })
   @ApiOkResponse({ type: CheckpointDocumentDto })
   @ApiErrors(CheckpointException.statuses, NO_CHECKPOINT)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   latest() {
     return this.checkpoints.latest();
   }

@@ -1,14 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
+
+import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { DirectoryException, DirectoryExceptionCode } from './directory.exception';
+
 import { DirectoryService } from './directory.service';
+
 import { ProviderViewDto } from './dtos/provider-view.response';
+
 import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from './dtos/service-provider.dto';
 
+
 const { PROVIDER_ALREADY_INACTIVE, PROVIDER_NOT_FOUND, WARD_NOT_FOUND } = DirectoryExceptionCode;
-const { FORBIDDEN_ROLE } = IdentityExceptionCode;
 
 // Who may read or change which ward's directory is the policy's (directory.read, directory.manage), in the service.
 @ApiTags('directory')
@@ -31,7 +37,6 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Một đơn vị trong danh bạ / one receiver (404 beyond the caller’s wards)' })
   @ApiOkResponse({ type: ProviderViewDto })
   @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.directory.get(caller, id);
   }
@@ -48,7 +53,6 @@ export class AdminDirectoryController {
   @ApiOperation({ summary: 'Thêm đơn vị vào danh bạ / add a receiver to a ward’s directory (admin)' })
   @ApiCreatedResponse({ type: ProviderViewDto })
   @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND, WARD_NOT_FOUND)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateServiceProviderDto) {
     return this.directory.create(caller, dto);
   }
@@ -58,7 +62,6 @@ export class AdminDirectoryController {
   @ApiOperation({ summary: 'Sửa thông tin đơn vị / replace a receiver’s details (admin)' })
   @ApiOkResponse({ type: ProviderViewDto })
   @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   update(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ServiceProviderDto) {
     return this.directory.update(caller, id, dto);
   }
@@ -69,7 +72,6 @@ export class AdminDirectoryController {
   @ApiOperation({ summary: 'Ngừng sử dụng đơn vị / deactivate a receiver; it stays for the referrals that name it (admin)' })
   @ApiOkResponse({ type: ProviderViewDto })
   @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND, PROVIDER_ALREADY_INACTIVE)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   deactivate(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.directory.deactivate(caller, id);
   }

@@ -8,7 +8,7 @@ import { GrantIssuedDto, GrantViewDto } from './dtos/grant-view.response';
 import { GrantsService } from './grants.service';
 
 const { CASE_NOT_FOUND, GRANT_ENDED, GRANT_NOT_FOUND, GRANT_NOT_VALID } = CaseExceptionCode;
-const { FORBIDDEN_ROLE, GRANT_TOO_LONG } = IdentityExceptionCode;
+const { GRANT_TOO_LONG } = IdentityExceptionCode;
 
 export class GrantDto extends GrantWindowDto {
   @ApiProperty() @IsUUID('all') caseId!: string;
@@ -26,7 +26,7 @@ export class GrantsController {
   @ApiOperation({ summary: 'Cấp quyền xem nội dung bảo mật của một hồ sơ cho hiệu trưởng / grant a principal one case’s confidential content (admin)' })
   @ApiCreatedResponse({ type: GrantIssuedDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, GRANT_NOT_VALID)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE, GRANT_TOO_LONG)
+  @ApiErrors(IdentityException.statuses, GRANT_TOO_LONG)
   grant(@CurrentCaller() caller: Caller, @Body() dto: GrantDto) {
     return this.grants.grant(caller, { caseId: dto.caseId, granteeId: dto.granteeId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
   }
@@ -35,7 +35,6 @@ export class GrantsController {
   @Get()
   @ApiOperation({ summary: 'Các quyền xem nội dung bảo mật đã cấp / principals’ grants, newest first (admin)' })
   @ApiOkResponse({ type: ListOf(GrantViewDto) })
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   async list() {
     return { items: await this.grants.list() };
   }
@@ -46,7 +45,6 @@ export class GrantsController {
   @ApiOperation({ summary: 'Thu hồi quyền xem / end a principal’s grant at once (admin)' })
   @ApiOkResponse({ type: GrantViewDto })
   @ApiErrors(CaseException.statuses, GRANT_NOT_FOUND, GRANT_ENDED)
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.grants.revoke(caller, id);
   }

@@ -14,7 +14,6 @@ const {
   AUDITOR_GRANT_ENDED,
   AUDITOR_GRANT_NOT_FOUND,
   AUDITOR_GRANT_NOT_VALID,
-  FORBIDDEN_ROLE,
   GRANT_TOO_LONG,
 } = IdentityExceptionCode;
 
@@ -33,7 +32,7 @@ export class AuditorGrantsController {
   @Post()
   @ApiOperation({ summary: 'Cấp quyền thanh tra một trường / grant an auditor one school until a time (admin)' })
   @ApiCreatedResponse({ type: AuditorGrantViewDto })
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE, AUDITOR_GRANT_NOT_VALID, GRANT_TOO_LONG)
+  @ApiErrors(IdentityException.statuses, AUDITOR_GRANT_NOT_VALID, GRANT_TOO_LONG)
   issue(@CurrentCaller() caller: Caller, @Body() dto: AuditorGrantDto) {
     return this.grants.issue(caller, { auditorId: dto.auditorId, schoolId: dto.schoolId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
   }
@@ -42,7 +41,6 @@ export class AuditorGrantsController {
   @Get()
   @ApiOperation({ summary: 'Các quyền thanh tra / every auditor grant, newest first (admin)' })
   @ApiOkResponse({ type: ListOf(AuditorGrantViewDto) })
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE)
   async list() {
     return { items: await this.grants.list() };
   }
@@ -52,7 +50,7 @@ export class AuditorGrantsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi quyền thanh tra ngay / end an auditor grant at once (admin)' })
   @ApiOkResponse({ type: AuditorGrantViewDto })
-  @ApiErrors(IdentityException.statuses, FORBIDDEN_ROLE, AUDITOR_GRANT_NOT_FOUND, AUDITOR_GRANT_ENDED)
+  @ApiErrors(IdentityException.statuses, AUDITOR_GRANT_NOT_FOUND, AUDITOR_GRANT_ENDED)
   revoke(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
     return this.grants.revoke(caller, id);
   }

@@ -7,14 +7,22 @@ import { loadConfig } from '@dh/config';
 const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // A throwaway database and the application's modules on it, dropped afterwards whatever happens.
-export const withBenchApp = async (name: string, run: (app: INestApplicationContext, url: string) => Promise<void>): Promise<void> => {
+export const withBenchApp = async (
+  name: string,
+  run: (app: INestApplicationContext, url: string) => Promise<void>,
+): Promise<void> => {
   const dbName = `dh_bench_${name}_${Date.now()}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const url = new URL(base);
   url.pathname = `/${dbName}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: `/tmp/${dbName}`, SCHEDULER_ENABLED: 'false', SEED_DEMO: 'false' });
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    DATA_DIR: `/tmp/${dbName}`,
+    SCHEDULER_ENABLED: 'false',
+    SEED_DEMO: 'false',
+  });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
     await run(app, url.toString());

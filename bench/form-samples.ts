@@ -43,21 +43,39 @@ const main = async (): Promise<number> => {
   const out = resolve(outArg > 0 ? process.argv[outArg + 1] : join(__dirname, '../docs/forms'));
   const missing = [process.env.SOFFICE_PATH || 'soffice', 'pdftoppm'].filter((p) => !programPath(p));
   if (missing.length) {
-    process.stderr.write(`thiếu chương trình / missing: ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils)\n`);
+    process.stderr.write(
+      `thiếu chương trình / missing: ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils)\n`,
+    );
     return 1;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-form-samples-'));
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', MIGRATION_DATABASE_URL: '', DATA_DIR: dataDir, SEED_DEMO: 'true', SCHEDULER_ENABLED: 'false', NODE_ENV: 'development' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: ['error', 'warn'] });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: '',
+    MIGRATION_DATABASE_URL: '',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    SCHEDULER_ENABLED: 'false',
+    NODE_ENV: 'development',
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
   try {
     configureApp(app);
     await app.init();
     await app.get(DemoSeedService).seedOnce();
     await app.listen(0, '127.0.0.1');
     const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api`;
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'tt.dongda', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'tt.dongda', password: DEMO_PASSWORD }),
+    });
     const headers = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-    const cases = ((await (await fetch(`${base}/cases?pageSize=100`, { headers })).json()) as { items: Listed[] }).items;
+    const cases = ((await (await fetch(`${base}/cases?pageSize=100`, { headers })).json()) as { items: Listed[] })
+      .items;
     mkdirSync(out, { recursive: true });
     for (const form of FORM_NUMBERS) {
       const c = pick(cases, form);
@@ -65,7 +83,18 @@ const main = async (): Promise<number> => {
       if (!res.ok) throw new Error(`Form ${form} of ${c.code}: ${res.status} ${await res.text()}`);
       const pdf = join(out, `mau-${form}.pdf`);
       writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', '-f', '1', '-l', '1', pdf, join(out, `mau-${form}`)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-singlefile',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        pdf,
+        join(out, `mau-${form}`),
+      ]);
       process.stdout.write(`Mẫu ${form} (${c.code}, ${c.state}): ${pdf}, ${join(out, `mau-${form}.png`)}\n`);
     }
     return 0;

@@ -28,7 +28,13 @@ const main = (): Promise<void> =>
       const users = app.get(UserService);
       const ward = await users.createWard('B', 'Bench');
       const school = await users.createSchool(ward.id, 'BB', 'Trường Bench');
-      await users.createUser({ username: 'ht.bench', fullName: 'Hiệu trưởng', password: 'bench-password', roles: ['principal'], schoolIds: [school.id] });
+      await users.createUser({
+        username: 'ht.bench',
+        fullName: 'Hiệu trưởng',
+        password: 'bench-password',
+        roles: ['principal'],
+        schoolIds: [school.id],
+      });
       const sweep = app.get(EscalationSweepService);
       const timed = async () => {
         const t0 = process.hrtime.bigint();

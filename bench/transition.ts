@@ -14,32 +14,73 @@ const main = (): Promise<void> =>
     const users = app.get(UserService);
     const ward = await users.createWard('B', 'Bench');
     const school = await users.createSchool(ward.id, 'BB', 'Bench school');
-    const u = await users.createUser({ username: 'bench', fullName: 'Bench', password: 'bench-password', roles: ['counsellor'], schoolIds: [school.id] });
-    const caller: Caller = { id: u.id, username: 'bench', fullName: 'Bench', roles: ['counsellor'], schoolIds: [school.id], wardId: null, requestId: 'bench' };
-    const learner = await app.get(LearnerService).create(caller, { schoolId: school.id, fullName: 'Bench Learner', dateOfBirth: '2013-01-01', sex: 'nam', className: '7A' });
+    const u = await users.createUser({
+      username: 'bench',
+      fullName: 'Bench',
+      password: 'bench-password',
+      roles: ['counsellor'],
+      schoolIds: [school.id],
+    });
+    const caller: Caller = {
+      id: u.id,
+      username: 'bench',
+      fullName: 'Bench',
+      roles: ['counsellor'],
+      schoolIds: [school.id],
+      wardId: null,
+      requestId: 'bench',
+    };
+    const learner = await app.get(LearnerService).create(caller, {
+      schoolId: school.id,
+      fullName: 'Bench Learner',
+      dateOfBirth: '2013-01-01',
+      sex: 'nam',
+      className: '7A',
+    });
     const opened = await app.get(CaseService).open(caller, {
-      schoolId: school.id, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'truc_tiep',
-      summary: 'bench', riskLevel: 'low', riskRationale: 'bench',
+      schoolId: school.id,
+      learnerId: learner.id,
+      areas: [{ code: 'tam_ly', priority: 1 }],
+      channel: 'truc_tiep',
+      summary: 'bench',
+      riskLevel: 'low',
+      riskRationale: 'bench',
     });
     const transitions = app.get(CaseTransitionService);
     let c = await transitions.apply(caller, opened.id, { type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 });
 
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < N; i++) {
-      c = await transitions.apply(caller, c.id, { type: 'ADD_NOTE', payload: { text: `ghi chú ${i}` }, expectedVersion: c.version });
+      c = await transitions.apply(caller, c.id, {
+        type: 'ADD_NOTE',
+        payload: { text: `ghi chú ${i}` },
+        expectedVersion: c.version,
+      });
     }
     const engineMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
     // Transitions that also keep a record row (libs/records' hook, sealed columns): a plan submitted and revised
     // in turn, each a support_plan row beside the case row and the audit event.
     c = await transitions.apply(caller, c.id, {
-      type: 'COMPLETE_ASSESSMENT', payload: { riskLevel: 'low', riskRationale: 'bench', difficulties: 'bench', needs: 'bench' }, expectedVersion: c.version,
+      type: 'COMPLETE_ASSESSMENT',
+      payload: { riskLevel: 'low', riskRationale: 'bench', difficulties: 'bench', needs: 'bench' },
+      expectedVersion: c.version,
     });
-    const plan = { goals: ['Ổn định giấc ngủ'], responsible: 'Cô Lan', reviewDate: '2026-04-15', activities: ['Tham vấn cá nhân'], timeAndPlace: 'Phòng tư vấn' };
+    const plan = {
+      goals: ['Ổn định giấc ngủ'],
+      responsible: 'Cô Lan',
+      reviewDate: '2026-04-15',
+      activities: ['Tham vấn cá nhân'],
+      timeAndPlace: 'Phòng tư vấn',
+    };
     const t2 = process.hrtime.bigint();
     for (let i = 0; i < N; i++) {
       const revise = c.state === 'monitoring';
-      c = await transitions.apply(caller, c.id, { type: revise ? 'REVISE_PLAN' : 'SUBMIT_PLAN', payload: revise ? { ...plan, reason: `lần ${i}` } : plan, expectedVersion: c.version });
+      c = await transitions.apply(caller, c.id, {
+        type: revise ? 'REVISE_PLAN' : 'SUBMIT_PLAN',
+        payload: revise ? { ...plan, reason: `lần ${i}` } : plan,
+        expectedVersion: c.version,
+      });
     }
     const recordsMs = Number(process.hrtime.bigint() - t2) / 1e6;
 
@@ -62,10 +103,14 @@ const main = (): Promise<void> =>
     await pg.end();
 
     console.log(`transitions: ${N}`);
-    console.log(`engine:   ${engineMs.toFixed(0)} ms, ${(engineMs / N).toFixed(2)} ms per transition, ${((N * 1000) / engineMs).toFixed(0)}/s`);
+    console.log(
+      `engine:   ${engineMs.toFixed(0)} ms, ${(engineMs / N).toFixed(2)} ms per transition, ${((N * 1000) / engineMs).toFixed(0)}/s`,
+    );
     console.log(`baseline: ${baselineMs.toFixed(0)} ms, ${(baselineMs / N).toFixed(2)} ms per transaction (bare SQL)`);
     console.log(`ratio engine/baseline: ${(engineMs / baselineMs).toFixed(2)}`);
-    console.log(`with a record row (SUBMIT_PLAN / REVISE_PLAN): ${recordsMs.toFixed(0)} ms, ${(recordsMs / N).toFixed(2)} ms per transition`);
+    console.log(
+      `with a record row (SUBMIT_PLAN / REVISE_PLAN): ${recordsMs.toFixed(0)} ms, ${(recordsMs / N).toFixed(2)} ms per transition`,
+    );
     console.log(`ratio records/baseline: ${(recordsMs / baselineMs).toFixed(2)}`);
   });
 

@@ -69,7 +69,13 @@ export const toMermaid = (machine: AnyStateMachine, selfEvents: string[]): strin
     const to = idOf(byPath.get(a.to) as Node);
     lines.push(`  ${from} --> ${to} : ${a.event}${branch ? ` [${branch}]` : ''}`);
   }
-  const openStates = [...new Set(arrowsOf(machine).filter((a) => a.from === a.to && selfEvents.includes(a.event)).map((a) => a.from))];
+  const openStates = [
+    ...new Set(
+      arrowsOf(machine)
+        .filter((a) => a.from === a.to && selfEvents.includes(a.event))
+        .map((a) => a.from),
+    ),
+  ];
   const firstLeaf = walk(root).find((n) => n.type === 'atomic') as Node;
   lines.push(`  note right of ${idOf(firstLeaf)}`);
   lines.push(`    ${selfEvents.join(', ')}: self-transitions in ${openStates.join(', ')}`);

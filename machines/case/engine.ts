@@ -1,7 +1,16 @@
 import { AnyMachineSnapshot, AnyStateMachine, initialTransition, transition } from 'xstate';
 import { caseMachines, MachineVersion } from './registry';
 import type {
-  Actor, CaseContext, CaseEvent, CaseEventType, CaseInput, CheckResult, PersistedCase, Refusal, StateMeta, StateValue,
+  Actor,
+  CaseContext,
+  CaseEvent,
+  CaseEventType,
+  CaseInput,
+  CheckResult,
+  PersistedCase,
+  Refusal,
+  StateMeta,
+  StateValue,
   StepResult,
 } from './types';
 
@@ -27,7 +36,9 @@ const leavesOf = (snapshot: AnyMachineSnapshot): string[] =>
 
 export const protectionOf = (persisted: unknown): 'none' | 'open' | 'notified' | null => {
   const value = (persisted as Partial<PersistedCase> | null)?.value;
-  return value && typeof value === 'object' && typeof value.protection === 'string' ? (value.protection as 'none' | 'open' | 'notified') : null;
+  return value && typeof value === 'object' && typeof value.protection === 'string'
+    ? (value.protection as 'none' | 'open' | 'notified')
+    : null;
 };
 
 const persist = (snapshot: AnyMachineSnapshot): PersistedCase => ({
@@ -45,7 +56,9 @@ const restore = (version: MachineVersion, persisted: unknown): AnyMachineSnapsho
   try {
     return machineOf(version).resolveState({ value: p.value, context: p.context });
   } catch (e) {
-    throw new InvalidSnapshotError(`stored ${version} state ${JSON.stringify(p.value)} does not exist in the machine: ${(e as Error).message}`);
+    throw new InvalidSnapshotError(
+      `stored ${version} state ${JSON.stringify(p.value)} does not exist in the machine: ${(e as Error).message}`,
+    );
   }
 };
 
@@ -69,8 +82,7 @@ export type LoadedCase = {
   step: (event: CaseEvent) => LoadedStep;
 };
 export type LoadedStep =
-  | Exclude<StepResult, { ok: true }>
-  | (Extract<StepResult, { ok: true }> & { after: LoadedCase });
+  Exclude<StepResult, { ok: true }> | (Extract<StepResult, { ok: true }> & { after: LoadedCase });
 
 export const loadCase = (version: MachineVersion, persisted: unknown): LoadedCase =>
   over(version, restore(version, persisted));
@@ -108,7 +120,11 @@ const over = (version: MachineVersion, snapshot: AnyMachineSnapshot): LoadedCase
     const [after] = transition(machineOf(version), snapshot, event);
     const next = persist(after);
     return {
-      ok: true, snapshot: next, state: statePath(next.value), leaves: leavesOf(after), context: next.context,
+      ok: true,
+      snapshot: next,
+      state: statePath(next.value),
+      leaves: leavesOf(after),
+      context: next.context,
       after: over(version, after),
     };
   };
@@ -123,9 +139,11 @@ export const acceptedEvents = (version: MachineVersion, persisted: unknown): Cas
 export const allowedEventsFor = (version: MachineVersion, persisted: unknown, actor: Actor): CaseEventType[] =>
   loadCase(version, persisted).allowedEvents(actor);
 export const checkCase = (
-  version: MachineVersion, persisted: unknown, type: CaseEventType, actor: Actor,
-): CheckResult =>
-  loadCase(version, persisted).check(type, actor);
+  version: MachineVersion,
+  persisted: unknown,
+  type: CaseEventType,
+  actor: Actor,
+): CheckResult => loadCase(version, persisted).check(type, actor);
 export const stepCase = (version: MachineVersion, persisted: unknown, event: CaseEvent): StepResult =>
   loadCase(version, persisted).step(event);
 

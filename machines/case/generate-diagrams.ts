@@ -8,7 +8,8 @@ export const SELF_EVENTS = ['ASSIGN', 'REASSIGN', 'UPDATE_RISK', 'ADD_NOTE'];
 export const diagramPath = (version: MachineVersion, root = process.cwd()): string =>
   join(root, 'machines', 'case', `v${version.split('@')[1]}`, 'diagram.md');
 
-export const renderDiagram = (version: MachineVersion): string => diagramMarkdown(version, caseMachines[version].machine, SELF_EVENTS);
+export const renderDiagram = (version: MachineVersion): string =>
+  diagramMarkdown(version, caseMachines[version].machine, SELF_EVENTS);
 
 if (require.main === module) {
   for (const version of Object.keys(caseMachines) as MachineVersion[]) {

@@ -14,4 +14,5 @@ export const caseMachines = {
 
 export type MachineVersion = keyof typeof caseMachines;
 export const CURRENT_CASE_MACHINE: MachineVersion = 'case@2';
-export const isMachineVersion = (v: string): v is MachineVersion => Object.prototype.hasOwnProperty.call(caseMachines, v);
+export const isMachineVersion = (v: string): v is MachineVersion =>
+  Object.prototype.hasOwnProperty.call(caseMachines, v);

@@ -34,18 +34,35 @@ export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRule
   // Role, assignment, separation of duties and the case's own state: may the caller try this at all?
   const mayAttempt: CaseRules['mayAttempt'] = (context, type, actor, stage) => {
     const rule = table[type];
-    if (!rule) return refusal('role_not_allowed', 'Thao tác này không có trong quy trình của hồ sơ.', 'This event is not part of this case’s process.');
+    if (!rule)
+      return refusal(
+        'role_not_allowed',
+        'Thao tác này không có trong quy trình của hồ sơ.',
+        'This event is not part of this case’s process.',
+      );
     const supervisor = actor.roles.includes('supervisor');
     const counsellor = actor.roles.includes('counsellor');
     const extra = (rule.alsoRoles ?? []).some((r) => actor.roles.includes(r));
     if (rule.supervisorOnly && !supervisor) {
-      return refusal('role_not_allowed', 'Chỉ tổ trưởng tư vấn mới được thực hiện thao tác này.', 'Only a supervisor may do this.');
+      return refusal(
+        'role_not_allowed',
+        'Chỉ tổ trưởng tư vấn mới được thực hiện thao tác này.',
+        'Only a supervisor may do this.',
+      );
     }
     if (!supervisor && !counsellor && !extra) {
-      return refusal('role_not_allowed', 'Vai trò của tài khoản không được phép thao tác trên hồ sơ này.', 'Your role may not act on this case.');
+      return refusal(
+        'role_not_allowed',
+        'Vai trò của tài khoản không được phép thao tác trên hồ sơ này.',
+        'Your role may not act on this case.',
+      );
     }
     if (!supervisor && !extra && context.assigneeId !== actor.id) {
-      return refusal('not_assignee', 'Chỉ người được phân công phụ trách hồ sơ mới được thực hiện thao tác này.', 'You are not the assignee of this case.');
+      return refusal(
+        'not_assignee',
+        'Chỉ người được phân công phụ trách hồ sơ mới được thực hiện thao tác này.',
+        'You are not the assignee of this case.',
+      );
     }
     if (!supervisor && rule.supervisorOnlyWhen?.(context)) {
       return refusal(
@@ -55,7 +72,11 @@ export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRule
       );
     }
     if (rule.separateReviewer && context.submittedBy === actor.id) {
-      return refusal('own_submission', 'Không thể tự phê duyệt đề xuất của chính mình.', 'No one may review their own submission.');
+      return refusal(
+        'own_submission',
+        'Không thể tự phê duyệt đề xuất của chính mình.',
+        'No one may review their own submission.',
+      );
     }
     return rule.when?.(context, stage) ?? null;
   };

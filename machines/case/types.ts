@@ -28,15 +28,44 @@ export type ProtectionKind = 'abuse' | 'violence' | 'neglect' | 'exploitation' |
 export type AuthorityRecipient = 'tong_dai_111' | 'ubnd_phuong' | 'cong_an' | 'phong_vhxh';
 export type ProtectionRecipient = AuthorityRecipient | 'gia_dinh';
 // receivedAt: when the concern reached the school (absent on concerns raised before it was kept).
-export type ProtectionConcern = { status: 'open' | 'notified'; kind: ProtectionKind; carerSuspected: boolean; receivedAt?: string; notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[] };
-export type CaseInput = { openedBy: string | null; assigneeId: string | null; riskLevel: RiskLevel; learnerKnown: boolean };
+export type ProtectionConcern = {
+  status: 'open' | 'notified';
+  kind: ProtectionKind;
+  carerSuspected: boolean;
+  receivedAt?: string;
+  notifications: { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string }[];
+};
+export type CaseInput = {
+  openedBy: string | null;
+  assigneeId: string | null;
+  riskLevel: RiskLevel;
+  learnerKnown: boolean;
+};
 
 export type CaseEventType =
-  | 'START_ASSESSMENT' | 'COMPLETE_ASSESSMENT' | 'SUBMIT_PLAN' | 'APPROVE_PLAN' | 'RETURN_PLAN' | 'REVISE_PLAN'
-  | 'REFER' | 'REFERRAL_ACCEPTED' | 'REFERRAL_DECLINED' | 'REFERRAL_COMPLETED'
-  | 'PROPOSE_CLOSURE' | 'APPROVE_CLOSURE' | 'REJECT_CLOSURE' | 'CLOSE' | 'CLOSE_AT_INTAKE' | 'FOLLOW_UP_DONE' | 'REOPEN'
-  | 'ASSIGN' | 'REASSIGN' | 'UPDATE_RISK' | 'ADD_NOTE'
-  | 'RAISE_PROTECTION_CONCERN' | 'RECORD_PROTECTION_NOTIFICATION';
+  | 'START_ASSESSMENT'
+  | 'COMPLETE_ASSESSMENT'
+  | 'SUBMIT_PLAN'
+  | 'APPROVE_PLAN'
+  | 'RETURN_PLAN'
+  | 'REVISE_PLAN'
+  | 'REFER'
+  | 'REFERRAL_ACCEPTED'
+  | 'REFERRAL_DECLINED'
+  | 'REFERRAL_COMPLETED'
+  | 'PROPOSE_CLOSURE'
+  | 'APPROVE_CLOSURE'
+  | 'REJECT_CLOSURE'
+  | 'CLOSE'
+  | 'CLOSE_AT_INTAKE'
+  | 'FOLLOW_UP_DONE'
+  | 'REOPEN'
+  | 'ASSIGN'
+  | 'REASSIGN'
+  | 'UPDATE_RISK'
+  | 'ADD_NOTE'
+  | 'RAISE_PROTECTION_CONCERN'
+  | 'RECORD_PROTECTION_NOTIFICATION';
 
 // An event as the engine receives it: its payload already checked against its event's shape by the caller (the
 // API's payload classes in libs/cases, which implement the types below).
@@ -48,17 +77,32 @@ export type AssigneeFields = { assigneeId: string };
 export type ConcernFields = { kind: ProtectionKind; carerSuspected: boolean; receivedAt?: string };
 export type NotificationFields = { recipient: ProtectionRecipient; notifiedAt: string; notifiedBy: string };
 type ReadFields = {
-  COMPLETE_ASSESSMENT: RiskFields; UPDATE_RISK: RiskFields; ASSIGN: AssigneeFields; REASSIGN: AssigneeFields;
-  RAISE_PROTECTION_CONCERN: ConcernFields; RECORD_PROTECTION_NOTIFICATION: NotificationFields;
+  COMPLETE_ASSESSMENT: RiskFields;
+  UPDATE_RISK: RiskFields;
+  ASSIGN: AssigneeFields;
+  REASSIGN: AssigneeFields;
+  RAISE_PROTECTION_CONCERN: ConcernFields;
+  RECORD_PROTECTION_NOTIFICATION: NotificationFields;
 };
-export type CasePayloads = { [K in CaseEventType]: K extends keyof ReadFields ? ReadFields[K] : Record<string, unknown> };
+export type CasePayloads = {
+  [K in CaseEventType]: K extends keyof ReadFields ? ReadFields[K] : Record<string, unknown>;
+};
 // The event as the machine's guards and actions see it: its payload typed by its type.
 export type MachineEvent = { [K in CaseEventType]: { type: K; actor: Actor; payload: CasePayloads[K] } }[CaseEventType];
 
 export type RefusalCode =
-  | 'role_not_allowed' | 'not_assignee' | 'own_submission' | 'payload_incomplete'
-  | 'already_assigned' | 'not_assigned' | 'same_assignee'
-  | 'protection_concern_open' | 'family_is_suspected' | 'case_closed' | 'no_protection_concern' | 'supervisor_approval_required'
+  | 'role_not_allowed'
+  | 'not_assignee'
+  | 'own_submission'
+  | 'payload_incomplete'
+  | 'already_assigned'
+  | 'not_assigned'
+  | 'same_assignee'
+  | 'protection_concern_open'
+  | 'family_is_suspected'
+  | 'case_closed'
+  | 'no_protection_concern'
+  | 'supervisor_approval_required'
   | 'learner_unknown';
 
 export type Refusal = { reason: RefusalCode; message: string; messageEn: string; fields?: string[] };

@@ -10,7 +10,12 @@ describe('confidential content: who reads it, and every read in the chain', () =
   let w: World;
   let pg: Client;
   const viewedOf = async (caseId: string) =>
-    (await pg.query(`SELECT actor_id, actor_role, payload, request_id FROM audit_event WHERE case_id = $1 AND type = 'VIEWED' ORDER BY seq`, [caseId])).rows;
+    (
+      await pg.query(
+        `SELECT actor_id, actor_role, payload, request_id FROM audit_event WHERE case_id = $1 AND type = 'VIEWED' ORDER BY seq`,
+        [caseId],
+      )
+    ).rows;
   const read = (who: Login, caseId: string) => t.http().get(`/api/cases/${caseId}`).set(auth(who)).expect(200);
 
   const world = useTestWorld();
@@ -22,24 +27,46 @@ describe('confidential content: who reads it, and every read in the chain', () =
     const c = await openCase(t, w);
     expect(c).toMatchObject({ summary: null, masked: ['summary', 'riskRationale'] });
     const byCounsellor = await read(w.users.counsellorA, c.id).set('X-Request-Id', 'req-read-0001');
-    expect(byCounsellor.body).toMatchObject({ summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.', riskRationale: 'Đánh giá ban đầu khi tiếp nhận.', masked: [] });
+    expect(byCounsellor.body).toMatchObject({
+      summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.',
+      riskRationale: 'Đánh giá ban đầu khi tiếp nhận.',
+      masked: [],
+    });
     await read(w.users.supervisorA, c.id);
     const viewed = await viewedOf(c.id);
     expect(viewed).toEqual([
-      { actor_id: w.users.counsellorA.id, actor_role: 'counsellor', payload: { fields: ['summary', 'riskRationale'], role: 'counsellor' }, request_id: 'req-read-0001' },
-      { actor_id: w.users.supervisorA.id, actor_role: 'supervisor', payload: { fields: ['summary', 'riskRationale'], role: 'supervisor' }, request_id: expect.any(String) },
+      {
+        actor_id: w.users.counsellorA.id,
+        actor_role: 'counsellor',
+        payload: { fields: ['summary', 'riskRationale'], role: 'counsellor' },
+        request_id: 'req-read-0001',
+      },
+      {
+        actor_id: w.users.supervisorA.id,
+        actor_role: 'supervisor',
+        payload: { fields: ['summary', 'riskRationale'], role: 'supervisor' },
+        request_id: expect.any(String),
+      },
     ]);
   });
 
   it('masks it for a counsellor not assigned, an auditor, and in lists, and records nothing for them', async () => {
     const c = await openCase(t, w);
     for (const who of [w.users.counsellorA2, w.users.auditorA]) {
-      expect((await read(who, c.id)).body).toMatchObject({ summary: null, riskRationale: null, masked: ['summary', 'riskRationale'] });
+      expect((await read(who, c.id)).body).toMatchObject({
+        summary: null,
+        riskRationale: null,
+        masked: ['summary', 'riskRationale'],
+      });
     }
     const list = await t.http().get('/api/cases').query({ pageSize: 100 }).set(auth(w.users.supervisorA)).expect(200);
     expect(list.body.items.every((i: { summary: string | null }) => i.summary === null)).toBe(true);
     const history = await t.http().get(`/api/cases/${c.id}/history`).set(auth(w.users.auditorA)).expect(200);
-    expect(history.body.items[0]).toMatchObject({ type: 'CASE_OPENED', payload: { summary: null, riskRationale: null, channel: 'giao_vien' }, masked: ['summary', 'riskRationale'] });
+    expect(history.body.items[0]).toMatchObject({
+      type: 'CASE_OPENED',
+      payload: { summary: null, riskRationale: null, channel: 'giao_vien' },
+      masked: ['summary', 'riskRationale'],
+    });
     expect(await viewedOf(c.id)).toEqual([]);
   });
 
@@ -52,23 +79,53 @@ describe('confidential content: who reads it, and every read in the chain', () =
     expect(maskedHistory.body.items[1]).toMatchObject({ type: 'ADD_NOTE', payload: { text: null }, masked: ['text'] });
     expect(await viewedOf(c.id)).toEqual([]);
 
-    await t.http().post('/api/admin/grants').set(auth(w.users.supervisorA)).send({ caseId: c.id, granteeId: ht.id, reason: 'x', expiresAt: '2026-03-09T17:00:00+07:00' }).expect(403);
-    await t.http().post('/api/admin/grants').set(auth(admin)).send({ caseId: c.id, granteeId: w.users.principalB.id, reason: 'x', expiresAt: '2026-03-09T17:00:00+07:00' }).expect(422);
-    await t.http().post('/api/admin/grants').set(auth(admin))
-      .send({ caseId: c.id, granteeId: ht.id, reason: 'Phối hợp với công an phường.', expiresAt: '2026-03-09T17:00:00+07:00' }).expect(201);
+    await t
+      .http()
+      .post('/api/admin/grants')
+      .set(auth(w.users.supervisorA))
+      .send({ caseId: c.id, granteeId: ht.id, reason: 'x', expiresAt: '2026-03-09T17:00:00+07:00' })
+      .expect(403);
+    await t
+      .http()
+      .post('/api/admin/grants')
+      .set(auth(admin))
+      .send({ caseId: c.id, granteeId: w.users.principalB.id, reason: 'x', expiresAt: '2026-03-09T17:00:00+07:00' })
+      .expect(422);
+    await t
+      .http()
+      .post('/api/admin/grants')
+      .set(auth(admin))
+      .send({
+        caseId: c.id,
+        granteeId: ht.id,
+        reason: 'Phối hợp với công an phường.',
+        expiresAt: '2026-03-09T17:00:00+07:00',
+      })
+      .expect(201);
 
-    expect((await read(ht, c.id)).body).toMatchObject({ summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.', masked: [] });
+    expect((await read(ht, c.id)).body).toMatchObject({
+      summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.',
+      masked: [],
+    });
     const full = await t.http().get(`/api/cases/${c.id}/history`).set(auth(ht)).expect(200);
-    expect(full.body.items.find((i: { type: string }) => i.type === 'ADD_NOTE').payload.text).toBe('Em kể bị bạn cùng lớp đe dọa.');
+    expect(full.body.items.find((i: { type: string }) => i.type === 'ADD_NOTE').payload.text).toBe(
+      'Em kể bị bạn cùng lớp đe dọa.',
+    );
     const viewed = await viewedOf(c.id);
     expect(viewed.map((v) => [v.actor_role, v.payload.fields])).toEqual([
       ['principal', ['summary', 'riskRationale']],
       ['principal', ['ADD_NOTE.text', 'CASE_OPENED.riskRationale', 'CASE_OPENED.summary']],
     ]);
-    const grantEvents = (await pg.query(`SELECT type FROM audit_event WHERE case_id = $1 AND type = 'GRANT_ISSUED'`, [c.id])).rows;
+    const grantEvents = (
+      await pg.query(`SELECT type FROM audit_event WHERE case_id = $1 AND type = 'GRANT_ISSUED'`, [c.id])
+    ).rows;
     expect(grantEvents).toHaveLength(1);
     const adminChain = (await t.http().get('/api/admin/audit').set(auth(admin)).expect(200)).body.items;
-    expect(adminChain.at(-1)).toMatchObject({ type: 'GRANT_ISSUED', subjectId: ht.id, payload: { caseId: c.id, reason: 'Phối hợp với công an phường.' } });
+    expect(adminChain.at(-1)).toMatchObject({
+      type: 'GRANT_ISSUED',
+      subjectId: ht.id,
+      payload: { caseId: c.id, reason: 'Phối hợp với công an phường.' },
+    });
 
     // Past its time, the grant is gone.
     t.clock.set('2026-03-10T08:00:00+07:00');
@@ -80,7 +137,14 @@ describe('confidential content: who reads it, and every read in the chain', () =
     const { principalA: ht, adminW: admin } = w.users;
     const c = await openCase(t, w);
     const until = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
-    const grant = (await t.http().post('/api/admin/grants').set(auth(admin)).send({ caseId: c.id, granteeId: ht.id, reason: 'Họp liên ngành.', expiresAt: until }).expect(201)).body;
+    const grant = (
+      await t
+        .http()
+        .post('/api/admin/grants')
+        .set(auth(admin))
+        .send({ caseId: c.id, granteeId: ht.id, reason: 'Họp liên ngành.', expiresAt: until })
+        .expect(201)
+    ).body;
     expect((await read(ht, c.id)).body.masked).toEqual([]);
     await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(w.users.supervisorA)).expect(403);
     const revoked = (await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(admin)).expect(200)).body;
@@ -89,11 +153,21 @@ describe('confidential content: who reads it, and every read in the chain', () =
     expect(await viewedOf(c.id)).toHaveLength(1);
     await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(admin)).expect(409);
     const listed = (await t.http().get('/api/admin/grants').set(auth(admin)).expect(200)).body.items;
-    expect(listed.find((g: { id: string }) => g.id === grant.id)).toMatchObject({ live: false, reason: 'Họp liên ngành.' });
-    const caseTypes = (await pg.query(`SELECT type FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id])).rows.map((r) => r.type);
+    expect(listed.find((g: { id: string }) => g.id === grant.id)).toMatchObject({
+      live: false,
+      reason: 'Họp liên ngành.',
+    });
+    const caseTypes = (await pg.query(`SELECT type FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id])).rows.map(
+      (r) => r.type,
+    );
     expect(caseTypes).toEqual(['CASE_OPENED', 'GRANT_ISSUED', 'VIEWED', 'GRANT_REVOKED']);
-    expect((await t.http().get('/api/admin/audit').set(auth(admin)).expect(200)).body.items.at(-1)).toMatchObject({ type: 'GRANT_REVOKED', subjectId: ht.id });
-    expect((await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200)).body.valid).toBe(true);
+    expect((await t.http().get('/api/admin/audit').set(auth(admin)).expect(200)).body.items.at(-1)).toMatchObject({
+      type: 'GRANT_REVOKED',
+      subjectId: ht.id,
+    });
+    expect(
+      (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200)).body.valid,
+    ).toBe(true);
   });
 
   // A read of confidential content waits for a transition holding the case; its VIEWED must then record the
@@ -120,9 +194,11 @@ describe('confidential content: who reads it, and every read in the chain', () =
     const reading = read(w.users.supervisorA, c.id).then((r) => r);
     // The read has seen the case and now waits for the transition's lock.
     const waiting = async () =>
-      (await pg.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      )).rows[0].n;
+      (
+        await pg.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
     for (let i = 0; (await waiting()) === 0; i++) {
       if (i > 200) throw new Error('the read never waited for the case lock');
       await new Promise((r) => setTimeout(r, 25));
@@ -131,8 +207,9 @@ describe('confidential content: who reads it, and every read in the chain', () =
     release();
     expect((await moving).status).toBe(200);
     expect((await reading).status).toBe(200);
-    const events = (await pg.query(`SELECT type, from_state, to_state FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id]))
-      .rows;
+    const events = (
+      await pg.query(`SELECT type, from_state, to_state FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id])
+    ).rows;
     expect(events).toEqual([
       { type: 'CASE_OPENED', from_state: null, to_state: 'intake' },
       { type: 'START_ASSESSMENT', from_state: 'intake', to_state: 'assessment' },

@@ -50,7 +50,10 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     capture(process.stdout);
     capture(process.stderr);
     // The server's own JSON logger, every level on, as in production with verbose logging.
-    const logger = new ConsoleLogger('Bootstrap', { json: true, logLevels: ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'] });
+    const logger = new ConsoleLogger('Bootstrap', {
+      json: true,
+      logLevels: ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'],
+    });
     t = await startTestApp({ DATA_KEY: KEY_1 }, { logger });
     w = await buildWorld(t.app);
     pg = new Client({ connectionString: t.db.url });
@@ -63,8 +66,12 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
   });
   const cli = useCliAgainst(() => t);
 
-  const dump = async (): Promise<string> => (await run('pg_dump', ['--no-owner', '--dbname', t.db.url], { maxBuffer: 256 * 1024 * 1024 })).stdout;
-  const leaks = (text: string) => Object.entries(SECRET).filter(([, v]) => text.includes(v)).map(([k]) => k);
+  const dump = async (): Promise<string> =>
+    (await run('pg_dump', ['--no-owner', '--dbname', t.db.url], { maxBuffer: 256 * 1024 * 1024 })).stdout;
+  const leaks = (text: string) =>
+    Object.entries(SECRET)
+      .filter(([, v]) => text.includes(v))
+      .map(([k]) => k);
 
   // What an allowed reader gets back through the API: every planted value, intact.
   const readBack = async (app: TestApp) => {
@@ -73,7 +80,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     const history = await historyOf(app, tt, caseId);
     const reporter = (await app.http().get(`/api/cases/${caseId}/reporter`).set(auth(tt)).expect(200)).body.reporter;
     const [referral] = (await app.http().get(`/api/cases/${caseId}/referrals`).set(auth(tt)).expect(200)).body.items;
-    const learners = (await app.http().get('/api/learners').query({ schoolId: w.schoolA }).set(auth(tt)).expect(200)).body.items;
+    const learners = (await app.http().get('/api/learners').query({ schoolId: w.schoolA }).set(auth(tt)).expect(200))
+      .body.items;
     const records = (await app.http().get(`/api/cases/${caseId}/records`).set(auth(tt)).expect(200)).body;
     return {
       summary: c.summary,
@@ -88,7 +96,8 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       difficulties: history.find((h) => h.type === 'COMPLETE_ASSESSMENT')?.payload.difficulties,
       referralReason: referral.reason,
       declinedReason: referral.answer.declinedReason,
-      contact: (await app.http().get(`/api/cases/${publicCaseId}/reporter`).set(auth(tt)).expect(200)).body.reporter.contact,
+      contact: (await app.http().get(`/api/cases/${publicCaseId}/reporter`).set(auth(tt)).expect(200)).body.reporter
+        .contact,
       openedSummary: history.find((h) => h.type === 'CASE_OPENED')?.payload.summary,
       recordedDifficulties: records.assessments[0].difficulties,
     };
@@ -96,27 +105,83 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
 
   it('keeps every planted sentence out of the database dump and the server logs, and gives it back intact to an allowed reader', async () => {
     const { counsellorA: tv } = w.users;
-    learnerId = (await t.http().post('/api/learners').set(auth(tv)).send({
-      schoolId: w.schoolA, fullName: 'Lê Thị Bí Mật', dateOfBirth: '2013-04-04', sex: 'nu', className: '7A4',
-      guardians: [{ fullName: SECRET.guardian, relationship: 'cha dượng', phone: '0900000001', yearOfBirth: 1979, occupation: SECRET.occupation, currentCarer: true }], confirmDistinct: true,
-    }).expect(201)).body.id;
-    let c = (await t.http().post('/api/cases').set(auth(tv)).send({
-      schoolId: w.schoolA, learnerId, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'cha_me', summary: SECRET.summary,
-      riskLevel: 'high', riskRationale: SECRET.riskRationale, familyCircumstances: SECRET.familyCircumstances, actionsTaken: SECRET.actionsTaken,
-      reporter: { anonymous: false, name: SECRET.reporterName, phone: SECRET.reporterPhone, relationship: 'hàng xóm' },
-    }).expect(201)).body;
+    learnerId = (
+      await t
+        .http()
+        .post('/api/learners')
+        .set(auth(tv))
+        .send({
+          schoolId: w.schoolA,
+          fullName: 'Lê Thị Bí Mật',
+          dateOfBirth: '2013-04-04',
+          sex: 'nu',
+          className: '7A4',
+          guardians: [
+            {
+              fullName: SECRET.guardian,
+              relationship: 'cha dượng',
+              phone: '0900000001',
+              yearOfBirth: 1979,
+              occupation: SECRET.occupation,
+              currentCarer: true,
+            },
+          ],
+          confirmDistinct: true,
+        })
+        .expect(201)
+    ).body.id;
+    let c = (
+      await t
+        .http()
+        .post('/api/cases')
+        .set(auth(tv))
+        .send({
+          schoolId: w.schoolA,
+          learnerId,
+          areas: [{ code: 'tam_ly', priority: 1 }],
+          channel: 'cha_me',
+          summary: SECRET.summary,
+          riskLevel: 'high',
+          riskRationale: SECRET.riskRationale,
+          familyCircumstances: SECRET.familyCircumstances,
+          actionsTaken: SECRET.actionsTaken,
+          reporter: {
+            anonymous: false,
+            name: SECRET.reporterName,
+            phone: SECRET.reporterPhone,
+            relationship: 'hàng xóm',
+          },
+        })
+        .expect(201)
+    ).body;
     caseId = c.id;
     const note = { type: 'ADD_NOTE', payload: { text: SECRET.note }, expectedVersion: c.version };
-    c = (await t.http().post(`/api/cases/${caseId}/events`).set(auth(tv)).set('Idempotency-Key', `note-${tag}`).send(note).expect(200)).body;
+    c = (
+      await t
+        .http()
+        .post(`/api/cases/${caseId}/events`)
+        .set(auth(tv))
+        .set('Idempotency-Key', `note-${tag}`)
+        .send(note)
+        .expect(200)
+    ).body;
     // A retry is matched by a keyed digest: the plain hash of the request, a guess one could test, is nowhere.
-    const guess = createHash('sha256').update(canonicalize({ caseId, ...note }) ?? '').digest('hex');
+    const guess = createHash('sha256')
+      .update(canonicalize({ caseId, ...note }) ?? '')
+      .digest('hex');
     c = await move(t, tv, c, 'START_ASSESSMENT');
     const { payload: refer } = await prepareReferral(t, w, c, { by: tv });
     c = await move(t, tv, c, 'REFER', { ...refer, reason: SECRET.referralReason });
     c = await move(t, tv, c, 'REFERRAL_DECLINED', { reason: SECRET.declinedReason });
-    await move(t, tv, c, 'COMPLETE_ASSESSMENT', { ...PAYLOADS.assessment('high'), riskRationale: SECRET.riskRationale, difficulties: SECRET.difficulties });
+    await move(t, tv, c, 'COMPLETE_ASSESSMENT', {
+      ...PAYLOADS.assessment('high'),
+      riskRationale: SECRET.riskRationale,
+      difficulties: SECRET.difficulties,
+    });
 
-    publicCaseId = (await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Em cần được giúp đỡ.', contact: SECRET.contact })).caseId;
+    publicCaseId = (
+      await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Em cần được giúp đỡ.', contact: SECRET.contact })
+    ).caseId;
 
     const stored = (await pg.query(`SELECT summary, risk_rationale FROM "case" WHERE id = $1`, [caseId])).rows[0];
     expect(stored.summary).toMatch(/^dh1:[0-9a-f-]{36}:/);
@@ -129,20 +194,32 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     expect(logs.join('')).toContain('case transition');
     expect(leaks(logs.join(''))).toEqual([]);
 
-    expect(await readBack(t)).toEqual({ ...Object.fromEntries(Object.entries(SECRET)), openedSummary: SECRET.summary, recordedDifficulties: SECRET.difficulties });
+    expect(await readBack(t)).toEqual({
+      ...Object.fromEntries(Object.entries(SECRET)),
+      openedSummary: SECRET.summary,
+      recordedDifficulties: SECRET.difficulties,
+    });
   });
 
   it('holds sealed only what a module declared to the registry, and declares nothing the schema lacks', async () => {
     const found = await sealedNotDeclared(t, pg);
-    expect(found.sealed).toEqual(expect.arrayContaining([
-      'case.summary', 'case_reporter.name', 'case_reporter.contact', 'learner.guardians', 'assessment_record.difficulties',
-      'referral.declined_reason',
-    ]));
+    expect(found.sealed).toEqual(
+      expect.arrayContaining([
+        'case.summary',
+        'case_reporter.name',
+        'case_reporter.contact',
+        'learner.guardians',
+        'assessment_record.difficulties',
+        'referral.declined_reason',
+      ]),
+    );
     expect(found).toMatchObject({ columns: [], payloadFields: [], notInSchema: [] });
   });
 
   it('refuses to start with a key that does not open the data keys, naming the variable', async () => {
-    await expect(startTestApp({ DATA_KEY: KEY_2 }, { database: t.db })).rejects.toThrow(/DATA_KEY .*does not open data key/);
+    await expect(startTestApp({ DATA_KEY: KEY_2 }, { database: t.db })).rejects.toThrow(
+      /DATA_KEY .*does not open data key/,
+    );
   });
 
   it('rotates to a new key while a server answers: old values still open, re-encrypted rows move to the new data key, the chains stay valid', async () => {
@@ -150,7 +227,9 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     const both = await startTestApp({ DATA_KEY: KEY_2, DATA_KEY_PREVIOUS: KEY_1 }, { database: t.db });
     try {
       const keyBefore = (await pg.query(`SELECT id FROM data_key WHERE active`)).rows[0].id;
-      const chainBefore = (await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 ORDER BY seq`, [caseId])).rows;
+      const chainBefore = (
+        await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 ORDER BY seq`, [caseId])
+      ).rows;
       process.env.DATA_KEY = KEY_2;
       process.env.DATA_KEY_PREVIOUS = KEY_1;
       const rotated = await cli(['rotate-data-key']);
@@ -162,16 +241,47 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       expect(keys).toHaveLength(2);
       const keyAfter = keys.find((k) => k.active).id;
       expect(keyAfter).not.toBe(keyBefore);
-      const stored = (await pg.query(`SELECT summary, risk_rationale, family_circumstances, actions_taken FROM "case" WHERE id = $1`, [caseId])).rows[0];
-      expect([stored.summary, stored.family_circumstances, stored.actions_taken].map((v: string) => v.startsWith(`dh1:${keyAfter}:`))).toEqual([true, true, true]);
-      expect((await pg.query(`SELECT guardians FROM learner WHERE id = $1`, [learnerId])).rows[0].guardians.startsWith(`dh1:${keyAfter}:`)).toBe(true);
-      expect((await pg.query(`SELECT difficulties FROM assessment_record WHERE case_id = $1`, [caseId])).rows[0].difficulties.startsWith(`dh1:${keyAfter}:`)).toBe(true);
-      const referral = (await pg.query(`SELECT reason, declined_reason FROM referral WHERE case_id = $1`, [caseId])).rows[0];
-      expect([referral.reason, referral.declined_reason].map((v: string) => v.startsWith(`dh1:${keyAfter}:`))).toEqual([true, true]);
-      expect((await pg.query(`SELECT contact FROM case_reporter WHERE case_id = $1`, [publicCaseId])).rows[0].contact.startsWith(`dh1:${keyAfter}:`)).toBe(true);
+      const stored = (
+        await pg.query(
+          `SELECT summary, risk_rationale, family_circumstances, actions_taken FROM "case" WHERE id = $1`,
+          [caseId],
+        )
+      ).rows[0];
+      expect(
+        [stored.summary, stored.family_circumstances, stored.actions_taken].map((v: string) =>
+          v.startsWith(`dh1:${keyAfter}:`),
+        ),
+      ).toEqual([true, true, true]);
+      expect(
+        (await pg.query(`SELECT guardians FROM learner WHERE id = $1`, [learnerId])).rows[0].guardians.startsWith(
+          `dh1:${keyAfter}:`,
+        ),
+      ).toBe(true);
+      expect(
+        (
+          await pg.query(`SELECT difficulties FROM assessment_record WHERE case_id = $1`, [caseId])
+        ).rows[0].difficulties.startsWith(`dh1:${keyAfter}:`),
+      ).toBe(true);
+      const referral = (await pg.query(`SELECT reason, declined_reason FROM referral WHERE case_id = $1`, [caseId]))
+        .rows[0];
+      expect([referral.reason, referral.declined_reason].map((v: string) => v.startsWith(`dh1:${keyAfter}:`))).toEqual([
+        true,
+        true,
+      ]);
+      expect(
+        (
+          await pg.query(`SELECT contact FROM case_reporter WHERE case_id = $1`, [publicCaseId])
+        ).rows[0].contact.startsWith(`dh1:${keyAfter}:`),
+      ).toBe(true);
       // The trail is never rewritten: the same bytes, still under the first data key.
-      expect((await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 AND seq <= $2 ORDER BY seq`, [caseId, chainBefore.length])).rows)
-        .toEqual(chainBefore);
+      expect(
+        (
+          await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 AND seq <= $2 ORDER BY seq`, [
+            caseId,
+            chainBefore.length,
+          ])
+        ).rows,
+      ).toEqual(chainBefore);
 
       // The instance that ran through the rotation still answers, and meets the new data key on its own.
       const during = await readBack(both);
@@ -184,10 +294,16 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
     // Step 3: the new key alone opens everything, old events included; a note written now opens too.
     const after = await startTestApp({ DATA_KEY: KEY_2 }, { database: t.db });
     try {
-      expect(await readBack(after)).toEqual({ ...Object.fromEntries(Object.entries(SECRET)), openedSummary: SECRET.summary, recordedDifficulties: SECRET.difficulties });
+      expect(await readBack(after)).toEqual({
+        ...Object.fromEntries(Object.entries(SECRET)),
+        openedSummary: SECRET.summary,
+        recordedDifficulties: SECRET.difficulties,
+      });
       const c = (await after.http().get(`/api/cases/${caseId}`).set(auth(w.users.counsellorA)).expect(200)).body;
       await move(after, w.users.counsellorA, c, 'ADD_NOTE', { text: LATER_NOTE });
-      const notes = (await historyOf(after, w.users.supervisorA, caseId)).filter((h) => h.type === 'ADD_NOTE').map((h) => h.payload.text);
+      const notes = (await historyOf(after, w.users.supervisorA, caseId))
+        .filter((h) => h.type === 'ADD_NOTE')
+        .map((h) => h.payload.text);
       expect(notes).toEqual([SECRET.note, LATER_NOTE]);
       expect((await verifyOf(after, w.users.supervisorA, caseId)).valid).toBe(true);
       const admin = (await after.http().get('/api/admin/audit/verify').set(auth(w.users.adminW)).expect(200)).body;

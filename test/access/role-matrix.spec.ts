@@ -16,7 +16,21 @@ type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'event' | 'pa
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport' | 'bulkClose';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
-type GlobalEndpoint = 'calendar' | 'setCalendar' | 'resetPassword' | 'grantAuditor' | 'listAuditorGrants' | 'revokeAuditorGrant' | 'listUsers' | 'createWard' | 'createSchool' | 'renameSchool' | 'listSchools' | 'grantPrincipal' | 'listGrants' | 'revokeGrant';
+type GlobalEndpoint =
+  | 'calendar'
+  | 'setCalendar'
+  | 'resetPassword'
+  | 'grantAuditor'
+  | 'listAuditorGrants'
+  | 'revokeAuditorGrant'
+  | 'listUsers'
+  | 'createWard'
+  | 'createSchool'
+  | 'renameSchool'
+  | 'listSchools'
+  | 'grantPrincipal'
+  | 'listGrants'
+  | 'revokeGrant';
 // The directory of services: a receiver of the caller's ward (the ward of all schools here), and of another ward.
 type DirectoryCtx = 'ownWard' | 'otherWard';
 type DirectoryEndpoint = 'list' | 'read' | 'create' | 'update' | 'deactivate';
@@ -87,12 +101,102 @@ const FIGURES: Record<Role, Record<FiguresCtx, number>> = {
   admin: { all: 403, own: 403, other: 403, otherWard: 403 },
 };
 const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
-  counsellor: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  supervisor: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  principal: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  ward_officer: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  auditor: { calendar: 403, setCalendar: 403, resetPassword: 403, grantAuditor: 403, listAuditorGrants: 403, revokeAuditorGrant: 403, listUsers: 403, createWard: 403, createSchool: 403, renameSchool: 403, listSchools: 403, grantPrincipal: 403, listGrants: 403, revokeGrant: 403 },
-  admin: { calendar: 200, setCalendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200, listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200, grantPrincipal: 201, listGrants: 200, revokeGrant: 200 },
+  counsellor: {
+    calendar: 403,
+    setCalendar: 403,
+    resetPassword: 403,
+    grantAuditor: 403,
+    listAuditorGrants: 403,
+    revokeAuditorGrant: 403,
+    listUsers: 403,
+    createWard: 403,
+    createSchool: 403,
+    renameSchool: 403,
+    listSchools: 403,
+    grantPrincipal: 403,
+    listGrants: 403,
+    revokeGrant: 403,
+  },
+  supervisor: {
+    calendar: 403,
+    setCalendar: 403,
+    resetPassword: 403,
+    grantAuditor: 403,
+    listAuditorGrants: 403,
+    revokeAuditorGrant: 403,
+    listUsers: 403,
+    createWard: 403,
+    createSchool: 403,
+    renameSchool: 403,
+    listSchools: 403,
+    grantPrincipal: 403,
+    listGrants: 403,
+    revokeGrant: 403,
+  },
+  principal: {
+    calendar: 403,
+    setCalendar: 403,
+    resetPassword: 403,
+    grantAuditor: 403,
+    listAuditorGrants: 403,
+    revokeAuditorGrant: 403,
+    listUsers: 403,
+    createWard: 403,
+    createSchool: 403,
+    renameSchool: 403,
+    listSchools: 403,
+    grantPrincipal: 403,
+    listGrants: 403,
+    revokeGrant: 403,
+  },
+  ward_officer: {
+    calendar: 403,
+    setCalendar: 403,
+    resetPassword: 403,
+    grantAuditor: 403,
+    listAuditorGrants: 403,
+    revokeAuditorGrant: 403,
+    listUsers: 403,
+    createWard: 403,
+    createSchool: 403,
+    renameSchool: 403,
+    listSchools: 403,
+    grantPrincipal: 403,
+    listGrants: 403,
+    revokeGrant: 403,
+  },
+  auditor: {
+    calendar: 403,
+    setCalendar: 403,
+    resetPassword: 403,
+    grantAuditor: 403,
+    listAuditorGrants: 403,
+    revokeAuditorGrant: 403,
+    listUsers: 403,
+    createWard: 403,
+    createSchool: 403,
+    renameSchool: 403,
+    listSchools: 403,
+    grantPrincipal: 403,
+    listGrants: 403,
+    revokeGrant: 403,
+  },
+  admin: {
+    calendar: 200,
+    setCalendar: 200,
+    resetPassword: 204,
+    grantAuditor: 201,
+    listAuditorGrants: 200,
+    revokeAuditorGrant: 200,
+    listUsers: 200,
+    createWard: 201,
+    createSchool: 201,
+    renameSchool: 200,
+    listSchools: 200,
+    grantPrincipal: 201,
+    listGrants: 200,
+    revokeGrant: 200,
+  },
 };
 // Every role of the ward reads its directory; only the admin changes one, in any ward (refused before any lookup: 403).
 const READS_WARD: Record<DirectoryCtx, Record<DirectoryEndpoint, number>> = {
@@ -112,9 +216,19 @@ const DIRECTORY: Record<Role, Record<DirectoryCtx, Record<DirectoryEndpoint, num
   },
 };
 const DIRECTORY_ACTION: Record<DirectoryEndpoint, Action> = {
-  list: 'directory.read', read: 'directory.read', create: 'directory.manage', update: 'directory.manage', deactivate: 'directory.manage',
+  list: 'directory.read',
+  read: 'directory.read',
+  create: 'directory.manage',
+  update: 'directory.manage',
+  deactivate: 'directory.manage',
 };
-const DIRECTORY_OK: Record<DirectoryEndpoint, number> = { list: 200, read: 200, create: 201, update: 200, deactivate: 200 };
+const DIRECTORY_OK: Record<DirectoryEndpoint, number> = {
+  list: 200,
+  read: 200,
+  create: 201,
+  update: 200,
+  deactivate: 200,
+};
 // The consent ledger: the case team (the assigned counsellor, the school's supervisors) records and withdraws;
 // principals and auditors of the school read it too.
 type ConsentEndpoint = 'recordConsent' | 'listConsents' | 'withdrawConsent';
@@ -125,17 +239,39 @@ const UNSEEN = { recordConsent: 404, listConsents: 404, withdrawConsent: 404 };
 const CONSENTS: Record<Role, Record<Ctx, Record<ConsentEndpoint, number>>> = {
   counsellor: { own: TEAM, notAssigned: NOT_TEAM, referredToWard: TEAM, referredElsewhere: TEAM, other: UNSEEN },
   supervisor: { own: TEAM, notAssigned: TEAM, referredToWard: TEAM, referredElsewhere: TEAM, other: UNSEEN },
-  principal: { own: READS_ONLY, notAssigned: READS_ONLY, referredToWard: READS_ONLY, referredElsewhere: READS_ONLY, other: UNSEEN },
+  principal: {
+    own: READS_ONLY,
+    notAssigned: READS_ONLY,
+    referredToWard: READS_ONLY,
+    referredElsewhere: READS_ONLY,
+    other: UNSEEN,
+  },
   // The ward officer sees a case referred to the ward, not its consents.
-  ward_officer: { own: UNSEEN, notAssigned: UNSEEN, referredToWard: NOT_TEAM, referredElsewhere: UNSEEN, other: UNSEEN },
-  auditor: { own: READS_ONLY, notAssigned: READS_ONLY, referredToWard: READS_ONLY, referredElsewhere: READS_ONLY, other: UNSEEN },
+  ward_officer: {
+    own: UNSEEN,
+    notAssigned: UNSEEN,
+    referredToWard: NOT_TEAM,
+    referredElsewhere: UNSEEN,
+    other: UNSEEN,
+  },
+  auditor: {
+    own: READS_ONLY,
+    notAssigned: READS_ONLY,
+    referredToWard: READS_ONLY,
+    referredElsewhere: READS_ONLY,
+    other: UNSEEN,
+  },
   admin: { own: UNSEEN, notAssigned: UNSEEN, referredToWard: UNSEEN, referredElsewhere: UNSEEN, other: UNSEEN },
 };
 // Forms 01–04, the plan form and the family contacts log: whoever reads the case prints them; those who may not read its
 // confidential content get the form with "(Nội dung bảo mật)" in its place (test/forms checks which). The ward's officers
 // only while the case is referred to the ward.
 type FormEndpoint = 'printForm' | 'printPlan' | 'printContacts';
-const FORM_PATHS: Record<FormEndpoint, string> = { printForm: '01', printPlan: 'ke-hoach', printContacts: 'lien-he-gia-dinh' };
+const FORM_PATHS: Record<FormEndpoint, string> = {
+  printForm: '01',
+  printPlan: 'ke-hoach',
+  printContacts: 'lien-he-gia-dinh',
+};
 const PRINTS = { printForm: 200, printPlan: 200, printContacts: 200 };
 const HIDDEN = { printForm: 404, printPlan: 404, printContacts: 404 };
 const FORMS: Record<Role, Record<Ctx, Record<FormEndpoint, number>>> = {
@@ -172,7 +308,12 @@ const LEARNER: Record<Role, Record<LearnerCtx, number>> = {
 // school's supervisors read it; whoever else finds the learner gets it masked; a learner beyond reach is not found.
 type FamilyCtx = 'ownCase' | 'notAssignedCase' | 'noCase' | 'other';
 type Family = 'shown' | 'masked' | 'unseen';
-const FAMILY_UNSEEN: Record<FamilyCtx, Family> = { ownCase: 'unseen', notAssignedCase: 'unseen', noCase: 'unseen', other: 'unseen' };
+const FAMILY_UNSEEN: Record<FamilyCtx, Family> = {
+  ownCase: 'unseen',
+  notAssignedCase: 'unseen',
+  noCase: 'unseen',
+  other: 'unseen',
+};
 const FAMILY: Record<Role, Record<FamilyCtx, Family>> = {
   counsellor: { ownCase: 'shown', notAssignedCase: 'masked', noCase: 'masked', other: 'unseen' },
   supervisor: { ownCase: 'shown', notAssignedCase: 'shown', noCase: 'shown', other: 'unseen' },
@@ -194,8 +335,19 @@ const NARRATIVE: Record<Role, Record<NarrativeCtx, Family>> = {
   admin: NARRATIVE_UNSEEN,
 };
 // The latest signed audit checkpoint (case ids and hashes): the inspector and the admin, nobody else.
-const CHECKPOINTS: Record<Role, number> = { counsellor: 403, supervisor: 403, principal: 403, ward_officer: 403, auditor: 200, admin: 200 };
-const CONSENT_ACTION = { recordConsent: 'consent.record', listConsents: 'consent.read', withdrawConsent: 'consent.withdraw' } as const;
+const CHECKPOINTS: Record<Role, number> = {
+  counsellor: 403,
+  supervisor: 403,
+  principal: 403,
+  ward_officer: 403,
+  auditor: 200,
+  admin: 200,
+};
+const CONSENT_ACTION = {
+  recordConsent: 'consent.record',
+  listConsents: 'consent.read',
+  withdrawConsent: 'consent.withdraw',
+} as const;
 // Case records: the case team records sessions and family contacts; whoever reads the case's history reads its
 // records (the content masked for those who may not read it).
 type RecordEndpoint = 'readRecords' | 'recordSession' | 'recordFamilyContact';
@@ -203,30 +355,107 @@ const RECORDS_TEAM = { readRecords: 200, recordSession: 201, recordFamilyContact
 const RECORDS_READ = { readRecords: 200, recordSession: 403, recordFamilyContact: 403 };
 const RECORDS_UNSEEN = { readRecords: 404, recordSession: 404, recordFamilyContact: 404 };
 const RECORDS: Record<Role, Record<Ctx, Record<RecordEndpoint, number>>> = {
-  counsellor: { own: RECORDS_TEAM, notAssigned: RECORDS_READ, referredToWard: RECORDS_TEAM, referredElsewhere: RECORDS_TEAM, other: RECORDS_UNSEEN },
-  supervisor: { own: RECORDS_TEAM, notAssigned: RECORDS_TEAM, referredToWard: RECORDS_TEAM, referredElsewhere: RECORDS_TEAM, other: RECORDS_UNSEEN },
-  principal: { own: RECORDS_READ, notAssigned: RECORDS_READ, referredToWard: RECORDS_READ, referredElsewhere: RECORDS_READ, other: RECORDS_UNSEEN },
-  ward_officer: { own: RECORDS_UNSEEN, notAssigned: RECORDS_UNSEEN, referredToWard: RECORDS_READ, referredElsewhere: RECORDS_UNSEEN, other: RECORDS_UNSEEN },
-  auditor: { own: RECORDS_READ, notAssigned: RECORDS_READ, referredToWard: RECORDS_READ, referredElsewhere: RECORDS_READ, other: RECORDS_UNSEEN },
-  admin: { own: RECORDS_UNSEEN, notAssigned: RECORDS_UNSEEN, referredToWard: RECORDS_UNSEEN, referredElsewhere: RECORDS_UNSEEN, other: RECORDS_UNSEEN },
+  counsellor: {
+    own: RECORDS_TEAM,
+    notAssigned: RECORDS_READ,
+    referredToWard: RECORDS_TEAM,
+    referredElsewhere: RECORDS_TEAM,
+    other: RECORDS_UNSEEN,
+  },
+  supervisor: {
+    own: RECORDS_TEAM,
+    notAssigned: RECORDS_TEAM,
+    referredToWard: RECORDS_TEAM,
+    referredElsewhere: RECORDS_TEAM,
+    other: RECORDS_UNSEEN,
+  },
+  principal: {
+    own: RECORDS_READ,
+    notAssigned: RECORDS_READ,
+    referredToWard: RECORDS_READ,
+    referredElsewhere: RECORDS_READ,
+    other: RECORDS_UNSEEN,
+  },
+  ward_officer: {
+    own: RECORDS_UNSEEN,
+    notAssigned: RECORDS_UNSEEN,
+    referredToWard: RECORDS_READ,
+    referredElsewhere: RECORDS_UNSEEN,
+    other: RECORDS_UNSEEN,
+  },
+  auditor: {
+    own: RECORDS_READ,
+    notAssigned: RECORDS_READ,
+    referredToWard: RECORDS_READ,
+    referredElsewhere: RECORDS_READ,
+    other: RECORDS_UNSEEN,
+  },
+  admin: {
+    own: RECORDS_UNSEEN,
+    notAssigned: RECORDS_UNSEEN,
+    referredToWard: RECORDS_UNSEEN,
+    referredElsewhere: RECORDS_UNSEEN,
+    other: RECORDS_UNSEEN,
+  },
 };
-const RECORD_ACTION = { readRecords: 'record.read', recordSession: 'record.write', recordFamilyContact: 'record.write' } as const;
+const RECORD_ACTION = {
+  readRecords: 'record.read',
+  recordSession: 'record.write',
+  recordFamilyContact: 'record.write',
+} as const;
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
-const CASE_ACTION: Record<CaseEndpoint, Action> = { read: 'case.read', history: 'case.history', verify: 'case.history', chronology: 'case.history', event: 'case.event', pause: 'case.clocks' };
-const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = { openCase: 'case.open', createLearner: 'learner.create', submitReport: 'report.submit', bulkClose: 'case.bulk_close' };
+const CASE_ACTION: Record<CaseEndpoint, Action> = {
+  read: 'case.read',
+  history: 'case.history',
+  verify: 'case.history',
+  chronology: 'case.history',
+  event: 'case.event',
+  pause: 'case.clocks',
+};
+const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = {
+  openCase: 'case.open',
+  createLearner: 'learner.create',
+  submitReport: 'report.submit',
+  bulkClose: 'case.bulk_close',
+};
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
-  calendar: 'admin.calendar', setCalendar: 'admin.calendar', resetPassword: 'admin.users', grantAuditor: 'admin.users', listAuditorGrants: 'admin.users', revokeAuditorGrant: 'admin.users',
-  listUsers: 'admin.users', createWard: 'admin.schools', createSchool: 'admin.schools', renameSchool: 'admin.schools', listSchools: 'admin.schools',
-  grantPrincipal: 'admin.users', listGrants: 'admin.users', revokeGrant: 'admin.users',
+  calendar: 'admin.calendar',
+  setCalendar: 'admin.calendar',
+  resetPassword: 'admin.users',
+  grantAuditor: 'admin.users',
+  listAuditorGrants: 'admin.users',
+  revokeAuditorGrant: 'admin.users',
+  listUsers: 'admin.users',
+  createWard: 'admin.schools',
+  createSchool: 'admin.schools',
+  renameSchool: 'admin.schools',
+  listSchools: 'admin.schools',
+  grantPrincipal: 'admin.users',
+  listGrants: 'admin.users',
+  revokeGrant: 'admin.users',
 };
 const GLOBAL_OK: Record<GlobalEndpoint, number> = {
-  calendar: 200, setCalendar: 200, resetPassword: 204, grantAuditor: 201, listAuditorGrants: 200, revokeAuditorGrant: 200,
-  listUsers: 200, createWard: 201, createSchool: 201, renameSchool: 200, listSchools: 200,
-  grantPrincipal: 201, listGrants: 200, revokeGrant: 200,
+  calendar: 200,
+  setCalendar: 200,
+  resetPassword: 204,
+  grantAuditor: 201,
+  listAuditorGrants: 200,
+  revokeAuditorGrant: 200,
+  listUsers: 200,
+  createWard: 201,
+  createSchool: 201,
+  renameSchool: 200,
+  listSchools: 200,
+  grantPrincipal: 201,
+  listGrants: 200,
+  revokeGrant: 200,
 };
 // Every role × case context × endpoint, one cell at a time (the cells of the API change the database in order).
-const tabulate = async <E extends string>(endpoints: E[], cell: (role: Role, ctx: Ctx, endpoint: E) => Promise<number>) => {
+const tabulate = async <E extends string>(
+  endpoints: E[],
+  cell: (role: Role, ctx: Ctx, endpoint: E) => Promise<number>,
+) => {
   const table = {} as Record<Role, Record<Ctx, Record<E, number>>>;
   for (const role of ROLES) {
     table[role] = {} as Record<Ctx, Record<E, number>>;
@@ -237,8 +466,10 @@ const tabulate = async <E extends string>(endpoints: E[], cell: (role: Role, ctx
   }
   return table;
 };
-const ok = (action: Action) => (action === 'case.open' || action === 'learner.create' ? 201 : action === 'admin.users' ? 204 : 200);
-const status = (d: ReturnType<typeof decide>, success: number) => (d === 'not_found' ? 404 : d === 'forbidden' ? 403 : success);
+const ok = (action: Action) =>
+  action === 'case.open' || action === 'learner.create' ? 201 : action === 'admin.users' ? 204 : 200;
+const status = (d: ReturnType<typeof decide>, success: number) =>
+  d === 'not_found' ? 404 : d === 'forbidden' ? 403 : success;
 
 describe('the role matrix: every role × every endpoint × own school / other school / not assigned / referred', () => {
   let t: TestApp;
@@ -255,12 +486,26 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     // No LibreOffice for this server: a form asked as PDF answers 501 where it would print, and never starts an office.
     t = await startTestApp({ SOFFICE_PATH: '/nonexistent/soffice' });
     w = await buildWorld(t.app);
-    Object.assign(who, { counsellor: w.users.counsellorA, supervisor: w.users.supervisorA, principal: w.users.principalA, ward_officer: w.users.wardW, auditor: w.users.auditorA, admin: w.users.adminW });
-    for (const role of ROLES) callers[role] = { ...(await t.http().get('/api/me').set(auth(who[role])).expect(200)).body, requestId: 'matrix' };
+    Object.assign(who, {
+      counsellor: w.users.counsellorA,
+      supervisor: w.users.supervisorA,
+      principal: w.users.principalA,
+      ward_officer: w.users.wardW,
+      auditor: w.users.auditorA,
+      admin: w.users.adminW,
+    });
+    for (const role of ROLES)
+      callers[role] = { ...(await t.http().get('/api/me').set(auth(who[role])).expect(200)).body, requestId: 'matrix' };
     cases.own = { id: (await openCase(t, w)).id, schoolId: w.schoolA };
     cases.notAssigned = { id: (await openCase(t, w, { by: w.users.counsellorA2 })).id, schoolId: w.schoolA };
-    cases.other = { id: (await openCase(t, w, { by: w.users.counsellorB, schoolId: w.schoolB })).id, schoolId: w.schoolB };
-    for (const [ctx, toWard] of [['referredToWard', true], ['referredElsewhere', false]] as const) {
+    cases.other = {
+      id: (await openCase(t, w, { by: w.users.counsellorB, schoolId: w.schoolB })).id,
+      schoolId: w.schoolB,
+    };
+    for (const [ctx, toWard] of [
+      ['referredToWard', true],
+      ['referredElsewhere', false],
+    ] as const) {
       const c = await move(t, w.users.counsellorA, await openCase(t, w), 'START_ASSESSMENT');
       await move(t, w.users.counsellorA, c, 'REFER', { ...(await prepareReferral(t, w, c)).payload, toWard });
       cases[ctx] = { id: c.id, schoolId: w.schoolA };
@@ -270,12 +515,30 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const users = t.app.get(UserService);
     const farWard = await users.createWard('W9', 'Phường Xa');
     const farSchool = await users.createSchool(farWard.id, 'TX', 'Trường Tiểu học Phường Xa');
-    Object.assign(figuresSchool, { own: { id: w.schoolA, wardId: w.ward }, other: { id: w.schoolB, wardId: w.ward }, otherWard: { id: farSchool.id, wardId: farWard.id } });
+    Object.assign(figuresSchool, {
+      own: { id: w.schoolA, wardId: w.ward },
+      other: { id: w.schoolB, wardId: w.ward },
+      otherWard: { id: farSchool.id, wardId: farWard.id },
+    });
     // Grants for an auditor of their own, so the admin endpoints leave auditorA's reach as it is.
-    inspector = (await users.createUser({ username: 'thanhtra.matrix', fullName: 'Thanh Tra Ma Trận', password: PASSWORD, roles: ['auditor'] })).id;
-    inspectorGrant = (await t.http().post('/api/admin/auditor-grants').set(auth(w.users.adminW)).send(grantBody()).expect(201)).body.id;
+    inspector = (
+      await users.createUser({
+        username: 'thanhtra.matrix',
+        fullName: 'Thanh Tra Ma Trận',
+        password: PASSWORD,
+        roles: ['auditor'],
+      })
+    ).id;
+    inspectorGrant = (
+      await t.http().post('/api/admin/auditor-grants').set(auth(w.users.adminW)).send(grantBody()).expect(201)
+    ).body.id;
   });
-  const grantBody = () => ({ auditorId: inspector, schoolId: w.schoolB, reason: 'Kiểm tra quyền.', expiresAt: '2026-12-31T17:00:00+07:00' });
+  const grantBody = () => ({
+    auditorId: inspector,
+    schoolId: w.schoolB,
+    reason: 'Kiểm tra quyền.',
+    expiresAt: '2026-12-31T17:00:00+07:00',
+  });
   // What the ward scopes of the policy are told about a case: its school's ward, and whether it stands referred there.
   const placeOf = (ctx: Ctx): Place => ({ wardId: w.ward, referredToWard: ctx === 'referredToWard' });
   afterAll(() => t.close());
@@ -290,7 +553,10 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(auth(w.users.supervisorA)).expect(200)).body;
     // 'referral.pending' is stored as the nested value { referral: 'pending' }.
     const [top, sub] = String(row.state).split('.');
-    const snapshot = { value: { stage: sub ? { [top]: sub } : top, protection: row.protection }, context: { assigneeId: row.assigneeId, riskLevel: row.riskLevel, openedBy: row.openedBy, submittedBy: null } };
+    const snapshot = {
+      value: { stage: sub ? { [top]: sub } : top, protection: row.protection },
+      context: { assigneeId: row.assigneeId, riskLevel: row.riskLevel, openedBy: row.openedBy, submittedBy: null },
+    };
     return allowedEventsFor('case@2', snapshot, actorIn(caller, cases[ctx].schoolId)).includes('ADD_NOTE') ? 200 : 422;
   };
 
@@ -298,13 +564,29 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const id = cases[ctx].id;
     const h = auth(who[role]);
     switch (endpoint) {
-      case 'read': return (await t.http().get(`/api/cases/${id}`).set(h)).status;
-      case 'history': return (await t.http().get(`/api/cases/${id}/history`).set(h)).status;
-      case 'verify': return (await t.http().get(`/api/cases/${id}/history/verify`).set(h)).status;
-      case 'chronology': return (await t.http().get(`/api/cases/${id}/chronology`).set(h)).status;
+      case 'read':
+        return (await t.http().get(`/api/cases/${id}`).set(h)).status;
+      case 'history':
+        return (await t.http().get(`/api/cases/${id}/history`).set(h)).status;
+      case 'verify':
+        return (await t.http().get(`/api/cases/${id}/history/verify`).set(h)).status;
+      case 'chronology':
+        return (await t.http().get(`/api/cases/${id}/chronology`).set(h)).status;
       case 'event': {
-        const version = (await t.http().get(`/api/cases/${id}`).set(auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA)).expect(200)).body.version;
-        return (await t.http().post(`/api/cases/${id}/events`).set(h).send({ type: 'ADD_NOTE', payload: { text: `ghi chú của ${role}` }, expectedVersion: version })).status;
+        const version = (
+          await t
+            .http()
+            .get(`/api/cases/${id}`)
+            .set(auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA))
+            .expect(200)
+        ).body.version;
+        return (
+          await t
+            .http()
+            .post(`/api/cases/${id}/events`)
+            .set(h)
+            .send({ type: 'ADD_NOTE', payload: { text: `ghi chú của ${role}` }, expectedVersion: version })
+        ).status;
       }
       case 'pause': {
         const res = await t.http().post(`/api/cases/${id}/clocks/pause`).set(h).send({ reason: 'kiểm tra quyền' });
@@ -344,23 +626,62 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         const schoolId = schoolOf[ctx];
         const h = auth(who[role]);
         fromPolicy[role][ctx] = Object.fromEntries(
-          (Object.keys(SCHOOL_ACTION) as SchoolEndpoint[]).map((e) => [e, status(decide(callers[role], SCHOOL_ACTION[e], schoolId), ok(SCHOOL_ACTION[e]))]),
+          (Object.keys(SCHOOL_ACTION) as SchoolEndpoint[]).map((e) => [
+            e,
+            status(decide(callers[role], SCHOOL_ACTION[e], schoolId), ok(SCHOOL_ACTION[e])),
+          ]),
         ) as Record<SchoolEndpoint, number>;
         fromApi[role][ctx] = {
-          openCase: (await t.http().post('/api/cases').set(h).send({
-            schoolId, learnerId: learners[ctx], areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep',
-            // The school-violence flag starts a clock, and gives no one a right the opening did not.
-            summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', schoolViolence: true, familyCircumstances: 'Kiểm tra.', actionsTaken: 'Kiểm tra.',
-            ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
-            // Received long before it is recorded: the same rights, whoever says when the school learned.
-            receivedAt: new Date(t.clock.now().getTime() - 40 * 24 * 3600_000).toISOString(), receivedLateReason: 'Kiểm tra quyền.',
-          })).status,
-          createLearner: (await t.http().post('/api/learners').set(h).send({
-            schoolId, fullName: 'Học Sinh Kiểm Tra', dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', confirmDistinct: true,
-            guardians: [{ fullName: 'Phụ Huynh Kiểm Tra', relationship: 'bố', yearOfBirth: 1980, occupation: 'Lái xe', currentCarer: true }],
-          })).status,
-          submitReport: (await t.http().post('/api/reports/submissions').set(h).send({ schoolId, kind: 'report_year' })).status,
-          bulkClose: (await t.http().post('/api/cases/bulk-close').set(h).send({ schoolId, reason: 'Kiểm tra quyền.' })).status,
+          openCase: (
+            await t
+              .http()
+              .post('/api/cases')
+              .set(h)
+              .send({
+                schoolId,
+                learnerId: learners[ctx],
+                areas: [{ code: 'hoc_tap', priority: 1 }],
+                channel: 'truc_tiep',
+                // The school-violence flag starts a clock, and gives no one a right the opening did not.
+                summary: 'Kiểm tra quyền.',
+                riskLevel: 'low',
+                riskRationale: 'Kiểm tra.',
+                schoolViolence: true,
+                familyCircumstances: 'Kiểm tra.',
+                actionsTaken: 'Kiểm tra.',
+                ...(role === 'supervisor' ? { assigneeId: w.users.counsellorA.id } : {}),
+                // Received long before it is recorded: the same rights, whoever says when the school learned.
+                receivedAt: new Date(t.clock.now().getTime() - 40 * 24 * 3600_000).toISOString(),
+                receivedLateReason: 'Kiểm tra quyền.',
+              })
+          ).status,
+          createLearner: (
+            await t
+              .http()
+              .post('/api/learners')
+              .set(h)
+              .send({
+                schoolId,
+                fullName: 'Học Sinh Kiểm Tra',
+                dateOfBirth: '2013-01-01',
+                sex: 'nu',
+                className: '7A',
+                confirmDistinct: true,
+                guardians: [
+                  {
+                    fullName: 'Phụ Huynh Kiểm Tra',
+                    relationship: 'bố',
+                    yearOfBirth: 1980,
+                    occupation: 'Lái xe',
+                    currentCarer: true,
+                  },
+                ],
+              })
+          ).status,
+          submitReport: (await t.http().post('/api/reports/submissions').set(h).send({ schoolId, kind: 'report_year' }))
+            .status,
+          bulkClose: (await t.http().post('/api/cases/bulk-close').set(h).send({ schoolId, reason: 'Kiểm tra quyền.' }))
+            .status,
         };
       }
     }
@@ -373,7 +694,10 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const generatedFigures = (role: Role, ctx: FiguresCtx): number => {
       const holds = decide(callers[role], 'report.read');
       if (ctx === 'all' || holds !== 'allow') return status(holds, 200);
-      return status(decide(callers[role], 'report.read', figuresSchool[ctx].id, { wardId: figuresSchool[ctx].wardId }), 200);
+      return status(
+        decide(callers[role], 'report.read', figuresSchool[ctx].id, { wardId: figuresSchool[ctx].wardId }),
+        200,
+      );
     };
     const fromPolicy = {} as typeof FIGURES;
     const fromApi = {} as typeof FIGURES;
@@ -396,31 +720,86 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     for (const role of ROLES) {
       const h = auth(who[role]);
       fromPolicy[role] = Object.fromEntries(
-        (Object.keys(GLOBAL_ACTION) as GlobalEndpoint[]).map((e) => [e, status(decide(callers[role], GLOBAL_ACTION[e]), GLOBAL_OK[e])]),
+        (Object.keys(GLOBAL_ACTION) as GlobalEndpoint[]).map((e) => [
+          e,
+          status(decide(callers[role], GLOBAL_ACTION[e]), GLOBAL_OK[e]),
+        ]),
       ) as Record<GlobalEndpoint, number>;
       const granted = await t.http().post('/api/admin/auditor-grants').set(h).send(grantBody());
-      const principalGrant = await t.http().post('/api/admin/grants').set(h)
-        .send({ caseId: cases.own.id, granteeId: w.users.principalA.id, reason: 'kiểm tra quyền', expiresAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
+      const principalGrant = await t
+        .http()
+        .post('/api/admin/grants')
+        .set(h)
+        .send({
+          caseId: cases.own.id,
+          granteeId: w.users.principalA.id,
+          reason: 'kiểm tra quyền',
+          expiresAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+        });
       fromApi[role] = {
         calendar: (await t.http().get('/api/admin/calendar/2026').set(h)).status,
         // A year far from the cases' dates: the admin's change moves none of their deadlines.
-        setCalendar: (await t.http().put('/api/admin/calendar/2040').set(h).send({ entries: [
-          { date: '2040-01-02', kind: 'day_off', name: 'Nghỉ thử', decisionNumber: 'Quyết định số 1/QĐ-TTg', decisionDate: '2025-12-01' },
-        ] })).status,
-        resetPassword: (await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`).set(h).send({ newPassword: 'mat-khau-dat-lai' })).status,
+        setCalendar: (
+          await t
+            .http()
+            .put('/api/admin/calendar/2040')
+            .set(h)
+            .send({
+              entries: [
+                {
+                  date: '2040-01-02',
+                  kind: 'day_off',
+                  name: 'Nghỉ thử',
+                  decisionNumber: 'Quyết định số 1/QĐ-TTg',
+                  decisionDate: '2025-12-01',
+                },
+              ],
+            })
+        ).status,
+        resetPassword: (
+          await t
+            .http()
+            .post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`)
+            .set(h)
+            .send({ newPassword: 'mat-khau-dat-lai' })
+        ).status,
         grantAuditor: granted.status,
         listAuditorGrants: (await t.http().get('/api/admin/auditor-grants').set(h)).status,
         // The admin revokes the grant just issued; everyone else tries the one issued before.
-        revokeAuditorGrant: (await t.http().post(`/api/admin/auditor-grants/${granted.status === 201 ? granted.body.id : inspectorGrant}/revoke`).set(h)).status,
+        revokeAuditorGrant: (
+          await t
+            .http()
+            .post(`/api/admin/auditor-grants/${granted.status === 201 ? granted.body.id : inspectorGrant}/revoke`)
+            .set(h)
+        ).status,
         listUsers: (await t.http().get('/api/admin/users').set(h)).status,
-        createWard: (await t.http().post('/api/admin/wards').set(h).send({ code: `RW${ROLES.indexOf(role)}`, name: 'Phường Ma Trận' })).status,
-        createSchool: (await t.http().post('/api/admin/schools').set(h).send({ wardId: w.ward, code: `RS${ROLES.indexOf(role)}`, name: 'Trường Ma Trận' })).status,
-        renameSchool: (await t.http().put(`/api/admin/schools/${w.schoolB}`).set(h).send({ name: 'Trường Tiểu học Thử Nghiệm B' })).status,
+        createWard: (
+          await t
+            .http()
+            .post('/api/admin/wards')
+            .set(h)
+            .send({ code: `RW${ROLES.indexOf(role)}`, name: 'Phường Ma Trận' })
+        ).status,
+        createSchool: (
+          await t
+            .http()
+            .post('/api/admin/schools')
+            .set(h)
+            .send({ wardId: w.ward, code: `RS${ROLES.indexOf(role)}`, name: 'Trường Ma Trận' })
+        ).status,
+        renameSchool: (
+          await t.http().put(`/api/admin/schools/${w.schoolB}`).set(h).send({ name: 'Trường Tiểu học Thử Nghiệm B' })
+        ).status,
         listSchools: (await t.http().get('/api/admin/schools').set(h)).status,
         grantPrincipal: principalGrant.status,
         listGrants: (await t.http().get('/api/admin/grants').set(h)).status,
         // The admin ends the grant just issued, so no later check reads through it.
-        revokeGrant: (await t.http().post(`/api/admin/grants/${principalGrant.status === 201 ? principalGrant.body.id : inspectorGrant}/revoke`).set(h)).status,
+        revokeGrant: (
+          await t
+            .http()
+            .post(`/api/admin/grants/${principalGrant.status === 201 ? principalGrant.body.id : inspectorGrant}/revoke`)
+            .set(h)
+        ).status,
       };
     }
     expect(fromPolicy).toEqual(GLOBAL);
@@ -429,24 +808,37 @@ describe('the role matrix: every role × every endpoint × own school / other sc
 
   it('the latest audit checkpoint answers the auditor and the admin only', async () => {
     await t.app.get(CheckpointService).take();
-    const fromPolicy = Object.fromEntries(ROLES.map((role) => [role, status(decide(callers[role], 'audit.checkpoints'), 200)]));
+    const fromPolicy = Object.fromEntries(
+      ROLES.map((role) => [role, status(decide(callers[role], 'audit.checkpoints'), 200)]),
+    );
     const fromApi: Record<string, number> = {};
-    for (const role of ROLES) fromApi[role] = (await t.http().get('/api/audit/checkpoints/latest').set(auth(who[role]))).status;
+    for (const role of ROLES)
+      fromApi[role] = (await t.http().get('/api/audit/checkpoints/latest').set(auth(who[role]))).status;
     expect(fromPolicy).toEqual(CHECKPOINTS);
     expect(fromApi).toEqual(CHECKPOINTS);
   });
 
   it('lists show each case to exactly those the policy lets read it', async () => {
     for (const role of ROLES) {
-      const ids = (await t.http().get('/api/cases').query({ pageSize: 100 }).set(auth(who[role])).expect(200)).body.items.map((i: { id: string }) => i.id);
+      const ids = (
+        await t.http().get('/api/cases').query({ pageSize: 100 }).set(auth(who[role])).expect(200)
+      ).body.items.map((i: { id: string }) => i.id);
       const reader = (ctx: Ctx) => decide(callers[role], 'case.read', cases[ctx].schoolId, placeOf(ctx)) === 'allow';
-      expect({ role, listed: CTXS.filter((ctx) => ids.includes(cases[ctx].id)) }).toEqual({ role, listed: CTXS.filter(reader) });
+      expect({ role, listed: CTXS.filter((ctx) => ids.includes(cases[ctx].id)) }).toEqual({
+        role,
+        listed: CTXS.filter(reader),
+      });
     }
   });
 
   it('directory of services: every role reads and changes a receiver of its own ward and of another ward', async () => {
     const wardOf: Record<DirectoryCtx, string> = { ownWard: w.ward, otherWard: figuresSchool.otherWard.wardId };
-    const receiver = (ctx: DirectoryCtx) => ({ wardId: wardOf[ctx], name: `Trạm y tế (${ctx})`, kind: 'y_te', phone: '024 3851 1234' });
+    const receiver = (ctx: DirectoryCtx) => ({
+      wardId: wardOf[ctx],
+      name: `Trạm y tế (${ctx})`,
+      kind: 'y_te',
+      phone: '024 3851 1234',
+    });
     const admin = auth(w.users.adminW);
     const standing = {} as Record<DirectoryCtx, string>;
     for (const ctx of Object.keys(wardOf) as DirectoryCtx[]) {
@@ -454,7 +846,12 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     // The policy is told the wards of the caller's schools; the service looks them up the same way.
     const schoolWards = async (role: Role) =>
-      (await t.app.get(DataSource).getRepository(School).findBy({ id: In(callers[role].schoolIds) })).map((s) => s.wardId);
+      (
+        await t.app
+          .get(DataSource)
+          .getRepository(School)
+          .findBy({ id: In(callers[role].schoolIds) })
+      ).map((s) => s.wardId);
     const fromPolicy = {} as typeof DIRECTORY;
     const fromApi = {} as typeof DIRECTORY;
     for (const role of ROLES) {
@@ -463,20 +860,33 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       const h = auth(who[role]);
       for (const ctx of Object.keys(wardOf) as DirectoryCtx[]) {
         const wards = await schoolWards(role);
-        fromPolicy[role][ctx] = Object.fromEntries((Object.keys(DIRECTORY_ACTION) as DirectoryEndpoint[]).map((e) => {
-          const holds = decide(callers[role], DIRECTORY_ACTION[e]);
-          // Changes are refused before the receiver is looked at; reads answer 404 beyond the caller's wards.
-          const d = holds === 'allow' ? decideInWard(callers[role], DIRECTORY_ACTION[e], wardOf[ctx], wards) : holds;
-          return [e, status(d, DIRECTORY_OK[e])];
-        })) as Record<DirectoryEndpoint, number>;
+        fromPolicy[role][ctx] = Object.fromEntries(
+          (Object.keys(DIRECTORY_ACTION) as DirectoryEndpoint[]).map((e) => {
+            const holds = decide(callers[role], DIRECTORY_ACTION[e]);
+            // Changes are refused before the receiver is looked at; reads answer 404 beyond the caller's wards.
+            const d = holds === 'allow' ? decideInWard(callers[role], DIRECTORY_ACTION[e], wardOf[ctx], wards) : holds;
+            return [e, status(d, DIRECTORY_OK[e])];
+          }),
+        ) as Record<DirectoryEndpoint, number>;
         const created = await t.http().post('/api/admin/directory').set(h).send(receiver(ctx));
         fromApi[role][ctx] = {
           list: (await t.http().get('/api/directory').query({ wardId: wardOf[ctx] }).set(h)).status,
           read: (await t.http().get(`/api/directory/${standing[ctx]}`).set(h)).status,
           create: created.status,
-          update: (await t.http().put(`/api/admin/directory/${standing[ctx]}`).set(h).send({ ...receiver(ctx), wardId: undefined, hours: role })).status,
+          update: (
+            await t
+              .http()
+              .put(`/api/admin/directory/${standing[ctx]}`)
+              .set(h)
+              .send({ ...receiver(ctx), wardId: undefined, hours: role })
+          ).status,
           // The admin deactivates the receiver just added; everyone else tries the standing one.
-          deactivate: (await t.http().post(`/api/admin/directory/${created.status === 201 ? created.body.id : standing[ctx]}/deactivate`).set(h)).status,
+          deactivate: (
+            await t
+              .http()
+              .post(`/api/admin/directory/${created.status === 201 ? created.body.id : standing[ctx]}/deactivate`)
+              .set(h)
+          ).status,
         };
       }
     }
@@ -485,7 +895,13 @@ describe('the role matrix: every role × every endpoint × own school / other sc
   });
 
   it('consent endpoints: recording, listing and withdrawing a case’s consents', async () => {
-    const consent = { givenBy: 'guardian', guardian: { fullName: 'Phạm Văn Bình', relationship: 'bố' }, scope: { kind: 'referral', purpose: 'Kiểm tra quyền.' }, givenAt: '2026-03-01', how: 'dien_thoai' };
+    const consent = {
+      givenBy: 'guardian',
+      guardian: { fullName: 'Phạm Văn Bình', relationship: 'bố' },
+      scope: { kind: 'referral', purpose: 'Kiểm tra quyền.' },
+      givenAt: '2026-03-01',
+      how: 'dien_thoai',
+    };
     const leaderOf = (ctx: Ctx) => auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA);
     // From the policy, refined to the case team as libs/consent refines it (a counsellor: the cases assigned to them).
     const generatedConsent = async (role: Role, ctx: Ctx, endpoint: ConsentEndpoint): Promise<number> => {
@@ -495,14 +911,18 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       const d = decide(caller, action, cases[ctx].schoolId, placeOf(ctx));
       if (d !== 'allow') return status(d, TEAM[endpoint]);
       const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(leaderOf(ctx)).expect(200)).body;
-      return mayActOnConsents(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? TEAM[endpoint] : 403;
+      return mayActOnConsents(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId })
+        ? TEAM[endpoint]
+        : 403;
     };
     const callConsent = async (role: Role, ctx: Ctx, endpoint: ConsentEndpoint): Promise<number> => {
       const path = `/api/cases/${cases[ctx].id}/consents`;
       const h = auth(who[role]);
       switch (endpoint) {
-        case 'recordConsent': return (await t.http().post(path).set(h).send(consent)).status;
-        case 'listConsents': return (await t.http().get(path).set(h)).status;
+        case 'recordConsent':
+          return (await t.http().post(path).set(h).send(consent)).status;
+        case 'listConsents':
+          return (await t.http().get(path).set(h)).status;
         case 'withdrawConsent': {
           const target = (await t.http().post(path).set(leaderOf(ctx)).send(consent).expect(201)).body.id;
           return (await t.http().post(`${path}/${target}/withdraw`).set(h).send({ reason: 'Kiểm tra quyền.' })).status;
@@ -524,15 +944,20 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       const d = decide(caller, action, cases[ctx].schoolId, placeOf(ctx));
       if (d !== 'allow' || action === 'record.read') return status(d, RECORDS_TEAM[endpoint]);
       const row = (await t.http().get(`/api/cases/${cases[ctx].id}`).set(leaderOf(ctx)).expect(200)).body;
-      return mayActOnCase(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId }) ? RECORDS_TEAM[endpoint] : 403;
+      return mayActOnCase(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId })
+        ? RECORDS_TEAM[endpoint]
+        : 403;
     };
     const callRecord = async (role: Role, ctx: Ctx, endpoint: RecordEndpoint): Promise<number> => {
       const path = `/api/cases/${cases[ctx].id}`;
       const h = auth(who[role]);
       switch (endpoint) {
-        case 'readRecords': return (await t.http().get(`${path}/records`).set(h)).status;
-        case 'recordSession': return (await t.http().post(`${path}/sessions`).set(h).send(PAYLOADS.session)).status;
-        case 'recordFamilyContact': return (await t.http().post(`${path}/family-contacts`).set(h).send(PAYLOADS.familyContact)).status;
+        case 'readRecords':
+          return (await t.http().get(`${path}/records`).set(h)).status;
+        case 'recordSession':
+          return (await t.http().post(`${path}/sessions`).set(h).send(PAYLOADS.session)).status;
+        case 'recordFamilyContact':
+          return (await t.http().post(`${path}/family-contacts`).set(h).send(PAYLOADS.familyContact)).status;
       }
     };
     const endpoints = Object.keys(RECORD_ACTION) as RecordEndpoint[];
@@ -541,7 +966,8 @@ describe('the role matrix: every role × every endpoint × own school / other sc
   });
 
   it('forms: every role prints Form 01, the plan form and the family contacts log of each case, or is refused', async () => {
-    const generatedForm = async (role: Role, ctx: Ctx): Promise<number> => status(decide(callers[role], 'case.forms', cases[ctx].schoolId, placeOf(ctx)), 200);
+    const generatedForm = async (role: Role, ctx: Ctx): Promise<number> =>
+      status(decide(callers[role], 'case.forms', cases[ctx].schoolId, placeOf(ctx)), 200);
     const printForm = async (role: Role, ctx: Ctx, endpoint: FormEndpoint): Promise<number> =>
       (await t.http().get(`/api/cases/${cases[ctx].id}/forms/${FORM_PATHS[endpoint]}`).set(auth(who[role]))).status;
     const endpoints = Object.keys(FORM_PATHS) as FormEndpoint[];
@@ -549,7 +975,9 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     expect(await tabulate(endpoints, printForm)).toEqual(FORMS);
     // As PDF, the same refusals; where the form prints, this server's 501 (no LibreOffice), never a 200 by another path.
     const asPdf = (cell: { printForm: number }) => ({ printForm: cell.printForm === 200 ? 501 : cell.printForm });
-    const pdfExpected = Object.fromEntries(ROLES.map((r) => [r, Object.fromEntries(CTXS.map((c) => [c, asPdf(FORMS[r][c])]))]));
+    const pdfExpected = Object.fromEntries(
+      ROLES.map((r) => [r, Object.fromEntries(CTXS.map((c) => [c, asPdf(FORMS[r][c])]))]),
+    );
     const printPdf = async (role: Role, ctx: Ctx): Promise<number> =>
       (await t.http().get(`/api/cases/${cases[ctx].id}/forms/01`).query({ format: 'pdf' }).set(auth(who[role]))).status;
     expect(await tabulate(['printForm'], printPdf)).toEqual(pdfExpected);
@@ -573,11 +1001,18 @@ describe('the role matrix: every role × every endpoint × own school / other sc
   it('naming a public report’s learner, and the public form itself', async () => {
     const reports = {} as Record<LearnerCtx, { id: string; schoolId: string; learnerId: string }>;
     for (const [ctx, school, code, assignee] of [
-      ['own', w.schoolA, 'TA', w.users.counsellorA], ['notAssigned', w.schoolA, 'TA', w.users.counsellorA2], ['other', w.schoolB, 'TB', w.users.counsellorB],
+      ['own', w.schoolA, 'TA', w.users.counsellorA],
+      ['notAssigned', w.schoolA, 'TA', w.users.counsellorA2],
+      ['other', w.schoolB, 'TB', w.users.counsellorB],
     ] as const) {
       const { caseId } = await reportCase(t, { schoolCode: code, whatIsHappening: `Kiểm tra quyền (${ctx}).` });
       const leader = auth(ctx === 'other' ? w.users.supervisorB : w.users.supervisorA);
-      await t.http().post(`/api/cases/${caseId}/events`).set(leader).send({ type: 'ASSIGN', payload: { assigneeId: assignee.id }, expectedVersion: 1 }).expect(200);
+      await t
+        .http()
+        .post(`/api/cases/${caseId}/events`)
+        .set(leader)
+        .send({ type: 'ASSIGN', payload: { assigneeId: assignee.id }, expectedVersion: 1 })
+        .expect(200);
       reports[ctx] = { id: caseId, schoolId: school, learnerId: ctx === 'other' ? learners.other : learners.own };
     }
     const fromPolicy = {} as typeof LEARNER;
@@ -588,10 +1023,25 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       for (const ctx of Object.keys(TEAM_ONLY) as LearnerCtx[]) {
         const { id, schoolId, learnerId } = reports[ctx];
         const place = { wardId: w.ward, referredToWard: false };
-        const d = decide(callers[role], 'case.read', schoolId, place) === 'not_found' ? 'not_found' : decide(callers[role], 'case.learner', schoolId, place);
-        const assigneeId = ctx === 'own' ? w.users.counsellorA.id : ctx === 'notAssigned' ? w.users.counsellorA2.id : w.users.counsellorB.id;
-        fromPolicy[role][ctx] = d === 'allow' ? (mayActOnCase(callers[role], 'case.learner', { schoolId, assigneeId }) ? 200 : 403) : status(d, 200);
-        fromApi[role][ctx] = (await t.http().post(`/api/cases/${id}/learner`).set(auth(who[role])).send({ learnerId })).status;
+        const d =
+          decide(callers[role], 'case.read', schoolId, place) === 'not_found'
+            ? 'not_found'
+            : decide(callers[role], 'case.learner', schoolId, place);
+        const assigneeId =
+          ctx === 'own'
+            ? w.users.counsellorA.id
+            : ctx === 'notAssigned'
+              ? w.users.counsellorA2.id
+              : w.users.counsellorB.id;
+        fromPolicy[role][ctx] =
+          d === 'allow'
+            ? mayActOnCase(callers[role], 'case.learner', { schoolId, assigneeId })
+              ? 200
+              : 403
+            : status(d, 200);
+        fromApi[role][ctx] = (
+          await t.http().post(`/api/cases/${id}/learner`).set(auth(who[role])).send({ learnerId })
+        ).status;
       }
     }
     expect(fromPolicy).toEqual(LEARNER);
@@ -600,17 +1050,42 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const publicForm: Record<string, number> = {};
     for (const role of [...ROLES, 'no token'] as const) {
       t.clock.advance(FRESH_WINDOWS_MS);
-      publicForm[role] = (await report(t, { schoolCode: 'TA', whatIsHappening: 'Kiểm tra quyền.', website: 'bot' }, undefined, role === 'no token' ? {} : auth(who[role]))).status;
+      publicForm[role] = (
+        await report(
+          t,
+          { schoolCode: 'TA', whatIsHappening: 'Kiểm tra quyền.', website: 'bot' },
+          undefined,
+          role === 'no token' ? {} : auth(who[role]),
+        )
+      ).status;
     }
     expect(publicForm).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 202])));
   });
   it('stopping the follow-up early (FOLLOW_UP_DONE with stopReason): the school’s supervisors only', async () => {
-    const STOP: Record<Role, number> = { counsellor: 422, supervisor: 200, principal: 422, ward_officer: 404, auditor: 403, admin: 404 };
+    const STOP: Record<Role, number> = {
+      counsellor: 422,
+      supervisor: 200,
+      principal: 422,
+      ward_officer: 404,
+      auditor: 403,
+      admin: 404,
+    };
     const fromApi = {} as Record<Role, number>;
     for (const role of ROLES) {
-      const c = await move(t, w.users.counsellorA, await openCase(t, w), 'CLOSE_AT_INTAKE', { reason: 'Kiểm tra quyền.' });
-      fromApi[role] = (await t.http().post(`/api/cases/${c.id}/events`).set(auth(who[role]))
-        .send({ type: 'FOLLOW_UP_DONE', payload: { notes: 'Kiểm tra quyền.', stopReason: 'Gia đình chuyển đi.' }, expectedVersion: c.version })).status;
+      const c = await move(t, w.users.counsellorA, await openCase(t, w), 'CLOSE_AT_INTAKE', {
+        reason: 'Kiểm tra quyền.',
+      });
+      fromApi[role] = (
+        await t
+          .http()
+          .post(`/api/cases/${c.id}/events`)
+          .set(auth(who[role]))
+          .send({
+            type: 'FOLLOW_UP_DONE',
+            payload: { notes: 'Kiểm tra quyền.', stopReason: 'Gia đình chuyển đi.' },
+            expectedVersion: c.version,
+          })
+      ).status;
     }
     expect(fromApi).toEqual(STOP);
   });
@@ -618,26 +1093,70 @@ describe('the role matrix: every role × every endpoint × own school / other sc
   it('the field labels (GET /api/labels) are public: every role and no token read them', async () => {
     const labels: Record<string, number> = {};
     for (const role of [...ROLES, 'no token'] as const) {
-      labels[role] = (await t.http().get('/api/labels').set(role === 'no token' ? {} : auth(who[role]))).status;
+      labels[role] = (
+        await t
+          .http()
+          .get('/api/labels')
+          .set(role === 'no token' ? {} : auth(who[role]))
+      ).status;
     }
     expect(labels).toEqual(Object.fromEntries([...ROLES, 'no token'].map((r) => [r, 200])));
   });
   it('a learner’s family in the learner search: the case team and the school’s supervisors read it, other readers get it masked', async () => {
-    const guardians = [{ fullName: 'Phụ Huynh Ma Trận', relationship: 'mẹ', phone: '0900000009', yearOfBirth: 1985, occupation: 'Giáo viên mầm non', currentCarer: true }];
+    const guardians = [
+      {
+        fullName: 'Phụ Huynh Ma Trận',
+        relationship: 'mẹ',
+        phone: '0900000009',
+        yearOfBirth: 1985,
+        occupation: 'Giáo viên mầm non',
+        currentCarer: true,
+      },
+    ];
     // Each learner added by whoever may open its case; a case opened by a counsellor is assigned to them.
     const setup: Record<FamilyCtx, { by: Login; schoolId: string; withCase: boolean; assigneeId: string | null }> = {
       ownCase: { by: w.users.counsellorA, schoolId: w.schoolA, withCase: true, assigneeId: w.users.counsellorA.id },
-      notAssignedCase: { by: w.users.counsellorA2, schoolId: w.schoolA, withCase: true, assigneeId: w.users.counsellorA2.id },
+      notAssignedCase: {
+        by: w.users.counsellorA2,
+        schoolId: w.schoolA,
+        withCase: true,
+        assigneeId: w.users.counsellorA2.id,
+      },
       noCase: { by: w.users.supervisorA, schoolId: w.schoolA, withCase: false, assigneeId: null },
       other: { by: w.users.supervisorB, schoolId: w.schoolB, withCase: false, assigneeId: null },
     };
     const ids = {} as Record<FamilyCtx, string>;
     for (const [ctx, { by, schoolId, withCase }] of Object.entries(setup) as [FamilyCtx, (typeof setup)[FamilyCtx]][]) {
-      ids[ctx] = (await t.http().post('/api/learners').set(auth(by)).send({ schoolId, fullName: `Gia Đình Ma Trận ${ctx}`, dateOfBirth: '2013-01-01', sex: 'nu', className: '7A', guardians }).expect(201)).body.id;
+      ids[ctx] = (
+        await t
+          .http()
+          .post('/api/learners')
+          .set(auth(by))
+          .send({
+            schoolId,
+            fullName: `Gia Đình Ma Trận ${ctx}`,
+            dateOfBirth: '2013-01-01',
+            sex: 'nu',
+            className: '7A',
+            guardians,
+          })
+          .expect(201)
+      ).body.id;
       if (withCase) {
-        await t.http().post('/api/cases').set(auth(by)).send({
-          schoolId, learnerId: ids[ctx], areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep', summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.',
-        }).expect(201);
+        await t
+          .http()
+          .post('/api/cases')
+          .set(auth(by))
+          .send({
+            schoolId,
+            learnerId: ids[ctx],
+            areas: [{ code: 'hoc_tap', priority: 1 }],
+            channel: 'truc_tiep',
+            summary: 'Kiểm tra quyền.',
+            riskLevel: 'low',
+            riskRationale: 'Kiểm tra.',
+          })
+          .expect(201);
       }
     }
     const fromPolicy = {} as typeof FAMILY;
@@ -645,15 +1164,29 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     for (const role of ROLES) {
       fromPolicy[role] = {} as Record<FamilyCtx, Family>;
       fromApi[role] = {} as Record<FamilyCtx, Family>;
-      const items: { id: string; guardians: unknown; masked: string[] }[] = (await t.http().get('/api/learners').query({ q: 'gia dinh ma tran', pageSize: 100 }).set(auth(who[role])).expect(200)).body.items;
+      const items: { id: string; guardians: unknown; masked: string[] }[] = (
+        await t
+          .http()
+          .get('/api/learners')
+          .query({ q: 'gia dinh ma tran', pageSize: 100 })
+          .set(auth(who[role]))
+          .expect(200)
+      ).body.items;
       for (const ctx of Object.keys(setup) as FamilyCtx[]) {
         const { schoolId, withCase, assigneeId } = setup[ctx];
-        const family = withCase ? mayActOnCase(callers[role], 'learner.family', { schoolId, assigneeId }) : actorIn(callers[role], schoolId).roles.includes('supervisor');
-        fromPolicy[role][ctx] = decide(callers[role], 'learner.read', schoolId) !== 'allow' ? 'unseen' : family ? 'shown' : 'masked';
+        const family = withCase
+          ? mayActOnCase(callers[role], 'learner.family', { schoolId, assigneeId })
+          : actorIn(callers[role], schoolId).roles.includes('supervisor');
+        fromPolicy[role][ctx] =
+          decide(callers[role], 'learner.read', schoolId) !== 'allow' ? 'unseen' : family ? 'shown' : 'masked';
         const item = items.find((i) => i.id === ids[ctx]);
-        fromApi[role][ctx] = !item ? 'unseen'
-          : JSON.stringify(item.guardians) === JSON.stringify(guardians) && item.masked.length === 0 ? 'shown'
-            : item.guardians === null && item.masked.join() === 'guardians' ? 'masked' : ('wrong' as Family);
+        fromApi[role][ctx] = !item
+          ? 'unseen'
+          : JSON.stringify(item.guardians) === JSON.stringify(guardians) && item.masked.length === 0
+            ? 'shown'
+            : item.guardians === null && item.masked.join() === 'guardians'
+              ? 'masked'
+              : ('wrong' as Family);
       }
     }
     expect(fromPolicy).toEqual(FAMILY);
@@ -671,9 +1204,23 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const ids = {} as Record<NarrativeCtx, string>;
     for (const [ctx, o] of Object.entries(by) as [NarrativeCtx, (typeof by)[NarrativeCtx]][]) {
       const learnerId = (await createLearner(t, o.by, o.schoolId)).id;
-      ids[ctx] = (await t.http().post('/api/cases').set(auth(o.by)).send({
-        schoolId: o.schoolId, learnerId, areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'truc_tiep', summary: 'Kiểm tra quyền.', riskLevel: 'low', riskRationale: 'Kiểm tra.', ...narrative,
-      }).expect(201)).body.id;
+      ids[ctx] = (
+        await t
+          .http()
+          .post('/api/cases')
+          .set(auth(o.by))
+          .send({
+            schoolId: o.schoolId,
+            learnerId,
+            areas: [{ code: 'hoc_tap', priority: 1 }],
+            channel: 'truc_tiep',
+            summary: 'Kiểm tra quyền.',
+            riskLevel: 'low',
+            riskRationale: 'Kiểm tra.',
+            ...narrative,
+          })
+          .expect(201)
+      ).body.id;
     }
     const fromApi = {} as typeof NARRATIVE;
     for (const role of ROLES) {
@@ -681,9 +1228,19 @@ describe('the role matrix: every role × every endpoint × own school / other sc
       for (const ctx of Object.keys(by) as NarrativeCtx[]) {
         const res = await t.http().get(`/api/cases/${ids[ctx]}`).set(auth(who[role]));
         const b = res.body;
-        fromApi[role][ctx] = res.status !== 200 ? 'unseen'
-          : b.familyCircumstances === narrative.familyCircumstances && b.actionsTaken === narrative.actionsTaken && b.masked.length === 0 ? 'shown'
-            : b.familyCircumstances === null && b.actionsTaken === null && b.masked.includes('familyCircumstances') && b.masked.includes('actionsTaken') ? 'masked' : ('wrong' as Family);
+        fromApi[role][ctx] =
+          res.status !== 200
+            ? 'unseen'
+            : b.familyCircumstances === narrative.familyCircumstances &&
+                b.actionsTaken === narrative.actionsTaken &&
+                b.masked.length === 0
+              ? 'shown'
+              : b.familyCircumstances === null &&
+                  b.actionsTaken === null &&
+                  b.masked.includes('familyCircumstances') &&
+                  b.masked.includes('actionsTaken')
+                ? 'masked'
+                : ('wrong' as Family);
       }
     }
     expect(fromApi).toEqual(NARRATIVE);

@@ -18,7 +18,9 @@ describe('the audit chain resists tampering', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE on the audit table from the application’s connection', async () => {
     const c = await openCase(t, w);
-    await expect(pg.query(`UPDATE audit_event SET type = 'X' WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
+    await expect(pg.query(`UPDATE audit_event SET type = 'X' WHERE case_id = $1`, [c.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(pg.query(`DELETE FROM audit_event WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
     await expect(pg.query(`TRUNCATE audit_event CASCADE`)).rejects.toThrow(/append-only/);
     expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: true, events: 1 });
@@ -34,10 +36,18 @@ describe('the audit chain resists tampering', () => {
 
     // A superuser can switch the trigger off; the chain still tells.
     await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
-    await pg.query(`UPDATE audit_event SET payload = jsonb_set(payload, '{riskRationale}', '"đã sửa"') WHERE case_id = $1 AND seq = 3`, [c.id]);
+    await pg.query(
+      `UPDATE audit_event SET payload = jsonb_set(payload, '{riskRationale}', '"đã sửa"') WHERE case_id = $1 AND seq = 3`,
+      [c.id],
+    );
     await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
 
-    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: false, events: 4, firstInvalidSeq: 3, findings: [expect.objectContaining({ check: 'hash', seq: 3 })] });
+    expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({
+      valid: false,
+      events: 4,
+      firstInvalidSeq: 3,
+      findings: [expect.objectContaining({ check: 'hash', seq: 3 })],
+    });
     const broken = await cli(['verify']);
     expect(broken.code).toBe(1);
     expect(broken.err).toContain(c.id);

@@ -1,5 +1,14 @@
 import { auth, Login, World } from '../support/fixtures';
-import { CaseBody, historyOf, move, openCase, PAYLOADS, prepareReferral, sendEvent, verifyOf } from '../support/case-helpers';
+import {
+  CaseBody,
+  historyOf,
+  move,
+  openCase,
+  PAYLOADS,
+  prepareReferral,
+  sendEvent,
+  verifyOf,
+} from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -27,7 +36,14 @@ describe('a case through the Circular 18 process, end to end', () => {
   it('runs intake → assessment → planning → monitoring → closed → archived for a medium-risk case', async () => {
     const { counsellorA: tv } = w.users;
     let c = await openCase(t, w);
-    expect(c).toMatchObject({ state: 'intake', protection: 'none', version: 1, machineVersion: 'case@2', assigneeId: tv.id, riskLevel: 'medium' });
+    expect(c).toMatchObject({
+      state: 'intake',
+      protection: 'none',
+      version: 1,
+      machineVersion: 'case@2',
+      assigneeId: tv.id,
+      riskLevel: 'medium',
+    });
     expect(c.code).toMatch(/^TA-\d{4}-\d{4}$/);
     expect(c.allowedEvents).toEqual(expect.arrayContaining(['START_ASSESSMENT', 'CLOSE_AT_INTAKE', 'ADD_NOTE']));
 
@@ -43,8 +59,12 @@ describe('a case through the Circular 18 process, end to end', () => {
     // Both follow-up contacts first (records beside the stages: neither the stage nor the version moves).
     for (const notes of ['Sau 30 ngày: em vẫn đi học đều.', 'Sau 90 ngày: em ổn định.']) {
       t.clock.advance(3600_000);
-      await t.http().post(`/api/cases/${c.id}/follow-ups`).set(auth(tv))
-        .send({ ...PAYLOADS.followUp, contactedAt: new Date(t.clock.now().getTime() - 60_000).toISOString(), notes }).expect(201);
+      await t
+        .http()
+        .post(`/api/cases/${c.id}/follow-ups`)
+        .set(auth(tv))
+        .send({ ...PAYLOADS.followUp, contactedAt: new Date(t.clock.now().getTime() - 60_000).toISOString(), notes })
+        .expect(201);
     }
     c = await move(t, tv, c, 'FOLLOW_UP_DONE', { notes: 'Gia đình xác nhận em ổn định sau 90 ngày.' });
     expect(c).toMatchObject({ state: 'closed.archived', version: 7 });
@@ -79,7 +99,10 @@ describe('a case through the Circular 18 process, end to end', () => {
     c = await move(t, tt, c, 'RETURN_PLAN', { reason: 'Cần thêm mục tiêu về gia đình.' });
     expect(c.state).toBe('planning');
     // The supervisor writes the plan this time, so the supervisor cannot approve it.
-    c = await move(t, tt, c, 'SUBMIT_PLAN', { ...PAYLOADS.plan, goals: [...PAYLOADS.plan.goals, 'Gặp gia đình hai tuần một lần'] });
+    c = await move(t, tt, c, 'SUBMIT_PLAN', {
+      ...PAYLOADS.plan,
+      goals: [...PAYLOADS.plan.goals, 'Gặp gia đình hai tuần một lần'],
+    });
     const own = await sendEvent(t, tt, c, 'APPROVE_PLAN', {});
     expect(own.status).toBe(422);
     expect(own.body.details.reason).toBe('own_submission');
@@ -118,7 +141,9 @@ describe('a case through the Circular 18 process, end to end', () => {
     expect(accepted.state).toBe('referral.pending');
     accepted = await move(t, tv, accepted, 'REFERRAL_ACCEPTED');
     expect(accepted.state).toBe('referral.inService');
-    accepted = await move(t, tv, accepted, 'REFERRAL_COMPLETED', { feedback: 'Em đã được tư vấn 4 buổi, tiến triển tốt.' });
+    accepted = await move(t, tv, accepted, 'REFERRAL_COMPLETED', {
+      feedback: 'Em đã được tư vấn 4 buổi, tiến triển tốt.',
+    });
     expect(accepted.state).toBe('monitoring');
     await expectTrail(accepted, [
       ['CASE_OPENED', 'intake', tv],
@@ -177,9 +202,16 @@ describe('a case through the Circular 18 process, end to end', () => {
     const mine = await openCase(t, w, { by: tv2, riskLevel: 'critical' });
     const byState = await t.http().get('/api/cases').query({ state: 'referral' }).set(auth(tt)).expect(200);
     expect(byState.body.items.every((i: CaseBody) => i.state.startsWith('referral.'))).toBe(true);
-    const byAssignee = await t.http().get('/api/cases').query({ assigneeId: tv2.id, risk: 'critical', area: 'tam_ly' }).set(auth(tt)).expect(200);
+    const byAssignee = await t
+      .http()
+      .get('/api/cases')
+      .query({ assigneeId: tv2.id, risk: 'critical', area: 'tam_ly' })
+      .set(auth(tt))
+      .expect(200);
     expect(byAssignee.body.items.map((i: CaseBody) => i.id)).toContain(mine.id);
-    expect(byAssignee.body.items.every((i: CaseBody) => i.assigneeId === tv2.id && i.riskLevel === 'critical')).toBe(true);
+    expect(byAssignee.body.items.every((i: CaseBody) => i.assigneeId === tv2.id && i.riskLevel === 'critical')).toBe(
+      true,
+    );
     const none = await t.http().get('/api/cases').query({ area: 'huong_nghiep' }).set(auth(tt)).expect(200);
     expect(none.body).toMatchObject({ items: [], total: 0 });
     const page1 = await t.http().get('/api/cases').query({ pageSize: 2, page: 1 }).set(auth(tt)).expect(200);

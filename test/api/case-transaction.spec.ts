@@ -31,14 +31,22 @@ describe('one transition, one transaction', () => {
   it('runs one transition for the same Idempotency-Key sent twice, and returns the first answer', async () => {
     const c = await openCase(t, w);
     const send = () =>
-      t.http().post(`/api/cases/${c.id}/events`).set(auth(w.users.counsellorA)).set('Idempotency-Key', `start-${c.id}`)
+      t
+        .http()
+        .post(`/api/cases/${c.id}/events`)
+        .set(auth(w.users.counsellorA))
+        .set('Idempotency-Key', `start-${c.id}`)
         .send({ type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 });
     const first = await send().expect(200);
     const retry = await send().expect(200);
     expect(retry.body).toEqual(first.body);
     const { audit } = await rowsOf(c.id);
     expect(audit).toHaveLength(2);
-    const reused = await t.http().post(`/api/cases/${c.id}/events`).set(auth(w.users.counsellorA)).set('Idempotency-Key', `start-${c.id}`)
+    const reused = await t
+      .http()
+      .post(`/api/cases/${c.id}/events`)
+      .set(auth(w.users.counsellorA))
+      .set('Idempotency-Key', `start-${c.id}`)
       .send({ type: 'ADD_NOTE', payload: { text: 'khác' }, expectedVersion: 2 });
     expect(reused.status).toBe(409);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -87,7 +95,9 @@ describe('one transition, one transaction', () => {
     await pg.query(`
       CREATE FUNCTION fail_marked_note() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.type = 'ADD_NOTE' AND NEW.case_id = '${c.id}' THEN RAISE EXCEPTION 'simulated disk fault'; END IF; RETURN NEW; END $$`);
-    await pg.query(`CREATE TRIGGER fail_marked_note BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION fail_marked_note()`);
+    await pg.query(
+      `CREATE TRIGGER fail_marked_note BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION fail_marked_note()`,
+    );
     try {
       const res = await sendEvent(t, w.users.counsellorA, c, 'ADD_NOTE', { text: 'FAULT' });
       expect(res.status).toBe(500);
@@ -102,18 +112,46 @@ describe('one transition, one transaction', () => {
   });
 
   it('keeps the reporter apart from the case and out of the audit trail', async () => {
-    const learner = await t.http().post('/api/learners').set(auth(w.users.counsellorA))
-      .send({ schoolId: w.schoolA, fullName: 'Đinh Văn Khoa', dateOfBirth: '2012-02-02', sex: 'nam', className: '8A1' }).expect(201);
-    const res = await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, learnerId: learner.body.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'cha_me',
-      summary: 'Mẹ em báo em bị bắt nạt.', riskLevel: 'high', riskRationale: 'Có dấu hiệu bạo lực.',
-      reporter: { anonymous: false, name: 'Phạm Thị Người Báo', phone: '0987654321', relationship: 'mẹ' },
-    }).expect(201);
-    const reporter = await pg.query(`SELECT name, phone, relationship FROM case_reporter WHERE case_id = $1`, [res.body.id]);
+    const learner = await t
+      .http()
+      .post('/api/learners')
+      .set(auth(w.users.counsellorA))
+      .send({ schoolId: w.schoolA, fullName: 'Đinh Văn Khoa', dateOfBirth: '2012-02-02', sex: 'nam', className: '8A1' })
+      .expect(201);
+    const res = await t
+      .http()
+      .post('/api/cases')
+      .set(auth(w.users.counsellorA))
+      .send({
+        schoolId: w.schoolA,
+        learnerId: learner.body.id,
+        areas: [{ code: 'tam_ly', priority: 1 }],
+        channel: 'cha_me',
+        summary: 'Mẹ em báo em bị bắt nạt.',
+        riskLevel: 'high',
+        riskRationale: 'Có dấu hiệu bạo lực.',
+        reporter: { anonymous: false, name: 'Phạm Thị Người Báo', phone: '0987654321', relationship: 'mẹ' },
+      })
+      .expect(201);
+    const reporter = await pg.query(`SELECT name, phone, relationship FROM case_reporter WHERE case_id = $1`, [
+      res.body.id,
+    ]);
     // Apart, and sealed: only the reporter endpoint opens it (test/access/reporter-and-verbatim.spec.ts).
-    expect(reporter.rows).toEqual([{ name: expect.stringMatching(/^dh1:/), phone: expect.stringMatching(/^dh1:/), relationship: expect.stringMatching(/^dh1:/) }]);
+    expect(reporter.rows).toEqual([
+      {
+        name: expect.stringMatching(/^dh1:/),
+        phone: expect.stringMatching(/^dh1:/),
+        relationship: expect.stringMatching(/^dh1:/),
+      },
+    ]);
     const opened = await t.http().get(`/api/cases/${res.body.id}/reporter`).set(auth(w.users.supervisorA)).expect(200);
-    expect(opened.body.reporter).toEqual({ anonymous: false, name: 'Phạm Thị Người Báo', phone: '0987654321', relationship: 'mẹ', contact: null });
+    expect(opened.body.reporter).toEqual({
+      anonymous: false,
+      name: 'Phạm Thị Người Báo',
+      phone: '0987654321',
+      relationship: 'mẹ',
+      contact: null,
+    });
     const { audit, case: row } = await rowsOf(res.body.id);
     expect(JSON.stringify([audit, row])).not.toContain('Người Báo');
     expect(JSON.stringify(res.body)).not.toContain('Người Báo');

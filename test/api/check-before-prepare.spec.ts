@@ -19,15 +19,21 @@ describe('a transition is checked before its hooks prepare it', () => {
   });
 
   const referralsOf = async (caseId: string) =>
-    (await t.http().get(`/api/cases/${caseId}/referrals`).set(auth(w.users.supervisorA)).expect(200)).body.items as unknown[];
-  const versionOf = async (c: CaseBody) => (await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.supervisorA)).expect(200)).body.version;
+    (await t.http().get(`/api/cases/${caseId}/referrals`).set(auth(w.users.supervisorA)).expect(200)).body
+      .items as unknown[];
+  const versionOf = async (c: CaseBody) =>
+    (await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.supervisorA)).expect(200)).body.version;
 
   it('answers 409 EVENT_NOT_ALLOWED to a REFER on a closed case, whatever receiver it names', async () => {
     let c = await openCase(t, w);
     c = await move(t, tv, c, 'CLOSE_AT_INTAKE', { reason: 'Thông tin không chính xác.' });
     for (const receiverId of [unknownReceiver, await referralReceiver(t, w)]) {
       const sut = await sendEvent(t, tv, c, 'REFER', PAYLOADS.refer(receiverId));
-      expect([sut.status, sut.body.code, sut.body.details?.state]).toEqual([409, 'EVENT_NOT_ALLOWED', 'closed.followUp']);
+      expect([sut.status, sut.body.code, sut.body.details?.state]).toEqual([
+        409,
+        'EVENT_NOT_ALLOWED',
+        'closed.followUp',
+      ]);
       expect(sut.body.details.allowedEvents).not.toContain('REFER');
     }
     expect(await referralsOf(c.id)).toEqual([]);
@@ -37,7 +43,11 @@ describe('a transition is checked before its hooks prepare it', () => {
   it('refuses a REFER at intake without a protection concern with the machine’s reason, before looking up the receiver', async () => {
     const c = await openCase(t, w, { riskLevel: 'high' });
     const sut = await sendEvent(t, tv, c, 'REFER', PAYLOADS.refer(unknownReceiver));
-    expect([sut.status, sut.body.code, sut.body.details]).toEqual([422, 'GUARD_REFUSED', { reason: 'no_protection_concern' }]);
+    expect([sut.status, sut.body.code, sut.body.details]).toEqual([
+      422,
+      'GUARD_REFUSED',
+      { reason: 'no_protection_concern' },
+    ]);
     expect(sut.body.message).toMatch(/^Chỉ được chuyển gửi ngay khi tiếp nhận /);
     expect(await referralsOf(c.id)).toEqual([]);
   });

@@ -27,17 +27,34 @@ describe('the answers match the OpenAPI document', () => {
   it('for a case from opening to follow-up, its records, referral, consents, trail and forms', async () => {
     const { users, schoolA } = world.w;
     const [c, s] = [auth(users.counsellorA), auth(users.supervisorA)];
-    const learner = (await t.http().post('/api/learners').set(c)
-      .send({ ...LEARNER, schoolId: schoolA, guardians: [{ fullName: 'Lê Thị Ba', relationship: 'mẹ' }] })).body;
+    const learner = (
+      await t
+        .http()
+        .post('/api/learners')
+        .set(c)
+        .send({ ...LEARNER, schoolId: schoolA, guardians: [{ fullName: 'Lê Thị Ba', relationship: 'mẹ' }] })
+    ).body;
     await t.http().get(`/api/learners?schoolId=${schoolA}`).set(s);
-    const opened = (await t.http().post('/api/cases').set(c).send({
-      schoolId: schoolA, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'giao_vien',
-      summary: 'Em thường xuyên buồn bã.', riskLevel: 'medium', riskRationale: 'Ban đầu.',
-    })).body;
+    const opened = (
+      await t
+        .http()
+        .post('/api/cases')
+        .set(c)
+        .send({
+          schoolId: schoolA,
+          learnerId: learner.id,
+          areas: [{ code: 'tam_ly', priority: 1 }],
+          channel: 'giao_vien',
+          summary: 'Em thường xuyên buồn bã.',
+          riskLevel: 'medium',
+          riskRationale: 'Ban đầu.',
+        })
+    ).body;
     await t.http().get('/api/cases').set(s);
     await t.http().get(`/api/cases/${opened.id}`).set(s);
-    const paused = (await t.http().post(`/api/cases/${opened.id}/clocks/pause`).set(s)
-      .send({ reason: 'Em nghỉ ốm dài ngày.' })).body;
+    const paused = (
+      await t.http().post(`/api/cases/${opened.id}/clocks/pause`).set(s).send({ reason: 'Em nghỉ ốm dài ngày.' })
+    ).body;
     await t.http().post(`/api/cases/${opened.id}/clocks/resume`).set(s).send({});
     const stale = { id: opened.id, version: paused.version + 1 };
     await sendEvent(t, users.counsellorA, stale, 'START_ASSESSMENT').expect(409);
@@ -48,7 +65,10 @@ describe('the answers match the OpenAPI document', () => {
     await t.http().post(`/api/cases/${opened.id}/family-contacts`).set(c).send(PAYLOADS.familyContact);
     const referral = await prepareReferral(t, world.w, opened);
     const referred = await move(t, users.counsellorA, monitoring, 'REFER', referral.payload);
-    await t.http().post(`/api/cases/${opened.id}/consents/${referral.consentIds[0]}/withdraw`).set(s)
+    await t
+      .http()
+      .post(`/api/cases/${opened.id}/consents/${referral.consentIds[0]}/withdraw`)
+      .set(s)
       .send({ reason: 'Gia đình đổi ý.' });
     await t.http().get(`/api/cases/${opened.id}/consents`).set(c);
     await t.http().get(`/api/cases/${opened.id}/referrals`).set(c);
@@ -72,16 +92,30 @@ describe('the answers match the OpenAPI document', () => {
     await t.http().get('/api/labels');
     await t.http().get('/api/health');
     const { caseId } = await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Bạn em hay khóc.' });
-    const learner = (await t.http().post('/api/learners').set(auth(users.supervisorA))
-      .send({ ...LEARNER, schoolId: schoolA, fullName: 'Phạm Thị Năm' })).body;
+    const learner = (
+      await t
+        .http()
+        .post('/api/learners')
+        .set(auth(users.supervisorA))
+        .send({ ...LEARNER, schoolId: schoolA, fullName: 'Phạm Thị Năm' })
+    ).body;
     await t.http().post(`/api/cases/${caseId}/learner`).set(auth(users.supervisorA)).send({ learnerId: learner.id });
-    await t.http().post('/api/cases/bulk-close').set(auth(users.supervisorA))
+    await t
+      .http()
+      .post('/api/cases/bulk-close')
+      .set(auth(users.supervisorA))
       .send({ schoolId: schoolA, reason: 'Tin báo trùng lặp.' });
     await t.http().get('/api/alerts').set(auth(users.supervisorA));
-    await t.http().post(`/api/alerts/${caseId}/ack`).set(auth(users.supervisorA))
+    await t
+      .http()
+      .post(`/api/alerts/${caseId}/ack`)
+      .set(auth(users.supervisorA))
       .send({ nextAction: 'Gọi cho gia đình.' });
     await t.http().get('/api/reports/ward/cases').set(auth(users.wardW));
-    await t.http().post('/api/reports/submissions').set(auth(users.principalA))
+    await t
+      .http()
+      .post('/api/reports/submissions')
+      .set(auth(users.principalA))
       .send({ schoolId: schoolA, kind: 'report_semester1' });
     await t.http().get('/api/audit/checkpoints/latest').set(auth(users.auditorA));
     await t.http().get('/api/directory').set(auth(users.counsellorA));
@@ -95,39 +129,73 @@ describe('the answers match the OpenAPI document', () => {
     await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: PASSWORD });
     await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: 'sai-mat-khau-roi' });
     await t.http().get('/api/me').set(auth(users.counsellorA));
-    await t.http().post('/api/me/password').set(auth(users.counsellorA2))
+    await t
+      .http()
+      .post('/api/me/password')
+      .set(auth(users.counsellorA2))
       .send({ currentPassword: 'sai-mat-khau-roi', newPassword: NEW_PASSWORD });
     const account = { username: 'moi', fullName: 'Người Mới', password: NEW_PASSWORD, roles: ['counsellor'] };
-    const created = (await t.http().post('/api/admin/users').set(a).send({ ...account, schoolIds: [schoolA] })).body;
+    const created = (
+      await t
+        .http()
+        .post('/api/admin/users')
+        .set(a)
+        .send({ ...account, schoolIds: [schoolA] })
+    ).body;
     await t.http().get('/api/admin/users').set(a);
-    await t.http().put(`/api/admin/users/${created.id}/access`).set(a)
+    await t
+      .http()
+      .put(`/api/admin/users/${created.id}/access`)
+      .set(a)
       .send({ roles: ['supervisor'], schoolIds: [schoolA] });
-    await t.http().post(`/api/admin/users/${created.id}/reset-password`).set(a)
+    await t
+      .http()
+      .post(`/api/admin/users/${created.id}/reset-password`)
+      .set(a)
       .send({ newPassword: 'mat-khau-khac-dai-du-34' });
     await t.http().post(`/api/admin/users/${created.id}/disable`).set(a);
     await t.http().post('/api/admin/wards').set(a).send({ code: 'W9', name: 'Phường Mới' });
     await t.http().get('/api/admin/wards').set(a);
-    const school = (await t.http().post('/api/admin/schools').set(a)
-      .send({ wardId: ward, code: 'TC', name: 'Trường Mới' })).body;
+    const school = (
+      await t.http().post('/api/admin/schools').set(a).send({ wardId: ward, code: 'TC', name: 'Trường Mới' })
+    ).body;
     await t.http().put(`/api/admin/schools/${school.id}`).set(a).send({ name: 'Trường Đổi Tên' });
     await t.http().get('/api/admin/schools').set(a);
-    const grant = (await t.http().post('/api/admin/auditor-grants').set(a)
-      .send({ auditorId: users.auditorA.id, schoolId: schoolA, reason: 'Kiểm tra.', expiresAt: UNTIL })).body;
+    const grant = (
+      await t
+        .http()
+        .post('/api/admin/auditor-grants')
+        .set(a)
+        .send({ auditorId: users.auditorA.id, schoolId: schoolA, reason: 'Kiểm tra.', expiresAt: UNTIL })
+    ).body;
     await t.http().get('/api/admin/auditor-grants').set(a);
     await t.http().post(`/api/admin/auditor-grants/${grant.id}/revoke`).set(a);
     const opened = (await t.http().get('/api/cases').set(auth(users.supervisorA))).body.items[0];
-    const confidential = (await t.http().post('/api/admin/grants').set(a)
-      .send({ caseId: opened.id, granteeId: users.principalA.id, reason: 'Phối hợp.', expiresAt: UNTIL })).body;
+    const confidential = (
+      await t
+        .http()
+        .post('/api/admin/grants')
+        .set(a)
+        .send({ caseId: opened.id, granteeId: users.principalA.id, reason: 'Phối hợp.', expiresAt: UNTIL })
+    ).body;
     await t.http().get('/api/admin/grants').set(a);
     await t.http().post(`/api/admin/grants/${confidential.id}/revoke`).set(a);
-    const provider = (await t.http().post('/api/admin/directory').set(a)
-      .send({ name: 'Công an phường', kind: 'cong_an' })).body;
+    const provider = (
+      await t.http().post('/api/admin/directory').set(a).send({ name: 'Công an phường', kind: 'cong_an' })
+    ).body;
     await t.http().get(`/api/directory/${provider.id}`).set(a);
-    await t.http().put(`/api/admin/directory/${provider.id}`).set(a)
+    await t
+      .http()
+      .put(`/api/admin/directory/${provider.id}`)
+      .set(a)
       .send({ name: 'Công an phường Mới', kind: 'cong_an' });
     await t.http().post(`/api/admin/directory/${provider.id}/deactivate`).set(a);
     const day = { date: '2027-03-03', kind: 'day_off', name: 'Nghỉ', decisionNumber: '12', decisionDate: '2026-02-05' };
-    await t.http().put('/api/admin/calendar/2027').set(a).send({ entries: [day] });
+    await t
+      .http()
+      .put('/api/admin/calendar/2027')
+      .set(a)
+      .send({ entries: [day] });
     await t.http().get('/api/admin/calendar/2027').set(a);
     await t.http().get('/api/admin/audit').set(a);
     await t.http().get('/api/admin/audit/verify').set(a);

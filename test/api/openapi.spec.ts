@@ -15,7 +15,9 @@ describe('the OpenAPI document', () => {
   const responsesOf = () =>
     operationsOf(document).flatMap(({ op }) =>
       Object.entries(op.responses).map(([status, r]) => ({
-        id: `${op.operationId} ${status}`, status, response: r as ResponseObject,
+        id: `${op.operationId} ${status}`,
+        status,
+        response: r as ResponseObject,
       })),
     );
 
@@ -37,8 +39,9 @@ describe('the OpenAPI document', () => {
       if (status === '204') return !response.content;
       return Object.values(response.content ?? {}).some((media) => media.schema !== undefined);
     };
-    const missing = operationsOf(document)
-      .filter(({ op }) => !Object.entries(op.responses).some(([s, r]) => succeeds(s, r as ResponseObject)));
+    const missing = operationsOf(document).filter(
+      ({ op }) => !Object.entries(op.responses).some(([s, r]) => succeeds(s, r as ResponseObject)),
+    );
     expect(missing.map(({ op }) => op.operationId)).toEqual([]);
   });
 
@@ -51,8 +54,9 @@ describe('the OpenAPI document', () => {
     expect(bare).toEqual([]);
     const untyped = responsesOf()
       .filter(({ status }) => status === 'default' || Number(status) >= 400)
-      .filter(({ response }) =>
-        !JSON.stringify(response.content?.['application/json']?.schema ?? {}).includes(PROBLEM));
+      .filter(
+        ({ response }) => !JSON.stringify(response.content?.['application/json']?.schema ?? {}).includes(PROBLEM),
+      );
     expect(untyped.map(({ id }) => id)).toEqual([]);
   });
 

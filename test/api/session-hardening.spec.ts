@@ -19,7 +19,11 @@ describe('login and session hardening', () => {
     for (let i = 0; i < 10; i++) expect((await login('counsellora2', 'sai-mat-khau')).status).toBe(401);
     const eleventh = await login('counsellora2', 'sai-mat-khau');
     expect(eleventh.status).toBe(429);
-    expect(eleventh.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS', details: { retryAfterSeconds: 60 } });
+    expect(eleventh.body).toMatchObject({
+      statusCode: 429,
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+      details: { retryAfterSeconds: 60 },
+    });
     expect(eleventh.body.message).toMatch(/quá nhiều lần/);
     expect(eleventh.headers['retry-after']).toBe('60');
     expect((await login('counsellora2', PASSWORD)).status).toBe(429);
@@ -52,8 +56,18 @@ describe('login and session hardening', () => {
     const me = (token: string) => t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
 
     const before = await tokenOf('counsellorb');
-    await t.http().post('/api/me/password').set('Authorization', `Bearer ${before}`).send({ currentPassword: 'sai', newPassword: 'mat-khau-moi-123' }).expect(422);
-    await t.http().post('/api/me/password').set('Authorization', `Bearer ${before}`).send({ currentPassword: PASSWORD, newPassword: 'mat-khau-moi-123' }).expect(204);
+    await t
+      .http()
+      .post('/api/me/password')
+      .set('Authorization', `Bearer ${before}`)
+      .send({ currentPassword: 'sai', newPassword: 'mat-khau-moi-123' })
+      .expect(422);
+    await t
+      .http()
+      .post('/api/me/password')
+      .set('Authorization', `Bearer ${before}`)
+      .send({ currentPassword: PASSWORD, newPassword: 'mat-khau-moi-123' })
+      .expect(204);
     await me(before).expect(401);
     const after = await tokenOf('counsellorb', 'mat-khau-moi-123');
     await me(after).expect(200);
@@ -61,8 +75,18 @@ describe('login and session hardening', () => {
     // Fresh tokens: the world's were issued more than an hour of test time ago.
     const admin = { Authorization: `Bearer ${await tokenOf('adminw')}` };
     const notAdmin = { Authorization: `Bearer ${await tokenOf('supervisora')}` };
-    await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`).set(notAdmin).send({ newPassword: 'do-admin-dat-lai' }).expect(403);
-    await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`).set(admin).send({ newPassword: 'do-admin-dat-lai' }).expect(204);
+    await t
+      .http()
+      .post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`)
+      .set(notAdmin)
+      .send({ newPassword: 'do-admin-dat-lai' })
+      .expect(403);
+    await t
+      .http()
+      .post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`)
+      .set(admin)
+      .send({ newPassword: 'do-admin-dat-lai' })
+      .expect(204);
     await me(after).expect(401);
 
     const supervisor = await tokenOf('supervisorb');

@@ -34,6 +34,8 @@ describe('entities and the migrated schema', () => {
   it('would notice a column the migrations lost', async () => {
     const source = t.app.get(DataSource);
     await source.query(`ALTER TABLE deadline DROP COLUMN closed_as`);
-    expect(await schemaDisagreements(source)).toEqual([expect.stringMatching(/^ALTER TABLE "deadline" ADD "closed_as" text/)]);
+    expect(await schemaDisagreements(source)).toEqual([
+      expect.stringMatching(/^ALTER TABLE "deadline" ADD "closed_as" text/),
+    ]);
   });
 });

@@ -52,7 +52,11 @@ describe('a database migrated before migrations 003 and 013 were edited', () => 
       [w.schoolA],
     );
     // Three referrals of one case as the old schema held them: two sent at one instant, one earlier.
-    const ids = ['00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000c'];
+    const ids = [
+      '00000000-0000-4000-8000-00000000000b',
+      '00000000-0000-4000-8000-00000000000a',
+      '00000000-0000-4000-8000-00000000000c',
+    ];
     const sentAt = ['2026-03-03T02:00:00Z', '2026-03-05T02:00:00Z', '2026-03-05T02:00:00Z'];
     for (const [i, id] of ids.entries()) {
       await pg.query(
@@ -68,9 +72,18 @@ describe('a database migrated before migrations 003 and 013 were edited', () => 
 
     expect(await schemaOf(t.db.url)).toEqual(await schemaOf(fresh.url));
     const clocks = await pg.query(`SELECT kind, clock FROM deadline ORDER BY kind`);
-    expect(clocks.rows).toEqual(expect.arrayContaining([{ kind: 'first_contact', clock: 'working' }, { kind: 'report_year', clock: 'calendar' }]));
+    expect(clocks.rows).toEqual(
+      expect.arrayContaining([
+        { kind: 'first_contact', clock: 'working' },
+        { kind: 'report_year', clock: 'calendar' },
+      ]),
+    );
     const referrals = await pg.query(`SELECT id, seq FROM referral WHERE case_id = $1 ORDER BY seq`, [c.id]);
-    expect(referrals.rows).toEqual([{ id: ids[0], seq: 1 }, { id: ids[1], seq: 2 }, { id: ids[2], seq: 3 }]);
+    expect(referrals.rows).toEqual([
+      { id: ids[0], seq: 1 },
+      { id: ids[1], seq: 2 },
+      { id: ids[2], seq: 3 },
+    ]);
   });
 
   it('leaves a database migrated since as it was when the levelling migration runs again', async () => {

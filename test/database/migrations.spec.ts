@@ -7,7 +7,9 @@ const tablesOf = async (url: string): Promise<string[]> => {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
+    const { rows } = await c.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+    );
     return rows.map((r) => r.tablename);
   } finally {
     await c.end();
@@ -36,7 +38,13 @@ describe('migrations', () => {
         SELECT table_name, column_name, data_type FROM information_schema.columns
          WHERE table_schema = 'public' AND table_name <> 'migrations'
            AND (data_type LIKE 'timestamp%' OR column_name = 'id' OR column_name LIKE '%\\_id')`);
-      const wrong = rows.filter((r) => (r.data_type.startsWith('timestamp') && r.data_type !== 'timestamp with time zone') || ((r.column_name === 'id' || r.column_name.endsWith('_id')) && r.data_type !== 'uuid' && r.column_name !== 'request_id'));
+      const wrong = rows.filter(
+        (r) =>
+          (r.data_type.startsWith('timestamp') && r.data_type !== 'timestamp with time zone') ||
+          ((r.column_name === 'id' || r.column_name.endsWith('_id')) &&
+            r.data_type !== 'uuid' &&
+            r.column_name !== 'request_id'),
+      );
       expect(wrong).toEqual([]);
     } finally {
       await c.end();

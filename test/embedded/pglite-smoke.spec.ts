@@ -13,13 +13,19 @@ import { solvedAltcha } from '../support/intake-helpers';
 // The zero-setup default: no DATABASE_URL, PGlite in DATA_DIR, demo data seeded once.
 const start = async (dataDir: string) => {
   const config = loadConfig({ DATA_DIR: dataDir, SCHEDULER_ENABLED: 'false' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: ['error'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: ['error'],
+  });
   configureApp(app);
   await app.init();
-  const seeded = await app.get(DemoSeedService).seedOnce().catch(async (e) => {
-    await app.close();
-    throw e;
-  });
+  const seeded = await app
+    .get(DemoSeedService)
+    .seedOnce()
+    .catch(async (e) => {
+      await app.close();
+      throw e;
+    });
   return { app, seeded, http: () => request(app.getHttpServer()) };
 };
 
@@ -33,21 +39,48 @@ describe('embedded PostgreSQL (PGlite) default', () => {
     let caseId: string;
     try {
       expect(first.seeded).toBe(true);
-      const login = await first.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD }).expect(200);
+      const login = await first
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'tv.dongda', password: DEMO_PASSWORD })
+        .expect(200);
       const token = { Authorization: `Bearer ${login.body.accessToken}` };
       const schoolId = login.body.user.schoolIds[0];
-      const learner = await first.http().post('/api/learners').set(token)
-        .send({ schoolId, fullName: 'Hà Minh Châu', dateOfBirth: '2012-12-12', sex: 'nu', className: '8A4' }).expect(201);
-      const opened = await first.http().post('/api/cases').set(token).send({
-        schoolId, learnerId: learner.body.id, areas: [{ code: 'ky_nang_song', priority: 1 }], channel: 'truc_tiep',
-        summary: 'Em xin gặp tư vấn về chuyện bạn bè.', riskLevel: 'low', riskRationale: 'Em tự tìm đến.',
-      }).expect(201);
+      const learner = await first
+        .http()
+        .post('/api/learners')
+        .set(token)
+        .send({ schoolId, fullName: 'Hà Minh Châu', dateOfBirth: '2012-12-12', sex: 'nu', className: '8A4' })
+        .expect(201);
+      const opened = await first
+        .http()
+        .post('/api/cases')
+        .set(token)
+        .send({
+          schoolId,
+          learnerId: learner.body.id,
+          areas: [{ code: 'ky_nang_song', priority: 1 }],
+          channel: 'truc_tiep',
+          summary: 'Em xin gặp tư vấn về chuyện bạn bè.',
+          riskLevel: 'low',
+          riskRationale: 'Em tự tìm đến.',
+        })
+        .expect(201);
       caseId = opened.body.id;
-      const moved = await first.http().post(`/api/cases/${caseId}/events`).set(token).send({ type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 }).expect(200);
+      const moved = await first
+        .http()
+        .post(`/api/cases/${caseId}/events`)
+        .set(token)
+        .send({ type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 })
+        .expect(200);
       expect(moved.body.state).toBe('assessment');
       await first.http().get('/api/health').expect(200);
       // The demo inspector reaches both schools through the admin's grants.
-      const inspector = await first.http().post('/api/auth/login').send({ username: 'thanhtra', password: DEMO_PASSWORD }).expect(200);
+      const inspector = await first
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'thanhtra', password: DEMO_PASSWORD })
+        .expect(200);
       expect(inspector.body.user.schoolIds).toHaveLength(2);
       expect(inspector.body.user.schoolIds).toContain(schoolId);
       // The demo ward's directory of services is seeded from the seed file.
@@ -61,7 +94,11 @@ describe('embedded PostgreSQL (PGlite) default', () => {
     const second = await start(dataDir);
     try {
       expect(second.seeded).toBe(false);
-      const login = await second.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD }).expect(200);
+      const login = await second
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'tv.dongda', password: DEMO_PASSWORD })
+        .expect(200);
       const token = { Authorization: `Bearer ${login.body.accessToken}` };
       const got = await second.http().get(`/api/cases/${caseId}`).set(token).expect(200);
       expect(got.body).toMatchObject({ state: 'assessment', version: 2 });
@@ -71,14 +108,28 @@ describe('embedded PostgreSQL (PGlite) default', () => {
       // The demo cases were reached through the machine too: their chains verify.
       const demo = await second.http().get('/api/cases').query({ pageSize: 100 }).set(token).expect(200);
       expect(new Set(demo.body.items.map((c: { state: string }) => c.state))).toEqual(
-        new Set(['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'referral.pending', 'referral.inService', 'closed.followUp']),
+        new Set([
+          'intake',
+          'assessment',
+          'planning',
+          'planReview',
+          'monitoring',
+          'referral.pending',
+          'referral.inService',
+          'closed.followUp',
+        ]),
       );
       // The demo's anonymous online report waits unassigned, its learner not named yet.
-      expect(demo.body.items.filter((c: { channel: string }) => c.channel === 'truc_tuyen'))
-        .toEqual([expect.objectContaining({ state: 'intake', learnerId: null, openedBy: null, assigneeId: null })]);
+      expect(demo.body.items.filter((c: { channel: string }) => c.channel === 'truc_tuyen')).toEqual([
+        expect.objectContaining({ state: 'intake', learnerId: null, openedBy: null, assigneeId: null }),
+      ]);
       // The public form works on the embedded database too.
       // (its proof of work solved at the default difficulty: what a reporter's browser does)
-      const posted = await second.http().post('/api/public/intake').send({ schoolCode: 'KL', whatIsHappening: 'Em cần được giúp đỡ.', altcha: await solvedAltcha(second) }).expect(202);
+      const posted = await second
+        .http()
+        .post('/api/public/intake')
+        .send({ schoolCode: 'KL', whatIsHappening: 'Em cần được giúp đỡ.', altcha: await solvedAltcha(second) })
+        .expect(202);
       expect(posted.body.trackingCode).toMatch(/^TN-/);
     } finally {
       await second.app.close();

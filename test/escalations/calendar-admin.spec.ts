@@ -5,11 +5,23 @@ import { CaseBody, move, openCase, PAYLOADS } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
-type Entry = { date: string; kind: string; name: string; decisionNumber: string | null; decisionDate: string | null; decision: string };
+type Entry = {
+  date: string;
+  kind: string;
+  name: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  decision: string;
+};
 type DeadlineBody = { kind: string; dueAt: string; rule: string };
 
 const DECREE = { decisionNumber: 'Quyết định số 123/QĐ-TTg', decisionDate: '2026-11-05' };
-const dayOff = (date: string, name = 'Nghỉ theo quyết định của Thủ tướng') => ({ date, kind: 'day_off', name, ...DECREE });
+const dayOff = (date: string, name = 'Nghỉ theo quyết định của Thủ tướng') => ({
+  date,
+  kind: 'day_off',
+  name,
+  ...DECREE,
+});
 const workedSaturday = (date: string) => ({ date, kind: 'working_day', name: 'Làm bù', ...DECREE });
 
 // Issue 13, point 18: the admin keeps the working calendar in the app, a year at a time, each day with the
@@ -23,21 +35,33 @@ describe('the working calendar kept in the app', () => {
   });
 
   const admin = () => auth(w.users.adminW);
-  const put = (year: number | string, entries: unknown, who = admin()) => t.http().put(`/api/admin/calendar/${year}`).set(who).send({ entries });
-  const get = async (year: number) => (await t.http().get(`/api/admin/calendar/${year}`).set(admin()).expect(200)).body as { source: string; entries: Entry[]; items: { date: string; name: string; kind: string; decision?: string }[] };
+  const put = (year: number | string, entries: unknown, who = admin()) =>
+    t.http().put(`/api/admin/calendar/${year}`).set(who).send({ entries });
+  const get = async (year: number) =>
+    (await t.http().get(`/api/admin/calendar/${year}`).set(admin()).expect(200)).body as {
+      source: string;
+      entries: Entry[];
+      items: { date: string; name: string; kind: string; decision?: string }[];
+    };
   const clock = async (c: { id: string }, kind: string): Promise<DeadlineBody> => {
     const got = await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.counsellorA)).expect(200);
     return (got.body.deadlines as DeadlineBody[]).find((d) => d.kind === kind) as DeadlineBody;
   };
-  const calendarEvents = async () => (await t.app.get(AdminAuditService).list()).filter((e) => e.type === 'CALENDAR_YEAR_UPDATED');
-  const inAssessment = async (): Promise<CaseBody> => move(t, w.users.counsellorA, await openCase(t, w), 'START_ASSESSMENT');
+  const calendarEvents = async () =>
+    (await t.app.get(AdminAuditService).list()).filter((e) => e.type === 'CALENDAR_YEAR_UPDATED');
+  const inAssessment = async (): Promise<CaseBody> =>
+    move(t, w.users.counsellorA, await openCase(t, w), 'START_ASSESSMENT');
 
   it('a year never set in the app is the HOLIDAYS_DIR file’s, or the statutory days alone', async () => {
     const y2026 = await get(2026);
     expect(y2026.source).toBe('file');
     expect(y2026.entries.find((e) => e.date === '2026-01-10')).toEqual({
-      date: '2026-01-10', kind: 'working_day', name: 'Làm bù cho Thứ Sáu 02/01',
-      decisionNumber: 'Công văn 12729/VPCP-KGVX', decisionDate: '2025-12-25', decision: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025',
+      date: '2026-01-10',
+      kind: 'working_day',
+      name: 'Làm bù cho Thứ Sáu 02/01',
+      decisionNumber: 'Công văn 12729/VPCP-KGVX',
+      decisionDate: '2025-12-25',
+      decision: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025',
     });
     expect(y2026.items.find((d) => d.date === '2026-01-02')).toMatchObject({ kind: 'override' });
     const y2027 = await get(2027);
@@ -54,7 +78,8 @@ describe('the working calendar kept in the app', () => {
     const added = await put(2027, [dayOff('2027-03-03')]).expect(200);
     expect(added.body).toMatchObject({ source: 'app', movedDeadlines: expect.any(Number) });
     expect(added.body.items.find((d: { date: string }) => d.date === '2027-03-03')).toMatchObject({
-      kind: 'override', decision: 'Quyết định số 123/QĐ-TTg ngày 05/11/2026',
+      kind: 'override',
+      decision: 'Quyết định số 123/QĐ-TTg ngày 05/11/2026',
     });
     expect(await clock(c, 'assessment_due')).toMatchObject({ dueAt: '2027-03-09T10:00:00.000Z', rule: 'default' });
     // Its rungs still to come moved with it: the reminder a working day before, the overdue at the due time.
@@ -88,9 +113,15 @@ describe('the working calendar kept in the app', () => {
     let c = await inAssessment();
     c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment('low'));
     c = await move(t, tv, c, 'SUBMIT_PLAN', { ...PAYLOADS.plan, reviewDate: '2027-03-11' }); // Thursday
-    expect(await clock(c, 'plan_review')).toMatchObject({ dueAt: '2027-03-11T10:00:00.000Z', rule: 'plan_review_date' });
+    expect(await clock(c, 'plan_review')).toMatchObject({
+      dueAt: '2027-03-11T10:00:00.000Z',
+      rule: 'plan_review_date',
+    });
     await put(2027, [dayOff('2027-03-11')]).expect(200);
-    expect(await clock(c, 'plan_review')).toMatchObject({ dueAt: '2027-03-12T10:00:00.000Z', rule: 'plan_review_date' });
+    expect(await clock(c, 'plan_review')).toMatchObject({
+      dueAt: '2027-03-12T10:00:00.000Z',
+      rule: 'plan_review_date',
+    });
     await put(2027, []).expect(200);
     expect((await clock(c, 'plan_review')).dueAt).toBe('2027-03-11T10:00:00.000Z');
   });
@@ -105,10 +136,32 @@ describe('the working calendar kept in the app', () => {
     await put(2027, [dayOff('2027-03-03', 'Nghỉ bù (đã sửa tên)')]).expect(200);
     const events = (await calendarEvents()).slice(seen);
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ actorId: w.users.adminW.id, actorRole: 'admin', payload: { year: 2027, sourceBefore: 'app', added: [{ date: '2027-03-03', kind: 'day_off', decisionNumber: 'Quyết định số 123/QĐ-TTg', decisionDate: '2026-11-05' }], removed: [] } });
-    expect((events[0].payload.movedDeadlines as { caseId: string; kind: string; from: string; to: string }[]).find((m) => m.caseId === c.id))
-      .toMatchObject({ kind: 'assessment_due', from: '2027-03-08T10:00:00.000Z', to: '2027-03-09T10:00:00.000Z' });
-    expect(events[1].payload).toMatchObject({ changed: [{ before: { name: 'Nghỉ theo quyết định của Thủ tướng' }, after: { name: 'Nghỉ bù (đã sửa tên)' } }], movedDeadlines: [] });
+    expect(events[0]).toMatchObject({
+      actorId: w.users.adminW.id,
+      actorRole: 'admin',
+      payload: {
+        year: 2027,
+        sourceBefore: 'app',
+        added: [
+          {
+            date: '2027-03-03',
+            kind: 'day_off',
+            decisionNumber: 'Quyết định số 123/QĐ-TTg',
+            decisionDate: '2026-11-05',
+          },
+        ],
+        removed: [],
+      },
+    });
+    expect(
+      (events[0].payload.movedDeadlines as { caseId: string; kind: string; from: string; to: string }[]).find(
+        (m) => m.caseId === c.id,
+      ),
+    ).toMatchObject({ kind: 'assessment_due', from: '2027-03-08T10:00:00.000Z', to: '2027-03-09T10:00:00.000Z' });
+    expect(events[1].payload).toMatchObject({
+      changed: [{ before: { name: 'Nghỉ theo quyết định của Thủ tướng' }, after: { name: 'Nghỉ bù (đã sửa tên)' } }],
+      movedDeadlines: [],
+    });
     expect(await t.app.get(AdminAuditService).verify()).toMatchObject({ valid: true });
     await put(2027, []).expect(200);
   });
@@ -121,14 +174,21 @@ describe('the working calendar kept in the app', () => {
     const seen = (await calendarEvents()).length;
     const refused = async (year: number | string, entries: unknown, field: string) => {
       const res = await put(year, entries).expect(400);
-      expect({ field, got: res.body.details.map((d: { field: string }) => d.field) }).toEqual({ field, got: expect.arrayContaining([field]) });
+      expect({ field, got: res.body.details.map((d: { field: string }) => d.field) }).toEqual({
+        field,
+        got: expect.arrayContaining([field]),
+      });
     };
     await refused(2027, [dayOff('2028-03-03')], 'entries[0].date');
     await refused(2027, [dayOff('2027-02-30')], 'entries[0].date');
     await refused(2027, [dayOff('2027-03-04'), dayOff('2027-03-04')], 'entries[1].date');
     await refused(2027, [{ ...dayOff('2027-03-04'), kind: 'holiday' }], 'entries[0].kind');
     await refused(2027, [{ ...dayOff('2027-03-04'), decisionNumber: ' ' }], 'entries[0].decisionNumber');
-    await refused(2027, [{ date: '2027-03-04', kind: 'day_off', name: 'Nghỉ', decisionNumber: 'QĐ 1' }], 'entries[0].decisionDate');
+    await refused(
+      2027,
+      [{ date: '2027-03-04', kind: 'day_off', name: 'Nghỉ', decisionNumber: 'QĐ 1' }],
+      'entries[0].decisionDate',
+    );
     await refused(2027, [{ ...dayOff('2027-03-04'), decisionDate: '2027-03-02' }], 'entries[0].decisionDate'); // tomorrow
     await refused(2027, [{ ...dayOff('2027-03-04'), name: '' }], 'entries[0].name');
     await refused(2027, 'nope', 'entries');
@@ -149,17 +209,34 @@ describe('the working calendar kept in the app', () => {
     const file = await get(2026);
     const sent = file.entries
       .filter((e) => e.date !== '2026-11-24') // Ngày Văn hóa Việt Nam stays a statutory day without the file
-      .map(({ date, kind, name, decisionNumber, decisionDate }) => ({ date, kind, name, decisionNumber, decisionDate }));
-    await put(2026, [...sent, dayOff('2026-03-04')].map((e) => (e.date === '2026-03-04' ? { ...e, decisionDate: '2026-02-20' } : e))).expect(200);
+      .map(({ date, kind, name, decisionNumber, decisionDate }) => ({
+        date,
+        kind,
+        name,
+        decisionNumber,
+        decisionDate,
+      }));
+    await put(
+      2026,
+      [...sent, dayOff('2026-03-04')].map((e) => (e.date === '2026-03-04' ? { ...e, decisionDate: '2026-02-20' } : e)),
+    ).expect(200);
     const app = await get(2026);
     expect(app.source).toBe('app');
     expect(app.entries.map((e) => e.date)).toEqual([...sent.map((e) => e.date), '2026-03-04'].sort());
-    expect((await calendarEvents()).at(-1)?.payload).toMatchObject({ year: 2026, sourceBefore: 'file', added: [{ date: '2026-03-04' }], removed: [{ date: '2026-11-24' }] });
+    expect((await calendarEvents()).at(-1)?.payload).toMatchObject({
+      year: 2026,
+      sourceBefore: 'file',
+      added: [{ date: '2026-03-04' }],
+      removed: [{ date: '2026-11-24' }],
+    });
 
     const restarted = await startTestApp({}, { database: t.db });
     try {
       const calendar = restarted.app.get(WorkingCalendar);
-      expect(calendar.dayOff('2026-03-04')).toMatchObject({ kind: 'override', decision: 'Quyết định số 123/QĐ-TTg ngày 20/02/2026' });
+      expect(calendar.dayOff('2026-03-04')).toMatchObject({
+        kind: 'override',
+        decision: 'Quyết định số 123/QĐ-TTg ngày 20/02/2026',
+      });
       expect(calendar.isWorkingDay('2026-01-10')).toBe(true);
     } finally {
       await restarted.close();

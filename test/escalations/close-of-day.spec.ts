@@ -19,7 +19,9 @@ describe('working-day deadlines end at the close of the day', () => {
     let c = await openCase(t, w);
     c = await move(t, tv, c, 'START_ASSESSMENT');
     const got = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);
-    expect(got.body.deadlines).toEqual([expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-03-09T10:00:00.000Z' })]);
+    expect(got.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-03-09T10:00:00.000Z' }),
+    ]);
   });
 
   it('gives an assessment started mid-afternoon before a holiday until 17:00 of the fifth working day after it', async () => {
@@ -29,6 +31,8 @@ describe('working-day deadlines end at the close of the day', () => {
     c = await move(t, tv, c, 'START_ASSESSMENT');
     const got = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);
     // The fifth working day after Wed 29/4 is Fri 8/5 (Mon 4/5 to Fri 8/5).
-    expect(got.body.deadlines).toEqual([expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-05-08T10:00:00.000Z' })]);
+    expect(got.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-05-08T10:00:00.000Z' }),
+    ]);
   });
 });

@@ -15,7 +15,8 @@ describe('raising the risk at intake moves first contact to the same working day
 
   const firstContact = (c: { id: string }) => deadlineOf(c, 'first_contact');
   const alertLevels = (c: { id: string }) => alertsTo(w.users.counsellorA, c);
-  const raise = (c: CaseBody, riskLevel: string) => move(t, w.users.counsellorA, c, 'UPDATE_RISK', { riskLevel, riskRationale: 'Em kể bị bố đánh tối qua.' });
+  const raise = (c: CaseBody, riskLevel: string) =>
+    move(t, w.users.counsellorA, c, 'UPDATE_RISK', { riskLevel, riskRationale: 'Em kể bị bố đánh tối qua.' });
 
   it('to high: the due time opening at high gives, its overdue alert at that time; lowering again does not loosen it', async () => {
     at('2026-03-02T09:00:00+07:00'); // Monday
@@ -37,7 +38,10 @@ describe('raising the risk at intake moves first contact to the same working day
     expect(await alertLevels(c)).toEqual(['overdue']);
 
     // The concern that made it high was known: a lower risk later gives no time back.
-    c = await move(t, w.users.counsellorA, c, 'UPDATE_RISK', { riskLevel: 'low', riskRationale: 'Gia đình đã đón em về nhà bà.' });
+    c = await move(t, w.users.counsellorA, c, 'UPDATE_RISK', {
+      riskLevel: 'low',
+      riskRationale: 'Gia đình đã đón em về nhà bà.',
+    });
     expect(await firstContact(c)).toMatchObject({ dueAt: sameDay });
   });
 
@@ -54,8 +58,15 @@ describe('raising the risk at intake moves first contact to the same working day
 
   it('keeps paused time out: a raise while paused stays paused, and earlier paused time still counts in the case’s favour', async () => {
     const { supervisorA: tt } = w.users;
-    const pause = (c: { id: string }) => t.http().post(`/api/cases/${c.id}/clocks/pause`).set(auth(tt)).send({ reason: 'Trường đóng cửa do bão.' }).expect(200);
-    const resume = (c: { id: string }) => t.http().post(`/api/cases/${c.id}/clocks/resume`).set(auth(tt)).send({}).expect(200);
+    const pause = (c: { id: string }) =>
+      t
+        .http()
+        .post(`/api/cases/${c.id}/clocks/pause`)
+        .set(auth(tt))
+        .send({ reason: 'Trường đóng cửa do bão.' })
+        .expect(200);
+    const resume = (c: { id: string }) =>
+      t.http().post(`/api/cases/${c.id}/clocks/resume`).set(auth(tt)).send({}).expect(200);
 
     // Raised while paused: Monday 10:00 → 17:00 is five working hours left, counted again on resume.
     at('2026-03-16T09:00:00+07:00'); // Monday

@@ -3,13 +3,27 @@ import { move, openCase, toMonitoring } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useEscalationWorld } from '../support/escalation-helpers';
 
-type AlertBody = { id: string; recipientId: string; caseId: string; level: string; reason: string; acknowledgedAt: string | null };
+type AlertBody = {
+  id: string;
+  recipientId: string;
+  caseId: string;
+  level: string;
+  reason: string;
+  acknowledgedAt: string | null;
+};
 
 describe('deadlines and the escalation ladder', () => {
   let t: TestApp;
   let w: World;
   const alertsOf = async (who: Login, caseId?: string): Promise<AlertBody[]> =>
-    (await t.http().get('/api/alerts').query(caseId ? { caseId, pageSize: 100 } : { pageSize: 100 }).set(auth(who)).expect(200)).body.items;
+    (
+      await t
+        .http()
+        .get('/api/alerts')
+        .query(caseId ? { caseId, pageSize: 100 } : { pageSize: 100 })
+        .set(auth(who))
+        .expect(200)
+    ).body.items;
 
   const { world, sweep, at } = useEscalationWorld();
   beforeAll(() => {
@@ -23,7 +37,9 @@ describe('deadlines and the escalation ladder', () => {
     c = await move(t, tv, c, 'START_ASSESSMENT');
     const got = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);
     // 5 working days: Mon 2/3 09:00 → the close of Mon 9/3, 17:00.
-    expect(got.body.deadlines).toEqual([expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-03-09T10:00:00.000Z', level: null })]);
+    expect(got.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'assessment_due', dueAt: '2026-03-09T10:00:00.000Z', level: null }),
+    ]);
 
     const levelsFor = async (who: Login) => (await alertsOf(who, c.id)).map((a) => a.level).sort();
     at('2026-03-06T16:59:00+07:00');
@@ -47,7 +63,9 @@ describe('deadlines and the escalation ladder', () => {
     await sweep();
     const principal = await alertsOf(ht, c.id);
     expect(principal.map((a) => a.level)).toEqual(['principal']);
-    expect(principal[0].reason).toBe(`Quá hạn hoàn thành đánh giá 2 ngày làm việc — Trường THCS Thử Nghiệm A (hồ sơ ${(got.body as { code: string }).code})`);
+    expect(principal[0].reason).toBe(
+      `Quá hạn hoàn thành đánh giá 2 ngày làm việc — Trường THCS Thử Nghiệm A (hồ sơ ${(got.body as { code: string }).code})`,
+    );
     expect(await levelsFor(vh)).toEqual([]);
 
     at('2026-03-16T17:00:00+07:00'); // +5 working days: the ward officer
@@ -92,7 +110,9 @@ describe('deadlines and the escalation ladder', () => {
     at('2026-10-07T09:00:00+07:00');
     await sweep();
     const view = await t.http().get(`/api/cases/${c.id}`).set(auth(tv)).expect(200);
-    expect(view.body.deadlines).toEqual([expect.objectContaining({ kind: 'plan_review', dueAt: '2026-11-06T02:00:00.000Z', level: null })]);
+    expect(view.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'plan_review', dueAt: '2026-11-06T02:00:00.000Z', level: null }),
+    ]);
     at('2026-11-06T09:00:00+07:00');
     await sweep();
     const overdue = (await alertsOf(tv, c.id)).filter((a) => a.level === 'overdue');
@@ -114,14 +134,28 @@ describe('deadlines and the escalation ladder', () => {
     let c = await openCase(t, w);
     c = await move(t, tv, c, 'UPDATE_RISK', { riskLevel: 'critical', riskRationale: 'Có dấu hiệu bị bạo hành.' });
     const [alert] = await alertsOf(tt, c.id);
-    const empty = await t.http().post(`/api/alerts/${alert.id}/ack`).set(auth(tt)).send({ nextAction: '  ' }).expect(400);
+    const empty = await t
+      .http()
+      .post(`/api/alerts/${alert.id}/ack`)
+      .set(auth(tt))
+      .send({ nextAction: '  ' })
+      .expect(400);
     expect(empty.body.details[0].field).toBe('nextAction');
     await t.http().post(`/api/alerts/${alert.id}/ack`).set(auth(tv2)).send({ nextAction: 'x' }).expect(404);
-    const ack = await t.http().post(`/api/alerts/${alert.id}/ack`).set(auth(tt)).send({ nextAction: 'Gặp em và gia đình trong sáng mai.' }).expect(200);
+    const ack = await t
+      .http()
+      .post(`/api/alerts/${alert.id}/ack`)
+      .set(auth(tt))
+      .send({ nextAction: 'Gặp em và gia đình trong sáng mai.' })
+      .expect(200);
     expect(ack.body).toMatchObject({ acknowledgedBy: tt.id, nextAction: 'Gặp em và gia đình trong sáng mai.' });
     await t.http().post(`/api/alerts/${alert.id}/ack`).set(auth(tt)).send({ nextAction: 'lần hai' }).expect(409);
     const history = (await t.http().get(`/api/cases/${c.id}/history`).set(auth(tt)).expect(200)).body.items;
-    expect(history.at(-1)).toMatchObject({ type: 'ALERT_ACKNOWLEDGED', actorId: tt.id, payload: { nextAction: 'Gặp em và gia đình trong sáng mai.' } });
+    expect(history.at(-1)).toMatchObject({
+      type: 'ALERT_ACKNOWLEDGED',
+      actorId: tt.id,
+      payload: { nextAction: 'Gặp em và gia đình trong sáng mai.' },
+    });
     expect((await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(tt)).expect(200)).body.valid).toBe(true);
     // Unacknowledged first in the inbox.
     const inbox = (await t.http().get('/api/alerts').set(auth(tt)).expect(200)).body.items as AlertBody[];

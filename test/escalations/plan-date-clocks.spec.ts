@@ -33,13 +33,19 @@ describe('the plan-review and referral-feedback clocks follow the plan’s dates
   it('due at 17:00 of the review date, and says the plan set it', async () => {
     at('2026-03-02T09:00:00+07:00'); // Monday
     const c = await inMonitoring({ reviewDate: '2026-03-12' }); // Thursday, 10 days ahead
-    expect(await clock(c, 'plan_review')).toMatchObject({ dueAt: '2026-03-12T10:00:00.000Z', rule: 'plan_review_date' });
+    expect(await clock(c, 'plan_review')).toMatchObject({
+      dueAt: '2026-03-12T10:00:00.000Z',
+      rule: 'plan_review_date',
+    });
   });
 
   it('a review date on a Saturday is due at 17:00 of the next working day', async () => {
     at('2026-03-02T09:00:00+07:00');
     const c = await inMonitoring({ reviewDate: '2026-03-14' }); // Saturday
-    expect(await clock(c, 'plan_review')).toMatchObject({ dueAt: '2026-03-16T10:00:00.000Z', rule: 'plan_review_date' });
+    expect(await clock(c, 'plan_review')).toMatchObject({
+      dueAt: '2026-03-16T10:00:00.000Z',
+      rule: 'plan_review_date',
+    });
   });
 
   it('a review date already past gives the 30-day default, and says so', async () => {
@@ -59,7 +65,10 @@ describe('the plan-review and referral-feedback clocks follow the plan’s dates
       let c = await inMonitoring({ reviewDate: '2026-03-12', ...(endDate ? { endDate } : {}) });
       const { payload } = await prepareReferral(t, w, c, { by: tv });
       c = await move(t, tv, c, 'REFER', payload);
-      c = await move(t, tv, c, 'REFERRAL_ACCEPTED', { receiverContact: 'BS. Hoàng Minh', note: 'Hẹn em khám thứ Năm.' });
+      c = await move(t, tv, c, 'REFERRAL_ACCEPTED', {
+        receiverContact: 'BS. Hoàng Minh',
+        note: 'Hẹn em khám thứ Năm.',
+      });
       expect(await clock(c, 'referral_feedback')).toMatchObject({ dueAt, rule });
     }
   });

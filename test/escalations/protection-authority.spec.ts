@@ -5,7 +5,11 @@ import { DeadlineBody, useEscalationWorld } from '../support/escalation-helpers'
 
 type Entry = { type: string; label: { vi: string; en: string }; details: Record<string, unknown> };
 
-const concern = (carerSuspected: boolean) => ({ kind: 'violence', facts: 'Em kể bị người lớn trong xóm đánh.', carerSuspected });
+const concern = (carerSuspected: boolean) => ({
+  kind: 'violence',
+  facts: 'Em kể bị người lớn trong xóm đánh.',
+  carerSuspected,
+});
 const notify = (recipient: string, notifiedAt: string) => ({ recipient, notifiedAt, notifiedBy: 'Cô Lan' });
 
 // Law on Children Art. 51, Decree 56/2017 Art. 25: the duty is to report to an authority that receives such
@@ -20,7 +24,8 @@ describe('a protection concern is satisfied only by a report to an authority', (
 
   const kinds = (c: CaseBody) => (c.deadlines as DeadlineBody[]).map((d) => d.kind);
   const chronology = async (c: { id: string }) =>
-    (await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.supervisorA)).expect(200)).body.items as Entry[];
+    (await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.supervisorA)).expect(200)).body
+      .items as Entry[];
 
   it('keeps the concern open, its clock running and escalating, after the family is told; Phòng Văn hóa – Xã hội closes it', async () => {
     const { counsellorA: tv, principalA: ht, wardW: vh } = w.users;
@@ -62,15 +67,18 @@ describe('a protection concern is satisfied only by a report to an authority', (
     expect(told[1].label.vi).toMatch(/cơ quan có thẩm quyền/);
   });
 
-  it.each(['tong_dai_111', 'ubnd_phuong', 'cong_an', 'phong_vhxh'])('a report to %s satisfies the concern', async (recipient) => {
-    const { counsellorA: tv } = w.users;
-    at('2026-03-09T09:00:00+07:00');
-    let c = await openCase(t, w);
-    c = await move(t, tv, c, 'RAISE_PROTECTION_CONCERN', concern(false));
-    c = await move(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', notify(recipient, '2026-03-09T09:30:00+07:00'));
-    expect(c).toMatchObject({ protection: 'notified' });
-    expect(kinds(c)).not.toContain('protection_notification');
-  });
+  it.each(['tong_dai_111', 'ubnd_phuong', 'cong_an', 'phong_vhxh'])(
+    'a report to %s satisfies the concern',
+    async (recipient) => {
+      const { counsellorA: tv } = w.users;
+      at('2026-03-09T09:00:00+07:00');
+      let c = await openCase(t, w);
+      c = await move(t, tv, c, 'RAISE_PROTECTION_CONCERN', concern(false));
+      c = await move(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', notify(recipient, '2026-03-09T09:30:00+07:00'));
+      expect(c).toMatchObject({ protection: 'notified' });
+      expect(kinds(c)).not.toContain('protection_notification');
+    },
+  );
 
   it('raises a concern with the carer suspected to critical, with the critical-risk alerts, and refuses the family as recipient', async () => {
     const { counsellorA: tv, supervisorA: tt, principalA: ht } = w.users;
@@ -82,12 +90,20 @@ describe('a protection concern is satisfied only by a report to an authority', (
     expect(await alertLevels(tt, c)).toEqual(['critical_risk']);
     expect(await alertLevels(ht, c)).toEqual(['critical_risk']);
     // Critical at intake: first contact the same working day, as opening at that risk gives.
-    expect((c.deadlines as DeadlineBody[]).find((d) => d.kind === 'first_contact')?.dueAt).toBe('2026-03-16T10:00:00.000Z');
+    expect((c.deadlines as DeadlineBody[]).find((d) => d.kind === 'first_contact')?.dueAt).toBe(
+      '2026-03-16T10:00:00.000Z',
+    );
 
     const raised = (await chronology(c)).find((e) => e.type === 'RAISE_PROTECTION_CONCERN') as Entry;
     expect(raised.details.riskRaised).toEqual({ from: 'medium', to: 'critical' });
 
-    const family = await sendEvent(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', notify('gia_dinh', '2026-03-16T10:05:00+07:00'));
+    const family = await sendEvent(
+      t,
+      tv,
+      c,
+      'RECORD_PROTECTION_NOTIFICATION',
+      notify('gia_dinh', '2026-03-16T10:05:00+07:00'),
+    );
     expect(family.status).toBe(422);
     expect(family.body.details).toMatchObject({ reason: 'family_is_suspected', fields: ['recipient'] });
     expect((await read(c)).version).toBe(c.version);
@@ -108,7 +124,13 @@ describe('a protection concern is satisfied only by a report to an authority', (
     at('2026-03-23T09:00:00+07:00');
     let c = await openCase(t, w);
     c = await move(t, tv, c, 'RAISE_PROTECTION_CONCERN', concern(false));
-    const bad = await sendEvent(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', notify('hang_xom', '2026-03-23T09:10:00+07:00'));
+    const bad = await sendEvent(
+      t,
+      tv,
+      c,
+      'RECORD_PROTECTION_NOTIFICATION',
+      notify('hang_xom', '2026-03-23T09:10:00+07:00'),
+    );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.details)).toContain('recipient');
     expect((await read(c)).version).toBe(c.version);

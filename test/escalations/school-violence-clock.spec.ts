@@ -7,7 +7,11 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { DeadlineBody, useEscalationWorld } from '../support/escalation-helpers';
 
 const KIND = 'school_violence_family';
-const schoolViolence = { kind: 'school_violence', facts: 'Em bị nhóm bạn cùng lớp đánh trong giờ ra chơi.', carerSuspected: false };
+const schoolViolence = {
+  kind: 'school_violence',
+  facts: 'Em bị nhóm bạn cùng lớp đánh trong giờ ra chơi.',
+  carerSuspected: false,
+};
 
 // Decree 80/2017 (safe schools): when a case records school violence, the family is to be told within 24 hours
 // (DOMAIN.md's default), and the principal hears when it is not.
@@ -21,7 +25,12 @@ describe('school violence: the family informed within 24 hours', () => {
 
   const clock = (c: CaseBody) => (c.deadlines as DeadlineBody[]).find((d) => d.kind === KIND);
   const contactFamily = (c: { id: string }, contactedAt: string) =>
-    t.http().post(`/api/cases/${c.id}/family-contacts`).set(auth(w.users.counsellorA)).send({ ...PAYLOADS.familyContact, contactedAt }).expect(201);
+    t
+      .http()
+      .post(`/api/cases/${c.id}/family-contacts`)
+      .set(auth(w.users.counsellorA))
+      .send({ ...PAYLOADS.familyContact, contactedAt })
+      .expect(201);
 
   it('a school-violence concern starts the clock, which reaches the principal; only a family contact made after it answers it', async () => {
     const { counsellorA: tv, principalA: ht, supervisorA: tt } = w.users;
@@ -52,19 +61,34 @@ describe('school violence: the family informed within 24 hours', () => {
     expect(clock(c)).toBeUndefined();
     // Telling the family is not the report to an authority: the concern stays open.
     expect(c).toMatchObject({ protection: 'open', schoolViolence: true });
-    const history = (await t.http().get(`/api/cases/${c.id}/history`).set(auth(tt)).expect(200)).body.items as { type: string; payload: Record<string, unknown> }[];
-    expect(history.filter((e) => e.type === 'FAMILY_CONTACT_RECORDED').map((e) => e.payload.closedDeadline ?? null)).toEqual([null, KIND]);
+    const history = (await t.http().get(`/api/cases/${c.id}/history`).set(auth(tt)).expect(200)).body.items as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    expect(
+      history.filter((e) => e.type === 'FAMILY_CONTACT_RECORDED').map((e) => e.payload.closedDeadline ?? null),
+    ).toEqual([null, KIND]);
   });
 
   it('a flag at intake starts the same clock; a family notification recorded on the concern answers it too', async () => {
     const { counsellorA: tv } = w.users;
     at('2026-03-04T09:00:00+07:00'); // Wednesday
     const learner = await createLearner(t, tv, w.schoolA);
-    const opened = await t.http().post('/api/cases').set(auth(tv)).send({
-      schoolId: w.schoolA, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'giao_vien',
-      summary: 'Giáo viên chủ nhiệm báo em bị bạn đánh trong giờ ra chơi.', riskLevel: 'medium', riskRationale: 'Có thương tích nhẹ.',
-      schoolViolence: true,
-    }).expect(201);
+    const opened = await t
+      .http()
+      .post('/api/cases')
+      .set(auth(tv))
+      .send({
+        schoolId: w.schoolA,
+        learnerId: learner.id,
+        areas: [{ code: 'tam_ly', priority: 1 }],
+        channel: 'giao_vien',
+        summary: 'Giáo viên chủ nhiệm báo em bị bạn đánh trong giờ ra chơi.',
+        riskLevel: 'medium',
+        riskRationale: 'Có thương tích nhẹ.',
+        schoolViolence: true,
+      })
+      .expect(201);
     let c = opened.body as CaseBody;
     expect(c).toMatchObject({ schoolViolence: true, protection: 'none' });
     expect(clock(c)).toMatchObject({ dueAt: new Date('2026-03-05T09:00:00+07:00').toISOString() });
@@ -72,7 +96,11 @@ describe('school violence: the family informed within 24 hours', () => {
     // A school-violence concern on the same incident does not start a second clock.
     c = await move(t, tv, c, 'RAISE_PROTECTION_CONCERN', schoolViolence);
     expect((c.deadlines as DeadlineBody[]).filter((d) => d.kind === KIND)).toHaveLength(1);
-    c = await move(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', { recipient: 'gia_dinh', notifiedAt: '2026-03-04T09:30:00+07:00', notifiedBy: 'Cô Lan' });
+    c = await move(t, tv, c, 'RECORD_PROTECTION_NOTIFICATION', {
+      recipient: 'gia_dinh',
+      notifiedAt: '2026-03-04T09:30:00+07:00',
+      notifiedBy: 'Cô Lan',
+    });
     expect(clock(c)).toBeUndefined();
     expect(c).toMatchObject({ protection: 'open' });
   });
@@ -90,10 +118,20 @@ describe('school violence: the family informed within 24 hours', () => {
   it('refuses a flag that is not a boolean with a 400 naming the field, and opens nothing', async () => {
     const { counsellorA: tv } = w.users;
     const learner = await createLearner(t, tv, w.schoolA);
-    const bad = await t.http().post('/api/cases').set(auth(tv)).send({
-      schoolId: w.schoolA, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'giao_vien',
-      summary: 'Bị bạn đánh.', riskLevel: 'medium', riskRationale: 'r', schoolViolence: 'có',
-    });
+    const bad = await t
+      .http()
+      .post('/api/cases')
+      .set(auth(tv))
+      .send({
+        schoolId: w.schoolA,
+        learnerId: learner.id,
+        areas: [{ code: 'tam_ly', priority: 1 }],
+        channel: 'giao_vien',
+        summary: 'Bị bạn đánh.',
+        riskLevel: 'medium',
+        riskRationale: 'r',
+        schoolViolence: 'có',
+      });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.details)).toContain('schoolViolence');
   });
@@ -115,6 +153,8 @@ describe('a ward’s SLA policy sets how long the family may wait after school v
     t.clock.set('2026-03-02T09:00:00+07:00'); // Monday: 09:00 + 4 working hours = 15:00 (2.5 h before the lunch break, 1.5 h after)
     let c = await openCase(t, w);
     c = await move(t, w.users.counsellorA, c, 'RAISE_PROTECTION_CONCERN', schoolViolence);
-    expect((c.deadlines as DeadlineBody[]).find((d) => d.kind === KIND)).toMatchObject({ dueAt: new Date('2026-03-02T15:00:00+07:00').toISOString() });
+    expect((c.deadlines as DeadlineBody[]).find((d) => d.kind === KIND)).toMatchObject({
+      dueAt: new Date('2026-03-02T15:00:00+07:00').toISOString(),
+    });
   });
 });

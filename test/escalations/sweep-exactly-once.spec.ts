@@ -34,7 +34,15 @@ describe('the sweep raises each (deadline, level) exactly once', () => {
   const sweeper = (): ChildProcess & { done: Promise<number | null>; out: string[] } => {
     const child = spawn(process.execPath, [BUILT_CLI, 'sweep', '--at', SWEEP_AT], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.config.dataDir, JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey, SEED_DEMO: 'false', SCHEDULER_ENABLED: 'false' },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.db.url,
+        DATA_DIR: t.config.dataDir,
+        JWT_SECRET: t.config.jwtSecret,
+        DATA_KEY: t.config.dataKey,
+        SEED_DEMO: 'false',
+        SCHEDULER_ENABLED: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     }) as ChildProcess & { done: Promise<number | null>; out: string[] };
     child.out = [];
@@ -92,17 +100,33 @@ describe('the sweep raises each (deadline, level) exactly once', () => {
               (SELECT count(*)::int FROM short) AS fired_without_three`,
       [caseId],
     );
-    return rows[0] as { alerts: number; distinct_alerts: number; fired: number; pending: number; fired_without_three: number };
+    return rows[0] as {
+      alerts: number;
+      distinct_alerts: number;
+      fired: number;
+      pending: number;
+      fired_without_three: number;
+    };
   };
 
-  it('three sweeps at once, each on its own pool, raise every one of 1,500 due alerts exactly once', async () => {
-    const caseId = await plantDueDeadlines(DUE);
-    const results = await Promise.all([sweepInProcess(), sweepInProcess(), sweepInProcess()]);
-    expect(await tally(caseId)).toEqual({ alerts: DUE * 3, distinct_alerts: DUE * 3, fired: DUE, pending: 0, fired_without_three: 0 });
-    // Every rung was raised by one of them: the planted deadlines plus the case's own intake rung (first
-    // contact, long overdue by then).
-    expect(results.reduce((sum, r) => sum + r.rungs, 0)).toBe(DUE + 1);
-  }, SLOW_TEST_MS);
+  it(
+    'three sweeps at once, each on its own pool, raise every one of 1,500 due alerts exactly once',
+    async () => {
+      const caseId = await plantDueDeadlines(DUE);
+      const results = await Promise.all([sweepInProcess(), sweepInProcess(), sweepInProcess()]);
+      expect(await tally(caseId)).toEqual({
+        alerts: DUE * 3,
+        distinct_alerts: DUE * 3,
+        fired: DUE,
+        pending: 0,
+        fired_without_three: 0,
+      });
+      // Every rung was raised by one of them: the planted deadlines plus the case's own intake rung (first
+      // contact, long overdue by then).
+      expect(results.reduce((sum, r) => sum + r.rungs, 0)).toBe(DUE + 1);
+    },
+    SLOW_TEST_MS,
+  );
 
   // Other sessions on this database still inside a transaction (the killed sweeper's, until the server notices).
   const waitForOthersToEnd = async () => {
@@ -117,30 +141,40 @@ describe('the sweep raises each (deadline, level) exactly once', () => {
     throw new Error('a session kept its transaction open for 10 s after its process was killed');
   };
 
-  it('a sweep killed with SIGKILL mid-batch, then restarted, leaves nothing missing and nothing doubled', async () => {
-    const caseId = await plantDueDeadlines(DUE);
-    const victim = sweeper();
-    // Wait until it has committed some batches but not all, then kill it without warning.
-    for (let i = 0; i < 2000; i++) {
-      const { fired } = await tally(caseId);
-      if (fired > 0) break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    victim.kill('SIGKILL');
-    expect(await victim.done).toBeNull();
-    const afterKill = await tally(caseId);
-    expect(afterKill.fired).toBeGreaterThan(0);
-    expect(afterKill.fired).toBeLessThan(DUE);
-    // What was committed is whole: every fired rung has its three alerts, no rung has alerts without being fired.
-    expect(afterKill).toMatchObject({ alerts: afterKill.fired * 3, fired_without_three: 0 });
+  it(
+    'a sweep killed with SIGKILL mid-batch, then restarted, leaves nothing missing and nothing doubled',
+    async () => {
+      const caseId = await plantDueDeadlines(DUE);
+      const victim = sweeper();
+      // Wait until it has committed some batches but not all, then kill it without warning.
+      for (let i = 0; i < 2000; i++) {
+        const { fired } = await tally(caseId);
+        if (fired > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      victim.kill('SIGKILL');
+      expect(await victim.done).toBeNull();
+      const afterKill = await tally(caseId);
+      expect(afterKill.fired).toBeGreaterThan(0);
+      expect(afterKill.fired).toBeLessThan(DUE);
+      // What was committed is whole: every fired rung has its three alerts, no rung has alerts without being fired.
+      expect(afterKill).toMatchObject({ alerts: afterKill.fired * 3, fired_without_three: 0 });
 
-    // The killed process's transaction ends when the server sees its connection drop; until then its batch is
-    // locked, and a sweep would skip it (SKIP LOCKED) as it should.
-    await waitForOthersToEnd();
-    t.clock.set(SWEEP_AT);
-    await t.app.get(EscalationSweepService).sweepOnce();
-    expect(await tally(caseId)).toEqual({ alerts: DUE * 3, distinct_alerts: DUE * 3, fired: DUE, pending: 0, fired_without_three: 0 });
-  }, SLOW_TEST_MS);
+      // The killed process's transaction ends when the server sees its connection drop; until then its batch is
+      // locked, and a sweep would skip it (SKIP LOCKED) as it should.
+      await waitForOthersToEnd();
+      t.clock.set(SWEEP_AT);
+      await t.app.get(EscalationSweepService).sweepOnce();
+      expect(await tally(caseId)).toEqual({
+        alerts: DUE * 3,
+        distinct_alerts: DUE * 3,
+        fired: DUE,
+        pending: 0,
+        fired_without_three: 0,
+      });
+    },
+    SLOW_TEST_MS,
+  );
 
   it('after a week of downtime, the first sweep raises everything that fell due, once', async () => {
     const { counsellorA: tv, principalA: ht, wardW: vh } = w.users;

@@ -18,33 +18,79 @@ describe('Forms 01–04 laid out as a school office reads them', () => {
 
   beforeAll(async () => {
     const { t, w } = world;
-    const learner = await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, fullName: 'Phạm Quốc Trường', dateOfBirth: '2012-11-20', sex: 'nam', className: '8A2', confirmDistinct: true,
-    }).expect(201);
-    const opened = (await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, learnerId: learner.body.id, areas: [{ code: 'huong_nghiep', priority: 1 }], channel: 'truc_tiep',
-      summary: 'Em băn khoăn chọn trường nghề.', riskLevel: 'low', riskRationale: 'Không có dấu hiệu nguy hiểm.',
-    }).expect(201)).body;
+    const learner = await t
+      .http()
+      .post('/api/learners')
+      .set(auth(w.users.counsellorA))
+      .send({
+        schoolId: w.schoolA,
+        fullName: 'Phạm Quốc Trường',
+        dateOfBirth: '2012-11-20',
+        sex: 'nam',
+        className: '8A2',
+        confirmDistinct: true,
+      })
+      .expect(201);
+    const opened = (
+      await t
+        .http()
+        .post('/api/cases')
+        .set(auth(w.users.counsellorA))
+        .send({
+          schoolId: w.schoolA,
+          learnerId: learner.body.id,
+          areas: [{ code: 'huong_nghiep', priority: 1 }],
+          channel: 'truc_tiep',
+          summary: 'Em băn khoăn chọn trường nghề.',
+          riskLevel: 'low',
+          riskRationale: 'Không có dấu hiệu nguy hiểm.',
+        })
+        .expect(201)
+    ).body;
     const started = await move(t, w.users.counsellorA, opened, 'START_ASSESSMENT');
     await move(t, w.users.counsellorA, started, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment('low'));
-    await t.http().post(`/api/cases/${opened.id}/sessions`).set(auth(w.users.counsellorA)).send({
-      mode: 'truc_tuyen', channel: 'dien_thoai', startedAt: '2026-03-02T08:50:00+07:00', minutes: 30,
-      methods: ['Trắc nghiệm hướng nghiệp Holland', 'Phỏng vấn thấu cảm'], evaluation: 'Em xác định được nhóm nghề phù hợp.',
-      ending: 'tiep_tuc', nextAppointment: '2026-03-09T08:30:00+07:00', place: 'Phòng tư vấn',
-    }).expect(201);
+    await t
+      .http()
+      .post(`/api/cases/${opened.id}/sessions`)
+      .set(auth(w.users.counsellorA))
+      .send({
+        mode: 'truc_tuyen',
+        channel: 'dien_thoai',
+        startedAt: '2026-03-02T08:50:00+07:00',
+        minutes: 30,
+        methods: ['Trắc nghiệm hướng nghiệp Holland', 'Phỏng vấn thấu cảm'],
+        evaluation: 'Em xác định được nhóm nghề phù hợp.',
+        ending: 'tiep_tuc',
+        nextAppointment: '2026-03-09T08:30:00+07:00',
+        place: 'Phòng tư vấn',
+      })
+      .expect(201);
     caseId = opened.id;
   });
 
-  const print = async (n: string) => readDocx((await getForm(world.t, world.w.users.supervisorA, caseId, n).expect(200)).body);
+  const print = async (n: string) =>
+    readDocx((await getForm(world.t, world.w.users.supervisorA, caseId, n).expect(200)).body);
 
   it('each form opens with the ward’s committee over the school in capitals, the national heading, then “Mẫu số 0N” and the title', async () => {
     for (const n of ['01', '02', '03', '04']) {
       const { runs, xml } = await print(n);
       const [letterhead] = tablesOf(xml);
       expect({ n, cells: letterhead.rows }).toEqual({
-        n, cells: [['UBND PHƯỜNG THỬ NGHIỆM' + 'TRƯỜNG THCS THỬ NGHIỆM A', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' + 'Độc lập - Tự do - Hạnh phúc']],
+        n,
+        cells: [
+          [
+            'UBND PHƯỜNG THỬ NGHIỆM' + 'TRƯỜNG THCS THỬ NGHIỆM A',
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' + 'Độc lập - Tự do - Hạnh phúc',
+          ],
+        ],
       });
-      const order = ['UBND PHƯỜNG THỬ NGHIỆM', 'TRƯỜNG THCS THỬ NGHIỆM A', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', `Mẫu số ${n}`];
+      const order = [
+        'UBND PHƯỜNG THỬ NGHIỆM',
+        'TRƯỜNG THCS THỬ NGHIỆM A',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        `Mẫu số ${n}`,
+      ];
       expect({ n, at: order.map((text) => runs.indexOf(text)) }).toEqual({ n, at: [0, 1, 2, 3, 4] });
     }
   });
@@ -65,16 +111,29 @@ describe('Forms 01–04 laid out as a school office reads them', () => {
     expect(sessions.fixed).toBe(true);
     expect(sessions.grid).toHaveLength(sessions.rows[0].length);
     expect(sessions.grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
-    expect(sessions.rows[1]).toEqual(expect.arrayContaining(['Điện thoại', 'Trắc nghiệm hướng nghiệp Holland; Phỏng vấn thấu cảm', '08 giờ 30, ngày 09/03/2026']));
-    const tooNarrow = sessions.grid.flatMap((width, i) => sessions.rows.flatMap((row, r) => {
-      const text = row[i];
-      const needs = isDots(text) ? 0 : longestWordWidth(text, 22, r === 0);
-      return width - 2 * sessions.cellMargin >= needs ? [] : [{ column: sessions.rows[0][i], text, width, needs: Math.ceil(needs) }];
-    }));
+    expect(sessions.rows[1]).toEqual(
+      expect.arrayContaining([
+        'Điện thoại',
+        'Trắc nghiệm hướng nghiệp Holland; Phỏng vấn thấu cảm',
+        '08 giờ 30, ngày 09/03/2026',
+      ]),
+    );
+    const tooNarrow = sessions.grid.flatMap((width, i) =>
+      sessions.rows.flatMap((row, r) => {
+        const text = row[i];
+        const needs = isDots(text) ? 0 : longestWordWidth(text, 22, r === 0);
+        return width - 2 * sessions.cellMargin >= needs
+          ? []
+          : [{ column: sessions.rows[0][i], text, width, needs: Math.ceil(needs) }];
+      }),
+    );
     expect(tooNarrow).toEqual([]);
     // Every table of every form is laid out from its grid, not left to the reader's program.
     for (const n of ['01', '02', '03', '04']) {
-      expect({ n, fixed: tablesOf((await print(n)).xml).map((t) => t.fixed && t.grid.length > 0) }).toEqual({ n, fixed: expect.not.arrayContaining([false]) });
+      expect({ n, fixed: tablesOf((await print(n)).xml).map((t) => t.fixed && t.grid.length > 0) }).toEqual({
+        n,
+        fixed: expect.not.arrayContaining([false]),
+      });
     }
   });
 
@@ -85,6 +144,7 @@ describe('Forms 01–04 laid out as a school office reads them', () => {
       expect({ n, principal: runs.slice(at, at + 2) }).toEqual({ n, principal: ['HIỆU TRƯỞNG', '(Ký tên, đóng dấu)'] });
       expect({ n, practitioner: runs.includes('(Ký, ghi rõ họ tên)') }).toEqual({ n, practitioner: true });
     }
-    for (const n of ['01', '02']) expect({ n, principal: (await print(n)).runs.includes('HIỆU TRƯỞNG') }).toEqual({ n, principal: false });
+    for (const n of ['01', '02'])
+      expect({ n, principal: (await print(n)).runs.includes('HIỆU TRƯỞNG') }).toEqual({ n, principal: false });
   });
 });

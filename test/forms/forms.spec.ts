@@ -11,7 +11,6 @@ import { startTestApp, TestApp } from '../support/test-app';
 const TEMPLATES = loadFormTemplates(join(__dirname, '../../config/forms'));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-
 const missing = (runs: string[], texts: string[]) => texts.filter((text) => !hasRun(runs, text));
 
 describe('Forms 01–04 as Word documents', () => {
@@ -20,17 +19,41 @@ describe('Forms 01–04 as Word documents', () => {
   let full: { id: string; code: string };
 
   const openFullCase = async () => {
-    const learner = await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, fullName: 'Nguyễn Thị Ánh Tuyết', dateOfBirth: '2013-05-14', sex: 'nu', className: '7A3', confirmDistinct: true,
-      guardians: [{ fullName: 'Nguyễn Văn Đức', relationship: 'Bố', phone: '0912345678' }, { fullName: 'Lê Thị Hồng Nhung', relationship: 'mẹ' }],
-    }).expect(201);
-    const res = await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, learnerId: learner.body.id,
-      areas: [{ code: 'tam_ly', priority: 1 }, { code: 'gioi_quan_he', priority: 2 }], channel: 'cha_me',
-      summary: 'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.',
-      riskLevel: 'high', riskRationale: 'Có dấu hiệu bắt nạt kéo dài.',
-      reporter: { anonymous: false, name: 'Lê Thị Hồng Nhung', phone: '0987654321', relationship: 'Mẹ của học sinh' },
-    }).expect(201);
+    const learner = await t
+      .http()
+      .post('/api/learners')
+      .set(auth(w.users.counsellorA))
+      .send({
+        schoolId: w.schoolA,
+        fullName: 'Nguyễn Thị Ánh Tuyết',
+        dateOfBirth: '2013-05-14',
+        sex: 'nu',
+        className: '7A3',
+        confirmDistinct: true,
+        guardians: [
+          { fullName: 'Nguyễn Văn Đức', relationship: 'Bố', phone: '0912345678' },
+          { fullName: 'Lê Thị Hồng Nhung', relationship: 'mẹ' },
+        ],
+      })
+      .expect(201);
+    const res = await t
+      .http()
+      .post('/api/cases')
+      .set(auth(w.users.counsellorA))
+      .send({
+        schoolId: w.schoolA,
+        learnerId: learner.body.id,
+        areas: [
+          { code: 'tam_ly', priority: 1 },
+          { code: 'gioi_quan_he', priority: 2 },
+        ],
+        channel: 'cha_me',
+        summary: 'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.',
+        riskLevel: 'high',
+        riskRationale: 'Có dấu hiệu bắt nạt kéo dài.',
+        reporter: { anonymous: false, name: 'Lê Thị Hồng Nhung', phone: '0987654321', relationship: 'Mẹ của học sinh' },
+      })
+      .expect(201);
     return { id: res.body.id as string, code: res.body.code as string };
   };
 
@@ -47,28 +70,64 @@ describe('Forms 01–04 as Word documents', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="Mau-01-${full.code}.docx"`);
     const { runs } = readDocx(res.body);
     expect(missing(runs, labelsOf(TEMPLATES.get('01')!))).toEqual([]);
-    expect(missing(runs, [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'TRƯỜNG THCS THỬ NGHIỆM A', 'PHIẾU TIẾP NHẬN THÔNG TIN',
-      full.code, '09 giờ 00, ngày 02/03/2026', '☒ Cha mẹ, người giám hộ',
-      'Nguyễn Thị Ánh Tuyết', '14/05/2013', '☒ Nữ', '7A3', 'Nguyễn Văn Đức', 'Lê Thị Hồng Nhung',
-      '☒ Tâm lý', '☒ Giới và quan hệ xã hội', '☒ Cao',
-      'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.',
-      // Who reported: read by the supervisor, so printed.
-      'Mẹ của học sinh', '0987654321',
-      // The receiving officer, signing under the place and the day of receipt.
-      'Người dùng counsellorA', 'Phường Thử Nghiệm, ngày 02 tháng 03 năm 2026', '(Ký, ghi rõ họ tên)',
-    ])).toEqual([]);
+    expect(
+      missing(runs, [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'TRƯỜNG THCS THỬ NGHIỆM A',
+        'PHIẾU TIẾP NHẬN THÔNG TIN',
+        full.code,
+        '09 giờ 00, ngày 02/03/2026',
+        '☒ Cha mẹ, người giám hộ',
+        'Nguyễn Thị Ánh Tuyết',
+        '14/05/2013',
+        '☒ Nữ',
+        '7A3',
+        'Nguyễn Văn Đức',
+        'Lê Thị Hồng Nhung',
+        '☒ Tâm lý',
+        '☒ Giới và quan hệ xã hội',
+        '☒ Cao',
+        'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.',
+        // Who reported: read by the supervisor, so printed.
+        'Mẹ của học sinh',
+        '0987654321',
+        // The receiving officer, signing under the place and the day of receipt.
+        'Người dùng counsellorA',
+        'Phường Thử Nghiệm, ngày 02 tháng 03 năm 2026',
+        '(Ký, ghi rõ họ tên)',
+      ]),
+    ).toEqual([]);
   });
 
   it('Forms 02 and 04 for a case with its assessment, sessions and closure: every label and every recorded value', async () => {
-    const c = { id: full.id, version: (await t.http().get(`/api/cases/${full.id}`).set(auth(w.users.supervisorA)).expect(200)).body.version };
+    const c = {
+      id: full.id,
+      version: (await t.http().get(`/api/cases/${full.id}`).set(auth(w.users.supervisorA)).expect(200)).body.version,
+    };
     let now = await move(t, w.users.counsellorA, c, 'START_ASSESSMENT');
     now = await move(t, w.users.counsellorA, now, 'COMPLETE_ASSESSMENT', PAYLOADS.assessmentFull('high'));
-    await t.http().post(`/api/cases/${full.id}/sessions`).set(auth(w.users.counsellorA)).send(PAYLOADS.session).expect(201);
-    await t.http().post(`/api/cases/${full.id}/sessions`).set(auth(w.users.counsellorA)).send({
-      mode: 'truc_tuyen', channel: 'zalo', startedAt: '2026-03-02T08:50:00+07:00', minutes: 20, methods: ['Trò chuyện trực tuyến'],
-      evaluation: 'Em bình tĩnh hơn sau khi trò chuyện.', ending: 'chuyen_gui', referTo: 'Phòng khám tâm lý Bệnh viện Đống Đa',
-    }).expect(201);
+    await t
+      .http()
+      .post(`/api/cases/${full.id}/sessions`)
+      .set(auth(w.users.counsellorA))
+      .send(PAYLOADS.session)
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/cases/${full.id}/sessions`)
+      .set(auth(w.users.counsellorA))
+      .send({
+        mode: 'truc_tuyen',
+        channel: 'zalo',
+        startedAt: '2026-03-02T08:50:00+07:00',
+        minutes: 20,
+        methods: ['Trò chuyện trực tuyến'],
+        evaluation: 'Em bình tĩnh hơn sau khi trò chuyện.',
+        ending: 'chuyen_gui',
+        referTo: 'Phòng khám tâm lý Bệnh viện Đống Đa',
+      })
+      .expect(201);
     now = (await t.http().get(`/api/cases/${full.id}`).set(auth(w.users.supervisorA)).expect(200)).body;
     now = await move(t, w.users.counsellorA, now, 'SUBMIT_PLAN', PAYLOADS.planFull);
     now = await move(t, w.users.supervisorA, now, 'APPROVE_PLAN', {});
@@ -78,74 +137,174 @@ describe('Forms 01–04 as Word documents', () => {
     const form02 = readDocx((await getForm(t, w.users.supervisorA, full.id, '2').expect(200)).body).runs;
     expect(missing(form02, labelsOf(TEMPLATES.get('02')!))).toEqual([]);
     const assessment = PAYLOADS.assessmentFull('high');
-    expect(missing(form02, [
-      'NHẬT KÝ THỰC HIỆN CÔNG TÁC TƯ VẤN HỌC ĐƯỜNG VÀ CÔNG TÁC XÃ HỘI CHO NGƯỜI HỌC', full.code, 'Nguyễn Thị Ánh Tuyết', 'Nguyễn Văn Đức',
-      assessment.difficulties, assessment.needs, assessment.wishes, assessment.facts, assessment.preliminaryView, '☒ Cao',
-      // The first session in person, the second online, in the order they happened.
-      '08 giờ 30, ngày 02/03/2026', 'Trực tiếp', PAYLOADS.session.place, '45', 'Lắng nghe tích cực; Tham vấn nhận thức – hành vi', PAYLOADS.session.evaluation, 'Tiếp tục',
-      '08 giờ 50, ngày 02/03/2026', '08 giờ 30, ngày 09/03/2026', 'Trực tuyến', 'Zalo', '20', 'Trò chuyện trực tuyến', 'Em bình tĩnh hơn sau khi trò chuyện.', 'Chuyển gửi',
-      // Where the latest session left it, and who signs.
-      '☒ Chuyển gửi đến: Phòng khám tâm lý Bệnh viện Đống Đa', 'Người dùng counsellorA',
-    ])).toEqual([]);
+    expect(
+      missing(form02, [
+        'NHẬT KÝ THỰC HIỆN CÔNG TÁC TƯ VẤN HỌC ĐƯỜNG VÀ CÔNG TÁC XÃ HỘI CHO NGƯỜI HỌC',
+        full.code,
+        'Nguyễn Thị Ánh Tuyết',
+        'Nguyễn Văn Đức',
+        assessment.difficulties,
+        assessment.needs,
+        assessment.wishes,
+        assessment.facts,
+        assessment.preliminaryView,
+        '☒ Cao',
+        // The first session in person, the second online, in the order they happened.
+        '08 giờ 30, ngày 02/03/2026',
+        'Trực tiếp',
+        PAYLOADS.session.place,
+        '45',
+        'Lắng nghe tích cực; Tham vấn nhận thức – hành vi',
+        PAYLOADS.session.evaluation,
+        'Tiếp tục',
+        '08 giờ 50, ngày 02/03/2026',
+        '08 giờ 30, ngày 09/03/2026',
+        'Trực tuyến',
+        'Zalo',
+        '20',
+        'Trò chuyện trực tuyến',
+        'Em bình tĩnh hơn sau khi trò chuyện.',
+        'Chuyển gửi',
+        // Where the latest session left it, and who signs.
+        '☒ Chuyển gửi đến: Phòng khám tâm lý Bệnh viện Đống Đa',
+        'Người dùng counsellorA',
+      ]),
+    ).toEqual([]);
     // The ranking of the assessment: Tâm lý 1, Giới và quan hệ xã hội 2, Học tập 3.
     const rankOf = (area: string) => form02[form02.indexOf(area) + 1];
-    expect([rankOf('Tâm lý'), rankOf('Giới và quan hệ xã hội'), rankOf('Học tập'), rankOf('Kỹ năng sống')]).toEqual(['1', '2', '3', '…………']);
+    expect([rankOf('Tâm lý'), rankOf('Giới và quan hệ xã hội'), rankOf('Học tập'), rankOf('Kỹ năng sống')]).toEqual([
+      '1',
+      '2',
+      '3',
+      '…………',
+    ]);
 
     const form04 = readDocx((await getForm(t, w.users.supervisorA, full.id, '04').expect(200)).body).runs;
     expect(missing(form04, labelsOf(TEMPLATES.get('04')!))).toEqual([]);
     const closure = PAYLOADS.closureFull;
-    expect(missing(form04, [
-      'PHIẾU KẾT THÚC HỖ TRỢ', 'Nguyễn Thị Ánh Tuyết', closure.outcome, closure.resultsAchieved, closure.resultsNotAchieved, closure.reason, closure.followUpPlan,
-      // Opened and closed on the test's day; the carer is the first of the family; the practitioner signs under the day of closure.
-      'Ngày bắt đầu hỗ trợ: ', '02/03/2026', 'Nguyễn Văn Đức', 'Bố', '0912345678', 'Người dùng counsellorA', 'Phường Thử Nghiệm, ngày 02 tháng 03 năm 2026',
-    ])).toEqual([]);
-    const generated = (await historyOf(t, w.users.supervisorA, full.id)).filter((e) => e.type === 'FORM_GENERATED').map((e) => e.payload);
+    expect(
+      missing(form04, [
+        'PHIẾU KẾT THÚC HỖ TRỢ',
+        'Nguyễn Thị Ánh Tuyết',
+        closure.outcome,
+        closure.resultsAchieved,
+        closure.resultsNotAchieved,
+        closure.reason,
+        closure.followUpPlan,
+        // Opened and closed on the test's day; the carer is the first of the family; the practitioner signs under the day of closure.
+        'Ngày bắt đầu hỗ trợ: ',
+        '02/03/2026',
+        'Nguyễn Văn Đức',
+        'Bố',
+        '0912345678',
+        'Người dùng counsellorA',
+        'Phường Thử Nghiệm, ngày 02 tháng 03 năm 2026',
+      ]),
+    ).toEqual([]);
+    const generated = (await historyOf(t, w.users.supervisorA, full.id))
+      .filter((e) => e.type === 'FORM_GENERATED')
+      .map((e) => e.payload);
     expect(generated.slice(-2)).toEqual([
-      expect.objectContaining({ form: '02', fields: expect.arrayContaining(['assessment.difficulties', 'session.evaluation', 'learner.guardians']) }),
-      expect.objectContaining({ form: '04', fields: expect.arrayContaining(['closure.resultsAchieved', 'closure.followUpPlan']) }),
+      expect.objectContaining({
+        form: '02',
+        fields: expect.arrayContaining(['assessment.difficulties', 'session.evaluation', 'learner.guardians']),
+      }),
+      expect.objectContaining({
+        form: '04',
+        fields: expect.arrayContaining(['closure.resultsAchieved', 'closure.followUpPlan']),
+      }),
     ]);
   });
 
   it('1 and 01 are the same form; anything else is a 400 naming n', async () => {
-    expect(readDocx((await getForm(t, w.users.supervisorA, full.id, '1').expect(200)).body).runs).toContain('PHIẾU TIẾP NHẬN THÔNG TIN');
+    expect(readDocx((await getForm(t, w.users.supervisorA, full.id, '1').expect(200)).body).runs).toContain(
+      'PHIẾU TIẾP NHẬN THÔNG TIN',
+    );
     for (const n of ['5', '00', '001', 'x', '1.0']) {
       const res = await t.http().get(`/api/cases/${full.id}/forms/${n}`).set(auth(w.users.supervisorA)).expect(400);
       expect(res.body.details.map((f: { field: string }) => f.field)).toEqual(['n']);
     }
-    const xlsx = await t.http().get(`/api/cases/${full.id}/forms/1`).query({ format: 'xlsx' }).set(auth(w.users.supervisorA)).expect(400);
+    const xlsx = await t
+      .http()
+      .get(`/api/cases/${full.id}/forms/1`)
+      .query({ format: 'xlsx' })
+      .set(auth(w.users.supervisorA))
+      .expect(400);
     expect(xlsx.body.details.map((f: { field: string }) => f.field)).toEqual(['format']);
   });
 
   it('the counsellor who recorded who reported prints it; another counsellor of the school gets the reporter sealed', async () => {
     const reporterOf = (runs: string[]) => runs[runs.indexOf('Họ và tên người cung cấp thông tin: ') + 1];
     const opener = readDocx((await getForm(t, w.users.counsellorA, full.id, '01').expect(200)).body).runs;
-    expect([reporterOf(opener), ...missing(opener, ['Nguyễn Thị Ánh Tuyết', 'Mẹ của học sinh', '0987654321'])]).toEqual(['Lê Thị Hồng Nhung']);
+    expect([reporterOf(opener), ...missing(opener, ['Nguyễn Thị Ánh Tuyết', 'Mẹ của học sinh', '0987654321'])]).toEqual(
+      ['Lê Thị Hồng Nhung'],
+    );
     const other = readDocx((await getForm(t, w.users.counsellorA2, full.id, '01').expect(200)).body).runs;
     expect(reporterOf(other)).toBe('(Nội dung bảo mật)');
     expect(['Mẹ của học sinh', '0987654321'].filter((text) => hasRun(other, text))).toEqual([]);
   });
 
   it('a fresh case: every form still renders, its blanks dotted like the paper form', async () => {
-    const learner = await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, fullName: 'Trần Minh Khôi', dateOfBirth: '2014-01-09', sex: 'nam', className: '6A1', confirmDistinct: true,
-    }).expect(201);
-    const fresh = (await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, learnerId: learner.body.id, areas: [{ code: 'hoc_tap', priority: 1 }], channel: 'hom_thu',
-      summary: 'Thư góp ý về việc em hay vắng học.', riskLevel: 'low', riskRationale: 'Chưa có dấu hiệu nguy hiểm.',
-    }).expect(201)).body;
+    const learner = await t
+      .http()
+      .post('/api/learners')
+      .set(auth(w.users.counsellorA))
+      .send({
+        schoolId: w.schoolA,
+        fullName: 'Trần Minh Khôi',
+        dateOfBirth: '2014-01-09',
+        sex: 'nam',
+        className: '6A1',
+        confirmDistinct: true,
+      })
+      .expect(201);
+    const fresh = (
+      await t
+        .http()
+        .post('/api/cases')
+        .set(auth(w.users.counsellorA))
+        .send({
+          schoolId: w.schoolA,
+          learnerId: learner.body.id,
+          areas: [{ code: 'hoc_tap', priority: 1 }],
+          channel: 'hom_thu',
+          summary: 'Thư góp ý về việc em hay vắng học.',
+          riskLevel: 'low',
+          riskRationale: 'Chưa có dấu hiệu nguy hiểm.',
+        })
+        .expect(201)
+    ).body;
     for (const n of ['01', '02', '03', '04']) {
       const { runs } = readDocx((await getForm(t, w.users.counsellorA, fresh.id, n).expect(200)).body);
-      expect({ n, missing: missing(runs, [...labelsOf(TEMPLATES.get(n as '01')!), 'Trần Minh Khôi']) }).toEqual({ n, missing: [] });
+      expect({ n, missing: missing(runs, [...labelsOf(TEMPLATES.get(n as '01')!), 'Trần Minh Khôi']) }).toEqual({
+        n,
+        missing: [],
+      });
       expect({ n, dotted: runs.some((r) => /^…{10,}$/.test(r)) }).toEqual({ n, dotted: true });
     }
   });
 
   it('a report from the public form, with no learner yet: Form 01 prints what was reported, the learner blank', async () => {
-    await postReport(t, { schoolCode: 'TA', whatIsHappening: 'Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.' }, 202);
-    const listed = (await t.http().get('/api/cases').query({ state: 'intake', pageSize: 100 }).set(auth(w.users.supervisorA)).expect(200)).body.items;
-    const report = listed.find((c: { learnerId: string | null; channel: string }) => c.learnerId === null && c.channel === 'truc_tuyen');
+    await postReport(
+      t,
+      { schoolCode: 'TA', whatIsHappening: 'Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.' },
+      202,
+    );
+    const listed = (
+      await t
+        .http()
+        .get('/api/cases')
+        .query({ state: 'intake', pageSize: 100 })
+        .set(auth(w.users.supervisorA))
+        .expect(200)
+    ).body.items;
+    const report = listed.find(
+      (c: { learnerId: string | null; channel: string }) => c.learnerId === null && c.channel === 'truc_tuyen',
+    );
     const { runs } = readDocx((await getForm(t, w.users.supervisorA, report.id, '01').expect(200)).body);
-    expect(missing(runs, ['Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.', '☒ Trực tuyến', 'Ẩn danh'])).toEqual([]);
+    expect(
+      missing(runs, ['Em bị anh lớp trên chặn đường đòi tiền mỗi buổi chiều.', '☒ Trực tuyến', 'Ẩn danh']),
+    ).toEqual([]);
     const at = runs.indexOf('Họ và tên người học: ');
     expect(runs[at + 1]).toMatch(/^…+$/);
   });
@@ -154,37 +313,63 @@ describe('Forms 01–04 as Word documents', () => {
     const assessment = PAYLOADS.assessmentFull('high');
     const closure = PAYLOADS.closureFull;
     const sealed = [
-      'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.', 'Nguyễn Văn Đức', 'Lê Thị Hồng Nhung',
-      'Mẹ của học sinh', '0987654321', '0912345678', assessment.difficulties, assessment.needs, assessment.facts, PAYLOADS.session.place,
-      PAYLOADS.session.evaluation, 'Lắng nghe tích cực', closure.outcome, closure.resultsAchieved, closure.followUpPlan,
+      'Mẹ em cho biết em bị bạn cùng lớp chế giễu & đe dọa trên mạng xã hội, em sợ đến trường.',
+      'Nguyễn Văn Đức',
+      'Lê Thị Hồng Nhung',
+      'Mẹ của học sinh',
+      '0987654321',
+      '0912345678',
+      assessment.difficulties,
+      assessment.needs,
+      assessment.facts,
+      PAYLOADS.session.place,
+      PAYLOADS.session.evaluation,
+      'Lắng nghe tích cực',
+      closure.outcome,
+      closure.resultsAchieved,
+      closure.followUpPlan,
     ];
     for (const who of [w.users.auditorA, w.users.principalA]) {
       const before = (await historyOf(t, w.users.supervisorA, full.id)).length;
       const printed: string[][] = [];
-      for (const n of ['01', '02', '04']) printed.push(readDocx((await getForm(t, who, full.id, n).expect(200)).body).runs);
+      for (const n of ['01', '02', '04'])
+        printed.push(readDocx((await getForm(t, who, full.id, n).expect(200)).body).runs);
       for (const [i, n] of ['01', '02', '04'].entries()) {
         expect({ n, labels: missing(printed[i], labelsOf(TEMPLATES.get(n as '01')!)) }).toEqual({ n, labels: [] });
         // What identifies the record and when things happened stays; what was written about the learner does not.
-        expect({ n, shown: missing(printed[i], ['Nguyễn Thị Ánh Tuyết', full.code, '(Nội dung bảo mật)']) }).toEqual({ n, shown: [] });
+        expect({ n, shown: missing(printed[i], ['Nguyễn Thị Ánh Tuyết', full.code, '(Nội dung bảo mật)']) }).toEqual({
+          n,
+          shown: [],
+        });
         expect({ n, leaked: sealed.filter((text) => hasRun(printed[i], text)) }).toEqual({ n, leaked: [] });
       }
-      expect(missing(printed[1], ['08 giờ 30, ngày 02/03/2026', 'Trực tiếp', '45', 'Trực tuyến', 'Zalo', '☒ Cao'])).toEqual([]);
-      const after = (await historyOf(t, w.users.supervisorA, full.id)).slice(before).filter((e) => e.type === 'FORM_GENERATED');
+      expect(
+        missing(printed[1], ['08 giờ 30, ngày 02/03/2026', 'Trực tiếp', '45', 'Trực tuyến', 'Zalo', '☒ Cao']),
+      ).toEqual([]);
+      const after = (await historyOf(t, w.users.supervisorA, full.id))
+        .slice(before)
+        .filter((e) => e.type === 'FORM_GENERATED');
       expect(after.map((e) => [e.actorId, e.payload.form, e.payload.masked, e.payload.fields])).toEqual(
         ['01', '02', '04'].map((n) => [who.id, n, true, []]),
       );
     }
-    for (const who of [w.users.supervisorB, w.users.counsellorB, w.users.wardW, w.users.adminW]) await getForm(t, who, full.id, '01').expect(404);
+    for (const who of [w.users.supervisorB, w.users.counsellorB, w.users.wardW, w.users.adminW])
+      await getForm(t, who, full.id, '01').expect(404);
   });
 
   it('each generation is in the case’s history: which form, which version, what it printed, who', async () => {
     await getForm(t, w.users.supervisorA, full.id, '01').expect(200);
     const generated = (await historyOf(t, w.users.supervisorA, full.id)).filter((e) => e.type === 'FORM_GENERATED');
     expect(generated.at(-1)).toMatchObject({
-      actorId: w.users.supervisorA.id, actorRole: 'supervisor',
+      actorId: w.users.supervisorA.id,
+      actorRole: 'supervisor',
       payload: { form: '01', version: 1, fields: ['learner.guardians', 'reporter', 'summary'], role: 'supervisor' },
     });
-    const verify = await t.http().get(`/api/cases/${full.id}/history/verify`).set(auth(w.users.supervisorA)).expect(200);
+    const verify = await t
+      .http()
+      .get(`/api/cases/${full.id}/history/verify`)
+      .set(auth(w.users.supervisorA))
+      .expect(200);
     expect(verify.body.valid).toBe(true);
   });
 

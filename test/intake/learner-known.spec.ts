@@ -18,15 +18,24 @@ describe('the machine knows whether the learner of a case is named', () => {
   });
 
   const anonymousCase = async (): Promise<CaseBody> => {
-    const { caseId } = await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Có bạn trong lớp em hay khóc một mình.' });
+    const { caseId } = await reportCase(t, {
+      schoolCode: 'TA',
+      whatIsHappening: 'Có bạn trong lớp em hay khóc một mình.',
+    });
     return (await t.http().get(`/api/cases/${caseId}`).set(auth(w.users.supervisorA)).expect(200)).body;
   };
   const contextOf = async (caseId: string) =>
     (await pg.query(`SELECT snapshot->'context' AS context FROM "case" WHERE id = $1`, [caseId])).rows[0].context;
   const named = async (c: CaseBody) => {
     const learner = await createLearner(t, w.users.supervisorA, w.schoolA);
-    return (await t.http().post(`/api/cases/${c.id}/learner`).set(auth(w.users.supervisorA)).send({ learnerId: learner.id }).expect(200))
-      .body as CaseBody;
+    return (
+      await t
+        .http()
+        .post(`/api/cases/${c.id}/learner`)
+        .set(auth(w.users.supervisorA))
+        .send({ learnerId: learner.id })
+        .expect(200)
+    ).body as CaseBody;
   };
 
   it('does not offer START_ASSESSMENT in a 409’s allowedEvents while the learner is unknown, as the case itself does not', async () => {
@@ -47,21 +56,35 @@ describe('the machine knows whether the learner of a case is named', () => {
     expect(await contextOf(c.id)).toMatchObject({ learnerKnown: false });
     await named(c);
     expect(await contextOf(c.id)).toMatchObject({ learnerKnown: true });
-    const { id } = (await t.http().post('/api/cases').set(auth(w.users.counsellorA)).send({
-      schoolId: w.schoolA, learnerId: (await createLearner(t, w.users.counsellorA, w.schoolA)).id, areas: [{ code: 'tam_ly', priority: 1 }],
-      channel: 'giao_vien', summary: 'Giáo viên báo.', riskLevel: 'low', riskRationale: 'Ban đầu.',
-    }).expect(201)).body;
+    const { id } = (
+      await t
+        .http()
+        .post('/api/cases')
+        .set(auth(w.users.counsellorA))
+        .send({
+          schoolId: w.schoolA,
+          learnerId: (await createLearner(t, w.users.counsellorA, w.schoolA)).id,
+          areas: [{ code: 'tam_ly', priority: 1 }],
+          channel: 'giao_vien',
+          summary: 'Giáo viên báo.',
+          riskLevel: 'low',
+          riskRationale: 'Ban đầu.',
+        })
+        .expect(201)
+    ).body;
     expect(await contextOf(id)).toMatchObject({ learnerKnown: true });
   });
 
   it('reads a snapshot stored before the machine knew of the learner from the row: unknown while the row names none', async () => {
     const c = await anonymousCase();
     await pg.query(`UPDATE "case" SET snapshot = snapshot #- '{context,learnerKnown}' WHERE id = $1`, [c.id]);
-    const stored = (await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.supervisorA)).expect(200)).body as CaseBody;
+    const stored = (await t.http().get(`/api/cases/${c.id}`).set(auth(w.users.supervisorA)).expect(200))
+      .body as CaseBody;
     expect(stored.allowedEvents).not.toContain('START_ASSESSMENT');
     const refused = await sendEvent(t, w.users.supervisorA, stored, 'START_ASSESSMENT').expect(422);
     expect(refused.body).toMatchObject({
-      code: 'GUARD_REFUSED', details: { reason: 'learner_unknown' },
+      code: 'GUARD_REFUSED',
+      details: { reason: 'learner_unknown' },
       message: 'Hồ sơ chưa xác định học sinh. Hãy xác định học sinh trước khi bắt đầu đánh giá.',
       messageEn: 'The case’s learner is not named yet; name the learner before starting the assessment.',
     });

@@ -6,8 +6,16 @@ import { useTestWorld } from '../support/test-world';
 const HOUR = 3_600_000;
 
 type Entry = {
-  seq: number; occurredAt: string; recordedAt: string; kind: string; type: string; label: { vi: string; en: string };
-  fromState: string | null; toState: string | null; actor: { id: string | null; fullName: string | null; role: string | null }; details: Record<string, unknown>;
+  seq: number;
+  occurredAt: string;
+  recordedAt: string;
+  kind: string;
+  type: string;
+  label: { vi: string; en: string };
+  fromState: string | null;
+  toState: string | null;
+  actor: { id: string | null; fullName: string | null; role: string | null };
+  details: Record<string, unknown>;
 };
 
 describe('the chronology of a case: every record, in the order it happened, with who and when', () => {
@@ -30,10 +38,20 @@ describe('the chronology of a case: every record, in the order it happened, with
     let c: CaseBody = await openCase(t, w, { by: tv });
     c = await later(() => move(t, tv, c, 'START_ASSESSMENT'));
     // Given the evening before the case was opened, recorded today: it belongs before the opening.
-    await later(() => t.http().post(`/api/cases/${c.id}/consents`).set(auth(tv)).send({
-      givenBy: 'guardian', guardian: { fullName: 'Nguyễn Thị Hoa', relationship: 'mẹ' },
-      scope: { kind: 'referral', purpose: 'Chuyển gửi Trạm y tế phường.' }, givenAt: '2026-03-01', how: 'van_ban',
-    }).expect(201));
+    await later(() =>
+      t
+        .http()
+        .post(`/api/cases/${c.id}/consents`)
+        .set(auth(tv))
+        .send({
+          givenBy: 'guardian',
+          guardian: { fullName: 'Nguyễn Thị Hoa', relationship: 'mẹ' },
+          scope: { kind: 'referral', purpose: 'Chuyển gửi Trạm y tế phường.' },
+          givenAt: '2026-03-01',
+          how: 'van_ban',
+        })
+        .expect(201),
+    );
     c = await later(() => move(t, tv, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessment()));
     c = await later(() => move(t, tv, c, 'ADD_NOTE', { text: 'Em kể chuyện ở nhà với cô chủ nhiệm.' }));
     c = await later(() => move(t, w.users.supervisorA, c, 'SUBMIT_PLAN', PAYLOADS.plan));
@@ -44,28 +62,55 @@ describe('the chronology of a case: every record, in the order it happened, with
 
     const items = await chronology(w.users.principalA, c.id);
     expect(items.map((i) => i.type)).toEqual([
-      'CONSENT_RECORDED', 'CASE_OPENED', 'START_ASSESSMENT', 'COMPLETE_ASSESSMENT', 'ADD_NOTE', 'SUBMIT_PLAN', 'PROPOSE_CLOSURE',
+      'CONSENT_RECORDED',
+      'CASE_OPENED',
+      'START_ASSESSMENT',
+      'COMPLETE_ASSESSMENT',
+      'ADD_NOTE',
+      'SUBMIT_PLAN',
+      'PROPOSE_CLOSURE',
     ]);
     const occurred = items.map((i) => i.occurredAt);
     expect([...occurred].sort()).toEqual(occurred);
     expect(items[0]).toMatchObject({
-      kind: 'consent', label: { vi: 'Ghi nhận sự đồng ý' }, occurredAt: '2026-02-28T17:00:00.000Z',
-      actor: { id: tv.id, fullName: 'Người dùng counsellorA', role: 'counsellor' }, details: { givenBy: 'guardian', kind: 'referral', givenAt: '2026-03-01' },
+      kind: 'consent',
+      label: { vi: 'Ghi nhận sự đồng ý' },
+      occurredAt: '2026-02-28T17:00:00.000Z',
+      actor: { id: tv.id, fullName: 'Người dùng counsellorA', role: 'counsellor' },
+      details: { givenBy: 'guardian', kind: 'referral', givenAt: '2026-03-01' },
     });
     expect(items[0].recordedAt > items[1].recordedAt).toBe(true);
     expect(items.find((i) => i.type === 'SUBMIT_PLAN')).toMatchObject({
-      kind: 'stage', fromState: 'planning', toState: 'monitoring', actor: { id: w.users.supervisorA.id, fullName: 'Người dùng supervisorA', role: 'supervisor' },
+      kind: 'stage',
+      fromState: 'planning',
+      toState: 'monitoring',
+      actor: { id: w.users.supervisorA.id, fullName: 'Người dùng supervisorA', role: 'supervisor' },
     });
-    expect(items.find((i) => i.type === 'PROPOSE_CLOSURE')).toMatchObject({ toState: 'closed.followUp', label: { vi: 'Đề xuất kết thúc hỗ trợ' } });
+    expect(items.find((i) => i.type === 'PROPOSE_CLOSURE')).toMatchObject({
+      toState: 'closed.followUp',
+      label: { vi: 'Đề xuất kết thúc hỗ trợ' },
+    });
     // What the counsellor wrote stays sealed, whoever reads the chronology.
     const text = JSON.stringify(items);
-    for (const secret of ['Mất ngủ', 'Em kể chuyện', 'Ổn định giấc ngủ', 'Em đã ổn định', 'Nguyễn Thị Hoa', 'Trạm y tế phường.']) expect(text).not.toContain(secret);
-    expect(items.find((i) => i.type === 'COMPLETE_ASSESSMENT')?.details).toEqual({ riskLevel: 'medium', assessmentId: expect.any(String) });
+    for (const secret of [
+      'Mất ngủ',
+      'Em kể chuyện',
+      'Ổn định giấc ngủ',
+      'Em đã ổn định',
+      'Nguyễn Thị Hoa',
+      'Trạm y tế phường.',
+    ])
+      expect(text).not.toContain(secret);
+    expect(items.find((i) => i.type === 'COMPLETE_ASSESSMENT')?.details).toEqual({
+      riskLevel: 'medium',
+      assessmentId: expect.any(String),
+    });
   });
 
   it('lists every record of a full case in the order it happened: sessions, contacts, referral steps, consents, closure, follow-up', async () => {
     const tv = w.users.counsellorA;
-    const post = (path: string, body: object) => t.http().post(`/api/cases/${c.id}/${path}`).set(auth(tv)).send(body).expect(201);
+    const post = (path: string, body: object) =>
+      t.http().post(`/api/cases/${c.id}/${path}`).set(auth(tv)).send(body).expect(201);
     // Half an hour ago, by the test's clock: sessions and contacts are written down after they happen.
     const halfHourAgo = () => new Date(t.clock.now().getTime() - HOUR / 2).toISOString();
     let c: CaseBody = await openCase(t, w, { by: tv });
@@ -78,7 +123,16 @@ describe('the chronology of a case: every record, in the order it happened, with
     c = await later(() => move(t, tv, c, 'REFER', payload));
     c = await later(() => move(t, tv, c, 'REFERRAL_ACCEPTED', {}));
     c = await later(() => move(t, tv, c, 'REFERRAL_COMPLETED', { feedback: 'Em đã được khám và tư vấn hai buổi.' }));
-    await later(() => post('sessions', { ...PAYLOADS.session, mode: 'truc_tuyen', channel: 'zalo', startedAt: halfHourAgo(), ending: 'dung_va_theo_doi', nextAppointment: undefined }));
+    await later(() =>
+      post('sessions', {
+        ...PAYLOADS.session,
+        mode: 'truc_tuyen',
+        channel: 'zalo',
+        startedAt: halfHourAgo(),
+        ending: 'dung_va_theo_doi',
+        nextAppointment: undefined,
+      }),
+    );
     c = await later(() => move(t, tv, c, 'PROPOSE_CLOSURE', PAYLOADS.closureFull));
     t.clock.advance(30 * 24 * HOUR);
     await post('follow-ups', { ...PAYLOADS.followUp, contactedAt: halfHourAgo() });
@@ -89,19 +143,37 @@ describe('the chronology of a case: every record, in the order it happened, with
     const items = await chronology(w.users.auditorA, c.id);
     expect(items.map((i) => `${i.kind} ${i.type}`)).toEqual([
       // Both given on 2026-03-01, the day before the case was opened: they head the story.
-      'consent CONSENT_RECORDED', 'consent CONSENT_RECORDED',
-      'case CASE_OPENED', 'stage START_ASSESSMENT', 'session SESSION_RECORDED', 'stage COMPLETE_ASSESSMENT', 'stage SUBMIT_PLAN',
-      'family_contact FAMILY_CONTACT_RECORDED', 'referral REFER', 'referral REFERRAL_ACCEPTED', 'referral REFERRAL_COMPLETED',
-      'session SESSION_RECORDED', 'stage PROPOSE_CLOSURE', 'follow_up FOLLOW_UP_RECORDED', 'follow_up FOLLOW_UP_RECORDED', 'stage FOLLOW_UP_DONE',
+      'consent CONSENT_RECORDED',
+      'consent CONSENT_RECORDED',
+      'case CASE_OPENED',
+      'stage START_ASSESSMENT',
+      'session SESSION_RECORDED',
+      'stage COMPLETE_ASSESSMENT',
+      'stage SUBMIT_PLAN',
+      'family_contact FAMILY_CONTACT_RECORDED',
+      'referral REFER',
+      'referral REFERRAL_ACCEPTED',
+      'referral REFERRAL_COMPLETED',
+      'session SESSION_RECORDED',
+      'stage PROPOSE_CLOSURE',
+      'follow_up FOLLOW_UP_RECORDED',
+      'follow_up FOLLOW_UP_RECORDED',
+      'stage FOLLOW_UP_DONE',
     ]);
     const occurred = items.map((i) => i.occurredAt);
     expect([...occurred].sort()).toEqual(occurred);
     // A session is placed when it was held, not when it was written down; who and when for each.
     const [first, second] = items.filter((i) => i.type === 'SESSION_RECORDED');
     expect(Date.parse(first.recordedAt) - Date.parse(first.occurredAt)).toBe(HOUR / 2);
-    expect(first).toMatchObject({ actor: { id: tv.id, fullName: 'Người dùng counsellorA', role: 'counsellor' }, details: { mode: 'truc_tiep', minutes: 45 } });
+    expect(first).toMatchObject({
+      actor: { id: tv.id, fullName: 'Người dùng counsellorA', role: 'counsellor' },
+      details: { mode: 'truc_tiep', minutes: 45 },
+    });
     expect(second.details).toMatchObject({ mode: 'truc_tuyen', channel: 'zalo' });
-    expect(items.find((i) => i.type === 'REFER')?.details).toMatchObject({ receiver: 'Trạm y tế phường Thử Nghiệm', referralId: expect.any(String) });
+    expect(items.find((i) => i.type === 'REFER')?.details).toMatchObject({
+      receiver: 'Trạm y tế phường Thử Nghiệm',
+      referralId: expect.any(String),
+    });
     expect(JSON.stringify(items)).not.toContain('Em cởi mở hơn');
   });
 
@@ -109,10 +181,12 @@ describe('the chronology of a case: every record, in the order it happened, with
     const c = await openCase(t, w);
     await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.counsellorB)).expect(404);
     await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.wardW)).expect(404);
-    const before = (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.auditorA)).expect(200)).body.events;
+    const before = (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.auditorA)).expect(200))
+      .body.events;
     expect(await chronology(w.users.auditorA, c.id)).toHaveLength(1);
     await chronology(w.users.supervisorA, c.id);
-    const after = (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.auditorA)).expect(200)).body.events;
+    const after = (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.auditorA)).expect(200)).body
+      .events;
     expect(after).toBe(before);
   });
 });

@@ -24,8 +24,18 @@ const needsSupervisor = refused('supervisor_approval_required');
 const notFound = { status: 404 };
 
 // One row per risk, one column per role; written by hand from the issue, not from the rules.
-const byOwnHand = (whenLow: Outcome, whenRisky: Outcome, whenOpen: [Outcome, Outcome]): Record<Risk, Record<Who, Outcome>> => {
-  const row = (own: Outcome, sup: Outcome): Record<Who, Outcome> => ({ assignee: own, otherCounsellor: notAssignee, supervisor: sup, principal: noRole, otherSchool: notFound });
+const byOwnHand = (
+  whenLow: Outcome,
+  whenRisky: Outcome,
+  whenOpen: [Outcome, Outcome],
+): Record<Risk, Record<Who, Outcome>> => {
+  const row = (own: Outcome, sup: Outcome): Record<Who, Outcome> => ({
+    assignee: own,
+    otherCounsellor: notAssignee,
+    supervisor: sup,
+    principal: noRole,
+    otherSchool: notFound,
+  });
   return {
     low: row(whenLow, whenLow),
     medium: row(whenLow, whenLow),
@@ -49,8 +59,20 @@ const TABLE: Record<Exclude<ClosingEvent, 'APPROVE_CLOSURE'>, Record<Risk, Recor
 const APPROVAL: Record<Exclude<Risk, 'low' | 'medium'>, Record<Who, Outcome>> = {
   high: { assignee: noRole, otherCounsellor: noRole, supervisor: closed, principal: noRole, otherSchool: notFound },
   critical: { assignee: noRole, otherCounsellor: noRole, supervisor: closed, principal: noRole, otherSchool: notFound },
-  notifiedConcern: { assignee: noRole, otherCounsellor: noRole, supervisor: closed, principal: noRole, otherSchool: notFound },
-  openConcern: { assignee: noRole, otherCounsellor: noRole, supervisor: concernOpen, principal: noRole, otherSchool: notFound },
+  notifiedConcern: {
+    assignee: noRole,
+    otherCounsellor: noRole,
+    supervisor: closed,
+    principal: noRole,
+    otherSchool: notFound,
+  },
+  openConcern: {
+    assignee: noRole,
+    otherCounsellor: noRole,
+    supervisor: concernOpen,
+    principal: noRole,
+    otherSchool: notFound,
+  },
 };
 
 const PAYLOAD: Record<ClosingEvent, Record<string, unknown>> = {
@@ -63,7 +85,11 @@ const PAYLOAD: Record<ClosingEvent, Record<string, unknown>> = {
 // Each table builds some thirty cases through the API.
 const TABLE_TIMEOUT_MS = 300_000;
 
-const CONCERN = { kind: 'neglect', facts: 'Em thường xuyên bị bỏ đói, không ai đón sau giờ học.', carerSuspected: false };
+const CONCERN = {
+  kind: 'neglect',
+  facts: 'Em thường xuyên bị bỏ đói, không ai đón sau giờ học.',
+  carerSuspected: false,
+};
 const NOTIFIED = { recipient: 'tong_dai_111', notifiedAt: '2026-03-02T08:30:00+07:00', notifiedBy: 'Cô Lan' };
 
 describe('closing a case: high and critical cases, and those with a protection concern, close only with a supervisor’s approval', () => {
@@ -72,7 +98,13 @@ describe('closing a case: high and critical cases, and those with a protection c
   const w = () => world.w;
   const person = (who: Who): Login => {
     const u = w().users;
-    return { assignee: u.counsellorA, otherCounsellor: u.counsellorA2, supervisor: u.supervisorA, principal: u.principalA, otherSchool: u.supervisorB }[who];
+    return {
+      assignee: u.counsellorA,
+      otherCounsellor: u.counsellorA2,
+      supervisor: u.supervisorA,
+      principal: u.principalA,
+      otherSchool: u.supervisorB,
+    }[who];
   };
 
   // A case of school A assigned to counsellorA, at the risk the row names, brought to the stage the event is sent from.
@@ -82,7 +114,8 @@ describe('closing a case: high and critical cases, and those with a protection c
     let c = await openCase(t(), w(), { riskLevel: level });
     const concern = async () => {
       c = await move(t(), tv, c, 'RAISE_PROTECTION_CONCERN', CONCERN);
-      if (risk === 'notifiedConcern' || event === 'APPROVE_CLOSURE') c = await move(t(), tv, c, 'RECORD_PROTECTION_NOTIFICATION', NOTIFIED);
+      if (risk === 'notifiedConcern' || event === 'APPROVE_CLOSURE')
+        c = await move(t(), tv, c, 'RECORD_PROTECTION_NOTIFICATION', NOTIFIED);
     };
     if (event !== 'CLOSE_AT_INTAKE') c = await move(t(), tv, c, 'START_ASSESSMENT');
     if (event === 'PROPOSE_CLOSURE' || event === 'APPROVE_CLOSURE') {
@@ -101,9 +134,19 @@ describe('closing a case: high and critical cases, and those with a protection c
 
   const stored = async (id: string) => {
     const [row] = (await world.pg.query(`SELECT state, version, snapshot FROM "case" WHERE id = $1`, [id])).rows;
-    const [{ closures }] = (await world.pg.query(`SELECT count(*)::int AS closures FROM closure_record WHERE case_id = $1`, [id])).rows;
-    const [{ events }] = (await world.pg.query(`SELECT count(*)::int AS events FROM audit_event WHERE case_id = $1 AND type <> 'VIEWED'`, [id])).rows;
-    const [{ clocks }] = (await world.pg.query(`SELECT count(*)::int AS clocks FROM deadline WHERE case_id = $1 AND closed_at IS NULL`, [id])).rows;
+    const [{ closures }] = (
+      await world.pg.query(`SELECT count(*)::int AS closures FROM closure_record WHERE case_id = $1`, [id])
+    ).rows;
+    const [{ events }] = (
+      await world.pg.query(`SELECT count(*)::int AS events FROM audit_event WHERE case_id = $1 AND type <> 'VIEWED'`, [
+        id,
+      ])
+    ).rows;
+    const [{ clocks }] = (
+      await world.pg.query(`SELECT count(*)::int AS clocks FROM deadline WHERE case_id = $1 AND closed_at IS NULL`, [
+        id,
+      ])
+    ).rows;
     return { ...row, closures, events, clocks };
   };
 
@@ -118,7 +161,11 @@ describe('closing a case: high and critical cases, and those with a protection c
   };
 
   // Refusals first, on one case (they change nothing), then the allowed roles: a case moved on is replaced.
-  const run = async (event: ClosingEvent, risk: Risk, expected: Record<Who, Outcome>): Promise<Record<Who, Outcome>> => {
+  const run = async (
+    event: ClosingEvent,
+    risk: Risk,
+    expected: Record<Who, Outcome>,
+  ): Promise<Record<Who, Outcome>> => {
     const got = {} as Record<Who, Outcome>;
     const order = [...WHO.filter((x) => !('to' in expected[x])), ...WHO.filter((x) => 'to' in expected[x])];
     let c = await caseAt(event, risk);
@@ -130,18 +177,27 @@ describe('closing a case: high and critical cases, and those with a protection c
   };
 
   for (const event of Object.keys(TABLE) as (keyof typeof TABLE)[]) {
-    it(`${event}: each risk level and role, allowed or refused as the table says, a refusal changing nothing`, async () => {
-      const got = {} as Record<Risk, Record<Who, Outcome>>;
-      for (const risk of RISKS) got[risk] = await run(event, risk, TABLE[event][risk]);
-      expect(got).toEqual(TABLE[event]);
-    }, TABLE_TIMEOUT_MS);
+    it(
+      `${event}: each risk level and role, allowed or refused as the table says, a refusal changing nothing`,
+      async () => {
+        const got = {} as Record<Risk, Record<Who, Outcome>>;
+        for (const risk of RISKS) got[risk] = await run(event, risk, TABLE[event][risk]);
+        expect(got).toEqual(TABLE[event]);
+      },
+      TABLE_TIMEOUT_MS,
+    );
   }
 
-  it('APPROVE_CLOSURE: only a supervisor approves a closure under review, and not while a concern is open', async () => {
-    const got = {} as typeof APPROVAL;
-    for (const risk of Object.keys(APPROVAL) as (keyof typeof APPROVAL)[]) got[risk] = await run('APPROVE_CLOSURE', risk, APPROVAL[risk]);
-    expect(got).toEqual(APPROVAL);
-  }, TABLE_TIMEOUT_MS);
+  it(
+    'APPROVE_CLOSURE: only a supervisor approves a closure under review, and not while a concern is open',
+    async () => {
+      const got = {} as typeof APPROVAL;
+      for (const risk of Object.keys(APPROVAL) as (keyof typeof APPROVAL)[])
+        got[risk] = await run('APPROVE_CLOSURE', risk, APPROVAL[risk]);
+      expect(got).toEqual(APPROVAL);
+    },
+    TABLE_TIMEOUT_MS,
+  );
 
   it('a supervisor’s own proposal waits for another supervisor; the proposer may not approve it', async () => {
     const { supervisorA: tt, supervisorA2: tt2 } = w().users;
@@ -158,7 +214,10 @@ describe('closing a case: high and critical cases, and those with a protection c
     const { counsellorA: tv, supervisorA: tt } = w().users;
     let c = await caseAt('CLOSE', 'high');
     c = await move(t(), tv, c, 'CLOSE', PAYLOADS.closureFull);
-    expect(c).toMatchObject({ state: 'closureReview', deadlines: [expect.objectContaining({ kind: 'closure_decision' })] });
+    expect(c).toMatchObject({
+      state: 'closureReview',
+      deadlines: [expect.objectContaining({ kind: 'closure_decision' })],
+    });
     c = await move(t(), tt, c, 'REJECT_CLOSURE', { reason: 'Chưa đánh giá xong, còn nguy cơ.' });
     expect(c).toMatchObject({ state: 'assessment', deadlines: [expect.objectContaining({ kind: 'assessment_due' })] });
     // A later proposal from monitoring, rejected, returns to monitoring as before.
@@ -174,18 +233,40 @@ describe('closing a case: high and critical cases, and those with a protection c
     const c = await caseAt('CLOSE_AT_INTAKE', 'high');
     expect(c.allowedEvents).not.toContain('CLOSE_AT_INTAKE');
     const res = await sendEvent(t(), w().users.counsellorA, c, 'CLOSE_AT_INTAKE', PAYLOAD.CLOSE_AT_INTAKE).expect(422);
-    expect(res.body).toMatchObject({ message: expect.stringContaining('Chỉ tổ trưởng tư vấn mới được kết thúc'), messageEn: expect.stringContaining('supervisor') });
+    expect(res.body).toMatchObject({
+      message: expect.stringContaining('Chỉ tổ trưởng tư vấn mới được kết thúc'),
+      messageEn: expect.stringContaining('supervisor'),
+    });
   });
 
   it('case@1 cases keep running on case@1, and there too only a supervisor closes a high or critical case', async () => {
     const { counsellorA: tv, supervisorA: tt } = w().users;
     const learner = await createLearner(t(), tv, w().schoolA);
-    const callerA = { id: tv.id, username: tv.username, fullName: 'x', roles: ['counsellor' as const], schoolIds: [w().schoolA], wardId: null, requestId: 'test' };
+    const callerA = {
+      id: tv.id,
+      username: tv.username,
+      fullName: 'x',
+      roles: ['counsellor' as const],
+      schoolIds: [w().schoolA],
+      wardId: null,
+      requestId: 'test',
+    };
     const open = (riskLevel: 'medium' | 'critical') =>
-      t().app.get(CaseService).open(callerA, {
-        schoolId: w().schoolA, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'truc_tiep',
-        summary: 'Hồ sơ mở trước khi có case@2.', riskLevel, riskRationale: 'Ban đầu.',
-      }, 'case@1');
+      t()
+        .app.get(CaseService)
+        .open(
+          callerA,
+          {
+            schoolId: w().schoolA,
+            learnerId: learner.id,
+            areas: [{ code: 'tam_ly', priority: 1 }],
+            channel: 'truc_tiep',
+            summary: 'Hồ sơ mở trước khi có case@2.',
+            riskLevel,
+            riskRationale: 'Ban đầu.',
+          },
+          'case@1',
+        );
     const critical = await open('critical');
     expect(await attempt('CLOSE_AT_INTAKE', critical as CaseBody, 'assignee')).toEqual(needsSupervisor);
     expect((await move(t(), tt, critical, 'CLOSE_AT_INTAKE', PAYLOAD.CLOSE_AT_INTAKE)).state).toBe('closed.followUp');
@@ -193,6 +274,9 @@ describe('closing a case: high and critical cases, and those with a protection c
     expect(await attempt('CLOSE', assessing, 'assignee')).toEqual(needsSupervisor);
     expect((await move(t(), tt, assessing, 'CLOSE', PAYLOADS.closureFull)).state).toBe('closed.followUp');
     const medium = await move(t(), tv, await open('medium'), 'START_ASSESSMENT');
-    expect(await move(t(), tv, medium, 'CLOSE', PAYLOADS.closureFull)).toMatchObject({ state: 'closed.followUp', machineVersion: 'case@1' });
+    expect(await move(t(), tv, medium, 'CLOSE', PAYLOADS.closureFull)).toMatchObject({
+      state: 'closed.followUp',
+      machineVersion: 'case@1',
+    });
   });
 });

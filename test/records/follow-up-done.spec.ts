@@ -17,15 +17,26 @@ describe('FOLLOW_UP_DONE: archiving after both follow-up contacts, or a supervis
   };
   const followUp = async (c: CaseBody) => {
     t().clock.advance(60_000);
-    await t().http().post(`/api/cases/${c.id}/follow-ups`).set(auth(w().users.counsellorA))
-      .send({ ...PAYLOADS.followUp, contactedAt: new Date(t().clock.now().getTime() - 1000).toISOString() }).expect(201);
+    await t()
+      .http()
+      .post(`/api/cases/${c.id}/follow-ups`)
+      .set(auth(w().users.counsellorA))
+      .send({ ...PAYLOADS.followUp, contactedAt: new Date(t().clock.now().getTime() - 1000).toISOString() })
+      .expect(201);
   };
   const clocks = async (id: string) =>
-    (await world.pg.query(`SELECT kind, closed_at IS NOT NULL AS closed, closed_as FROM deadline WHERE case_id = $1 AND kind LIKE 'follow_up%' ORDER BY kind`, [id])).rows;
+    (
+      await world.pg.query(
+        `SELECT kind, closed_at IS NOT NULL AS closed, closed_as FROM deadline WHERE case_id = $1 AND kind LIKE 'follow_up%' ORDER BY kind`,
+        [id],
+      )
+    ).rows;
   const stored = async (id: string) => ({
     ...(await world.pg.query(`SELECT state, version FROM "case" WHERE id = $1`, [id])).rows[0],
     clocks: await clocks(id),
-    events: (await world.pg.query(`SELECT count(*)::int AS n FROM audit_event WHERE case_id = $1 AND type <> 'VIEWED'`, [id])).rows[0].n,
+    events: (
+      await world.pg.query(`SELECT count(*)::int AS n FROM audit_event WHERE case_id = $1 AND type <> 'VIEWED'`, [id])
+    ).rows[0].n,
   });
 
   it('refuses to archive while a follow-up contact is still due, naming it, and changes nothing', async () => {
@@ -33,8 +44,10 @@ describe('FOLLOW_UP_DONE: archiving after both follow-up contacts, or a supervis
     const before = await stored(c.id);
     const first = await sendEvent(t(), w().users.counsellorA, c, 'FOLLOW_UP_DONE', DONE).expect(422);
     expect(first.body).toMatchObject({
-      code: 'FOLLOW_UP_PENDING', details: { reason: 'follow_up_pending', openFollowUps: ['follow_up_30', 'follow_up_90'], fields: ['stopReason'] },
-      message: expect.stringContaining('theo dõi'), messageEn: expect.stringContaining('follow-up'),
+      code: 'FOLLOW_UP_PENDING',
+      details: { reason: 'follow_up_pending', openFollowUps: ['follow_up_30', 'follow_up_90'], fields: ['stopReason'] },
+      message: expect.stringContaining('theo dõi'),
+      messageEn: expect.stringContaining('follow-up'),
     });
     expect(await stored(c.id)).toEqual(before);
 
@@ -46,7 +59,8 @@ describe('FOLLOW_UP_DONE: archiving after both follow-up contacts, or a supervis
 
   it('archives once both contacts are recorded: both clocks closed as satisfied', async () => {
     const c = await closedCase();
-    const offered = async () => (await t().http().get(`/api/cases/${c.id}`).set(auth(w().users.counsellorA)).expect(200)).body.allowedEvents;
+    const offered = async () =>
+      (await t().http().get(`/api/cases/${c.id}`).set(auth(w().users.counsellorA)).expect(200)).body.allowedEvents;
     await followUp(c);
     expect(await offered()).not.toContain('FOLLOW_UP_DONE');
     await followUp(c);
@@ -58,7 +72,12 @@ describe('FOLLOW_UP_DONE: archiving after both follow-up contacts, or a supervis
       { kind: 'follow_up_90', closed: true, closed_as: 'satisfied' },
     ]);
     const last = (await historyOf(t(), w().users.supervisorA, c.id)).filter((i) => i.type === 'FOLLOW_UP_DONE');
-    expect(last).toEqual([expect.objectContaining({ toState: 'closed.archived', payload: expect.not.objectContaining({ stopReason: expect.anything() }) })]);
+    expect(last).toEqual([
+      expect.objectContaining({
+        toState: 'closed.archived',
+        payload: expect.not.objectContaining({ stopReason: expect.anything() }),
+      }),
+    ]);
   });
 
   it('lets a supervisor stop early with a reason: the open clock is closed as stopped, the reason in the history', async () => {
@@ -72,7 +91,11 @@ describe('FOLLOW_UP_DONE: archiving after both follow-up contacts, or a supervis
       { kind: 'follow_up_90', closed: true, closed_as: 'stopped' },
     ]);
     const [event] = (await historyOf(t(), w().users.supervisorA, c.id)).filter((i) => i.type === 'FOLLOW_UP_DONE');
-    expect(event).toMatchObject({ actorRole: 'supervisor', toState: 'closed.archived', payload: { stopReason: STOP, stoppedFollowUps: ['follow_up_90'] } });
+    expect(event).toMatchObject({
+      actorRole: 'supervisor',
+      toState: 'closed.archived',
+      payload: { stopReason: STOP, stoppedFollowUps: ['follow_up_90'] },
+    });
     // Those who may not read the case's content see that it was stopped, not why.
     const [masked] = (await historyOf(t(), w().users.principalA, c.id)).filter((i) => i.type === 'FOLLOW_UP_DONE');
     expect(masked.payload).toMatchObject({ stopReason: null, stoppedFollowUps: ['follow_up_90'] });
@@ -81,19 +104,34 @@ describe('FOLLOW_UP_DONE: archiving after both follow-up contacts, or a supervis
   it('refuses a counsellor’s early stop, a supervisor’s stop without a reason, and a reason where nothing is left to stop', async () => {
     const c = await closedCase();
     const before = await stored(c.id);
-    const byCounsellor = await sendEvent(t(), w().users.counsellorA, c, 'FOLLOW_UP_DONE', { ...DONE, stopReason: STOP }).expect(422);
-    expect(byCounsellor.body).toMatchObject({ code: 'STOP_NEEDS_SUPERVISOR', details: { reason: 'supervisor_approval_required', fields: ['stopReason'] } });
+    const byCounsellor = await sendEvent(t(), w().users.counsellorA, c, 'FOLLOW_UP_DONE', {
+      ...DONE,
+      stopReason: STOP,
+    }).expect(422);
+    expect(byCounsellor.body).toMatchObject({
+      code: 'STOP_NEEDS_SUPERVISOR',
+      details: { reason: 'supervisor_approval_required', fields: ['stopReason'] },
+    });
     expect(byCounsellor.body.message).toContain('Chỉ tổ trưởng tư vấn mới được dừng theo dõi');
     const noReason = await sendEvent(t(), w().users.supervisorA, c, 'FOLLOW_UP_DONE', DONE).expect(422);
     expect(noReason.body.details).toMatchObject({ reason: 'follow_up_pending', fields: ['stopReason'] });
-    const blank = await sendEvent(t(), w().users.supervisorA, c, 'FOLLOW_UP_DONE', { ...DONE, stopReason: '   ' }).expect(400);
+    const blank = await sendEvent(t(), w().users.supervisorA, c, 'FOLLOW_UP_DONE', {
+      ...DONE,
+      stopReason: '   ',
+    }).expect(400);
     expect(JSON.stringify(blank.body)).toContain('payload.stopReason');
     expect(await stored(c.id)).toEqual(before);
 
     await followUp(c);
     await followUp(c);
-    const nothingLeft = await sendEvent(t(), w().users.supervisorA, c, 'FOLLOW_UP_DONE', { ...DONE, stopReason: STOP }).expect(422);
-    expect(nothingLeft.body).toMatchObject({ code: 'NOTHING_TO_STOP', details: { reason: 'nothing_to_stop', fields: ['stopReason'] } });
+    const nothingLeft = await sendEvent(t(), w().users.supervisorA, c, 'FOLLOW_UP_DONE', {
+      ...DONE,
+      stopReason: STOP,
+    }).expect(422);
+    expect(nothingLeft.body).toMatchObject({
+      code: 'NOTHING_TO_STOP',
+      details: { reason: 'nothing_to_stop', fields: ['stopReason'] },
+    });
     expect((await stored(c.id)).state).toBe('closed.followUp');
   });
 });

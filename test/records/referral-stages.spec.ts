@@ -25,21 +25,48 @@ describe('referral areas and the stages a referral leaves from', () => {
   beforeAll(async () => {
     ({ t, w, pg } = world);
     tv = w.users.counsellorA;
-    wardOffice = (await t.http().post('/api/admin/directory').set(auth(w.users.adminW)).send({ name: 'Phòng Văn hóa – Xã hội phường', kind: 'phong_vhxh' }).expect(201)).body.id;
+    wardOffice = (
+      await t
+        .http()
+        .post('/api/admin/directory')
+        .set(auth(w.users.adminW))
+        .send({ name: 'Phòng Văn hóa – Xã hội phường', kind: 'phong_vhxh' })
+        .expect(201)
+    ).body.id;
   });
 
   const view = async (who: Login, caseId: string) => t.http().get(`/api/cases/${caseId}`).set(auth(who));
   const referralsOf = async (caseId: string) =>
-    (await t.http().get(`/api/cases/${caseId}/referrals`).set(auth(w.users.supervisorA)).expect(200)).body.items as { status: string; areas: string[]; toWard: boolean }[];
-  const slip = async (caseId: string) => readDocx((await getForm(t, w.users.supervisorA, caseId, '3').expect(200)).body).runs;
-  const assessedWith = (areas: { code: string; priority: number }[], riskLevel = 'low') => ({ ...PAYLOADS.assessment(riskLevel), areas });
+    (await t.http().get(`/api/cases/${caseId}/referrals`).set(auth(w.users.supervisorA)).expect(200)).body.items as {
+      status: string;
+      areas: string[];
+      toWard: boolean;
+    }[];
+  const slip = async (caseId: string) =>
+    readDocx((await getForm(t, w.users.supervisorA, caseId, '3').expect(200)).body).runs;
+  const assessedWith = (areas: { code: string; priority: number }[], riskLevel = 'low') => ({
+    ...PAYLOADS.assessment(riskLevel),
+    areas,
+  });
 
   it('refers under an area the assessment added; the case’s areas are the assessment’s from then on', async () => {
     at('2026-03-02T09:00:00+07:00');
     let c = await openCase(t, w); // tam_ly 1, hoc_tap 2
     c = await move(t, tv, c, 'START_ASSESSMENT');
-    c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', assessedWith([{ code: 'tam_ly', priority: 1 }, { code: 'dich_vu_ctxh', priority: 2 }]));
-    expect((c as Viewed).areas).toEqual([{ code: 'tam_ly', priority: 1 }, { code: 'dich_vu_ctxh', priority: 2 }]);
+    c = await move(
+      t,
+      tv,
+      c,
+      'COMPLETE_ASSESSMENT',
+      assessedWith([
+        { code: 'tam_ly', priority: 1 },
+        { code: 'dich_vu_ctxh', priority: 2 },
+      ]),
+    );
+    expect((c as Viewed).areas).toEqual([
+      { code: 'tam_ly', priority: 1 },
+      { code: 'dich_vu_ctxh', priority: 2 },
+    ]);
     c = await move(t, tv, c, 'SUBMIT_PLAN', PAYLOADS.plan);
     expect(c.state).toBe('monitoring');
     const { payload } = await prepareReferral(t, w, c, { by: tv });
@@ -48,7 +75,9 @@ describe('referral areas and the stages a referral leaves from', () => {
     for (const code of ['hoc_tap', 'huong_nghiep']) {
       const refused = await sendEvent(t, tv, c, 'REFER', { ...payload, areas: ['dich_vu_ctxh', code] }).expect(422);
       expect(refused.body.details).toEqual({ reason: 'area_not_in_case', field: 'payload.areas', areas: [code] });
-      expect(refused.body.message).toBe('Nội dung chuyển gửi phải thuộc các nội dung hiện tại của hồ sơ (theo lần đánh giá gần nhất).');
+      expect(refused.body.message).toBe(
+        'Nội dung chuyển gửi phải thuộc các nội dung hiện tại của hồ sơ (theo lần đánh giá gần nhất).',
+      );
     }
     const res = await sendEvent(t, tv, c, 'REFER', { ...payload, areas: ['dich_vu_ctxh'] });
     expect([res.status, res.body.details]).toEqual([200, undefined]);
@@ -85,9 +114,19 @@ describe('referral areas and the stages a referral leaves from', () => {
     expect(c.state).toBe('referral.pending');
     expect((c as Viewed).deadlines.map((d) => d.kind)).toEqual(['referral_answer']);
     c = await move(t, tv, c, 'REFERRAL_ACCEPTED', { receiverContact: 'BS. Hoàng Minh' });
-    expect((c as Viewed).deadlines.find((d) => d.kind === 'referral_feedback')).toMatchObject({ dueAt: '2026-04-24T10:00:00.000Z', rule: 'plan_end_date' });
+    expect((c as Viewed).deadlines.find((d) => d.kind === 'referral_feedback')).toMatchObject({
+      dueAt: '2026-04-24T10:00:00.000Z',
+      rule: 'plan_end_date',
+    });
     const runs = await slip(c.id);
-    expect(['Trạm y tế phường Thử Nghiệm', 'Cần bác sĩ đánh giá giấc ngủ trước khi lập kế hoạch.', '☒ Tâm lý', '☒ Tiếp nhận'].filter((text) => !hasRun(runs, text))).toEqual([]);
+    expect(
+      [
+        'Trạm y tế phường Thử Nghiệm',
+        'Cần bác sĩ đánh giá giấc ngủ trước khi lập kế hoạch.',
+        '☒ Tâm lý',
+        '☒ Tiếp nhận',
+      ].filter((text) => !hasRun(runs, text)),
+    ).toEqual([]);
 
     // Back to planning, not to monitoring: a high-risk plan still waits for the supervisor's approval.
     c = await move(t, tv, c, 'REFERRAL_COMPLETED', { feedback: 'Em đã được khám hai buổi.' });
@@ -110,7 +149,7 @@ describe('referral areas and the stages a referral leaves from', () => {
     const refused = await sendEvent(t, tv, c, 'REFER', toWard).expect(422);
     expect(refused.body.details).toEqual({ reason: 'no_protection_concern' });
     expect(refused.body.message).toMatch(/^Chỉ được chuyển gửi ngay khi tiếp nhận /);
-    expect((await referralsOf(c.id))).toEqual([]);
+    expect(await referralsOf(c.id)).toEqual([]);
 
     c = await move(t, tv, c, 'RAISE_PROTECTION_CONCERN', concern);
     expect(c.allowedEvents).toContain('REFER');
@@ -119,26 +158,57 @@ describe('referral areas and the stages a referral leaves from', () => {
     // The protection clock goes on beside the referral.
     expect((c as Viewed).deadlines.map((d) => d.kind).sort()).toEqual(['protection_notification', 'referral_answer']);
     expect((await view(w.users.wardW, c.id)).status).toBe(200);
-    expect((await referralsOf(c.id))).toMatchObject([{ status: 'sent', toWard: true, areas: ['tam_ly', 'hoc_tap'] }]);
+    expect(await referralsOf(c.id)).toMatchObject([{ status: 'sent', toWard: true, areas: ['tam_ly', 'hoc_tap'] }]);
     expect(hasRun(await slip(c.id), 'Cần phường hỗ trợ bảo vệ em.')).toBe(true);
 
     c = await move(t, tv, c, 'REFERRAL_ACCEPTED');
-    expect((c as Viewed).deadlines.find((d) => d.kind === 'referral_feedback')).toMatchObject({ dueAt: '2026-04-01T02:00:00.000Z', rule: 'default' });
+    expect((c as Viewed).deadlines.find((d) => d.kind === 'referral_feedback')).toMatchObject({
+      dueAt: '2026-04-01T02:00:00.000Z',
+      rule: 'default',
+    });
     c = await move(t, tv, c, 'REFERRAL_COMPLETED', { feedback: 'Phường đã làm việc với gia đình.' });
     expect(c.state).toBe('assessment');
     expect((await view(w.users.wardW, c.id)).status).toBe(404);
-    expect((await pg.query(`SELECT referred_to_ward_at FROM "case" WHERE id = $1`, [c.id])).rows[0].referred_to_ward_at).toBeNull();
+    expect(
+      (await pg.query(`SELECT referred_to_ward_at FROM "case" WHERE id = $1`, [c.id])).rows[0].referred_to_ward_at,
+    ).toBeNull();
   });
 
   it('a case@1 case keeps case@1’s stages (no referral from planning) but refers under its assessed areas', async () => {
     const learner = await createLearner(t, tv, w.schoolA);
-    const callerA = { id: tv.id, username: tv.username, fullName: 'x', roles: ['counsellor' as const], schoolIds: [w.schoolA], wardId: null, requestId: 'test' };
-    let c: CaseBody = await t.app.get(CaseService).open(callerA, {
-      schoolId: w.schoolA, learnerId: learner.id, areas: [{ code: 'tam_ly', priority: 1 }], channel: 'truc_tiep',
-      summary: 'Hồ sơ mở trước khi có case@2.', riskLevel: 'low', riskRationale: 'Ban đầu.',
-    }, 'case@1');
+    const callerA = {
+      id: tv.id,
+      username: tv.username,
+      fullName: 'x',
+      roles: ['counsellor' as const],
+      schoolIds: [w.schoolA],
+      wardId: null,
+      requestId: 'test',
+    };
+    let c: CaseBody = await t.app.get(CaseService).open(
+      callerA,
+      {
+        schoolId: w.schoolA,
+        learnerId: learner.id,
+        areas: [{ code: 'tam_ly', priority: 1 }],
+        channel: 'truc_tiep',
+        summary: 'Hồ sơ mở trước khi có case@2.',
+        riskLevel: 'low',
+        riskRationale: 'Ban đầu.',
+      },
+      'case@1',
+    );
     c = await move(t, tv, c, 'START_ASSESSMENT');
-    c = await move(t, tv, c, 'COMPLETE_ASSESSMENT', assessedWith([{ code: 'dich_vu_ctxh', priority: 1 }, { code: 'tam_ly', priority: 2 }]));
+    c = await move(
+      t,
+      tv,
+      c,
+      'COMPLETE_ASSESSMENT',
+      assessedWith([
+        { code: 'dich_vu_ctxh', priority: 1 },
+        { code: 'tam_ly', priority: 2 },
+      ]),
+    );
     const { payload } = await prepareReferral(t, w, c, { by: tv });
     expect(c.allowedEvents).not.toContain('REFER');
     expect((await sendEvent(t, tv, c, 'REFER', payload)).status).toBe(409);

@@ -6,7 +6,15 @@ import { useTestWorld } from '../support/test-world';
 
 const zeros = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
 const STAGES = ['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'closureReview', 'referral'];
-const AREAS = ['hoc_tap', 'gioi_quan_he', 'tam_ly', 'ky_nang_song', 'huong_nghiep', 'chinh_sach_phap_luat', 'dich_vu_ctxh'];
+const AREAS = [
+  'hoc_tap',
+  'gioi_quan_he',
+  'tam_ly',
+  'ky_nang_song',
+  'huong_nghiep',
+  'chinh_sach_phap_luat',
+  'dich_vu_ctxh',
+];
 const CHANNELS = ['truc_tiep', 'giao_vien', 'cha_me', 'hom_thu', 'duong_day_nong', 'truc_tuyen', 'co_quan'];
 const RISKS = ['low', 'medium', 'high', 'critical'];
 
@@ -16,7 +24,8 @@ describe('ward figures: counts per school, nothing that names a learner or a cas
   let otherWardOfficer: Login;
   const opened: CaseBody[] = [];
   const names: string[] = [];
-  const figures = (who: Login, query: Record<string, string> = {}) => t.http().get('/api/reports/ward/cases').query(query).set(auth(who));
+  const figures = (who: Login, query: Record<string, string> = {}) =>
+    t.http().get('/api/reports/ward/cases').query(query).set(auth(who));
 
   // School A: five open cases at intake, one high-risk in assessment, one closed this school year and one the
   // year before. School B: five open cases of only two learners.
@@ -26,7 +35,16 @@ describe('ward figures: counts per school, nothing that names a learner or a cas
     const users = t.app.get(UserService);
     const ward = await users.createWard('W2', 'Phường Bên Cạnh');
     await users.createSchool(ward.id, 'TC', 'Trường THCS Phường Bên Cạnh');
-    otherWardOfficer = loginOf(t.app, await users.createUser({ username: 'vhxh.w2', fullName: 'Cán bộ phường khác', password: PASSWORD, roles: ['ward_officer'], wardId: ward.id }));
+    otherWardOfficer = loginOf(
+      t.app,
+      await users.createUser({
+        username: 'vhxh.w2',
+        fullName: 'Cán bộ phường khác',
+        password: PASSWORD,
+        roles: ['ward_officer'],
+        wardId: ward.id,
+      }),
+    );
 
     t.clock.set('2025-05-20T09:00:00+07:00');
     const lastYear = await openCase(t, w);
@@ -36,22 +54,40 @@ describe('ward figures: counts per school, nothing that names a learner or a cas
     const high = await openCase(t, w, { riskLevel: 'high' });
     opened.push(await move(t, w.users.counsellorA, high, 'START_ASSESSMENT'));
     const closing = await openCase(t, w);
-    opened.push(await move(t, w.users.counsellorA, closing, 'CLOSE_AT_INTAKE', { reason: 'Thông tin không chính xác.' }));
+    opened.push(
+      await move(t, w.users.counsellorA, closing, 'CLOSE_AT_INTAKE', { reason: 'Thông tin không chính xác.' }),
+    );
 
     const tvB = w.users.counsellorB;
-    const learners = [await createLearner(t, tvB, w.schoolB, 'Nguyễn Văn Bình'), await createLearner(t, tvB, w.schoolB, 'Trần Thị Cúc')];
+    const learners = [
+      await createLearner(t, tvB, w.schoolB, 'Nguyễn Văn Bình'),
+      await createLearner(t, tvB, w.schoolB, 'Trần Thị Cúc'),
+    ];
     names.push('Nguyễn Văn Bình', 'Trần Thị Cúc');
     for (const [i, learner] of [0, 0, 0, 1, 1].map((k, i) => [i, learners[k]] as const)) {
-      const res = await t.http().post('/api/cases').set(auth(tvB)).send({
-        schoolId: w.schoolB, learnerId: learner.id, areas: [{ code: 'ky_nang_song', priority: 1 }], channel: 'hom_thu',
-        summary: `Thư góp ý số ${i} kể chuyện em bị bắt nạt.`, riskLevel: 'low', riskRationale: 'Chưa có dấu hiệu nguy hiểm.',
-      }).expect(201);
+      const res = await t
+        .http()
+        .post('/api/cases')
+        .set(auth(tvB))
+        .send({
+          schoolId: w.schoolB,
+          learnerId: learner.id,
+          areas: [{ code: 'ky_nang_song', priority: 1 }],
+          channel: 'hom_thu',
+          summary: `Thư góp ý số ${i} kể chuyện em bị bắt nạt.`,
+          riskLevel: 'low',
+          riskRationale: 'Chưa có dấu hiệu nguy hiểm.',
+        })
+        .expect(201);
       opened.push(res.body);
     }
   });
 
   const schoolA = (masked: boolean) => ({
-    schoolId: w.schoolA, code: 'TA', name: 'Trường THCS Thử Nghiệm A', masked,
+    schoolId: w.schoolA,
+    code: 'TA',
+    name: 'Trường THCS Thử Nghiệm A',
+    masked,
     open: {
       total: 6,
       byStage: { ...zeros(STAGES), intake: 5, assessment: masked ? '<5' : 1 },
@@ -62,7 +98,10 @@ describe('ward figures: counts per school, nothing that names a learner or a cas
     closedThisSchoolYear: masked ? '<5' : 1,
   });
   const schoolB = (masked: boolean) => ({
-    schoolId: w.schoolB, code: 'TB', name: 'Trường Tiểu học Thử Nghiệm B', masked,
+    schoolId: w.schoolB,
+    code: 'TB',
+    name: 'Trường Tiểu học Thử Nghiệm B',
+    masked,
     open: {
       // Five cases, but of two learners: still fewer than five learners, so masked for the ward.
       total: masked ? '<5' : 5,
@@ -77,7 +116,10 @@ describe('ward figures: counts per school, nothing that names a learner or a cas
   it('gives the ward officer every school of the ward, cells of one to four learners shown as "<5"', async () => {
     const res = await figures(w.users.wardW).expect(200);
     expect(res.body).toEqual({
-      schoolYear: '2025-2026', from: '2025-07-31T17:00:00.000Z', asOf: t.clock.now().toISOString(), schools: [schoolA(true), schoolB(true)],
+      schoolYear: '2025-2026',
+      from: '2025-07-31T17:00:00.000Z',
+      asOf: t.clock.now().toISOString(),
+      schools: [schoolA(true), schoolB(true)],
     });
     expect((await figures(w.users.wardW, { schoolId: w.schoolB }).expect(200)).body.schools).toEqual([schoolB(true)]);
   });
@@ -86,7 +128,14 @@ describe('ward figures: counts per school, nothing that names a learner or a cas
     const json = JSON.stringify((await figures(w.users.wardW).expect(200)).body);
     const secrets = [
       ...opened.flatMap((c) => [c.id, String(c.code), String(c.learnerId)]),
-      ...names, 'bắt nạt', 'buồn bã', 'learnerId', 'summary', 'DD-', 'TA-2026', 'TB-2026',
+      ...names,
+      'bắt nạt',
+      'buồn bã',
+      'learnerId',
+      'summary',
+      'DD-',
+      'TA-2026',
+      'TB-2026',
     ];
     expect(secrets.filter((s) => json.includes(s))).toEqual([]);
   });
@@ -97,7 +146,9 @@ describe('ward figures: counts per school, nothing that names a learner or a cas
       expect((await figures(who, { schoolId: w.schoolA }).expect(200)).body.schools).toEqual([schoolA(false)]);
       await figures(who, { schoolId: w.schoolB }).expect(404);
     }
-    expect((await figures(w.users.principalB, { schoolId: w.schoolB }).expect(200)).body.schools).toEqual([schoolB(false)]);
+    expect((await figures(w.users.principalB, { schoolId: w.schoolB }).expect(200)).body.schools).toEqual([
+      schoolB(false),
+    ]);
   });
 
   it('refuses everybody else with 403, another ward’s school and an unknown one with 404, a malformed id with 400', async () => {

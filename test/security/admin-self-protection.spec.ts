@@ -8,12 +8,19 @@ describe('admins cannot lock the system out of administration', () => {
   let t: TestApp;
   let w: World;
   let pg: Client;
-  const access = (by: Login, who: Login, roles: string[]) => t.http().put(`/api/admin/users/${who.id}/access`).set(auth(by)).send({ roles, schoolIds: [] });
+  const access = (by: Login, who: Login, roles: string[]) =>
+    t.http().put(`/api/admin/users/${who.id}/access`).set(auth(by)).send({ roles, schoolIds: [] });
   const disable = (by: Login, who: Login) => t.http().post(`/api/admin/users/${who.id}/disable`).set(auth(by));
   const enabledAdmins = async () =>
-    (await pg.query(`SELECT count(*)::int AS n FROM app_user WHERE 'admin' = ANY(roles) AND disabled_at IS NULL`)).rows[0].n as number;
+    (await pg.query(`SELECT count(*)::int AS n FROM app_user WHERE 'admin' = ANY(roles) AND disabled_at IS NULL`))
+      .rows[0].n as number;
   const newAdmin = async (username: string) =>
-    loginOf(t.app, await t.app.get(UserService).createUser({ username, fullName: `Quản trị ${username}`, password: PASSWORD, roles: ['admin'] }));
+    loginOf(
+      t.app,
+      await t.app
+        .get(UserService)
+        .createUser({ username, fullName: `Quản trị ${username}`, password: PASSWORD, roles: ['admin'] }),
+    );
 
   const world = useTestWorld();
   beforeAll(() => {
@@ -58,7 +65,9 @@ describe('admins cannot lock the system out of administration', () => {
       await holder.query(`SELECT id FROM app_user WHERE id = ANY($1) FOR UPDATE`, [[a.id, b.id]]);
       const racing = [access(a, b, ['supervisor']).then((r) => r), disable(b, a).then((r) => r)];
       for (let i = 0; i < 5000; i++) {
-        const { rows } = await pg.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        const { rows } = await pg.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
         if (rows[0].n >= 2) break;
         await new Promise((r) => setImmediate(r));
       }
@@ -68,7 +77,10 @@ describe('admins cannot lock the system out of administration', () => {
       expect(statuses.filter((s) => s < 300)).toHaveLength(1);
       const refused = results.find((r) => r.status >= 300)!;
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ code: 'LAST_ADMIN', message: expect.stringMatching(/ít nhất một quản trị viên/) });
+      expect(refused.body).toMatchObject({
+        code: 'LAST_ADMIN',
+        message: expect.stringMatching(/ít nhất một quản trị viên/),
+      });
     } finally {
       await holder.end();
     }

@@ -12,8 +12,16 @@ import { useTestWorld } from '../support/test-world';
 
 type Head = { seq: number; hash: string };
 type Checkpoint = {
-  format: string; number: number; takenAt: string; previousDigest: string | null; admin: Head | null;
-  chains: ({ caseId: string } & Head)[]; digest: string; publicKey: string; keyFingerprint: string; signature: string;
+  format: string;
+  number: number;
+  takenAt: string;
+  previousDigest: string | null;
+  admin: Head | null;
+  chains: ({ caseId: string } & Head)[];
+  digest: string;
+  publicKey: string;
+  keyFingerprint: string;
+  signature: string;
 };
 
 // What the digest covers: everything but itself, the key and the signature.
@@ -33,7 +41,12 @@ describe('audit checkpoints', () => {
   const cli = useCliAgainst(() => t);
 
   const checkpointDir = () => t.config.checkpointDir;
-  const files = () => (existsSync(checkpointDir()) ? readdirSync(checkpointDir()).filter((f) => f.endsWith('.json')).sort() : []);
+  const files = () =>
+    existsSync(checkpointDir())
+      ? readdirSync(checkpointDir())
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+      : [];
   const take = async () => {
     const before = files();
     const run = await cli(['checkpoint']);
@@ -48,15 +61,27 @@ describe('audit checkpoints', () => {
   const rewriteWithout = async (caseId: string, dropSeq: number) => {
     const { rows } = await pg.query(`SELECT * FROM audit_event WHERE case_id = $1 ORDER BY seq`, [caseId]);
     let prevHash: string | null = null;
-    const kept = rows.filter((r) => r.seq !== dropSeq).map((r, i) => {
-      const fields = {
-        caseId: r.case_id, seq: i + 1, schoolId: r.school_id, type: r.type, fromState: r.from_state, toState: r.to_state, actorId: r.actor_id,
-        actorRole: r.actor_role, payload: r.payload, requestId: r.request_id, at: r.at, prevHash,
-      };
-      const hash = hashEvent(fields);
-      prevHash = hash;
-      return { ...fields, hash };
-    });
+    const kept = rows
+      .filter((r) => r.seq !== dropSeq)
+      .map((r, i) => {
+        const fields = {
+          caseId: r.case_id,
+          seq: i + 1,
+          schoolId: r.school_id,
+          type: r.type,
+          fromState: r.from_state,
+          toState: r.to_state,
+          actorId: r.actor_id,
+          actorRole: r.actor_role,
+          payload: r.payload,
+          requestId: r.request_id,
+          at: r.at,
+          prevHash,
+        };
+        const hash = hashEvent(fields);
+        prevHash = hash;
+        return { ...fields, hash };
+      });
     await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
     try {
       await pg.query(`DELETE FROM audit_event WHERE case_id = $1`, [caseId]);
@@ -64,21 +89,48 @@ describe('audit checkpoints', () => {
         await pg.query(
           `INSERT INTO audit_event (case_id, seq, school_id, type, from_state, to_state, actor_id, actor_role, payload, request_id, at, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [e.caseId, e.seq, e.schoolId, e.type, e.fromState, e.toState, e.actorId, e.actorRole, e.payload, e.requestId, e.at, e.prevHash, e.hash],
+          [
+            e.caseId,
+            e.seq,
+            e.schoolId,
+            e.type,
+            e.fromState,
+            e.toState,
+            e.actorId,
+            e.actorRole,
+            e.payload,
+            e.requestId,
+            e.at,
+            e.prevHash,
+            e.hash,
+          ],
         );
       }
     } finally {
       await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
     }
     const last = kept[kept.length - 1];
-    await pg.query(`UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $3 WHERE id = $1`, [caseId, last.seq, last.hash]);
+    await pg.query(`UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $3 WHERE id = $1`, [
+      caseId,
+      last.seq,
+      last.hash,
+    ]);
   };
 
   it('writes a signed checkpoint of every chain to CHECKPOINT_DIR, keeps it, and serves the latest to auditors and the admin', async () => {
     const none = await t.http().get('/api/audit/checkpoints/latest').set(auth(w.users.auditorA)).expect(404);
-    expect(none.body).toMatchObject({ statusCode: 404, code: 'NO_CHECKPOINT', message: 'Chưa có điểm kiểm nào được ký.' });
+    expect(none.body).toMatchObject({
+      statusCode: 404,
+      code: 'NO_CHECKPOINT',
+      message: 'Chưa có điểm kiểm nào được ký.',
+    });
     const c = await move(t, w.users.counsellorA, await openCase(t, w), 'START_ASSESSMENT');
-    await t.http().post('/api/admin/wards').set(auth(w.users.adminW)).send({ code: 'CP', name: 'Phường Điểm Kiểm' }).expect(201);
+    await t
+      .http()
+      .post('/api/admin/wards')
+      .set(auth(w.users.adminW))
+      .send({ code: 'CP', name: 'Phường Điểm Kiểm' })
+      .expect(201);
     const { file, run } = await take();
     expect(file).not.toBeNull();
     const cp = read(file as string);
@@ -87,7 +139,9 @@ describe('audit checkpoints', () => {
     expect(cp.admin).toEqual({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     // An auditor checks it offline with nothing but the file: the digest over the canonical body, the Ed25519 signature.
-    const digest = createHash('sha256').update(canonicalize(signedPart(cp)) as string).digest('hex');
+    const digest = createHash('sha256')
+      .update(canonicalize(signedPart(cp)) as string)
+      .digest('hex');
     expect(cp.digest).toBe(digest);
     const key = createPublicKey({ key: Buffer.from(cp.publicKey, 'base64'), format: 'der', type: 'spki' });
     expect(key.asymmetricKeyType).toBe('ed25519');
@@ -97,7 +151,8 @@ describe('audit checkpoints', () => {
     // The signing key never reaches the database.
     const dump = JSON.stringify((await pg.query(`SELECT * FROM audit_checkpoint`)).rows);
     expect(dump).toContain(cp.digest);
-    const privateDer = JSON.parse(readFileSync(join(t.config.dataDir, 'secrets.json'), 'utf8')).AUDIT_SIGNING_KEY as string;
+    const privateDer = JSON.parse(readFileSync(join(t.config.dataDir, 'secrets.json'), 'utf8'))
+      .AUDIT_SIGNING_KEY as string;
     expect(privateDer).toBeTruthy();
     expect(dump).not.toContain(privateDer);
 
@@ -117,7 +172,8 @@ describe('audit checkpoints', () => {
     const { file } = await take();
     const cp = read(file as string);
     expect(cp.chains.map((x) => x.caseId)).toEqual([c.id]);
-    const previous = (await t.http().get('/api/audit/checkpoints/latest').set(auth(w.users.auditorA)).expect(200)).body as Checkpoint;
+    const previous = (await t.http().get('/api/audit/checkpoints/latest').set(auth(w.users.auditorA)).expect(200))
+      .body as Checkpoint;
     expect(previous.digest).toBe(cp.digest);
   });
 
@@ -160,14 +216,22 @@ describe('audit checkpoints', () => {
 
     // A forger who recomputes the digest and signs with a key of their own is refused by the key.
     const forged = { ...signedPart(cp), chains: [] };
-    const forgedDigest = createHash('sha256').update(canonicalize(forged) as string).digest('hex');
+    const forgedDigest = createHash('sha256')
+      .update(canonicalize(forged) as string)
+      .digest('hex');
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const der = publicKey.export({ type: 'spki', format: 'der' });
     const resigned = join(checkpointDir(), 'resigned.json.txt');
-    writeFileSync(resigned, JSON.stringify({
-      ...forged, digest: forgedDigest, publicKey: der.toString('base64'), keyFingerprint: createHash('sha256').update(der).digest('hex'),
-      signature: sign(null, Buffer.from(forgedDigest, 'hex'), privateKey).toString('base64'),
-    }));
+    writeFileSync(
+      resigned,
+      JSON.stringify({
+        ...forged,
+        digest: forgedDigest,
+        publicKey: der.toString('base64'),
+        keyFingerprint: createHash('sha256').update(der).digest('hex'),
+        signature: sign(null, Buffer.from(forgedDigest, 'hex'), privateKey).toString('base64'),
+      }),
+    );
     const other = await cli(['verify', '--against', resigned]);
     expect(other.code).toBe(1);
     expect(other.err).toContain('AUDIT_SIGNING_KEY');

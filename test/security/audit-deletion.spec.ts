@@ -47,7 +47,9 @@ describe('a deleted audit event is caught', () => {
     const healed = await verdict(c.id);
     expect(healed).toMatchObject({ valid: false, events: 4, firstInvalidSeq: 4 });
     expect(checksOf(healed)).toEqual(['sequence']);
-    const seqs = (await pg.query(`SELECT seq FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id])).rows.map((r) => r.seq);
+    const seqs = (await pg.query(`SELECT seq FROM audit_event WHERE case_id = $1 ORDER BY seq`, [c.id])).rows.map(
+      (r) => r.seq,
+    );
     expect(seqs).toEqual([1, 2, 3, 5]);
 
     const cliVerdict = await cli(['verify', c.id]);
@@ -66,10 +68,12 @@ describe('a deleted audit event is caught', () => {
     const v = await verdict(c.id);
     expect(v).toMatchObject({ valid: false, events: 3 });
     expect(checksOf(v)).toEqual(['case_head', 'case_state', 'case_version']);
-    expect(v.findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ check: 'case_state', expected: 'planning', found: 'assessment' }),
-      expect.objectContaining({ check: 'case_version', expected: 4, found: 3 }),
-    ]));
+    expect(v.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ check: 'case_state', expected: 'planning', found: 'assessment' }),
+        expect.objectContaining({ check: 'case_version', expected: 4, found: 3 }),
+      ]),
+    );
   });
 
   it('a deleted event in the middle breaks the chain of states as well as the hashes', async () => {

@@ -54,17 +54,36 @@ describe('the database goes away under a running server', () => {
     await admin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS false`);
     await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}'`);
 
-    for (const res of [await list(), await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({ schoolId: w.schoolA, fullName: 'Lê Văn Tạm', dateOfBirth: '2013-05-14', sex: 'nam', className: '7A1', confirmDistinct: true })]) {
+    for (const res of [
+      await list(),
+      await t.http().post('/api/learners').set(auth(w.users.counsellorA)).send({
+        schoolId: w.schoolA,
+        fullName: 'Lê Văn Tạm',
+        dateOfBirth: '2013-05-14',
+        sex: 'nam',
+        className: '7A1',
+        confirmDistinct: true,
+      }),
+    ]) {
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
-      expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', details: { retryAfterSeconds: Number(res.headers['retry-after']) } });
+      expect(res.body).toMatchObject({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'DATABASE_UNAVAILABLE',
+        details: { retryAfterSeconds: Number(res.headers['retry-after']) },
+      });
       expect(res.body.message).toMatch(/cơ sở dữ liệu/i);
     }
 
     const health = await t.http().get('/api/health');
     expect(health.status).toBe(503);
     expect(health.headers['retry-after']).toMatch(/^\d+$/);
-    expect(health.body).toMatchObject({ statusCode: 503, code: 'UNHEALTHY', details: { database: { status: 'down' } } });
+    expect(health.body).toMatchObject({
+      statusCode: 503,
+      code: 'UNHEALTHY',
+      details: { database: { status: 'down' } },
+    });
     expect(health.body.message).toMatch(/cơ sở dữ liệu/i);
 
     await admin(`ALTER DATABASE "${db.name}" ALLOW_CONNECTIONS true`);
@@ -86,7 +105,9 @@ describe('the retry of a lost connection never repeats what may have been stored
     await admin(`CREATE TABLE retry_probe (n int)`, db.name);
     const server = new URL(db.url);
     proxy = await startTcpProxy(server.hostname, Number(server.port || 5432));
-    source = withConnectionRetry(new DataSource({ ...dataSourceOptions({ url: proxy.url(db.url), embedded: false }), logging: false }));
+    source = withConnectionRetry(
+      new DataSource({ ...dataSourceOptions({ url: proxy.url(db.url), embedded: false }), logging: false }),
+    );
     await source.initialize();
   });
 

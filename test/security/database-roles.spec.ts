@@ -80,9 +80,14 @@ describe('the application database role cannot change history', () => {
   it('runs the API as the runtime role, which owns nothing, and every ordinary step works', async () => {
     const [who] = await t.app.get(DataSource).query(`SELECT current_user AS name`);
     expect(who.name).toBe(RUNTIME);
-    const owned = await runtime.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = $1)`, [RUNTIME]);
+    const owned = await runtime.query(
+      `SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = $1)`,
+      [RUNTIME],
+    );
     expect(owned.rows).toEqual([]);
-    const { rows: owners } = await runtime.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`);
+    const { rows: owners } = await runtime.query(
+      `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`,
+    );
     expect(owners).toEqual([{ tableowner: OWNER }]);
 
     const tv = w.users.counsellorA;
@@ -95,16 +100,24 @@ describe('the application database role cannot change history', () => {
     expect(items.map((i) => i.type)).toEqual(['CASE_OPENED', 'START_ASSESSMENT', 'COMPLETE_ASSESSMENT', 'SUBMIT_PLAN']);
     expect(await verifyOf(t, w.users.supervisorA, c.id)).toEqual({ valid: true, events: 5 });
     // An admin's change writes the admin chain as the same role.
-    await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/disable`).set({ Authorization: `Bearer ${w.users.adminW.token}` }).expect(204);
+    await t
+      .http()
+      .post(`/api/admin/users/${w.users.counsellorB.id}/disable`)
+      .set({ Authorization: `Bearer ${w.users.adminW.token}` })
+      .expect(204);
     expect((await runtime.query(`SELECT count(*)::int AS n FROM admin_audit_event`)).rows[0].n).toBeGreaterThan(0);
   });
 
   it('refuses the runtime role DELETE, UPDATE, TRUNCATE, DISABLE TRIGGER, GRANT and DROP on every audit table', async () => {
     const tables = await appendOnlyTables();
-    expect(tables).toEqual(expect.arrayContaining(['audit_event', 'admin_audit_event', 'audit_checkpoint', 'audit_checkpoint_chain']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['audit_event', 'admin_audit_event', 'audit_checkpoint', 'audit_checkpoint_chain']),
+    );
     for (const table of tables) {
       // A column the table has, so the UPDATE reaches the privilege check rather than failing on its name.
-      const { rows: [{ name: column }] } = await runtime.query(
+      const {
+        rows: [{ name: column }],
+      } = await runtime.query(
         `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position LIMIT 1`,
         [table],
       );
@@ -117,7 +130,14 @@ describe('the application database role cannot change history', () => {
       };
       // Refused by the privilege system, not by the trigger (which the owner could disable).
       for (const [what, err] of Object.entries(refused)) {
-        expect({ table, what, err }).toEqual({ table, what, err: expect.objectContaining({ code: '42501', message: expect.stringMatching(/permission denied|must be owner/) }) });
+        expect({ table, what, err }).toEqual({
+          table,
+          what,
+          err: expect.objectContaining({
+            code: '42501',
+            message: expect.stringMatching(/permission denied|must be owner/),
+          }),
+        });
       }
       // GRANT without a grant option is at most a warning: what matters is that nothing was granted.
       await attempt(runtime, `GRANT ALL ON ${table} TO "${RUNTIME}"`);
@@ -126,17 +146,23 @@ describe('the application database role cannot change history', () => {
         `SELECT p AS privilege, has_table_privilege($1, $2, p) AS held FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','TRIGGER','REFERENCES']) p`,
         [RUNTIME, table],
       );
-      expect({ table, held: rows.filter((r) => r.held).map((r) => r.privilege) }).toEqual({ table, held: ['SELECT', 'INSERT'] });
+      expect({ table, held: rows.filter((r) => r.held).map((r) => r.privilege) }).toEqual({
+        table,
+        held: ['SELECT', 'INSERT'],
+      });
     }
   });
 
   it('has SELECT, INSERT, UPDATE, DELETE on every other table, and only SELECT on the migrations list', async () => {
     const audit = await appendOnlyTables();
-    const { rows } = await runtime.query(`
+    const { rows } = await runtime.query(
+      `
       SELECT tablename AS name,
              has_table_privilege($1, format('%I', tablename), 'SELECT, INSERT, UPDATE, DELETE') AS dml,
              has_table_privilege($1, format('%I', tablename), 'TRUNCATE') AS truncate
-        FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`, [RUNTIME]);
+        FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+      [RUNTIME],
+    );
     const others = rows.filter((r) => !audit.includes(r.name) && r.name !== 'migrations');
     expect(others.length).toBeGreaterThan(20);
     expect(others.filter((r) => !r.dml || r.truncate)).toEqual([]);
@@ -146,7 +172,13 @@ describe('the application database role cannot change history', () => {
   it('lets the app start with the runtime role alone once `migrate` has run as the owner', async () => {
     await t.close();
     const saved = { ...process.env };
-    Object.assign(process.env, { DATABASE_URL: urlAs(RUNTIME), MIGRATION_DATABASE_URL: urlAs(OWNER), DATA_DIR: t.config.dataDir, JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey });
+    Object.assign(process.env, {
+      DATABASE_URL: urlAs(RUNTIME),
+      MIGRATION_DATABASE_URL: urlAs(OWNER),
+      DATA_DIR: t.config.dataDir,
+      JWT_SECRET: t.config.jwtSecret,
+      DATA_KEY: t.config.dataKey,
+    });
     const out: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
     try {
@@ -156,10 +188,17 @@ describe('the application database role cannot change history', () => {
       process.env = saved;
     }
     expect(out.join('')).toContain(OWNER);
-    t = await startTestApp({ DATABASE_URL: urlAs(RUNTIME), JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey }, { database });
+    t = await startTestApp(
+      { DATABASE_URL: urlAs(RUNTIME), JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey },
+      { database },
+    );
     const [who] = await t.app.get(DataSource).query(`SELECT current_user AS name`);
     expect(who.name).toBe(RUNTIME);
-    const list = await t.http().get(`/api/cases`).set({ Authorization: `Bearer ${w.users.supervisorA.token}` }).expect(200);
+    const list = await t
+      .http()
+      .get(`/api/cases`)
+      .set({ Authorization: `Bearer ${w.users.supervisorA.token}` })
+      .expect(200);
     expect(list.body.items.length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,13 @@ import { startTestApp, TestApp } from '../support/test-app';
 const BODY = { schoolCode: 'TA', whatIsHappening: 'Em bị bạn cùng lớp bắt nạt.' };
 
 // The decoded payload, changed by `edit`, encoded again.
-const tampered = (altcha: string, edit: (p: { challenge: { parameters: Record<string, unknown>; signature: string }; solution: { counter: number; derivedKey: string } }) => void) => {
+const tampered = (
+  altcha: string,
+  edit: (p: {
+    challenge: { parameters: Record<string, unknown>; signature: string };
+    solution: { counter: number; derivedKey: string };
+  }) => void,
+) => {
   const payload = JSON.parse(Buffer.from(altcha, 'base64').toString('utf8'));
   edit(payload);
   return Buffer.from(JSON.stringify(payload)).toString('base64');
@@ -36,7 +42,13 @@ describe('the public form asks for a proof of work (ALTCHA, self-hosted)', () =>
     const before = await publicCaseIds(t);
     const res = await report(t, { ...BODY, altcha }, 400);
     expect(await publicCaseIds(t)).toEqual(before);
-    expect(res.body.details).toEqual([{ field: 'altcha', label: 'Xác minh chống tin rác', problems: expect.arrayContaining([expect.stringContaining(problem)]) }]);
+    expect(res.body.details).toEqual([
+      {
+        field: 'altcha',
+        label: 'Xác minh chống tin rác',
+        problems: expect.arrayContaining([expect.stringContaining(problem)]),
+      },
+    ]);
     return res.body;
   };
 
@@ -44,7 +56,12 @@ describe('the public form asks for a proof of work (ALTCHA, self-hosted)', () =>
     const res = await t.http().get(CHALLENGE_PATH).expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toEqual({
-      parameters: expect.objectContaining({ algorithm: 'PBKDF2/SHA-256', cost: 1, keyPrefix: expect.stringMatching(/^[0-9a-f]+$/), data: { expires: expect.any(Number) } }),
+      parameters: expect.objectContaining({
+        algorithm: 'PBKDF2/SHA-256',
+        cost: 1,
+        keyPrefix: expect.stringMatching(/^[0-9a-f]+$/),
+        data: { expires: expect.any(Number) },
+      }),
       signature: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     // Thirty minutes on the server's clock.
@@ -58,9 +75,24 @@ describe('the public form asks for a proof of work (ALTCHA, self-hosted)', () =>
     expect(garbage).toMatchObject({ code: 'PROOF_OF_WORK_REFUSED', message: expect.stringContaining('altcha') });
     expect(garbage.message).toMatch(/^Bước xác minh chống tin rác/);
     // A wrong counter, a changed parameter, a forged signature.
-    await refused(tampered(await solvedAltcha(t), (p) => { p.solution.derivedKey = '00'.repeat(32); }), 'invalid');
-    await refused(tampered(await solvedAltcha(t), (p) => { p.challenge.parameters.data = { expires: 4_000_000_000 }; }), 'invalid');
-    await refused(tampered(await solvedAltcha(t), (p) => { p.challenge.signature = 'f'.repeat(64); }), 'invalid');
+    await refused(
+      tampered(await solvedAltcha(t), (p) => {
+        p.solution.derivedKey = '00'.repeat(32);
+      }),
+      'invalid',
+    );
+    await refused(
+      tampered(await solvedAltcha(t), (p) => {
+        p.challenge.parameters.data = { expires: 4_000_000_000 };
+      }),
+      'invalid',
+    );
+    await refused(
+      tampered(await solvedAltcha(t), (p) => {
+        p.challenge.signature = 'f'.repeat(64);
+      }),
+      'invalid',
+    );
   });
 
   it('a solved challenge is accepted once, on either instance; replayed it is refused', async () => {
@@ -69,7 +101,9 @@ describe('the public form asks for a proof of work (ALTCHA, self-hosted)', () =>
     const altcha = await solvedAltcha(t);
     const before = (await publicCaseIds(t)).length;
     // The same solution twice at once, through both instances: one report.
-    const statuses = (await Promise.all([report(t, { ...BODY, altcha }), report(second, { ...BODY, altcha })])).map((r) => r.status).sort();
+    const statuses = (await Promise.all([report(t, { ...BODY, altcha }), report(second, { ...BODY, altcha })]))
+      .map((r) => r.status)
+      .sort();
     expect(statuses).toEqual([202, 400]);
     expect((await publicCaseIds(t)).length).toBe(before + 1);
     await refused(altcha, 'used', false);

@@ -16,9 +16,18 @@ describe('learner and user input', () => {
     ({ t, w, pg } = world);
   });
 
-  const count = async (table: 'learner' | 'app_user') => (await pg.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
-  const learner = (fields: Record<string, unknown>) => ({ schoolId: w.schoolA, fullName: 'Đoàn Thị Thu', dateOfBirth: '2013-07-07', sex: 'nu', className: '7A3', ...fields });
-  const addLearner = (fields: Record<string, unknown>) => t.http().post('/api/learners').set(auth(w.users.counsellorA)).send(learner(fields));
+  const count = async (table: 'learner' | 'app_user') =>
+    (await pg.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+  const learner = (fields: Record<string, unknown>) => ({
+    schoolId: w.schoolA,
+    fullName: 'Đoàn Thị Thu',
+    dateOfBirth: '2013-07-07',
+    sex: 'nu',
+    className: '7A3',
+    ...fields,
+  });
+  const addLearner = (fields: Record<string, unknown>) =>
+    t.http().post('/api/learners').set(auth(w.users.counsellorA)).send(learner(fields));
   const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
 
   describe('point 6: a blank name or class is refused, not stored as an empty string', () => {
@@ -27,7 +36,11 @@ describe('learner and user input', () => {
       ['fullName of tabs, newlines and no-break spaces', { fullName: '\t\n\u00a0\u3000' }, 'fullName'],
       ['className', { className: '  ' }, 'className'],
       ['a guardian’s name', { guardians: [{ fullName: ' ', relationship: 'mẹ' }] }, 'guardians[0].fullName'],
-      ['a guardian’s relationship', { guardians: [{ fullName: 'Đoàn Văn Bố', relationship: '\t' }] }, 'guardians[0].relationship'],
+      [
+        'a guardian’s relationship',
+        { guardians: [{ fullName: 'Đoàn Văn Bố', relationship: '\t' }] },
+        'guardians[0].relationship',
+      ],
     ])('learner: %s', async (_name, fields, field) => {
       const before = await count('learner');
       const res = await addLearner({ ...fields, confirmDistinct: true }).expect(400);
@@ -37,29 +50,69 @@ describe('learner and user input', () => {
     });
 
     it('keeps the words and drops the spaces around them', async () => {
-      const res = await addLearner({ fullName: '  Đoàn  Thị Thu ', className: ' 7A3 ', guardians: [{ fullName: ' Đoàn Văn Bố ', relationship: ' bố ' }], confirmDistinct: true }).expect(201);
-      expect(res.body).toMatchObject({ fullName: 'Đoàn  Thị Thu', className: '7A3', guardians: [{ fullName: 'Đoàn Văn Bố', relationship: 'bố' }] });
+      const res = await addLearner({
+        fullName: '  Đoàn  Thị Thu ',
+        className: ' 7A3 ',
+        guardians: [{ fullName: ' Đoàn Văn Bố ', relationship: ' bố ' }],
+        confirmDistinct: true,
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        fullName: 'Đoàn  Thị Thu',
+        className: '7A3',
+        guardians: [{ fullName: 'Đoàn Văn Bố', relationship: 'bố' }],
+      });
     });
 
     it('user: a blank full name is refused, a padded one trimmed', async () => {
       const admin = auth(w.users.adminW);
       const before = await count('app_user');
-      const blank = await t.http().post('/api/admin/users').set(admin).send({ username: 'tv.trang', fullName: ' \t ', password: PASSWORD, roles: ['counsellor'], schoolIds: [w.schoolA] }).expect(400);
+      const blank = await t
+        .http()
+        .post('/api/admin/users')
+        .set(admin)
+        .send({
+          username: 'tv.trang',
+          fullName: ' \t ',
+          password: PASSWORD,
+          roles: ['counsellor'],
+          schoolIds: [w.schoolA],
+        })
+        .expect(400);
       expect(fieldsOf(blank.body)).toEqual(['fullName']);
       expect(await count('app_user')).toBe(before);
-      const padded = await t.http().post('/api/admin/users').set(admin).send({ username: 'tv.trang', fullName: '  Lê Thu Trang ', password: PASSWORD, roles: ['counsellor'], schoolIds: [w.schoolA] }).expect(201);
+      const padded = await t
+        .http()
+        .post('/api/admin/users')
+        .set(admin)
+        .send({
+          username: 'tv.trang',
+          fullName: '  Lê Thu Trang ',
+          password: PASSWORD,
+          roles: ['counsellor'],
+          schoolIds: [w.schoolA],
+        })
+        .expect(201);
       expect(padded.body.fullName).toBe('Lê Thu Trang');
     });
   });
 
   describe('point 7: a learner is 3 to 25 years old on the day they are recorded', () => {
-    it.each(['9999-01-01', '2030-01-01', '1850-01-01', '2023-03-03', '2000-03-02'])('refuses born %s with 400 in Vietnamese, storing nothing', async (dateOfBirth) => {
-      const before = await count('learner');
-      const res = await addLearner({ dateOfBirth, confirmDistinct: true }).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'dateOfBirth' }] });
-      expect(res.body.details[0].problems.join(' ')).toMatch(/Ngày sinh không hợp lệ: người học phải từ 3 đến 25 tuổi vào ngày ghi nhận/);
-      expect(await count('learner')).toBe(before);
-    });
+    it.each(['9999-01-01', '2030-01-01', '1850-01-01', '2023-03-03', '2000-03-02'])(
+      'refuses born %s with 400 in Vietnamese, storing nothing',
+      async (dateOfBirth) => {
+        const before = await count('learner');
+        const res = await addLearner({ dateOfBirth, confirmDistinct: true }).expect(400);
+        expect(res.body).toMatchObject({
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          details: [{ field: 'dateOfBirth' }],
+        });
+        expect(res.body.details[0].problems.join(' ')).toMatch(
+          /Ngày sinh không hợp lệ: người học phải từ 3 đến 25 tuổi vào ngày ghi nhận/,
+        );
+        expect(await count('learner')).toBe(before);
+      },
+    );
 
     // Three today (born 2023-03-02), and 25 until tomorrow (born 2000-03-03).
     it.each(['2023-03-02', '2000-03-03', '2013-07-07'])('accepts born %s', async (dateOfBirth) => {
@@ -104,9 +157,13 @@ describe('learner and user input', () => {
       const typed = 'Lê Thị H\u043E\u0430 Mai\u200B';
       const res = await addLearner({ fullName: typed, dateOfBirth: dob, confirmDistinct: true }).expect(201);
       expect(res.body.fullName).toBe(typed);
-      expect((await pg.query(`SELECT full_name FROM learner WHERE id = $1`, [res.body.id])).rows[0].full_name).toBe(typed);
+      expect((await pg.query(`SELECT full_name FROM learner WHERE id = $1`, [res.body.id])).rows[0].full_name).toBe(
+        typed,
+      );
       for (const q of ['hoa mai', 'H\u043E\u0430', 'ho\u200Ba']) {
-        const found = (await t.http().get('/api/learners').query({ q }).set(auth(w.users.counsellorA)).expect(200)).body.items.map((i: { id: string }) => i.id);
+        const found = (
+          await t.http().get('/api/learners').query({ q }).set(auth(w.users.counsellorA)).expect(200)
+        ).body.items.map((i: { id: string }) => i.id);
         expect({ q, found: found.sort() }).toEqual({ q, found: [original, res.body.id].sort() });
       }
     });
@@ -115,10 +172,13 @@ describe('learner and user input', () => {
       await addLearner({ fullName: 'Lê Văn Lâm', dateOfBirth: dob }).expect(201);
       await addLearner({ fullName: 'Lê Văn Lan', dateOfBirth: dob }).expect(201);
       await addLearner({ fullName: 'Lê Văn Lân', dateOfBirth: dob }).expect(409);
-      const found = (await t.http().get('/api/learners').query({ q: 'lâm' }).set(auth(w.users.counsellorA)).expect(200)).body.items;
+      const found = (await t.http().get('/api/learners').query({ q: 'lâm' }).set(auth(w.users.counsellorA)).expect(200))
+        .body.items;
       expect(found.map((i: { fullName: string }) => i.fullName)).toEqual(['Lê Văn Lâm']);
       // Listed in the alphabet's order, not the skeleton's (where "Lâm" is "larn").
-      const both = (await t.http().get('/api/learners').query({ q: 'le van l' }).set(auth(w.users.counsellorA)).expect(200)).body.items;
+      const both = (
+        await t.http().get('/api/learners').query({ q: 'le van l' }).set(auth(w.users.counsellorA)).expect(200)
+      ).body.items;
       expect(both.map((i: { fullName: string }) => i.fullName)).toEqual(['Lê Văn Lâm', 'Lê Văn Lan']);
     });
 
@@ -129,7 +189,9 @@ describe('learner and user input', () => {
       try {
         await migration.down(runner);
         // A row as the previous version wrote it: no skeleton yet.
-        ({ rows: [{ id: oldId }] } = await pg.query(
+        ({
+          rows: [{ id: oldId }],
+        } = await pg.query(
           `INSERT INTO learner (school_id, full_name, name_key, date_of_birth, sex, class_name, guardians)
            SELECT school_id, 'Tạ Minh Tâm', 'ta minh tam', date_of_birth, sex, class_name, guardians FROM learner WHERE id = $1 RETURNING id`,
           [original],
@@ -140,7 +202,9 @@ describe('learner and user input', () => {
       }
       const res = await addLearner({ fullName: 'Tạ Minh T\u0430m', dateOfBirth: dob }).expect(409);
       expect(res.body.details).toEqual({ existingId: oldId });
-      const found = (await t.http().get('/api/learners').query({ q: 'minh t\u0430m' }).set(auth(w.users.counsellorA)).expect(200)).body.items;
+      const found = (
+        await t.http().get('/api/learners').query({ q: 'minh t\u0430m' }).set(auth(w.users.counsellorA)).expect(200)
+      ).body.items;
       expect(found.map((i: { id: string }) => i.id)).toEqual([oldId]);
       // The learners stored before the round trip are found as before.
       await addLearner({ fullName: 'Lê Thị Ho\u200Ba Mai', dateOfBirth: dob }).expect(409);

@@ -18,7 +18,10 @@ describe('wrong passwords lock out a (user name, address) pair, not the account'
   });
   beforeEach(() => t.clock.advance(2 * 86_400_000)); // every window and back-off of the test before has passed
 
-  const expect429 = (res: { status: number; headers: Record<string, string>; body: { details?: { retryAfterSeconds?: number } } }, seconds: number) => {
+  const expect429 = (
+    res: { status: number; headers: Record<string, string>; body: { details?: { retryAfterSeconds?: number } } },
+    seconds: number,
+  ) => {
     expect(res.status).toBe(429);
     expect(res.body.details?.retryAfterSeconds).toBe(seconds);
     expect(res.headers['retry-after']).toBe(String(seconds));
@@ -28,7 +31,10 @@ describe('wrong passwords lock out a (user name, address) pair, not the account'
     for (let i = 0; i < 10; i++) expect((await login('adminw', 'doan-mo', '203.0.113.66')).status).toBe(401);
     const locked = await login('adminw', 'doan-mo', '203.0.113.66');
     expect429(locked, 60);
-    expect(locked.body).toMatchObject({ code: 'TOO_MANY_LOGIN_ATTEMPTS', message: expect.stringMatching(/quá nhiều lần/) });
+    expect(locked.body).toMatchObject({
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+      message: expect.stringMatching(/quá nhiều lần/),
+    });
     expect429(await login('adminw', PASSWORD, '203.0.113.66'), 60);
     // The admin, at the office: no failures from there, so the right password is let in.
     expect((await login('adminw', PASSWORD, '198.51.100.7')).status).toBe(200);
@@ -65,7 +71,12 @@ describe('wrong passwords lock out a (user name, address) pair, not the account'
   it('guessing the current password at POST /api/me/password is throttled like the login, and counts with it', async () => {
     const me = w.users.counsellorA2;
     const change = (currentPassword: string, from: string) =>
-      t.http().post('/api/me/password').set(auth(me)).set('X-Forwarded-For', from).send({ currentPassword, newPassword: 'mat-khau-moi-456' });
+      t
+        .http()
+        .post('/api/me/password')
+        .set(auth(me))
+        .set('X-Forwarded-For', from)
+        .send({ currentPassword, newPassword: 'mat-khau-moi-456' });
     for (let i = 0; i < 10; i++) expect((await change('doan-thu', '203.0.113.77')).status).toBe(422);
     const locked = await change('doan-thu', '203.0.113.77');
     expect429(locked, 60);

@@ -16,7 +16,12 @@ describe('a signed token with malformed claims is refused with 401, never 500 or
 
   const sign = (claims: Record<string, unknown>, expiresIn: number | null = 3600) => {
     const iat = Math.floor(t.app.get(Clock).now().getTime() / 1000);
-    return t.app.get(JwtService).sign({ iat, ...claims }, { secret: t.config.jwtSecret, algorithm: 'HS256', ...(expiresIn === null ? {} : { expiresIn }) });
+    return t.app
+      .get(JwtService)
+      .sign(
+        { iat, ...claims },
+        { secret: t.config.jwtSecret, algorithm: 'HS256', ...(expiresIn === null ? {} : { expiresIn }) },
+      );
   };
   const me = (token: string) => t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
 
@@ -36,7 +41,9 @@ describe('a signed token with malformed claims is refused with 401, never 500 or
       const res = await me(sign(sub === undefined ? { tv: 0 } : { sub, tv: 0 }));
       seen[name] = { status: res.status, code: res.body.code };
     }
-    expect(seen).toEqual(Object.fromEntries(Object.keys(subs).map((name) => [name, { status: 401, code: 'UNAUTHENTICATED' }])));
+    expect(seen).toEqual(
+      Object.fromEntries(Object.keys(subs).map((name) => [name, { status: 401, code: 'UNAUTHENTICATED' }])),
+    );
   });
 
   it('refuses a token without exp, and one whose tv is not the number it was issued with', async () => {

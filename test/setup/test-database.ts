@@ -3,8 +3,7 @@ import { Client } from 'pg';
 
 export const TEST_DB_PREFIX = 'dh_test_';
 
-export const adminUrl = (): string =>
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const adminUrl = (): string => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export const withDatabase = (name: string): string => {
   const url = new URL(adminUrl());

@@ -6,7 +6,12 @@ export type CaseBody = { id: string; version: number; state: string; allowedEven
 
 let learnerCounter = 0;
 
-export const createLearner = async (t: TestApp, by: Login, schoolId: string, fullName = `Học Sinh Số ${++learnerCounter}`) => {
+export const createLearner = async (
+  t: TestApp,
+  by: Login,
+  schoolId: string,
+  fullName = `Học Sinh Số ${++learnerCounter}`,
+) => {
   const res = await t
     .http()
     .post('/api/learners')
@@ -32,7 +37,10 @@ export const openCase = async (
     .send({
       schoolId,
       learnerId: learner.id,
-      areas: [{ code: 'tam_ly', priority: 1 }, { code: 'hoc_tap', priority: 2 }],
+      areas: [
+        { code: 'tam_ly', priority: 1 },
+        { code: 'hoc_tap', priority: 2 },
+      ],
       channel: 'giao_vien',
       summary: 'Giáo viên chủ nhiệm báo em thường xuyên buồn bã.',
       riskLevel: opts.riskLevel ?? 'medium',
@@ -44,11 +52,22 @@ export const openCase = async (
   return res.body as CaseBody;
 };
 
-export const sendEvent = (t: TestApp, by: Login, c: { id: string; version: number }, type: string, payload: Record<string, unknown> = {}) =>
-  t.http().post(`/api/cases/${c.id}/events`).set(auth(by)).send({ type, payload, expectedVersion: c.version });
+export const sendEvent = (
+  t: TestApp,
+  by: Login,
+  c: { id: string; version: number },
+  type: string,
+  payload: Record<string, unknown> = {},
+) => t.http().post(`/api/cases/${c.id}/events`).set(auth(by)).send({ type, payload, expectedVersion: c.version });
 
 // Sends and expects success; returns the case after the transition.
-export const move = async (t: TestApp, by: Login, c: { id: string; version: number }, type: string, payload: Record<string, unknown> = {}) => {
+export const move = async (
+  t: TestApp,
+  by: Login,
+  c: { id: string; version: number },
+  type: string,
+  payload: Record<string, unknown> = {},
+) => {
   const res: request.Response = await sendEvent(t, by, c, type, payload);
   if (res.status !== 200) throw new Error(`${type} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as CaseBody;
@@ -75,7 +94,11 @@ export const PAYLOADS = {
     wishes: 'Em mong bố mẹ bớt cãi nhau và được ở lại lớp cũ.',
     facts: 'Bố mẹ đang ly thân; em sống với bà ngoại từ tháng Chín.',
     preliminaryView: 'Căng thẳng kéo dài do hoàn cảnh gia đình, chưa có dấu hiệu tự hại.',
-    areas: [{ code: 'tam_ly', priority: 1 }, { code: 'gioi_quan_he', priority: 2 }, { code: 'hoc_tap', priority: 3 }],
+    areas: [
+      { code: 'tam_ly', priority: 1 },
+      { code: 'gioi_quan_he', priority: 2 },
+      { code: 'hoc_tap', priority: 3 },
+    ],
   }),
   planFull: {
     goals: ['Ổn định giấc ngủ', 'Tham gia lại hoạt động lớp'],
@@ -128,9 +151,22 @@ export const PAYLOADS = {
 const receivers = new WeakMap<TestApp, Promise<string>>();
 export const referralReceiver = (t: TestApp, world: World): Promise<string> => {
   if (!receivers.has(t)) {
-    receivers.set(t, t.http().post('/api/admin/directory').set(auth(world.users.adminW))
-      .send({ name: 'Trạm y tế phường Thử Nghiệm', kind: 'y_te', address: '12 Phố Thử Nghiệm', phone: '024 3851 1234', contactPerson: 'BS. Hoàng Minh' })
-      .expect(201).then((res) => res.body.id as string));
+    receivers.set(
+      t,
+      t
+        .http()
+        .post('/api/admin/directory')
+        .set(auth(world.users.adminW))
+        .send({
+          name: 'Trạm y tế phường Thử Nghiệm',
+          kind: 'y_te',
+          address: '12 Phố Thử Nghiệm',
+          phone: '024 3851 1234',
+          contactPerson: 'BS. Hoàng Minh',
+        })
+        .expect(201)
+        .then((res) => res.body.id as string),
+    );
   }
   return receivers.get(t) as Promise<string>;
 };
@@ -146,10 +182,17 @@ export const prepareReferral = async (
   const receiverId = opts.receiverId ?? (await referralReceiver(t, world));
   const consentIds: string[] = [];
   for (const givenBy of opts.givers ?? ['guardian', 'learner']) {
-    const res = await t.http().post(`/api/cases/${c.id}/consents`).set(auth(opts.by ?? world.users.supervisorA)).send({
-      givenBy, ...(givenBy === 'guardian' ? { guardian: { fullName: 'Nguyễn Thị Hoa', relationship: 'mẹ' } } : {}),
-      scope: { kind: 'referral', receiverId, purpose: 'Chuyển gửi để được đánh giá chuyên sâu.' }, givenAt: '2026-03-01', how: 'van_ban',
-    });
+    const res = await t
+      .http()
+      .post(`/api/cases/${c.id}/consents`)
+      .set(auth(opts.by ?? world.users.supervisorA))
+      .send({
+        givenBy,
+        ...(givenBy === 'guardian' ? { guardian: { fullName: 'Nguyễn Thị Hoa', relationship: 'mẹ' } } : {}),
+        scope: { kind: 'referral', receiverId, purpose: 'Chuyển gửi để được đánh giá chuyên sâu.' },
+        givenAt: '2026-03-01',
+        how: 'van_ban',
+      });
     if (res.status !== 201) throw new Error(`consent answered ${res.status}: ${JSON.stringify(res.body)}`);
     consentIds.push(res.body.id as string);
   }
@@ -158,8 +201,22 @@ export const prepareReferral = async (
 
 export const historyOf = async (t: TestApp, by: Login, caseId: string) =>
   (await t.http().get(`/api/cases/${caseId}/history`).set(auth(by)).expect(200)).body.items as {
-    seq: number; type: string; fromState: string | null; toState: string | null; actorId: string; actorRole: string; at: string; hash: string; prevHash: string | null; payload: Record<string, unknown>;
+    seq: number;
+    type: string;
+    fromState: string | null;
+    toState: string | null;
+    actorId: string;
+    actorRole: string;
+    at: string;
+    hash: string;
+    prevHash: string | null;
+    payload: Record<string, unknown>;
   }[];
 
 export const verifyOf = async (t: TestApp, by: Login, caseId: string) =>
-  (await t.http().get(`/api/cases/${caseId}/history/verify`).set(auth(by)).expect(200)).body as { valid: boolean; events: number; firstInvalidSeq?: number; findings?: { check: string; seq?: number; expected?: unknown; found?: unknown }[] };
+  (await t.http().get(`/api/cases/${caseId}/history/verify`).set(auth(by)).expect(200)).body as {
+    valid: boolean;
+    events: number;
+    firstInvalidSeq?: number;
+    findings?: { check: string; seq?: number; expected?: unknown; found?: unknown }[];
+  };

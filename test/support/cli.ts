@@ -6,7 +6,12 @@ export const useCliAgainst = (app: () => TestApp) => {
   const savedEnv = { ...process.env };
   beforeAll(() => {
     const t = app();
-    Object.assign(process.env, { DATABASE_URL: t.db.url, DATA_DIR: t.config.dataDir, JWT_SECRET: t.config.jwtSecret, DATA_KEY: t.config.dataKey });
+    Object.assign(process.env, {
+      DATABASE_URL: t.db.url,
+      DATA_DIR: t.config.dataDir,
+      JWT_SECRET: t.config.jwtSecret,
+      DATA_KEY: t.config.dataKey,
+    });
   });
   afterAll(() => {
     process.env = savedEnv;

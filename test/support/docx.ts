@@ -11,7 +11,9 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 export const readDocx = (file: Buffer | Uint8Array): { xml: string; runs: string[] } => {
   const entries = unzipSync(new Uint8Array(file));
   const xml = Buffer.from(entries['word/document.xml']).toString('utf8');
-  const runs = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e]));
+  const runs = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
+    m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e]),
+  );
   return { xml, runs };
 };
 
@@ -20,11 +22,14 @@ export const hasRun = (runs: string[], text: string): boolean => runs.some((r) =
 
 // Every text a template prints whatever the case holds: headings, labels, options, columns.
 export const labelsOf = (t: FormTemplate): string[] =>
-  t.sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.fields.flatMap((f: FormField) => [
-    f.label,
-    ...(f.kind === 'checkbox-choice' ? f.options.map((o) => o.label) : []),
-    ...(f.kind === 'table' ? f.columns.map((c) => c.label) : []),
-  ])]);
+  t.sections.flatMap((s) => [
+    ...(s.heading ? [s.heading] : []),
+    ...s.fields.flatMap((f: FormField) => [
+      f.label,
+      ...(f.kind === 'checkbox-choice' ? f.options.map((o) => o.label) : []),
+      ...(f.kind === 'table' ? f.columns.map((c) => c.label) : []),
+    ]),
+  ]);
 
 // supertest buffers only text by default: a .docx arrives as a Buffer through this parser.
 const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
@@ -40,7 +45,9 @@ export const getForm = (t: TestApp, by: Login, caseId: string, n: string, query:
 export type DocxTable = { xml: string; grid: number[]; fixed: boolean; cellMargin: number; rows: string[][] };
 
 const textOf = (xml: string): string =>
-  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e])).join('');
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e]))
+    .join('');
 
 // The tables of document.xml (none nested) as a reader of the layout sees them: the grid's column widths in
 // twips, whether the layout is fixed, the left cell margin (Word's 108 twips when the table sets none), and
@@ -51,5 +58,7 @@ export const tablesOf = (xml: string): DocxTable[] =>
     grid: [...tbl.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1])),
     fixed: /<w:tblLayout w:type="fixed"\/>/.test(tbl),
     cellMargin: Number(/<w:tblCellMar>[\s\S]*?<w:(?:left|start) w:w="(\d+)"/.exec(tbl)?.[1] ?? 108),
-    rows: [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([tr]) => [...tr.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) => textOf(tc))),
+    rows: [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([tr]) =>
+      [...tr.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) => textOf(tc)),
+    ),
   }));

@@ -30,8 +30,9 @@ export const useEscalationWorld = (env: Record<string, string> = {}, options: Te
       ((await readCase(c, by)).deadlines as DeadlineBody[]).find((d) => d.kind === kind),
     // The levels of the alerts someone was sent about a case, sorted.
     alertLevels: async (who: Login, c: { id: string }): Promise<string[]> =>
-      (await world.t.http().get('/api/alerts').query({ caseId: c.id, pageSize: 100 }).set(auth(who)).expect(200)).body
-        .items
+      (
+        await world.t.http().get('/api/alerts').query({ caseId: c.id, pageSize: 100 }).set(auth(who)).expect(200)
+      ).body.items
         .map((a: { level: string }) => a.level)
         .sort(),
   };

@@ -12,7 +12,20 @@ export type World = {
   ward: string;
   schoolA: string;
   schoolB: string;
-  users: Record<'counsellorA' | 'counsellorA2' | 'supervisorA' | 'supervisorA2' | 'principalA' | 'counsellorB' | 'supervisorB' | 'principalB' | 'auditorA' | 'adminW' | 'wardW', Login>;
+  users: Record<
+    | 'counsellorA'
+    | 'counsellorA2'
+    | 'supervisorA'
+    | 'supervisorA2'
+    | 'principalA'
+    | 'counsellorB'
+    | 'supervisorB'
+    | 'principalB'
+    | 'auditorA'
+    | 'adminW'
+    | 'wardW',
+    Login
+  >;
 };
 
 const PEOPLE: [keyof World['users'], Role[], 'A' | 'B' | null][] = [
@@ -40,14 +53,30 @@ export const buildWorld = async (app: INestApplication): Promise<World> => {
   const logins = {} as World['users'];
   for (const [name, roles, school] of PEOPLE) {
     const schoolIds = school === 'A' ? [a.id] : school === 'B' ? [b.id] : [];
-    const user = await users.createUser({ username: name.toLowerCase(), fullName: `Người dùng ${name}`, password: PASSWORD, roles, schoolIds, wardId: ward.id });
+    const user = await users.createUser({
+      username: name.toLowerCase(),
+      fullName: `Người dùng ${name}`,
+      password: PASSWORD,
+      roles,
+      schoolIds,
+      wardId: ward.id,
+    });
     logins[name] = loginOf(app, user);
   }
   // Written directly, like the users above: the admin chain of a fresh world stays empty for the tests that read it.
-  await app.get(DataSource).getRepository(AuditorGrant).insert({
-    auditorId: logins.auditorA.id, schoolId: a.id, grantedBy: logins.adminW.id, reason: 'Kiểm tra định kỳ trường A.',
-    expiresAt: new Date(app.get(Clock).now().getTime() + 10 * 365 * 86_400_000), revokedAt: null, revokedBy: null, createdAt: app.get(Clock).now(),
-  });
+  await app
+    .get(DataSource)
+    .getRepository(AuditorGrant)
+    .insert({
+      auditorId: logins.auditorA.id,
+      schoolId: a.id,
+      grantedBy: logins.adminW.id,
+      reason: 'Kiểm tra định kỳ trường A.',
+      expiresAt: new Date(app.get(Clock).now().getTime() + 10 * 365 * 86_400_000),
+      revokedAt: null,
+      revokedBy: null,
+      createdAt: app.get(Clock).now(),
+    });
   return { ward: ward.id, schoolA: a.id, schoolB: b.id, users: logins };
 };
 
@@ -60,7 +89,10 @@ export const loginOf = (app: INestApplication, user: { id: string; username: str
     id: user.id,
     username: user.username,
     get token() {
-      return jwt.sign({ sub: user.id, tv: 0, iat: Math.floor(clock.now().getTime() / 1000) }, { secret: config.jwtSecret, algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds });
+      return jwt.sign(
+        { sub: user.id, tv: 0, iat: Math.floor(clock.now().getTime() / 1000) },
+        { secret: config.jwtSecret, algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds },
+      );
     },
   };
 };

@@ -21,14 +21,27 @@ export const FRESH_WINDOWS_MS = 61 * 60_000;
 
 // Posts the public form as a person would, its proof of work solved (a body's own `altcha` replaces it, and
 // `altcha: undefined` leaves it out); `expectStatus`, when given, is checked with the body in the message.
-export const report = async (t: TestApp, body: Record<string, unknown>, expectStatus?: number, headers: Record<string, string> = {}): Promise<Response> => {
-  const res = await t.http().post(INTAKE_PATH).set(headers).send({ altcha: await solvedAltcha(t), ...body });
-  if (expectStatus !== undefined && res.status !== expectStatus) throw new Error(`public form: expected ${expectStatus}, got ${res.status} ${JSON.stringify(res.body)}`);
+export const report = async (
+  t: TestApp,
+  body: Record<string, unknown>,
+  expectStatus?: number,
+  headers: Record<string, string> = {},
+): Promise<Response> => {
+  const res = await t
+    .http()
+    .post(INTAKE_PATH)
+    .set(headers)
+    .send({ altcha: await solvedAltcha(t), ...body });
+  if (expectStatus !== undefined && res.status !== expectStatus)
+    throw new Error(`public form: expected ${expectStatus}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res;
 };
 
 // Sends a report with a fresh throttle allowance and returns the case it opened (found through its tracking code's digest).
-export const reportCase = async (t: TestApp, body: Record<string, unknown>): Promise<{ trackingCode: string; caseId: string }> => {
+export const reportCase = async (
+  t: TestApp,
+  body: Record<string, unknown>,
+): Promise<{ trackingCode: string; caseId: string }> => {
   t.clock.advance(FRESH_WINDOWS_MS);
   const before = await publicCaseIds(t);
   const res = await report(t, body, 202);
@@ -38,4 +51,6 @@ export const reportCase = async (t: TestApp, body: Record<string, unknown>): Pro
 };
 
 export const publicCaseIds = async (t: TestApp): Promise<string[]> =>
-  (await t.app.get(DataSource).query(`SELECT id FROM "case" WHERE opened_by IS NULL ORDER BY created_at, id`)).map((r: { id: string }) => r.id);
+  (await t.app.get(DataSource).query(`SELECT id FROM "case" WHERE opened_by IS NULL ORDER BY created_at, id`)).map(
+    (r: { id: string }) => r.id,
+  );

@@ -90,8 +90,7 @@ export const conformance = (doc: OpenAPIObject, seen: Seen[]): string[] =>
     const op = operationOf(doc, method, path);
     if (!op) return [`${where}: no such operation in the document`];
     const response = (op.responses[status] ?? (status >= 400 ? op.responses.default : undefined)) as
-      | ResponseObject
-      | undefined;
+      ResponseObject | undefined;
     if (!response) return [`${where}: status not declared (${JSON.stringify(body).slice(0, 200)})`];
     if (!type.startsWith('application/json')) {
       return response.content?.[type.split(';')[0]] || status === 204 ? [] : [`${where}: ${type} not declared`];

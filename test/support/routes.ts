@@ -10,7 +10,11 @@ const pathsOf = (target: object): string[] => {
   return path === undefined ? [] : [path].flat();
 };
 
-const join = (...parts: string[]): string => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]): string =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 // Every route the given controllers serve, as Nest's router reads them (the path and method metadata of each
 // handler), with the permission it declares (on the handler, or else on its controller).

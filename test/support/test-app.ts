@@ -28,7 +28,10 @@ export type TestApp = {
 export type TestAppOptions = { database?: TestDatabase; logger?: LoggerService; realPasswordHasher?: boolean };
 
 // The real server (same module, same pipes and filter as main) on a fresh PostgreSQL database, with a clock the test moves.
-export const startTestApp = async (env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> => {
   const db = options.database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-test-'));
   const config = loadConfig({
@@ -47,8 +50,13 @@ export const startTestApp = async (env: Record<string, string> = {}, options: Te
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)
     .useValue(clock);
-  const moduleRef = await (options.realPasswordHasher ? builder : builder.overrideProvider(PasswordHasher).useClass(CheapPasswordHasher)).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: options.logger ?? ['error'] });
+  const moduleRef = await (
+    options.realPasswordHasher ? builder : builder.overrideProvider(PasswordHasher).useClass(CheapPasswordHasher)
+  ).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: options.logger ?? ['error'],
+  });
   configureApp(app);
   try {
     await app.init();

@@ -14,7 +14,9 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   // Strict headers everywhere; the OpenAPI page alone needs its inline script and styles.
   const strict = helmet();
   const docs = helmet({ contentSecurityPolicy: false });
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next),
+  );
   // Depth, key count and UTF-8 are checked on the raw bytes, before anything recursive sees the body.
   app.useBodyParser('json', { limit: '256kb', verify: verifyJsonBody });
   app.use(namedBodyParserErrors);

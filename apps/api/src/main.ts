@@ -42,7 +42,10 @@ const bootstrap = async (): Promise<void> => {
     `OpenAPI: ${base}/${DOCS_PATH}`,
     `Cơ sở dữ liệu / database: ${config.databaseUrl ? 'DATABASE_URL' : `PGlite (embedded) in ${config.dataDir}`}`,
     ...(config.seedDemo
-      ? [`Tài khoản demo / demo logins, mật khẩu / password "${DEMO_PASSWORD}":`, ...DEMO_USERS.map((u) => `  ${u.username.padEnd(12)} ${u.roles.join(', ')}`)]
+      ? [
+          `Tài khoản demo / demo logins, mật khẩu / password "${DEMO_PASSWORD}":`,
+          ...DEMO_USERS.map((u) => `  ${u.username.padEnd(12)} ${u.roles.join(', ')}`),
+        ]
       : []),
   ];
   process.stdout.write(`${banner.join('\n')}\n`);

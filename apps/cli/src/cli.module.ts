@@ -22,7 +22,23 @@ export class CliModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.using(clock), DatabaseModule.forRoot(), CryptoModule, IdentityModule, AuditModule, CasesModule, CheckpointsModule, DirectoryModule, RecordsModule, ConsentModule, EscalationsModule, CalendarAdminModule, ReportsModule, DemoModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.using(clock),
+        DatabaseModule.forRoot(),
+        CryptoModule,
+        IdentityModule,
+        AuditModule,
+        CasesModule,
+        CheckpointsModule,
+        DirectoryModule,
+        RecordsModule,
+        ConsentModule,
+        EscalationsModule,
+        CalendarAdminModule,
+        ReportsModule,
+        DemoModule,
+      ],
     };
   }
 }

@@ -16,20 +16,29 @@ import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
-export type Command = { summary: string; run: (app: INestApplicationContext, args: string[], io: Output, clock: ManualClock) => Promise<number> };
+export type Command = {
+  summary: string;
+  run: (app: INestApplicationContext, args: string[], io: Output, clock: ManualClock) => Promise<number>;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The checkpoint files named by --against (a file, or a folder of them), read as they are: checked below.
 const readCheckpoints = (paths: string[]): { file: string; document: unknown }[] =>
   paths.flatMap((p) => {
-    const files = statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.json')).sort().map((f) => join(p, f)) : [p];
+    const files = statSync(p).isDirectory()
+      ? readdirSync(p)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => join(p, f))
+      : [p];
     return files.map((file) => ({ file, document: JSON.parse(readFileSync(file, 'utf8')) as unknown }));
   });
 
 // Exit code 1 names a broken chain: schedulers and inspectors script on it. Each check that fails is named.
 const verify: Command = {
-  summary: 'verify [--against <checkpoint file|folder>]… [caseId…]   check every case chain against its case and the admin chain (or the named cases), and that each chain still extends the heads signed in the checkpoints given; exit 1 if any is broken',
+  summary:
+    'verify [--against <checkpoint file|folder>]… [caseId…]   check every case chain against its case and the admin chain (or the named cases), and that each chain still extends the heads signed in the checkpoints given; exit 1 if any is broken',
   run: async (app, args, io) => {
     const against = args.flatMap((a, i) => (args[i - 1] === '--against' ? [a] : []));
     const ids = args.filter((a, i) => a !== '--against' && args[i - 1] !== '--against');
@@ -73,7 +82,10 @@ const verify: Command = {
         broken.add(file);
         continue;
       }
-      for (const c of await service.compare(document as CheckpointDocument, ids.length ? ids.map((id) => id.toLowerCase()) : undefined)) {
+      for (const c of await service.compare(
+        document as CheckpointDocument,
+        ids.length ? ids.map((id) => id.toLowerCase()) : undefined,
+      )) {
         report(c.chain === 'admin' ? 'admin chain' : `case ${c.chain}`, c.findings);
       }
     }
@@ -85,7 +97,8 @@ const verify: Command = {
 
 // On demand, beside the hourly one: the heads of the chains that moved, signed, written to CHECKPOINT_DIR.
 const checkpoint: Command = {
-  summary: 'checkpoint         sign the heads of every chain that moved since the last checkpoint and write them to CHECKPOINT_DIR',
+  summary:
+    'checkpoint         sign the heads of every chain that moved since the last checkpoint and write them to CHECKPOINT_DIR',
   run: async (app, _args, io) => {
     const result = await app.get(CheckpointService).take();
     if (!result.taken) {
@@ -111,15 +124,22 @@ const seedDemo: Command = {
 
 // Safe to repeat: a ward whose directory already holds receivers is left as it is.
 const seedDirectory: Command = {
-  summary: 'seed-directory <wardId>   give a new ward the receivers of DIRECTORY_SEED_FILE (once; a ward with a directory is left as it is)',
+  summary:
+    'seed-directory <wardId>   give a new ward the receivers of DIRECTORY_SEED_FILE (once; a ward with a directory is left as it is)',
   run: async (app, [wardId], io) => {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(wardId ?? '')) {
       io.err(`usage: ${seedDirectory.summary}`);
       return 2;
     }
     try {
-      const { created } = await app.get(DirectorySeedService).seedWard(wardId.toLowerCase(), null, 'cli:seed-directory');
-      io.out(created ? `${created} đơn vị đã thêm vào danh bạ / receivers added to the directory of ward ${wardId}` : `danh bạ của phường đã có dữ liệu / the directory of ward ${wardId} is not empty: nothing changed`);
+      const { created } = await app
+        .get(DirectorySeedService)
+        .seedWard(wardId.toLowerCase(), null, 'cli:seed-directory');
+      io.out(
+        created
+          ? `${created} đơn vị đã thêm vào danh bạ / receivers added to the directory of ward ${wardId}`
+          : `danh bạ của phường đã có dữ liệu / the directory of ward ${wardId} is not empty: nothing changed`,
+      );
       return 0;
     } catch (e) {
       if (!(e instanceof DirectoryException)) throw e;
@@ -136,12 +156,23 @@ const createUser: Command = {
     // As the admin API does: a name of spaces is no name.
     const fullName = typedName?.trim();
     const roles = (roleList ?? '').split(',').filter(Boolean) as Role[];
-    if (!username || !fullName || roles.length === 0 || roles.some((r) => !ROLES.includes(r)) || !password || password.length < 8) {
+    if (
+      !username ||
+      !fullName ||
+      roles.length === 0 ||
+      roles.some((r) => !ROLES.includes(r)) ||
+      !password ||
+      password.length < 8
+    ) {
       io.err(`usage: ${createUser.summary}\nroles: ${ROLES.join(', ')}; DH_NEW_PASSWORD at least 8 characters`);
       return 2;
     }
     const user = await app.get(UserService).createUser({
-      username, fullName, password, roles, schoolIds: (schoolList ?? '').split(',').filter(Boolean),
+      username,
+      fullName,
+      password,
+      roles,
+      schoolIds: (schoolList ?? '').split(',').filter(Boolean),
     });
     io.out(`user ${user.username} created: ${user.id}`);
     return 0;
@@ -150,16 +181,27 @@ const createUser: Command = {
 
 // The migrations ran as the CLI started (DatabaseModule): this says what they did and who got which rights.
 const migrate: Command = {
-  summary: 'migrate            apply pending migrations as MIGRATION_DATABASE_URL\'s role (or DATABASE_URL\'s), grant DATABASE_URL\'s role',
+  summary:
+    "migrate            apply pending migrations as MIGRATION_DATABASE_URL's role (or DATABASE_URL's), grant DATABASE_URL's role",
   run: async (app, _args, io) => {
     const run = app.get<MigrationRun>(MIGRATION_RUN);
-    io.out(run.ran.length ? `${run.ran.length} migration(s) applied as ${run.owner}: ${run.ran.join(', ')}` : `migrations are up to date (owner ${run.owner})`);
+    io.out(
+      run.ran.length
+        ? `${run.ran.length} migration(s) applied as ${run.owner}: ${run.ran.join(', ')}`
+        : `migrations are up to date (owner ${run.owner})`,
+    );
     if (run.grants) {
-      io.out(`runtime role ${run.grants.role}: SELECT, INSERT, UPDATE, DELETE on ${run.grants.ordinary} tables, SELECT, INSERT only on ${run.grants.appendOnly.join(', ')}`);
+      io.out(
+        `runtime role ${run.grants.role}: SELECT, INSERT, UPDATE, DELETE on ${run.grants.ordinary} tables, SELECT, INSERT only on ${run.grants.appendOnly.join(', ')}`,
+      );
     } else if (run.owner !== run.runtime) {
-      io.out(`schema owned by ${run.owner}, nothing granted: set MIGRATION_DATABASE_URL to its URL to migrate and grant ${run.runtime}`);
+      io.out(
+        `schema owned by ${run.owner}, nothing granted: set MIGRATION_DATABASE_URL to its URL to migrate and grant ${run.runtime}`,
+      );
     } else {
-      io.out(`one role (${run.owner}) owns and runs: nothing granted; set MIGRATION_DATABASE_URL to keep the audit trail out of the application's reach`);
+      io.out(
+        `one role (${run.owner}) owns and runs: nothing granted; set MIGRATION_DATABASE_URL to keep the audit trail out of the application's reach`,
+      );
     }
     return 0;
   },
@@ -177,7 +219,9 @@ const sweep: Command = {
     if (at) clock.set(at);
     const result = await app.get(EscalationSweepService).sweepOnce();
     const outbox = await app.get(OutboxDispatcher).dispatch();
-    io.out(`${result.rungs} mức cảnh báo / rungs raised, ${result.alerts} cảnh báo / alerts, ${outbox.sent} đã gửi / sent`);
+    io.out(
+      `${result.rungs} mức cảnh báo / rungs raised, ${result.alerts} cảnh báo / alerts, ${outbox.sent} đã gửi / sent`,
+    );
     return 0;
   },
 };
@@ -198,7 +242,8 @@ const calendar: Command = {
 
 // Dry run unless --apply: operators read what would happen before it happens.
 const migrateCases: Command = {
-  summary: 'migrate-cases --to case@2 [--apply] <caseId…>   move chosen cases to a newer machine (dry run first), audited',
+  summary:
+    'migrate-cases --to case@2 [--apply] <caseId…>   move chosen cases to a newer machine (dry run first), audited',
   run: async (app, args, io) => {
     const toAt = args.indexOf('--to');
     const to = toAt >= 0 ? args[toAt + 1] : undefined;
@@ -211,7 +256,9 @@ const migrateCases: Command = {
     const service = app.get(CaseMigrationService);
     const lines = apply ? await service.apply(ids, to, 'cli:migrate-cases') : await service.plan(ids, to);
     for (const l of lines) {
-      io.out(`${l.ok ? (apply ? 'MIGRATED' : 'WOULD MIGRATE') : 'REFUSED'}  ${l.caseId} ${l.code ?? ''} ${l.from ?? '?'} → ${l.to} (${l.state ?? '?'})${l.reason ? `: ${l.reason}` : ''}`);
+      io.out(
+        `${l.ok ? (apply ? 'MIGRATED' : 'WOULD MIGRATE') : 'REFUSED'}  ${l.caseId} ${l.code ?? ''} ${l.from ?? '?'} → ${l.to} (${l.state ?? '?'})${l.reason ? `: ${l.reason}` : ''}`,
+      );
     }
     io.out(apply ? 'applied' : 'dry run: nothing changed; add --apply to migrate');
     return lines.every((l) => l.ok) ? 0 : 1;
@@ -221,21 +268,40 @@ const migrateCases: Command = {
 // Run with DATA_KEY set to the new key and DATA_KEY_PREVIOUS to the old one, while the servers (restarted
 // with both) keep answering. Afterwards DATA_KEY alone opens everything; the rotation is in the admin chain.
 const rotateDataKey: Command = {
-  summary: 'rotate-data-key    rewrap every data key under DATA_KEY (old one in DATA_KEY_PREVIOUS), start a new one, re-encrypt under it',
+  summary:
+    'rotate-data-key    rewrap every data key under DATA_KEY (old one in DATA_KEY_PREVIOUS), start a new one, re-encrypt under it',
   run: async (app, _args, io, clock) => {
     const rotation = await app.get(KeyRing).rotate();
     const reencrypted = await app.get(ReencryptService).reencryptAll();
     await app.get(DataSource).transaction((tx) =>
       app.get(AdminAuditService).append(tx, {
-        type: 'DATA_KEYS_ROTATED', actorId: null, actorRole: null, subjectId: null, payload: { ...rotation, reencrypted },
-        requestId: 'cli:rotate-data-key', at: clock.now(),
+        type: 'DATA_KEYS_ROTATED',
+        actorId: null,
+        actorRole: null,
+        subjectId: null,
+        payload: { ...rotation, reencrypted },
+        requestId: 'cli:rotate-data-key',
+        at: clock.now(),
       }),
     );
-    io.out(`${rotation.rewrapped} khóa dữ liệu được bọc lại / data keys rewrapped under the new DATA_KEY; new data key ${rotation.newKeyId}`);
+    io.out(
+      `${rotation.rewrapped} khóa dữ liệu được bọc lại / data keys rewrapped under the new DATA_KEY; new data key ${rotation.newKeyId}`,
+    );
     for (const [table, rows] of Object.entries(reencrypted)) io.out(`  ${table}: ${rows} rows re-encrypted`);
     io.out('audit events keep their data keys (now wrapped under the new DATA_KEY); DATA_KEY_PREVIOUS may be removed');
     return 0;
   },
 };
 
-export const COMMANDS: Record<string, Command> = { verify, checkpoint, sweep, calendar, 'migrate-cases': migrateCases, 'seed-demo': seedDemo, 'seed-directory': seedDirectory, 'create-user': createUser, migrate, 'rotate-data-key': rotateDataKey };
+export const COMMANDS: Record<string, Command> = {
+  verify,
+  checkpoint,
+  sweep,
+  calendar,
+  'migrate-cases': migrateCases,
+  'seed-demo': seedDemo,
+  'seed-directory': seedDirectory,
+  'create-user': createUser,
+  migrate,
+  'rotate-data-key': rotateDataKey,
+};

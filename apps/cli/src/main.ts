@@ -11,13 +11,20 @@ export const runCli = async (argv: string[]): Promise<number> => {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    io.err(`Đồng Hành CLI\nusage: npm run cli -- <command>\n${Object.values(COMMANDS).map((c) => `  ${c.summary}`).join('\n')}`);
+    io.err(
+      `Đồng Hành CLI\nusage: npm run cli -- <command>\n${Object.values(COMMANDS)
+        .map((c) => `  ${c.summary}`)
+        .join('\n')}`,
+    );
     return 2;
   }
   const config = { ...loadConfig(), schedulerEnabled: false, seedDemo: false };
   // A command runs as of one instant: now, unless it is told otherwise (sweep --at).
   const clock = new ManualClock(new Date());
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, clock), { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, clock), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   try {
     return await command.run(app, args, io, clock);
   } finally {

@@ -10,8 +10,16 @@ export type AdminChainVerdict = { valid: boolean; events: number; firstInvalidSe
 
 const hashOf = (e: Omit<AdminAuditEvent, 'hash'>): string =>
   hashRecord({
-    chain: 'admin', seq: e.seq, type: e.type, actorId: e.actorId, actorRole: e.actorRole, subjectId: e.subjectId,
-    payload: e.payload, requestId: e.requestId, at: e.at.toISOString(), prevHash: e.prevHash,
+    chain: 'admin',
+    seq: e.seq,
+    type: e.type,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    subjectId: e.subjectId,
+    payload: e.payload,
+    requestId: e.requestId,
+    at: e.at.toISOString(),
+    prevHash: e.prevHash,
   });
 
 @Injectable()
@@ -21,7 +29,9 @@ export class AdminAuditService {
   // One chain for the installation: an advisory lock hands out its sequence numbers one at a time.
   async append(tx: EntityManager, event: NewAdminAuditEvent): Promise<AdminAuditEvent> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dong-hanh:admin-audit'))`);
-    const last = await tx.getRepository(AdminAuditEvent).findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
+    const last = await tx
+      .getRepository(AdminAuditEvent)
+      .findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
     const row = { ...event, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
     const full = { ...row, hash: hashOf(row) };
     await tx.getRepository(AdminAuditEvent).insert(full as QueryDeepPartialEntity<AdminAuditEvent>);
@@ -34,7 +44,9 @@ export class AdminAuditService {
 
   // The newest event, what a checkpoint signs for this chain; null while the chain is empty.
   async head(): Promise<ChainHead | null> {
-    return this.source.getRepository(AdminAuditEvent).findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
+    return this.source
+      .getRepository(AdminAuditEvent)
+      .findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
   }
 
   eventAt(seq: number): Promise<{ hash: string } | null> {

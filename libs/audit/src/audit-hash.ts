@@ -20,8 +20,22 @@ export type ChainedFields = {
 // so changing, removing or reordering any event breaks every hash after it.
 export const hashEvent = (fields: ChainedFields): string => {
   // Picked one by one: whatever else the object carries (its own hash) must not enter the digest.
-  const { caseId, seq, schoolId, type, fromState, toState, actorId, actorRole, payload, requestId, at, prevHash } = fields;
-  return hashRecord({ caseId, seq, schoolId, type, fromState, toState, actorId, actorRole, payload, requestId, at: at.toISOString(), prevHash });
+  const { caseId, seq, schoolId, type, fromState, toState, actorId, actorRole, payload, requestId, at, prevHash } =
+    fields;
+  return hashRecord({
+    caseId,
+    seq,
+    schoolId,
+    type,
+    fromState,
+    toState,
+    actorId,
+    actorRole,
+    payload,
+    requestId,
+    at: at.toISOString(),
+    prevHash,
+  });
 };
 
 // Any chain's digest: SHA-256 of the RFC 8785 canonical JSON of the record (which names its previous hash).

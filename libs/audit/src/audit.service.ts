@@ -13,7 +13,10 @@ export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 // id, their role, their request), or the system (a migration) by bySystem.
 export type CaseEventBy = { actorId: string | null; actorRole: string | null; requestId: string | null; at: Date };
 export const bySystem = (requestId: string | null, at: Date): CaseEventBy => ({
-  actorId: null, actorRole: 'system', requestId, at,
+  actorId: null,
+  actorRole: 'system',
+  requestId,
+  at,
 });
 
 type LockedCase = { schoolId: string; state: string; seq: number; hash: string | null };
@@ -42,7 +45,11 @@ export class AuditService {
   // records is read under the case row's lock, the one a transition takes, so it is the state as the event
   // happens, never one a transition has since left.
   async appendCaseEvent(
-    tx: EntityManager, caseId: string, by: CaseEventBy, type: string, payload: Record<string, unknown>,
+    tx: EntityManager,
+    caseId: string,
+    by: CaseEventBy,
+    type: string,
+    payload: Record<string, unknown>,
   ): Promise<AuditEvent> {
     const locked = await this.lockCase(tx, caseId);
     const { state, schoolId } = locked;
@@ -68,7 +75,11 @@ export class AuditService {
     const row = { ...event, seq, prevHash, hash: hashEvent({ ...event, seq, prevHash }) };
     // jsonb holds plain JSON; TypeORM's deep-partial type cannot express `unknown` values.
     await tx.getRepository(AuditEvent).insert(row as QueryDeepPartialEntity<AuditEvent>);
-    await tx.query(`UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $3 WHERE id = $1`, [event.caseId, seq, row.hash]);
+    await tx.query(`UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $3 WHERE id = $1`, [
+      event.caseId,
+      seq,
+      row.hash,
+    ]);
     return row;
   }
 
@@ -85,7 +96,12 @@ export class AuditService {
       fields.map(async (f) => {
         const value = e.payload[f];
         // Events appended before sealing hold their values as written.
-        return [f, typeof value === 'string' && isSealed(value) ? await this.cipher.openJson(value, payloadContext(e.type, f)) : value] as const;
+        return [
+          f,
+          typeof value === 'string' && isSealed(value)
+            ? await this.cipher.openJson(value, payloadContext(e.type, f))
+            : value,
+        ] as const;
       }),
     );
     return { ...e.payload, ...Object.fromEntries(opened) };
@@ -99,7 +115,10 @@ export class AuditService {
   private seal(type: string, payload: Record<string, unknown>): Record<string, unknown> {
     const fields = this.sealed.sealedFieldsOf(type, payload);
     if (fields.length === 0) return payload;
-    return { ...payload, ...Object.fromEntries(fields.map((f) => [f, this.cipher.sealJson(payload[f], payloadContext(type, f))])) };
+    return {
+      ...payload,
+      ...Object.fromEntries(fields.map((f) => [f, this.cipher.sealJson(payload[f], payloadContext(type, f))])),
+    };
   }
 
   history(caseId: string, tx?: EntityManager): Promise<AuditEvent[]> {
@@ -116,7 +135,12 @@ export class AuditService {
 // the case's version (the case engine's to say).
 export type CaseFacts = { state: string; version: number; head: ChainHead | null };
 
-export const verifyCaseChain = (caseId: string, events: AuditEvent[], facts: CaseFacts | null, versioned: (type: string) => boolean): ChainVerdict => {
+export const verifyCaseChain = (
+  caseId: string,
+  events: AuditEvent[],
+  facts: CaseFacts | null,
+  versioned: (type: string) => boolean,
+): ChainVerdict => {
   if (!facts) return { caseId, ...verdictOf(events.length, [finding('case_missing')]) };
   return { caseId, ...verifyChain(events, hashEvent, caseFindings(events, facts, versioned)) };
 };
@@ -134,8 +158,10 @@ const caseFindings = (events: AuditEvent[], facts: CaseFacts, versioned: (type: 
   }
   const stages = events.filter((e) => versioned(e.type));
   const lastStage = stages[stages.length - 1];
-  if (lastStage && lastStage.toState !== facts.state) findings.push(finding('case_state', { expected: facts.state, found: lastStage.toState }));
-  if (stages.length !== facts.version) findings.push(finding('case_version', { expected: facts.version, found: stages.length }));
+  if (lastStage && lastStage.toState !== facts.state)
+    findings.push(finding('case_state', { expected: facts.state, found: lastStage.toState }));
+  if (stages.length !== facts.version)
+    findings.push(finding('case_version', { expected: facts.version, found: stages.length }));
   const last = events[events.length - 1];
   findings.push(...headFinding(facts.head, last ? { seq: last.seq, hash: last.hash } : null));
   return findings;

@@ -4,7 +4,11 @@ import { WorkingCalendar } from './working-calendar';
 
 // What else follows a change of a year's calendar, in the change's transaction (escalations moves the open
 // deadlines). Answers what it moved, for the admin chain's record.
-export type CalendarChangeHook = (tx: EntityManager, before: WorkingCalendar, after: WorkingCalendar) => Promise<unknown[]>;
+export type CalendarChangeHook = (
+  tx: EntityManager,
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+) => Promise<unknown[]>;
 
 // Registered at init by the library that owns what moves, so the calendar imports none of them.
 @Injectable()

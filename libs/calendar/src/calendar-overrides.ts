@@ -20,12 +20,14 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 // Unknown keys are refused: a typo such as "dayOff" would otherwise silently drop a whole list.
 const onlyKeys = (where: string, o: Raw, allowed: readonly string[]): void => {
   const extra = Object.keys(o).find((k) => !allowed.includes(k));
-  if (extra !== undefined) throw new CalendarOverrideError(`${where}: unknown key "${extra}" (expected ${allowed.join(', ')})`);
+  if (extra !== undefined)
+    throw new CalendarOverrideError(`${where}: unknown key "${extra}" (expected ${allowed.join(', ')})`);
 };
 
 const text = (where: string, o: Raw, key: string): string => {
   const v = o[key];
-  if (typeof v !== 'string' || !v.trim()) throw new CalendarOverrideError(`${where}: "${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || !v.trim())
+    throw new CalendarOverrideError(`${where}: "${key}" must be a non-empty string`);
   return v.trim();
 };
 
@@ -57,7 +59,11 @@ export const parseOverrides = (file: string, raw: unknown): CalendarOverrides =>
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1900 || year > 2999) {
     throw new CalendarOverrideError(`${file}: "year" must be a four-digit whole number`);
   }
-  const overrides = { year, daysOff: days(file, year, raw, 'daysOff'), workingDays: days(file, year, raw, 'workingDays') };
+  const overrides = {
+    year,
+    daysOff: days(file, year, raw, 'daysOff'),
+    workingDays: days(file, year, raw, 'workingDays'),
+  };
   const clash = overrides.daysOff.find((d) => overrides.workingDays.some((w) => w.date === d.date));
   if (clash) throw new CalendarOverrideError(`${file}: ${clash.date} is both in daysOff and in workingDays`);
   return overrides;
@@ -67,7 +73,8 @@ export const parseOverrides = (file: string, raw: unknown): CalendarOverrides =>
 // (a README, a draft) are left alone. A missing directory is a configuration mistake, not "no changes".
 export const loadOverrides = (dir: string = DEFAULT_HOLIDAYS_DIR): CalendarOverrides[] => {
   const path = resolve(process.cwd(), dir);
-  if (!existsSync(path) || !statSync(path).isDirectory()) throw new CalendarOverrideError(`${path}: holidays directory not found`);
+  if (!existsSync(path) || !statSync(path).isDirectory())
+    throw new CalendarOverrideError(`${path}: holidays directory not found`);
   return readdirSync(path)
     .filter((f) => /^\d{4}\.json$/.test(f))
     .sort()
@@ -80,7 +87,8 @@ export const loadOverrides = (dir: string = DEFAULT_HOLIDAYS_DIR): CalendarOverr
         throw new CalendarOverrideError(`${file}: not valid JSON (${(e as Error).message})`);
       }
       const parsed = parseOverrides(file, raw);
-      if (`${parsed.year}.json` !== f) throw new CalendarOverrideError(`${file}: "year" ${parsed.year} does not match the file name`);
+      if (`${parsed.year}.json` !== f)
+        throw new CalendarOverrideError(`${file}: "year" ${parsed.year} does not match the file name`);
       return parsed;
     });
 };

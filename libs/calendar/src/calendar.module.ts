@@ -15,7 +15,10 @@ export const createWorkingCalendar = (config?: AppConfig): WorkingCalendar =>
 
 @Global()
 @Module({
-  providers: [{ provide: WorkingCalendar, inject: [{ token: APP_CONFIG, optional: true }], useFactory: createWorkingCalendar }, CalendarChangeHooks],
+  providers: [
+    { provide: WorkingCalendar, inject: [{ token: APP_CONFIG, optional: true }], useFactory: createWorkingCalendar },
+    CalendarChangeHooks,
+  ],
   exports: [WorkingCalendar, CalendarChangeHooks],
 })
 export class CalendarModule {}

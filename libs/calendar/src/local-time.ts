@@ -54,7 +54,14 @@ export class LocalTime {
   constructor(readonly timeZone: string) {
     // Throws a RangeError on an unknown zone: a misspelt TZ_NAME stops the start.
     this.parts = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
     });
   }
 

@@ -3,7 +3,14 @@ import { DAY_MS, dayNumber } from './local-time';
 
 // `name` names the day ("Tết Nguyên đán (mùng 2)"), `holiday` the holiday it belongs to ("Tết Nguyên đán").
 // `nationalDaySecond` marks the default second day of National Day, which a year's file may replace.
-export type StatutoryDay = { day: number; name: string; holiday: string; decision: string; tet: boolean; nationalDaySecond?: boolean };
+export type StatutoryDay = {
+  day: number;
+  name: string;
+  holiday: string;
+  decision: string;
+  tet: boolean;
+  nationalDaySecond?: boolean;
+};
 
 const LABOUR_CODE = 'Bộ luật Lao động 2019, Điều 112 khoản 1';
 const CULTURE_DAY = 'Nghị quyết 28/2026/QH16';
@@ -38,14 +45,20 @@ export const NATIONAL_DAY_NEIGHBOURS: readonly string[] = ['09-01', '09-03'];
 
 // firstDay is NaN should a later date-holidays drop the separate mùng 1 entry: then the plain name.
 const tetName = (day: number, firstDay: number): string =>
-  Number.isNaN(firstDay) ? TET : day < firstDay ? `${TET} (ngày cuối năm âm lịch)` : `${TET} (mùng ${day - firstDay + 1})`;
+  Number.isNaN(firstDay)
+    ? TET
+    : day < firstDay
+      ? `${TET} (ngày cuối năm âm lịch)`
+      : `${TET} (mùng ${day - firstDay + 1})`;
 
 // Statutory days off of a year as date-holidays knows them (its lunar arithmetic is right), Tết
 // expanded from its multi-day entry to single days, plus National Day's second day by the default rule
 // above and 24/11 Ngày Văn hóa Việt Nam from 2026 (Resolution 28/2026/QH16), which the library lacks. No make-up days, no swaps: those are the
 // calendar's and the override file's business.
 export const statutoryDaysOff = (year: number): StatutoryDay[] => {
-  const holidays = vn().getHolidays(year).filter((h) => h.type === 'public');
+  const holidays = vn()
+    .getHolidays(year)
+    .filter((h) => h.type === 'public');
   const tetFirst = holidays.find((h) => h.rule === TET_RULE);
   const firstDay = tetFirst ? dayNumber(tetFirst.date.slice(0, 10)) : Number.NaN;
   const days = new Map<number, StatutoryDay>();
@@ -63,11 +76,24 @@ export const statutoryDaysOff = (year: number): StatutoryDay[] => {
   const second = dayNumber(`${year}-${NATIONAL_DAY_DEFAULT_SECOND}`);
   if (days.has(dayNumber(`${year}-${NATIONAL_DAY}`)) && !days.has(second)) {
     const holiday = NAMES[NATIONAL_DAY];
-    days.set(second, { day: second, name: `${holiday} (ngày liền kề trước 02/09)`, holiday, decision: LABOUR_CODE, tet: false, nationalDaySecond: true });
+    days.set(second, {
+      day: second,
+      name: `${holiday} (ngày liền kề trước 02/09)`,
+      holiday,
+      decision: LABOUR_CODE,
+      tet: false,
+      nationalDaySecond: true,
+    });
   }
   if (year >= 2026) {
     const day = dayNumber(`${year}-11-24`);
-    days.set(day, { day, name: 'Ngày Văn hóa Việt Nam', holiday: 'Ngày Văn hóa Việt Nam', decision: CULTURE_DAY, tet: false });
+    days.set(day, {
+      day,
+      name: 'Ngày Văn hóa Việt Nam',
+      holiday: 'Ngày Văn hóa Việt Nam',
+      decision: CULTURE_DAY,
+      tet: false,
+    });
   }
   return [...days.values()].sort((a, b) => a.day - b.day);
 };

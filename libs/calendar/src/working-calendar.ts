@@ -6,7 +6,10 @@ export type WorkingHours = { start: string; end: string };
 export type CalendarOptions = { timeZone?: string; overrides: CalendarOverrides[]; hours?: WorkingHours[] };
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-export const DEFAULT_WORKING_HOURS: readonly WorkingHours[] = [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }];
+export const DEFAULT_WORKING_HOURS: readonly WorkingHours[] = [
+  { start: '07:30', end: '11:30' },
+  { start: '13:30', end: '17:00' },
+];
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -15,7 +18,8 @@ const MAX_YEARS_AHEAD = 100;
 
 const msOfDay = (hhmm: string): number => {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59 || (m[1] === '24' && m[2] !== '00')) throw new RangeError(`working hours must be HH:MM, got "${hhmm}"`);
+  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59 || (m[1] === '24' && m[2] !== '00'))
+    throw new RangeError(`working hours must be HH:MM, got "${hhmm}"`);
   return (Number(m[1]) * 60 + Number(m[2])) * MINUTE;
 };
 
@@ -61,7 +65,11 @@ export class WorkingCalendar {
   // before it is in force: the deadlines a change moves are computed with it inside the change's transaction.
   withYear(year: number, overrides: CalendarOverrides | undefined): WorkingCalendar {
     const others = [...this.overrides.values()].filter((o) => o.year !== year);
-    return new WorkingCalendar({ timeZone: this.timeZone, hours: [...this.hours], overrides: overrides ? [...others, overrides] : others });
+    return new WorkingCalendar({
+      timeZone: this.timeZone,
+      hours: [...this.hours],
+      overrides: overrides ? [...others, overrides] : others,
+    });
   }
 
   // Puts a year's notice in force in this calendar, once its change is committed; callers stay synchronous.
@@ -139,7 +147,11 @@ export class WorkingCalendar {
     const from = this.local.dayOf(a);
     const to = this.local.dayOf(b);
     if (from.day === to.day) return this.overlap(from.day, from.ms, to.ms);
-    return this.overlap(from.day, from.ms, Infinity) + this.countWorking(from.day, to.day - 1) * this.dayMs + this.overlap(to.day, 0, to.ms);
+    return (
+      this.overlap(from.day, from.ms, Infinity) +
+      this.countWorking(from.day, to.day - 1) * this.dayMs +
+      this.overlap(to.day, 0, to.ms)
+    );
   }
 
   // Working days after a's day up to and including b's day: due Monday, on Wednesday "quá hạn 2 ngày
@@ -197,7 +209,8 @@ export class WorkingCalendar {
     let s = this.schedule(year);
     let k = s.rank[day - s.firstDay] + n - 1;
     for (let guard = 0; k >= s.workdays.length; guard++) {
-      if (guard > MAX_YEARS_AHEAD) throw new RangeError(`no working day within ${MAX_YEARS_AHEAD} years after ${isoDate(day)}`);
+      if (guard > MAX_YEARS_AHEAD)
+        throw new RangeError(`no working day within ${MAX_YEARS_AHEAD} years after ${isoDate(day)}`);
       k -= s.workdays.length;
       s = this.schedule(++year);
     }

@@ -26,7 +26,12 @@ export type YearSchedule = {
 
 const MAKE_UP = 'Bộ luật Lao động 2019, Điều 111 khoản 3';
 
-const off = (day: number, name: string, kind: DayOffKind, decision: string): DayOff => ({ date: isoDate(day), name, kind, decision });
+const off = (day: number, name: string, kind: DayOffKind, decision: string): DayOff => ({
+  date: isoDate(day),
+  name,
+  kind,
+  decision,
+});
 
 // The rules, weakest first; each later one overwrites: statutory holidays (the file's Tết instead of the
 // library's when the file lists Tết days), Art. 111(3) make-up days the file has not settled, the file's
@@ -75,8 +80,12 @@ export const buildYear = (year: number, overrides?: CalendarOverrides): YearSche
   }
 
   const entries: CalendarEntry[] = [
-    ...[...reasons.entries()].filter(([day]) => !isWeekend(day)).map(([, d]) => ({ date: d.date, name: d.name, kind: d.kind as CalendarEntryKind, decision: d.decision })),
-    ...fileWorking.filter((d) => isWeekend(d.day)).map((d): CalendarEntry => ({ date: d.date, name: d.name, kind: 'working_saturday', decision: d.decision })),
+    ...[...reasons.entries()]
+      .filter(([day]) => !isWeekend(day))
+      .map(([, d]) => ({ date: d.date, name: d.name, kind: d.kind as CalendarEntryKind, decision: d.decision })),
+    ...fileWorking
+      .filter((d) => isWeekend(d.day))
+      .map((d): CalendarEntry => ({ date: d.date, name: d.name, kind: 'working_saturday', decision: d.decision })),
   ].sort((a, b) => a.date.localeCompare(b.date));
 
   return { year, firstDay, working, rank, workdays: Int32Array.from(workdays), reasons, entries };

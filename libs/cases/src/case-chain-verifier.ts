@@ -30,7 +30,11 @@ export class CaseChainVerifier {
       [caseId],
     );
     const facts: CaseFacts | null = row
-      ? { state: row.state, version: row.version, head: row.audit_head_hash === null ? null : { seq: row.audit_head_seq, hash: row.audit_head_hash } }
+      ? {
+          state: row.state,
+          version: row.version,
+          head: row.audit_head_hash === null ? null : { seq: row.audit_head_seq, hash: row.audit_head_hash },
+        }
       : null;
     return verifyCaseChain(caseId, await this.audit.history(caseId, manager), facts, movesVersion);
   }

@@ -25,7 +25,10 @@ export class CaseClockService {
 
   pause(caller: Caller, caseId: string, reason: string): Promise<CaseView> {
     return this.change(caller, caseId, async (row, now) => {
-      if (row.clocksPausedAt) throw new CaseException(CaseExceptionCode.CLOCKS_ALREADY_PAUSED, { pausedAt: row.clocksPausedAt.toISOString() });
+      if (row.clocksPausedAt)
+        throw new CaseException(CaseExceptionCode.CLOCKS_ALREADY_PAUSED, {
+          pausedAt: row.clocksPausedAt.toISOString(),
+        });
       row.clocksPausedAt = now;
       return { type: 'CLOCKS_PAUSED', payload: { reason: reason.trim() } };
     });
@@ -37,14 +40,21 @@ export class CaseClockService {
       const { pausedWorkingMs } = await this.deadlines.resume(tx, row.id, now);
       const pausedSince = row.clocksPausedAt.toISOString();
       row.clocksPausedAt = null;
-      return { type: 'CLOCKS_RESUMED', payload: { pausedSince, pausedWorkingMs, ...(note?.trim() ? { note: note.trim() } : {}) } };
+      return {
+        type: 'CLOCKS_RESUMED',
+        payload: { pausedSince, pausedWorkingMs, ...(note?.trim() ? { note: note.trim() } : {}) },
+      };
     });
   }
 
   private change(
     caller: Caller,
     caseId: string,
-    apply: (row: CaseEntity, now: Date, tx: EntityManager) => Promise<{ type: string; payload: Record<string, unknown> }>,
+    apply: (
+      row: CaseEntity,
+      now: Date,
+      tx: EntityManager,
+    ) => Promise<{ type: string; payload: Record<string, unknown> }>,
   ): Promise<CaseView> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, true, 'case.clocks');

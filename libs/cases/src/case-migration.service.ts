@@ -9,7 +9,15 @@ import { MachineVersion } from '@dh/machines/case/registry';
 import type { PersistedCase } from '@dh/machines/case/types';
 import { CaseEntity } from './case.entity';
 
-export type MigrationLine = { caseId: string; code: string | null; from: string | null; to: MachineVersion; state: string | null; ok: boolean; reason?: string };
+export type MigrationLine = {
+  caseId: string;
+  code: string | null;
+  from: string | null;
+  to: MachineVersion;
+  state: string | null;
+  ok: boolean;
+  reason?: string;
+};
 
 // Moving a case to a newer machine is a decision, never a side effect of a deploy: chosen cases, a dry run
 // first, each migration an event in the case's chain.
@@ -24,7 +32,9 @@ export class CaseMigrationService {
   ) {}
 
   plan(caseIds: string[], to: MachineVersion): Promise<MigrationLine[]> {
-    return inTransaction(this.source, async (tx) => Promise.all(caseIds.map(async (id) => (await this.check(tx, id, to, false)).line)));
+    return inTransaction(this.source, async (tx) =>
+      Promise.all(caseIds.map(async (id) => (await this.check(tx, id, to, false)).line)),
+    );
   }
 
   async apply(caseIds: string[], to: MachineVersion, requestId: string): Promise<MigrationLine[]> {
@@ -36,7 +46,9 @@ export class CaseMigrationService {
           const { line, row, next } = await this.check(tx, id, to, true);
           if (!line.ok || !row || !next) return line;
           const now = this.clock.now();
-          await tx.getRepository(CaseEntity).update({ id }, { machineVersion: to, snapshot: next, version: row.version + 1, updatedAt: now });
+          await tx
+            .getRepository(CaseEntity)
+            .update({ id }, { machineVersion: to, snapshot: next, version: row.version + 1, updatedAt: now });
           // The state keeps its name across the machines: the event starts and ends where the case stands.
           const payload = { from: row.machineVersion, to };
           await this.audit.appendCaseEvent(tx, id, bySystem(requestId, now), 'MACHINE_MIGRATED', payload);
@@ -52,10 +64,17 @@ export class CaseMigrationService {
     const qb = tx.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await qb.getOne() : null;
-    const base = { caseId: id, code: row?.code ?? null, from: row?.machineVersion ?? null, to, state: row?.state ?? null };
+    const base = {
+      caseId: id,
+      code: row?.code ?? null,
+      from: row?.machineVersion ?? null,
+      to,
+      state: row?.state ?? null,
+    };
     if (!row) return { line: { ...base, ok: false, reason: 'case not found' } };
     if (row.machineVersion === to) return { line: { ...base, ok: false, reason: `already on ${to}` } };
-    if (row.machineVersion !== 'case@1') return { line: { ...base, ok: false, reason: `no migration from ${row.machineVersion}` } };
+    if (row.machineVersion !== 'case@1')
+      return { line: { ...base, ok: false, reason: `no migration from ${row.machineVersion}` } };
     try {
       const next: PersistedCase = migrateSnapshot(row.snapshot, to);
       return { line: { ...base, ok: true }, row, next };

@@ -18,14 +18,26 @@ export class CaseRecordWriter {
 
   // Another school's case is 404 (findVisible); `notTeam` is the feature's own refusal. Locked unless only
   // read, so the event serialises with the case's transitions and its sequence numbers stay one at a time.
-  async teamCase(tx: EntityManager, caller: Caller, caseId: string, action: Action, notTeam: () => Error, lock = true): Promise<CaseEntity> {
+  async teamCase(
+    tx: EntityManager,
+    caller: Caller,
+    caseId: string,
+    action: Action,
+    notTeam: () => Error,
+    lock = true,
+  ): Promise<CaseEntity> {
     const row = await this.cases.findVisible(caller, caseId, tx, lock, action);
     if (!mayActOnCase(caller, action, row)) throw notTeam();
     return row;
   }
 
   async append(
-    tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, type: string, at: Date, payload: Record<string, unknown>,
+    tx: EntityManager,
+    caller: Caller,
+    row: Pick<CaseEntity, 'id'>,
+    type: string,
+    at: Date,
+    payload: Record<string, unknown>,
   ): Promise<void> {
     await this.audit.appendCaseEvent(tx, row.id, { ...chainActor(caller), at }, type, payload);
   }

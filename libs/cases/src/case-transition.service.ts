@@ -49,9 +49,13 @@ export class CaseTransitionService {
         if (earlier) return earlier;
       }
       if (request.expectedVersion !== row.version) {
-        throw new CaseException(CaseExceptionCode.STALE_VERSION, { currentVersion: row.version, expectedVersion: request.expectedVersion });
+        throw new CaseException(CaseExceptionCode.STALE_VERSION, {
+          currentVersion: row.version,
+          expectedVersion: request.expectedVersion,
+        });
       }
-      if (!isMachineVersion(row.machineVersion)) throw new Error(`case ${row.id} runs unknown machine ${row.machineVersion}`);
+      if (!isMachineVersion(row.machineVersion))
+        throw new Error(`case ${row.id} runs unknown machine ${row.machineVersion}`);
 
       const now = this.clock.now();
       const fromState = row.state;
@@ -77,8 +81,15 @@ export class CaseTransitionService {
       await tx.getRepository(CaseEntity).update(
         { id: row.id },
         {
-          state: row.state, snapshot: row.snapshot as object, assigneeId: row.assigneeId, riskLevel: row.riskLevel,
-          riskRationale: row.riskRationale, areas: row.areas, referredToWardAt: row.referredToWardAt, version: row.version, updatedAt: now,
+          state: row.state,
+          snapshot: row.snapshot as object,
+          assigneeId: row.assigneeId,
+          riskLevel: row.riskLevel,
+          riskRationale: row.riskRationale,
+          areas: row.areas,
+          referredToWardAt: row.referredToWardAt,
+          version: row.version,
+          updatedAt: now,
         },
       );
       const recorded = await this.hooks.record({ ...step, row, payload });
@@ -105,18 +116,37 @@ export class CaseTransitionService {
       if (idempotencyKey) {
         // The same key raced on another case: that request owns it.
         await mapUniqueViolation(
-          tx.getRepository(IdempotencyKey).insert({ userId: caller.id, key: idempotencyKey, caseId: row.id, requestHash, response: view, createdAt: now }),
+          tx.getRepository(IdempotencyKey).insert({
+            userId: caller.id,
+            key: idempotencyKey,
+            caseId: row.id,
+            requestHash,
+            response: view,
+            createdAt: now,
+          }),
           'idempotency_key_pkey',
           () => new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED),
         );
       }
-      this.logger.log({ msg: 'case transition', caseId: row.id, type: request.type, fromState, toState: row.state, requestId: caller.requestId });
+      this.logger.log({
+        msg: 'case transition',
+        caseId: row.id,
+        type: request.type,
+        fromState,
+        toState: row.state,
+        requestId: caller.requestId,
+      });
       return view;
     });
   }
 
   // A retry with the same key returns the first answer; the same key for another request is refused.
-  private async earlierAnswer(tx: EntityManager, userId: string, key: string, requestHash: string): Promise<CaseView | null> {
+  private async earlierAnswer(
+    tx: EntityManager,
+    userId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<CaseView | null> {
     const earlier = await tx.getRepository(IdempotencyKey).findOneBy({ userId, key });
     if (!earlier) return null;
     if (earlier.requestHash !== requestHash) throw new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED);
@@ -126,11 +156,16 @@ export class CaseTransitionService {
 
 // A state that does not take the event is a conflict with the case as it stands (409); a rule of the machine is a refusal (422).
 const refusalOf = (result: Extract<CheckResult, { ok: false }>, state: string): CaseException => {
-  if (result.kind === 'not_allowed') return new CaseException(CaseExceptionCode.EVENT_NOT_ALLOWED, { state, allowedEvents: result.allowedEvents });
+  if (result.kind === 'not_allowed')
+    return new CaseException(CaseExceptionCode.EVENT_NOT_ALLOWED, { state, allowedEvents: result.allowedEvents });
   const { reason, message, messageEn, fields } = result.refusal;
-  return new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason, ...(fields ? { fields } : {}) }, [message, messageEn]);
+  return new CaseException(CaseExceptionCode.GUARD_REFUSED, { reason, ...(fields ? { fields } : {}) }, [
+    message,
+    messageEn,
+  ]);
 };
 
 // The request as a retry must repeat it; stored only as a keyed digest, since the payload holds what counsellors write.
 const canonicalRequest = (caseId: string, request: CaseEventRequest): string =>
-  canonicalize({ caseId, type: request.type, payload: request.payload, expectedVersion: request.expectedVersion }) ?? '';
+  canonicalize({ caseId, type: request.type, payload: request.payload, expectedVersion: request.expectedVersion }) ??
+  '';

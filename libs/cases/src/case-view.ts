@@ -55,7 +55,12 @@ export const allowedEventsOf = (row: CaseEntity, caller: Caller, loaded?: Loaded
 const mayArchive = (row: CaseEntity, caller: Caller, deadlines: DeadlineView[]): boolean =>
   !deadlines.some((d) => d.kind.startsWith('follow_up_')) || actorIn(caller, row.schoolId).roles.includes('supervisor');
 
-export type RevealedContent = { summary: string; riskRationale: string; familyCircumstances: string | null; actionsTaken: string | null };
+export type RevealedContent = {
+  summary: string;
+  riskRationale: string;
+  familyCircumstances: string | null;
+  actionsTaken: string | null;
+};
 
 // The case row's confidential fields that hold something: the narrative is optional, and what was never written
 // is neither read nor masked.
@@ -92,7 +97,9 @@ export const toCaseView = (
   familyCircumstances: revealed?.familyCircumstances ?? null,
   actionsTaken: revealed?.actionsTaken ?? null,
   masked: revealed ? [] : confidentialFieldsOfCase(row),
-  allowedEvents: allowedEventsOf(row, caller, loaded).filter((type) => type !== 'FOLLOW_UP_DONE' || mayArchive(row, caller, deadlines)),
+  allowedEvents: allowedEventsOf(row, caller, loaded).filter(
+    (type) => type !== 'FOLLOW_UP_DONE' || mayArchive(row, caller, deadlines),
+  ),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,
   receivedAt: row.receivedAt.toISOString(),

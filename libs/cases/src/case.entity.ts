@@ -2,12 +2,26 @@ import { AfterLoad, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseContext, RiskLevel } from '@dh/machines/case/types';
 
 export const AREA_CODES = [
-  'hoc_tap', 'gioi_quan_he', 'tam_ly', 'ky_nang_song', 'huong_nghiep', 'chinh_sach_phap_luat', 'dich_vu_ctxh',
+  'hoc_tap',
+  'gioi_quan_he',
+  'tam_ly',
+  'ky_nang_song',
+  'huong_nghiep',
+  'chinh_sach_phap_luat',
+  'dich_vu_ctxh',
 ] as const;
 export type AreaCode = (typeof AREA_CODES)[number];
 export type RankedArea = { code: AreaCode; priority: number };
 
-export const CHANNELS = ['truc_tiep', 'giao_vien', 'cha_me', 'hom_thu', 'duong_day_nong', 'truc_tuyen', 'co_quan'] as const;
+export const CHANNELS = [
+  'truc_tiep',
+  'giao_vien',
+  'cha_me',
+  'hom_thu',
+  'duong_day_nong',
+  'truc_tuyen',
+  'co_quan',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'medium', 'high', 'critical'];

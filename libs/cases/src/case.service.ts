@@ -8,7 +8,17 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AlertService, CaseClock, DeadlineService, overdueCondition, SCHOOL_VIOLENCE_FAMILY } from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
-import { Action, assertAllowed, Caller, chainActor, needsPlace, Place, School, schoolsFor, wardFor } from '@dh/identity';
+import {
+  Action,
+  assertAllowed,
+  Caller,
+  chainActor,
+  needsPlace,
+  Place,
+  School,
+  schoolsFor,
+  wardFor,
+} from '@dh/identity';
 import { LoadedCase, startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
 import type { RiskLevel } from '@dh/machines/case/types';
@@ -24,7 +34,12 @@ import { Learner } from './learners/learner.entity';
 import { rankedAreaProblems } from './ranked-areas';
 import { ReceivedInput, receivedOf } from './received-at';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
-import { CASE_NARRATIVE_FIELDS, CaseNarrativeField, ReporterField, SEALED_CONTEXT } from './confidential/confidential-fields';
+import {
+  CASE_NARRATIVE_FIELDS,
+  CaseNarrativeField,
+  ReporterField,
+  SEALED_CONTEXT,
+} from './confidential/confidential-fields';
 
 export type ReporterInput = { anonymous: boolean } & Partial<Record<ReporterField, string>>;
 
@@ -67,22 +82,38 @@ export class CaseService {
   ) {}
 
   // `machineVersion` is for operators and tests that need an older machine; the API always opens on the current one.
-  async open(caller: Caller, dto: CreateCaseDto, machineVersion: MachineVersion = CURRENT_CASE_MACHINE): Promise<CaseView> {
+  async open(
+    caller: Caller,
+    dto: CreateCaseDto,
+    machineVersion: MachineVersion = CURRENT_CASE_MACHINE,
+  ): Promise<CaseView> {
     assertAllowed(caller, 'case.open', dto.schoolId, () => new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND));
     assertRankedAreas(dto.areas);
     return inTransaction(this.source, async (tx) => {
       const school = await tx.getRepository(School).findOneBy({ id: dto.schoolId });
       if (!school) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
-      const learner = await tx.getRepository(Learner).findOne({ where: { id: dto.learnerId, schoolId: dto.schoolId }, select: { id: true } });
+      const learner = await tx
+        .getRepository(Learner)
+        .findOne({ where: { id: dto.learnerId, schoolId: dto.schoolId }, select: { id: true } });
       if (!learner) throw new CaseException(CaseExceptionCode.LEARNER_NOT_FOUND);
       // A counsellor who opens a case becomes its assignee unless they name another.
       const assigneeId = dto.assigneeId ?? (caller.roles.includes('counsellor') ? caller.id : null);
       if (assigneeId) await this.assignees.assertAssignable(assigneeId, dto.schoolId, tx);
       const row = await this.openWithin(tx, {
-        school, learnerId: dto.learnerId, areas: dto.areas, channel: dto.channel, summary: dto.summary, riskLevel: dto.riskLevel,
-        riskRationale: dto.riskRationale, assigneeId, reporter: dto.reporter ?? null, schoolViolence: dto.schoolViolence,
+        school,
+        learnerId: dto.learnerId,
+        areas: dto.areas,
+        channel: dto.channel,
+        summary: dto.summary,
+        riskLevel: dto.riskLevel,
+        riskRationale: dto.riskRationale,
+        assigneeId,
+        reporter: dto.reporter ?? null,
+        schoolViolence: dto.schoolViolence,
         narrative: { familyCircumstances: dto.familyCircumstances, actionsTaken: dto.actionsTaken },
-        openedBy: chainActor(caller), machineVersion, received: { receivedAt: dto.receivedAt, receivedLateReason: dto.receivedLateReason },
+        openedBy: chainActor(caller),
+        machineVersion,
+        received: { receivedAt: dto.receivedAt, receivedLateReason: dto.receivedLateReason },
       });
       return this.view(row, caller, tx);
     });
@@ -98,7 +129,10 @@ export class CaseService {
     const received = receivedOf(o.received ?? {}, now);
     const narrative = writtenNarrative(o.narrative);
     const started = startCase(machineVersion, {
-      openedBy: opener?.actorId ?? null, assigneeId: o.assigneeId, riskLevel: o.riskLevel, learnerKnown: o.learnerId !== null,
+      openedBy: opener?.actorId ?? null,
+      assigneeId: o.assigneeId,
+      riskLevel: o.riskLevel,
+      learnerKnown: o.learnerId !== null,
     });
     const row = tx.getRepository(CaseEntity).create({
       schoolId: o.school.id,
@@ -109,8 +143,14 @@ export class CaseService {
       summary: this.cipher.seal(o.summary, SEALED_CONTEXT.summary),
       riskLevel: o.riskLevel,
       riskRationale: this.cipher.seal(o.riskRationale, SEALED_CONTEXT.riskRationale),
-      familyCircumstances: narrative.familyCircumstances === undefined ? null : this.cipher.seal(narrative.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
-      actionsTaken: narrative.actionsTaken === undefined ? null : this.cipher.seal(narrative.actionsTaken, SEALED_CONTEXT.actionsTaken),
+      familyCircumstances:
+        narrative.familyCircumstances === undefined
+          ? null
+          : this.cipher.seal(narrative.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
+      actionsTaken:
+        narrative.actionsTaken === undefined
+          ? null
+          : this.cipher.seal(narrative.actionsTaken, SEALED_CONTEXT.actionsTaken),
       assigneeId: o.assigneeId,
       openedBy: opener?.actorId ?? null,
       trackingDigest: o.trackingDigest ?? null,
@@ -138,8 +178,16 @@ export class CaseService {
       actorRole: opener ? opener.actorRole : 'public',
       // The reporter's identity stays out of the trail: only whether one was recorded.
       payload: {
-        code: row.code, learnerId: row.learnerId, areas: row.areas, channel: row.channel, summary: o.summary,
-        riskLevel: row.riskLevel, riskRationale: o.riskRationale, ...narrative, assigneeId: o.assigneeId, machineVersion: row.machineVersion,
+        code: row.code,
+        learnerId: row.learnerId,
+        areas: row.areas,
+        channel: row.channel,
+        summary: o.summary,
+        riskLevel: row.riskLevel,
+        riskRationale: o.riskRationale,
+        ...narrative,
+        assigneeId: o.assigneeId,
+        machineVersion: row.machineVersion,
         reporter: o.reporter ? { anonymous: o.reporter.anonymous } : null,
         // Beside the event's own time (when it was recorded): a late entry shows as late.
         receivedAt: received.receivedAt.toISOString(),
@@ -151,8 +199,10 @@ export class CaseService {
       at: now,
     });
     await this.deadlines.moveLeaves(tx, this.clockOf(row), [], started.leaves, now, received.receivedAt);
-    if (row.schoolViolence) await this.deadlines.openEventClock(tx, this.clockOf(row), SCHOOL_VIOLENCE_FAMILY, now, received.receivedAt);
-    if (row.riskLevel === 'critical') await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
+    if (row.schoolViolence)
+      await this.deadlines.openEventClock(tx, this.clockOf(row), SCHOOL_VIOLENCE_FAMILY, now, received.receivedAt);
+    if (row.riskLevel === 'critical')
+      await this.alerts.raiseCriticalRisk(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, now);
     return row;
   }
 
@@ -161,29 +211,50 @@ export class CaseService {
   private async insertReporter(tx: EntityManager, row: CaseEntity, reporter: ReporterInput): Promise<void> {
     const sealed = (field: ReporterField) => {
       const value = reporter[field];
-      return value === undefined || (reporter.anonymous && (field === 'name' || field === 'phone')) ? null : this.cipher.seal(value, SEALED_CONTEXT.reporter(field));
+      return value === undefined || (reporter.anonymous && (field === 'name' || field === 'phone'))
+        ? null
+        : this.cipher.seal(value, SEALED_CONTEXT.reporter(field));
     };
     await tx.getRepository(CaseReporter).insert({
-      caseId: row.id, schoolId: row.schoolId, anonymous: reporter.anonymous,
-      name: sealed('name'), phone: sealed('phone'), relationship: sealed('relationship'), contact: sealed('contact'),
+      caseId: row.id,
+      schoolId: row.schoolId,
+      anonymous: reporter.anonymous,
+      name: sealed('name'),
+      phone: sealed('phone'),
+      relationship: sealed('relationship'),
+      contact: sealed('contact'),
     });
   }
 
   clockOf(row: CaseEntity): CaseClock {
-    return { caseId: row.id, schoolId: row.schoolId, machineVersion: row.machineVersion, riskLevel: row.riskLevel, pausedAt: row.clocksPausedAt };
+    return {
+      caseId: row.id,
+      schoolId: row.schoolId,
+      machineVersion: row.machineVersion,
+      riskLevel: row.riskLevel,
+      pausedAt: row.clocksPausedAt,
+    };
   }
 
   // `loaded`: the case as a transition's step left it (machineAllowedEvents).
   async view(
-    row: CaseEntity, caller: Caller, tx?: EntityManager, reveal = false, loaded?: LoadedCase,
+    row: CaseEntity,
+    caller: Caller,
+    tx?: EntityManager,
+    reveal = false,
+    loaded?: LoadedCase,
   ): Promise<CaseView> {
     const open = await this.deadlines.openOf([row.id], this.clock.now(), tx);
     const revealed = reveal
       ? {
           summary: await this.cipher.open(row.summary, SEALED_CONTEXT.summary),
           riskRationale: await this.cipher.open(row.riskRationale, SEALED_CONTEXT.riskRationale),
-          familyCircumstances: row.familyCircumstances === null ? null : await this.cipher.open(row.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
-          actionsTaken: row.actionsTaken === null ? null : await this.cipher.open(row.actionsTaken, SEALED_CONTEXT.actionsTaken),
+          familyCircumstances:
+            row.familyCircumstances === null
+              ? null
+              : await this.cipher.open(row.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
+          actionsTaken:
+            row.actionsTaken === null ? null : await this.cipher.open(row.actionsTaken, SEALED_CONTEXT.actionsTaken),
         }
       : null;
     return toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded);
@@ -194,17 +265,17 @@ export class CaseService {
     if (!visibleTo(caller, qb)) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     if (query.state) {
       // "referral" means every referral sub-state.
-      qb.andWhere('(c.state = :state OR c.state LIKE :statePrefix)', { state: query.state, statePrefix: `${query.state}.%` });
+      qb.andWhere('(c.state = :state OR c.state LIKE :statePrefix)', {
+        state: query.state,
+        statePrefix: `${query.state}.%`,
+      });
     }
     if (query.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
     if (query.risk) qb.andWhere('c.risk_level = :risk', { risk: query.risk });
     if (query.bulkTriage !== undefined) qb.andWhere('c.bulk_triage = :bulkTriage', { bulkTriage: query.bulkTriage });
     if (query.area) qb.andWhere('c.areas @> :area::jsonb', { area: JSON.stringify([{ code: query.area }]) });
     if (query.overdue !== undefined) {
-      qb.andWhere(
-        `${query.overdue ? '' : 'NOT '}${overdueCondition('c.id')}`,
-        { now: this.clock.now() },
-      );
+      qb.andWhere(`${query.overdue ? '' : 'NOT '}${overdueCondition('c.id')}`, { now: this.clock.now() });
     }
     const [rows, total] = await qb
       .orderBy('c.updated_at', 'DESC')
@@ -212,8 +283,16 @@ export class CaseService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const open = await this.deadlines.openOf(rows.map((r) => r.id), this.clock.now());
-    return { items: rows.map((r) => toCaseView(r, caller, open.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
+    const open = await this.deadlines.openOf(
+      rows.map((r) => r.id),
+      this.clock.now(),
+    );
+    return {
+      items: rows.map((r) => toCaseView(r, caller, open.get(r.id) ?? [])),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   // The one read that shows confidential content, to those allowed, and records that they read it.
@@ -228,20 +307,39 @@ export class CaseService {
 
   // Another school's case and a case that does not exist answer the same 404; a case the caller sees
   // but may not act on in this way answers 403.
-  async findVisible(caller: Caller, id: string, tx?: EntityManager, lock = false, action: Action = 'case.read'): Promise<CaseEntity> {
+  async findVisible(
+    caller: Caller,
+    id: string,
+    tx?: EntityManager,
+    lock = false,
+    action: Action = 'case.read',
+  ): Promise<CaseEntity> {
     const manager = tx ?? this.source.manager;
     const qb = manager.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const row = visibleTo(caller, qb) ? await qb.getOne() : null;
     if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
-    assertAllowed(caller, action, row.schoolId, () => new CaseException(CaseExceptionCode.CASE_NOT_FOUND), await this.placeOf(caller, action, row, manager));
+    assertAllowed(
+      caller,
+      action,
+      row.schoolId,
+      () => new CaseException(CaseExceptionCode.CASE_NOT_FOUND),
+      await this.placeOf(caller, action, row, manager),
+    );
     return row;
   }
 
   // The ward scopes decide on the school's ward and the referral: looked up only for callers holding one.
-  private async placeOf(caller: Caller, action: Action, row: CaseEntity, manager: EntityManager): Promise<Place | undefined> {
+  private async placeOf(
+    caller: Caller,
+    action: Action,
+    row: CaseEntity,
+    manager: EntityManager,
+  ): Promise<Place | undefined> {
     if (!needsPlace(caller, 'case.read') && !needsPlace(caller, action)) return undefined;
-    const school = await manager.getRepository(School).findOne({ where: { id: row.schoolId }, select: { id: true, wardId: true } });
+    const school = await manager
+      .getRepository(School)
+      .findOne({ where: { id: row.schoolId }, select: { id: true, wardId: true } });
     return school ? { wardId: school.wardId, referredToWard: row.referredToWardAt !== null } : undefined;
   }
 
@@ -264,12 +362,17 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
   const schools = schoolsFor(caller, 'case.read');
   const ward = wardFor(caller, 'case.read', 'ward_referred');
   if (schools.length === 0 && ward === null) return false;
-  qb.andWhere(new Brackets((b) => {
-    if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
-    if (ward !== null) {
-      b.orWhere('(c.referred_to_ward_at IS NOT NULL AND c.school_id IN (SELECT s.id FROM school s WHERE s.ward_id = :ward))', { ward });
-    }
-  }));
+  qb.andWhere(
+    new Brackets((b) => {
+      if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
+      if (ward !== null) {
+        b.orWhere(
+          '(c.referred_to_ward_at IS NOT NULL AND c.school_id IN (SELECT s.id FROM school s WHERE s.ward_id = :ward))',
+          { ward },
+        );
+      }
+    }),
+  );
   return true;
 };
 

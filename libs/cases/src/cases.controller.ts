@@ -31,7 +31,6 @@ import { CreateCaseDto } from './dtos/create-case.dto';
 
 import { ListCasesDto } from './dtos/list-cases.dto';
 
-
 const {
   ASSIGNEE_NOT_ELIGIBLE,
   CASE_NOT_FOUND,
@@ -109,7 +108,11 @@ export class CasesController {
   @Permission('case.event', 'record')
   @Post(':id/events')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key returns the first answer',
+  })
   @ApiOperation({ summary: 'Chuyển giai đoạn / send an event to the case' })
   @ApiOkResponse({ type: CaseViewDto })
   @ApiErrors(
@@ -128,14 +131,28 @@ export class CasesController {
     @Headers('idempotency-key') key?: string,
   ) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new InputValidationException([{ field: 'Idempotency-Key', problems: ['Khóa chống gửi trùng phải gồm 1–200 ký tự ASCII in được / must be 1–200 printable ASCII characters'] }]);
+      throw new InputValidationException([
+        {
+          field: 'Idempotency-Key',
+          problems: [
+            'Khóa chống gửi trùng phải gồm 1–200 ký tự ASCII in được / must be 1–200 printable ASCII characters',
+          ],
+        },
+      ]);
     }
-    return this.transitions.apply(caller, id, { type: dto.type, payload: dto.payload ?? {}, expectedVersion: dto.expectedVersion }, key);
+    return this.transitions.apply(
+      caller,
+      id,
+      { type: dto.type, payload: dto.payload ?? {}, expectedVersion: dto.expectedVersion },
+      key,
+    );
   }
 
   @Permission('case.read', 'record')
   @Get(':id/reporter')
-  @ApiOperation({ summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)' })
+  @ApiOperation({
+    summary: 'Người báo tin (bảo mật) / who reported (supervisor, or a principal with a grant; audited)',
+  })
   @ApiOkResponse({ type: ReporterAnswerDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   reporter(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
@@ -153,7 +170,9 @@ export class CasesController {
 
   @Permission('case.history', 'record')
   @Get(':id/chronology')
-  @ApiOperation({ summary: 'Diễn biến hồ sơ theo thời gian / the case’s chronology: stages, sessions, contacts, referral, consents' })
+  @ApiOperation({
+    summary: 'Diễn biến hồ sơ theo thời gian / the case’s chronology: stages, sessions, contacts, referral, consents',
+  })
   @ApiOkResponse({ type: ListOf(ChronologyEntryDto) })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   chronology(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {

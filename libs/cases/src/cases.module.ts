@@ -36,10 +36,47 @@ import { CASE_EVENT_TYPES } from './dtos/event-payloads';
 import { TransitionHooks } from './transition-hooks';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]), AuditModule, IdentityModule, EscalationsModule],
+  imports: [
+    TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]),
+    AuditModule,
+    IdentityModule,
+    EscalationsModule,
+  ],
   controllers: [CasesController, LearnersController, GrantsController],
-  providers: [CaseService, CaseTransitionService, CaseHistoryService, CaseChronologyService, CaseClockService, CaseMigrationService, LearnerService, LearnerFamilyAccess, ConfidentialAccess, GrantsService, ReporterService, ReencryptService, TransitionHooks, CaseRecordWriter, CaseChainVerifier, ReceivedAtHook, AssigneeCheck, RiskRationaleHook, CaseFactsProvider, CaseFiguresService],
-  exports: [CaseService, CaseFiguresService, CaseRecordWriter, CaseTransitionService, TransitionHooks, CaseMigrationService, LearnerService, ReencryptService, ConfidentialAccess, CaseChainVerifier],
+  providers: [
+    CaseService,
+    CaseTransitionService,
+    CaseHistoryService,
+    CaseChronologyService,
+    CaseClockService,
+    CaseMigrationService,
+    LearnerService,
+    LearnerFamilyAccess,
+    ConfidentialAccess,
+    GrantsService,
+    ReporterService,
+    ReencryptService,
+    TransitionHooks,
+    CaseRecordWriter,
+    CaseChainVerifier,
+    ReceivedAtHook,
+    AssigneeCheck,
+    RiskRationaleHook,
+    CaseFactsProvider,
+    CaseFiguresService,
+  ],
+  exports: [
+    CaseService,
+    CaseFiguresService,
+    CaseRecordWriter,
+    CaseTransitionService,
+    TransitionHooks,
+    CaseMigrationService,
+    LearnerService,
+    ReencryptService,
+    ConfidentialAccess,
+    CaseChainVerifier,
+  ],
 })
 export class CasesModule implements OnModuleInit {
   constructor(

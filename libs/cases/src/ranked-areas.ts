@@ -7,14 +7,22 @@ export const rankedAreaProblems = (areas: readonly RankedArea[]): string[] => {
   const codes = new Set(areas.map((a) => a.code));
   const priorities = areas.map((a) => a.priority).sort((a, b) => a - b);
   const problems: string[] = [];
-  if (codes.size !== areas.length) problems.push('Mỗi nội dung chỉ được ghi một lần / each content area may appear once');
-  if (priorities.some((p, i) => p !== i + 1)) problems.push('Thứ tự ưu tiên phải từ 1 đến n, không trùng, không bỏ số / priorities must rank the areas 1..n without gaps or ties');
+  if (codes.size !== areas.length)
+    problems.push('Mỗi nội dung chỉ được ghi một lần / each content area may appear once');
+  if (priorities.some((p, i) => p !== i + 1))
+    problems.push(
+      'Thứ tự ưu tiên phải từ 1 đến n, không trùng, không bỏ số / priorities must rank the areas 1..n without gaps or ties',
+    );
   return problems;
 };
 
 // The case's current areas after an event: the assessment's ranking, where it gives one, replaces the intake's
 // (Form 01 keeps printing the areas as received); a referral may then be about any of them.
-export const areasAfter = (type: CaseEventType, payload: Record<string, unknown>, current: RankedArea[]): RankedArea[] =>
+export const areasAfter = (
+  type: CaseEventType,
+  payload: Record<string, unknown>,
+  current: RankedArea[],
+): RankedArea[] =>
   type === 'COMPLETE_ASSESSMENT' && Array.isArray(payload.areas)
     ? (payload.areas as RankedArea[]).map(({ code, priority }) => ({ code, priority }))
     : current;
@@ -31,7 +39,8 @@ export const IsRankedAreas = () => (target: object, propertyName: string) => {
     propertyName,
     validator: {
       validate: (value: unknown) => !wellFormed(value) || rankedAreaProblems(value).length === 0,
-      defaultMessage: (args: ValidationArguments) => (wellFormed(args.value) ? rankedAreaProblems(args.value).join('; ') : `${args.property}`),
+      defaultMessage: (args: ValidationArguments) =>
+        wellFormed(args.value) ? rankedAreaProblems(args.value).join('; ') : `${args.property}`,
     },
   });
 };

@@ -13,7 +13,10 @@ export class ReceivedAtHook implements OnModuleInit {
     this.hooks.register({ events: ['RAISE_PROTECTION_CONCERN'], prepare: async (step) => this.received(step) });
   }
 
-  private received({ payload, at }: TransitionStep<'RAISE_PROTECTION_CONCERN'>): EventPayloads['RAISE_PROTECTION_CONCERN'] {
+  private received({
+    payload,
+    at,
+  }: TransitionStep<'RAISE_PROTECTION_CONCERN'>): EventPayloads['RAISE_PROTECTION_CONCERN'] {
     const { receivedAt } = receivedOf(payload, at, 'payload');
     return { ...payload, receivedAt: receivedAt.toISOString() };
   }

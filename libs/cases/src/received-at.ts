@@ -8,7 +8,8 @@ export const RECEIVED_LATE_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
 export const RECEIVED_AT_MESSAGES = {
-  format: 'Thời điểm tiếp nhận phải là ngày giờ kèm múi giờ, ví dụ 2026-03-02T16:00:00+07:00 / receivedAt must be a date and time with its offset, e.g. 2026-03-02T16:00:00+07:00',
+  format:
+    'Thời điểm tiếp nhận phải là ngày giờ kèm múi giờ, ví dụ 2026-03-02T16:00:00+07:00 / receivedAt must be a date and time with its offset, e.g. 2026-03-02T16:00:00+07:00',
   future: 'Thời điểm tiếp nhận không được ở sau thời điểm hiện tại / receivedAt must not be in the future',
   reasonNeeded: `Cần ghi lý do nhập muộn khi thời điểm tiếp nhận cách đây hơn ${RECEIVED_LATE_DAYS} ngày / receivedLateReason is required when receivedAt is more than ${RECEIVED_LATE_DAYS} days ago`,
   reasonAlone: 'Lý do nhập muộn chỉ ghi kèm thời điểm tiếp nhận / receivedLateReason goes with receivedAt',
@@ -18,14 +19,18 @@ export const RECEIVED_AT_MESSAGES = {
 
 // The offset is required: a bare local time would be read in the server's zone, not the school's.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-export const isInstant = (value: unknown): value is string => typeof value === 'string' && INSTANT.test(value) && isISO8601(value, { strict: true });
+export const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && INSTANT.test(value) && isISO8601(value, { strict: true });
 
 // The two optional fields of a case opening and of a protection concern; how they stand against now is
 // decided by receivedOf, which knows the clock.
 export const ReceivedAtField = (): PropertyDecorator =>
   applyDecorators(
     IsOptional(),
-    ValidateBy({ name: 'isInstant', validator: { validate: isInstant, defaultMessage: () => RECEIVED_AT_MESSAGES.format } }),
+    ValidateBy({
+      name: 'isInstant',
+      validator: { validate: isInstant, defaultMessage: () => RECEIVED_AT_MESSAGES.format },
+    }),
   );
 
 export const ReceivedLateReasonField = (): PropertyDecorator =>
@@ -42,7 +47,8 @@ export type Received = { receivedAt: Date; receivedLateReason: string | null };
 // `prefix` names the fields as the client wrote them (payload.receivedAt in an event).
 export const receivedOf = (input: ReceivedInput, now: Date, prefix = ''): Received => {
   const field = (name: keyof ReceivedInput) => (prefix ? `${prefix}.${name}` : name);
-  const refuse = (name: keyof ReceivedInput, problem: string) => new InputValidationException([{ field: field(name), problems: [problem] }]);
+  const refuse = (name: keyof ReceivedInput, problem: string) =>
+    new InputValidationException([{ field: field(name), problems: [problem] }]);
   const reason = input.receivedLateReason ?? null;
   if (input.receivedAt === undefined) {
     if (reason !== null) throw refuse('receivedLateReason', RECEIVED_AT_MESSAGES.reasonAlone);
@@ -50,6 +56,7 @@ export const receivedOf = (input: ReceivedInput, now: Date, prefix = ''): Receiv
   }
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt > now) throw refuse('receivedAt', RECEIVED_AT_MESSAGES.future);
-  if (now.getTime() - receivedAt.getTime() > RECEIVED_LATE_DAYS * DAY_MS && reason === null) throw refuse('receivedLateReason', RECEIVED_AT_MESSAGES.reasonNeeded);
+  if (now.getTime() - receivedAt.getTime() > RECEIVED_LATE_DAYS * DAY_MS && reason === null)
+    throw refuse('receivedLateReason', RECEIVED_AT_MESSAGES.reasonNeeded);
   return { receivedAt, receivedLateReason: reason };
 };

@@ -5,7 +5,14 @@ import type { CaseEventType, RiskLevel } from '@dh/machines/case/types';
 import { CaseEntity } from './case.entity';
 import type { EventPayloads } from './dtos/event-payloads';
 
-type StepBase = { tx: EntityManager; caller: Caller; row: CaseEntity; fromState: string; fromRisk: RiskLevel; at: Date };
+type StepBase = {
+  tx: EntityManager;
+  caller: Caller;
+  row: CaseEntity;
+  fromState: string;
+  fromRisk: RiskLevel;
+  at: Date;
+};
 
 // What a hook sees of one transition. `row` is the case as it stood before the event (prepare), as the machine's
 // step left it but not yet written (beforeWrite), or as written (record); `fromState` and `fromRisk` are what the
@@ -67,7 +74,8 @@ export class TransitionHooks {
 
   async record(step: CaseStep): Promise<Record<string, unknown>> {
     let extra: Record<string, unknown> = {};
-    for (const hook of this.for(step.type)) if (hook.record) extra = { ...extra, ...((await hook.record(typed(step))) ?? {}) };
+    for (const hook of this.for(step.type))
+      if (hook.record) extra = { ...extra, ...((await hook.record(typed(step))) ?? {}) };
     return extra;
   }
 

@@ -20,7 +20,12 @@ export type CheckpointBody = {
 // The file: the body, its digest (SHA-256 of the body's RFC 8785 canonical JSON), the Ed25519 signature of
 // the digest's 32 bytes, and the public key (base64 SPKI DER) with its fingerprint (SHA-256 of that DER),
 // so that anyone can check it offline.
-export type CheckpointDocument = CheckpointBody & { digest: string; publicKey: string; keyFingerprint: string; signature: string };
+export type CheckpointDocument = CheckpointBody & {
+  digest: string;
+  publicKey: string;
+  keyFingerprint: string;
+  signature: string;
+};
 
 export const digestOf = (body: CheckpointBody): string => {
   const { format, number, takenAt, previousDigest, admin, chains } = body;
@@ -33,27 +38,46 @@ export const fingerprintOf = (publicKeyDer: Buffer): string => createHash('sha25
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const isHead = (h: unknown): h is ChainHead =>
-  typeof h === 'object' && h !== null && Number.isInteger((h as ChainHead).seq) && (h as ChainHead).seq >= 1 && HEX64.test(String((h as ChainHead).hash));
+  typeof h === 'object' &&
+  h !== null &&
+  Number.isInteger((h as ChainHead).seq) &&
+  (h as ChainHead).seq >= 1 &&
+  HEX64.test(String((h as ChainHead).hash));
 
 // Why a file is not a checkpoint this installation signed, or null when it is: its shape, its digest, its
 // signature under the key it carries, and that key against this installation's own (`trustedFingerprint`).
 export const refusalOf = (doc: unknown, trustedFingerprint: string): string | null => {
   const d = doc as Partial<CheckpointDocument> | null;
-  if (typeof d !== 'object' || d === null || d.format !== CHECKPOINT_FORMAT) return `not a checkpoint (format ${CHECKPOINT_FORMAT} expected)`;
-  if (!Number.isInteger(d.number) || typeof d.takenAt !== 'string' || !Array.isArray(d.chains) || (d.admin !== null && !isHead(d.admin))) return 'malformed checkpoint';
-  if (!d.chains.every((c) => isHead(c) && typeof c.caseId === 'string' && /^[0-9a-f-]{36}$/.test(c.caseId))) return 'malformed chain head';
-  if (typeof d.publicKey !== 'string' || typeof d.signature !== 'string' || typeof d.digest !== 'string') return 'unsigned checkpoint';
+  if (typeof d !== 'object' || d === null || d.format !== CHECKPOINT_FORMAT)
+    return `not a checkpoint (format ${CHECKPOINT_FORMAT} expected)`;
+  if (
+    !Number.isInteger(d.number) ||
+    typeof d.takenAt !== 'string' ||
+    !Array.isArray(d.chains) ||
+    (d.admin !== null && !isHead(d.admin))
+  )
+    return 'malformed checkpoint';
+  if (!d.chains.every((c) => isHead(c) && typeof c.caseId === 'string' && /^[0-9a-f-]{36}$/.test(c.caseId)))
+    return 'malformed chain head';
+  if (typeof d.publicKey !== 'string' || typeof d.signature !== 'string' || typeof d.digest !== 'string')
+    return 'unsigned checkpoint';
   if (digestOf(d as CheckpointBody) !== d.digest) return 'digest does not match the content: the file was changed';
   const der = Buffer.from(d.publicKey, 'base64');
   let signed = false;
   try {
-    signed = verify(null, Buffer.from(d.digest, 'hex'), createPublicKey({ key: der, format: 'der', type: 'spki' }), Buffer.from(d.signature, 'base64'));
+    signed = verify(
+      null,
+      Buffer.from(d.digest, 'hex'),
+      createPublicKey({ key: der, format: 'der', type: 'spki' }),
+      Buffer.from(d.signature, 'base64'),
+    );
   } catch {
     signed = false;
   }
   if (!signed) return 'signature does not verify with the key the file carries';
   const fingerprint = fingerprintOf(der);
   if (d.keyFingerprint !== fingerprint) return 'keyFingerprint is not the fingerprint of publicKey';
-  if (fingerprint !== trustedFingerprint) return `signed by key ${fingerprint}, not by this installation's AUDIT_SIGNING_KEY (${trustedFingerprint})`;
+  if (fingerprint !== trustedFingerprint)
+    return `signed by key ${fingerprint}, not by this installation's AUDIT_SIGNING_KEY (${trustedFingerprint})`;
   return null;
 };

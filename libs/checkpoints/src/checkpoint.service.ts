@@ -9,10 +9,17 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
 import { CheckpointException, CheckpointExceptionCode } from './checkpoint.exception';
 import { AuditCheckpoint, AuditCheckpointChain } from './checkpoint.entity';
-import { CHECKPOINT_FORMAT, CheckpointBody, CheckpointChain, CheckpointDocument, digestOf } from './checkpoint-document';
+import {
+  CHECKPOINT_FORMAT,
+  CheckpointBody,
+  CheckpointChain,
+  CheckpointDocument,
+  digestOf,
+} from './checkpoint-document';
 import { CheckpointSigner } from './checkpoint-signer';
 
-export type CheckpointTaken = { taken: true; document: CheckpointDocument; file: string } | { taken: false; latest: number | null };
+export type CheckpointTaken =
+  { taken: true; document: CheckpointDocument; file: string } | { taken: false; latest: number | null };
 
 // A chain's findings against one checkpoint: `admin` for the admin chain.
 export type CheckpointComparison = { chain: string; findings: ChainFinding[] };
@@ -49,20 +56,38 @@ export class CheckpointService {
       ).map((r: CheckpointChain) => ({ caseId: r.caseId, seq: r.seq, hash: r.hash }));
       const head = await this.adminChain.head();
       const admin = head ? { seq: head.seq, hash: head.hash } : null;
-      if (chains.length === 0 && sameHead(admin, last?.document.admin ?? null)) return { taken: false, latest: last?.number ?? null };
+      if (chains.length === 0 && sameHead(admin, last?.document.admin ?? null))
+        return { taken: false, latest: last?.number ?? null };
 
       const body: CheckpointBody = {
-        format: CHECKPOINT_FORMAT, number: (last?.number ?? 0) + 1, takenAt: this.clock.now().toISOString(),
-        previousDigest: last?.digest ?? null, admin, chains,
+        format: CHECKPOINT_FORMAT,
+        number: (last?.number ?? 0) + 1,
+        takenAt: this.clock.now().toISOString(),
+        previousDigest: last?.digest ?? null,
+        admin,
+        chains,
       };
       const digest = digestOf(body);
       const document: CheckpointDocument = {
-        ...body, digest, publicKey: this.signer.publicKeyDer.toString('base64'), keyFingerprint: this.signer.fingerprint, signature: this.signer.signDigest(digest),
+        ...body,
+        digest,
+        publicKey: this.signer.publicKeyDer.toString('base64'),
+        keyFingerprint: this.signer.fingerprint,
+        signature: this.signer.signDigest(digest),
       };
       const fileName = `checkpoint-${String(body.number).padStart(6, '0')}-${body.takenAt.replace(/[-:.]/g, '')}.json`;
-      const saved = await tx.getRepository(AuditCheckpoint).save({ number: body.number, takenAt: new Date(body.takenAt), digest, keyFingerprint: this.signer.fingerprint, fileName, document });
+      const saved = await tx.getRepository(AuditCheckpoint).save({
+        number: body.number,
+        takenAt: new Date(body.takenAt),
+        digest,
+        keyFingerprint: this.signer.fingerprint,
+        fileName,
+        document,
+      });
       for (let i = 0; i < chains.length; i += 1000) {
-        await tx.getRepository(AuditCheckpointChain).insert(chains.slice(i, i + 1000).map((c) => ({ ...c, checkpointId: saved.id })));
+        await tx
+          .getRepository(AuditCheckpointChain)
+          .insert(chains.slice(i, i + 1000).map((c) => ({ ...c, checkpointId: saved.id })));
       }
       // Written before the commit: a file whose row did not commit is still a true statement of the heads.
       mkdirSync(this.config.checkpointDir, { recursive: true });
@@ -85,10 +110,16 @@ export class CheckpointService {
     const out: CheckpointComparison[] = [];
     for (const c of document.chains) {
       if (caseIds && !caseIds.includes(c.caseId)) continue;
-      out.push({ chain: c.caseId, findings: checkpointFinding(c, await this.audit.eventAt(c.caseId, c.seq), document.number) });
+      out.push({
+        chain: c.caseId,
+        findings: checkpointFinding(c, await this.audit.eventAt(c.caseId, c.seq), document.number),
+      });
     }
     if (document.admin && !caseIds) {
-      out.push({ chain: 'admin', findings: checkpointFinding(document.admin, await this.adminChain.eventAt(document.admin.seq), document.number) });
+      out.push({
+        chain: 'admin',
+        findings: checkpointFinding(document.admin, await this.adminChain.eventAt(document.admin.seq), document.number),
+      });
     }
     return out;
   }

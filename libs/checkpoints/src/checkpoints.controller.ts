@@ -11,7 +11,6 @@ import { CheckpointService } from './checkpoint.service';
 
 import { CheckpointDocumentDto } from './dtos/checkpoint-document.response';
 
-
 const { NO_CHECKPOINT } = CheckpointExceptionCode;
 
 @ApiTags('audit')

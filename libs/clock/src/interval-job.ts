@@ -24,7 +24,10 @@ export abstract class IntervalJob implements OnApplicationBootstrap, OnApplicati
       this.jobLogger.log(`${this.options.name} disabled on this instance (SCHEDULER_ENABLED=false)`);
       return;
     }
-    this.registry.addInterval(this.options.name, setInterval(() => void this.tick(), this.options.everyMs));
+    this.registry.addInterval(
+      this.options.name,
+      setInterval(() => void this.tick(), this.options.everyMs),
+    );
     void this.tick();
   }
 

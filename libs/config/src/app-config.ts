@@ -97,7 +97,14 @@ const timeZoneVar = (env: Env, name: string, fallback: string): string => {
 
 // Secrets: required in production; in development generated once and kept beside the data,
 // so a restart keeps tokens, encrypted values and the checkpoints' signing key as they were.
-const secretVar = (env: Env, name: string, production: boolean, dataDir: string, check: (raw: string) => void, generate: () => string): string => {
+const secretVar = (
+  env: Env,
+  name: string,
+  production: boolean,
+  dataDir: string,
+  check: (raw: string) => void,
+  generate: () => string,
+): string => {
   const raw = env[name];
   if (raw !== undefined && raw !== '') {
     check(raw);
@@ -135,7 +142,8 @@ const signingKey = {
     } catch {
       type = undefined;
     }
-    if (type !== 'ed25519') throw new ConfigError('AUDIT_SIGNING_KEY', 'must be an Ed25519 private key, base64 PKCS#8 DER or PEM');
+    if (type !== 'ed25519')
+      throw new ConfigError('AUDIT_SIGNING_KEY', 'must be an Ed25519 private key, base64 PKCS#8 DER or PEM');
   },
   generate: () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
 };
@@ -158,10 +166,13 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   }
   const dataDir = resolve(env.DATA_DIR || './data');
   const slaPolicyFile = env.SLA_POLICY_FILE || null;
-  if (slaPolicyFile && !existsSync(slaPolicyFile)) throw new ConfigError('SLA_POLICY_FILE', `file not found: ${slaPolicyFile}`);
+  if (slaPolicyFile && !existsSync(slaPolicyFile))
+    throw new ConfigError('SLA_POLICY_FILE', `file not found: ${slaPolicyFile}`);
   const directorySeedFile = env.DIRECTORY_SEED_FILE || null;
-  if (directorySeedFile && !existsSync(directorySeedFile)) throw new ConfigError('DIRECTORY_SEED_FILE', `file not found: ${directorySeedFile}`);
-  const secret = (name: string, kind: ReturnType<typeof longSecret>) => secretVar(env, name, production, dataDir, kind.check, kind.generate);
+  if (directorySeedFile && !existsSync(directorySeedFile))
+    throw new ConfigError('DIRECTORY_SEED_FILE', `file not found: ${directorySeedFile}`);
+  const secret = (name: string, kind: ReturnType<typeof longSecret>) =>
+    secretVar(env, name, production, dataDir, kind.check, kind.generate);
   const dataKey = secret('DATA_KEY', longSecret('DATA_KEY'));
   return {
     nodeEnv,
@@ -189,11 +200,17 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       cost: intVar(env, 'ALTCHA_COST', 1_000, 1, 1_000_000),
       maxNumber: intVar(env, 'ALTCHA_MAX_NUMBER', 5_000, 2, 10_000_000),
     },
-    intakeFlood: { reports: intVar(env, 'INTAKE_FLOOD_REPORTS', 10, 1, 10_000), minutes: intVar(env, 'INTAKE_FLOOD_MINUTES', 10, 1, 24 * 60) },
+    intakeFlood: {
+      reports: intVar(env, 'INTAKE_FLOOD_REPORTS', 10, 1, 10_000),
+      minutes: intVar(env, 'INTAKE_FLOOD_MINUTES', 10, 1, 24 * 60),
+    },
     // One school year by default (from one September to the next): an inspection or a principal's access is
     // renewed, with a reason, at least once a year.
     grantMaxDays: intVar(env, 'GRANT_MAX_DAYS', 365, 1, 1830),
     // A cold start of LibreOffice with a fresh profile takes seconds on a small school server: the default is generous.
-    soffice: { path: env.SOFFICE_PATH?.trim() || 'soffice', timeoutMs: intVar(env, 'SOFFICE_TIMEOUT_MS', 120_000, 1_000, 600_000) },
+    soffice: {
+      path: env.SOFFICE_PATH?.trim() || 'soffice',
+      timeoutMs: intVar(env, 'SOFFICE_TIMEOUT_MS', 120_000, 1_000, 600_000),
+    },
   };
 };

@@ -31,11 +31,19 @@ export const covers = (c: SharingConsent, scope: SharingScope): boolean =>
   c.kind === scope.kind && (c.receiverId === null || c.receiverId === (scope.receiverId ?? null));
 
 // A guardian's consent always; the learner's as well from age 7 (on the day of the sharing).
-export const sharingVerdict = (consents: SharingConsent[], scope: SharingScope, at: Date, day: string, learnerAge: number): SharingVerdict => {
+export const sharingVerdict = (
+  consents: SharingConsent[],
+  scope: SharingScope,
+  at: Date,
+  day: string,
+  learnerAge: number,
+): SharingVerdict => {
   const usable = consents.filter((c) => covers(c, scope) && isLive(c, at, day));
   const needed: ConsentGiver[] = learnerAge >= LEARNER_CONSENT_AGE ? ['guardian', 'learner'] : ['guardian'];
   const missing = needed.filter((g) => !usable.some((c) => c.givenBy === g));
-  return missing.length ? { ok: false, missing } : { ok: true, consents: usable.filter((c) => needed.includes(c.givenBy)) };
+  return missing.length
+    ? { ok: false, missing }
+    : { ok: true, consents: usable.filter((c) => needed.includes(c.givenBy)) };
 };
 
 const WHO: Record<ConsentGiver, [string, string]> = {

@@ -44,15 +44,19 @@ export const toConsentView = async (c: Consent, cipher: FieldCipher, reveal: boo
     id: c.id,
     caseId: c.caseId,
     givenBy: c.givenBy,
-    guardian: c.givenBy === 'guardian' ? { fullName: shown('guardian.fullName'), relationship: shown('guardian.relationship') } : null,
+    guardian:
+      c.givenBy === 'guardian'
+        ? { fullName: shown('guardian.fullName'), relationship: shown('guardian.relationship') }
+        : null,
     scope: { kind: c.scopeKind, receiverId: c.receiverId, purpose: shown('scope.purpose') },
     givenAt: c.givenAt,
     how: c.how,
     recordedBy: c.recordedBy,
     recordedAt: c.recordedAt.toISOString(),
-    withdrawal: c.withdrawnAt && c.withdrawnBy
-      ? { withdrawnAt: c.withdrawnAt.toISOString(), withdrawnBy: c.withdrawnBy, reason: shown('withdrawal.reason') }
-      : null,
+    withdrawal:
+      c.withdrawnAt && c.withdrawnBy
+        ? { withdrawnAt: c.withdrawnAt.toISOString(), withdrawnBy: c.withdrawnBy, reason: shown('withdrawal.reason') }
+        : null,
     masked: reveal ? [] : fields,
   };
 };

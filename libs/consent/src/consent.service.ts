@@ -10,7 +10,14 @@ import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Action, Caller } from '@dh/identity';
 import { consentContext } from './consent-sealed';
-import { ageOn, LEARNER_CONSENT_AGE, SharingConsent, SharingScope, SharingVerdict, sharingVerdict } from './consent-rules';
+import {
+  ageOn,
+  LEARNER_CONSENT_AGE,
+  SharingConsent,
+  SharingScope,
+  SharingVerdict,
+  sharingVerdict,
+} from './consent-rules';
 import { ConsentView, sealedFieldsOf, toConsentView } from './consent-view';
 import { Consent } from './consent.entity';
 import { ConsentException, ConsentExceptionCode } from './consent.exception';
@@ -41,13 +48,25 @@ export class ConsentService {
       const row = await this.teamCase(caller, caseId, tx, 'consent.record');
       const now = this.clock.now();
       const today = this.local.of(now).date;
-      if (dto.givenAt > today) throw new InputValidationException([{ field: 'givenAt', problems: [`Ngày đồng ý không được ở sau ngày hôm nay (${today}) / givenAt must not be after today (${today})`] }]);
+      if (dto.givenAt > today)
+        throw new InputValidationException([
+          {
+            field: 'givenAt',
+            problems: [
+              `Ngày đồng ý không được ở sau ngày hôm nay (${today}) / givenAt must not be after today (${today})`,
+            ],
+          },
+        ]);
       if (dto.givenBy === 'learner') {
         // On the day it was given: that is never after today, so a learner under 7 today is refused too.
         const learner = await learnerOf(tx, row.learnerId);
         const age = ageOn(learner.dateOfBirth, dto.givenAt);
         if (age < LEARNER_CONSENT_AGE) {
-          throw new ConsentException(ConsentExceptionCode.LEARNER_TOO_YOUNG, { reason: 'learner_too_young', ageOnGivenAt: age, minimumAge: LEARNER_CONSENT_AGE });
+          throw new ConsentException(ConsentExceptionCode.LEARNER_TOO_YOUNG, {
+            reason: 'learner_too_young',
+            ageOnGivenAt: age,
+            minimumAge: LEARNER_CONSENT_AGE,
+          });
         }
       }
       const guardian = dto.givenBy === 'guardian' ? dto.guardian : undefined;
@@ -57,7 +76,9 @@ export class ConsentService {
         schoolId: row.schoolId,
         givenBy: dto.givenBy,
         guardianName: guardian ? this.cipher.seal(guardian.fullName.trim(), consentContext('guardian_name')) : null,
-        guardianRelationship: guardian ? this.cipher.seal(guardian.relationship.trim(), consentContext('guardian_relationship')) : null,
+        guardianRelationship: guardian
+          ? this.cipher.seal(guardian.relationship.trim(), consentContext('guardian_relationship'))
+          : null,
         scopeKind: dto.scope.kind,
         receiverId: dto.scope.receiverId?.toLowerCase() ?? null,
         purpose: this.cipher.seal(purpose, consentContext('purpose')),
@@ -71,9 +92,16 @@ export class ConsentService {
       });
       await tx.getRepository(Consent).insert(consent);
       await this.writer.append(tx, caller, row, 'CONSENT_RECORDED', now, {
-        consentId: consent.id, givenBy: consent.givenBy,
-        ...(guardian ? { guardianName: guardian.fullName.trim(), guardianRelationship: guardian.relationship.trim() } : {}),
-        kind: consent.scopeKind, receiverId: consent.receiverId, purpose, givenAt: consent.givenAt, how: consent.how,
+        consentId: consent.id,
+        givenBy: consent.givenBy,
+        ...(guardian
+          ? { guardianName: guardian.fullName.trim(), guardianRelationship: guardian.relationship.trim() }
+          : {}),
+        kind: consent.scopeKind,
+        receiverId: consent.receiverId,
+        purpose,
+        givenAt: consent.givenAt,
+        how: consent.how,
       });
       // Like every answer to a write: masked (reading is a GET, and it is recorded).
       return toConsentView(consent, this.cipher, false);
@@ -85,16 +113,28 @@ export class ConsentService {
       const row = await this.teamCase(caller, caseId, tx, 'consent.withdraw');
       const consent = await tx.getRepository(Consent).findOneBy({ id: consentId, caseId: row.id });
       if (!consent) throw new ConsentException(ConsentExceptionCode.CONSENT_NOT_FOUND);
-      if (consent.withdrawnAt) throw new ConsentException(ConsentExceptionCode.CONSENT_ALREADY_WITHDRAWN, { withdrawnAt: consent.withdrawnAt.toISOString() });
+      if (consent.withdrawnAt)
+        throw new ConsentException(ConsentExceptionCode.CONSENT_ALREADY_WITHDRAWN, {
+          withdrawnAt: consent.withdrawnAt.toISOString(),
+        });
       const now = this.clock.now();
       consent.withdrawnAt = now;
       consent.withdrawnBy = caller.id;
       consent.withdrawalReason = this.cipher.seal(reason.trim(), consentContext('withdrawal_reason'));
       await tx.getRepository(Consent).update(
         { id: consent.id },
-        { withdrawnAt: consent.withdrawnAt, withdrawnBy: consent.withdrawnBy, withdrawalReason: consent.withdrawalReason },
+        {
+          withdrawnAt: consent.withdrawnAt,
+          withdrawnBy: consent.withdrawnBy,
+          withdrawalReason: consent.withdrawalReason,
+        },
       );
-      await this.writer.append(tx, caller, row, 'CONSENT_WITHDRAWN', now, { consentId: consent.id, givenBy: consent.givenBy, kind: consent.scopeKind, reason: reason.trim() });
+      await this.writer.append(tx, caller, row, 'CONSENT_WITHDRAWN', now, {
+        consentId: consent.id,
+        givenBy: consent.givenBy,
+        kind: consent.scopeKind,
+        reason: reason.trim(),
+      });
       return toConsentView(consent, this.cipher, false);
     });
   }
@@ -104,7 +144,9 @@ export class ConsentService {
   list(caller: Caller, caseId: string): Promise<{ items: ConsentView[] }> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.teamCase(caller, caseId, tx, 'consent.read');
-      const consents = await tx.getRepository(Consent).find({ where: { caseId: row.id }, order: { recordedAt: 'ASC', id: 'ASC' } });
+      const consents = await tx
+        .getRepository(Consent)
+        .find({ where: { caseId: row.id }, order: { recordedAt: 'ASC', id: 'ASC' } });
       const reveal = await this.confidential.mayRead(tx, caller, row);
       const shown = [...new Set(consents.flatMap(sealedFieldsOf))].sort().map((f) => `consent.${f}`);
       if (reveal && shown.length) await this.confidential.recordView(tx, caller, row, shown);
@@ -115,27 +157,48 @@ export class ConsentService {
   // Whether the case's information may be shared in this scope at `at`. For a caller inside its own
   // transaction that holds the case row's lock (the referral), so that no withdrawal slips in between.
   async checkSharing(tx: EntityManager, caseId: string, scope: SharingScope, at: Date): Promise<SharingVerdict> {
-    const row = await tx.getRepository(CaseEntity).findOne({ where: { id: caseId }, select: { id: true, learnerId: true } });
+    const row = await tx
+      .getRepository(CaseEntity)
+      .findOne({ where: { id: caseId }, select: { id: true, learnerId: true } });
     if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
     const learner = await learnerOf(tx, row.learnerId);
-    const consents = await tx.getRepository(Consent).find({ where: { caseId, scopeKind: scope.kind }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    const consents = await tx
+      .getRepository(Consent)
+      .find({ where: { caseId, scopeKind: scope.kind }, order: { recordedAt: 'ASC', id: 'ASC' } });
     const day = this.local.of(at).date;
-    const normalised = scope.receiverId === undefined ? { kind: scope.kind } : { kind: scope.kind, receiverId: scope.receiverId.toLowerCase() };
+    const normalised =
+      scope.receiverId === undefined
+        ? { kind: scope.kind }
+        : { kind: scope.kind, receiverId: scope.receiverId.toLowerCase() };
     return sharingVerdict(consents.map(toSharingConsent), normalised, at, day, ageOn(learner.dateOfBirth, day));
   }
 
   // The case as the caller may see it (404 for another school's), with the consent right refined to the case team.
   private teamCase(caller: Caller, caseId: string, tx: EntityManager, action: ConsentAction): Promise<CaseEntity> {
-    return this.writer.teamCase(tx, caller, caseId, action, () => new ConsentException(ConsentExceptionCode.NOT_CASE_TEAM), action !== 'consent.read');
+    return this.writer.teamCase(
+      tx,
+      caller,
+      caseId,
+      action,
+      () => new ConsentException(ConsentExceptionCode.NOT_CASE_TEAM),
+      action !== 'consent.read',
+    );
   }
 }
 
 // A report from the public form names no learner until the case team does: whose age, whose consent?
 const learnerOf = async (tx: EntityManager, learnerId: string | null): Promise<Pick<Learner, 'id' | 'dateOfBirth'>> => {
-  if (learnerId === null) throw new ConsentException(ConsentExceptionCode.LEARNER_UNKNOWN, { reason: 'learner_unknown' });
+  if (learnerId === null)
+    throw new ConsentException(ConsentExceptionCode.LEARNER_UNKNOWN, { reason: 'learner_unknown' });
   return tx.getRepository(Learner).findOneOrFail({ where: { id: learnerId }, select: { id: true, dateOfBirth: true } });
 };
 
 const toSharingConsent = (c: Consent): SharingConsent => ({
-  id: c.id, givenBy: c.givenBy, kind: c.scopeKind, receiverId: c.receiverId, givenAt: c.givenAt, how: c.how, withdrawnAt: c.withdrawnAt,
+  id: c.id,
+  givenBy: c.givenBy,
+  kind: c.scopeKind,
+  receiverId: c.receiverId,
+  givenAt: c.givenAt,
+  how: c.how,
+  withdrawnAt: c.withdrawnAt,
 });

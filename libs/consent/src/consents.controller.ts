@@ -10,13 +10,8 @@ import { RecordConsentDto } from './dtos/record-consent.dto';
 import { WithdrawConsentDto } from './dtos/withdraw-consent.dto';
 
 const { CASE_NOT_FOUND } = CaseExceptionCode;
-const {
-  CONSENT_ALREADY_WITHDRAWN,
-  CONSENT_NOT_FOUND,
-  LEARNER_TOO_YOUNG,
-  LEARNER_UNKNOWN,
-  NOT_CASE_TEAM,
-} = ConsentExceptionCode;
+const { CONSENT_ALREADY_WITHDRAWN, CONSENT_NOT_FOUND, LEARNER_TOO_YOUNG, LEARNER_UNKNOWN, NOT_CASE_TEAM } =
+  ConsentExceptionCode;
 
 @ApiTags('consents')
 @ApiBearerAuth()

@@ -69,7 +69,9 @@ export class KeyRing implements OnModuleInit {
       const rows = await tx.getRepository(DataKey).find({ order: { createdAt: 'ASC' } });
       for (const row of rows) {
         const key = this.unwrap(row);
-        await tx.getRepository(DataKey).update({ id: row.id }, { wrapped: this.wrap(row.id, key), masterFingerprint: this.current.fingerprint });
+        await tx
+          .getRepository(DataKey)
+          .update({ id: row.id }, { wrapped: this.wrap(row.id, key), masterFingerprint: this.current.fingerprint });
       }
       const retired = rows.find((r) => r.active)?.id ?? null;
       await tx.getRepository(DataKey).update({ active: true }, { active: false });
@@ -84,7 +86,13 @@ export class KeyRing implements OnModuleInit {
   private async insertNewKey(tx: EntityManager): Promise<string> {
     const id = randomUUID();
     const key = randomBytes(32);
-    await tx.getRepository(DataKey).insert({ id, wrapped: this.wrap(id, key), masterFingerprint: this.current.fingerprint, active: true, createdAt: this.clock.now() });
+    await tx.getRepository(DataKey).insert({
+      id,
+      wrapped: this.wrap(id, key),
+      masterFingerprint: this.current.fingerprint,
+      active: true,
+      createdAt: this.clock.now(),
+    });
     return id;
   }
 

@@ -52,8 +52,13 @@ export class DatabaseModule {
       provide: MIGRATION_RUN,
       inject: [APP_CONFIG, DATABASE_TARGET],
       useFactory: async (config: AppConfig, target: DatabaseTarget): Promise<MigrationRun> => {
-        const run = await migrateDatabase({ runtimeUrl: target.url, migrationUrl: target.embedded ? null : config.migrationDatabaseUrl, embedded: target.embedded });
-        if (run.ran.length) new Logger(DatabaseModule.name).log(`${run.ran.length} migration(s) applied as ${run.owner}`);
+        const run = await migrateDatabase({
+          runtimeUrl: target.url,
+          migrationUrl: target.embedded ? null : config.migrationDatabaseUrl,
+          embedded: target.embedded,
+        });
+        if (run.ran.length)
+          new Logger(DatabaseModule.name).log(`${run.ran.length} migration(s) applied as ${run.owner}`);
         return run;
       },
     };
@@ -80,7 +85,8 @@ export class DatabaseModule {
             autoLoadEntities: true,
             migrationsRun: false,
           }),
-          dataSourceFactory: async (options?: DataSourceOptions) => withConnectionRetry(new DataSource(options as DataSourceOptions)),
+          dataSourceFactory: async (options?: DataSourceOptions) =>
+            withConnectionRetry(new DataSource(options as DataSourceOptions)),
         }),
       ],
     };

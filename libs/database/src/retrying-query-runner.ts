@@ -27,7 +27,11 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
   private readonly logger = new Logger(RetryingQueryRunner.name);
   private statementsOnConnection = 0;
 
-  override async query(query: string, parameters?: unknown[] | ObjectLiteral, useStructuredResult = false): Promise<unknown> {
+  override async query(
+    query: string,
+    parameters?: unknown[] | ObjectLiteral,
+    useStructuredResult = false,
+  ): Promise<unknown> {
     let freshFailures = 0;
     for (let attempt = 1; ; attempt++) {
       const first = this.statementsOnConnection === 0;
@@ -41,7 +45,9 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
         const dead: object | undefined = this.databaseConnection;
         // A stale connection from the pool: take the next. A new connection that fails at once: once, then give up.
         if (!(dead && usedConnections.has(dead)) && ++freshFailures > 1) throw e;
-        this.logger.warn(`connection lost before "${query.slice(0, 40)}" ran (${String(e)}); retrying on another connection`);
+        this.logger.warn(
+          `connection lost before "${query.slice(0, 40)}" ran (${String(e)}); retrying on another connection`,
+        );
         await this.dropConnection(e);
       }
     }

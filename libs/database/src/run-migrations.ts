@@ -33,7 +33,9 @@ const roleOf = async (url: string): Promise<string> => {
 };
 
 const pendingCount = async (source: DataSource): Promise<number> => {
-  const [{ n }] = await source.query(`SELECT count(*)::int AS n FROM ${source.options.migrationsTableName ?? 'migrations'}`);
+  const [{ n }] = await source.query(
+    `SELECT count(*)::int AS n FROM ${source.options.migrationsTableName ?? 'migrations'}`,
+  );
   return source.migrations.length - n;
 };
 
@@ -41,7 +43,10 @@ const pendingCount = async (source: DataSource): Promise<number> => {
 // what it needs (runtime-grants.ts), on every run, so a `migrate` also repairs the grants of a new runtime role.
 // With one role nothing is granted: the owner already has everything, the split's guarantee is then not given.
 export const migrateDatabase = async (target: MigrationTarget): Promise<MigrationRun> => {
-  const source = new DataSource({ ...dataSourceOptions({ url: target.migrationUrl ?? target.runtimeUrl, embedded: target.embedded ?? false }), logging: ['error'] });
+  const source = new DataSource({
+    ...dataSourceOptions({ url: target.migrationUrl ?? target.runtimeUrl, embedded: target.embedded ?? false }),
+    logging: ['error'],
+  });
   await source.initialize();
   try {
     const [{ me, owner }] = await source.query(

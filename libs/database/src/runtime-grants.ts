@@ -30,7 +30,12 @@ export const assertRuntimeOwnsNothing = async (tx: EntityManager, runtime: strin
       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND pg_get_userbyid(c.relowner) = $1 ORDER BY 1`,
     [runtime],
   );
-  if (owned.length) throw new RuntimeRoleOwnsTablesError(runtime, owned[0].owner, owned.map((r) => r.name));
+  if (owned.length)
+    throw new RuntimeRoleOwnsTablesError(
+      runtime,
+      owned[0].owner,
+      owned.map((r) => r.name),
+    );
 };
 
 export type RuntimeGrants = { role: string; ordinary: number; appendOnly: string[]; sequences: number };
@@ -74,5 +79,10 @@ export const grantRuntimeRole = async (tx: EntityManager, runtime: string): Prom
     granted += 1;
   }
   const appendOnly = tables.filter((t) => t.appendOnly).map((t) => t.name);
-  return { role: runtime, ordinary: tables.filter((t) => !t.appendOnly && t.name !== MIGRATIONS_TABLE).length, appendOnly, sequences: granted };
+  return {
+    role: runtime,
+    ordinary: tables.filter((t) => !t.appendOnly && t.name !== MIGRATIONS_TABLE).length,
+    appendOnly,
+    sequences: granted,
+  };
 };

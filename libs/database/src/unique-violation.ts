@@ -11,7 +11,11 @@ export const isUniqueViolation = (e: unknown, constraint?: string): boolean => {
 // A check before an insert cannot see a concurrent transaction's row: two requests for the same name both pass
 // it, and the unique index refuses the second at insert or commit. Every such write runs through this, so
 // the loser gets its module's conflict, the same answer the check gives when it does see the row.
-export const mapUniqueViolation = async <T>(work: Promise<T>, constraint: string, conflict: () => Error): Promise<T> => {
+export const mapUniqueViolation = async <T>(
+  work: Promise<T>,
+  constraint: string,
+  conflict: () => Error,
+): Promise<T> => {
   try {
     return await work;
   } catch (e) {

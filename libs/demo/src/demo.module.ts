@@ -7,5 +7,9 @@ import { IntakeModule } from '@dh/intake';
 import { RecordsModule } from '@dh/records';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [IdentityModule, CasesModule, ConsentModule, DirectoryModule, RecordsModule, IntakeModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({
+  imports: [IdentityModule, CasesModule, ConsentModule, DirectoryModule, RecordsModule, IntakeModule],
+  providers: [DemoSeedService],
+  exports: [DemoSeedService],
+})
 export class DemoModule {}

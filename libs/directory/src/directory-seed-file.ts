@@ -17,17 +17,32 @@ export const loadDirectorySeed = (file: string): ServiceProviderDto[] => {
   } catch (e) {
     throw new ConfigError(VARIABLE, `${file}: cannot be read as JSON (${(e as Error).message})`);
   }
-  const list = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>).providers : undefined;
+  const list =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>).providers
+      : undefined;
   const extra = typeof raw === 'object' && raw !== null ? Object.keys(raw).filter((k) => k !== 'providers') : [];
-  if (!Array.isArray(list) || extra.length) throw new ConfigError(VARIABLE, `${file}: must be an object { "providers": [ … ] }`);
+  if (!Array.isArray(list) || extra.length)
+    throw new ConfigError(VARIABLE, `${file}: must be an object { "providers": [ … ] }`);
   return list.map((entry: unknown, i) => {
     const dto = plainToInstance(ServiceProviderDto, entry);
-    const problems = typeof entry === 'object' && entry !== null && !Array.isArray(entry)
-      ? flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }))
-      : [{ field: 'entry', problems: ['Mỗi mục phải là một đối tượng { name, kind, … } / must be an object { name, kind, … }'] }];
+    const problems =
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+        ? flattenValidationErrors(
+            validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+          )
+        : [
+            {
+              field: 'entry',
+              problems: ['Mỗi mục phải là một đối tượng { name, kind, … } / must be an object { name, kind, … }'],
+            },
+          ];
     if (problems.length) {
       const label = typeof dto.name === 'string' ? ` (${dto.name})` : '';
-      throw new ConfigError(VARIABLE, `${file}: providers[${i}]${label}: ${problems.map((p) => p.problems.join('; ')).join('; ')}`);
+      throw new ConfigError(
+        VARIABLE,
+        `${file}: providers[${i}]${label}: ${problems.map((p) => p.problems.join('; ')).join('; ')}`,
+      );
     }
     return dto;
   });

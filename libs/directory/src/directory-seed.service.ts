@@ -36,13 +36,23 @@ export class DirectorySeedService {
       const now = this.clock.now();
       const rows = entries.map((dto) => {
         const fields = fieldsOf(dto);
-        return tx.getRepository(ServiceProvider).create({ wardId, ...fields, searchKey: searchKeyOf(fields), active: true, createdAt: now, updatedAt: now });
+        return tx
+          .getRepository(ServiceProvider)
+          .create({ wardId, ...fields, searchKey: searchKeyOf(fields), active: true, createdAt: now, updatedAt: now });
       });
       await tx.getRepository(ServiceProvider).insert(rows);
       await this.chain.append(tx, {
-        type: 'DIRECTORY_SEEDED', actorId: by?.id ?? null, actorRole: by ? primaryRole(by.roles) : null, subjectId: wardId,
-        payload: { wardId, file: basename(this.config.directorySeedFile), providers: rows.map((r) => ({ providerId: r.id, name: r.name, kind: r.kind })) },
-        requestId, at: now,
+        type: 'DIRECTORY_SEEDED',
+        actorId: by?.id ?? null,
+        actorRole: by ? primaryRole(by.roles) : null,
+        subjectId: wardId,
+        payload: {
+          wardId,
+          file: basename(this.config.directorySeedFile),
+          providers: rows.map((r) => ({ providerId: r.id, name: r.name, kind: r.kind })),
+        },
+        requestId,
+        at: now,
       });
       return { wardId, created: rows.length };
     });

@@ -13,7 +13,6 @@ import { ProviderViewDto } from './dtos/provider-view.response';
 
 import { CreateServiceProviderDto, DirectoryQueryDto, ServiceProviderDto } from './dtos/service-provider.dto';
 
-
 const { PROVIDER_ALREADY_INACTIVE, PROVIDER_NOT_FOUND, WARD_NOT_FOUND } = DirectoryExceptionCode;
 
 // Who may read or change which ward's directory is the policy's (directory.read, directory.manage), in the service.
@@ -25,7 +24,10 @@ export class DirectoryController {
 
   @Permission('directory.read')
   @Get()
-  @ApiOperation({ summary: 'Danh bạ dịch vụ chuyển gửi của phường / the ward’s directory of referral receivers (school roles, ward officer, auditor, admin)' })
+  @ApiOperation({
+    summary:
+      'Danh bạ dịch vụ chuyển gửi của phường / the ward’s directory of referral receivers (school roles, ward officer, auditor, admin)',
+  })
   @ApiOkResponse({ type: ListOf(ProviderViewDto) })
   @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND, WARD_NOT_FOUND)
   async list(@CurrentCaller() caller: Caller, @Query() query: DirectoryQueryDto) {
@@ -69,7 +71,9 @@ export class AdminDirectoryController {
   @Permission('directory.manage')
   @Post(':id/deactivate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Ngừng sử dụng đơn vị / deactivate a receiver; it stays for the referrals that name it (admin)' })
+  @ApiOperation({
+    summary: 'Ngừng sử dụng đơn vị / deactivate a receiver; it stays for the referrals that name it (admin)',
+  })
   @ApiOkResponse({ type: ProviderViewDto })
   @ApiErrors(DirectoryException.statuses, PROVIDER_NOT_FOUND, PROVIDER_ALREADY_INACTIVE)
   deactivate(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {

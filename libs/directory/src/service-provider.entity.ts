@@ -1,7 +1,16 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 // The kinds of receiver DOMAIN.md names; `khac` for anything else a ward refers to.
-export const PROVIDER_KINDS = ['tong_dai_111', 'ubnd_phuong', 'phong_vhxh', 'cong_an', 'y_te', 'doan_thanh_nien', 'ctxh', 'khac'] as const;
+export const PROVIDER_KINDS = [
+  'tong_dai_111',
+  'ubnd_phuong',
+  'phong_vhxh',
+  'cong_an',
+  'y_te',
+  'doan_thanh_nien',
+  'ctxh',
+  'khac',
+] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 // One referral receiver in a ward's directory. Deactivated, never deleted: referrals will point at it.

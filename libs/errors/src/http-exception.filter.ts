@@ -30,8 +30,22 @@ const GENERIC: Record<number, [string, string]> = {
 type BodyParserError = Error & { type?: string; status?: number; statusCode?: number };
 
 // Express middleware errors reach Nest's filter as a bare 400; name the JSON one before that happens.
-export const namedBodyParserErrors = (err: BodyParserError, _req: unknown, _res: unknown, next: (e: unknown) => void): void =>
-  next(err?.type === 'entity.parse.failed' ? new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST, 'Nội dung JSON không hợp lệ.', 'Malformed JSON body.') : err);
+export const namedBodyParserErrors = (
+  err: BodyParserError,
+  _req: unknown,
+  _res: unknown,
+  next: (e: unknown) => void,
+): void =>
+  next(
+    err?.type === 'entity.parse.failed'
+      ? new AppException(
+          'MALFORMED_JSON',
+          HttpStatus.BAD_REQUEST,
+          'Nội dung JSON không hợp lệ.',
+          'Malformed JSON body.',
+        )
+      : err,
+  );
 
 // An answer that tells when to come back (a throttle's 429, a 503) says it in RFC 9110's Retry-After (seconds):
 // its own figure, else a minute for every 429.
@@ -51,15 +65,27 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { requestId?: string }>();
     const res = ctx.getResponse<Response>();
     // Only what escaped as a raw driver or pool error: a module's own exception already says what it means.
-    const unavailable = !(exception instanceof AppException) && !(exception instanceof HttpException) && isDatabaseUnavailable(exception);
+    const unavailable =
+      !(exception instanceof AppException) && !(exception instanceof HttpException) && isDatabaseUnavailable(exception);
     const body = this.toBody(unavailable ? new DatabaseException() : exception);
     body.requestId = req.requestId;
     const retryAfter = retryAfterOf(body.statusCode, body.details);
     if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
     if (unavailable) {
-      this.logger.warn({ msg: 'database unavailable', requestId: req.requestId, path: req.path, err: String(exception) });
+      this.logger.warn({
+        msg: 'database unavailable',
+        requestId: req.requestId,
+        path: req.path,
+        err: String(exception),
+      });
     } else if (body.statusCode >= 500) {
-      this.logger.error({ msg: 'unhandled error', requestId: req.requestId, path: req.path, err: String(exception), stack: (exception as Error)?.stack });
+      this.logger.error({
+        msg: 'unhandled error',
+        requestId: req.requestId,
+        path: req.path,
+        err: String(exception),
+        stack: (exception as Error)?.stack,
+      });
     }
     res.status(body.statusCode).json(body);
   }
@@ -72,7 +98,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const fields = exception.fields;
       const names = fields.map((f) => f.field).join(', ');
       const labels = fields.map((f) => f.label ?? f.field).join(', ');
-      return this.shape(400, 'VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${labels}.`, `Invalid input: ${names}.`, fields);
+      return this.shape(
+        400,
+        'VALIDATION_FAILED',
+        `Dữ liệu không hợp lệ: ${labels}.`,
+        `Invalid input: ${names}.`,
+        fields,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -90,7 +122,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     return GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400];
   }
 
-  private shape(statusCode: number, code: string, message: string, messageEn: string, details?: ErrorDetails): ErrorBody {
+  private shape(
+    statusCode: number,
+    code: string,
+    message: string,
+    messageEn: string,
+    details?: ErrorDetails,
+  ): ErrorBody {
     const error = STATUS_CODES[statusCode] ?? 'Error';
     return details === undefined
       ? { statusCode, error, code, message, messageEn }

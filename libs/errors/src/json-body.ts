@@ -55,19 +55,34 @@ const walk = (buf: Buffer, onString?: (bytes: Buffer, field: string) => void): v
 };
 
 const limitProblem = (code: string, vi: string, en: string) =>
-  new AppException(code, HttpStatus.BAD_REQUEST, `${vi}.`, `${en}.`, [{ field: 'body', label: labelTextOf('body'), problems: [`${vi} / ${en}`] }]);
+  new AppException(code, HttpStatus.BAD_REQUEST, `${vi}.`, `${en}.`, [
+    { field: 'body', label: labelTextOf('body'), problems: [`${vi} / ${en}`] },
+  ]);
 
 const tooDeep = () =>
-  limitProblem('JSON_TOO_DEEP', `Nội dung JSON vượt quá ${MAX_JSON_DEPTH} cấp lồng nhau`, `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  limitProblem(
+    'JSON_TOO_DEEP',
+    `Nội dung JSON vượt quá ${MAX_JSON_DEPTH} cấp lồng nhau`,
+    `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+  );
 
 const tooManyKeys = () =>
-  limitProblem('JSON_TOO_MANY_KEYS', `Nội dung JSON vượt quá ${MAX_JSON_KEYS} khóa`, `The JSON body has more than ${MAX_JSON_KEYS} keys`);
+  limitProblem(
+    'JSON_TOO_MANY_KEYS',
+    `Nội dung JSON vượt quá ${MAX_JSON_KEYS} khóa`,
+    `The JSON body has more than ${MAX_JSON_KEYS} keys`,
+  );
 
 // body-parser's `verify`: it sees the raw bytes before they are decoded (an invalid UTF-8 sequence would
 // silently become U+FFFD) and before they are parsed. A U+FFFD typed as such is valid UTF-8 and passes.
 export const verifyJsonBody = (_req: IncomingMessage, _res: ServerResponse, buf: Buffer, encoding: string): void => {
   if (encoding.toLowerCase() !== 'utf-8') {
-    throw new AppException('UNSUPPORTED_CHARSET', HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Nội dung JSON phải được mã hóa UTF-8.', 'A JSON body must be encoded in UTF-8.');
+    throw new AppException(
+      'UNSUPPORTED_CHARSET',
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'Nội dung JSON phải được mã hóa UTF-8.',
+      'A JSON body must be encoded in UTF-8.',
+    );
   }
   walk(buf);
   if (isUtf8(buf)) return;
@@ -76,5 +91,10 @@ export const verifyJsonBody = (_req: IncomingMessage, _res: ServerResponse, buf:
     if (!isUtf8(bytes) && !fields.includes(field)) fields.push(field);
   });
   if (!fields.length) fields.push('body');
-  throw new InputValidationException(fields.map((field) => ({ field, problems: [`${labelTextOf(field)} phải là văn bản UTF-8 hợp lệ / ${field} must be valid UTF-8 text`] })));
+  throw new InputValidationException(
+    fields.map((field) => ({
+      field,
+      problems: [`${labelTextOf(field)} phải là văn bản UTF-8 hợp lệ / ${field} must be valid UTF-8 text`],
+    })),
+  );
 };

@@ -8,7 +8,8 @@ export class ProblemResponse implements ErrorBody {
   @ApiProperty({ example: 409 }) statusCode!: number;
   @ApiProperty({ example: 'Conflict', description: 'the HTTP reason phrase' }) error!: string;
   @ApiProperty({
-    example: 'STALE_VERSION', description: 'the machine-readable code; each operation lists the ones it answers',
+    example: 'STALE_VERSION',
+    description: 'the machine-readable code; each operation lists the ones it answers',
   })
   code!: string;
   @ApiProperty({ description: 'Vietnamese message, for people' }) message!: string;
@@ -16,7 +17,10 @@ export class ProblemResponse implements ErrorBody {
   @ApiPropertyOptional({
     description:
       'about the code: for VALIDATION_FAILED a list of {field, label, problems}; else an object (retryAfterSeconds, …)',
-    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
   })
   details?: ErrorDetails;
   @ApiPropertyOptional({ description: 'the request id the server logged, to quote to support' }) requestId?: string;

@@ -10,7 +10,13 @@ const constraintOf = (target: object | undefined, property: string, name: string
   if (!target) return undefined;
   const storage = getMetadataStorage();
   const metas: ValidationMetadata[] = storage.getTargetValidationMetadatas(target.constructor, '', true, false);
-  const meta = metas.find((m) => m.propertyName === property && (m.name ?? (m.constraintCls ? storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name : undefined) ?? m.type) === name);
+  const meta = metas.find(
+    (m) =>
+      m.propertyName === property &&
+      (m.name ??
+        (m.constraintCls ? storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name : undefined) ??
+        m.type) === name,
+  );
   return meta ? { args: meta.constraints ?? [], each: meta.each } : undefined;
 };
 
@@ -69,7 +75,8 @@ const SENTENCES: Record<string, (args: unknown[]) => string> = {
 const isBilingual = (message: string): boolean => message.includes(' / ');
 
 export const problemText = (error: ValidationError, field: string, name: string, message: string): string => {
-  if (name === 'whitelistValidation') return `Trường dữ liệu không được phép: ${error.property} / unknown field: ${error.property}`;
+  if (name === 'whitelistValidation')
+    return `Trường dữ liệu không được phép: ${error.property} / unknown field: ${error.property}`;
   if (isBilingual(message)) return message;
   const label = labelTextOf(field);
   const constraint = constraintOf(error.target, error.property, name);

@@ -1,5 +1,12 @@
 import { MAX_JSON_DEPTH } from './json-limits';
-import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  Injectable,
+  PipeTransform,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { labelOf, labelTextOf } from '@dh/labels';
 import { problemText } from './problem-text';
 
@@ -8,10 +15,25 @@ export type FieldProblem = { field: string; label?: string; problems: string[] }
 
 export const flattenValidationErrors = (errors: ValidationError[], parent = ''): FieldProblem[] =>
   errors.flatMap((e) => {
-    const field = e.property === undefined ? parent || 'body' : !parent ? e.property : /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`;
+    const field =
+      e.property === undefined
+        ? parent || 'body'
+        : !parent
+          ? e.property
+          : /^\d+$/.test(e.property)
+            ? `${parent}[${e.property}]`
+            : `${parent}.${e.property}`;
     // A property the API does not know has no label: the property itself, as the client sent it, names it.
     const label = labelOf(field)?.vi ?? e.property ?? labelTextOf(field);
-    const own = e.constraints ? [{ field, label, problems: Object.entries(e.constraints).map(([name, message]) => problemText(e, field, name, message)) }] : [];
+    const own = e.constraints
+      ? [
+          {
+            field,
+            label,
+            problems: Object.entries(e.constraints).map(([name, message]) => problemText(e, field, name, message)),
+          },
+        ]
+      : [];
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 
@@ -19,7 +41,11 @@ export class InputValidationException extends BadRequestException {
   readonly fields: FieldProblem[];
 
   constructor(fields: FieldProblem[]) {
-    const labelled = fields.map(({ field, label, problems }) => ({ field, label: label ?? labelTextOf(field), problems }));
+    const labelled = fields.map(({ field, label, problems }) => ({
+      field,
+      label: label ?? labelTextOf(field),
+      problems,
+    }));
     super({ fields: labelled });
     this.fields = labelled;
   }
@@ -45,7 +71,14 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, meta: ArgumentMetadata): string {
     if (!isUuid(value)) {
-      throw new InputValidationException([{ field: meta.data ?? 'id', problems: [`${labelTextOf(meta.data ?? 'id')} phải là mã định danh (UUID) / ${meta.data ?? 'id'} must be a UUID`] }]);
+      throw new InputValidationException([
+        {
+          field: meta.data ?? 'id',
+          problems: [
+            `${labelTextOf(meta.data ?? 'id')} phải là mã định danh (UUID) / ${meta.data ?? 'id'} must be a UUID`,
+          ],
+        },
+      ]);
     }
     return value.toLowerCase();
   }
@@ -57,8 +90,10 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 // which the ES2023 typings lack).
 const LONE_SURROGATE = /\p{Cs}/u;
 const problemOf = (s: string, field: string): string | null =>
-  s.includes('\u0000') ? `${labelTextOf(field)} không được chứa ký tự NUL / ${field} must not contain the NUL character`
-    : LONE_SURROGATE.test(s) ? `${labelTextOf(field)} phải là văn bản Unicode hợp lệ (không có nửa cặp thay thế đơn lẻ) / ${field} must be well-formed Unicode text (no lone surrogate)`
+  s.includes('\u0000')
+    ? `${labelTextOf(field)} không được chứa ký tự NUL / ${field} must not contain the NUL character`
+    : LONE_SURROGATE.test(s)
+      ? `${labelTextOf(field)} phải là văn bản Unicode hợp lệ (không có nửa cặp thay thế đơn lẻ) / ${field} must be well-formed Unicode text (no lone surrogate)`
       : null;
 
 // Bounded by the parser's own depth limit (json-body.ts): every string of an accepted body is reached.

@@ -12,6 +12,11 @@ export class LogAlertSender extends AlertSender {
   private readonly logger = new Logger(LogAlertSender.name);
 
   async send(message: OutgoingAlert): Promise<void> {
-    this.logger.log({ msg: 'alert sent (log only)', outboxId: message.id, recipient: message.recipient, subject: message.subject });
+    this.logger.log({
+      msg: 'alert sent (log only)',
+      outboxId: message.id,
+      recipient: message.recipient,
+      subject: message.subject,
+    });
   }
 }

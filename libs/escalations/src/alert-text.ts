@@ -3,7 +3,14 @@ import type { Level } from './deadline.entity';
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 const localDateTime = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  new Intl.DateTimeFormat('vi-VN', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
 
 export type AlertTextInput = {
   level: Level;
@@ -27,7 +34,10 @@ export const alertText = (a: AlertTextInput): { reason: string; reasonEn: string
     };
   }
   if (a.workingDaysLate < 1) {
-    return { reason: `Quá hạn ${lowerFirst(a.label)} (hạn ${localDateTime(a.dueAt, a.timeZone)}) — ${where}`, reasonEn: `${a.labelEn} overdue (due ${a.dueAt.toISOString()}) — ${whereEn}` };
+    return {
+      reason: `Quá hạn ${lowerFirst(a.label)} (hạn ${localDateTime(a.dueAt, a.timeZone)}) — ${where}`,
+      reasonEn: `${a.labelEn} overdue (due ${a.dueAt.toISOString()}) — ${whereEn}`,
+    };
   }
   return {
     reason: `Quá hạn ${lowerFirst(a.label)} ${a.workingDaysLate} ngày làm việc — ${where}`,

@@ -12,11 +12,23 @@ import { EscalationException, EscalationExceptionCode } from './escalation.excep
 
 export type CaseRef = { caseId: string; schoolId: string; code: string };
 // `text` is given the school's name and answers the Vietnamese reason and the English one.
-export type CaseAlert = { level: string; to: ('supervisors' | 'principals')[]; subject: string; text: (schoolName: string) => [string, string] };
+export type CaseAlert = {
+  level: string;
+  to: ('supervisors' | 'principals')[];
+  subject: string;
+  text: (schoolName: string) => [string, string];
+};
 
-export type AlertView = Omit<Alert, 'createdAt' | 'acknowledgedAt'> & { createdAt: string; acknowledgedAt: string | null };
+export type AlertView = Omit<Alert, 'createdAt' | 'acknowledgedAt'> & {
+  createdAt: string;
+  acknowledgedAt: string | null;
+};
 
-const toView = (a: Alert): AlertView => ({ ...a, createdAt: a.createdAt.toISOString(), acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null });
+const toView = (a: Alert): AlertView => ({
+  ...a,
+  createdAt: a.createdAt.toISOString(),
+  acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+});
 
 @Injectable()
 export class AlertService {
@@ -29,8 +41,12 @@ export class AlertService {
 
   // The caller's own alerts: unanswered first, newest first within each group.
   async list(caller: Caller, q: ListAlertsDto): Promise<Page<AlertView>> {
-    const qb = this.source.getRepository(Alert).createQueryBuilder('a').where('a.recipient_id = :me', { me: caller.id });
-    if (q.unacknowledged !== undefined) qb.andWhere(q.unacknowledged ? 'a.acknowledged_at IS NULL' : 'a.acknowledged_at IS NOT NULL');
+    const qb = this.source
+      .getRepository(Alert)
+      .createQueryBuilder('a')
+      .where('a.recipient_id = :me', { me: caller.id });
+    if (q.unacknowledged !== undefined)
+      qb.andWhere(q.unacknowledged ? 'a.acknowledged_at IS NULL' : 'a.acknowledged_at IS NOT NULL');
     if (q.level) qb.andWhere('a.level = :level', { level: q.level });
     if (q.caseId) qb.andWhere('a.case_id = :caseId', { caseId: q.caseId });
     const [rows, total] = await qb
@@ -46,18 +62,27 @@ export class AlertService {
   // An escalation is answered, not just read: the next action goes into the case's history.
   async acknowledge(caller: Caller, id: string, dto: AckAlertDto): Promise<AlertView> {
     return inTransaction(this.source, async (tx) => {
-      const alert = await tx.getRepository(Alert).createQueryBuilder('a').setLock('pessimistic_write')
-        .where('a.id = :id AND a.recipient_id = :me', { id, me: caller.id }).getOne();
+      const alert = await tx
+        .getRepository(Alert)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id AND a.recipient_id = :me', { id, me: caller.id })
+        .getOne();
       if (!alert) throw new EscalationException(EscalationExceptionCode.ALERT_NOT_FOUND);
       if (alert.acknowledgedAt) throw new EscalationException(EscalationExceptionCode.ALERT_ALREADY_ACKNOWLEDGED);
       const now = this.clock.now();
       alert.acknowledgedAt = now;
       alert.acknowledgedBy = caller.id;
       alert.nextAction = dto.nextAction.trim();
-      await tx.getRepository(Alert).update({ id }, { acknowledgedAt: now, acknowledgedBy: caller.id, nextAction: alert.nextAction });
+      await tx
+        .getRepository(Alert)
+        .update({ id }, { acknowledgedAt: now, acknowledgedBy: caller.id, nextAction: alert.nextAction });
       if (alert.caseId) {
         await this.audit.appendCaseEvent(tx, alert.caseId, { ...chainActor(caller), at: now }, 'ALERT_ACKNOWLEDGED', {
-          alertId: alert.id, level: alert.level, reason: alert.reason, nextAction: alert.nextAction,
+          alertId: alert.id,
+          level: alert.level,
+          reason: alert.reason,
+          nextAction: alert.nextAction,
         });
       }
       return toView(alert);
@@ -67,8 +92,13 @@ export class AlertService {
   // UPDATE_RISK to critical: the supervisors and the principal hear of it inside the transition, not at the next sweep.
   async raiseCriticalRisk(tx: EntityManager, c: CaseRef, now: Date): Promise<number> {
     return this.raiseForCase(tx, c, now, {
-      level: 'critical_risk', to: ['supervisors', 'principals'], subject: 'Đồng Hành: nguy cơ nghiêm trọng',
-      text: (school) => [`Hồ sơ ${c.code} được đánh giá nguy cơ NGHIÊM TRỌNG — ${school}`, `Case ${c.code} was rated CRITICAL risk — ${school}`],
+      level: 'critical_risk',
+      to: ['supervisors', 'principals'],
+      subject: 'Đồng Hành: nguy cơ nghiêm trọng',
+      text: (school) => [
+        `Hồ sơ ${c.code} được đánh giá nguy cơ NGHIÊM TRỌNG — ${school}`,
+        `Case ${c.code} was rated CRITICAL risk — ${school}`,
+      ],
     });
   }
 
@@ -78,15 +108,30 @@ export class AlertService {
   }
 
   // The same about a school (caseId null: about many of its cases at once); answers the alerts' ids.
-  async raiseForSchool(tx: EntityManager, schoolId: string, caseId: string | null, now: Date, a: CaseAlert): Promise<string[]> {
+  async raiseForSchool(
+    tx: EntityManager,
+    schoolId: string,
+    caseId: string | null,
+    now: Date,
+    a: CaseAlert,
+  ): Promise<string[]> {
     const people = (await this.users.peopleOfSchools(tx, [schoolId])).get(schoolId);
     const [reason, reasonEn] = a.text(await this.schoolName(tx, schoolId));
     const to = [...new Set(a.to.flatMap((group) => people?.[group] ?? []))];
     const ids: string[] = [];
     for (const recipientId of to) {
       const alert = tx.getRepository(Alert).create({
-        recipientId, schoolId, caseId, deadlineId: null, level: a.level, reason, reasonEn,
-        createdAt: now, acknowledgedAt: null, acknowledgedBy: null, nextAction: null,
+        recipientId,
+        schoolId,
+        caseId,
+        deadlineId: null,
+        level: a.level,
+        reason,
+        reasonEn,
+        createdAt: now,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        nextAction: null,
       });
       await tx.getRepository(Alert).insert(alert);
       await tx.query(
@@ -102,8 +147,15 @@ export class AlertService {
   // alerts still stood unanswered.
   async rewordUnanswered(tx: EntityManager, ids: string[], schoolId: string, text: CaseAlert['text']): Promise<number> {
     const [reason, reasonEn] = text(await this.schoolName(tx, schoolId));
-    const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM alert WHERE id = ANY($1) AND acknowledged_at IS NULL`, [ids]);
-    await tx.query(`UPDATE alert SET reason = $2, reason_en = $3 WHERE id = ANY($1) AND acknowledged_at IS NULL`, [ids, reason, reasonEn]);
+    const [{ n }] = await tx.query(
+      `SELECT count(*)::int AS n FROM alert WHERE id = ANY($1) AND acknowledged_at IS NULL`,
+      [ids],
+    );
+    await tx.query(`UPDATE alert SET reason = $2, reason_en = $3 WHERE id = ANY($1) AND acknowledged_at IS NULL`, [
+      ids,
+      reason,
+      reasonEn,
+    ]);
     await tx.query(`UPDATE alert_outbox SET body = $2 WHERE alert_id = ANY($1) AND sent_at IS NULL`, [ids, reason]);
     return n;
   }

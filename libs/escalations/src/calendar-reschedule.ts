@@ -13,7 +13,10 @@ export type MovedDeadline = {
 };
 
 // The plan date a plan-dated clock closes on (DeadlineService.dueOf): the case's current plan's.
-const PLAN_COLUMNS: Partial<Record<DeadlineRule, string>> = { plan_review_date: 'review_date', plan_end_date: 'end_date' };
+const PLAN_COLUMNS: Partial<Record<DeadlineRule, string>> = {
+  plan_review_date: 'review_date',
+  plan_end_date: 'end_date',
+};
 
 type Remap = (t: Date) => Date;
 
@@ -23,8 +26,16 @@ type Remap = (t: Date) => Date;
 // new calendar. A plan-dated clock closes on the plan's date under the new calendar, plus the time it
 // has been paused; its rungs before the due keep their distance to it, those after their working time.
 // Other calendar-day clocks (30 days, the school reports' fixed dates) do not depend on working days.
-const remapOf = (d: Deadline, before: WorkingCalendar, after: WorkingCalendar, planDay: string | undefined): Remap | null => {
-  const keepWorking = (from: Date, to: Date): Remap => (t) => after.addWorkingMs(to, before.workingMsBetween(from, t));
+const remapOf = (
+  d: Deadline,
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+  planDay: string | undefined,
+): Remap | null => {
+  const keepWorking =
+    (from: Date, to: Date): Remap =>
+    (t) =>
+      after.addWorkingMs(to, before.workingMsBetween(from, t));
   if (d.clock === 'working') return keepWorking(d.startedAt, d.startedAt);
   if (d.rule === 'default' || planDay === undefined) return null;
   const oldClose = before.closeOf(planDay);
@@ -52,16 +63,27 @@ const planDays = async (tx: EntityManager, open: Deadline[]): Promise<Map<string
 
 // Moves every open clock the change of calendar affects, with its rungs still to come (fired ones stay), in
 // the caller's transaction; what moved, for the record.
-export const rescheduleOpenDeadlines = async (tx: EntityManager, before: WorkingCalendar, after: WorkingCalendar): Promise<MovedDeadline[]> => {
+export const rescheduleOpenDeadlines = async (
+  tx: EntityManager,
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+): Promise<MovedDeadline[]> => {
   // Locked: a resume or a risk raise moving the same clock waits for this change rather than losing to it.
   const open = await tx.getRepository(Deadline).find({
-    where: [{ closedAt: IsNull(), clock: 'working' }, { closedAt: IsNull(), rule: Not('default') }],
+    where: [
+      { closedAt: IsNull(), clock: 'working' },
+      { closedAt: IsNull(), rule: Not('default') },
+    ],
     order: { startedAt: 'ASC', id: 'ASC' },
     lock: { mode: 'pessimistic_write' },
   });
   const plans = await planDays(tx, open);
   const pending = new Map<string, DeadlineLevel[]>();
-  const rungs = open.length ? await tx.getRepository(DeadlineLevel).find({ where: { deadlineId: In(open.map((d) => d.id)), status: In(['pending', 'paused']) } }) : [];
+  const rungs = open.length
+    ? await tx
+        .getRepository(DeadlineLevel)
+        .find({ where: { deadlineId: In(open.map((d) => d.id)), status: In(['pending', 'paused']) } })
+    : [];
   for (const r of rungs) pending.set(r.deadlineId, [...(pending.get(r.deadlineId) ?? []), r]);
   const moved: MovedDeadline[] = [];
   for (const d of open) {
@@ -73,9 +95,15 @@ export const rescheduleOpenDeadlines = async (tx: EntityManager, before: Working
       .filter((r) => r.to.getTime() !== r.from.getTime());
     if (to.getTime() === d.dueAt.getTime() && !levels.length) continue;
     if (to.getTime() !== d.dueAt.getTime()) await tx.getRepository(Deadline).update({ id: d.id }, { dueAt: to });
-    for (const r of levels) await tx.getRepository(DeadlineLevel).update({ deadlineId: d.id, level: r.level }, { dueAt: r.to });
+    for (const r of levels)
+      await tx.getRepository(DeadlineLevel).update({ deadlineId: d.id, level: r.level }, { dueAt: r.to });
     moved.push({
-      deadlineId: d.id, caseId: d.caseId, schoolId: d.schoolId, kind: d.kind, from: d.dueAt.toISOString(), to: to.toISOString(),
+      deadlineId: d.id,
+      caseId: d.caseId,
+      schoolId: d.schoolId,
+      kind: d.kind,
+      from: d.dueAt.toISOString(),
+      to: to.toISOString(),
       levels: levels.map((r) => ({ level: r.level, from: r.from.toISOString(), to: r.to.toISOString() })),
     });
   }

@@ -10,7 +10,13 @@ import { ClosedAs, Deadline, DeadlineLevel, DeadlineRule, Level, LEVELS } from '
 import { SLA_POLICY } from './escalation.tokens';
 import { SlaPolicy } from './sla-policy';
 
-export type CaseClock = { caseId: string; schoolId: string; machineVersion: string; riskLevel: RiskLevel; pausedAt: Date | null };
+export type CaseClock = {
+  caseId: string;
+  schoolId: string;
+  machineVersion: string;
+  riskLevel: RiskLevel;
+  pausedAt: Date | null;
+};
 
 export type NewDeadline = {
   schoolId: string;
@@ -76,7 +82,14 @@ export class DeadlineService {
   // Leaving a state closes its clocks; entering one opens its own. Same transaction as the transition.
   // Leaves, not one state: from case@2 a protection concern runs its clock beside the stage's. The clocks
   // entered count from `startedAt`: when the school learned of what opened them (a case, a concern), else now.
-  async moveLeaves(tx: EntityManager, c: CaseClock, from: string[], to: string[], now: Date, startedAt: Date = now): Promise<void> {
+  async moveLeaves(
+    tx: EntityManager,
+    c: CaseClock,
+    from: string[],
+    to: string[],
+    now: Date,
+    startedAt: Date = now,
+  ): Promise<void> {
     const left = from.filter((l) => !to.includes(l));
     const entered = to.filter((l) => !from.includes(l));
     if (left.length) await this.closeOpen(tx, c.caseId, now, left);
@@ -86,10 +99,22 @@ export class DeadlineService {
         const due = this.durationOf(spec, c.riskLevel);
         const { dueAt, rule } = await this.dueOf(tx, spec, c, due, startedAt, now);
         await this.open(tx, {
-          schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: leaf,
-          startedAt, recordedAt: now, dueAt, rule, due, escalateTo: spec.escalateTo,
-          repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null, pausedAt: c.pausedAt,
-          principalAfter: spec.principalAfter, wardAfter: spec.wardAfter,
+          schoolId: c.schoolId,
+          caseId: c.caseId,
+          kind: spec.kind,
+          label: spec.label.vi,
+          labelEn: spec.label.en,
+          state: leaf,
+          startedAt,
+          recordedAt: now,
+          dueAt,
+          rule,
+          due,
+          escalateTo: spec.escalateTo,
+          repeatDays: spec.repeat && 'calendarDays' in due ? due.calendarDays : null,
+          pausedAt: c.pausedAt,
+          principalAfter: spec.principalAfter,
+          wardAfter: spec.wardAfter,
         });
       }
     }
@@ -98,13 +123,32 @@ export class DeadlineService {
   // A clock an event starts rather than a state (the school-violence family notice): no leaf owns it, so moving
   // between stages leaves it alone. One of a kind at a time: a second report of the same incident adds no clock.
   // Counted from when the school learned of the event (`startedAt`), which may be before it was recorded (`now`).
-  async openEventClock(tx: EntityManager, c: CaseClock, spec: DeadlineSpec, now: Date, startedAt = now): Promise<boolean> {
-    if (await tx.getRepository(Deadline).exists({ where: { caseId: c.caseId, kind: spec.kind, closedAt: IsNull() } })) return false;
+  async openEventClock(
+    tx: EntityManager,
+    c: CaseClock,
+    spec: DeadlineSpec,
+    now: Date,
+    startedAt = now,
+  ): Promise<boolean> {
+    if (await tx.getRepository(Deadline).exists({ where: { caseId: c.caseId, kind: spec.kind, closedAt: IsNull() } }))
+      return false;
     const due = this.durationOf(spec, c.riskLevel);
     await this.open(tx, {
-      schoolId: c.schoolId, caseId: c.caseId, kind: spec.kind, label: spec.label.vi, labelEn: spec.label.en, state: null,
-      startedAt, recordedAt: now, dueAt: this.dueAfter(startedAt, due), due, escalateTo: spec.escalateTo, repeatDays: null, pausedAt: c.pausedAt,
-      principalAfter: spec.principalAfter, wardAfter: spec.wardAfter,
+      schoolId: c.schoolId,
+      caseId: c.caseId,
+      kind: spec.kind,
+      label: spec.label.vi,
+      labelEn: spec.label.en,
+      state: null,
+      startedAt,
+      recordedAt: now,
+      dueAt: this.dueAfter(startedAt, due),
+      due,
+      escalateTo: spec.escalateTo,
+      repeatDays: null,
+      pausedAt: c.pausedAt,
+      principalAfter: spec.principalAfter,
+      wardAfter: spec.wardAfter,
     });
     return true;
   }
@@ -113,16 +157,29 @@ export class DeadlineService {
   // was done before a clock started says nothing of what it waits for. Answers whether one was closed.
   async closeAnsweredBy(tx: EntityManager, caseId: string, kind: string, doneAt: Date, now: Date): Promise<boolean> {
     const open = await tx.getRepository(Deadline).find({
-      where: { caseId, kind, closedAt: IsNull(), startedAt: LessThanOrEqual(doneAt) }, select: { id: true },
+      where: { caseId, kind, closedAt: IsNull(), startedAt: LessThanOrEqual(doneAt) },
+      select: { id: true },
     });
-    if (open.length) await this.close(tx, open.map((d) => d.id), now);
+    if (open.length)
+      await this.close(
+        tx,
+        open.map((d) => d.id),
+        now,
+      );
     return open.length > 0;
   }
 
   // The one place a new clock's due time is decided: the date of the case's current plan the spec follows
   // (as closing on a working day), where the plan gives one still ahead; else the duration. Read in the
   // transition's transaction, so a plan just submitted counts.
-  private async dueOf(tx: EntityManager, spec: DeadlineSpec, c: CaseClock, due: Duration, start: Date, now: Date): Promise<{ dueAt: Date; rule: DeadlineRule }> {
+  private async dueOf(
+    tx: EntityManager,
+    spec: DeadlineSpec,
+    c: CaseClock,
+    due: Duration,
+    start: Date,
+    now: Date,
+  ): Promise<{ dueAt: Date; rule: DeadlineRule }> {
     if (spec.dueByPlan) {
       const [plan] = await tx.query<{ day: string | null }[]>(
         `SELECT to_char(${PLAN_COLUMNS[spec.dueByPlan]}, 'YYYY-MM-DD') AS day FROM support_plan WHERE case_id = $1 ORDER BY revision DESC LIMIT 1`,
@@ -140,19 +197,26 @@ export class DeadlineService {
   // again gives no time back, since what made it high was known and the same-day contact is still owed.
   async tightenForRisk(tx: EntityManager, c: CaseClock, leaves: string[]): Promise<void> {
     if (!isHigh(c.riskLevel) || !isMachineVersion(c.machineVersion)) return;
-    const open = await tx.getRepository(Deadline).find({ where: { caseId: c.caseId, closedAt: IsNull(), state: In(leaves) } });
+    const open = await tx
+      .getRepository(Deadline)
+      .find({ where: { caseId: c.caseId, closedAt: IsNull(), state: In(leaves) } });
     for (const d of open) {
       const spec = stateMetaOf(c.machineVersion, d.state as string).deadlines.find((s) => s.kind === d.kind);
       // A date the plan set is kept: the risk shortens durations, not what the plan agreed.
       if (!spec || d.rule !== 'default') continue;
       const due = this.durationOf(spec, c.riskLevel);
       const shift = await this.pausedSince(tx, d);
-      const move = (t: Date) => (d.clock === 'working' ? this.calendar.addWorkingMs(t, shift) : new Date(t.getTime() + shift));
+      const move = (t: Date) =>
+        d.clock === 'working' ? this.calendar.addWorkingMs(t, shift) : new Date(t.getTime() + shift);
       const nominal = this.dueAfter(d.startedAt, due);
       if (move(nominal) >= d.dueAt) continue;
       await tx.getRepository(Deadline).update({ id: d.id }, { dueAt: move(nominal) });
       const rungs = this.ladder({ ...spec, startedAt: d.startedAt, dueAt: nominal, due, escalateTo: d.escalateTo });
-      await this.replaceRungs(tx, d, rungs.map((r) => ({ level: r.level, dueAt: move(r.dueAt) })));
+      await this.replaceRungs(
+        tx,
+        d,
+        rungs.map((r) => ({ level: r.level, dueAt: move(r.dueAt) })),
+      );
     }
   }
 
@@ -162,7 +226,11 @@ export class DeadlineService {
   private async pausedSince(tx: EntityManager, d: Deadline): Promise<number> {
     const resumed = await this.audit.eventsAfter(tx, d.caseId as string, 'CLOCKS_RESUMED', d.createdAt);
     return resumed.reduce(
-      (sum, e) => sum + (d.clock === 'working' ? Number(e.payload.pausedWorkingMs) : e.at.getTime() - new Date(String(e.payload.pausedSince)).getTime()),
+      (sum, e) =>
+        sum +
+        (d.clock === 'working'
+          ? Number(e.payload.pausedWorkingMs)
+          : e.at.getTime() - new Date(String(e.payload.pausedSince)).getTime()),
       0,
     );
   }
@@ -174,7 +242,10 @@ export class DeadlineService {
     await repo.update({ deadlineId: d.id, status: In(['pending', 'paused']) }, { status: 'cancelled' });
     const status = d.pausedAt ? ('paused' as const) : ('pending' as const);
     for (const r of rungs.filter((x) => !fired.includes(x.level))) {
-      await repo.upsert({ deadlineId: d.id, level: r.level, dueAt: r.dueAt, status, firedAt: null }, ['deadlineId', 'level']);
+      await repo.upsert({ deadlineId: d.id, level: r.level, dueAt: r.dueAt, status, firedAt: null }, [
+        'deadlineId',
+        'level',
+      ]);
     }
   }
 
@@ -184,13 +255,19 @@ export class DeadlineService {
       select: { id: true },
     });
     if (open.length === 0) return;
-    await this.close(tx, open.map((d) => d.id), now);
+    await this.close(
+      tx,
+      open.map((d) => d.id),
+      now,
+    );
   }
 
   // A closed clock raises nothing more: its pending rungs are cancelled with it.
   private async close(tx: EntityManager, ids: string[], now: Date, closedAs: ClosedAs | null = null): Promise<void> {
     await tx.getRepository(Deadline).update({ id: In(ids) }, { closedAt: now, closedAs });
-    await tx.getRepository(DeadlineLevel).update({ deadlineId: In(ids), status: In(['pending', 'paused']) }, { status: 'cancelled' });
+    await tx
+      .getRepository(DeadlineLevel)
+      .update({ deadlineId: In(ids), status: In(['pending', 'paused']) }, { status: 'cancelled' });
   }
 
   // Closes the open deadline of these kinds that falls due first (a follow-up contact answers one follow-up
@@ -210,23 +287,52 @@ export class DeadlineService {
   // Closes every open deadline of these kinds as stopped early (the reason is the event's); the kinds closed.
   async stopOpen(tx: EntityManager, caseId: string, kinds: string[], now: Date): Promise<string[]> {
     const open = await this.openOfKinds(tx, caseId, kinds);
-    if (open.length) await this.close(tx, open.map((d) => d.id), now, 'stopped');
+    if (open.length)
+      await this.close(
+        tx,
+        open.map((d) => d.id),
+        now,
+        'stopped',
+      );
     return open.map((d) => d.kind);
   }
 
   private openOfKinds(tx: EntityManager, caseId: string, kinds: string[]): Promise<Pick<Deadline, 'id' | 'kind'>[]> {
-    return tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull(), kind: In(kinds) }, order: { dueAt: 'ASC', id: 'ASC' }, select: { id: true, kind: true } });
+    return tx.getRepository(Deadline).find({
+      where: { caseId, closedAt: IsNull(), kind: In(kinds) },
+      order: { dueAt: 'ASC', id: 'ASC' },
+      select: { id: true, kind: true },
+    });
   }
 
   async open(tx: EntityManager, d: NewDeadline): Promise<Deadline> {
     const row = tx.getRepository(Deadline).create({
-      schoolId: d.schoolId, caseId: d.caseId, kind: d.kind, label: d.label, labelEn: d.labelEn, state: d.state,
-      startedAt: d.startedAt, dueAt: d.dueAt, rule: d.rule ?? 'default', escalateTo: d.escalateTo, repeatDays: d.repeatDays, pausedAt: d.pausedAt ?? null, closedAt: null, closedAs: null,
-      clock: 'calendarDays' in d.due ? 'calendar' : 'working', createdAt: d.recordedAt ?? d.startedAt,
+      schoolId: d.schoolId,
+      caseId: d.caseId,
+      kind: d.kind,
+      label: d.label,
+      labelEn: d.labelEn,
+      state: d.state,
+      startedAt: d.startedAt,
+      dueAt: d.dueAt,
+      rule: d.rule ?? 'default',
+      escalateTo: d.escalateTo,
+      repeatDays: d.repeatDays,
+      pausedAt: d.pausedAt ?? null,
+      closedAt: null,
+      closedAs: null,
+      clock: 'calendarDays' in d.due ? 'calendar' : 'working',
+      createdAt: d.recordedAt ?? d.startedAt,
     });
     await tx.getRepository(Deadline).insert(row);
     const status = d.pausedAt ? ('paused' as const) : ('pending' as const);
-    const levels = this.ladder(d).map(({ level, dueAt }) => ({ deadlineId: row.id, level, dueAt, status, firedAt: null }));
+    const levels = this.ladder(d).map(({ level, dueAt }) => ({
+      deadlineId: row.id,
+      level,
+      dueAt,
+      status,
+      firedAt: null,
+    }));
     if (levels.length) await tx.getRepository(DeadlineLevel).insert(levels);
     return row;
   }
@@ -243,14 +349,23 @@ export class DeadlineService {
 
   // Closes a school's open clocks of this kind (a report submitted); answers how many.
   async closeSchoolClocks(tx: EntityManager, schoolId: string, kind: string, now: Date): Promise<number> {
-    const open = await tx.getRepository(Deadline).find({ where: { schoolId, kind, caseId: IsNull(), closedAt: IsNull() }, select: { id: true } });
-    if (open.length) await this.close(tx, open.map((d) => d.id), now);
+    const open = await tx
+      .getRepository(Deadline)
+      .find({ where: { schoolId, kind, caseId: IsNull(), closedAt: IsNull() }, select: { id: true } });
+    if (open.length)
+      await this.close(
+        tx,
+        open.map((d) => d.id),
+        now,
+      );
     return open.length;
   }
 
   // Paused clocks raise nothing: their rungs leave the sweep's index until resumed.
   async pause(tx: EntityManager, caseId: string, now: Date): Promise<void> {
-    const open = await tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull(), pausedAt: IsNull() }, select: { id: true } });
+    const open = await tx
+      .getRepository(Deadline)
+      .find({ where: { caseId, closedAt: IsNull(), pausedAt: IsNull() }, select: { id: true } });
     if (open.length === 0) return;
     const ids = open.map((d) => d.id);
     await tx.getRepository(Deadline).update({ id: In(ids) }, { pausedAt: now });
@@ -266,10 +381,15 @@ export class DeadlineService {
       const since = d.pausedAt as Date;
       const working = this.calendar.workingMsBetween(since, now);
       pausedWorkingMs = Math.max(pausedWorkingMs, working);
-      const shift = (t: Date) => (d.clock === 'working' ? this.calendar.addWorkingMs(t, working) : new Date(t.getTime() + (now.getTime() - since.getTime())));
+      const shift = (t: Date) =>
+        d.clock === 'working'
+          ? this.calendar.addWorkingMs(t, working)
+          : new Date(t.getTime() + (now.getTime() - since.getTime()));
       await tx.getRepository(Deadline).update({ id: d.id }, { dueAt: shift(d.dueAt), pausedAt: null });
       for (const l of await tx.getRepository(DeadlineLevel).find({ where: { deadlineId: d.id, status: 'paused' } })) {
-        await tx.getRepository(DeadlineLevel).update({ deadlineId: d.id, level: l.level }, { dueAt: shift(l.dueAt), status: 'pending' });
+        await tx
+          .getRepository(DeadlineLevel)
+          .update({ deadlineId: d.id, level: l.level }, { dueAt: shift(l.dueAt), status: 'pending' });
       }
     }
     return { pausedWorkingMs };
@@ -277,20 +397,30 @@ export class DeadlineService {
 
   // DOMAIN.md's ladder: reminder a working day before, overdue at the due time, then the principal and the
   // ward officer after their thresholds, each only where the deadline escalates that far.
-  ladder(d: Pick<NewDeadline, 'startedAt' | 'dueAt' | 'due' | 'escalateTo' | 'principalAfter' | 'wardAfter'>): { level: Level; dueAt: Date }[] {
+  ladder(
+    d: Pick<NewDeadline, 'startedAt' | 'dueAt' | 'due' | 'escalateTo' | 'principalAfter' | 'wardAfter'>,
+  ): { level: Level; dueAt: Date }[] {
     const rungs: { level: Level; dueAt: Date }[] = [];
     const lead = this.policy.reminderBeforeWorkingDays;
     const reminder =
-      'workingDays' in d.due && d.due.workingDays > lead ? this.calendar.addWorkingDays(d.startedAt, d.due.workingDays - lead)
-        : 'calendarDays' in d.due && d.due.calendarDays > lead ? new Date(d.dueAt.getTime() - lead * DAY_MS)
+      'workingDays' in d.due && d.due.workingDays > lead
+        ? this.calendar.addWorkingDays(d.startedAt, d.due.workingDays - lead)
+        : 'calendarDays' in d.due && d.due.calendarDays > lead
+          ? new Date(d.dueAt.getTime() - lead * DAY_MS)
           : null;
     if (reminder && reminder > d.startedAt && reminder < d.dueAt) rungs.push({ level: 'reminder', dueAt: reminder });
     rungs.push({ level: 'overdue', dueAt: d.dueAt });
     if (d.escalateTo.includes('principal')) {
-      rungs.push({ level: 'principal', dueAt: this.dueAfter(d.dueAt, d.principalAfter ?? { workingDays: this.policy.principalAfterWorkingDays }) });
+      rungs.push({
+        level: 'principal',
+        dueAt: this.dueAfter(d.dueAt, d.principalAfter ?? { workingDays: this.policy.principalAfterWorkingDays }),
+      });
     }
     if (d.escalateTo.includes('ward_officer')) {
-      rungs.push({ level: 'ward', dueAt: this.dueAfter(d.dueAt, d.wardAfter ?? { workingDays: this.policy.wardAfterWorkingDays }) });
+      rungs.push({
+        level: 'ward',
+        dueAt: this.dueAfter(d.dueAt, d.wardAfter ?? { workingDays: this.policy.wardAfterWorkingDays }),
+      });
     }
     return rungs;
   }
@@ -300,16 +430,31 @@ export class DeadlineService {
     const result = new Map<string, DeadlineView[]>();
     if (caseIds.length === 0) return result;
     const m = tx ?? this.source.manager;
-    const deadlines = await m.getRepository(Deadline).find({ where: { caseId: In(caseIds), closedAt: IsNull() }, order: { dueAt: 'ASC' } });
+    const deadlines = await m
+      .getRepository(Deadline)
+      .find({ where: { caseId: In(caseIds), closedAt: IsNull() }, order: { dueAt: 'ASC' } });
     const fired = deadlines.length
-      ? await m.getRepository(DeadlineLevel).find({ where: { deadlineId: In(deadlines.map((d) => d.id)), status: 'fired' } })
+      ? await m
+          .getRepository(DeadlineLevel)
+          .find({ where: { deadlineId: In(deadlines.map((d) => d.id)), status: 'fired' } })
       : [];
     for (const d of deadlines) {
       const reached = fired.filter((l) => l.deadlineId === d.id).map((l) => l.level);
       const level = [...LEVELS].reverse().find((l) => reached.includes(l)) ?? null;
       const view: DeadlineView = {
-        id: d.id, kind: d.kind, label: d.label, dueAt: d.dueAt.toISOString(), startedAt: d.startedAt.toISOString(), rule: d.rule, level, paused: d.pausedAt !== null,
-        remainingWorkingMs: d.pausedAt ? this.calendar.workingMsBetween(d.pausedAt, d.dueAt) : d.dueAt > now ? this.calendar.workingMsBetween(now, d.dueAt) : 0,
+        id: d.id,
+        kind: d.kind,
+        label: d.label,
+        dueAt: d.dueAt.toISOString(),
+        startedAt: d.startedAt.toISOString(),
+        rule: d.rule,
+        level,
+        paused: d.pausedAt !== null,
+        remainingWorkingMs: d.pausedAt
+          ? this.calendar.workingMsBetween(d.pausedAt, d.dueAt)
+          : d.dueAt > now
+            ? this.calendar.workingMsBetween(now, d.dueAt)
+            : 0,
       };
       result.set(d.caseId as string, [...(result.get(d.caseId as string) ?? []), view]);
     }

@@ -65,7 +65,11 @@ export class EscalationSweepService {
 
   // SKIP LOCKED: several instances sweep at once, each taking rungs no other holds. A rung is marked fired
   // in the same transaction that writes its alerts, so a sweep killed half-way leaves it pending for the next.
-  private async sweepBatch(tx: EntityManager, now: Date, batchSize: number): Promise<{ rungs: number; alerts: number }> {
+  private async sweepBatch(
+    tx: EntityManager,
+    now: Date,
+    batchSize: number,
+  ): Promise<{ rungs: number; alerts: number }> {
     const due: DueRung[] = await tx.query(
       `SELECT l.deadline_id, l.level, d.school_id, d.case_id, d.kind, d.label, d.label_en, d.state, d.due_at AS deadline_due,
               d.escalate_to, d.repeat_days
@@ -87,15 +91,27 @@ export class EscalationSweepService {
     for (const r of due) {
       const c = r.case_id ? cases.get(r.case_id) : undefined;
       const to = recipientsOf(
-        { level: r.level, caseId: r.case_id, assigneeId: c?.assigneeId ?? null, critical: c?.riskLevel === 'critical', escalateTo: r.escalate_to },
+        {
+          level: r.level,
+          caseId: r.case_id,
+          assigneeId: c?.assigneeId ?? null,
+          critical: c?.riskLevel === 'critical',
+          escalateTo: r.escalate_to,
+        },
         people.get(r.school_id) as NonNullable<ReturnType<typeof people.get>>,
       );
       const { reason, reasonEn } = alertText({
-        level: r.level, label: r.label, labelEn: r.label_en, schoolName: schoolNames.get(r.school_id) ?? '', caseCode: c?.code ?? null,
+        level: r.level,
+        label: r.label,
+        labelEn: r.label_en,
+        schoolName: schoolNames.get(r.school_id) ?? '',
+        caseCode: c?.code ?? null,
         dueAt: r.deadline_due,
-        workingDaysLate: this.calendar.workingDaysBetween(r.deadline_due, now), timeZone: this.config.tzName,
+        workingDaysLate: this.calendar.workingDaysBetween(r.deadline_due, now),
+        timeZone: this.config.tzName,
       });
-      for (const recipient of to) rows.push([recipient, r.school_id, r.case_id, r.deadline_id, r.level, reason, reasonEn]);
+      for (const recipient of to)
+        rows.push([recipient, r.school_id, r.case_id, r.deadline_id, r.level, reason, reasonEn]);
     }
     const alerts = await this.insertAlerts(tx, rows, now);
     await tx.query(
@@ -104,11 +120,19 @@ export class EscalationSweepService {
         WHERE l.deadline_id = f.deadline_id AND l.level = f.level`,
       [now, due.map((r) => r.deadline_id), due.map((r) => r.level)],
     );
-    await this.repeat(tx, due.filter((r) => r.level === 'overdue' && r.repeat_days), now);
+    await this.repeat(
+      tx,
+      due.filter((r) => r.level === 'overdue' && r.repeat_days),
+      now,
+    );
     return { rungs: due.length, alerts };
   }
 
-  private async insertAlerts(tx: EntityManager, rows: [string, string, string | null, string, string, string, string][], now: Date): Promise<number> {
+  private async insertAlerts(
+    tx: EntityManager,
+    rows: [string, string, string | null, string, string, string, string][],
+    now: Date,
+  ): Promise<number> {
     if (rows.length === 0) return 0;
     const col = (i: number) => rows.map((r) => r[i]);
     // The unique (deadline, level, recipient) index is the last word on "exactly once".
@@ -135,8 +159,17 @@ export class EscalationSweepService {
       await tx.query(`UPDATE deadline SET closed_at = $2 WHERE id = $1`, [r.deadline_id, now]);
       const due = { calendarDays: r.repeat_days as number };
       await this.deadlines.open(tx, {
-        schoolId: r.school_id, caseId: r.case_id, kind: r.kind, label: r.label, labelEn: r.label_en, state: r.state,
-        startedAt: r.deadline_due, dueAt: this.deadlines.dueAfter(r.deadline_due, due), due, escalateTo: r.escalate_to, repeatDays: r.repeat_days,
+        schoolId: r.school_id,
+        caseId: r.case_id,
+        kind: r.kind,
+        label: r.label,
+        labelEn: r.label_en,
+        state: r.state,
+        startedAt: r.deadline_due,
+        dueAt: this.deadlines.dueAfter(r.deadline_due, due),
+        due,
+        escalateTo: r.escalate_to,
+        repeatDays: r.repeat_days,
         pausedAt: null,
       });
     }

@@ -26,11 +26,22 @@ import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]), ScheduleModule.forRoot(), AuditModule, CalendarModule, IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]),
+    ScheduleModule.forRoot(),
+    AuditModule,
+    CalendarModule,
+    IdentityModule,
+  ],
   controllers: [AlertsController],
   providers: [
     // Validated at boot: a bad policy file stops the start, naming the file and the entry.
-    { provide: SLA_POLICY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS, ...EVENT_CLOCK_KINDS]) },
+    {
+      provide: SLA_POLICY,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) =>
+        loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS, ...EVENT_CLOCK_KINDS]),
+    },
     { provide: AlertSender, useClass: LogAlertSender },
     DeadlineService,
     AlertService,
@@ -42,7 +53,15 @@ import { loadSlaPolicy } from './sla-policy';
     BeforeSweepHooks,
     CriticalRiskHook,
   ],
-  exports: [BeforeSweepHooks, CaseFactsPort, CriticalRiskHook, DeadlineService, AlertService, EscalationSweepService, OutboxDispatcher],
+  exports: [
+    BeforeSweepHooks,
+    CaseFactsPort,
+    CriticalRiskHook,
+    DeadlineService,
+    AlertService,
+    EscalationSweepService,
+    OutboxDispatcher,
+  ],
 })
 export class EscalationsModule implements OnModuleInit {
   constructor(private readonly sealed: SealedRegistry) {}

@@ -25,10 +25,16 @@ export class OutboxDispatcher {
       for (const m of queued) {
         try {
           await this.sender.send(m);
-          await tx.query(`UPDATE alert_outbox SET sent_at = $2, attempts = attempts + 1 WHERE id = $1`, [m.id, this.clock.now()]);
+          await tx.query(`UPDATE alert_outbox SET sent_at = $2, attempts = attempts + 1 WHERE id = $1`, [
+            m.id,
+            this.clock.now(),
+          ]);
           sent += 1;
         } catch (e) {
-          await tx.query(`UPDATE alert_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [m.id, String(e).slice(0, 500)]);
+          await tx.query(`UPDATE alert_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+            m.id,
+            String(e).slice(0, 500),
+          ]);
         }
       }
       return { sent, failed: queued.length - sent };

@@ -2,7 +2,13 @@ import type { SchoolPeople } from '@dh/identity';
 import type { EscalationTarget } from '@dh/machines/case/types';
 import type { Level } from './deadline.entity';
 
-export type Rung = { level: Level; caseId: string | null; assigneeId: string | null; critical: boolean; escalateTo: EscalationTarget[] };
+export type Rung = {
+  level: Level;
+  caseId: string | null;
+  assigneeId: string | null;
+  critical: boolean;
+  escalateTo: EscalationTarget[];
+};
 
 // Who each rung of the ladder reaches (DOMAIN.md): a case's clocks start with its counsellor; a school's
 // report clock has no counsellor, so the principal answers for it from the start.

@@ -7,7 +7,10 @@ import type { DeadlineSpec } from '@dh/machines/case/types';
 // for the handling of school violence: a day's duty cannot wait the general ladder's two working days.
 export const SCHOOL_VIOLENCE_FAMILY: DeadlineSpec = {
   kind: 'school_violence_family',
-  label: { vi: 'Thông báo cho gia đình về vụ việc bạo lực học đường', en: 'Family informed of a school-violence incident' },
+  label: {
+    vi: 'Thông báo cho gia đình về vụ việc bạo lực học đường',
+    en: 'Family informed of a school-violence incident',
+  },
   due: { calendarDays: 1 },
   escalateTo: ['principal'],
   principalAfter: { workingHours: 0 },

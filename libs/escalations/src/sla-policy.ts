@@ -46,19 +46,39 @@ export const parseSlaPolicy = (file: string, raw: unknown, knownKinds: string[])
   const r = raw as Record<string, unknown>;
   const deadlines: SlaPolicy['deadlines'] = {};
   for (const [kind, value] of Object.entries((r.deadlines as Record<string, unknown>) ?? {})) {
-    if (!knownKinds.includes(kind)) throw new SlaPolicyError(`SLA_POLICY_FILE ${file}: unknown deadline kind "${kind}" (known: ${knownKinds.join(', ')})`);
+    if (!knownKinds.includes(kind))
+      throw new SlaPolicyError(
+        `SLA_POLICY_FILE ${file}: unknown deadline kind "${kind}" (known: ${knownKinds.join(', ')})`,
+      );
     const v = (value ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(v)) {
       if (!['due', 'dueWhenHighRisk'].includes(key) || !isDuration(v[key])) {
-        throw new SlaPolicyError(`SLA_POLICY_FILE ${file}: deadlines.${kind}.${key} must be {"workingDays"|"workingHours"|"calendarDays": n}`);
+        throw new SlaPolicyError(
+          `SLA_POLICY_FILE ${file}: deadlines.${kind}.${key} must be {"workingDays"|"workingHours"|"calendarDays": n}`,
+        );
       }
     }
     deadlines[kind] = v;
   }
   return {
-    reminderBeforeWorkingDays: wholeDays(file, 'reminderBeforeWorkingDays', r.reminderBeforeWorkingDays, DEFAULT_SLA_POLICY.reminderBeforeWorkingDays),
-    principalAfterWorkingDays: wholeDays(file, 'principalAfterWorkingDays', r.principalAfterWorkingDays, DEFAULT_SLA_POLICY.principalAfterWorkingDays),
-    wardAfterWorkingDays: wholeDays(file, 'wardAfterWorkingDays', r.wardAfterWorkingDays, DEFAULT_SLA_POLICY.wardAfterWorkingDays),
+    reminderBeforeWorkingDays: wholeDays(
+      file,
+      'reminderBeforeWorkingDays',
+      r.reminderBeforeWorkingDays,
+      DEFAULT_SLA_POLICY.reminderBeforeWorkingDays,
+    ),
+    principalAfterWorkingDays: wholeDays(
+      file,
+      'principalAfterWorkingDays',
+      r.principalAfterWorkingDays,
+      DEFAULT_SLA_POLICY.principalAfterWorkingDays,
+    ),
+    wardAfterWorkingDays: wholeDays(
+      file,
+      'wardAfterWorkingDays',
+      r.wardAfterWorkingDays,
+      DEFAULT_SLA_POLICY.wardAfterWorkingDays,
+    ),
     deadlines,
   };
 };

@@ -36,8 +36,16 @@ const PARENT_KEYS: Record<string, KeySpec> = Object.fromEntries(
 );
 
 const SESSION_COLUMNS = {
-  date: null, mode: SESSION_MODES, place: null, channel: SESSION_CHANNELS, minutes: null, methods: null, evaluation: null,
-  ending: SESSION_ENDINGS, referTo: null, nextAppointment: null,
+  date: null,
+  mode: SESSION_MODES,
+  place: null,
+  channel: SESSION_CHANNELS,
+  minutes: null,
+  methods: null,
+  evaluation: null,
+  ending: SESSION_ENDINGS,
+  referTo: null,
+  nextAppointment: null,
 } as const;
 export const REFERRAL_ANSWERS = ['accepted', 'declined', 'pending'] as const;
 // Where the current plan stands: approved by a supervisor, awaiting one, returned, or applied without approval

@@ -9,8 +9,13 @@ export class FormNumberPipe implements PipeTransform<string, FormNumber> {
   transform(value: string): FormNumber {
     if (typeof value === 'string' && /^0?[1-4]$/.test(value)) return `0${value.slice(-1)}` as FormNumber;
     if ((FORM_NUMBERS as readonly unknown[]).includes(value)) return value as FormNumber;
-    throw new InputValidationException([{ field: 'n', problems: [
-      'Số mẫu phải từ 1 đến 4 (1, 01 … 4, 04), ke-hoach hoặc lien-he-gia-dinh / n must be a form number from 1 to 4 (1, 01 … 4, 04), ke-hoach or lien-he-gia-dinh',
-    ] }]);
+    throw new InputValidationException([
+      {
+        field: 'n',
+        problems: [
+          'Số mẫu phải từ 1 đến 4 (1, 01 … 4, 04), ke-hoach hoặc lien-he-gia-dinh / n must be a form number from 1 to 4 (1, 01 … 4, 04), ke-hoach or lien-he-gia-dinh',
+        ],
+      },
+    ]);
   }
 }

@@ -1,7 +1,32 @@
 import {
-  AlignmentType, BorderStyle, Document, FileChild, Packer, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  FileChild,
+  Packer,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
-import { ChoiceField, DateField, FormField, FormLetterhead, FormTemplate, FormValue, FormValues, SignatureField, TableColumn, TableField, TableRowValue, TextField } from './form-template';
+import {
+  ChoiceField,
+  DateField,
+  FormField,
+  FormLetterhead,
+  FormTemplate,
+  FormValue,
+  FormValues,
+  SignatureField,
+  TableColumn,
+  TableField,
+  TableRowValue,
+  TextField,
+} from './form-template';
 import { longestWordWidth, textWidth } from './text-width';
 
 // Like the paper form: a blank is a dotted line to write on. Each label and each value is one TextRun, so a
@@ -25,7 +50,8 @@ const SLACK = 60;
 
 export const NATIONAL_HEADING = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const;
 
-const isBlank = (v: FormValue | undefined): v is null | undefined => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const isBlank = (v: FormValue | undefined): v is null | undefined =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 const asText = (v: FormValue | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
@@ -37,7 +63,8 @@ export const formatDate = (v: string): string => {
   return m[4] ? `${m[4]} giờ ${m[5]}, ngày ${day}` : day;
 };
 
-const run = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, ...opts });
+const run = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text, ...opts });
 const para = (children: TextRun[], alignment?: (typeof AlignmentType)[keyof typeof AlignmentType], after = 60) =>
   new Paragraph({ children, alignment, spacing: { after } });
 const labelRun = (label: string) => run(`${label}: `);
@@ -45,7 +72,8 @@ const labelRun = (label: string) => run(`${label}: `);
 // A dotted blank never longer than what is left of its line: a longer one wraps onto a stray second line.
 const fitDots = (wanted: number, room: number, size = SIZE, bold = false): string =>
   dots(Math.max(1, Math.min(wanted, Math.floor((room - SLACK) / textWidth(DOT, size, bold)))));
-const blankAfter = (label: string, wanted: number): string => fitDots(wanted, TEXT_WIDTH - textWidth(`${label}: `, SIZE));
+const blankAfter = (label: string, wanted: number): string =>
+  fitDots(wanted, TEXT_WIDTH - textWidth(`${label}: `, SIZE));
 
 const textField = (f: TextField, v: FormValue | undefined): Paragraph[] => {
   const value = asText(v);
@@ -64,7 +92,13 @@ const dateField = (f: DateField, v: FormValue | undefined): Paragraph[] => {
 };
 
 const choiceField = (f: ChoiceField, v: FormValue | undefined, values: FormValues): Paragraph[] => {
-  const chosen = new Set(typeof v === 'string' ? [v] : Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+  const chosen = new Set(
+    typeof v === 'string'
+      ? [v]
+      : Array.isArray(v)
+        ? (v as unknown[]).filter((x): x is string => typeof x === 'string')
+        : [],
+  );
   const boxes = f.options.map((o) => {
     const box = `${chosen.has(o.value) ? CHECKED : UNCHECKED} ${o.label}`;
     if (!o.detailKey) return run(`${box}    `);
@@ -76,13 +110,20 @@ const choiceField = (f: ChoiceField, v: FormValue | undefined, values: FormValue
 
 // 11 pt in tables: the session log has nine columns on a portrait page.
 const cell = (text: string, width: number, bold = false) =>
-  new TableCell({ width: { size: width, type: WidthType.DXA }, children: [para([run(text, { bold, size: TABLE_SIZE })], undefined, 0)] });
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [para([run(text, { bold, size: TABLE_SIZE })], undefined, 0)],
+  });
 
 // Laid out from its grid, whatever program opens it: Word's autofit would size columns its own way.
 const fixedTable = (columnWidths: number[], rows: TableRow[], borders?: typeof TableBorders.NONE) =>
   new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths, layout: TableLayoutType.FIXED,
-    margins: { left: CELL_MARGIN, right: CELL_MARGIN }, ...(borders ? { borders } : {}), rows,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN },
+    ...(borders ? { borders } : {}),
+    rows,
   });
 
 const isDots = (text: string): boolean => /^…*$/.test(text);
@@ -93,8 +134,13 @@ const isDots = (text: string): boolean => /^…*$/.test(text);
 // columns shrink below them.
 export const columnWidths = (columns: { header: string; cells: string[] }[], total = TEXT_WIDTH): number[] => {
   const pad = 2 * CELL_MARGIN + SLACK;
-  const measure = (c: { header: string; cells: string[] }, of: (text: string, size: number, bold?: boolean) => number) =>
-    Math.ceil(Math.max(of(c.header, TABLE_SIZE, true), ...c.cells.filter((t) => !isDots(t)).map((t) => of(t, TABLE_SIZE)))) + pad;
+  const measure = (
+    c: { header: string; cells: string[] },
+    of: (text: string, size: number, bold?: boolean) => number,
+  ) =>
+    Math.ceil(
+      Math.max(of(c.header, TABLE_SIZE, true), ...c.cells.filter((t) => !isDots(t)).map((t) => of(t, TABLE_SIZE))),
+    ) + pad;
   const min = columns.map((c) => measure(c, longestWordWidth));
   const want = columns.map((c, i) => Math.max(min[i], measure(c, textWidth)));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -122,13 +168,11 @@ const tableField = (f: TableField, v: FormValue | undefined): FileChild[] => {
   const widths = columnWidths(f.columns.map((c, i) => ({ header: c.label, cells: texts.map((t) => t[i]) })));
   const header = new TableRow({ tableHeader: true, children: f.columns.map((c, i) => cell(c.label, widths[i], true)) });
   const blank = (w: number) => fitDots(4, w - 2 * CELL_MARGIN, TABLE_SIZE);
-  const body = texts.map((t) => new TableRow({ children: t.map((text, i) => cell(isDots(text) ? blank(widths[i]) : text, widths[i])) }));
+  const body = texts.map(
+    (t) => new TableRow({ children: t.map((text, i) => cell(isDots(text) ? blank(widths[i]) : text, widths[i])) }),
+  );
   const empty = Array.from({ length: blanks }, () => new TableRow({ children: widths.map((w) => cell(blank(w), w)) }));
-  return [
-    para([run(`${f.label}:`)]),
-    fixedTable(widths, [header, ...body, ...empty]),
-    para([]),
-  ];
+  return [para([run(`${f.label}:`)]), fixedTable(widths, [header, ...body, ...empty]), para([])];
 };
 
 // "Phường Đống Đa, ngày 02 tháng 03 năm 2026", dotted where unknown, as a signer writes it by hand.
@@ -157,22 +201,37 @@ const signatureBlock = (signers: SignatureField[], values: FormValues, letterhea
       children: [
         para([run(s.label, { bold: true })], AlignmentType.CENTER, 0),
         para([run(s.note ?? SIGN, { italics: true })], AlignmentType.CENTER, space),
-        para([run(asText(values[s.key]) ?? fitDots(25, width - 2 * CELL_MARGIN, SIZE, true), { bold: true })], AlignmentType.CENTER),
+        para(
+          [run(asText(values[s.key]) ?? fitDots(25, width - 2 * CELL_MARGIN, SIZE, true), { bold: true })],
+          AlignmentType.CENTER,
+        ),
       ],
     });
   return [
-    para([run(placeAndDate(letterhead.wardName, dateKey ? asText(values[dateKey]) : null), { italics: true })], AlignmentType.RIGHT, 120),
-    fixedTable(signers.map(() => width), [new TableRow({ children: signers.map(column) })], TableBorders.NONE),
+    para(
+      [run(placeAndDate(letterhead.wardName, dateKey ? asText(values[dateKey]) : null), { italics: true })],
+      AlignmentType.RIGHT,
+      120,
+    ),
+    fixedTable(
+      signers.map(() => width),
+      [new TableRow({ children: signers.map(column) })],
+      TableBorders.NONE,
+    ),
   ];
 };
 
 const fieldBlock = (f: Exclude<FormField, SignatureField>, values: FormValues): FileChild[] => {
   const v = values[f.key];
   switch (f.kind) {
-    case 'text': return textField(f, v);
-    case 'date': return dateField(f, v);
-    case 'checkbox-choice': return choiceField(f, v, values);
-    case 'table': return tableField(f, v);
+    case 'text':
+      return textField(f, v);
+    case 'date':
+      return dateField(f, v);
+    case 'checkbox-choice':
+      return choiceField(f, v, values);
+    case 'table':
+      return tableField(f, v);
   }
 };
 
@@ -190,21 +249,35 @@ const HEADING_COLUMN = Math.ceil(textWidth(NATIONAL_HEADING[0], SIZE, true)) + 2
 // Who issues the form on the left, in capitals, the national heading on the right (Decree 30/2020, Appendix I).
 const letterheadBlock = (l: FormLetterhead): Table => {
   const widths = [TEXT_WIDTH - HEADING_COLUMN, HEADING_COLUMN];
-  return fixedTable(widths, [new TableRow({
-    children: [
-      new TableCell({
-        width: { size: widths[0], type: WidthType.DXA },
+  return fixedTable(
+    widths,
+    [
+      new TableRow({
         children: [
-          ...(l.wardName ? [para([run(issuingBody(l.wardName))], AlignmentType.CENTER, 0)] : []),
-          para([run(l.schoolName.toLocaleUpperCase('vi'), { bold: true })], AlignmentType.CENTER, 0),
+          new TableCell({
+            width: { size: widths[0], type: WidthType.DXA },
+            children: [
+              ...(l.wardName ? [para([run(issuingBody(l.wardName))], AlignmentType.CENTER, 0)] : []),
+              para([run(l.schoolName.toLocaleUpperCase('vi'), { bold: true })], AlignmentType.CENTER, 0),
+            ],
+          }),
+          new TableCell({
+            width: { size: widths[1], type: WidthType.DXA },
+            children: NATIONAL_HEADING.map(
+              (line) =>
+                new Paragraph({
+                  children: [run(line, { bold: true })],
+                  alignment: AlignmentType.CENTER,
+                  keepLines: true,
+                  spacing: { after: 0 },
+                }),
+            ),
+          }),
         ],
       }),
-      new TableCell({
-        width: { size: widths[1], type: WidthType.DXA },
-        children: NATIONAL_HEADING.map((line) => new Paragraph({ children: [run(line, { bold: true })], alignment: AlignmentType.CENTER, keepLines: true, spacing: { after: 0 } })),
-      }),
     ],
-  })], TableBorders.NONE);
+    TableBorders.NONE,
+  );
 };
 
 // "Mẫu số 01" for the Circular's numbered forms; the plan and the contacts log have no number.
@@ -237,10 +310,12 @@ export const renderForm = (template: FormTemplate, letterhead: FormLetterhead, v
     creator: 'Đồng Hành',
     title: numbered(template) ? `${numbered(template)} – ${template.title}` : template.title,
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{
-      properties: { page: { margin: MARGIN } },
-      children: body,
-    }],
+    sections: [
+      {
+        properties: { page: { margin: MARGIN } },
+        children: body,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 };

@@ -21,7 +21,11 @@ const fail = (path: string, problem: string): never => {
 
 const onlyKeys = (o: Obj, path: string, allowed: string[]): void => {
   const extra = Object.keys(o).filter((k) => !allowed.includes(k));
-  if (extra.length) fail(path, `unknown propert${extra.length > 1 ? 'ies' : 'y'} ${extra.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed.join(', ')})`);
+  if (extra.length)
+    fail(
+      path,
+      `unknown propert${extra.length > 1 ? 'ies' : 'y'} ${extra.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed.join(', ')})`,
+    );
 };
 
 const nonEmptyText = (v: unknown, path: string): string =>
@@ -29,28 +33,40 @@ const nonEmptyText = (v: unknown, path: string): string =>
 
 const wholeNumber = (v: unknown, path: string, min: number, max: number): number | undefined => {
   if (v === undefined) return undefined;
-  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fail(path, `must be a whole number from ${min} to ${max}`);
+  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+    ? (v as number)
+    : fail(path, `must be a whole number from ${min} to ${max}`);
 };
 
-const list = (v: unknown, path: string): unknown[] => (Array.isArray(v) && v.length > 0 ? v : fail(path, 'must be a non-empty list'));
+const list = (v: unknown, path: string): unknown[] =>
+  Array.isArray(v) && v.length > 0 ? v : fail(path, 'must be a non-empty list');
 
 const specOf = (keys: Record<string, KeySpec>, key: string, path: string, kind: FormField['kind']): KeySpec => {
   const spec = keys[key];
-  if (!spec) return fail(`${path}.key`, `"${key}" is not a key this form fills (known: ${Object.keys(keys).join(', ')})`);
+  if (!spec)
+    return fail(`${path}.key`, `"${key}" is not a key this form fills (known: ${Object.keys(keys).join(', ')})`);
   if (spec.kind !== kind) return fail(`${path}.kind`, `"${key}" holds a ${spec.kind}, not a ${kind}`);
   return spec;
 };
 
 // The labels of a choice's (or a coded column's) codes: each a code the loader gives, once; a detail names a text key.
-const parseOptions = (raw: unknown, path: string, key: string, known: readonly string[], keys: Record<string, KeySpec>): ChoiceOption[] => {
+const parseOptions = (
+  raw: unknown,
+  path: string,
+  key: string,
+  known: readonly string[],
+  keys: Record<string, KeySpec>,
+): ChoiceOption[] => {
   const options = list(raw, path).map((o, i) => {
     const p = `${path}[${i}]`;
     if (!isObj(o)) return fail(p, 'must be an object { value, label }');
     onlyKeys(o, p, ['value', 'label', 'detailKey']);
     const value = nonEmptyText(o.value, `${p}.value`);
-    if (!known.includes(value)) fail(`${p}.value`, `"${value}" is not a value of "${key}" (known: ${known.join(', ')})`);
+    if (!known.includes(value))
+      fail(`${p}.value`, `"${value}" is not a value of "${key}" (known: ${known.join(', ')})`);
     const detailKey = o.detailKey === undefined ? undefined : nonEmptyText(o.detailKey, `${p}.detailKey`);
-    if (detailKey !== undefined && keys[detailKey]?.kind !== 'text') fail(`${p}.detailKey`, `"${detailKey}" is not a text this form fills`);
+    if (detailKey !== undefined && keys[detailKey]?.kind !== 'text')
+      fail(`${p}.detailKey`, `"${detailKey}" is not a text this form fills`);
     return { value, label: nonEmptyText(o.label, `${p}.label`), ...(detailKey ? { detailKey } : {}) };
   });
   if (new Set(options.map((o) => o.value)).size !== options.length) fail(path, 'each value may appear once');
@@ -68,20 +84,33 @@ const parseField = (raw: unknown, path: string, keys: Record<string, KeySpec>): 
   switch (kind) {
     case 'text':
       onlyKeys(raw, at, ['key', 'label', 'kind', 'dots', 'lines']);
-      return { key, label, kind, dots: wholeNumber(raw.dots, `${at}.dots`, 3, 200), lines: wholeNumber(raw.lines, `${at}.lines`, 1, 20) };
+      return {
+        key,
+        label,
+        kind,
+        dots: wholeNumber(raw.dots, `${at}.dots`, 3, 200),
+        lines: wholeNumber(raw.lines, `${at}.lines`, 1, 20),
+      };
     case 'date':
       onlyKeys(raw, at, ['key', 'label', 'kind']);
       return { key, label, kind };
     case 'signature': {
       onlyKeys(raw, at, ['key', 'label', 'kind', 'dateKey', 'note']);
       const dateKey = raw.dateKey === undefined ? undefined : nonEmptyText(raw.dateKey, `${at}.dateKey`);
-      if (dateKey !== undefined && keys[dateKey]?.kind !== 'date') fail(`${at}.dateKey`, `"${dateKey}" is not a date this form fills`);
+      if (dateKey !== undefined && keys[dateKey]?.kind !== 'date')
+        fail(`${at}.dateKey`, `"${dateKey}" is not a date this form fills`);
       const note = raw.note === undefined ? undefined : nonEmptyText(raw.note, `${at}.note`);
       return { key, label, kind, dateKey, ...(note ? { note } : {}) };
     }
     case 'checkbox-choice': {
       onlyKeys(raw, at, ['key', 'label', 'kind', 'options']);
-      const options = parseOptions(raw.options, `${at}.options`, key, (spec as Extract<KeySpec, { kind: 'checkbox-choice' }>).values, keys);
+      const options = parseOptions(
+        raw.options,
+        `${at}.options`,
+        key,
+        (spec as Extract<KeySpec, { kind: 'checkbox-choice' }>).values,
+        keys,
+      );
       return { key, label, kind, options };
     }
     case 'table': {
@@ -93,13 +122,18 @@ const parseField = (raw: unknown, path: string, keys: Record<string, KeySpec>): 
         onlyKeys(c, p, ['key', 'label', 'options']);
         const column = nonEmptyText(c.key, `${p}.key`);
         const codes = known[column];
-        if (codes === undefined) fail(`${p}.key`, `"${column}" is not a column of "${key}" (known: ${Object.keys(known).join(', ')})`);
+        if (codes === undefined)
+          fail(`${p}.key`, `"${column}" is not a column of "${key}" (known: ${Object.keys(known).join(', ')})`);
         const columnLabel = nonEmptyText(c.label, `${p}.label`);
         if (codes === null) {
           if (c.options !== undefined) fail(`${p}.options`, `"${column}" holds free text, not codes`);
           return { key: column, label: columnLabel };
         }
-        return { key: column, label: columnLabel, options: parseOptions(c.options, `${p}.options`, `${key}.${column}`, codes, {}) };
+        return {
+          key: column,
+          label: columnLabel,
+          options: parseOptions(c.options, `${p}.options`, `${key}.${column}`, codes, {}),
+        };
       });
       return { key, label, kind, columns, emptyRows: wholeNumber(raw.emptyRows, `${at}.emptyRows`, 0, 30) };
     }
@@ -117,7 +151,10 @@ export const parseFormTemplate = (raw: unknown): FormTemplate => {
     if (!isObj(s)) return fail(`sections[${i}]`, 'must be an object { heading?, fields }');
     onlyKeys(s, `sections[${i}]`, ['heading', 'fields']);
     const heading = s.heading === undefined ? undefined : nonEmptyText(s.heading, `sections[${i}].heading`);
-    return { heading, fields: list(s.fields, `sections[${i}].fields`).map((f, j) => parseField(f, `sections[${i}].fields[${j}]`, keys)) };
+    return {
+      heading,
+      fields: list(s.fields, `sections[${i}].fields`).map((f, j) => parseField(f, `sections[${i}].fields[${j}]`, keys)),
+    };
   });
   const subtitle = raw.subtitle === undefined ? undefined : nonEmptyText(raw.subtitle, 'subtitle');
   return { form, version, title: nonEmptyText(raw.title, 'title'), subtitle, sections };
@@ -128,7 +165,9 @@ export const parseFormTemplate = (raw: unknown): FormTemplate => {
 export const loadFormTemplates = (dir: string): Map<FormNumber, FormTemplate> => {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch (e) {
     throw new ConfigError(VARIABLE, `${dir}: cannot be read (${(e as Error).message})`);
   }
@@ -136,7 +175,11 @@ export const loadFormTemplates = (dir: string): Map<FormNumber, FormTemplate> =>
   for (const name of names) {
     const file = join(dir, name);
     const m = FILE_NAME.exec(name);
-    if (!m) throw new ConfigError(VARIABLE, `${file}: a template is named mau-<form>.v<version>.json (mau-01.v1.json, mau-ke-hoach.v1.json)`);
+    if (!m)
+      throw new ConfigError(
+        VARIABLE,
+        `${file}: a template is named mau-<form>.v<version>.json (mau-01.v1.json, mau-ke-hoach.v1.json)`,
+      );
     let template: FormTemplate;
     try {
       template = parseFormTemplate(JSON.parse(readFileSync(file, 'utf8')));
@@ -144,12 +187,16 @@ export const loadFormTemplates = (dir: string): Map<FormNumber, FormTemplate> =>
       throw new ConfigError(VARIABLE, `${file}: ${(e as Error).message}`);
     }
     if (template.form !== m[1] || template.version !== Number(m[2])) {
-      throw new ConfigError(VARIABLE, `${file}: holds form ${template.form} version ${template.version}; the file name must say the same`);
+      throw new ConfigError(
+        VARIABLE,
+        `${file}: holds form ${template.form} version ${template.version}; the file name must say the same`,
+      );
     }
     const current = latest.get(template.form);
     if (!current || current.version < template.version) latest.set(template.form, template);
   }
   const missing = FORM_NUMBERS.filter((n) => !latest.has(n));
-  if (missing.length) throw new ConfigError(VARIABLE, `${dir}: no template for form ${missing.join(', ')} (mau-<form>.v1.json)`);
+  if (missing.length)
+    throw new ConfigError(VARIABLE, `${dir}: no template for form ${missing.join(', ')} (mau-<form>.v1.json)`);
   return latest;
 };

@@ -24,7 +24,10 @@ export class FormsController {
   @Permission('case.forms', 'record')
   @Get(':n')
   @ApiProduces(DOCX_TYPE, CONTENT_TYPES.pdf)
-  @ApiOperation({ summary: 'Biểu mẫu 01–04, kế hoạch hỗ trợ (ke-hoach), sổ liên hệ gia đình (lien-he-gia-dinh) của hồ sơ (.docx, hoặc PDF với ?format=pdf) / Form 01–04, the support plan or the family contacts log of the case as a Word document, or PDF with ?format=pdf (readers of its confidential content; audited)' })
+  @ApiOperation({
+    summary:
+      'Biểu mẫu 01–04, kế hoạch hỗ trợ (ke-hoach), sổ liên hệ gia đình (lien-he-gia-dinh) của hồ sơ (.docx, hoặc PDF với ?format=pdf) / Form 01–04, the support plan or the family contacts log of the case as a Word document, or PDF with ?format=pdf (readers of its confidential content; audited)',
+  })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the document, as an attachment' })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   @ApiErrors(FormsException.statuses, REFERRAL_NOT_FOUND, PDF_CONVERTER_MISSING, PDF_CONVERSION_FAILED)
@@ -34,7 +37,14 @@ export class FormsController {
     @Param('n', FormNumberPipe) n: FormNumber,
     @Query() query: FormQueryDto,
   ): Promise<StreamableFile> {
-    const { file, fileName, format } = await this.forms.generate(caller, id, n, { referralId: query.referralId, format: query.format });
-    return new StreamableFile(file, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${fileName}"`, length: file.length });
+    const { file, fileName, format } = await this.forms.generate(caller, id, n, {
+      referralId: query.referralId,
+      format: query.format,
+    });
+    return new StreamableFile(file, {
+      type: CONTENT_TYPES[format],
+      disposition: `attachment; filename="${fileName}"`,
+      length: file.length,
+    });
   }
 }

@@ -12,13 +12,7 @@ import { formLoaderProviders } from './loaders/form-loaders';
 @Module({
   imports: [AuditModule, IdentityModule, CasesModule],
   controllers: [FormsController],
-  providers: [
-    FormTemplates,
-    CaseValues,
-    ...formLoaderProviders,
-    PdfConverter,
-    FormsService,
-  ],
+  providers: [FormTemplates, CaseValues, ...formLoaderProviders, PdfConverter, FormsService],
   exports: [FormsService],
 })
 export class FormsModule {}

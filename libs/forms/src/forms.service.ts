@@ -44,7 +44,13 @@ export class FormsService {
     return { ...docx, file, fileName: docx.fileName.replace(/\.docx$/, '.pdf') };
   }
 
-  private docx(caller: Caller, caseId: string, form: FormNumber, referralId: string | undefined, format: FormFormat): Promise<GeneratedForm> {
+  private docx(
+    caller: Caller,
+    caseId: string,
+    form: FormNumber,
+    referralId: string | undefined,
+    format: FormFormat,
+  ): Promise<GeneratedForm> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, false, 'case.forms');
       // Who may not print the case hears that first; who may, hears that this server cannot, and nothing is recorded.
@@ -52,10 +58,18 @@ export class FormsService {
       const reveal = await this.confidential.mayRead(tx, caller, row);
       const template = this.templates.get(form);
       const mayReadReporter = reveal && (await this.confidential.mayReadReporter(tx, caller, row));
-      const { values, exported } = await this.loaders[form].load({ tx, caller, row, referralId, reveal, mayReadReporter });
+      const { values, exported } = await this.loaders[form].load({
+        tx,
+        caller,
+        row,
+        referralId,
+        reveal,
+        mayReadReporter,
+      });
       const file = await renderForm(template, await this.letterhead(tx, row), values);
       await this.confidential.recordView(tx, caller, row, reveal ? [...new Set(exported)].sort() : [], {
-        type: 'FORM_GENERATED', payload: { form, version: template.version, masked: !reveal, format },
+        type: 'FORM_GENERATED',
+        payload: { form, version: template.version, masked: !reveal, format },
       });
       this.logger.log({ msg: 'form generated', caseId: row.id, form, version: template.version, bytes: file.length });
       return { file, fileName: `Mau-${form}-${row.code}.docx`, form, version: template.version, format };

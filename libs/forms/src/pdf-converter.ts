@@ -31,7 +31,8 @@ export class PdfConverter {
   // Refuses (501) before any work when soffice is not installed, so the caller can check first and change nothing.
   async ensureAvailable(): Promise<string> {
     const program = this.program();
-    if (!program) throw new FormsException(FormsExceptionCode.PDF_CONVERTER_MISSING, { program: this.config.soffice.path });
+    if (!program)
+      throw new FormsException(FormsExceptionCode.PDF_CONVERTER_MISSING, { program: this.config.soffice.path });
     return program;
   }
 
@@ -45,8 +46,16 @@ export class PdfConverter {
         await writeFile(input, docx);
         await this.run(program, [
           `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-          '--headless', '--norestore', '--nologo', '--nolockcheck', '--nodefault',
-          '--convert-to', 'pdf', '--outdir', dir, input,
+          '--headless',
+          '--norestore',
+          '--nologo',
+          '--nolockcheck',
+          '--nodefault',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          input,
         ]);
         return await readFile(join(dir, 'form.pdf')).catch(() => this.failed('soffice wrote no PDF'));
       } finally {
@@ -83,7 +92,11 @@ export class PdfConverter {
       }, this.config.soffice.timeoutMs);
       child.on('error', (e: NodeJS.ErrnoException) => {
         // Removed or made unrunnable between the check and the start: the same as not installed.
-        settle(e.code === 'ENOENT' || e.code === 'EACCES' ? new FormsException(FormsExceptionCode.PDF_CONVERTER_MISSING, { program }) : this.failure(e.message));
+        settle(
+          e.code === 'ENOENT' || e.code === 'EACCES'
+            ? new FormsException(FormsExceptionCode.PDF_CONVERTER_MISSING, { program })
+            : this.failure(e.message),
+        );
       });
       child.on('close', (code, signal) => {
         // After a timeout the kill closes it too: the timeout already answered.

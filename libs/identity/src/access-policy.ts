@@ -9,28 +9,62 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 // A ward's own records (the directory of services) have no school: there 'school' reaches the wards of the
 // caller's schools, 'ward' the caller's ward and 'global' every ward (see decideInWard).
 export type Action =
-  | 'case.open' | 'case.read' | 'case.event' | 'case.history' | 'case.clocks' | 'case.forms' | 'case.learner' | 'case.bulk_close'
-  | 'consent.record' | 'consent.withdraw' | 'consent.read'
-  | 'record.write' | 'record.read'
+  | 'case.open'
+  | 'case.read'
+  | 'case.event'
+  | 'case.history'
+  | 'case.clocks'
+  | 'case.forms'
+  | 'case.learner'
+  | 'case.bulk_close'
+  | 'consent.record'
+  | 'consent.withdraw'
+  | 'consent.read'
+  | 'record.write'
+  | 'record.read'
   | 'referral.read'
-  | 'learner.create' | 'learner.read' | 'learner.family'
-  | 'report.submit' | 'report.read'
-  | 'directory.read' | 'directory.manage'
+  | 'learner.create'
+  | 'learner.read'
+  | 'learner.family'
+  | 'report.submit'
+  | 'report.read'
+  | 'directory.read'
+  | 'directory.manage'
   | 'audit.checkpoints'
-  | 'admin.calendar' | 'admin.users' | 'admin.schools';
+  | 'admin.calendar'
+  | 'admin.users'
+  | 'admin.schools';
 
 export type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
 
 export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.open': { counsellor: 'school', supervisor: 'school' },
-  'case.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
+  'case.read': {
+    counsellor: 'school',
+    supervisor: 'school',
+    principal: 'school',
+    auditor: 'school',
+    ward_officer: 'ward_referred',
+  },
   // The principal may act on a case only where the machine lets them (the protection concern of case@2).
   'case.event': { counsellor: 'school', supervisor: 'school', principal: 'school' },
-  'case.history': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
+  'case.history': {
+    counsellor: 'school',
+    supervisor: 'school',
+    principal: 'school',
+    auditor: 'school',
+    ward_officer: 'ward_referred',
+  },
   'case.clocks': { supervisor: 'school' },
   // Forms 01–04 print the case's confidential content: libs/forms refines this to the readers of that content
   // (ConfidentialAccess: a counsellor's own cases, a principal's granted ones, a case referred to the ward).
-  'case.forms': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
+  'case.forms': {
+    counsellor: 'school',
+    supervisor: 'school',
+    principal: 'school',
+    auditor: 'school',
+    ward_officer: 'ward_referred',
+  },
   // Naming the learner of a report from the public form: a counsellor only on the cases assigned to them (mayActOnCase).
   'case.learner': { counsellor: 'school', supervisor: 'school' },
   // Closing together, with one reason, the public reports a flood marked for bulk triage (libs/intake).
@@ -42,9 +76,21 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // Case records (sessions, family contacts, follow-ups): written by the case team, refined like consents; read by
   // whoever reads the case's history, the content masked for those who may not read it (ConfidentialAccess).
   'record.write': { counsellor: 'school', supervisor: 'school' },
-  'record.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
+  'record.read': {
+    counsellor: 'school',
+    supervisor: 'school',
+    principal: 'school',
+    auditor: 'school',
+    ward_officer: 'ward_referred',
+  },
   // A case's referrals: whoever reads the case, the ward officer too while it stands referred to the ward.
-  'referral.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward_referred' },
+  'referral.read': {
+    counsellor: 'school',
+    supervisor: 'school',
+    principal: 'school',
+    auditor: 'school',
+    ward_officer: 'ward_referred',
+  },
   'learner.create': { counsellor: 'school', supervisor: 'school' },
   'learner.read': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   // A learner's family (guardians: Decree 56 Art. 33): the case team of one of the learner's cases (a counsellor
@@ -55,7 +101,14 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // Aggregate figures: the ward officer's of the whole ward (small cells masked), a school leader's of their school.
   'report.read': { supervisor: 'school', principal: 'school', ward_officer: 'ward' },
   // Where to refer a learner is no secret: whoever works or inspects in a ward reads its directory.
-  'directory.read': { counsellor: 'school', supervisor: 'school', principal: 'school', auditor: 'school', ward_officer: 'ward', admin: 'global' },
+  'directory.read': {
+    counsellor: 'school',
+    supervisor: 'school',
+    principal: 'school',
+    auditor: 'school',
+    ward_officer: 'ward',
+    admin: 'global',
+  },
   'directory.manage': { admin: 'global' },
   // The signed heads of every chain: case ids and hashes, no school's content. The inspector keeps copies to
   // compare later, the admin hands them out.
@@ -77,10 +130,14 @@ const scopesOf = (caller: Caller, action: Action): Scope[] =>
 const reaches = (caller: Caller, scope: Scope, schoolId: string, place?: Place): boolean => {
   const inWard = place !== undefined && caller.wardId !== null && place.wardId === caller.wardId;
   switch (scope) {
-    case 'school': return caller.schoolIds.includes(schoolId);
-    case 'ward': return inWard;
-    case 'ward_referred': return inWard && place?.referredToWard === true;
-    case 'global': return false;
+    case 'school':
+      return caller.schoolIds.includes(schoolId);
+    case 'ward':
+      return inWard;
+    case 'ward_referred':
+      return inWard && place?.referredToWard === true;
+    case 'global':
+      return false;
   }
 };
 
@@ -92,7 +149,9 @@ const mayDo = (caller: Caller, action: Action, schoolId: string, place?: Place):
 export const decide = (caller: Caller, action: Action, schoolId?: string, place?: Place): Decision => {
   if (schoolId === undefined) return scopesOf(caller, action).length ? 'allow' : 'forbidden';
   if (mayDo(caller, action, schoolId, place)) return 'allow';
-  const sees = (['case.read', 'learner.read', 'report.submit'] as Action[]).some((a) => mayDo(caller, a, schoolId, place));
+  const sees = (['case.read', 'learner.read', 'report.submit'] as Action[]).some((a) =>
+    mayDo(caller, a, schoolId, place),
+  );
   return sees ? 'forbidden' : 'not_found';
 };
 
@@ -112,9 +171,19 @@ export const needsPlace = (caller: Caller, action: Action): boolean =>
 // A record of a ward, not of a school. The policy reads no database: the caller passes the wards of their
 // schools. What a caller may not read in that ward does not exist for them (404); what they read but may not
 // change is 403.
-export const decideInWard = (caller: Caller, action: Action, wardId: string, schoolWardIds: readonly string[]): Decision => {
+export const decideInWard = (
+  caller: Caller,
+  action: Action,
+  wardId: string,
+  schoolWardIds: readonly string[],
+): Decision => {
   const reachesWard = (a: Action): boolean =>
-    scopesOf(caller, a).some((s) => s === 'global' || (s === 'ward' && caller.wardId === wardId) || (s === 'school' && schoolWardIds.includes(wardId)));
+    scopesOf(caller, a).some(
+      (s) =>
+        s === 'global' ||
+        (s === 'ward' && caller.wardId === wardId) ||
+        (s === 'school' && schoolWardIds.includes(wardId)),
+    );
   if (reachesWard(action)) return 'allow';
   return reachesWard('directory.read') ? 'forbidden' : 'not_found';
 };
@@ -123,7 +192,10 @@ export const decideInWard = (caller: Caller, action: Action, wardId: string, sch
 export const wardsFor = (caller: Caller, action: Action, schoolWardIds: readonly string[]): string[] | 'all' => {
   const scopes = scopesOf(caller, action);
   if (scopes.includes('global')) return 'all';
-  const wards = [...(scopes.includes('school') ? schoolWardIds : []), ...(scopes.includes('ward') && caller.wardId ? [caller.wardId] : [])];
+  const wards = [
+    ...(scopes.includes('school') ? schoolWardIds : []),
+    ...(scopes.includes('ward') && caller.wardId ? [caller.wardId] : []),
+  ];
   return [...new Set(wards)].sort();
 };
 
@@ -136,7 +208,13 @@ export const mayActOnCase = (caller: Caller, action: Action, row: CaseTeamOf): b
     .roles.filter((r) => POLICY[action][r] !== undefined)
     .some((r) => r !== 'counsellor' || row.assigneeId === caller.id);
 
-export const assertAllowed = (caller: Caller, action: Action, schoolId: string | undefined, notFound: () => Error, place?: Place): void => {
+export const assertAllowed = (
+  caller: Caller,
+  action: Action,
+  schoolId: string | undefined,
+  notFound: () => Error,
+  place?: Place,
+): void => {
   const d = decide(caller, action, schoolId, place);
   if (d === 'not_found') throw notFound();
   if (d === 'forbidden') throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);

@@ -14,7 +14,15 @@ import { whenUsernameTaken } from './unique-names';
 import { School } from './school.entity';
 import { User } from './user.entity';
 
-export type AdminUserView = { id: string; username: string; fullName: string; roles: string[]; schoolIds: string[]; wardId: string | null; disabledAt: string | null };
+export type AdminUserView = {
+  id: string;
+  username: string;
+  fullName: string;
+  roles: string[];
+  schoolIds: string[];
+  wardId: string | null;
+  disabledAt: string | null;
+};
 
 // Every change an admin makes to an account is in the admin chain, in the same transaction as the change;
 // the chain and the answer both carry the row as read back after the write, not the request.
@@ -30,18 +38,34 @@ export class AdminUsersService {
   create(admin: Caller, dto: CreateUserDto): Promise<AdminUserView> {
     const roles = roleSet(dto.roles);
     const username = dto.username.trim().toLowerCase();
-    return whenUsernameTaken(inTransaction(this.source, async (tx) => {
-      if (await tx.getRepository(User).existsBy({ username })) throw new IdentityException(IdentityExceptionCode.USERNAME_TAKEN, { username });
-      const schools = await this.schools(tx, dto.schoolIds);
-      const user = tx.getRepository(User).create({
-        username, fullName: dto.fullName.trim(), passwordHash: await this.hasher.hash(dto.password), roles,
-        wardId: dto.wardId ?? null, schools, tokenVersion: 0, disabledAt: null,
-      });
-      await tx.getRepository(User).save(user);
-      const view = toView(await this.load(tx, user.id));
-      await this.record(tx, admin, 'USER_CREATED', user.id, { username, fullName: view.fullName, roles: view.roles, schoolIds: view.schoolIds, wardId: view.wardId });
-      return view;
-    }), username);
+    return whenUsernameTaken(
+      inTransaction(this.source, async (tx) => {
+        if (await tx.getRepository(User).existsBy({ username }))
+          throw new IdentityException(IdentityExceptionCode.USERNAME_TAKEN, { username });
+        const schools = await this.schools(tx, dto.schoolIds);
+        const user = tx.getRepository(User).create({
+          username,
+          fullName: dto.fullName.trim(),
+          passwordHash: await this.hasher.hash(dto.password),
+          roles,
+          wardId: dto.wardId ?? null,
+          schools,
+          tokenVersion: 0,
+          disabledAt: null,
+        });
+        await tx.getRepository(User).save(user);
+        const view = toView(await this.load(tx, user.id));
+        await this.record(tx, admin, 'USER_CREATED', user.id, {
+          username,
+          fullName: view.fullName,
+          roles: view.roles,
+          schoolIds: view.schoolIds,
+          wardId: view.wardId,
+        });
+        return view;
+      }),
+      username,
+    );
   }
 
   setAccess(admin: Caller, userId: string, dto: UserAccessDto): Promise<AdminUserView> {
@@ -64,7 +88,9 @@ export class AdminUsersService {
   }
 
   async list(): Promise<AdminUserView[]> {
-    const users = await this.source.getRepository(User).find({ relations: { schools: true }, order: { username: 'ASC' } });
+    const users = await this.source
+      .getRepository(User)
+      .find({ relations: { schools: true }, order: { username: 'ASC' } });
     return users.map(toView);
   }
 
@@ -72,7 +98,12 @@ export class AdminUsersService {
   resetPassword(admin: Caller, userId: string, password: string): Promise<void> {
     return inTransaction(this.source, async (tx) => {
       const user = await this.load(tx, userId);
-      await tx.getRepository(User).update({ id: userId }, { passwordHash: await this.hasher.hash(password), tokenVersion: user.tokenVersion + 1 });
+      await tx
+        .getRepository(User)
+        .update(
+          { id: userId },
+          { passwordHash: await this.hasher.hash(password), tokenVersion: user.tokenVersion + 1 },
+        );
       await this.record(tx, admin, 'PASSWORD_RESET', userId, { username: user.username });
     });
   }
@@ -81,7 +112,12 @@ export class AdminUsersService {
     return inTransaction(this.source, async (tx) => {
       await this.assertAdminRemains(tx, admin, userId);
       const user = await this.load(tx, userId);
-      await tx.getRepository(User).update({ id: userId }, { disabledAt: user.disabledAt ?? this.clock.now(), tokenVersion: user.tokenVersion + 1 });
+      await tx
+        .getRepository(User)
+        .update(
+          { id: userId },
+          { disabledAt: user.disabledAt ?? this.clock.now(), tokenVersion: user.tokenVersion + 1 },
+        );
       await this.record(tx, admin, 'USER_DISABLED', userId, { username: user.username });
     });
   }
@@ -91,12 +127,19 @@ export class AdminUsersService {
   private async assertAdminRemains(tx: EntityManager, admin: Caller, userId: string): Promise<void> {
     if (userId === admin.id) throw new IdentityException(IdentityExceptionCode.OWN_ADMIN_ACCESS);
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dh:admin-roster'))`);
-    const admins: { id: string }[] = await tx.query(`SELECT id FROM app_user WHERE 'admin' = ANY(roles) AND disabled_at IS NULL`);
-    if (admins.some((a) => a.id === userId) && admins.length <= 1) throw new IdentityException(IdentityExceptionCode.LAST_ADMIN);
+    const admins: { id: string }[] = await tx.query(
+      `SELECT id FROM app_user WHERE 'admin' = ANY(roles) AND disabled_at IS NULL`,
+    );
+    if (admins.some((a) => a.id === userId) && admins.length <= 1)
+      throw new IdentityException(IdentityExceptionCode.LAST_ADMIN);
   }
 
   private async load(tx: EntityManager, id: string): Promise<User> {
-    const user = await tx.getRepository(User).findOne({ where: { id }, relations: { schools: true }, lock: { mode: 'pessimistic_write', tables: ['app_user'] } });
+    const user = await tx.getRepository(User).findOne({
+      where: { id },
+      relations: { schools: true },
+      lock: { mode: 'pessimistic_write', tables: ['app_user'] },
+    });
     if (!user) throw new IdentityException(IdentityExceptionCode.USER_NOT_FOUND);
     return user;
   }
@@ -118,12 +161,22 @@ export class AdminUsersService {
 const roleSet = (given: Role[]): Role[] => {
   const roles = [...new Set(given)];
   if (roles.includes('auditor') && roles.length > 1) {
-    throw new InputValidationException([{ field: 'roles', problems: ['Tài khoản thanh tra không được có thêm vai trò nào khác / auditor must be the account’s only role'] }]);
+    throw new InputValidationException([
+      {
+        field: 'roles',
+        problems: ['Tài khoản thanh tra không được có thêm vai trò nào khác / auditor must be the account’s only role'],
+      },
+    ]);
   }
   return roles;
 };
 
 const toView = (u: User): AdminUserView => ({
-  id: u.id, username: u.username, fullName: u.fullName, roles: [...u.roles], schoolIds: (u.schools ?? []).map((s) => s.id).sort(),
-  wardId: u.wardId, disabledAt: u.disabledAt?.toISOString() ?? null,
+  id: u.id,
+  username: u.username,
+  fullName: u.fullName,
+  roles: [...u.roles],
+  schoolIds: (u.schools ?? []).map((s) => s.id).sort(),
+  wardId: u.wardId,
+  disabledAt: u.disabledAt?.toISOString() ?? null,
 });

@@ -50,8 +50,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Đổi mật khẩu / change my password (ends every other session at once)' })
   @ApiNoContentResponse({ description: 'done' })
   @ApiErrors(IdentityException.statuses, WRONG_CURRENT_PASSWORD, TOO_MANY_LOGIN_ATTEMPTS)
-  async changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+  async changePassword(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<void> {
     // A stolen token must not buy unlimited guesses at the password: the login's counters, under the same name.
-    await this.throttle.check(caller.username, ip, () => this.users.changeOwnPassword(caller.id, dto.currentPassword, dto.newPassword));
+    await this.throttle.check(caller.username, ip, () =>
+      this.users.changeOwnPassword(caller.id, dto.currentPassword, dto.newPassword),
+    );
   }
 }

@@ -60,7 +60,11 @@ export class AuthService {
   async authenticate(token: string, requestId: string): Promise<Caller> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'], secret: this.config.jwtSecret, clockTimestamp: this.nowSeconds() });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        algorithms: ['HS256'],
+        secret: this.config.jwtSecret,
+        clockTimestamp: this.nowSeconds(),
+      });
     } catch {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }

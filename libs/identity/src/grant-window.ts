@@ -18,6 +18,10 @@ const DAY_MS = 86_400_000;
 export const assertGrantLength = (expiresAt: Date, now: Date, maxDays: number): void => {
   const latest = new Date(now.getTime() + maxDays * DAY_MS);
   if (expiresAt > latest) {
-    throw new IdentityException(IdentityExceptionCode.GRANT_TOO_LONG, { field: 'expiresAt', maxDays, latestExpiresAt: latest.toISOString() });
+    throw new IdentityException(IdentityExceptionCode.GRANT_TOO_LONG, {
+      field: 'expiresAt',
+      maxDays,
+      latestExpiresAt: latest.toISOString(),
+    });
   }
 };

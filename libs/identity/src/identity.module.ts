@@ -23,11 +23,7 @@ import { User } from './user.entity';
 import { Ward } from './ward.entity';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Ward, School, User, AuditorGrant]),
-    AuditModule,
-    JwtModule.register({}),
-  ],
+  imports: [TypeOrmModule.forFeature([Ward, School, User, AuditorGrant]), AuditModule, JwtModule.register({})],
   controllers: [AuthController, UsersController, SchoolsController, AuditorGrantsController],
   providers: [
     AuthService,

@@ -32,11 +32,18 @@ export class UserService {
 
   // Changing one's password bumps the token version: every token issued before stops at once.
   async changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
-    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne();
-    if (!user || !(await this.hasher.verify(user.passwordHash, current))) throw new IdentityException(IdentityExceptionCode.WRONG_CURRENT_PASSWORD);
-    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(next), tokenVersion: user.tokenVersion + 1 });
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :userId', { userId })
+      .getOne();
+    if (!user || !(await this.hasher.verify(user.passwordHash, current)))
+      throw new IdentityException(IdentityExceptionCode.WRONG_CURRENT_PASSWORD);
+    await this.users.update(
+      { id: userId },
+      { passwordHash: await this.hasher.hash(next), tokenVersion: user.tokenVersion + 1 },
+    );
   }
-
 
   createWard(code: string, name: string): Promise<Ward> {
     return whenCodeTaken(this.wards.save(this.wards.create({ code, name })), 'ward', code);
@@ -78,7 +85,9 @@ export class UserService {
 
   // Everyone an alert can go to in these schools, in two queries however many schools (a sweep's batch).
   async peopleOfSchools(tx: EntityManager, schoolIds: string[]): Promise<Map<string, SchoolPeople>> {
-    const people = new Map<string, SchoolPeople>(schoolIds.map((id) => [id, { supervisors: [], principals: [], wardOfficers: [] }]));
+    const people = new Map<string, SchoolPeople>(
+      schoolIds.map((id) => [id, { supervisors: [], principals: [], wardOfficers: [] }]),
+    );
     if (schoolIds.length === 0) return people;
     const members: { school_id: string; id: string; roles: string[] }[] = await tx.query(
       `SELECT us.school_id, u.id, u.roles FROM user_school us JOIN app_user u ON u.id = us.user_id
@@ -102,7 +111,9 @@ export class UserService {
 
   // The names of these schools by id, in one query.
   async schoolNames(tx: EntityManager, schoolIds: string[]): Promise<Map<string, string>> {
-    const rows = await tx.getRepository(School).find({ where: { id: In(schoolIds) }, select: { id: true, name: true } });
+    const rows = await tx
+      .getRepository(School)
+      .find({ where: { id: In(schoolIds) }, select: { id: true, name: true } });
     return new Map(rows.map((s) => [s.id, s.name]));
   }
 

@@ -62,7 +62,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Đặt lại mật khẩu / reset a user’s password (admin)' })
   @ApiNoContentResponse({ description: 'done' })
   @ApiErrors(IdentityException.statuses, USER_NOT_FOUND)
-  async reset(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+  async reset(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: ResetPasswordDto,
+  ): Promise<void> {
     await this.users.resetPassword(caller, id, dto.newPassword);
   }
 

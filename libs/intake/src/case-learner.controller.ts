@@ -19,11 +19,18 @@ export class CaseLearnerController {
   @Permission('case.learner', 'record')
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Xác định học sinh của hồ sơ (khi còn ở giai đoạn tiếp nhận) / name the case’s learner, at intake (supervisor or assignee)' })
+  @ApiOperation({
+    summary:
+      'Xác định học sinh của hồ sơ (khi còn ở giai đoạn tiếp nhận) / name the case’s learner, at intake (supervisor or assignee)',
+  })
   @ApiOkResponse({ type: CaseViewDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, LEARNER_NOT_FOUND)
   @ApiErrors(IntakeException.statuses, NOT_CASE_TEAM, LEARNER_FIXED)
-  identify(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: IdentifyLearnerDto): Promise<unknown> {
+  identify(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: IdentifyLearnerDto,
+  ): Promise<unknown> {
     return this.identification.identify(caller, id, dto);
   }
 }

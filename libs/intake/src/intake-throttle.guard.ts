@@ -20,8 +20,13 @@ export class IntakeThrottleGuard implements CanActivate {
     // Windows in order, shortest first; a post the minute refuses is not counted against the hour, so a child
     // who retries in a hurry waits a minute, not an hour.
     for (const w of INTAKE_WINDOWS) {
-      const state = await this.counters.hit(`${w.name}:ip:${address}`, { windowMs: w.ttl, limit: w.limit, blockMs: w.ttl });
-      if (state.blocked) throw new IntakeException(IntakeExceptionCode.TOO_MANY_REPORTS, { retryAfterSeconds: state.retryAfterSeconds });
+      const state = await this.counters.hit(`${w.name}:ip:${address}`, {
+        windowMs: w.ttl,
+        limit: w.limit,
+        blockMs: w.ttl,
+      });
+      if (state.blocked)
+        throw new IntakeException(IntakeExceptionCode.TOO_MANY_REPORTS, { retryAfterSeconds: state.retryAfterSeconds });
     }
     return true;
   }

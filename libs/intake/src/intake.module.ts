@@ -16,7 +16,14 @@ import { ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 @Module({
   imports: [AuditModule, IdentityModule, CasesModule, EscalationsModule],
   controllers: [PublicIntakeController, CaseLearnerController, BulkTriageController],
-  providers: [BulkTriageService, PublicIntakeService, LearnerIdentificationService, IntakeThrottleGuard, IntakeFloodService, ProofOfWorkService],
+  providers: [
+    BulkTriageService,
+    PublicIntakeService,
+    LearnerIdentificationService,
+    IntakeThrottleGuard,
+    IntakeFloodService,
+    ProofOfWorkService,
+  ],
   exports: [PublicIntakeService],
 })
 export class IntakeModule {}

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dh/audit';
-import { assertRankedAreas, CaseEntity, CaseException, CaseExceptionCode, CaseService, CaseView, Learner } from '@dh/cases';
+import {
+  assertRankedAreas,
+  CaseEntity,
+  CaseException,
+  CaseExceptionCode,
+  CaseService,
+  CaseView,
+  Learner,
+} from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { Caller, chainActor, mayActOnCase } from '@dh/identity';
@@ -30,7 +38,9 @@ export class LearnerIdentificationService {
       if (!mayActOnCase(caller, 'case.learner', row)) throw new IntakeException(IntakeExceptionCode.NOT_CASE_TEAM);
       // Once the assessment starts, records and consents hang on the learner.
       if (row.state !== 'intake') throw new IntakeException(IntakeExceptionCode.LEARNER_FIXED, { state: row.state });
-      const learner = await tx.getRepository(Learner).findOne({ where: { id: dto.learnerId, schoolId: row.schoolId }, select: { id: true } });
+      const learner = await tx
+        .getRepository(Learner)
+        .findOne({ where: { id: dto.learnerId, schoolId: row.schoolId }, select: { id: true } });
       if (!learner) throw new CaseException(CaseExceptionCode.LEARNER_NOT_FOUND);
       const now = this.clock.now();
       const previousLearnerId = row.learnerId;
@@ -38,12 +48,16 @@ export class LearnerIdentificationService {
       if (dto.areas) row.areas = dto.areas.map(({ code, priority }) => ({ code, priority }));
       row.snapshot = withLearnerKnown(row.snapshot);
       row.updatedAt = now;
-      await tx.getRepository(CaseEntity).update(
-        { id: row.id },
-        { learnerId: row.learnerId, areas: row.areas, snapshot: row.snapshot as object, updatedAt: now },
-      );
+      await tx
+        .getRepository(CaseEntity)
+        .update(
+          { id: row.id },
+          { learnerId: row.learnerId, areas: row.areas, snapshot: row.snapshot as object, updatedAt: now },
+        );
       await this.audit.appendCaseEvent(tx, row.id, { ...chainActor(caller), at: now }, 'LEARNER_IDENTIFIED', {
-        learnerId: row.learnerId, previousLearnerId, ...(dto.areas ? { areas: row.areas } : {}),
+        learnerId: row.learnerId,
+        previousLearnerId,
+        ...(dto.areas ? { areas: row.areas } : {}),
       });
       return this.cases.view(row, caller, tx);
     });

@@ -26,7 +26,8 @@ export class PublicIntakeController {
   @Get('intake/challenge')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'Bài toán chống tin rác cho biểu mẫu báo tin / the public form’s proof-of-work challenge (ALTCHA v2, self-hosted)',
+    summary:
+      'Bài toán chống tin rác cho biểu mẫu báo tin / the public form’s proof-of-work challenge (ALTCHA v2, self-hosted)',
     description:
       'Answers an ALTCHA v2 challenge ({parameters, signature}) for the widget’s `challenge` option (altcha widget v3, ' +
       'served by the school’s own site: no third party). The widget finds the counter whose PBKDF2 key starts with ' +
@@ -46,7 +47,10 @@ export class PublicIntakeController {
   @UseGuards(IntakeThrottleGuard)
   @Post('intake')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Báo tin trực tuyến, không cần đăng nhập / anonymous online report (no login): answers a tracking code only' })
+  @ApiOperation({
+    summary:
+      'Báo tin trực tuyến, không cần đăng nhập / anonymous online report (no login): answers a tracking code only',
+  })
   @ApiAcceptedResponse({ type: PublicIntakeAnswerDto })
   // TOO_MANY_REPORTS: 5 a minute and 20 an hour per client address; PROOF_OF_WORK_REFUSED: `altcha` missing, malformed,
   // invalid, expired or already used (details name it).

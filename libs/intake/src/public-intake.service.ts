@@ -76,24 +76,44 @@ export class PublicIntakeService {
     return answer(trackingCode);
   }
 
-  private async open(tx: EntityManager, dto: PublicReport, trackingCode: string, requestId: string, honeypot: boolean): Promise<void> {
+  private async open(
+    tx: EntityManager,
+    dto: PublicReport,
+    trackingCode: string,
+    requestId: string,
+    honeypot: boolean,
+  ): Promise<void> {
     const school = await tx.getRepository(School).findOneBy({ code: dto.schoolCode });
-    if (!school) throw new InputValidationException([{ field: 'schoolCode', problems: ['Không có trường nào mang mã này / no school has this code'] }]);
+    if (!school)
+      throw new InputValidationException([
+        { field: 'schoolCode', problems: ['Không có trường nào mang mã này / no school has this code'] },
+      ]);
     const now = this.clock.now();
     const admission = await this.flood.admit(tx, school.id, now);
     const urgent = dto.urgent === true;
     const contact = dto.contact === undefined || dto.contact === '' ? undefined : dto.contact;
     const row = await this.cases.openWithin(tx, {
-      school, learnerId: null, areas: [], channel: 'truc_tuyen', summary: dto.whatIsHappening,
-      riskLevel: urgent ? 'high' : 'medium', riskRationale: urgent ? RATIONALE.urgent : RATIONALE.usual,
-      assigneeId: null, reporter: { anonymous: true, contact }, openedBy: 'public', requestId,
-      trackingDigest: this.cipher.digest(trackingDigestInput(trackingCode)), bulkTriage: admission.bulkTriage,
+      school,
+      learnerId: null,
+      areas: [],
+      channel: 'truc_tuyen',
+      summary: dto.whatIsHappening,
+      riskLevel: urgent ? 'high' : 'medium',
+      riskRationale: urgent ? RATIONALE.urgent : RATIONALE.usual,
+      assigneeId: null,
+      reporter: { anonymous: true, contact },
+      openedBy: 'public',
+      requestId,
+      trackingDigest: this.cipher.digest(trackingDigestInput(trackingCode)),
+      bulkTriage: admission.bulkTriage,
     });
     if (admission.bulkTriage) {
       await this.flood.summarise(tx, admission.flood, urgent, now);
     } else {
       await this.alerts.raiseForCase(tx, { caseId: row.id, schoolId: school.id, code: row.code }, now, {
-        level: 'public_intake', to: ['supervisors'], subject: 'Đồng Hành: tin báo trực tuyến mới',
+        level: 'public_intake',
+        to: ['supervisors'],
+        subject: 'Đồng Hành: tin báo trực tuyến mới',
         text: (name) => [
           `Tin báo trực tuyến mới${urgent ? ' (người báo đang gặp nguy hiểm)' : ''}: hồ sơ ${row.code} chờ phân công — ${name}`,
           `New online report${urgent ? ' (the reporter says they are in danger)' : ''}: case ${row.code} awaits assignment — ${name}`,
@@ -101,7 +121,14 @@ export class PublicIntakeService {
       });
     }
     if (!honeypot) {
-      this.logger.log({ msg: 'public intake: case opened', caseId: row.id, schoolId: school.id, urgent, bulkTriage: admission.bulkTriage, requestId });
+      this.logger.log({
+        msg: 'public intake: case opened',
+        caseId: row.id,
+        schoolId: school.id,
+        urgent,
+        bulkTriage: admission.bulkTriage,
+        requestId,
+      });
     }
   }
 }

@@ -7,7 +7,12 @@ const GROUP_LENGTH = 4;
 
 // 'TN-XXXX-XXXX': 25^8 ≈ 1.5·10^11 codes from a CSPRNG, so one cannot be guessed to reach a report.
 export const newTrackingCode = (): string =>
-  ['TN', ...Array.from({ length: GROUPS }, () => Array.from({ length: GROUP_LENGTH }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join(''))].join('-');
+  [
+    'TN',
+    ...Array.from({ length: GROUPS }, () =>
+      Array.from({ length: GROUP_LENGTH }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join(''),
+    ),
+  ].join('-');
 
 // What the digest is taken over: the code as the reporter may type it back (any case, spaces or dashes).
 export const normaliseTrackingCode = (code: string): string => code.toUpperCase().replace(/[^0-9A-Z]/g, '');

@@ -189,7 +189,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = { ...BY_NAME, 
 
 // `guardians[0].fullName` → `guardians.fullName`; the longest known tail wins, then the name alone.
 export const labelOf = (field: string): FieldLabel | undefined => {
-  const parts = field.replace(/\[\d+\]/g, '').split('.').filter(Boolean);
+  const parts = field
+    .replace(/\[\d+\]/g, '')
+    .split('.')
+    .filter(Boolean);
   for (let i = 0; i < parts.length - 1; i++) {
     const path = parts.slice(i).join('.');
     if (BY_PATH[path]) return BY_PATH[path];

@@ -24,12 +24,35 @@ import { ReferralsService } from './referrals/referrals.service';
 import { SchoolViolenceNotice } from './school-violence/school-violence-notice.service';
 import { CounsellingSession } from './sessions/counselling-session.entity';
 
-const CASE_RECORDS = [AssessmentRecord, SupportPlan, ClosureRecord, CounsellingSession, FamilyContact, FollowUpContact, Referral];
+const CASE_RECORDS = [
+  AssessmentRecord,
+  SupportPlan,
+  ClosureRecord,
+  CounsellingSession,
+  FamilyContact,
+  FollowUpContact,
+  Referral,
+];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CASE_RECORDS), AuditModule, IdentityModule, CasesModule, ConsentModule, EscalationsModule, DirectoryModule],
+  imports: [
+    TypeOrmModule.forFeature(CASE_RECORDS),
+    AuditModule,
+    IdentityModule,
+    CasesModule,
+    ConsentModule,
+    EscalationsModule,
+    DirectoryModule,
+  ],
   controllers: [CaseRecordsController, ReferralsController],
-  providers: [StageRecordsHook, FollowUpDoneHook, CaseRecordsService, ReferralHooks, ReferralsService, SchoolViolenceNotice],
+  providers: [
+    StageRecordsHook,
+    FollowUpDoneHook,
+    CaseRecordsService,
+    ReferralHooks,
+    ReferralsService,
+    SchoolViolenceNotice,
+  ],
   exports: [CaseRecordsService, ReferralsService],
 })
 export class RecordsModule implements OnModuleInit {

@@ -9,18 +9,37 @@ import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, UserSe
 
 export type ReportSubmitted = { schoolId: string; kind: ReportKind; closedDeadlines: number };
 
-const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> = {
-  report_semester1: { month: 1, day: 15, yearOffset: 1, label: 'Nộp báo cáo sơ kết học kỳ I', labelEn: 'Semester I report' },
-  report_year: { month: 5, day: 15, yearOffset: 1, label: 'Nộp báo cáo tổng kết năm học', labelEn: 'School-year report' },
-};
+const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> =
+  {
+    report_semester1: {
+      month: 1,
+      day: 15,
+      yearOffset: 1,
+      label: 'Nộp báo cáo sơ kết học kỳ I',
+      labelEn: 'Semester I report',
+    },
+    report_year: {
+      month: 5,
+      day: 15,
+      yearOffset: 1,
+      label: 'Nộp báo cáo tổng kết năm học',
+      labelEn: 'School-year report',
+    },
+  };
 
 // Due at the end of the working day, 17:00 local time.
 const dueInstant = (year: number, month: number, day: number, timeZone: string): Date =>
-  new LocalTime(timeZone).at(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, 17 * 3600_000);
+  new LocalTime(timeZone).at(
+    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    17 * 3600_000,
+  );
 
 // A school year runs September to May: in its course each school owes the ward two reports (DOMAIN.md).
 export const schoolYearOf = (now: Date, timeZone: string): number => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
+    .format(now)
+    .split('-')
+    .map(Number);
   return m >= 8 ? y : y - 1;
 };
 
@@ -53,8 +72,17 @@ export class ReportClockService implements OnModuleInit {
         for (const id of await this.deadlines.schoolsWithoutClock(tx, schoolIds, kind, dueAt)) {
           const days = Math.max(1, Math.floor((dueAt.getTime() - now.getTime()) / 86400000));
           await this.deadlines.open(tx, {
-            schoolId: id, caseId: null, kind, label: r.label, labelEn: r.labelEn, state: null,
-            startedAt: now, dueAt, due: { calendarDays: days }, escalateTo: ['ward_officer'], repeatDays: null,
+            schoolId: id,
+            caseId: null,
+            kind,
+            label: r.label,
+            labelEn: r.labelEn,
+            state: null,
+            startedAt: now,
+            dueAt,
+            due: { calendarDays: days },
+            escalateTo: ['ward_officer'],
+            repeatDays: null,
           });
           created += 1;
         }

@@ -22,7 +22,9 @@ export class ReportSubmissionsController {
   @Permission('report.submit', 'record')
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal)' })
+  @ApiOperation({
+    summary: 'Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal)',
+  })
   @ApiOkResponse({ type: ReportSubmissionAnswerDto })
   @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
   submit(@CurrentCaller() caller: Caller, @Body() dto: ReportSubmissionDto) {

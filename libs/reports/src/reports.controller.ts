@@ -17,7 +17,8 @@ export class ReportsController {
   @Permission('report.read')
   @Get('ward/cases')
   @ApiOperation({
-    summary: 'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school)',
+    summary:
+      'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school)',
   })
   @ApiOkResponse({ type: WardCaseFiguresDto })
   @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)

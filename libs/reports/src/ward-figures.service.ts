@@ -5,7 +5,15 @@ import { LocalTime } from '@dh/calendar';
 import { AREA_CODES, CaseCountRow, CaseFiguresService, CHANNELS, OpenCaseKey, RISK_LEVELS } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, School, schoolsFor, wardFor } from '@dh/identity';
+import {
+  assertAllowed,
+  Caller,
+  IdentityException,
+  IdentityExceptionCode,
+  School,
+  schoolsFor,
+  wardFor,
+} from '@dh/identity';
 import { caseMachines } from '@dh/machines/case/registry';
 import { schoolYearOf } from './report-clock.service';
 
@@ -64,7 +72,10 @@ export class WardFiguresService {
         const breakdown = (keys: readonly string[], counts: Map<string, Map<string, Count>>): Breakdown =>
           Object.fromEntries(keys.map((k) => [k, cell(counts.get(s.id)?.get(k) ?? NONE)]));
         return {
-          schoolId: s.id, code: s.code, name: s.name, masked,
+          schoolId: s.id,
+          code: s.code,
+          name: s.name,
+          masked,
           open: {
             total: cell(total.get(s.id)?.get('all') ?? NONE),
             byStage: breakdown(OPEN_STAGES, byStage),

@@ -13,7 +13,18 @@ describe('committed machine diagrams', () => {
 
   it('draws every state and every targeted arrow of case@1', () => {
     const text = renderDiagram('case@1');
-    for (const state of ['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'closureReview', 'referral_pending', 'referral_inService', 'closed_followUp', 'closed_archived']) {
+    for (const state of [
+      'intake',
+      'assessment',
+      'planning',
+      'planReview',
+      'monitoring',
+      'closureReview',
+      'referral_pending',
+      'referral_inService',
+      'closed_followUp',
+      'closed_archived',
+    ]) {
       expect(text).toContain(` as ${state}`);
     }
     expect(text).toContain('planning --> planReview : SUBMIT_PLAN [high/critical]');

@@ -27,7 +27,11 @@ export const caseMachineV1 = setup({
   version: '1',
   initial: 'intake',
   context: ({ input }) => ({
-    assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null, learnerKnown: input.learnerKnown,
+    assigneeId: input.assigneeId,
+    riskLevel: input.riskLevel,
+    openedBy: input.openedBy,
+    submittedBy: null,
+    learnerKnown: input.learnerKnown,
   }),
   states: {
     intake: {

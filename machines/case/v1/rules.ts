@@ -11,10 +11,10 @@ export { isHighRisk } from '../rules-kit';
 const learnerNamed = (c: CaseContext): Refusal | null =>
   c.learnerKnown === false
     ? refusal(
-      'learner_unknown',
-      'Hồ sơ chưa xác định học sinh. Hãy xác định học sinh trước khi bắt đầu đánh giá.',
-      'The case’s learner is not named yet; name the learner before starting the assessment.',
-    )
+        'learner_unknown',
+        'Hồ sơ chưa xác định học sinh. Hãy xác định học sinh trước khi bắt đầu đánh giá.',
+        'The case’s learner is not named yet; name the learner before starting the assessment.',
+      )
     : null;
 
 export type V1EventType = Exclude<CaseEventType, 'RAISE_PROTECTION_CONCERN' | 'RECORD_PROTECTION_NOTIFICATION'>;
@@ -41,14 +41,33 @@ export const RULES_V1: Record<V1EventType, Rule> = {
   REOPEN: {},
   ASSIGN: {
     supervisorOnly: true,
-    when: (c) => (c.assigneeId ? refusal('already_assigned', 'Hồ sơ đã có người phụ trách; hãy dùng thao tác phân công lại.', 'The case already has an assignee; use REASSIGN.') : null),
+    when: (c) =>
+      c.assigneeId
+        ? refusal(
+            'already_assigned',
+            'Hồ sơ đã có người phụ trách; hãy dùng thao tác phân công lại.',
+            'The case already has an assignee; use REASSIGN.',
+          )
+        : null,
   },
   REASSIGN: {
     supervisorOnly: true,
-    when: (c) => (c.assigneeId ? null : refusal('not_assigned', 'Hồ sơ chưa có người phụ trách; hãy dùng thao tác phân công.', 'The case has no assignee yet; use ASSIGN.')),
+    when: (c) =>
+      c.assigneeId
+        ? null
+        : refusal(
+            'not_assigned',
+            'Hồ sơ chưa có người phụ trách; hãy dùng thao tác phân công.',
+            'The case has no assignee yet; use ASSIGN.',
+          ),
     with: (c, e) =>
       e.type === 'REASSIGN' && e.payload.assigneeId === c.assigneeId
-        ? refusal('same_assignee', 'Người được phân công lại phải khác người đang phụ trách.', 'Reassign to someone other than the current assignee.', ['assigneeId'])
+        ? refusal(
+            'same_assignee',
+            'Người được phân công lại phải khác người đang phụ trách.',
+            'Reassign to someone other than the current assignee.',
+            ['assigneeId'],
+          )
         : null,
   },
   UPDATE_RISK: {},

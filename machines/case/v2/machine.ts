@@ -12,14 +12,19 @@ import { checkEvent, isAuthority } from './rules';
 const retarget = (node: unknown): unknown => {
   if (typeof node === 'string') return node.startsWith('#case.') ? `#case.stage.${node.slice('#case.'.length)}` : node;
   if (Array.isArray(node)) return node.map(retarget);
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'meta' ? v : retarget(v)]));
+  if (node && typeof node === 'object')
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'meta' ? v : retarget(v)]));
   return node;
 };
 const V1_STAGES = retarget(caseMachineV1.config.states) as Record<string, StageNode>;
 
 type StageNode = { on?: Record<string, unknown>; states?: Record<string, StageNode> };
 const withOn = (node: StageNode, on: Record<string, unknown>): StageNode => ({ ...node, on: { ...node.on, ...on } });
-const referFrom = (from: ReferralOrigin, guard = 'permitted') => ({ target: 'referral', guard, actions: { type: 'referFrom', params: { from } } });
+const referFrom = (from: ReferralOrigin, guard = 'permitted') => ({
+  target: 'referral',
+  guard,
+  actions: { type: 'referFrom', params: { from } },
+});
 
 // Every closing event of a high or critical case, or of one with a protection concern, waits for a supervisor's
 // review, from assessment as from monitoring (CLOSE_AT_INTAKE is the supervisor's own, by its rule).
@@ -35,9 +40,15 @@ const { referral } = V1_STAGES;
 const STAGES = {
   ...V1_STAGES,
   intake: withOn(V1_STAGES.intake, { REFER: referFrom('intake', 'permittedWithConcern') }),
-  assessment: withOn(V1_STAGES.assessment, { REFER: referFrom('assessment'), CLOSE: toReview('proposeFromAssessment') }),
+  assessment: withOn(V1_STAGES.assessment, {
+    REFER: referFrom('assessment'),
+    CLOSE: toReview('proposeFromAssessment'),
+  }),
   planning: withOn(V1_STAGES.planning, { REFER: referFrom('planning') }),
-  monitoring: withOn(V1_STAGES.monitoring, { REFER: referFrom('monitoring'), PROPOSE_CLOSURE: toReview('markSubmitted') }),
+  monitoring: withOn(V1_STAGES.monitoring, {
+    REFER: referFrom('monitoring'),
+    PROPOSE_CLOSURE: toReview('markSubmitted'),
+  }),
   referral: {
     ...referral,
     states: {
@@ -75,9 +86,12 @@ export const caseMachineV2 = setup({
     ...stageGuards(checkEvent),
     ...closureGuards(checkEvent),
     toAuthority: ({ event }) => event.type === 'RECORD_PROTECTION_NOTIFICATION' && isAuthority(event.payload.recipient),
-    permittedWithConcern: ({ context, event }) => checkEvent(context, event) === null && context.protection !== undefined,
-    permittedFromPlanning: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'planning',
-    permittedFromIntake: ({ context, event }) => checkEvent(context, event) === null && context.referredFrom === 'intake',
+    permittedWithConcern: ({ context, event }) =>
+      checkEvent(context, event) === null && context.protection !== undefined,
+    permittedFromPlanning: ({ context, event }) =>
+      checkEvent(context, event) === null && context.referredFrom === 'planning',
+    permittedFromIntake: ({ context, event }) =>
+      checkEvent(context, event) === null && context.referredFrom === 'intake',
   },
   actions: {
     ...stageActions,
@@ -88,7 +102,13 @@ export const caseMachineV2 = setup({
       assertEvent(event, 'RAISE_PROTECTION_CONCERN');
       const { kind, carerSuspected, receivedAt } = event.payload;
       return {
-        protection: { status: 'open' as const, kind, carerSuspected, ...(receivedAt !== undefined ? { receivedAt } : {}), notifications: [] },
+        protection: {
+          status: 'open' as const,
+          kind,
+          carerSuspected,
+          ...(receivedAt !== undefined ? { receivedAt } : {}),
+          notifications: [],
+        },
         riskLevel: carerSuspected ? ('critical' as const) : context.riskLevel,
       };
     }),
@@ -109,7 +129,11 @@ export const caseMachineV2 = setup({
   version: '2',
   type: 'parallel',
   context: ({ input }) => ({
-    assigneeId: input.assigneeId, riskLevel: input.riskLevel, openedBy: input.openedBy, submittedBy: null, learnerKnown: input.learnerKnown,
+    assigneeId: input.assigneeId,
+    riskLevel: input.riskLevel,
+    openedBy: input.openedBy,
+    submittedBy: null,
+    learnerKnown: input.learnerKnown,
   }),
   states: {
     stage: { meta: P.stage, initial: 'intake', states: STAGES },
@@ -117,7 +141,10 @@ export const caseMachineV2 = setup({
       meta: P.protection,
       initial: 'none',
       states: {
-        none: { meta: P.none, on: { RAISE_PROTECTION_CONCERN: { target: 'open', guard: whileStageOpen, actions: 'raiseConcern' } } },
+        none: {
+          meta: P.none,
+          on: { RAISE_PROTECTION_CONCERN: { target: 'open', guard: whileStageOpen, actions: 'raiseConcern' } },
+        },
         // The family told: recorded, and the concern stays open with its clock running.
         open: {
           meta: P.open,

@@ -5,7 +5,10 @@ export const META_V2_PROTECTION = {
   protection: { label: { vi: 'Bảo vệ trẻ em', en: 'Child protection' }, deadlines: [] },
   none: { label: { vi: 'Không có tin báo', en: 'No concern' }, deadlines: [] },
   open: {
-    label: { vi: 'Tin báo bảo vệ trẻ em – chờ báo cơ quan có thẩm quyền', en: 'Protection concern – awaiting a report to an authority' },
+    label: {
+      vi: 'Tin báo bảo vệ trẻ em – chờ báo cơ quan có thẩm quyền',
+      en: 'Protection concern – awaiting a report to an authority',
+    },
     deadlines: [
       {
         kind: 'protection_notification',

@@ -2,11 +2,23 @@ import { makeRules, refusal, Rule } from '../rules-kit';
 import type { AuthorityRecipient, CaseContext, CaseEventType, ProtectionKind, ProtectionRecipient } from '../types';
 import { RULES_V1 } from '../v1/rules';
 
-export const PROTECTION_KINDS: readonly ProtectionKind[] = ['abuse', 'violence', 'neglect', 'exploitation', 'school_violence'];
-export const AUTHORITY_RECIPIENTS: readonly AuthorityRecipient[] = ['tong_dai_111', 'ubnd_phuong', 'cong_an', 'phong_vhxh'];
+export const PROTECTION_KINDS: readonly ProtectionKind[] = [
+  'abuse',
+  'violence',
+  'neglect',
+  'exploitation',
+  'school_violence',
+];
+export const AUTHORITY_RECIPIENTS: readonly AuthorityRecipient[] = [
+  'tong_dai_111',
+  'ubnd_phuong',
+  'cong_an',
+  'phong_vhxh',
+];
 export const PROTECTION_RECIPIENTS: readonly ProtectionRecipient[] = [...AUTHORITY_RECIPIENTS, 'gia_dinh'];
 // Only a report to an authority discharges the duty to report; telling the family is recorded beside it.
-export const isAuthority = (recipient: ProtectionRecipient): boolean => AUTHORITY_RECIPIENTS.some((a) => a === recipient);
+export const isAuthority = (recipient: ProtectionRecipient): boolean =>
+  AUTHORITY_RECIPIENTS.some((a) => a === recipient);
 
 // The rationale a case's risk carries when a concern with the carer suspected made it critical.
 export const CARER_SUSPECTED_RATIONALE =
@@ -19,12 +31,18 @@ const notWhileConcernOpen = (rule: Rule): Rule => ({
   ...rule,
   when: (c, stage) =>
     concernOpen(c)
-      ? refusal('protection_concern_open', 'Hồ sơ đang có tin báo bảo vệ trẻ em chưa ghi nhận việc thông báo; chưa thể kết thúc.', 'An open child-protection concern blocks closure until its notification is recorded.')
+      ? refusal(
+          'protection_concern_open',
+          'Hồ sơ đang có tin báo bảo vệ trẻ em chưa ghi nhận việc thông báo; chưa thể kết thúc.',
+          'An open child-protection concern blocks closure until its notification is recorded.',
+        )
       : (rule.when?.(c, stage) ?? null),
 });
 
 const notWhenClosed = (stage?: string) =>
-  stage?.startsWith('closed') ? refusal('case_closed', 'Hồ sơ đã kết thúc; hãy mở lại hồ sơ trước.', 'The case is closed; reopen it first.') : null;
+  stage?.startsWith('closed')
+    ? refusal('case_closed', 'Hồ sơ đã kết thúc; hãy mở lại hồ sơ trước.', 'The case is closed; reopen it first.')
+    : null;
 
 // The duty to report belongs to whoever works the case, and to the principal who answers for it.
 const RULES_V2: Record<CaseEventType, Rule> = {
@@ -50,16 +68,33 @@ const RULES_V2: Record<CaseEventType, Rule> = {
     alsoRoles: ['principal'],
     when: (c, stage) =>
       notWhenClosed(stage) ??
-      (concernOpen(c) ? refusal('protection_concern_open', 'Đã có tin báo bảo vệ trẻ em đang mở cho hồ sơ này.', 'A child-protection concern is already open.') : null),
+      (concernOpen(c)
+        ? refusal(
+            'protection_concern_open',
+            'Đã có tin báo bảo vệ trẻ em đang mở cho hồ sơ này.',
+            'A child-protection concern is already open.',
+          )
+        : null),
   },
   RECORD_PROTECTION_NOTIFICATION: {
     alsoRoles: ['principal'],
     when: (c, stage) =>
       notWhenClosed(stage) ??
-      (c.protection ? null : refusal('payload_incomplete', 'Hồ sơ chưa có tin báo bảo vệ trẻ em.', 'There is no protection concern to notify.')),
+      (c.protection
+        ? null
+        : refusal(
+            'payload_incomplete',
+            'Hồ sơ chưa có tin báo bảo vệ trẻ em.',
+            'There is no protection concern to notify.',
+          )),
     with: (c, e) =>
       e.type === 'RECORD_PROTECTION_NOTIFICATION' && e.payload.recipient === 'gia_dinh' && c.protection?.carerSuspected
-        ? refusal('family_is_suspected', 'Không được thông báo cho gia đình khi người chăm sóc bị nghi ngờ là người gây hại.', 'The family may not be the recipient when the carer is the suspected source of harm.', ['recipient'])
+        ? refusal(
+            'family_is_suspected',
+            'Không được thông báo cho gia đình khi người chăm sóc bị nghi ngờ là người gây hại.',
+            'The family may not be the recipient when the carer is the suspected source of harm.',
+            ['recipient'],
+          )
         : null,
   },
 };

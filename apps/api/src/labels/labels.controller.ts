@@ -12,7 +12,9 @@ export class LabelsController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'Nhãn tiếng Việt và tiếng Anh của các trường dữ liệu / the Vietnamese and English label of each field' })
+  @ApiOperation({
+    summary: 'Nhãn tiếng Việt và tiếng Anh của các trường dữ liệu / the Vietnamese and English label of each field',
+  })
   @ApiExtraModels(FieldLabelDto)
   @ApiOkResponse({
     schema: { type: 'object', additionalProperties: { $ref: getSchemaPath(FieldLabelDto) } },

@@ -21,7 +21,11 @@ describe('loadOverrides', () => {
   });
 
   it('leaves files other than <year>.json alone', () => {
-    const dir = dirWith({ 'README.md': '# not a year', '2027-draft.json': '{', '2027.json': JSON.stringify({ year: 2027, daysOff: [] }) });
+    const dir = dirWith({
+      'README.md': '# not a year',
+      '2027-draft.json': '{',
+      '2027.json': JSON.stringify({ year: 2027, daysOff: [] }),
+    });
     expect(sut(dir)).toEqual([{ year: 2027, daysOff: [], workingDays: [] }]);
   });
 
@@ -30,14 +34,48 @@ describe('loadOverrides', () => {
   });
 
   it.each([
-    ['an impossible date', { year: 2027, daysOff: [{ date: '2027-02-30', name: 'x', decision }] }, /daysOff\[0\] \(2027-02-30\): "date" must be a real YYYY-MM-DD date/],
-    ['a date of another year', { year: 2027, daysOff: [{ date: '2026-12-31', name: 'x', decision }] }, /daysOff\[0\] \(2026-12-31\): "date" is not in 2027/],
-    ['an entry without its decision', { year: 2027, workingDays: [{ date: '2027-01-09', name: 'x' }] }, /workingDays\[0\] \(2027-01-09\): "decision" must be a non-empty string/],
-    ['an unknown key in an entry', { year: 2027, daysOff: [{ date: '2027-03-10', name: 'x', decision, kind: 'storm' }] }, /daysOff\[0\] \(2027-03-10\): unknown key "kind"/],
+    [
+      'an impossible date',
+      { year: 2027, daysOff: [{ date: '2027-02-30', name: 'x', decision }] },
+      /daysOff\[0\] \(2027-02-30\): "date" must be a real YYYY-MM-DD date/,
+    ],
+    [
+      'a date of another year',
+      { year: 2027, daysOff: [{ date: '2026-12-31', name: 'x', decision }] },
+      /daysOff\[0\] \(2026-12-31\): "date" is not in 2027/,
+    ],
+    [
+      'an entry without its decision',
+      { year: 2027, workingDays: [{ date: '2027-01-09', name: 'x' }] },
+      /workingDays\[0\] \(2027-01-09\): "decision" must be a non-empty string/,
+    ],
+    [
+      'an unknown key in an entry',
+      { year: 2027, daysOff: [{ date: '2027-03-10', name: 'x', decision, kind: 'storm' }] },
+      /daysOff\[0\] \(2027-03-10\): unknown key "kind"/,
+    ],
     ['a misspelt list', { year: 2027, dayOff: [] }, /unknown key "dayOff"/],
     ['a list that is not a list', { year: 2027, daysOff: { date: '2027-03-10' } }, /"daysOff" must be a list/],
-    ['a date listed twice', { year: 2027, daysOff: [{ date: '2027-03-10', name: 'x', decision }, { date: '2027-03-10', name: 'y', decision }] }, /daysOff\[1\] \(2027-03-10\): "date" is listed twice/],
-    ['a date both off and worked', { year: 2027, daysOff: [{ date: '2027-03-10', name: 'x', decision }], workingDays: [{ date: '2027-03-10', name: 'y', decision }] }, /2027-03-10 is both in daysOff and in workingDays/],
+    [
+      'a date listed twice',
+      {
+        year: 2027,
+        daysOff: [
+          { date: '2027-03-10', name: 'x', decision },
+          { date: '2027-03-10', name: 'y', decision },
+        ],
+      },
+      /daysOff\[1\] \(2027-03-10\): "date" is listed twice/,
+    ],
+    [
+      'a date both off and worked',
+      {
+        year: 2027,
+        daysOff: [{ date: '2027-03-10', name: 'x', decision }],
+        workingDays: [{ date: '2027-03-10', name: 'y', decision }],
+      },
+      /2027-03-10 is both in daysOff and in workingDays/,
+    ],
     ['a year that does not match the file name', { year: 2028 }, /"year" 2028 does not match the file name/],
     ['a year that is not a number', { year: '2027' }, /"year" must be a four-digit whole number/],
   ])('refuses %s, naming the file and the entry', (_case, body, message) => {

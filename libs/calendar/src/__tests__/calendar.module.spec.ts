@@ -8,10 +8,12 @@ import { WorkingCalendar } from '../working-calendar';
 describe('CalendarModule', () => {
   const saved = { HOLIDAYS_DIR: process.env.HOLIDAYS_DIR, TZ_NAME: process.env.TZ_NAME };
   afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   });
-  const sut = async (): Promise<WorkingCalendar> => (await Test.createTestingModule({ imports: [CalendarModule] }).compile()).get(WorkingCalendar);
+  const sut = async (): Promise<WorkingCalendar> =>
+    (await Test.createTestingModule({ imports: [CalendarModule] }).compile()).get(WorkingCalendar);
 
   it('works without the app config: config/holidays and Asia/Ho_Chi_Minh by default', async () => {
     delete process.env.HOLIDAYS_DIR;

@@ -8,7 +8,9 @@ const decision = 'Quyết định thử nghiệm';
 describe('National Day (Quốc khánh) has two days off', () => {
   it('holds 1/9 and 2/9 in a year with no override file (2031)', () => {
     const sut = new WorkingCalendar({ overrides: [] });
-    expect(sut.yearCalendar(2031).filter((d) => d.date.startsWith('2031-09') || d.date.startsWith('2031-08-3'))).toEqual([
+    expect(
+      sut.yearCalendar(2031).filter((d) => d.date.startsWith('2031-09') || d.date.startsWith('2031-08-3')),
+    ).toEqual([
       expect.objectContaining({ date: '2031-09-01', kind: 'holiday', name: 'Quốc khánh (ngày liền kề trước 02/09)' }),
       expect.objectContaining({ date: '2031-09-02', kind: 'holiday', name: 'Quốc khánh' }),
     ]);
@@ -22,10 +24,18 @@ describe('National Day (Quốc khánh) has two days off', () => {
   });
 
   it('lets a year’s file choose the other day: 2/9 and 3/9, 1/9 worked', () => {
-    const file = parseOverrides('2031.json', { year: 2031, daysOff: [{ date: '2031-09-03', name: 'Quốc khánh (ngày liền kề sau 02/09)', decision }] });
+    const file = parseOverrides('2031.json', {
+      year: 2031,
+      daysOff: [{ date: '2031-09-03', name: 'Quốc khánh (ngày liền kề sau 02/09)', decision }],
+    });
     const sut = new WorkingCalendar({ overrides: [file] });
     expect(sut.isWorkingDay('2031-09-01')).toBe(true);
     expect(sut.isWorkingDay('2031-09-02')).toBe(false);
-    expect(sut.dayOff('2031-09-03')).toEqual({ date: '2031-09-03', name: 'Quốc khánh (ngày liền kề sau 02/09)', kind: 'override', decision });
+    expect(sut.dayOff('2031-09-03')).toEqual({
+      date: '2031-09-03',
+      name: 'Quốc khánh (ngày liền kề sau 02/09)',
+      kind: 'override',
+      decision,
+    });
   });
 });

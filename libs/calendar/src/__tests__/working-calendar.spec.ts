@@ -30,7 +30,10 @@ describe('WorkingCalendar arithmetic (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:30�
     });
 
     it('gives Sat 1/5/2027 its make-up day (Art. 111(3)): Mon 3/5 is off, Thu 29/4 + 1 is Tue 4/5', () => {
-      expect(sut.dayOff('2027-05-03')).toMatchObject({ kind: 'make_up', name: 'Nghỉ bù Ngày Quốc tế Lao động (Thứ Bảy 01/05)' });
+      expect(sut.dayOff('2027-05-03')).toMatchObject({
+        kind: 'make_up',
+        name: 'Nghỉ bù Ngày Quốc tế Lao động (Thứ Bảy 01/05)',
+      });
       expect(sut.addWorkingDays(at('2027-04-29T10:00:00+07:00'), 1)).toEqual(at('2027-05-04T17:00:00+07:00'));
     });
 
@@ -136,7 +139,13 @@ describe('WorkingCalendar arithmetic (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:30�
   });
 
   it('keeps its own working hours', () => {
-    const sut8to5 = new WorkingCalendar({ overrides: [], hours: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }] });
+    const sut8to5 = new WorkingCalendar({
+      overrides: [],
+      hours: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    });
     expect(sut8to5.addWorkingHours(at('2026-03-04T11:00:00+07:00'), 2)).toEqual(at('2026-03-04T14:00:00+07:00'));
     expect(() => new WorkingCalendar({ overrides: [], hours: [{ start: '13:00', end: '12:00' }] })).toThrow(RangeError);
   });

@@ -2,7 +2,8 @@ import { loadOverrides, parseOverrides } from '../calendar-overrides';
 import { WorkingCalendar } from '../working-calendar';
 
 const decision = 'Quyết định thử nghiệm';
-const with2027 = (file: object) => new WorkingCalendar({ overrides: [parseOverrides('2027.json', { year: 2027, ...file })] });
+const with2027 = (file: object) =>
+  new WorkingCalendar({ overrides: [parseOverrides('2027.json', { year: 2027, ...file })] });
 
 describe('WorkingCalendar.yearCalendar and dayOff', () => {
   const sut = new WorkingCalendar({ overrides: loadOverrides() });
@@ -49,7 +50,12 @@ describe('WorkingCalendar.yearCalendar and dayOff', () => {
   });
 
   it('names a day off in Vietnamese, with its reason', () => {
-    expect(sut.dayOff('2026-04-27')).toEqual({ date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương (Chủ nhật 26/04)', kind: 'make_up', decision: 'Bộ luật Lao động 2019, Điều 111 khoản 3' });
+    expect(sut.dayOff('2026-04-27')).toEqual({
+      date: '2026-04-27',
+      name: 'Nghỉ bù Giỗ Tổ Hùng Vương (Chủ nhật 26/04)',
+      kind: 'make_up',
+      decision: 'Bộ luật Lao động 2019, Điều 111 khoản 3',
+    });
     expect(sut.dayOff('2027-02-06')).toMatchObject({ name: 'Tết Nguyên đán (mùng 1)', kind: 'holiday' });
     expect(sut.dayOff('2026-03-07')).toEqual({ date: '2026-03-07', name: 'Nghỉ hằng tuần (Thứ Bảy)', kind: 'weekend' });
     expect(sut.dayOff('2026-03-08')).toMatchObject({ name: 'Nghỉ hằng tuần (Chủ nhật)' });
@@ -84,12 +90,18 @@ describe('override files against the library', () => {
   });
 
   it('replace the library’s Tết once they list a Tết day, make-up days included', () => {
-    const tet = ['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'].map((date) => ({ date, name: 'Tết Nguyên đán', decision }));
+    const tet = ['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'].map((date) => ({
+      date,
+      name: 'Tết Nguyên đán',
+      decision,
+    }));
     const sut = with2027({ daysOff: tet });
-    expect(sut.yearCalendar(2027).filter((d) => d.date < '2027-03-01').map((d) => [d.date, d.kind])).toEqual([
-      ['2027-01-01', 'holiday'],
-      ...tet.map((d) => [d.date, 'override']),
-    ]);
+    expect(
+      sut
+        .yearCalendar(2027)
+        .filter((d) => d.date < '2027-03-01')
+        .map((d) => [d.date, d.kind]),
+    ).toEqual([['2027-01-01', 'holiday'], ...tet.map((d) => [d.date, 'override'])]);
     expect(sut.isWorkingDay('2027-02-11')).toBe(true);
   });
 

@@ -14,10 +14,18 @@ import { CalendarDay, CalendarYear } from './calendar-day.entity';
 import { CalendarEntryView, CalendarSource, changesOf, entryView, fileEntries, overridesOf } from './calendar-entries';
 import { CalendarDayDto } from './dtos/calendar-year.dto';
 
-export type CalendarYearView = { year: number; source: CalendarSource; entries: CalendarEntryView[]; items: ReturnType<WorkingCalendar['yearCalendar']> };
+export type CalendarYearView = {
+  year: number;
+  source: CalendarSource;
+  entries: CalendarEntryView[];
+  items: ReturnType<WorkingCalendar['yearCalendar']>;
+};
 
 export const checkYear = (year: number): void => {
-  if (year < 2000 || year > 2100) throw new InputValidationException([{ field: 'year', problems: ['year: phải từ 2000 đến 2100 / must be between 2000 and 2100'] }]);
+  if (year < 2000 || year > 2100)
+    throw new InputValidationException([
+      { field: 'year', problems: ['year: phải từ 2000 đến 2100 / must be between 2000 and 2100'] },
+    ]);
 };
 
 // The working calendar kept in the app. A year an admin has set replaces the HOLIDAYS_DIR file's for that year;
@@ -36,7 +44,14 @@ export class CalendarAdminService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const years = await this.source.getRepository(CalendarYear).find();
     const days = await this.source.getRepository(CalendarDay).find({ order: { date: 'ASC' } });
-    for (const { year } of years) this.calendar.setYear(year, overridesOf(year, days.filter((d) => d.year === year)));
+    for (const { year } of years)
+      this.calendar.setYear(
+        year,
+        overridesOf(
+          year,
+          days.filter((d) => d.year === year),
+        ),
+      );
   }
 
   async view(year: number): Promise<CalendarYearView> {
@@ -45,7 +60,11 @@ export class CalendarAdminService implements OnModuleInit {
     return { year, source, entries, items: this.calendar.yearCalendar(year) };
   }
 
-  async replace(admin: Caller, year: number, sent: CalendarDayDto[]): Promise<CalendarYearView & { movedDeadlines: number }> {
+  async replace(
+    admin: Caller,
+    year: number,
+    sent: CalendarDayDto[],
+  ): Promise<CalendarYearView & { movedDeadlines: number }> {
     checkYear(year);
     const now = this.clock.now();
     this.check(year, sent, new LocalTime(this.calendar.timeZone).of(now).date);
@@ -56,30 +75,49 @@ export class CalendarAdminService implements OnModuleInit {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dong-hanh:calendar'))`);
       const before = await this.listOf(tx, year);
       const changes = changesOf(before.entries, entries);
-      if (before.source === 'app' && !changes.added.length && !changes.changed.length && !changes.removed.length) return null;
+      if (before.source === 'app' && !changes.added.length && !changes.changed.length && !changes.removed.length)
+        return null;
       await tx.getRepository(CalendarYear).upsert({ year, updatedAt: now }, ['year']);
       await tx.getRepository(CalendarDay).delete({ year });
       if (sent.length) await tx.getRepository(CalendarDay).insert(sent.map((d) => ({ ...d, year })));
-      const movedDeadlines = await this.changeHooks.run(tx, this.calendar.withYear(year, before.overrides), this.calendar.withYear(year, next));
+      const movedDeadlines = await this.changeHooks.run(
+        tx,
+        this.calendar.withYear(year, before.overrides),
+        this.calendar.withYear(year, next),
+      );
       await this.chain.append(tx, {
-        type: 'CALENDAR_YEAR_UPDATED', ...chainActor(admin), subjectId: null, at: now,
+        type: 'CALENDAR_YEAR_UPDATED',
+        ...chainActor(admin),
+        subjectId: null,
+        at: now,
         payload: { year, sourceBefore: before.source, ...changes, movedDeadlines },
       });
       return movedDeadlines;
     });
     if (moved) this.calendar.setYear(year, next);
-    return { year, source: 'app', entries, items: this.calendar.yearCalendar(year), movedDeadlines: moved?.length ?? 0 };
+    return {
+      year,
+      source: 'app',
+      entries,
+      items: this.calendar.yearCalendar(year),
+      movedDeadlines: moved?.length ?? 0,
+    };
   }
 
   // The year's list and where it comes from, with the notice it makes.
-  private async listOf(m: EntityManager, year: number): Promise<{ source: CalendarSource; entries: CalendarEntryView[]; overrides?: CalendarOverrides }> {
+  private async listOf(
+    m: EntityManager,
+    year: number,
+  ): Promise<{ source: CalendarSource; entries: CalendarEntryView[]; overrides?: CalendarOverrides }> {
     if (await m.getRepository(CalendarYear).existsBy({ year })) {
       const days = await m.getRepository(CalendarDay).find({ where: { year }, order: { date: 'ASC' } });
       return { source: 'app', entries: days.map(entryView), overrides: overridesOf(year, days) };
     }
     // Not kept in the app: what the calendar holds for the year is the file's.
     const file = this.calendar.overridesOf(year);
-    return file ? { source: 'file', entries: fileEntries(file), overrides: file } : { source: 'statutory', entries: [] };
+    return file
+      ? { source: 'file', entries: fileEntries(file), overrides: file }
+      : { source: 'statutory', entries: [] };
   }
 
   // What the DTO cannot see alone: the year, a date twice, a decision dated after today. All problems at once.
@@ -87,11 +125,27 @@ export class CalendarAdminService implements OnModuleInit {
     const problems: FieldProblem[] = [];
     const first = new Map<string, number>();
     sent.forEach((d, i) => {
-      if (!d.date.startsWith(`${year}-`)) problems.push({ field: `entries[${i}].date`, problems: [`entries[${i}].date: ngày ${d.date} không thuộc năm ${year} / ${d.date} is not in ${year}`] });
+      if (!d.date.startsWith(`${year}-`))
+        problems.push({
+          field: `entries[${i}].date`,
+          problems: [`entries[${i}].date: ngày ${d.date} không thuộc năm ${year} / ${d.date} is not in ${year}`],
+        });
       const j = first.get(d.date);
-      if (j !== undefined) problems.push({ field: `entries[${i}].date`, problems: [`entries[${i}].date: ngày ${d.date} đã có ở entries[${j}] / ${d.date} is listed twice (also entries[${j}])`] });
+      if (j !== undefined)
+        problems.push({
+          field: `entries[${i}].date`,
+          problems: [
+            `entries[${i}].date: ngày ${d.date} đã có ở entries[${j}] / ${d.date} is listed twice (also entries[${j}])`,
+          ],
+        });
       else first.set(d.date, i);
-      if (d.decisionDate > today) problems.push({ field: `entries[${i}].decisionDate`, problems: [`entries[${i}].decisionDate: ngày ban hành không được sau hôm nay / the decision cannot be dated after today`] });
+      if (d.decisionDate > today)
+        problems.push({
+          field: `entries[${i}].decisionDate`,
+          problems: [
+            `entries[${i}].decisionDate: ngày ban hành không được sau hôm nay / the decision cannot be dated after today`,
+          ],
+        });
     });
     if (problems.length) throw new InputValidationException(problems);
   }

@@ -30,7 +30,9 @@ export class CaseChronologyService {
     const events = (await this.audit.history(row.id)).filter(inChronology);
     const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))];
     const users = actorIds.length
-      ? await this.source.getRepository(User).find({ where: { id: In(actorIds) }, select: { id: true, fullName: true } })
+      ? await this.source
+          .getRepository(User)
+          .find({ where: { id: In(actorIds) }, select: { id: true, fullName: true } })
       : [];
     const names = new Map(users.map((u) => [u.id, u.fullName]));
     const dayStart = (date: string) => this.local.at(date, 0);

@@ -2,16 +2,39 @@ import type { AuditEvent } from '@dh/audit';
 import { isRealDate } from '@dh/calendar';
 
 export type ChronologyKind =
-  | 'case' | 'stage' | 'assignment' | 'risk' | 'note' | 'session' | 'family_contact' | 'follow_up'
-  | 'referral' | 'consent' | 'protection' | 'clock' | 'alert' | 'learner' | 'access' | 'other';
+  | 'case'
+  | 'stage'
+  | 'assignment'
+  | 'risk'
+  | 'note'
+  | 'session'
+  | 'family_contact'
+  | 'follow_up'
+  | 'referral'
+  | 'consent'
+  | 'protection'
+  | 'clock'
+  | 'alert'
+  | 'learner'
+  | 'access'
+  | 'other';
 
 type Label = { vi: string; en: string };
 // `when`: the payload field that says when the thing itself happened (a session held on Monday and written
 // down on Wednesday belongs to Monday); without it, the moment it was recorded.
 // `labelOf`: where the payload changes what the logbook must say (telling the family is not reporting to an authority).
-type EntrySpec = { kind: ChronologyKind; label: Label; when?: string; labelOf?: (payload: Record<string, unknown>) => Label };
+type EntrySpec = {
+  kind: ChronologyKind;
+  label: Label;
+  when?: string;
+  labelOf?: (payload: Record<string, unknown>) => Label;
+};
 
-const spec = (kind: ChronologyKind, vi: string, en: string, when?: string): EntrySpec => ({ kind, label: { vi, en }, ...(when ? { when } : {}) });
+const spec = (kind: ChronologyKind, vi: string, en: string, when?: string): EntrySpec => ({
+  kind,
+  label: { vi, en },
+  ...(when ? { when } : {}),
+});
 
 // Every event a case's chain holds, in the words of the paper logbook. Reads (VIEWED, and FORM_GENERATED, a
 // read that prints) are left out: they are the inspector's business, in /history, not the learner's story.
@@ -26,7 +49,12 @@ const ENTRIES: Record<string, EntrySpec> = {
   REFER: spec('referral', 'Chuyển gửi', 'Referral sent'),
   REFERRAL_ACCEPTED: spec('referral', 'Đơn vị tiếp nhận đồng ý hỗ trợ', 'Referral accepted', 'answeredAt'),
   REFERRAL_DECLINED: spec('referral', 'Đơn vị tiếp nhận từ chối', 'Referral declined', 'answeredAt'),
-  REFERRAL_COMPLETED: spec('referral', 'Hoàn thành chuyển gửi, có phản hồi', 'Referral completed with feedback', 'completedAt'),
+  REFERRAL_COMPLETED: spec(
+    'referral',
+    'Hoàn thành chuyển gửi, có phản hồi',
+    'Referral completed with feedback',
+    'completedAt',
+  ),
   PROPOSE_CLOSURE: spec('stage', 'Đề xuất kết thúc hỗ trợ', 'Closure proposed'),
   APPROVE_CLOSURE: spec('stage', 'Phê duyệt kết thúc', 'Closure approved'),
   REJECT_CLOSURE: spec('stage', 'Không duyệt kết thúc', 'Closure rejected'),
@@ -38,10 +66,18 @@ const ENTRIES: Record<string, EntrySpec> = {
   REASSIGN: spec('assignment', 'Phân công lại', 'Reassigned'),
   UPDATE_RISK: spec('risk', 'Cập nhật mức độ nguy cơ', 'Risk level updated'),
   ADD_NOTE: spec('note', 'Ghi chú', 'Note added'),
-  RAISE_PROTECTION_CONCERN: spec('protection', 'Tin báo bảo vệ trẻ em', 'Child-protection concern raised', 'receivedAt'),
+  RAISE_PROTECTION_CONCERN: spec(
+    'protection',
+    'Tin báo bảo vệ trẻ em',
+    'Child-protection concern raised',
+    'receivedAt',
+  ),
   RECORD_PROTECTION_NOTIFICATION: {
     ...spec('protection', 'Đã báo cơ quan có thẩm quyền', 'Reported to an authority', 'notifiedAt'),
-    labelOf: (p) => (p.recipient === 'gia_dinh' ? { vi: 'Đã thông báo cho gia đình', en: 'Family informed' } : { vi: 'Đã báo cơ quan có thẩm quyền', en: 'Reported to an authority' }),
+    labelOf: (p) =>
+      p.recipient === 'gia_dinh'
+        ? { vi: 'Đã thông báo cho gia đình', en: 'Family informed' }
+        : { vi: 'Đã báo cơ quan có thẩm quyền', en: 'Reported to an authority' },
   },
   SESSION_RECORDED: spec('session', 'Buổi tư vấn', 'Counselling session', 'startedAt'),
   FAMILY_CONTACT_RECORDED: spec('family_contact', 'Liên hệ với gia đình', 'Family contact', 'contactedAt'),
@@ -86,7 +122,9 @@ export const toChronologyEntry = (
 ): ChronologyEntry => {
   const entry = ENTRIES[e.type] ?? spec('other', e.type, e.type);
   const { payload, masked } = shown;
-  const details = Object.fromEntries(Object.entries(payload).filter(([k, v]) => !masked.includes(k) && v !== null && v !== undefined));
+  const details = Object.fromEntries(
+    Object.entries(payload).filter(([k, v]) => !masked.includes(k) && v !== null && v !== undefined),
+  );
   return {
     seq: e.seq,
     occurredAt: occurredAt(entry.when ? payload[entry.when] : undefined, dayStart) ?? e.at.toISOString(),

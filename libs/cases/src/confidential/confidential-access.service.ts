@@ -20,7 +20,9 @@ export class ConfidentialAccess {
     if (roles.includes('supervisor')) return true;
     if (roles.includes('counsellor') && row.assigneeId === caller.id) return true;
     if (roles.includes('principal')) {
-      return tx.getRepository(ConfidentialGrant).existsBy({ caseId: row.id, granteeId: caller.id, ...liveGrantWhere(this.clock.now()) });
+      return tx
+        .getRepository(ConfidentialGrant)
+        .existsBy({ caseId: row.id, granteeId: caller.id, ...liveGrantWhere(this.clock.now()) });
     }
     // A case referred to the ward: the officers of the school's ward, while the referral lasts.
     if (caller.roles.includes('ward_officer') && row.referredToWardAt !== null && caller.wardId !== null) {
@@ -41,7 +43,10 @@ export class ConfidentialAccess {
   // Every read of confidential content is an event of the case's chain: who, in which role, which fields.
   // An export (a form) is such a read under its own type, with what it printed (`as`).
   async recordView(
-    tx: EntityManager, caller: Caller, row: Pick<CaseEntity, 'id'>, fields: string[],
+    tx: EntityManager,
+    caller: Caller,
+    row: Pick<CaseEntity, 'id'>,
+    fields: string[],
     as: { type: string; payload: Record<string, unknown> } = { type: 'VIEWED', payload: {} },
   ): Promise<void> {
     // The row was read before the lock; the event's state is read under it (a transition may have committed since).

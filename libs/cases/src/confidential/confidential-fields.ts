@@ -28,8 +28,10 @@ export const CASES_SEALED: SealedDeclaration = {
       table: 'case',
       key: 'id',
       columns: {
-        summary: SEALED_CONTEXT.summary, risk_rationale: SEALED_CONTEXT.riskRationale,
-        family_circumstances: SEALED_CONTEXT.familyCircumstances, actions_taken: SEALED_CONTEXT.actionsTaken,
+        summary: SEALED_CONTEXT.summary,
+        risk_rationale: SEALED_CONTEXT.riskRationale,
+        family_circumstances: SEALED_CONTEXT.familyCircumstances,
+        actions_taken: SEALED_CONTEXT.actionsTaken,
       },
     },
     {

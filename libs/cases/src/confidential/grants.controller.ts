@@ -2,7 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
-import { Caller, CurrentCaller, GrantWindowDto, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
+import {
+  Caller,
+  CurrentCaller,
+  GrantWindowDto,
+  IdentityException,
+  IdentityExceptionCode,
+  Permission,
+} from '@dh/identity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { GrantIssuedDto, GrantViewDto } from './dtos/grant-view.response';
 import { GrantsService } from './grants.service';
@@ -23,12 +30,20 @@ export class GrantsController {
 
   @Permission('admin.users')
   @Post()
-  @ApiOperation({ summary: 'Cấp quyền xem nội dung bảo mật của một hồ sơ cho hiệu trưởng / grant a principal one case’s confidential content (admin)' })
+  @ApiOperation({
+    summary:
+      'Cấp quyền xem nội dung bảo mật của một hồ sơ cho hiệu trưởng / grant a principal one case’s confidential content (admin)',
+  })
   @ApiCreatedResponse({ type: GrantIssuedDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, GRANT_NOT_VALID)
   @ApiErrors(IdentityException.statuses, GRANT_TOO_LONG)
   grant(@CurrentCaller() caller: Caller, @Body() dto: GrantDto) {
-    return this.grants.grant(caller, { caseId: dto.caseId, granteeId: dto.granteeId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
+    return this.grants.grant(caller, {
+      caseId: dto.caseId,
+      granteeId: dto.granteeId,
+      reason: dto.reason,
+      expiresAt: new Date(dto.expiresAt),
+    });
   }
 
   @Permission('admin.users')

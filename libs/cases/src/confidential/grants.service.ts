@@ -12,8 +12,17 @@ import { ConfidentialGrant } from './confidential-grant.entity';
 
 export type GrantRequest = { caseId: string; granteeId: string; reason: string; expiresAt: Date };
 export type GrantView = {
-  id: string; caseId: string; schoolId: string; granteeId: string; grantedBy: string; reason: string; expiresAt: string;
-  createdAt: string; revokedAt: string | null; revokedBy: string | null; live: boolean;
+  id: string;
+  caseId: string;
+  schoolId: string;
+  granteeId: string;
+  grantedBy: string;
+  reason: string;
+  expiresAt: string;
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  live: boolean;
 };
 
 // The admin grants a principal one case's confidential content for a reason and a time; the grant is an
@@ -32,7 +41,12 @@ export class GrantsService {
   grant(admin: Caller, g: GrantRequest) {
     return inTransaction(this.source, async (tx) => {
       const now = this.clock.now();
-      const row = await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: g.caseId }).getOne();
+      const row = await tx
+        .getRepository(CaseEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: g.caseId })
+        .getOne();
       if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
       if (g.expiresAt <= now) throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'expiresAt' });
       assertGrantLength(g.expiresAt, now, this.config.grantMaxDays);
@@ -40,11 +54,24 @@ export class GrantsService {
         throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'granteeId' });
       }
       const grant = tx.getRepository(ConfidentialGrant).create({
-        caseId: row.id, schoolId: row.schoolId, granteeId: g.granteeId, grantedBy: admin.id, reason: g.reason.trim(), expiresAt: g.expiresAt,
-        revokedAt: null, revokedBy: null, createdAt: now,
+        caseId: row.id,
+        schoolId: row.schoolId,
+        granteeId: g.granteeId,
+        grantedBy: admin.id,
+        reason: g.reason.trim(),
+        expiresAt: g.expiresAt,
+        revokedAt: null,
+        revokedBy: null,
+        createdAt: now,
       });
       await tx.getRepository(ConfidentialGrant).insert(grant);
-      const payload = { grantId: grant.id, caseId: row.id, granteeId: g.granteeId, reason: grant.reason, expiresAt: g.expiresAt.toISOString() };
+      const payload = {
+        grantId: grant.id,
+        caseId: row.id,
+        granteeId: g.granteeId,
+        reason: grant.reason,
+        expiresAt: g.expiresAt.toISOString(),
+      };
       const by = { ...chainActor(admin), at: now };
       await this.audit.appendCaseEvent(tx, row.id, by, 'GRANT_ISSUED', payload);
       await this.adminChain.append(tx, { type: 'GRANT_ISSUED', subjectId: g.granteeId, payload, ...by });
@@ -56,7 +83,9 @@ export class GrantsService {
   revoke(admin: Caller, id: string): Promise<GrantView> {
     return inTransaction(this.source, async (tx) => {
       const now = this.clock.now();
-      const grant = await tx.getRepository(ConfidentialGrant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const grant = await tx
+        .getRepository(ConfidentialGrant)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!grant) throw new CaseException(CaseExceptionCode.GRANT_NOT_FOUND);
       if (!isLiveGrant(grant, now)) throw new CaseException(CaseExceptionCode.GRANT_ENDED);
       grant.revokedAt = now;
@@ -78,7 +107,15 @@ export class GrantsService {
 }
 
 const toView = (g: ConfidentialGrant, now: Date): GrantView => ({
-  id: g.id, caseId: g.caseId, schoolId: g.schoolId, granteeId: g.granteeId, grantedBy: g.grantedBy, reason: g.reason,
-  expiresAt: g.expiresAt.toISOString(), createdAt: g.createdAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null,
-  revokedBy: g.revokedBy, live: isLiveGrant(g, now),
+  id: g.id,
+  caseId: g.caseId,
+  schoolId: g.schoolId,
+  granteeId: g.granteeId,
+  grantedBy: g.grantedBy,
+  reason: g.reason,
+  expiresAt: g.expiresAt.toISOString(),
+  createdAt: g.createdAt.toISOString(),
+  revokedAt: g.revokedAt?.toISOString() ?? null,
+  revokedBy: g.revokedBy,
+  live: isLiveGrant(g, now),
 });

@@ -41,7 +41,9 @@ export class ReencryptService {
         for (const row of rows) {
           const stale = names.filter((c) => row[c] !== null && sealedKeyId(row[c]) !== active);
           if (stale.length === 0) continue;
-          const values = await Promise.all(stale.map(async (c) => this.cipher.seal(await this.cipher.open(row[c] as string, columns[c]), columns[c])));
+          const values = await Promise.all(
+            stale.map(async (c) => this.cipher.seal(await this.cipher.open(row[c] as string, columns[c]), columns[c])),
+          );
           await tx.query(
             `UPDATE "${table}" SET ${stale.map((c, i) => `"${c}" = $${i + 2}`).join(', ')} WHERE "${key}" = $1`,
             [row.pk, ...values],

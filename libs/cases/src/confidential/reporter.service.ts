@@ -25,14 +25,20 @@ export class ReporterService {
   read(caller: Caller, caseId: string): Promise<{ reporter: ReporterView }> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx);
-      if (!(await this.confidential.mayReadReporter(tx, caller, row))) throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
+      if (!(await this.confidential.mayReadReporter(tx, caller, row)))
+        throw new IdentityException(IdentityExceptionCode.FORBIDDEN_ROLE);
       const reporter = await tx.getRepository(CaseReporter).findOneBy({ caseId });
       await this.confidential.recordView(tx, caller, row, ['reporter']);
       if (!reporter) return { reporter: null };
       const open = (field: ReporterField) =>
         reporter[field] === null ? null : this.cipher.open(reporter[field], SEALED_CONTEXT.reporter(field));
       const fields = await Promise.all(REPORTER_FIELDS.map(async (f) => [f, await open(f)] as const));
-      return { reporter: { anonymous: reporter.anonymous, ...(Object.fromEntries(fields) as Record<ReporterField, string | null>) } };
+      return {
+        reporter: {
+          anonymous: reporter.anonymous,
+          ...(Object.fromEntries(fields) as Record<ReporterField, string | null>),
+        },
+      };
     });
   }
 }

@@ -5,13 +5,35 @@ import type { ReporterField } from '../confidential/confidential-fields';
 import type { toHistoryItem } from '../history-item';
 
 const CHAIN_CHECKS = Object.keys({
-  sequence: 1, link: 1, hash: 1, case_missing: 1, chain_empty: 1, state_continuity: 1,
-  case_state: 1, case_version: 1, case_head: 1, checkpoint: 1,
+  sequence: 1,
+  link: 1,
+  hash: 1,
+  case_missing: 1,
+  chain_empty: 1,
+  state_continuity: 1,
+  case_state: 1,
+  case_version: 1,
+  case_head: 1,
+  checkpoint: 1,
 } satisfies Record<ChainCheck, 1>) as ChainCheck[];
 
 const CHRONOLOGY_KINDS = Object.keys({
-  case: 1, stage: 1, assignment: 1, risk: 1, note: 1, session: 1, family_contact: 1, follow_up: 1,
-  referral: 1, consent: 1, protection: 1, clock: 1, alert: 1, learner: 1, access: 1, other: 1,
+  case: 1,
+  stage: 1,
+  assignment: 1,
+  risk: 1,
+  note: 1,
+  session: 1,
+  family_contact: 1,
+  follow_up: 1,
+  referral: 1,
+  consent: 1,
+  protection: 1,
+  clock: 1,
+  alert: 1,
+  learner: 1,
+  access: 1,
+  other: 1,
 } satisfies Record<ChronologyKind, 1>) as ChronologyKind[];
 
 export class HistoryItemDto implements ReturnType<typeof toHistoryItem> {
@@ -56,7 +78,9 @@ export class ChronologyEntryDto implements ChronologyEntry {
   @ApiProperty({ type: String, nullable: true }) toState!: string | null;
   @ApiProperty({ type: ChronologyActorDto }) actor!: ChronologyActorDto;
   @ApiProperty({
-    type: 'object', additionalProperties: true, description: 'what the event says that is not confidential',
+    type: 'object',
+    additionalProperties: true,
+    description: 'what the event says that is not confidential',
   })
   details!: Record<string, unknown>;
 }

@@ -38,7 +38,10 @@ export class CaseViewDto implements CaseView {
   @ApiProperty({ type: String, nullable: true }) actionsTaken!: string | null;
   @ApiProperty({ type: [String], description: 'the confidential fields left out for this caller' }) masked!: string[];
   @ApiProperty({
-    enum: CASE_EVENT_TYPES, enumName: 'CaseEventType', isArray: true, description: 'what this caller may send now',
+    enum: CASE_EVENT_TYPES,
+    enumName: 'CaseEventType',
+    isArray: true,
+    description: 'what this caller may send now',
   })
   allowedEvents!: CaseEventType[];
   @ApiProperty({ type: [DeadlineViewDto] }) deadlines!: DeadlineViewDto[];

@@ -1,10 +1,31 @@
 import { plainToInstance, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches,
-  MaxLength, ValidateNested, validateSync,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+  validateSync,
 } from 'class-validator';
 import type {
-  AssigneeFields, CaseEventType, ConcernFields, NotificationFields, ProtectionKind, ProtectionRecipient, RiskFields, RiskLevel,
+  AssigneeFields,
+  CaseEventType,
+  ConcernFields,
+  NotificationFields,
+  ProtectionKind,
+  ProtectionRecipient,
+  RiskFields,
+  RiskLevel,
 } from '@dh/machines/case/types';
 import { PROTECTION_KINDS, PROTECTION_RECIPIENTS } from '@dh/machines/case/v2/rules';
 import { flattenValidationErrors, InputValidationException } from '@dh/errors';
@@ -17,11 +38,16 @@ const LONG = 10000;
 const SHORT = 500;
 
 // Whitespace-only is as empty as empty.
-export const Text = (max: number, each = false) => (target: object, key: string) => {
-  IsString({ each })(target, key);
-  Matches(/\S/, { each, message: each ? `each of ${key} must not be empty` : `${key} must not be empty` })(target, key);
-  MaxLength(max, { each })(target, key);
-};
+export const Text =
+  (max: number, each = false) =>
+  (target: object, key: string) => {
+    IsString({ each })(target, key);
+    Matches(/\S/, { each, message: each ? `each of ${key} must not be empty` : `${key} must not be empty` })(
+      target,
+      key,
+    );
+    MaxLength(max, { each })(target, key);
+  };
 
 // A list of short texts, each non-empty: goals, activities, partners.
 const TextList = (max: number) => (target: object, key: string) => {
@@ -96,7 +122,10 @@ export class ReasonPayload {
 // The sender's name and unit come from the caller and the school; how the receiver reaches them back is theirs to give.
 export class ReferSender {
   @IsOptional() @Text(SHORT) title?: string;
-  @IsOptional() @IsString() @Matches(/^\+?\d+( \d+)*$/, { message: 'phone must be digits, single spaces, an optional leading +' }) @MaxLength(30)
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?\d+( \d+)*$/, { message: 'phone must be digits, single spaces, an optional leading +' })
+  @MaxLength(30)
   phone?: string;
   @IsOptional() @IsEmail() @MaxLength(SHORT) email?: string;
 }
@@ -108,11 +137,18 @@ export class ReferPayload {
   @IsOptional() @Text(SHORT) receiver?: string;
   @Text(LONG) reason!: string;
   // Content-area codes the referral is about, among the case's current areas; absent: all of them.
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(AREA_CODES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(AREA_CODES, { each: true })
   areas?: AreaCode[];
   // Referred to the ward (Phòng Văn hóa – Xã hội): its officers read the case while the referral lasts.
   @IsOptional() @IsBoolean() toWard?: boolean;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ReferSender)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReferSender)
   sender?: ReferSender;
 }
 
@@ -165,7 +201,8 @@ export class ProtectionConcernPayload implements ConcernFields {
 export class ProtectionNotificationPayload implements NotificationFields {
   @IsIn(PROTECTION_RECIPIENTS) recipient!: ProtectionRecipient;
   // An instant: when the day alone is known, the clock it stops cannot be judged.
-  @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { message: 'notifiedAt must give the time of day' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { message: 'notifiedAt must give the time of day' })
   notifiedAt!: string;
   @Text(SHORT) notifiedBy!: string;
 }
@@ -205,16 +242,29 @@ export type EventPayloads = { [K in CaseEventType]: Fields<InstanceType<(typeof 
 export const CASE_EVENT_TYPES = Object.keys(PAYLOADS) as CaseEventType[];
 
 // Checks the payload of one event type; problems name the field as the client wrote it (payload.goals[0]).
-export const validateEventPayload = (type: CaseEventType, payload: Record<string, unknown>): Record<string, unknown> => {
+export const validateEventPayload = (
+  type: CaseEventType,
+  payload: Record<string, unknown>,
+): Record<string, unknown> => {
   const shape = PAYLOADS[type];
   // class-validator has nothing to whitelist against on a class without decorators: check it by hand.
   if (shape === EmptyPayload) {
     const extra = Object.keys(payload);
-    if (extra.length) throw new InputValidationException(extra.map((k) => ({ field: `payload.${k}`, problems: [`Trường dữ liệu không được phép: ${k} / unknown field: ${k}`] })));
+    if (extra.length)
+      throw new InputValidationException(
+        extra.map((k) => ({
+          field: `payload.${k}`,
+          problems: [`Trường dữ liệu không được phép: ${k} / unknown field: ${k}`],
+        })),
+      );
     return payload;
   }
   const instance = plainToInstance(shape, payload);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: false } });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: true, value: false },
+  });
   if (errors.length) throw new InputValidationException(flattenValidationErrors(errors, 'payload'));
   return payload;
 };

@@ -11,7 +11,9 @@ export class LearnerViewDto implements LearnerView {
   @ApiProperty({ enum: ['nam', 'nu', 'khong_ro'], enumName: 'Sex' }) sex!: Sex;
   @ApiProperty({ example: '7A2' }) className!: string;
   @ApiProperty({
-    type: [GuardianDto], nullable: true, description: 'null where the caller may not read the family (then masked)',
+    type: [GuardianDto],
+    nullable: true,
+    description: 'null where the caller may not read the family (then masked)',
   })
   guardians!: GuardianDto[] | null;
   @ApiProperty({ type: [String] }) masked!: string[];

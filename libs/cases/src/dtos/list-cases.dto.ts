@@ -9,23 +9,38 @@ const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true
 
 export class ListCasesDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'e.g. intake, referral (all of its sub-states) or referral.pending' })
-  @IsOptional() @IsString() @MaxLength(50) @Matches(/^[a-zA-Z]+(\.[a-zA-Z]+)?$/, { message: 'state must be a state name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  @Matches(/^[a-zA-Z]+(\.[a-zA-Z]+)?$/, { message: 'state must be a state name' })
   state?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all')
   assigneeId?: string;
 
-  @ApiPropertyOptional({ enum: AREA_CODES }) @IsOptional() @IsIn(AREA_CODES)
+  @ApiPropertyOptional({ enum: AREA_CODES })
+  @IsOptional()
+  @IsIn(AREA_CODES)
   area?: AreaCode;
 
-  @ApiPropertyOptional({ enum: RISK_LEVELS }) @IsOptional() @IsIn(RISK_LEVELS)
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
   risk?: RiskLevel;
 
   @ApiPropertyOptional({ description: 'true: có hạn đã quá / with a deadline past due' })
-  @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'true: tin báo trực tuyến chờ phân loại hàng loạt / public reports marked for bulk triage (a flood)' })
-  @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  @ApiPropertyOptional({
+    description: 'true: tin báo trực tuyến chờ phân loại hàng loạt / public reports marked for bulk triage (a flood)',
+  })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
   bulkTriage?: boolean;
 }

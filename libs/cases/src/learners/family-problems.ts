@@ -8,16 +8,22 @@ export const GUARDIAN_BORN_FROM = 1900;
 export const familyProblems = (guardians: Guardian[], thisYear: number): FieldProblem[] => {
   const problems: FieldProblem[] = guardians.flatMap((g, i) =>
     g.yearOfBirth !== undefined && g.yearOfBirth > thisYear
-      ? [{
-          field: `guardians[${i}].yearOfBirth`,
-          problems: [`Năm sinh không được sau năm hiện tại (${thisYear}) / yearOfBirth must not be after this year (${thisYear})`],
-        }]
+      ? [
+          {
+            field: `guardians[${i}].yearOfBirth`,
+            problems: [
+              `Năm sinh không được sau năm hiện tại (${thisYear}) / yearOfBirth must not be after this year (${thisYear})`,
+            ],
+          },
+        ]
       : [],
   );
   if (guardians.filter((g) => g.currentCarer === true).length > 1) {
     problems.push({
       field: 'guardians',
-      problems: ['Chỉ được ghi một người đang trực tiếp chăm sóc học sinh / at most one member of the family may be the current carer'],
+      problems: [
+        'Chỉ được ghi một người đang trực tiếp chăm sóc học sinh / at most one member of the family may be the current carer',
+      ],
     });
   }
   return problems;

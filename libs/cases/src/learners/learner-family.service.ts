@@ -10,7 +10,10 @@ import { SEALED_CONTEXT } from '../confidential/confidential-fields';
 import { Guardian, Learner } from './learner.entity';
 
 // `guardians` is null where the reader may not see family details, and `masked` then names them.
-export type LearnerView = Omit<Learner, 'nameKey' | 'skeletonKey' | 'guardians'> & { guardians: Guardian[] | null; masked: string[] };
+export type LearnerView = Omit<Learner, 'nameKey' | 'skeletonKey' | 'guardians'> & {
+  guardians: Guardian[] | null;
+  masked: string[];
+};
 
 // What a read of the family is called in the audit trail.
 const FAMILY_FIELD = 'learner.guardians';
@@ -68,11 +71,17 @@ export class LearnerFamilyAccess {
   private async teamCases(tx: EntityManager, caller: Caller, learners: Learner[]): Promise<TeamCase[]> {
     if (learners.length === 0) return [];
     const select = { id: true, schoolId: true, learnerId: true, assigneeId: true, state: true } as const;
-    const mayRead = (c: TeamCase) => learners.some((l) => l.id === c.learnerId && l.schoolId === c.schoolId) && mayActOnCase(caller, 'learner.family', c);
-    const seen = await tx.getRepository(CaseEntity).find({ where: { learnerId: In(learners.map((l) => l.id)) }, select });
+    const mayRead = (c: TeamCase) =>
+      learners.some((l) => l.id === c.learnerId && l.schoolId === c.schoolId) &&
+      mayActOnCase(caller, 'learner.family', c);
+    const seen = await tx
+      .getRepository(CaseEntity)
+      .find({ where: { learnerId: In(learners.map((l) => l.id)) }, select });
     const candidates = seen.filter(mayRead).map((c) => c.id);
     if (candidates.length === 0) return [];
-    const locked = await tx.getRepository(CaseEntity).find({ where: { id: In(candidates) }, select, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const locked = await tx
+      .getRepository(CaseEntity)
+      .find({ where: { id: In(candidates) }, select, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     return locked.filter(mayRead);
   }
 
@@ -81,8 +90,12 @@ export class LearnerFamilyAccess {
     if (cases.length > 0) return;
     const role = primaryRole(actorIn(caller, l.schoolId).roles);
     await this.adminChain.append(tx, {
-      ...chainActor(caller), actorRole: role, type: 'LEARNER_FAMILY_VIEWED', subjectId: l.id,
-      payload: { schoolId: l.schoolId, fields: [FAMILY_FIELD], role }, at: this.clock.now(),
+      ...chainActor(caller),
+      actorRole: role,
+      type: 'LEARNER_FAMILY_VIEWED',
+      subjectId: l.id,
+      payload: { schoolId: l.schoolId, fields: [FAMILY_FIELD], role },
+      at: this.clock.now(),
     });
   }
 }

@@ -3,7 +3,14 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export type Sex = 'nam' | 'nu' | 'khong_ro';
 // What the forms print of each member of the family (Mẫu 01, 02: a parent's age and occupation; Mẫu 04: the carer's
 // year of birth). `currentCarer` marks the one the learner lives with now, at most one per family.
-export type Guardian = { fullName: string; relationship: string; phone?: string; yearOfBirth?: number; occupation?: string; currentCarer?: boolean };
+export type Guardian = {
+  fullName: string;
+  relationship: string;
+  phone?: string;
+  yearOfBirth?: number;
+  occupation?: string;
+  currentCarer?: boolean;
+};
 
 @Entity('learner')
 export class Learner {

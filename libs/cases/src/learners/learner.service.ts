@@ -42,7 +42,10 @@ export class LearnerService {
     // "On the day they are recorded": today in TZ_NAME.
     const today = this.local.of(this.clock.now()).date;
     const guardians: Guardian[] = (dto.guardians ?? []).map((g) => ({ ...g }));
-    const problems = [birthDateProblem(dto.dateOfBirth, today), ...familyProblems(guardians, Number(today.slice(0, 4)))].filter((p) => p !== null);
+    const problems = [
+      birthDateProblem(dto.dateOfBirth, today),
+      ...familyProblems(guardians, Number(today.slice(0, 4))),
+    ].filter((p) => p !== null);
     if (problems.length) throw new InputValidationException(problems);
     const learners = this.source.getRepository(Learner);
     const skeletonKey = learnerNameKey(dto.fullName);
@@ -51,7 +54,8 @@ export class LearnerService {
         where: { schoolId: dto.schoolId, skeletonKey, dateOfBirth: dto.dateOfBirth },
         select: { id: true },
       });
-      if (lookalike) throw new CaseException(CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
+      if (lookalike)
+        throw new CaseException(CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
     }
     const saved = await learners.save(
       learners.create({
@@ -79,11 +83,15 @@ export class LearnerService {
     return inTransaction(this.source, async (tx) => {
       const qb = tx.getRepository(Learner).createQueryBuilder('l').where('l.school_id = ANY(:schools)', { schools });
       // Every word must appear, in any order: "duc nguyen" finds "Nguyễn Văn Đức" too.
-      const words = learnerNameKey(query.q ?? '').split(' ').filter(Boolean);
+      const words = learnerNameKey(query.q ?? '')
+        .split(' ')
+        .filter(Boolean);
       if (words.length) {
         qb.andWhere(
           new Brackets((w) =>
-            words.forEach((word, i) => w.andWhere(`l.skeleton_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` })),
+            words.forEach((word, i) =>
+              w.andWhere(`l.skeleton_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }),
+            ),
           ),
         );
       }

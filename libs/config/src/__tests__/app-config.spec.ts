@@ -10,8 +10,15 @@ describe('loadConfig', () => {
 
   it('gives the documented defaults on an empty environment', () => {
     expect(sut({})).toMatchObject({
-      port: 3000, databaseUrl: null, escalationSweepMs: 60000, schedulerEnabled: true, tzName: 'Asia/Ho_Chi_Minh', seedDemo: true,
-      altcha: { cost: 1000, maxNumber: 5000 }, intakeFlood: { reports: 10, minutes: 10 }, grantMaxDays: 365,
+      port: 3000,
+      databaseUrl: null,
+      escalationSweepMs: 60000,
+      schedulerEnabled: true,
+      tzName: 'Asia/Ho_Chi_Minh',
+      seedDemo: true,
+      altcha: { cost: 1000, maxNumber: 5000 },
+      intakeFlood: { reports: 10, minutes: 10 },
+      grantMaxDays: 365,
       soffice: { path: 'soffice', timeoutMs: 120_000 },
     });
     expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
@@ -39,7 +46,12 @@ describe('loadConfig', () => {
     ['SOFFICE_TIMEOUT_MS', '10'],
     ['AUDIT_SIGNING_KEY', 'not a key'],
     // An RSA key is a key, not an Ed25519 one.
-    ['AUDIT_SIGNING_KEY', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()],
+    [
+      'AUDIT_SIGNING_KEY',
+      generateKeyPairSync('rsa', { modulusLength: 1024 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+    ],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => sut({ [name]: value })).toThrow(ConfigError);
     expect(() => sut({ [name]: value })).toThrow(name);
@@ -47,15 +59,29 @@ describe('loadConfig', () => {
 
   it('takes MIGRATION_DATABASE_URL only beside DATABASE_URL: the embedded default keeps one role', () => {
     expect(sut({}).migrationDatabaseUrl).toBeNull();
-    expect(sut({ DATABASE_URL: 'postgres://app@h:5432/d', MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/d' }).migrationDatabaseUrl).toBe('postgres://owner@h:5432/d');
-    expect(() => sut({ MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/d' })).toThrow(/MIGRATION_DATABASE_URL needs DATABASE_URL/);
+    expect(
+      sut({ DATABASE_URL: 'postgres://app@h:5432/d', MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/d' })
+        .migrationDatabaseUrl,
+    ).toBe('postgres://owner@h:5432/d');
+    expect(() => sut({ MIGRATION_DATABASE_URL: 'postgres://owner@h:5432/d' })).toThrow(
+      /MIGRATION_DATABASE_URL needs DATABASE_URL/,
+    );
   });
 
   it('refuses to generate secrets in production, and generates them once in development', () => {
     expect(() => sut({ NODE_ENV: 'production', DATA_KEY: 'k'.repeat(40) })).toThrow(/JWT_SECRET/);
     expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40) })).toThrow(/DATA_KEY/);
-    const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-    expect(() => sut({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), DATA_KEY: 'k'.repeat(40), AUDIT_SIGNING_KEY: signingKey })).toThrow(/ALTCHA_HMAC_KEY/);
+    const signingKey = generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'der' })
+      .toString('base64');
+    expect(() =>
+      sut({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'j'.repeat(40),
+        DATA_KEY: 'k'.repeat(40),
+        AUDIT_SIGNING_KEY: signingKey,
+      }),
+    ).toThrow(/ALTCHA_HMAC_KEY/);
     const first = sut({});
     const second = sut({});
     expect(second.jwtSecret).toBe(first.jwtSecret);
@@ -65,7 +91,12 @@ describe('loadConfig', () => {
   });
 
   it('takes the checkpoints’ Ed25519 key from AUDIT_SIGNING_KEY, required in production, generated once in development', () => {
-    const production = { NODE_ENV: 'production', DATA_KEY: 'k'.repeat(40), JWT_SECRET: 'j'.repeat(40), ALTCHA_HMAC_KEY: 'a'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      DATA_KEY: 'k'.repeat(40),
+      JWT_SECRET: 'j'.repeat(40),
+      ALTCHA_HMAC_KEY: 'a'.repeat(40),
+    };
     expect(() => sut(production)).toThrow(/AUDIT_SIGNING_KEY/);
     const { privateKey } = generateKeyPairSync('ed25519');
     const der = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
@@ -73,7 +104,9 @@ describe('loadConfig', () => {
     expect(sut({ ...production, AUDIT_SIGNING_KEY: der }).auditSigningKey).toBe(der);
     expect(sut({ ...production, AUDIT_SIGNING_KEY: pem }).auditSigningKey).toBe(pem);
     const generated = sut({}).auditSigningKey;
-    expect(createPrivateKey({ key: Buffer.from(generated, 'base64'), format: 'der', type: 'pkcs8' }).asymmetricKeyType).toBe('ed25519');
+    expect(
+      createPrivateKey({ key: Buffer.from(generated, 'base64'), format: 'der', type: 'pkcs8' }).asymmetricKeyType,
+    ).toBe('ed25519');
     expect(sut({}).auditSigningKey).toBe(generated);
     expect(sut({}).checkpointDir).toBe(join(dataDir, 'checkpoints'));
     expect(sut({ CHECKPOINT_DIR: '/srv/checkpoints' }).checkpointDir).toBe('/srv/checkpoints');

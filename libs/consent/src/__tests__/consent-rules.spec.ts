@@ -1,7 +1,14 @@
 import { ageOn, consentMissingMessage, sharingVerdict, SharingConsent } from '../consent-rules';
 
 const consent = (over: Partial<SharingConsent> = {}): SharingConsent => ({
-  id: 'c1', givenBy: 'guardian', kind: 'referral', receiverId: null, givenAt: '2026-03-01', how: 'van_ban', withdrawnAt: null, ...over,
+  id: 'c1',
+  givenBy: 'guardian',
+  kind: 'referral',
+  receiverId: null,
+  givenAt: '2026-03-01',
+  how: 'van_ban',
+  withdrawnAt: null,
+  ...over,
 });
 const at = new Date('2026-03-02T02:00:00Z');
 
@@ -14,9 +21,18 @@ describe('consent rules', () => {
   });
 
   it('needs a consent given on or before the day of the sharing, and not withdrawn by then', () => {
-    expect(sharingVerdict([consent({ givenAt: '2026-03-03' })], { kind: 'referral' }, at, '2026-03-02', 6)).toEqual({ ok: false, missing: ['guardian'] });
-    expect(sharingVerdict([consent({ withdrawnAt: at })], { kind: 'referral' }, at, '2026-03-02', 6)).toEqual({ ok: false, missing: ['guardian'] });
-    expect(sharingVerdict([consent({ withdrawnAt: new Date(at.getTime() + 1) })], { kind: 'referral' }, at, '2026-03-02', 6).ok).toBe(true);
+    expect(sharingVerdict([consent({ givenAt: '2026-03-03' })], { kind: 'referral' }, at, '2026-03-02', 6)).toEqual({
+      ok: false,
+      missing: ['guardian'],
+    });
+    expect(sharingVerdict([consent({ withdrawnAt: at })], { kind: 'referral' }, at, '2026-03-02', 6)).toEqual({
+      ok: false,
+      missing: ['guardian'],
+    });
+    expect(
+      sharingVerdict([consent({ withdrawnAt: new Date(at.getTime() + 1) })], { kind: 'referral' }, at, '2026-03-02', 6)
+        .ok,
+    ).toBe(true);
   });
 
   it('a consent naming no receiver covers any receiver of its kind, not the other way round', () => {

@@ -15,7 +15,10 @@ export class DeadlineViewDto implements DeadlineView {
   startedAt!: string;
   @ApiProperty({ enum: DEADLINE_RULES, enumName: 'DeadlineRule' }) rule!: DeadlineRule;
   @ApiProperty({
-    enum: LEVELS, enumName: 'EscalationLevel', nullable: true, description: 'the highest level reached, if any',
+    enum: LEVELS,
+    enumName: 'EscalationLevel',
+    nullable: true,
+    description: 'the highest level reached, if any',
   })
   level!: Level | null;
   @ApiProperty() paused!: boolean;

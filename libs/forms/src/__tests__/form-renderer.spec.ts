@@ -15,8 +15,18 @@ describe('renderForm', () => {
   it('prints every label of every template, the national heading, the ward’s committee and the school in capitals, and the title', async () => {
     for (const template of TEMPLATES.values()) {
       const { runs } = readDocx(await sut(template, letterhead, {}));
-      for (const text of [...labelsOf(template), ...NATIONAL_HEADING, 'UBND PHƯỜNG ĐỐNG ĐA', 'TRƯỜNG THCS ĐỐNG ĐA', template.title]) {
-        expect({ form: template.form, text, found: hasRun(runs, text) }).toEqual({ form: template.form, text, found: true });
+      for (const text of [
+        ...labelsOf(template),
+        ...NATIONAL_HEADING,
+        'UBND PHƯỜNG ĐỐNG ĐA',
+        'TRƯỜNG THCS ĐỐNG ĐA',
+        template.title,
+      ]) {
+        expect({ form: template.form, text, found: hasRun(runs, text) }).toEqual({
+          form: template.form,
+          text,
+          found: true,
+        });
       }
     }
   });
@@ -63,7 +73,17 @@ describe('renderForm', () => {
   it('prints table rows, and blank rows to fill by hand when there are none', async () => {
     const form02 = TEMPLATES.get('02')!;
     const rows = [
-      { date: '2026-03-05 09:00', mode: 'truc_tiep', place: 'Phòng tư vấn', channel: null, minutes: '45', methods: 'Lắng nghe tích cực', evaluation: 'Em cởi mở hơn', ending: 'tiep_tuc', nextAppointment: null },
+      {
+        date: '2026-03-05 09:00',
+        mode: 'truc_tiep',
+        place: 'Phòng tư vấn',
+        channel: null,
+        minutes: '45',
+        methods: 'Lắng nghe tích cực',
+        evaluation: 'Em cởi mở hơn',
+        ending: 'tiep_tuc',
+        nextAppointment: null,
+      },
     ];
     const filled = readDocx(await sut(form02, letterhead, { sessions: rows }));
     const blank = readDocx(await sut(form02, letterhead, {})).xml;
@@ -86,12 +106,22 @@ describe('renderForm', () => {
     const columns = [
       { header: 'STT', cells: ['1', '2'] },
       { header: 'Thời gian', cells: ['08 giờ 30, ngày 02/03/2026'] },
-      { header: 'Nội dung trao đổi', cells: ['Trao đổi về giấc ngủ của em; mẹ cho biết em hay thức khuya và thường dùng điện thoại đến nửa đêm.'] },
+      {
+        header: 'Nội dung trao đổi',
+        cells: ['Trao đổi về giấc ngủ của em; mẹ cho biết em hay thức khuya và thường dùng điện thoại đến nửa đêm.'],
+      },
       { header: 'Hình thức', cells: ['Điện thoại', '…………'] },
     ];
     const widths = columnWidths(columns, 9071);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(9071);
-    columns.forEach((c, i) => expect(widths[i]).toBeGreaterThan(Math.max(longestWordWidth(c.header, 22, true), ...c.cells.map((t) => (/^…+$/.test(t) ? 0 : longestWordWidth(t, 22))))));
+    columns.forEach((c, i) =>
+      expect(widths[i]).toBeGreaterThan(
+        Math.max(
+          longestWordWidth(c.header, 22, true),
+          ...c.cells.map((t) => (/^…+$/.test(t) ? 0 : longestWordWidth(t, 22))),
+        ),
+      ),
+    );
     expect(widths[0]).toBeLessThan(widths[1]);
     expect(widths[2]).toBe(Math.max(...widths));
   });
@@ -100,10 +130,11 @@ describe('renderForm', () => {
     for (const template of TEMPLATES.values()) {
       const { xml } = readDocx(await sut(template, letterhead, {}));
       const outsideTables = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
-      const lines = [...outsideTables.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+      const lines = [...outsideTables.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) =>
+        [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      );
       const tooLong = lines.filter((l) => /…{3,}$/.test(l) && textWidth(l, 26) > 11906 - 1701 - 1134);
       expect({ form: template.form, tooLong }).toEqual({ form: template.form, tooLong: [] });
     }
   });
 });
-

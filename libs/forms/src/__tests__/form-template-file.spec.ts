@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { loadFormTemplates } from '../form-template-file';
 
 // Just what the cases below change in a template.
-type Editable = { version: number; sections: { fields: { key: string; kind: string; label: string; dot?: number; options: { value: string }[] }[] }[] };
+type Editable = {
+  version: number;
+  sections: { fields: { key: string; kind: string; label: string; dot?: number; options: { value: string }[] }[] }[];
+};
 
 const SHIPPED = join(__dirname, '../../../../config/forms');
 
@@ -29,17 +32,56 @@ describe('loadFormTemplates', () => {
 
   it('prints the highest version of a form: a ward adds mau-01.v2.json beside v1', () => {
     const v2 = JSON.parse(readFileSync(join(dir, 'mau-01.v1.json'), 'utf8'));
-    writeFileSync(join(dir, 'mau-01.v2.json'), JSON.stringify({ ...v2, version: 2, title: 'PHIẾU TIẾP NHẬN THÔNG TIN (mẫu của phường)' }));
+    writeFileSync(
+      join(dir, 'mau-01.v2.json'),
+      JSON.stringify({ ...v2, version: 2, title: 'PHIẾU TIẾP NHẬN THÔNG TIN (mẫu của phường)' }),
+    );
     expect(sut(dir).get('01')).toMatchObject({ version: 2, title: 'PHIẾU TIẾP NHẬN THÔNG TIN (mẫu của phường)' });
   });
 
   it.each([
-    ['a key no loader fills', (t: Editable) => { t.sections[2].fields[0].key = 'learner.fulName'; }, /mau-01\.v1\.json: sections\[2\]\.fields\[0\] \("learner\.fulName"\)\.key: "learner\.fulName" is not a key this form fills/],
-    ['a key used as another kind', (t: Editable) => { t.sections[2].fields[1].kind = 'text'; }, /sections\[2\]\.fields\[1\] \("learner\.dateOfBirth"\)\.kind: "learner\.dateOfBirth" holds a date, not a text/],
-    ['an option no value matches', (t: Editable) => { t.sections[2].fields[2].options[1].value = 'nữ'; }, /options\[1\]\.value: "nữ" is not a value of "learner\.sex"/],
-    ['a misspelt property', (t: Editable) => { t.sections[0].fields[0].dot = 20; }, /sections\[0\]\.fields\[0\] \("case\.code"\): unknown property "dot"/],
-    ['an empty label', (t: Editable) => { t.sections[0].fields[0].label = ' '; }, /\("case\.code"\)\.label: must be a non-empty text/],
-    ['a version the file name does not say', (t: Editable) => { t.version = 3; }, /holds form 01 version 3; the file name must say the same/],
+    [
+      'a key no loader fills',
+      (t: Editable) => {
+        t.sections[2].fields[0].key = 'learner.fulName';
+      },
+      /mau-01\.v1\.json: sections\[2\]\.fields\[0\] \("learner\.fulName"\)\.key: "learner\.fulName" is not a key this form fills/,
+    ],
+    [
+      'a key used as another kind',
+      (t: Editable) => {
+        t.sections[2].fields[1].kind = 'text';
+      },
+      /sections\[2\]\.fields\[1\] \("learner\.dateOfBirth"\)\.kind: "learner\.dateOfBirth" holds a date, not a text/,
+    ],
+    [
+      'an option no value matches',
+      (t: Editable) => {
+        t.sections[2].fields[2].options[1].value = 'nữ';
+      },
+      /options\[1\]\.value: "nữ" is not a value of "learner\.sex"/,
+    ],
+    [
+      'a misspelt property',
+      (t: Editable) => {
+        t.sections[0].fields[0].dot = 20;
+      },
+      /sections\[0\]\.fields\[0\] \("case\.code"\): unknown property "dot"/,
+    ],
+    [
+      'an empty label',
+      (t: Editable) => {
+        t.sections[0].fields[0].label = ' ';
+      },
+      /\("case\.code"\)\.label: must be a non-empty text/,
+    ],
+    [
+      'a version the file name does not say',
+      (t: Editable) => {
+        t.version = 3;
+      },
+      /holds form 01 version 3; the file name must say the same/,
+    ],
   ])('stops the start on %s, naming the file and the field', (_what, change, message) => {
     edit('mau-01.v1.json', change);
     expect(() => sut(dir)).toThrow(message);

@@ -66,7 +66,8 @@ export class CaseValues {
     if (guardians === null) return Object.fromEntries(keys.map((k) => [k, CONFIDENTIAL]));
     // Their age in the year the school received the case, as the form was filled in then.
     const year = Number(this.date(row.receivedAt).slice(0, 4));
-    const find = (words: string[]) => guardians.find((g) => words.includes(g.relationship.trim().toLocaleLowerCase('vi').split(/\s+/)[0]));
+    const find = (words: string[]) =>
+      guardians.find((g) => words.includes(g.relationship.trim().toLocaleLowerCase('vi').split(/\s+/)[0]));
     const of = (g: Guardian | undefined): FormValues => ({
       name: g?.fullName ?? null,
       age: g?.yearOfBirth === undefined ? null : String(year - g.yearOfBirth),
@@ -81,12 +82,20 @@ export class CaseValues {
     if (guardians === null) return CONFIDENTIAL;
     const c = carerOf(guardians);
     if (!c) return null;
-    return [`${c.fullName} (${c.relationship})`, ...(c.yearOfBirth ? [`sinh năm ${c.yearOfBirth}`] : []), ...(c.phone ? [`số điện thoại ${c.phone}`] : [])].join(', ');
+    return [
+      `${c.fullName} (${c.relationship})`,
+      ...(c.yearOfBirth ? [`sinh năm ${c.yearOfBirth}`] : []),
+      ...(c.phone ? [`số điện thoại ${c.phone}`] : []),
+    ].join(', ');
   }
 
   // Mẫu 01's narrative beside the summary: opened for a reader of confidential content, CONFIDENTIAL where it was
   // written for any other, null (a blank) where the intake did not record it; `exported` names what was opened.
-  async narrative(row: CaseEntity, reveal: boolean, fields: readonly CaseNarrativeField[] = CASE_NARRATIVE_FIELDS): Promise<{ values: Partial<Record<CaseNarrativeField, string | null>>; exported: CaseNarrativeField[] }> {
+  async narrative(
+    row: CaseEntity,
+    reveal: boolean,
+    fields: readonly CaseNarrativeField[] = CASE_NARRATIVE_FIELDS,
+  ): Promise<{ values: Partial<Record<CaseNarrativeField, string | null>>; exported: CaseNarrativeField[] }> {
     const values: Partial<Record<CaseNarrativeField, string | null>> = {};
     for (const f of fields) {
       const sealed = row[f];
@@ -97,7 +106,9 @@ export class CaseValues {
 
   async userName(tx: EntityManager, id: string | null): Promise<string | null> {
     if (!id) return null;
-    return (await tx.getRepository(User).findOne({ where: { id }, select: { id: true, fullName: true } }))?.fullName ?? null;
+    return (
+      (await tx.getRepository(User).findOne({ where: { id }, select: { id: true, fullName: true } }))?.fullName ?? null
+    );
   }
 
   // The case as it was opened: the first event of its chain.
@@ -108,4 +119,5 @@ export class CaseValues {
 
 // The one the learner lives with now: the member of the family marked so, else the first recorded (the one the
 // school contacts), as Mẫu 04 has always printed it.
-export const carerOf = (guardians: Guardian[]): Guardian | undefined => guardians.find((g) => g.currentCarer === true) ?? guardians[0];
+export const carerOf = (guardians: Guardian[]): Guardian | undefined =>
+  guardians.find((g) => g.currentCarer === true) ?? guardians[0];

@@ -25,7 +25,9 @@ export class FamilyContactsFormLoader implements FormLoader {
 
   async load({ tx, row, reveal }: FormRequest): Promise<LoadedForm> {
     const { values: learnerValues } = await this.cases.learner(tx, row);
-    const contacts = await tx.getRepository(FamilyContact).find({ where: { caseId: row.id }, order: { contactedAt: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
+    const contacts = await tx
+      .getRepository(FamilyContact)
+      .find({ where: { caseId: row.id }, order: { contactedAt: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
     const views = await Promise.all(contacts.map((c) => toRecordView(this.cipher, 'family_contact', c, reveal)));
     const names = new Map<string, string | null>();
     for (const id of new Set(contacts.map((c) => c.recordedBy))) names.set(id, await this.cases.userName(tx, id));

@@ -37,18 +37,34 @@ export class Form01Loader implements FormLoader {
       ...(reporter?.values ?? {}),
       'receiver.name': await this.cases.userName(tx, row.openedBy),
     };
-    const exported = ['summary', ...narrative.exported, ...(guardians?.length ? ['learner.guardians'] : []), ...(reporter?.opened ? ['reporter'] : [])];
+    const exported = [
+      'summary',
+      ...narrative.exported,
+      ...(guardians?.length ? ['learner.guardians'] : []),
+      ...(reporter?.opened ? ['reporter'] : []),
+    ];
     return { values, exported };
   }
 
   // Named only if the reporter agreed to be (not anonymous), and only for those who may read who reported; any
   // other reader sees that a reporter was recorded ("(Nội dung bảo mật)"), not who, and nothing sealed is opened.
-  private async reporter(tx: FormRequest['tx'], caseId: string, mayRead: boolean): Promise<{ values: FormValues; opened: boolean } | null> {
+  private async reporter(
+    tx: FormRequest['tx'],
+    caseId: string,
+    mayRead: boolean,
+  ): Promise<{ values: FormValues; opened: boolean } | null> {
     const r = await tx.getRepository(CaseReporter).findOneBy({ caseId });
     if (!r) return null;
     if (!mayRead) {
       const sealed = (field: 'phone' | 'relationship') => (r[field] === null ? null : CONFIDENTIAL);
-      return { values: { 'reporter.name': CONFIDENTIAL, 'reporter.relationship': sealed('relationship'), 'reporter.phone': sealed('phone') }, opened: false };
+      return {
+        values: {
+          'reporter.name': CONFIDENTIAL,
+          'reporter.relationship': sealed('relationship'),
+          'reporter.phone': sealed('phone'),
+        },
+        opened: false,
+      };
     }
     const open = (field: 'name' | 'phone' | 'relationship') =>
       r[field] === null ? Promise.resolve(null) : this.cipher.open(r[field], SEALED_CONTEXT.reporter(field));

@@ -18,8 +18,12 @@ export class Form02Loader implements FormLoader {
   async load({ tx, row, reveal }: FormRequest): Promise<LoadedForm> {
     const { learner, values: learnerValues } = await this.cases.learner(tx, row);
     const guardians = await this.cases.guardians(learner, reveal);
-    const assessment = await tx.getRepository(AssessmentRecord).findOne({ where: { caseId: row.id }, order: { recordedAt: 'DESC', id: 'DESC' } });
-    const sessions = await tx.getRepository(CounsellingSession).find({ where: { caseId: row.id }, order: { startedAt: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
+    const assessment = await tx
+      .getRepository(AssessmentRecord)
+      .findOne({ where: { caseId: row.id }, order: { recordedAt: 'DESC', id: 'DESC' } });
+    const sessions = await tx
+      .getRepository(CounsellingSession)
+      .find({ where: { caseId: row.id }, order: { startedAt: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
     const a = assessment ? await toRecordView(this.cipher, 'assessment_record', assessment, reveal) : null;
     const opened = await Promise.all(sessions.map((s) => toRecordView(this.cipher, 'counselling_session', s, reveal)));
     const last = sessions.at(-1);
@@ -43,7 +47,11 @@ export class Form02Loader implements FormLoader {
         place: shownOr(opened[i], 'place', opened[i].place),
         channel: s.channel,
         minutes: String(s.minutes),
-        methods: shownOr(opened[i], 'methods', Array.isArray(opened[i].methods) ? (opened[i].methods as string[]).join('; ') : null),
+        methods: shownOr(
+          opened[i],
+          'methods',
+          Array.isArray(opened[i].methods) ? (opened[i].methods as string[]).join('; ') : null,
+        ),
         evaluation: shownOr(opened[i], 'evaluation', opened[i].evaluation),
         ending: s.ending,
         referTo: shownOr(opened[i], 'referTo', opened[i].referTo),
@@ -58,7 +66,10 @@ export class Form02Loader implements FormLoader {
       { kind: recordKind('assessment_record'), rows: assessment ? [assessment] : [] },
       { kind: recordKind('counselling_session'), rows: sessions },
     ]);
-    return { values, exported: [...records, ...narrative.exported, ...(guardians?.length ? ['learner.guardians'] : [])] };
+    return {
+      values,
+      exported: [...records, ...narrative.exported, ...(guardians?.length ? ['learner.guardians'] : [])],
+    };
   }
 }
 

@@ -9,7 +9,12 @@ import { FormsException, FormsExceptionCode } from '../forms.exception';
 import { CaseValues } from './case-values';
 import { CONFIDENTIAL, FormLoader, FormRequest, LoadedForm, shownOr } from './form-loader';
 
-const ANSWER: Record<ReferralStatus, string> = { sent: 'pending', accepted: 'accepted', completed: 'accepted', declined: 'declined' };
+const ANSWER: Record<ReferralStatus, string> = {
+  sent: 'pending',
+  accepted: 'accepted',
+  completed: 'accepted',
+  declined: 'declined',
+};
 
 // Mẫu 03, the referral slip: one referral of the case, the latest unless one is asked for, with the sender and
 // the receiver as they stood when it was sent, the consents it relied on, and the receiver's answer and feedback.
@@ -31,8 +36,17 @@ export class Form03Loader implements FormLoader {
     if (!referral) return { values: { ...learnerValues, areas: row.areas.map((a) => a.code) }, exported: [] };
 
     const view = await toReferralView(referral, this.cipher, reveal);
-    const consents = referral.consentIds.length ? await tx.getRepository(Consent).find({ where: { id: In(referral.consentIds), caseId: row.id }, order: { givenAt: 'ASC', id: 'ASC' } }) : [];
-    const givers = await Promise.all(consents.map(async (c) => `${(await this.guardianOf(c, reveal)) ?? learner?.fullName ?? 'Người học'}, ${formatDate(c.givenAt)}`));
+    const consents = referral.consentIds.length
+      ? await tx
+          .getRepository(Consent)
+          .find({ where: { id: In(referral.consentIds), caseId: row.id }, order: { givenAt: 'ASC', id: 'ASC' } })
+      : [];
+    const givers = await Promise.all(
+      consents.map(
+        async (c) =>
+          `${(await this.guardianOf(c, reveal)) ?? learner?.fullName ?? 'Người học'}, ${formatDate(c.givenAt)}`,
+      ),
+    );
     const values: FormValues = {
       ...learnerValues,
       'sender.name': view.sender.name,
@@ -51,12 +65,16 @@ export class Form03Loader implements FormLoader {
       sentAt: this.cases.date(referral.sentAt),
       answer: ANSWER[referral.status],
       answeredAt: referral.answeredAt ? this.cases.date(referral.answeredAt) : null,
-      'answer.note': shownOr(view, 'answer.note', view.answer?.note) ?? shownOr(view, 'answer.declinedReason', view.answer?.declinedReason),
+      'answer.note':
+        shownOr(view, 'answer.note', view.answer?.note) ??
+        shownOr(view, 'answer.declinedReason', view.answer?.declinedReason),
       outcome: shownOr(view, 'completion.outcome', view.completion?.outcome),
       feedback: shownOr(view, 'completion.feedback', view.completion?.feedback),
       'sender.signature': view.sender.name,
     };
-    const consentFields = consents.some((c) => c.guardianName) ? ['consent.guardianName', 'consent.guardianRelationship'] : [];
+    const consentFields = consents.some((c) => c.guardianName)
+      ? ['consent.guardianName', 'consent.guardianRelationship']
+      : [];
     return { values, exported: [...sealedFieldsOf(referral).map((f) => `referral.${f}`), ...consentFields] };
   }
 
@@ -65,6 +83,8 @@ export class Form03Loader implements FormLoader {
     if (!c.guardianName) return null;
     if (!reveal) return CONFIDENTIAL;
     const name = await this.cipher.open(c.guardianName, consentContext('guardian_name'));
-    return c.guardianRelationship ? `${name} (${await this.cipher.open(c.guardianRelationship, consentContext('guardian_relationship'))})` : name;
+    return c.guardianRelationship
+      ? `${name} (${await this.cipher.open(c.guardianRelationship, consentContext('guardian_relationship'))})`
+      : name;
   }
 }

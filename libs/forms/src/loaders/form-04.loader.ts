@@ -20,10 +20,14 @@ export class Form04Loader implements FormLoader {
     const { learner, values: learnerValues } = await this.cases.learner(tx, row);
     const guardians = await this.cases.guardians(learner, reveal);
     // The latest closure proposed or made (a rejected proposal is followed by a later one).
-    const closure = await tx.getRepository(ClosureRecord).findOne({ where: { caseId: row.id, event: In(['PROPOSE_CLOSURE', 'CLOSE']) }, order: { recordedAt: 'DESC', id: 'DESC' } });
+    const closure = await tx.getRepository(ClosureRecord).findOne({
+      where: { caseId: row.id, event: In(['PROPOSE_CLOSURE', 'CLOSE']) },
+      order: { recordedAt: 'DESC', id: 'DESC' },
+    });
     const c = closure ? await toRecordView(this.cipher, 'closure_record', closure, reveal) : null;
     const carer = guardians ? carerOf(guardians) : undefined;
-    const family = (value: string | number | undefined): string | null => (guardians === null ? CONFIDENTIAL : value === undefined ? null : String(value));
+    const family = (value: string | number | undefined): string | null =>
+      guardians === null ? CONFIDENTIAL : value === undefined ? null : String(value);
     const closing = await this.closingEvent(tx, row.id);
     const values: FormValues = {
       ...learnerValues,
@@ -41,17 +45,22 @@ export class Form04Loader implements FormLoader {
       'practitioner.name': await this.cases.userName(tx, row.assigneeId),
       'approver.name': closing && isApproval(closing) ? await this.cases.userName(tx, closing.actorId) : null,
     };
-    const records = await sealedFieldNames(this.cipher, [{ kind: recordKind('closure_record'), rows: closure ? [closure] : [] }]);
+    const records = await sealedFieldNames(this.cipher, [
+      { kind: recordKind('closure_record'), rows: closure ? [closure] : [] },
+    ]);
     return { values, exported: [...records, ...(carer ? ['learner.guardians'] : [])] };
   }
 
   // The event by which the case last entered `closed` (directly, or when a supervisor approved the closure).
   private async closingEvent(tx: FormRequest['tx'], caseId: string): Promise<AuditEvent | null> {
-    return tx.getRepository(AuditEvent).createQueryBuilder('e')
+    return tx
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
       .where('e.case_id = :caseId', { caseId })
       .andWhere(`e.to_state LIKE 'closed%'`)
       .andWhere(`(e.from_state IS NULL OR e.from_state NOT LIKE 'closed%')`)
-      .orderBy('e.seq', 'DESC').getOne();
+      .orderBy('e.seq', 'DESC')
+      .getOne();
   }
 }
 
@@ -59,4 +68,5 @@ export class Form04Loader implements FormLoader {
 // other approval a closing path goes through), or a supervisor closing at intake (the only way a high or critical
 // case closes there), never a closure made by the practitioner alone.
 const isApproval = (e: AuditEvent): boolean =>
-  e.actorId !== null && (e.type.startsWith('APPROVE_') || (e.type === 'CLOSE_AT_INTAKE' && e.actorRole === 'supervisor'));
+  e.actorId !== null &&
+  (e.type.startsWith('APPROVE_') || (e.type === 'CLOSE_AT_INTAKE' && e.actorRole === 'supervisor'));

@@ -12,12 +12,22 @@ import { PlanFormLoader } from './plan-form.loader';
 export const FORM_LOADERS = Symbol('FORM_LOADERS');
 
 export const formLoaderProviders: Provider[] = [
-  Form01Loader, Form02Loader, Form03Loader, Form04Loader, PlanFormLoader, FamilyContactsFormLoader,
+  Form01Loader,
+  Form02Loader,
+  Form03Loader,
+  Form04Loader,
+  PlanFormLoader,
+  FamilyContactsFormLoader,
   {
     provide: FORM_LOADERS,
     inject: [Form01Loader, Form02Loader, Form03Loader, Form04Loader, PlanFormLoader, FamilyContactsFormLoader],
     useFactory: (...loaders: FormLoader[]): Record<FormNumber, FormLoader> => ({
-      '01': loaders[0], '02': loaders[1], '03': loaders[2], '04': loaders[3], 'ke-hoach': loaders[4], 'lien-he-gia-dinh': loaders[5],
+      '01': loaders[0],
+      '02': loaders[1],
+      '03': loaders[2],
+      '04': loaders[3],
+      'ke-hoach': loaders[4],
+      'lien-he-gia-dinh': loaders[5],
     }),
   },
 ];

@@ -25,7 +25,9 @@ export class PlanFormLoader implements FormLoader {
 
   async load({ tx, row, reveal }: FormRequest): Promise<LoadedForm> {
     const { values: learnerValues } = await this.cases.learner(tx, row);
-    const plan = await tx.getRepository(SupportPlan).findOne({ where: { caseId: row.id }, order: { revision: 'DESC' } });
+    const plan = await tx
+      .getRepository(SupportPlan)
+      .findOne({ where: { caseId: row.id }, order: { revision: 'DESC' } });
     if (!plan) return { values: learnerValues, exported: [] };
     const p = await toRecordView(this.cipher, 'support_plan', plan, reveal);
     const approval = await this.approval(tx, row.id);
@@ -54,8 +56,13 @@ export class PlanFormLoader implements FormLoader {
 
   // The latest plan event says where the plan stands: a submission that went straight to monitoring needed no
   // approval (low or medium risk); one that did not awaits a supervisor.
-  private async approval(tx: FormRequest['tx'], caseId: string): Promise<{ status: PlanApproval; approvedBy: string | null; approvedAt: Date | null }> {
-    const last = await tx.getRepository(AuditEvent).findOne({ where: { caseId, type: In(PLAN_EVENTS) }, order: { seq: 'DESC' } });
+  private async approval(
+    tx: FormRequest['tx'],
+    caseId: string,
+  ): Promise<{ status: PlanApproval; approvedBy: string | null; approvedAt: Date | null }> {
+    const last = await tx
+      .getRepository(AuditEvent)
+      .findOne({ where: { caseId, type: In(PLAN_EVENTS) }, order: { seq: 'DESC' } });
     if (last?.type === 'APPROVE_PLAN') return { status: 'approved', approvedBy: last.actorId, approvedAt: last.at };
     if (last?.type === 'RETURN_PLAN') return { status: 'returned', approvedBy: null, approvedAt: null };
     const applied = last?.type === 'SUBMIT_PLAN' && /monitoring$/.test(last.toState ?? '');

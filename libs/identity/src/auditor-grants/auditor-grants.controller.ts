@@ -10,12 +10,7 @@ import { AuditorGrantViewDto } from '../dtos/identity-views.response';
 import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { AuditorGrantsService } from './auditor-grants.service';
 
-const {
-  AUDITOR_GRANT_ENDED,
-  AUDITOR_GRANT_NOT_FOUND,
-  AUDITOR_GRANT_NOT_VALID,
-  GRANT_TOO_LONG,
-} = IdentityExceptionCode;
+const { AUDITOR_GRANT_ENDED, AUDITOR_GRANT_NOT_FOUND, AUDITOR_GRANT_NOT_VALID, GRANT_TOO_LONG } = IdentityExceptionCode;
 
 export class AuditorGrantDto extends GrantWindowDto {
   @ApiProperty() @IsUUID('all') auditorId!: string;
@@ -34,7 +29,12 @@ export class AuditorGrantsController {
   @ApiCreatedResponse({ type: AuditorGrantViewDto })
   @ApiErrors(IdentityException.statuses, AUDITOR_GRANT_NOT_VALID, GRANT_TOO_LONG)
   issue(@CurrentCaller() caller: Caller, @Body() dto: AuditorGrantDto) {
-    return this.grants.issue(caller, { auditorId: dto.auditorId, schoolId: dto.schoolId, reason: dto.reason, expiresAt: new Date(dto.expiresAt) });
+    return this.grants.issue(caller, {
+      auditorId: dto.auditorId,
+      schoolId: dto.schoolId,
+      reason: dto.reason,
+      expiresAt: new Date(dto.expiresAt),
+    });
   }
 
   @Permission('admin.users')

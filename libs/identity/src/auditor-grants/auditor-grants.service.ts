@@ -14,8 +14,16 @@ import { AuditorGrant } from './auditor-grant.entity';
 
 export type AuditorGrantRequest = { auditorId: string; schoolId: string; reason: string; expiresAt: Date };
 export type AuditorGrantView = {
-  id: string; auditorId: string; schoolId: string; reason: string; expiresAt: string; grantedBy: string; createdAt: string;
-  revokedAt: string | null; revokedBy: string | null; live: boolean;
+  id: string;
+  auditorId: string;
+  schoolId: string;
+  reason: string;
+  expiresAt: string;
+  grantedBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  live: boolean;
 };
 
 // An auditor inspects a school only while an admin's grant for it is live; issuing and revoking are events
@@ -39,15 +47,26 @@ export class AuditorGrantsService {
       if (!(await tx.getRepository(School).existsBy({ id: g.schoolId }))) {
         throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_NOT_VALID, { field: 'schoolId' });
       }
-      if (g.expiresAt <= now) throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_NOT_VALID, { field: 'expiresAt' });
+      if (g.expiresAt <= now)
+        throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_NOT_VALID, { field: 'expiresAt' });
       assertGrantLength(g.expiresAt, now, this.config.grantMaxDays);
       const grant = tx.getRepository(AuditorGrant).create({
-        auditorId: g.auditorId, schoolId: g.schoolId, grantedBy: admin.id, reason: g.reason.trim(), expiresAt: g.expiresAt,
-        revokedAt: null, revokedBy: null, createdAt: now,
+        auditorId: g.auditorId,
+        schoolId: g.schoolId,
+        grantedBy: admin.id,
+        reason: g.reason.trim(),
+        expiresAt: g.expiresAt,
+        revokedAt: null,
+        revokedBy: null,
+        createdAt: now,
       });
       await tx.getRepository(AuditorGrant).insert(grant);
       await this.record(tx, admin, 'AUDITOR_GRANT_ISSUED', grant, {
-        grantId: grant.id, auditorId: grant.auditorId, schoolId: grant.schoolId, reason: grant.reason, expiresAt: grant.expiresAt.toISOString(),
+        grantId: grant.id,
+        auditorId: grant.auditorId,
+        schoolId: grant.schoolId,
+        reason: grant.reason,
+        expiresAt: grant.expiresAt.toISOString(),
       });
       return toView(grant, now);
     });
@@ -57,13 +76,20 @@ export class AuditorGrantsService {
   revoke(admin: Caller, id: string): Promise<AuditorGrantView> {
     return inTransaction(this.source, async (tx) => {
       const now = this.clock.now();
-      const grant = await tx.getRepository(AuditorGrant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const grant = await tx
+        .getRepository(AuditorGrant)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!grant) throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_NOT_FOUND);
       if (!isLiveGrant(grant, now)) throw new IdentityException(IdentityExceptionCode.AUDITOR_GRANT_ENDED);
       grant.revokedAt = now;
       grant.revokedBy = admin.id;
       await tx.getRepository(AuditorGrant).update({ id }, { revokedAt: now, revokedBy: admin.id });
-      await this.record(tx, admin, 'AUDITOR_GRANT_REVOKED', grant, { grantId: grant.id, auditorId: grant.auditorId, schoolId: grant.schoolId, revokedAt: now.toISOString() });
+      await this.record(tx, admin, 'AUDITOR_GRANT_REVOKED', grant, {
+        grantId: grant.id,
+        auditorId: grant.auditorId,
+        schoolId: grant.schoolId,
+        revokedAt: now.toISOString(),
+      });
       return toView(grant, now);
     });
   }
@@ -83,14 +109,32 @@ export class AuditorGrantsService {
     return [...new Set(rows.map((r) => r.schoolId))].sort();
   }
 
-  private record(tx: EntityManager, admin: Caller, type: string, grant: AuditorGrant, payload: Record<string, unknown>) {
+  private record(
+    tx: EntityManager,
+    admin: Caller,
+    type: string,
+    grant: AuditorGrant,
+    payload: Record<string, unknown>,
+  ) {
     return this.chain.append(tx, {
-      type, ...chainActor(admin), subjectId: grant.auditorId, payload, at: this.clock.now(),
+      type,
+      ...chainActor(admin),
+      subjectId: grant.auditorId,
+      payload,
+      at: this.clock.now(),
     });
   }
 }
 
 const toView = (g: AuditorGrant, now: Date): AuditorGrantView => ({
-  id: g.id, auditorId: g.auditorId, schoolId: g.schoolId, reason: g.reason, expiresAt: g.expiresAt.toISOString(), grantedBy: g.grantedBy,
-  createdAt: g.createdAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null, revokedBy: g.revokedBy, live: isLiveGrant(g, now),
+  id: g.id,
+  auditorId: g.auditorId,
+  schoolId: g.schoolId,
+  reason: g.reason,
+  expiresAt: g.expiresAt.toISOString(),
+  grantedBy: g.grantedBy,
+  createdAt: g.createdAt.toISOString(),
+  revokedAt: g.revokedAt?.toISOString() ?? null,
+  revokedBy: g.revokedBy,
+  live: isLiveGrant(g, now),
 });

@@ -16,14 +16,23 @@ export class LoginDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200)
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
   newPassword!: string;
 }
 
 export class ResetPasswordDto {
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200)
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
   newPassword!: string;
 }

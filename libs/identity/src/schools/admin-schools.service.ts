@@ -25,24 +25,41 @@ export class AdminSchoolsService {
   ) {}
 
   createWard(admin: Caller, input: { code: string; name: string }): Promise<WardView> {
-    return whenCodeTaken(inTransaction(this.source, async (tx) => {
-      await this.assertCodeFree(tx, Ward, input.code);
-      const { id } = await tx.getRepository(Ward).save(tx.getRepository(Ward).create({ code: input.code, name: input.name.trim() }));
-      const ward = await tx.getRepository(Ward).findOneByOrFail({ id });
-      await this.record(tx, admin, 'WARD_CREATED', ward.id, { code: ward.code, name: ward.name });
-      return toWardView(ward);
-    }), 'ward', input.code);
+    return whenCodeTaken(
+      inTransaction(this.source, async (tx) => {
+        await this.assertCodeFree(tx, Ward, input.code);
+        const { id } = await tx
+          .getRepository(Ward)
+          .save(tx.getRepository(Ward).create({ code: input.code, name: input.name.trim() }));
+        const ward = await tx.getRepository(Ward).findOneByOrFail({ id });
+        await this.record(tx, admin, 'WARD_CREATED', ward.id, { code: ward.code, name: ward.name });
+        return toWardView(ward);
+      }),
+      'ward',
+      input.code,
+    );
   }
 
   createSchool(admin: Caller, input: { wardId: string; code: string; name: string }): Promise<SchoolView> {
-    return whenCodeTaken(inTransaction(this.source, async (tx) => {
-      if (!(await tx.getRepository(Ward).existsBy({ id: input.wardId }))) throw new IdentityException(IdentityExceptionCode.WARD_NOT_FOUND);
-      await this.assertCodeFree(tx, School, input.code);
-      const { id } = await tx.getRepository(School).save(tx.getRepository(School).create({ wardId: input.wardId, code: input.code, name: input.name.trim() }));
-      const school = await tx.getRepository(School).findOneByOrFail({ id });
-      await this.record(tx, admin, 'SCHOOL_CREATED', school.id, { wardId: school.wardId, code: school.code, name: school.name });
-      return toSchoolView(school);
-    }), 'school', input.code);
+    return whenCodeTaken(
+      inTransaction(this.source, async (tx) => {
+        if (!(await tx.getRepository(Ward).existsBy({ id: input.wardId })))
+          throw new IdentityException(IdentityExceptionCode.WARD_NOT_FOUND);
+        await this.assertCodeFree(tx, School, input.code);
+        const { id } = await tx
+          .getRepository(School)
+          .save(tx.getRepository(School).create({ wardId: input.wardId, code: input.code, name: input.name.trim() }));
+        const school = await tx.getRepository(School).findOneByOrFail({ id });
+        await this.record(tx, admin, 'SCHOOL_CREATED', school.id, {
+          wardId: school.wardId,
+          code: school.code,
+          name: school.name,
+        });
+        return toSchoolView(school);
+      }),
+      'school',
+      input.code,
+    );
   }
 
   renameSchool(admin: Caller, id: string, name: string): Promise<SchoolView> {
@@ -65,7 +82,8 @@ export class AdminSchoolsService {
   }
 
   private async assertCodeFree(tx: EntityManager, entity: typeof Ward | typeof School, code: string): Promise<void> {
-    if (await tx.getRepository(entity).existsBy({ code })) throw new IdentityException(IdentityExceptionCode.CODE_TAKEN, { code });
+    if (await tx.getRepository(entity).existsBy({ code }))
+      throw new IdentityException(IdentityExceptionCode.CODE_TAKEN, { code });
   }
 
   private record(tx: EntityManager, admin: Caller, type: string, subjectId: string, payload: Record<string, unknown>) {
@@ -73,5 +91,16 @@ export class AdminSchoolsService {
   }
 }
 
-const toWardView = (w: Ward): WardView => ({ id: w.id, code: w.code, name: w.name, createdAt: w.createdAt.toISOString() });
-const toSchoolView = (s: School): SchoolView => ({ id: s.id, wardId: s.wardId, code: s.code, name: s.name, createdAt: s.createdAt.toISOString() });
+const toWardView = (w: Ward): WardView => ({
+  id: w.id,
+  code: w.code,
+  name: w.name,
+  createdAt: w.createdAt.toISOString(),
+});
+const toSchoolView = (s: School): SchoolView => ({
+  id: s.id,
+  wardId: s.wardId,
+  code: s.code,
+  name: s.name,
+  createdAt: s.createdAt.toISOString(),
+});

@@ -6,7 +6,11 @@ const CODE_MESSAGE = 'code must be 2–10 capital letters or digits (it starts e
 
 export class CreateWardDto {
   @ApiProperty({ example: 'DD' }) @IsString() @Matches(CODE, { message: CODE_MESSAGE }) code!: string;
-  @ApiProperty({ example: 'Phường Đống Đa' }) @IsString() @Matches(/\S/, { message: 'name must not be empty' }) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'Phường Đống Đa' })
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
 }
 
 export class CreateSchoolDto extends CreateWardDto {
@@ -14,5 +18,9 @@ export class CreateSchoolDto extends CreateWardDto {
 }
 
 export class RenameSchoolDto {
-  @ApiProperty({ example: 'Trường THCS Đống Đa' }) @IsString() @Matches(/\S/, { message: 'name must not be empty' }) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'Trường THCS Đống Đa' })
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
 }

@@ -12,7 +12,10 @@ export const USER_RULE: CounterRule = { windowMs: 3_600_000, limit: 50, blockMs:
 // Whether an address tried this name in the last day without getting in; never blocks by itself.
 const SEEN_RULE: CounterRule = { windowMs: 24 * 3_600_000, limit: 2_147_483_647, blockMs: 0 };
 
-const FAILURES: ReadonlySet<string> = new Set([IdentityExceptionCode.INVALID_CREDENTIALS, IdentityExceptionCode.WRONG_CURRENT_PASSWORD]);
+const FAILURES: ReadonlySet<string> = new Set([
+  IdentityExceptionCode.INVALID_CREDENTIALS,
+  IdentityExceptionCode.WRONG_CURRENT_PASSWORD,
+]);
 
 // Throttles password checks (login, change of one's own password) by their failures, in counters shared by every
 // instance. Wrong passwords lock out the (user name, address) pair that sent them, never the account: a right
@@ -25,7 +28,12 @@ export class LoginThrottle {
 
   async check<T>(username: string, address: string, verify: () => Promise<T>): Promise<T> {
     const name = username.trim().toLowerCase().slice(0, 100);
-    const keys = { pair: `login-pair:${name}@${address}`, seen: `login-seen:${name}@${address}`, name: `login-user:${name}`, address: `login-address:${address}` };
+    const keys = {
+      pair: `login-pair:${name}@${address}`,
+      seen: `login-seen:${name}@${address}`,
+      name: `login-user:${name}`,
+      address: `login-address:${address}`,
+    };
     // Pair and address count the attempt before the password is checked, so parallel guesses cannot all slip
     // in under the limit; a right password takes its count back.
     const seen = await this.counters.hit(keys.seen, SEEN_RULE);
@@ -46,5 +54,8 @@ export class LoginThrottle {
 }
 
 const refuseIfBlocked = (state: CounterState): void => {
-  if (state.blocked) throw new IdentityException(IdentityExceptionCode.TOO_MANY_LOGIN_ATTEMPTS, { retryAfterSeconds: state.retryAfterSeconds });
+  if (state.blocked)
+    throw new IdentityException(IdentityExceptionCode.TOO_MANY_LOGIN_ATTEMPTS, {
+      retryAfterSeconds: state.retryAfterSeconds,
+    });
 };

@@ -58,7 +58,14 @@ export class ThrottleCounters {
       await this.prune(now);
     }
     // In DO UPDATE, t.* are the values before this hit.
-    const rows: Row[] = await this.source.query(UPSERT, [key, now, rule.windowMs, rule.limit, rule.blockMs, rule.backoff ?? false]);
+    const rows: Row[] = await this.source.query(UPSERT, [
+      key,
+      now,
+      rule.windowMs,
+      rule.limit,
+      rule.blockMs,
+      rule.backoff ?? false,
+    ]);
     return toState(rows[0]);
   }
 
@@ -93,4 +100,8 @@ export class ThrottleCounters {
   }
 }
 
-const toState = (r: Row): CounterState => ({ hits: Number(r.hits), blocked: r.blocked, retryAfterSeconds: Number(r.retry_after) });
+const toState = (r: Row): CounterState => ({
+  hits: Number(r.hits),
+  blocked: r.blocked,
+  retryAfterSeconds: Number(r.retry_after),
+});

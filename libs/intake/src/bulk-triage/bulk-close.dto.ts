@@ -11,13 +11,22 @@ export class BulkCloseDto {
   schoolId!: string;
 
   @ApiPropertyOptional({
-    type: [String], maxItems: BULK_CLOSE_MAX,
-    description: 'Chỉ các hồ sơ này (bỏ trống: mọi tin báo đang chờ phân loại hàng loạt) / only these cases (omitted: every marked report still at intake)',
+    type: [String],
+    maxItems: BULK_CLOSE_MAX,
+    description:
+      'Chỉ các hồ sơ này (bỏ trống: mọi tin báo đang chờ phân loại hàng loạt) / only these cases (omitted: every marked report still at intake)',
   })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BULK_CLOSE_MAX) @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_CLOSE_MAX)
+  @IsUUID('all', { each: true })
   caseIds?: string[];
 
-  @ApiProperty({ maxLength: 10000, description: 'Lý do kết thúc, ghi vào từng hồ sơ / the reason, recorded in each case’s history' })
+  @ApiProperty({
+    maxLength: 10000,
+    description: 'Lý do kết thúc, ghi vào từng hồ sơ / the reason, recorded in each case’s history',
+  })
   @Text(10000)
   reason!: string;
 }
@@ -25,4 +34,8 @@ export class BulkCloseDto {
 // Why a case named or found was left alone.
 export type SkipReason = 'not_found' | 'not_marked' | 'not_at_intake' | 'changed_meanwhile' | 'refused';
 
-export type BulkCloseAnswer = { closed: string[]; skipped: { caseId: string; reason: SkipReason }[]; remaining: number };
+export type BulkCloseAnswer = {
+  closed: string[];
+  skipped: { caseId: string; reason: SkipReason }[];
+  remaining: number;
+};

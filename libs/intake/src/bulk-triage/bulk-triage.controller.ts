@@ -18,8 +18,10 @@ export class BulkTriageController {
   @Post('bulk-close')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Kết thúc cùng lúc các tin báo chờ phân loại hàng loạt / close the reports a flood marked, with one reason (supervisor)',
-    description: 'Each marked case still at intake is closed with CLOSE_AT_INTAKE and the reason, one event in each case’s history; every other case named is listed in `skipped` with why, untouched.',
+    summary:
+      'Kết thúc cùng lúc các tin báo chờ phân loại hàng loạt / close the reports a flood marked, with one reason (supervisor)',
+    description:
+      'Each marked case still at intake is closed with CLOSE_AT_INTAKE and the reason, one event in each case’s history; every other case named is listed in `skipped` with why, untouched.',
   })
   @ApiOkResponse({ type: BulkCloseAnswerDto })
   @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)

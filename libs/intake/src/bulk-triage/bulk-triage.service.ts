@@ -23,14 +23,21 @@ export class BulkTriageService {
   ) {}
 
   async close(caller: Caller, dto: BulkCloseDto): Promise<BulkCloseAnswer> {
-    assertAllowed(caller, 'case.bulk_close', dto.schoolId, () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND));
+    assertAllowed(
+      caller,
+      'case.bulk_close',
+      dto.schoolId,
+      () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND),
+    );
     const skipped: BulkCloseAnswer['skipped'] = [];
     let candidates: Candidate[];
     let remaining = 0;
     if (dto.caseIds) {
       const ids = [...new Set(dto.caseIds)];
       candidates = await this.source.query(
-        `SELECT id, state, bulk_triage, version FROM "case" WHERE school_id = $1 AND id = ANY($2) ORDER BY created_at, id`, [dto.schoolId, ids]);
+        `SELECT id, state, bulk_triage, version FROM "case" WHERE school_id = $1 AND id = ANY($2) ORDER BY created_at, id`,
+        [dto.schoolId, ids],
+      );
       for (const id of ids) if (!candidates.some((c) => c.id === id)) skipped.push({ caseId: id, reason: 'not_found' });
     } else {
       candidates = await this.source.query(
@@ -42,22 +49,38 @@ export class BulkTriageService {
     }
     const closed: string[] = [];
     for (const c of candidates) {
-      const why = c.bulk_triage ? (c.state === 'intake' ? await this.closeOne(caller, c, dto.reason) : 'not_at_intake') : 'not_marked';
+      const why = c.bulk_triage
+        ? c.state === 'intake'
+          ? await this.closeOne(caller, c, dto.reason)
+          : 'not_at_intake'
+        : 'not_marked';
       if (why === null) closed.push(c.id);
       else skipped.push({ caseId: c.id, reason: why });
     }
     if (!dto.caseIds && remaining > 0) {
       [{ remaining }] = await this.source.query(
-        `SELECT count(*)::int AS remaining FROM "case" WHERE school_id = $1 AND bulk_triage AND state = 'intake'`, [dto.schoolId]);
+        `SELECT count(*)::int AS remaining FROM "case" WHERE school_id = $1 AND bulk_triage AND state = 'intake'`,
+        [dto.schoolId],
+      );
     }
-    this.logger.log({ msg: 'bulk close of marked public reports', schoolId: dto.schoolId, closed: closed.length, skipped: skipped.length, requestId: caller.requestId });
+    this.logger.log({
+      msg: 'bulk close of marked public reports',
+      schoolId: dto.schoolId,
+      closed: closed.length,
+      skipped: skipped.length,
+      requestId: caller.requestId,
+    });
     return { closed, skipped, remaining };
   }
 
   // null: closed; else why not.
   private async closeOne(caller: Caller, c: Candidate, reason: string): Promise<SkipReason | null> {
     try {
-      await this.transitions.apply(caller, c.id, { type: 'CLOSE_AT_INTAKE', payload: { reason }, expectedVersion: c.version });
+      await this.transitions.apply(caller, c.id, {
+        type: 'CLOSE_AT_INTAKE',
+        payload: { reason },
+        expectedVersion: c.version,
+      });
       return null;
     } catch (e) {
       if (!(e instanceof CaseException)) throw e;

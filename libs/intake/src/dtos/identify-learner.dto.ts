@@ -4,11 +4,17 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested
 import { RankedAreaDto } from '@dh/cases';
 
 export class IdentifyLearnerDto {
-  @ApiProperty() @IsUUID('all')
+  @ApiProperty()
+  @IsUUID('all')
   learnerId!: string;
 
   // A report from the public form arrives without content areas: the team ranks them when it knows more.
   @ApiPropertyOptional({ type: [RankedAreaDto] })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @ValidateNested({ each: true }) @Type(() => RankedAreaDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => RankedAreaDto)
   areas?: RankedAreaDto[];
 }

@@ -6,7 +6,11 @@ import type { PublicIntakeAnswer } from './public-intake.dto';
 
 type Parameters = Challenge['parameters'];
 const SKIP_REASONS = Object.keys({
-  not_found: 1, not_marked: 1, not_at_intake: 1, changed_meanwhile: 1, refused: 1,
+  not_found: 1,
+  not_marked: 1,
+  not_at_intake: 1,
+  changed_meanwhile: 1,
+  refused: 1,
 } satisfies Record<SkipReason, 1>) as SkipReason[];
 
 export class PublicIntakeAnswerDto implements PublicIntakeAnswer {

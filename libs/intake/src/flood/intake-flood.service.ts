@@ -6,7 +6,14 @@ import { AlertService } from '@dh/escalations';
 export const FLOOD_ALERT_LEVEL = 'public_intake_flood';
 
 // The school's row in intake_flood: the running flood ("episode") and the summary alerts it keeps up to date.
-type FloodRow = { school_id: string; started_at: Date | null; last_at: Date | null; reports: number; urgent: number; alert_ids: string[] };
+type FloodRow = {
+  school_id: string;
+  started_at: Date | null;
+  last_at: Date | null;
+  reports: number;
+  urgent: number;
+  alert_ids: string[];
+};
 
 export type Admission = { bulkTriage: boolean; flood: FloodRow };
 
@@ -42,17 +49,30 @@ export class IntakeFloodService {
   // A marked report, after its case was written: counted in the running summary, or the first of a new one.
   async summarise(tx: EntityManager, flood: FloodRow, urgent: boolean, now: Date): Promise<void> {
     const schoolId = flood.school_id;
-    const running = flood.last_at !== null && flood.started_at !== null && now.getTime() - flood.last_at.getTime() < this.windowMs();
+    const running =
+      flood.last_at !== null && flood.started_at !== null && now.getTime() - flood.last_at.getTime() < this.windowMs();
     if (running && flood.alert_ids.length > 0) {
-      const next = { reports: flood.reports + 1, urgent: flood.urgent + (urgent ? 1 : 0), startedAt: flood.started_at as Date };
+      const next = {
+        reports: flood.reports + 1,
+        urgent: flood.urgent + (urgent ? 1 : 0),
+        startedAt: flood.started_at as Date,
+      };
       if ((await this.alerts.rewordUnanswered(tx, flood.alert_ids, schoolId, this.text(next, now))) > 0) {
-        await tx.query(`UPDATE intake_flood SET last_at = $2, reports = $3, urgent = $4 WHERE school_id = $1`, [schoolId, now, next.reports, next.urgent]);
+        await tx.query(`UPDATE intake_flood SET last_at = $2, reports = $3, urgent = $4 WHERE school_id = $1`, [
+          schoolId,
+          now,
+          next.reports,
+          next.urgent,
+        ]);
         return;
       }
     }
     const first = { reports: 1, urgent: urgent ? 1 : 0, startedAt: now };
     const ids = await this.alerts.raiseForSchool(tx, schoolId, null, now, {
-      level: FLOOD_ALERT_LEVEL, to: ['supervisors'], subject: 'Đồng Hành: tin báo trực tuyến dồn dập', text: this.text(first, now),
+      level: FLOOD_ALERT_LEVEL,
+      to: ['supervisors'],
+      subject: 'Đồng Hành: tin báo trực tuyến dồn dập',
+      text: this.text(first, now),
     });
     await tx.query(
       `UPDATE intake_flood SET started_at = $2, last_at = $2, reports = $3, urgent = $4, alert_ids = $5 WHERE school_id = $1`,

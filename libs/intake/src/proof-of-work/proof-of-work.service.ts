@@ -36,7 +36,8 @@ export class ProofOfWorkService {
     private readonly clock: Clock,
   ) {
     // Two keys from one secret: the challenge's signature and the derived key's, as the library asks.
-    const derive = (label: string) => createHmac('sha256', config.altcha.hmacKey).update(`altcha:${label}`).digest('base64url');
+    const derive = (label: string) =>
+      createHmac('sha256', config.altcha.hmacKey).update(`altcha:${label}`).digest('base64url');
     this.signatureSecret = derive('challenge');
     this.keySecret = derive('key');
   }
@@ -45,8 +46,13 @@ export class ProofOfWorkService {
     const { cost, maxNumber } = this.config.altcha;
     const expires = Math.floor(this.clock.now().getTime() / 1000) + CHALLENGE_TTL_SECONDS;
     const made = await createChallenge({
-      algorithm: ALTCHA_ALGORITHM, cost, counter: randomInt(Math.ceil(maxNumber / 2), maxNumber + 1), deriveKey,
-      data: { expires }, hmacSignatureSecret: this.signatureSecret, hmacKeySignatureSecret: this.keySecret,
+      algorithm: ALTCHA_ALGORITHM,
+      cost,
+      counter: randomInt(Math.ceil(maxNumber / 2), maxNumber + 1),
+      deriveKey,
+      data: { expires },
+      hmacSignatureSecret: this.signatureSecret,
+      hmacKeySignatureSecret: this.keySecret,
     });
     return { parameters: made.parameters, signature: String(made.signature) };
   }
@@ -57,8 +63,11 @@ export class ProofOfWorkService {
     const payload = decode(altcha);
     if (!payload) throw refused('malformed');
     const result = await verifySolution({
-      challenge: payload.challenge, solution: payload.solution, deriveKey,
-      hmacSignatureSecret: this.signatureSecret, hmacKeySignatureSecret: this.keySecret,
+      challenge: payload.challenge,
+      solution: payload.solution,
+      deriveKey,
+      hmacSignatureSecret: this.signatureSecret,
+      hmacKeySignatureSecret: this.keySecret,
     }).catch(() => null);
     if (!result?.verified) throw refused('invalid');
     const now = this.clock.now();
@@ -80,7 +89,9 @@ const PROBLEM_VI: Record<AltchaProblem, string> = {
   used: 'Lời giải xác minh đã được dùng',
 };
 const refused = (problem: AltchaProblem) =>
-  new IntakeException(IntakeExceptionCode.PROOF_OF_WORK_REFUSED, [{ field: 'altcha', label: labelTextOf('altcha'), problems: [`${PROBLEM_VI[problem]} / ${problem}`] }]);
+  new IntakeException(IntakeExceptionCode.PROOF_OF_WORK_REFUSED, [
+    { field: 'altcha', label: labelTextOf('altcha'), problems: [`${PROBLEM_VI[problem]} / ${problem}`] },
+  ]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -94,7 +105,8 @@ const decode = (altcha: string): Payload | null => {
   }
   if (!isObject(parsed) || !isObject(parsed.challenge) || !isObject(parsed.solution)) return null;
   const { challenge, solution } = parsed;
-  if (!isObject(challenge.parameters) || typeof challenge.signature !== 'string' || challenge.signature.length > 200) return null;
+  if (!isObject(challenge.parameters) || typeof challenge.signature !== 'string' || challenge.signature.length > 200)
+    return null;
   if (typeof solution.counter !== 'number' || typeof solution.derivedKey !== 'string') return null;
   return parsed as unknown as Payload;
 };

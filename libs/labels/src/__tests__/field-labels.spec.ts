@@ -19,8 +19,12 @@ const sourcesOf = (dir: string): string[] =>
 const declaredProperties = (): string[] => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading each file is the point: it registers decorators
   for (const file of sourcesOf(LIBS)) if (readFileSync(file, 'utf8').includes("from 'class-validator'")) require(file);
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<{ name: string }, ValidationMetadata[]> };
-  return [...storage.validationMetadatas.entries()].flatMap(([target, metas]) => metas.map((m) => `${target.name}.${m.propertyName}`));
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<{ name: string }, ValidationMetadata[]>;
+  };
+  return [...storage.validationMetadatas.entries()].flatMap(([target, metas]) =>
+    metas.map((m) => `${target.name}.${m.propertyName}`),
+  );
 };
 
 describe('field labels', () => {
@@ -46,7 +50,10 @@ describe('field labels', () => {
   it('gives the forms and the web app the same words: each learner field a form prints is the dictionary’s', () => {
     const templates = loadFormTemplates(join(LIBS, '../config/forms'));
     const printed = [...templates.values()].flatMap((t) =>
-      t.sections.flatMap((s) => s.fields.filter((f) => f.key.startsWith('learner.')).map((f) => ({ form: t.form, key: f.key, label: f.label }))));
+      t.sections.flatMap((s) =>
+        s.fields.filter((f) => f.key.startsWith('learner.')).map((f) => ({ form: t.form, key: f.key, label: f.label })),
+      ),
+    );
     expect(printed.length).toBeGreaterThan(4);
     expect(printed).toEqual(printed.map((p) => ({ ...p, label: FIELD_LABELS[p.key]?.vi })));
   });

@@ -20,24 +20,41 @@ const texts = (): { file: string; text: string }[] => {
   const catalogues = filesOf(join(ROOT, 'libs'), '.errors.json');
   return [...sources, ...catalogues, ...filesOf(join(ROOT, 'config/forms'), '.json')].flatMap((path) => {
     const code = readFileSync(path, 'utf8').replace(/^\s*\/\/.*$/gm, '');
-    return [...code.matchAll(literal)].map((m) => m[0]).filter((t) => VIETNAMESE.test(t)).map((text) => ({ file: relative(ROOT, path), text }));
+    return [...code.matchAll(literal)]
+      .map((m) => m[0])
+      .filter((t) => VIETNAMESE.test(t))
+      .map((text) => ({ file: relative(ROOT, path), text }));
   });
 };
 
 // Wordings a school office reads as wrong or awkward (issue 13, point 15), each with what to write instead.
 const RULES: { name: string; wrong: (text: string) => boolean }[] = [
-  { name: '"làm việc với sự đồng ý" → "mới được ghi nhận hoặc rút lại sự đồng ý"', wrong: (t) => /làm việc với sự đồng ý/.test(t) },
+  {
+    name: '"làm việc với sự đồng ý" → "mới được ghi nhận hoặc rút lại sự đồng ý"',
+    wrong: (t) => /làm việc với sự đồng ý/.test(t),
+  },
   {
     name: '"Chỉ X được/ghi …" → "Chỉ X mới được …" or "Chỉ được …"',
-    wrong: (t) => t.split(/[.;]/).some((s) => /^\W*Chỉ /.test(s.trim()) && !/mới được|^\W*Chỉ được/.test(s.trim()) && !/^\W*Chỉ các /.test(s.trim())),
+    wrong: (t) =>
+      t
+        .split(/[.;]/)
+        .some(
+          (s) => /^\W*Chỉ /.test(s.trim()) && !/mới được|^\W*Chỉ được/.test(s.trim()) && !/^\W*Chỉ các /.test(s.trim()),
+        ),
   },
   { name: 'no "(giám sát)" after "tổ trưởng"', wrong: (t) => /tổ trưởng[^.]*\(giám sát\)/i.test(t) },
   { name: '"Đơn vị nhận" → "Đơn vị tiếp nhận"', wrong: (t) => /đơn vị nhận/i.test(t) },
   { name: 'an alert past its deadline says "Quá hạn", not "Đã đến hạn"', wrong: (t) => /Đã đến hạn/.test(t) },
   { name: 'no "gửi chuyển gửi"', wrong: (t) => /gửi chuyển gửi/i.test(t) },
   { name: '"tương lai" → "sau thời điểm hiện tại"', wrong: (t) => /tương lai/i.test(t) },
-  { name: 'the reader is "em" (learner-facing) or not addressed, never "bạn"', wrong: (t) => /(^|[.!?'"`]\s*|cảm ơn |của |nếu |vai trò của )bạn\b/i.test(t) },
-  { name: 'one text says "học sinh" or "người học", not both', wrong: (t) => /học sinh/i.test(t) && /người học/i.test(t) },
+  {
+    name: 'the reader is "em" (learner-facing) or not addressed, never "bạn"',
+    wrong: (t) => /(^|[.!?'"`]\s*|cảm ơn |của |nếu |vai trò của )bạn\b/i.test(t),
+  },
+  {
+    name: 'one text says "học sinh" or "người học", not both',
+    wrong: (t) => /học sinh/i.test(t) && /người học/i.test(t),
+  },
 ];
 
 describe('Vietnamese wording', () => {
@@ -52,7 +69,8 @@ describe('Vietnamese wording', () => {
   });
 
   it('a form template says "học sinh" or "người học" throughout, not both', () => {
-    const mixed = filesOf(join(ROOT, 'config/forms'), '.json').map((f) => readFileSync(f, 'utf8'))
+    const mixed = filesOf(join(ROOT, 'config/forms'), '.json')
+      .map((f) => readFileSync(f, 'utf8'))
       .filter((json) => /học sinh/i.test(json) && /người học/i.test(json));
     expect(mixed).toEqual([]);
   });

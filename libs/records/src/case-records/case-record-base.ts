@@ -20,5 +20,9 @@ export abstract class CaseRecordBase {
 }
 
 // The common columns of a new row of this case.
-export const recordOf = (recordedBy: string, row: { id: string; schoolId: string }, at: Date) =>
-  ({ caseId: row.id, schoolId: row.schoolId, recordedBy, recordedAt: at });
+export const recordOf = (recordedBy: string, row: { id: string; schoolId: string }, at: Date) => ({
+  caseId: row.id,
+  schoolId: row.schoolId,
+  recordedBy,
+  recordedAt: at,
+});

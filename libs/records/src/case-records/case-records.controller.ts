@@ -26,7 +26,10 @@ export class CaseRecordsController {
 
   @Permission('record.read', 'record')
   @Get('records')
-  @ApiOperation({ summary: 'Hồ sơ của trường hợp: đánh giá, kế hoạch, buổi tư vấn, liên hệ gia đình, kết thúc, theo dõi / the case’s records, oldest first' })
+  @ApiOperation({
+    summary:
+      'Hồ sơ của trường hợp: đánh giá, kế hoạch, buổi tư vấn, liên hệ gia đình, kết thúc, theo dõi / the case’s records, oldest first',
+  })
   @ApiOkResponse({ type: CaseRecordsDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   read(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
@@ -39,7 +42,11 @@ export class CaseRecordsController {
   @ApiCreatedResponse({ type: CounsellingSessionViewDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   @ApiErrors(CaseRecordException.statuses, NOT_CASE_TEAM, CASE_CLOSED)
-  recordSession(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordSessionDto) {
+  recordSession(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: RecordSessionDto,
+  ) {
     return this.records.recordSession(caller, id, dto);
   }
 
@@ -49,17 +56,27 @@ export class CaseRecordsController {
   @ApiCreatedResponse({ type: FamilyContactViewDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   @ApiErrors(CaseRecordException.statuses, NOT_CASE_TEAM)
-  recordFamilyContact(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordFamilyContactDto) {
+  recordFamilyContact(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: RecordFamilyContactDto,
+  ) {
     return this.records.recordFamilyContact(caller, id, dto);
   }
 
   @Permission('record.write', 'record')
   @Post('follow-ups')
-  @ApiOperation({ summary: 'Ghi một lần liên hệ theo dõi sau kết thúc / record a follow-up contact (the case team; in follow-up)' })
+  @ApiOperation({
+    summary: 'Ghi một lần liên hệ theo dõi sau kết thúc / record a follow-up contact (the case team; in follow-up)',
+  })
   @ApiCreatedResponse({ type: FollowUpContactViewDto })
   @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
   @ApiErrors(CaseRecordException.statuses, NOT_CASE_TEAM, NOT_IN_FOLLOW_UP)
-  recordFollowUp(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RecordFollowUpDto) {
+  recordFollowUp(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: RecordFollowUpDto,
+  ) {
     return this.records.recordFollowUp(caller, id, dto);
   }
 }

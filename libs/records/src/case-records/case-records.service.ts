@@ -27,7 +27,15 @@ const notTeam = () => new CaseRecordException(CaseRecordExceptionCode.NOT_CASE_T
 // An instant the client says has happened must not be after the server's now.
 const notFuture = (field: string, value: string, now: Date): Date => {
   const at = new Date(value);
-  if (at > now) throw new InputValidationException([{ field, problems: [`${labelTextOf(field)} không được ở sau thời điểm hiện tại (${now.toISOString()}) / ${field} must not be in the future (now ${now.toISOString()})`] }]);
+  if (at > now)
+    throw new InputValidationException([
+      {
+        field,
+        problems: [
+          `${labelTextOf(field)} không được ở sau thời điểm hiện tại (${now.toISOString()}) / ${field} must not be in the future (now ${now.toISOString()})`,
+        ],
+      },
+    ]);
   return at;
 };
 
@@ -50,16 +58,28 @@ export class CaseRecordsService {
   recordSession(caller: Caller, caseId: string, dto: RecordSessionDto): Promise<RecordView> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.writer.teamCase(tx, caller, caseId, 'record.write', notTeam);
-      if (row.state.startsWith('closed')) throw new CaseRecordException(CaseRecordExceptionCode.CASE_CLOSED, { reason: 'case_closed', state: row.state });
+      if (row.state.startsWith('closed'))
+        throw new CaseRecordException(CaseRecordExceptionCode.CASE_CLOSED, { reason: 'case_closed', state: row.state });
       const now = this.clock.now();
       const startedAt = notFuture('startedAt', dto.startedAt, now);
       const nextAppointment = dto.nextAppointment ? new Date(dto.nextAppointment) : null;
       if (nextAppointment && nextAppointment <= startedAt) {
-        throw new InputValidationException([{ field: 'nextAppointment', problems: ['Lịch hẹn tiếp theo phải sau thời gian bắt đầu / nextAppointment must be after startedAt'] }]);
+        throw new InputValidationException([
+          {
+            field: 'nextAppointment',
+            problems: ['Lịch hẹn tiếp theo phải sau thời gian bắt đầu / nextAppointment must be after startedAt'],
+          },
+        ]);
       }
       const session = tx.getRepository(CounsellingSession).create({
-        ...recordOf(caller.id, row, now), mode: dto.mode, channel: dto.channel ?? null, startedAt, minutes: dto.minutes, ending: dto.ending,
-        nextAppointment, areas: dto.areas?.map(({ code, priority }) => ({ code, priority })) ?? null,
+        ...recordOf(caller.id, row, now),
+        mode: dto.mode,
+        channel: dto.channel ?? null,
+        startedAt,
+        minutes: dto.minutes,
+        ending: dto.ending,
+        nextAppointment,
+        areas: dto.areas?.map(({ code, priority }) => ({ code, priority })) ?? null,
         ...sealColumns(this.cipher, 'counselling_session', dto),
       });
       return this.store(tx, caller, row, 'counselling_session', session, 'SESSION_RECORDED', 'sessionId', { ...dto });
@@ -74,11 +94,20 @@ export class CaseRecordsService {
       const contactedAt = notFuture('contactedAt', dto.contactedAt, now);
       const answered = await this.schoolViolence.answerFamilyNotice(tx, row.id, contactedAt, now);
       const contact = tx.getRepository(FamilyContact).create({
-        ...recordOf(caller.id, row, now), contactedAt, how: dto.how,
-        ...sealColumns(this.cipher, 'family_contact', { personName: dto.person.fullName, personRelationship: dto.person.relationship, content: dto.content, agreed: dto.agreed }),
+        ...recordOf(caller.id, row, now),
+        contactedAt,
+        how: dto.how,
+        ...sealColumns(this.cipher, 'family_contact', {
+          personName: dto.person.fullName,
+          personRelationship: dto.person.relationship,
+          content: dto.content,
+          agreed: dto.agreed,
+        }),
       });
       return this.store(tx, caller, row, 'family_contact', contact, 'FAMILY_CONTACT_RECORDED', 'familyContactId', {
-        ...dto, person: { fullName: dto.person.fullName, relationship: dto.person.relationship }, ...answered,
+        ...dto,
+        person: { fullName: dto.person.fullName, relationship: dto.person.relationship },
+        ...answered,
       });
     });
   }
@@ -87,15 +116,26 @@ export class CaseRecordsService {
   recordFollowUp(caller: Caller, caseId: string, dto: RecordFollowUpDto): Promise<RecordView> {
     return inTransaction(this.source, async (tx) => {
       const row = await this.writer.teamCase(tx, caller, caseId, 'record.write', notTeam);
-      if (row.state !== 'closed.followUp') throw new CaseRecordException(CaseRecordExceptionCode.NOT_IN_FOLLOW_UP, { reason: 'not_in_follow_up', state: row.state });
+      if (row.state !== 'closed.followUp')
+        throw new CaseRecordException(CaseRecordExceptionCode.NOT_IN_FOLLOW_UP, {
+          reason: 'not_in_follow_up',
+          state: row.state,
+        });
       const now = this.clock.now();
       const contactedAt = notFuture('contactedAt', dto.contactedAt, now);
       const closedDeadline = await this.deadlines.closeEarliest(tx, row.id, FOLLOW_UP_CLOCKS, now);
       const contact = tx.getRepository(FollowUpContact).create({
-        ...recordOf(caller.id, row, now), contactedAt, how: dto.how, resultKept: dto.resultKept, closedDeadline,
+        ...recordOf(caller.id, row, now),
+        contactedAt,
+        how: dto.how,
+        resultKept: dto.resultKept,
+        closedDeadline,
         ...sealColumns(this.cipher, 'follow_up_contact', dto),
       });
-      return this.store(tx, caller, row, 'follow_up_contact', contact, 'FOLLOW_UP_RECORDED', 'followUpId', { ...dto, closedDeadline });
+      return this.store(tx, caller, row, 'follow_up_contact', contact, 'FOLLOW_UP_RECORDED', 'followUpId', {
+        ...dto,
+        closedDeadline,
+      });
     });
   }
 
@@ -109,7 +149,8 @@ export class CaseRecordsService {
       const shown = reveal ? await sealedFieldNames(this.cipher, loaded) : [];
       if (shown.length) await this.confidential.recordView(tx, caller, row, shown);
       const answer: Record<string, RecordView[]> = {};
-      for (const { kind, rows } of loaded) answer[kind.list] = await Promise.all(rows.map((r) => toRecordView(this.cipher, kind.table, r, reveal)));
+      for (const { kind, rows } of loaded)
+        answer[kind.list] = await Promise.all(rows.map((r) => toRecordView(this.cipher, kind.table, r, reveal)));
       return answer;
     });
   }
@@ -117,7 +158,14 @@ export class CaseRecordsService {
   // The row, then its event naming it (the payload as the client sent it), in the caller's transaction; the
   // answer masked, like every answer to a write.
   private async store<E extends CaseRecordBase>(
-    tx: EntityManager, caller: Caller, row: CaseEntity, table: RecordTable, record: E, type: string, idField: string, payload: object,
+    tx: EntityManager,
+    caller: Caller,
+    row: CaseEntity,
+    table: RecordTable,
+    record: E,
+    type: string,
+    idField: string,
+    payload: object,
   ): Promise<RecordView> {
     await tx.getRepository(record.constructor).insert(record);
     await this.writer.append(tx, caller, row, type, record.recordedAt, { [idField]: record.id, ...payload });

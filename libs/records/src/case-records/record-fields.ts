@@ -11,5 +11,7 @@ export type ContactWay = (typeof CONTACT_WAYS)[number];
 // each server.
 export const Instant = (target: object, key: string) => {
   IsISO8601({ strict: true, strictSeparator: true })(target, key);
-  Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { message: `${key} must be an ISO 8601 instant with its offset` })(target, key);
+  Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: `${key} must be an ISO 8601 instant with its offset`,
+  })(target, key);
 };

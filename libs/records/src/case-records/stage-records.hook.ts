@@ -25,7 +25,13 @@ export class StageRecordsHook implements OnModuleInit {
     this.hooks.register({ events: CLOSURE_EVENTS, record: (s) => this.closure(s) });
   }
 
-  private async assessment({ tx, caller, row, payload, at }: TransitionStep<'COMPLETE_ASSESSMENT'>): Promise<Record<string, unknown>> {
+  private async assessment({
+    tx,
+    caller,
+    row,
+    payload,
+    at,
+  }: TransitionStep<'COMPLETE_ASSESSMENT'>): Promise<Record<string, unknown>> {
     const record = tx.getRepository(AssessmentRecord).create({
       ...recordOf(caller.id, row, at),
       riskLevel: payload.riskLevel,
@@ -39,7 +45,10 @@ export class StageRecordsHook implements OnModuleInit {
   // Revisions are numbered per case; the transition holds the case row's lock, so two never take one number.
   private async plan(step: TransitionStep<'SUBMIT_PLAN' | 'REVISE_PLAN'>): Promise<Record<string, unknown>> {
     const { tx, caller, row, type, payload, at } = step;
-    const [{ last }] = await tx.query(`SELECT coalesce(max(revision), 0) AS last FROM support_plan WHERE case_id = $1`, [row.id]);
+    const [{ last }] = await tx.query(
+      `SELECT coalesce(max(revision), 0) AS last FROM support_plan WHERE case_id = $1`,
+      [row.id],
+    );
     const record = tx.getRepository(SupportPlan).create({
       ...recordOf(caller.id, row, at),
       revision: Number(last) + 1,
@@ -48,13 +57,23 @@ export class StageRecordsHook implements OnModuleInit {
       reviewDate: payload.reviewDate,
       form: payload.form ?? null,
       endDate: payload.endDate ?? null,
-      ...sealColumns(this.cipher, 'support_plan', { ...payload, revisionReason: step.type === 'REVISE_PLAN' ? step.payload.reason : undefined }),
+      ...sealColumns(this.cipher, 'support_plan', {
+        ...payload,
+        revisionReason: step.type === 'REVISE_PLAN' ? step.payload.reason : undefined,
+      }),
     });
     await tx.getRepository(SupportPlan).insert(record);
     return { planId: record.id, planRevision: record.revision };
   }
 
-  private async closure({ tx, caller, row, type, payload, at }: TransitionStep<ClosureEvent>): Promise<Record<string, unknown>> {
+  private async closure({
+    tx,
+    caller,
+    row,
+    type,
+    payload,
+    at,
+  }: TransitionStep<ClosureEvent>): Promise<Record<string, unknown>> {
     const record = tx.getRepository(ClosureRecord).create({
       ...recordOf(caller.id, row, at),
       event: type,

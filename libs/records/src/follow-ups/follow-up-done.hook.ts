@@ -28,18 +28,35 @@ export class FollowUpDoneHook implements OnModuleInit {
     this.hooks.register({ events: ['FOLLOW_UP_DONE'], record: (s) => this.archive(s) });
   }
 
-  private async archive({ tx, caller, row, payload, at }: TransitionStep<'FOLLOW_UP_DONE'>): Promise<Record<string, unknown>> {
+  private async archive({
+    tx,
+    caller,
+    row,
+    payload,
+    at,
+  }: TransitionStep<'FOLLOW_UP_DONE'>): Promise<Record<string, unknown>> {
     const open = await this.deadlines.openKinds(tx, row.id, FOLLOW_UP_CLOCKS);
     const stopping = payload.stopReason !== undefined;
     if (open.length === 0) {
-      if (stopping) throw new CaseRecordException(CaseRecordExceptionCode.NOTHING_TO_STOP, { reason: 'nothing_to_stop', fields: ['stopReason'] });
+      if (stopping)
+        throw new CaseRecordException(CaseRecordExceptionCode.NOTHING_TO_STOP, {
+          reason: 'nothing_to_stop',
+          fields: ['stopReason'],
+        });
       return {};
     }
     if (!stopping) {
-      throw new CaseRecordException(CaseRecordExceptionCode.FOLLOW_UP_PENDING, { reason: 'follow_up_pending', openFollowUps: open, fields: ['stopReason'] });
+      throw new CaseRecordException(CaseRecordExceptionCode.FOLLOW_UP_PENDING, {
+        reason: 'follow_up_pending',
+        openFollowUps: open,
+        fields: ['stopReason'],
+      });
     }
     if (!actorIn(caller, row.schoolId).roles.includes('supervisor')) {
-      throw new CaseRecordException(CaseRecordExceptionCode.STOP_NEEDS_SUPERVISOR, { reason: 'supervisor_approval_required', fields: ['stopReason'] });
+      throw new CaseRecordException(CaseRecordExceptionCode.STOP_NEEDS_SUPERVISOR, {
+        reason: 'supervisor_approval_required',
+        fields: ['stopReason'],
+      });
     }
     return { stoppedFollowUps: await this.deadlines.stopOpen(tx, row.id, FOLLOW_UP_CLOCKS, at) };
   }

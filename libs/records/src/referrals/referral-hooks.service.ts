@@ -1,6 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AreaCode, CASE_EVENT_TYPES, CaseEntity, declareTransitionErrors, EventPayloads, TransitionHooks, TransitionStep } from '@dh/cases';
+import {
+  AreaCode,
+  CASE_EVENT_TYPES,
+  CaseEntity,
+  declareTransitionErrors,
+  EventPayloads,
+  TransitionHooks,
+  TransitionStep,
+} from '@dh/cases';
 import { consentMissingMessage, ConsentService } from '@dh/consent';
 import { FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
@@ -30,11 +38,18 @@ export class ReferralHooks implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register({ events: ['REFER'], prepare: (s) => this.prepareRefer(s), record: (s) => this.recordRefer(s) });
+    this.hooks.register({
+      events: ['REFER'],
+      prepare: (s) => this.prepareRefer(s),
+      record: (s) => this.recordRefer(s),
+    });
     this.hooks.register({ events: ['REFERRAL_ACCEPTED', 'REFERRAL_DECLINED'], record: (s) => this.recordAnswer(s) });
     this.hooks.register({ events: ['REFERRAL_COMPLETED'], record: (s) => this.recordCompleted(s) });
     // Not a sharing on consent: the trail says so, and why.
-    this.hooks.register({ events: ['RECORD_PROTECTION_NOTIFICATION'], record: async () => ({ legalDuty: PROTECTION_LEGAL_DUTY }) });
+    this.hooks.register({
+      events: ['RECORD_PROTECTION_NOTIFICATION'],
+      record: async () => ({ legalDuty: PROTECTION_LEGAL_DUTY }),
+    });
     // Every event: any that leaves referral closes the window.
     this.hooks.register({
       events: CASE_EVENT_TYPES,
@@ -50,67 +65,133 @@ export class ReferralHooks implements OnModuleInit {
     const caseAreas = row.areas.map((a) => a.code);
     const areas = areasOf(row, payload);
     const foreign = areas.filter((a) => !caseAreas.includes(a));
-    if (foreign.length) throw new ReferralException(ReferralExceptionCode.AREA_NOT_IN_CASE, { reason: 'area_not_in_case', field: 'payload.areas', areas: foreign });
+    if (foreign.length)
+      throw new ReferralException(ReferralExceptionCode.AREA_NOT_IN_CASE, {
+        reason: 'area_not_in_case',
+        field: 'payload.areas',
+        areas: foreign,
+      });
     return { ...payload, receiverId: receiver.id, receiver: receiver.name, areas };
   }
 
-  private async recordRefer({ tx, caller, row, payload, at }: TransitionStep<'REFER'>): Promise<Record<string, unknown>> {
+  private async recordRefer({
+    tx,
+    caller,
+    row,
+    payload,
+    at,
+  }: TransitionStep<'REFER'>): Promise<Record<string, unknown>> {
     const { receiverId, sender } = payload;
     const verdict = await this.consents.checkSharing(tx, row.id, { kind: 'referral', receiverId }, at);
     if (!verdict.ok) {
-      throw new ReferralException(ReferralExceptionCode.CONSENT_MISSING, { reason: 'consent_missing', missing: verdict.missing }, consentMissingMessage(verdict.missing));
+      throw new ReferralException(
+        ReferralExceptionCode.CONSENT_MISSING,
+        { reason: 'consent_missing', missing: verdict.missing },
+        consentMissingMessage(verdict.missing),
+      );
     }
     const receiver = await tx.getRepository(ServiceProvider).findOneByOrFail({ id: receiverId });
-    const school = await tx.getRepository(School).findOneOrFail({ where: { id: row.schoolId }, select: { id: true, name: true } });
+    const school = await tx
+      .getRepository(School)
+      .findOneOrFail({ where: { id: row.schoolId }, select: { id: true, name: true } });
     const consentIds = verdict.consents.map((c) => c.id);
     // Under the case row's lock (the transition holds it): no other referral of the case is numbered meanwhile.
     const seq = (await tx.getRepository(Referral).countBy({ caseId: row.id })) + 1;
     const referral = tx.getRepository(Referral).create({
-      caseId: row.id, seq, schoolId: row.schoolId,
-      receiverId, receiverName: receiver.name, receiverKind: receiver.kind, receiverAddress: receiver.address, receiverPhone: receiver.phone,
-      receiverEmail: receiver.email, receiverContactPerson: receiver.contactPerson,
-      senderId: caller.id, senderName: caller.fullName, senderTitle: sender?.title?.trim() ?? null, senderUnit: school.name,
-      senderPhone: sender?.phone ?? null, senderEmail: sender?.email ?? null,
+      caseId: row.id,
+      seq,
+      schoolId: row.schoolId,
+      receiverId,
+      receiverName: receiver.name,
+      receiverKind: receiver.kind,
+      receiverAddress: receiver.address,
+      receiverPhone: receiver.phone,
+      receiverEmail: receiver.email,
+      receiverContactPerson: receiver.contactPerson,
+      senderId: caller.id,
+      senderName: caller.fullName,
+      senderTitle: sender?.title?.trim() ?? null,
+      senderUnit: school.name,
+      senderPhone: sender?.phone ?? null,
+      senderEmail: sender?.email ?? null,
       reason: this.seal(payload.reason, 'reason'),
-      areas: areasOf(row, payload), consentIds, toWard: payload.toWard === true, status: 'sent', sentAt: at,
-      answeredAt: null, receiverContact: null, answerNote: null, declinedReason: null, completedAt: null, feedback: null, outcome: null,
+      areas: areasOf(row, payload),
+      consentIds,
+      toWard: payload.toWard === true,
+      status: 'sent',
+      sentAt: at,
+      answeredAt: null,
+      receiverContact: null,
+      answerNote: null,
+      declinedReason: null,
+      completedAt: null,
+      feedback: null,
+      outcome: null,
     });
     await tx.getRepository(Referral).insert(referral);
     return { referralId: referral.id, consentIds };
   }
 
-  private async recordAnswer(step: TransitionStep<'REFERRAL_ACCEPTED' | 'REFERRAL_DECLINED'>): Promise<Record<string, unknown>> {
+  private async recordAnswer(
+    step: TransitionStep<'REFERRAL_ACCEPTED' | 'REFERRAL_DECLINED'>,
+  ): Promise<Record<string, unknown>> {
     const { tx, row, at } = step;
     const referral = await this.open(tx, row, 'sent');
     if (!referral) return {};
     if (step.type === 'REFERRAL_DECLINED') {
       const declinedReason = this.seal(step.payload.reason, 'declined_reason');
-      await tx.getRepository(Referral).update({ id: referral.id }, { status: 'declined', answeredAt: at, declinedReason });
+      await tx
+        .getRepository(Referral)
+        .update({ id: referral.id }, { status: 'declined', answeredAt: at, declinedReason });
       return { referralId: referral.id };
     }
     const { answeredAt, receiverContact, note } = step.payload;
-    await tx.getRepository(Referral).update({ id: referral.id }, {
-      status: 'accepted', answeredAt: this.within(referral, answeredAt, at, 'payload.answeredAt'),
-      receiverContact: receiverContact?.trim() ?? null, answerNote: note ? this.seal(note, 'answer_note') : null,
-    });
+    await tx.getRepository(Referral).update(
+      { id: referral.id },
+      {
+        status: 'accepted',
+        answeredAt: this.within(referral, answeredAt, at, 'payload.answeredAt'),
+        receiverContact: receiverContact?.trim() ?? null,
+        answerNote: note ? this.seal(note, 'answer_note') : null,
+      },
+    );
     return { referralId: referral.id };
   }
 
-  private async recordCompleted({ tx, row, payload, at }: TransitionStep<'REFERRAL_COMPLETED'>): Promise<Record<string, unknown>> {
+  private async recordCompleted({
+    tx,
+    row,
+    payload,
+    at,
+  }: TransitionStep<'REFERRAL_COMPLETED'>): Promise<Record<string, unknown>> {
     const referral = await this.open(tx, row, 'accepted');
     if (!referral) return {};
     const completedAt = this.within(referral, payload.completedAt, at, 'payload.completedAt');
-    await tx.getRepository(Referral).update({ id: referral.id }, {
-      status: 'completed', completedAt, feedback: this.seal(payload.feedback, 'feedback'),
-      outcome: payload.outcome !== undefined ? this.seal(payload.outcome, 'outcome') : null,
-    });
+    await tx.getRepository(Referral).update(
+      { id: referral.id },
+      {
+        status: 'completed',
+        completedAt,
+        feedback: this.seal(payload.feedback, 'feedback'),
+        outcome: payload.outcome !== undefined ? this.seal(payload.outcome, 'outcome') : null,
+      },
+    );
     return { referralId: referral.id };
   }
 
   private async receiverFor(tx: EntityManager, row: CaseEntity, receiverId: string): Promise<ServiceProvider> {
-    const school = await tx.getRepository(School).findOneOrFail({ where: { id: row.schoolId }, select: { id: true, wardId: true } });
-    const receiver = await tx.getRepository(ServiceProvider).findOneBy({ id: receiverId.toLowerCase(), wardId: school.wardId, active: true });
-    if (!receiver) throw new ReferralException(ReferralExceptionCode.RECEIVER_NOT_AVAILABLE, { reason: 'receiver_not_available', field: 'payload.receiverId', receiverId });
+    const school = await tx
+      .getRepository(School)
+      .findOneOrFail({ where: { id: row.schoolId }, select: { id: true, wardId: true } });
+    const receiver = await tx
+      .getRepository(ServiceProvider)
+      .findOneBy({ id: receiverId.toLowerCase(), wardId: school.wardId, active: true });
+    if (!receiver)
+      throw new ReferralException(ReferralExceptionCode.RECEIVER_NOT_AVAILABLE, {
+        reason: 'receiver_not_available',
+        field: 'payload.receiverId',
+        receiverId,
+      });
     return receiver;
   }
 
@@ -125,7 +206,11 @@ export class ReferralHooks implements OnModuleInit {
     if (given === undefined) return now;
     const at = new Date(given);
     if (at.getTime() < referral.sentAt.getTime() || at.getTime() > now.getTime()) {
-      throw new ReferralException(ReferralExceptionCode.ANSWER_TIME_OUT_OF_RANGE, { reason: 'time_out_of_range', field, sentAt: referral.sentAt.toISOString() });
+      throw new ReferralException(ReferralExceptionCode.ANSWER_TIME_OUT_OF_RANGE, {
+        reason: 'time_out_of_range',
+        field,
+        sentAt: referral.sentAt.toISOString(),
+      });
     }
     return at;
   }
@@ -145,4 +230,5 @@ const referredToWardAfter = ({ row, type, payload, at }: TransitionStep): Date |
 };
 
 // A referral is about the areas it names, or else all of the case's current ones (the latest assessment's ranking).
-const areasOf = (row: CaseEntity, payload: EventPayloads['REFER']): AreaCode[] => payload.areas ?? row.areas.map((a) => a.code);
+const areasOf = (row: CaseEntity, payload: EventPayloads['REFER']): AreaCode[] =>
+  payload.areas ?? row.areas.map((a) => a.code);

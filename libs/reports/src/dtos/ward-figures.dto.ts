@@ -3,6 +3,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 
 export class WardFiguresQueryDto {
   @ApiPropertyOptional({ description: 'one school; without it, every school the caller reaches' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   schoolId?: string;
 }

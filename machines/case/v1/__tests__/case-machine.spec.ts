@@ -15,7 +15,12 @@ const PAYLOAD: Record<V1EventType, Record<string, unknown>> = {
   START_ASSESSMENT: {},
   COMPLETE_ASSESSMENT: { riskLevel: 'medium', riskRationale: 'lý do', difficulties: 'khó khăn', needs: 'nhu cầu' },
   SUBMIT_PLAN: { goals: ['mục tiêu'], responsible: 'cô Lan', reviewDate: '2026-04-15' },
-  REVISE_PLAN: { goals: ['mục tiêu mới'], responsible: 'cô Lan', reviewDate: '2026-05-15', reason: 'tình hình thay đổi' },
+  REVISE_PLAN: {
+    goals: ['mục tiêu mới'],
+    responsible: 'cô Lan',
+    reviewDate: '2026-05-15',
+    reason: 'tình hình thay đổi',
+  },
   APPROVE_PLAN: {},
   RETURN_PLAN: { reason: 'bổ sung' },
   REFER: { receiver: 'Trạm y tế phường', reason: 'cần chuyên gia' },
@@ -58,7 +63,10 @@ const caseIn = (state: string, risk: RiskLevel = 'medium'): PersistedCase => {
     p = caseIn(state === 'planReview' ? 'planning' : 'monitoring', 'high');
     return okStep(p, ev(state === 'planReview' ? 'SUBMIT_PLAN' : 'PROPOSE_CLOSURE'));
   }
-  const route = state === 'monitoring' && (risk === 'high' || risk === 'critical') ? [...ROUTES.monitoring, ['APPROVE_PLAN', tt] as [V1EventType, Actor]] : ROUTES[state];
+  const route =
+    state === 'monitoring' && (risk === 'high' || risk === 'critical')
+      ? [...ROUTES.monitoring, ['APPROVE_PLAN', tt] as [V1EventType, Actor]]
+      : ROUTES[state];
   for (const [type, actor] of route) {
     const payload = type === 'COMPLETE_ASSESSMENT' ? { ...PAYLOAD[type], riskLevel: risk } : PAYLOAD[type];
     p = okStep(p, ev(type, actor ?? tv, payload));
@@ -73,7 +81,8 @@ describe('case@1 machine', () => {
   it('starts in intake with the opener, assignee and risk in its context', () => {
     const started = startCase(V, { openedBy: tt.id, assigneeId: null, riskLevel: 'high', learnerKnown: true });
     expect(started).toMatchObject({
-      state: 'intake', snapshot: { context: { assigneeId: null, riskLevel: 'high', openedBy: tt.id, submittedBy: null } },
+      state: 'intake',
+      snapshot: { context: { assigneeId: null, riskLevel: 'high', openedBy: tt.id, submittedBy: null } },
     });
   });
 
@@ -122,7 +131,16 @@ describe('case@1 machine', () => {
   });
 
   it('takes ASSIGN, REASSIGN, UPDATE_RISK and ADD_NOTE in every open state without leaving it', () => {
-    for (const state of ['intake', 'assessment', 'planning', 'planReview', 'monitoring', 'closureReview', 'referral.pending', 'referral.inService']) {
+    for (const state of [
+      'intake',
+      'assessment',
+      'planning',
+      'planReview',
+      'monitoring',
+      'closureReview',
+      'referral.pending',
+      'referral.inService',
+    ]) {
       let p = caseIn(state, state.endsWith('Review') ? 'high' : 'medium');
       p = okStep(p, ev('REASSIGN', tt));
       expect(p.context.assigneeId).toBe('tv-2');
@@ -135,9 +153,16 @@ describe('case@1 machine', () => {
   });
 
   it('moves COMPLETE_ASSESSMENT’s risk level into the context, which then routes the plan', () => {
-    const p = okStep(caseIn('assessment', 'low'), ev('COMPLETE_ASSESSMENT', tv, { ...PAYLOAD.COMPLETE_ASSESSMENT, riskLevel: 'high' }));
+    const p = okStep(
+      caseIn('assessment', 'low'),
+      ev('COMPLETE_ASSESSMENT', tv, { ...PAYLOAD.COMPLETE_ASSESSMENT, riskLevel: 'high' }),
+    );
     expect(p.context.riskLevel).toBe('high');
-    expect(sut(V, p, ev('SUBMIT_PLAN'))).toMatchObject({ ok: true, state: 'planReview', context: { submittedBy: tv.id } });
+    expect(sut(V, p, ev('SUBMIT_PLAN'))).toMatchObject({
+      ok: true,
+      state: 'planReview',
+      context: { submittedBy: tv.id },
+    });
   });
 
   describe('refuses, with its reason, and changes nothing', () => {
@@ -165,7 +190,11 @@ describe('case@1 machine', () => {
       p = okStep(p, ev('SUBMIT_PLAN', tt));
       expect(refused(p, ev('APPROVE_PLAN', tt)).refusal.reason).toBe('own_submission');
       expect(refused(p, ev('RETURN_PLAN', tt)).refusal.reason).toBe('own_submission');
-      expect(sut(V, p, ev('APPROVE_PLAN', tt2))).toMatchObject({ ok: true, state: 'monitoring', context: { submittedBy: null } });
+      expect(sut(V, p, ev('APPROVE_PLAN', tt2))).toMatchObject({
+        ok: true,
+        state: 'monitoring',
+        context: { submittedBy: null },
+      });
       let c = caseIn('monitoring', 'high');
       c = okStep(c, ev('PROPOSE_CLOSURE', tt));
       expect(refused(c, ev('APPROVE_CLOSURE', tt)).refusal.reason).toBe('own_submission');
@@ -173,16 +202,30 @@ describe('case@1 machine', () => {
     });
 
     it('already_assigned, not_assigned and same_assignee', () => {
-      expect(refused(caseIn('intake'), ev('ASSIGN', tt, { assigneeId: 'tv-2' })).refusal.reason).toBe('already_assigned');
-      const unassigned = startCase(V, { openedBy: tt.id, assigneeId: null, riskLevel: 'low', learnerKnown: true }).snapshot;
+      expect(refused(caseIn('intake'), ev('ASSIGN', tt, { assigneeId: 'tv-2' })).refusal.reason).toBe(
+        'already_assigned',
+      );
+      const unassigned = startCase(V, {
+        openedBy: tt.id,
+        assigneeId: null,
+        riskLevel: 'low',
+        learnerKnown: true,
+      }).snapshot;
       expect(refused(unassigned, ev('REASSIGN', tt)).refusal.reason).toBe('not_assigned');
       expect(refused(caseIn('intake'), ev('REASSIGN', tt, { assigneeId: tv.id })).refusal.reason).toBe('same_assignee');
-      expect(sut(V, unassigned, ev('ASSIGN', tt, { assigneeId: tv2.id }))).toMatchObject({ ok: true, context: { assigneeId: tv2.id } });
+      expect(sut(V, unassigned, ev('ASSIGN', tt, { assigneeId: tv2.id }))).toMatchObject({
+        ok: true,
+        context: { assigneeId: tv2.id },
+      });
     });
 
     it('an event the state does not take is not_allowed, with what the caller may send instead', () => {
       const r = sut(V, caseIn('intake'), ev('APPROVE_PLAN', tt));
-      expect(r).toEqual({ ok: false, kind: 'not_allowed', allowedEvents: ['ADD_NOTE', 'CLOSE_AT_INTAKE', 'REASSIGN', 'START_ASSESSMENT', 'UPDATE_RISK'] });
+      expect(r).toEqual({
+        ok: false,
+        kind: 'not_allowed',
+        allowedEvents: ['ADD_NOTE', 'CLOSE_AT_INTAKE', 'REASSIGN', 'START_ASSESSMENT', 'UPDATE_RISK'],
+      });
     });
   });
 
@@ -205,12 +248,28 @@ describe('case@1 machine', () => {
   });
 
   it('declines every state’s service level in meta, as DOMAIN.md’s defaults', () => {
-    expect(stateMetaOf(V, 'intake').deadlines[0]).toMatchObject({ kind: 'first_contact', due: { workingDays: 1 }, dueWhenHighRisk: { workingDays: 0 } });
-    expect(stateMetaOf(V, 'assessment').deadlines[0]).toMatchObject({ due: { workingDays: 5 }, escalateTo: ['supervisor', 'principal', 'ward_officer'] });
-    expect(stateMetaOf(V, 'planReview').deadlines[0]).toMatchObject({ due: { workingDays: 2 }, escalateTo: ['principal'] });
+    expect(stateMetaOf(V, 'intake').deadlines[0]).toMatchObject({
+      kind: 'first_contact',
+      due: { workingDays: 1 },
+      dueWhenHighRisk: { workingDays: 0 },
+    });
+    expect(stateMetaOf(V, 'assessment').deadlines[0]).toMatchObject({
+      due: { workingDays: 5 },
+      escalateTo: ['supervisor', 'principal', 'ward_officer'],
+    });
+    expect(stateMetaOf(V, 'planReview').deadlines[0]).toMatchObject({
+      due: { workingDays: 2 },
+      escalateTo: ['principal'],
+    });
     expect(stateMetaOf(V, 'monitoring').deadlines[0]).toMatchObject({ due: { calendarDays: 30 }, repeat: true });
-    expect(stateMetaOf(V, 'referral.pending').deadlines[0]).toMatchObject({ kind: 'referral_answer', due: { workingDays: 5 } });
-    expect(stateMetaOf(V, 'closed.followUp').deadlines.map((d) => d.due)).toEqual([{ calendarDays: 30 }, { calendarDays: 90 }]);
+    expect(stateMetaOf(V, 'referral.pending').deadlines[0]).toMatchObject({
+      kind: 'referral_answer',
+      due: { workingDays: 5 },
+    });
+    expect(stateMetaOf(V, 'closed.followUp').deadlines.map((d) => d.due)).toEqual([
+      { calendarDays: 30 },
+      { calendarDays: 90 },
+    ]);
     expect(stateMetaOf(V, 'closed.archived').deadlines).toEqual([]);
     expect(stateMetaOf(V, 'referral.inService').label.vi).toBe('Chuyển gửi – đang hỗ trợ');
   });

@@ -91,7 +91,9 @@ export class FollowUpContactViewDto extends RecordViewDto {
   @ApiProperty() resultKept!: boolean;
   @sealed() notes!: string | null;
   @ApiProperty({
-    type: String, nullable: true, description: 'the follow-up clock this contact answered, if one was open',
+    type: String,
+    nullable: true,
+    description: 'the follow-up clock this contact answered, if one was open',
   })
   closedDeadline!: string | null;
 }

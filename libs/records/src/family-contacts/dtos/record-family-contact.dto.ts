@@ -15,15 +15,24 @@ export class FamilyMemberDto {
 }
 
 export class RecordFamilyContactDto {
-  @ApiProperty({ example: '2026-03-02T16:30:00+07:00', description: 'không được ở sau thời điểm hiện tại / not in the future' })
+  @ApiProperty({
+    example: '2026-03-02T16:30:00+07:00',
+    description: 'không được ở sau thời điểm hiện tại / not in the future',
+  })
   @Instant
   contactedAt!: string;
 
   @ApiProperty({ type: FamilyMemberDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => FamilyMemberDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FamilyMemberDto)
   person!: FamilyMemberDto;
 
-  @ApiProperty({ enum: CONTACT_WAYS, description: 'truc_tiep: trực tiếp; dien_thoai: điện thoại; truc_tuyen: trực tuyến; van_ban: văn bản' })
+  @ApiProperty({
+    enum: CONTACT_WAYS,
+    description: 'truc_tiep: trực tiếp; dien_thoai: điện thoại; truc_tuyen: trực tuyến; van_ban: văn bản',
+  })
   @IsIn(CONTACT_WAYS)
   how!: ContactWay;
 
@@ -32,6 +41,7 @@ export class RecordFamilyContactDto {
   content!: string;
 
   @ApiPropertyOptional({ description: 'điều đã thống nhất / what was agreed' })
-  @IsOptional() @Text(LONG)
+  @IsOptional()
+  @Text(LONG)
   agreed?: string;
 }

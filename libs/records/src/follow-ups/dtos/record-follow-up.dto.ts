@@ -4,7 +4,10 @@ import { Text } from '@dh/cases';
 import { CONTACT_WAYS, ContactWay, Instant, LONG, SHORT } from '../../case-records/record-fields';
 
 export class RecordFollowUpDto {
-  @ApiProperty({ example: '2026-04-01T10:00:00+07:00', description: 'không được ở sau thời điểm hiện tại / not in the future' })
+  @ApiProperty({
+    example: '2026-04-01T10:00:00+07:00',
+    description: 'không được ở sau thời điểm hiện tại / not in the future',
+  })
   @Instant
   contactedAt!: string;
 

@@ -27,5 +27,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,
-  testTimeout: 60000,
+  // Generous: a timeout here only catches a hang, and a busy 2-core machine runs the heaviest files several times slower.
+  testTimeout: 180000,
 };

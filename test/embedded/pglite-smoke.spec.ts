@@ -134,5 +134,5 @@ describe('embedded PostgreSQL (PGlite) default', () => {
     } finally {
       await second.app.close();
     }
-  }, 180_000);
+  }, 600_000);
 });

@@ -28,3 +28,18 @@ export abstract class GrantBase implements GrantWindow {
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 }
+
+// The columns a new grant starts with, whatever it grants: who gave it, why (trimmed), until when, not revoked.
+export const newGrantWindow = (
+  grantedBy: string,
+  reason: string,
+  expiresAt: Date,
+  now: Date,
+): Pick<GrantBase, 'grantedBy' | 'reason' | 'expiresAt' | 'revokedAt' | 'revokedBy' | 'createdAt'> => ({
+  grantedBy,
+  reason: reason.trim(),
+  expiresAt,
+  revokedAt: null,
+  revokedBy: null,
+  createdAt: now,
+});

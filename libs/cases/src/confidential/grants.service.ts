@@ -5,7 +5,7 @@ import { AdminAuditService, AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
-import { assertGrantLength, Caller, chainActor, isLiveGrant, UserService } from '@dh/identity';
+import { assertGrantLength, Caller, chainActor, isLiveGrant, newGrantWindow, UserService } from '@dh/identity';
 import { CaseEntity } from '../case.entity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { ConfidentialGrant } from './confidential-grant.entity';
@@ -57,12 +57,7 @@ export class GrantsService {
         caseId: row.id,
         schoolId: row.schoolId,
         granteeId: g.granteeId,
-        grantedBy: admin.id,
-        reason: g.reason.trim(),
-        expiresAt: g.expiresAt,
-        revokedAt: null,
-        revokedBy: null,
-        createdAt: now,
+        ...newGrantWindow(admin.id, g.reason, g.expiresAt, now),
       });
       await tx.getRepository(ConfidentialGrant).insert(grant);
       const payload = {

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
 import { Caller, chainActor } from '../caller';
 import { assertGrantLength, isLiveGrant, liveGrantWhere } from '../grant-window';
+import { newGrantWindow } from '../grant-base';
 import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { School } from '../school.entity';
 import { User } from '../user.entity';
@@ -53,12 +54,7 @@ export class AuditorGrantsService {
       const grant = tx.getRepository(AuditorGrant).create({
         auditorId: g.auditorId,
         schoolId: g.schoolId,
-        grantedBy: admin.id,
-        reason: g.reason.trim(),
-        expiresAt: g.expiresAt,
-        revokedAt: null,
-        revokedBy: null,
-        createdAt: now,
+        ...newGrantWindow(admin.id, g.reason, g.expiresAt, now),
       });
       await tx.getRepository(AuditorGrant).insert(grant);
       await this.record(tx, admin, 'AUDITOR_GRANT_ISSUED', grant, {

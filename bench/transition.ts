@@ -3,8 +3,9 @@
 // Run: npm run build && node dist/bench/transition.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
+import { CaseService, CaseTransitionService } from '@dh/cases';
 import { Caller, UserService } from '@dh/identity';
+import { LearnerService } from '@dh/learners';
 import { withBenchApp } from './bench-app';
 
 const N = Number(process.env.BENCH_N ?? 500);

@@ -17,6 +17,7 @@ import { FormsModule } from '@dh/forms';
 import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
 import { IntakeModule } from '@dh/intake';
+import { LearnersModule } from '@dh/learners';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { HealthController } from './health/health.controller';
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         TerminusModule,
         IdentityModule,
         AuditModule,
+        LearnersModule,
         CasesModule,
         CheckpointsModule,
         DirectoryModule,

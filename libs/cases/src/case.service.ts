@@ -19,6 +19,7 @@ import {
   schoolsFor,
   wardFor,
 } from '@dh/identity';
+import { LearnerService } from '@dh/learners';
 import { LoadedCase, startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
 import type { RiskLevel } from '@dh/machines/case/types';
@@ -30,7 +31,6 @@ import { CaseException, CaseExceptionCode } from './case.exception';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
 import { Page } from '@dh/errors';
-import { Learner } from './learners/learner.entity';
 import { rankedAreaProblems } from './ranked-areas';
 import { ReceivedInput, receivedOf } from './received-at';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
@@ -78,6 +78,7 @@ export class CaseService {
     private readonly alerts: AlertService,
     private readonly confidential: ConfidentialAccess,
     private readonly cipher: FieldCipher,
+    private readonly learners: LearnerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,10 +93,7 @@ export class CaseService {
     return inTransaction(this.source, async (tx) => {
       const school = await tx.getRepository(School).findOneBy({ id: dto.schoolId });
       if (!school) throw new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND);
-      const learner = await tx
-        .getRepository(Learner)
-        .findOne({ where: { id: dto.learnerId, schoolId: dto.schoolId }, select: { id: true } });
-      if (!learner) throw new CaseException(CaseExceptionCode.LEARNER_NOT_FOUND);
+      await this.learners.assertInSchool(tx, dto.learnerId, dto.schoolId);
       // A counsellor who opens a case becomes its assignee unless they name another.
       const assigneeId = dto.assigneeId ?? (caller.roles.includes('counsellor') ? caller.id : null);
       if (assigneeId) await this.assignees.assertAssignable(assigneeId, dto.schoolId, tx);

@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { ApiErrors, InputValidationException, ListOf, PageOf, UuidParamPipe } from '@dh/errors';
 
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
+import { LearnerException, LearnerExceptionCode } from '@dh/learners';
 import { CaseClockService } from './case-clock.service';
 
 import { CaseHistoryService } from './case-history.service';
@@ -39,7 +40,6 @@ const {
   EVENT_NOT_ALLOWED,
   GUARD_REFUSED,
   IDEMPOTENCY_KEY_REUSED,
-  LEARNER_NOT_FOUND,
   SCHOOL_NOT_FOUND,
   STALE_VERSION,
 } = CaseExceptionCode;
@@ -83,7 +83,8 @@ export class CasesController {
   @Post()
   @ApiOperation({ summary: 'Tiếp nhận hồ sơ mới / open a case' })
   @ApiCreatedResponse({ type: CaseViewDto })
-  @ApiErrors(CaseException.statuses, SCHOOL_NOT_FOUND, LEARNER_NOT_FOUND, ASSIGNEE_NOT_ELIGIBLE)
+  @ApiErrors(CaseException.statuses, SCHOOL_NOT_FOUND, ASSIGNEE_NOT_ELIGIBLE)
+  @ApiErrors(LearnerException.statuses, LearnerExceptionCode.LEARNER_NOT_FOUND)
   open(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto) {
     return this.cases.open(caller, dto);
   }

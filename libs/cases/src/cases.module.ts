@@ -4,6 +4,7 @@ import { AuditModule } from '@dh/audit';
 import { SealedRegistry } from '@dh/crypto';
 import { CriticalRiskHook, EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { LearnersModule } from '@dh/learners';
 import { AssigneeCheck } from './assignment/assignee-check';
 import { CaseChainVerifier } from './case-chain-verifier';
 import { CaseClockService } from './case-clock.service';
@@ -27,22 +28,20 @@ import { CaseEntity } from './case.entity';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { IdempotencyKey } from './idempotency-key.entity';
-import { Learner } from './learners/learner.entity';
 import { ReceivedAtHook } from './received-at.hook';
-import { LearnerFamilyAccess } from './learners/learner-family.service';
-import { LearnerService } from './learners/learner.service';
-import { LearnersController } from './learners/learners.controller';
+import { LearnerCasesProvider } from './learner-cases.provider';
 import { CASE_EVENT_TYPES } from './dtos/event-payloads';
 import { TransitionHooks } from './transition-hooks';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, Learner, ConfidentialGrant]),
+    TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, ConfidentialGrant]),
     AuditModule,
     IdentityModule,
     EscalationsModule,
+    LearnersModule,
   ],
-  controllers: [CasesController, LearnersController, GrantsController],
+  controllers: [CasesController, GrantsController],
   providers: [
     CaseService,
     CaseTransitionService,
@@ -50,8 +49,7 @@ import { TransitionHooks } from './transition-hooks';
     CaseChronologyService,
     CaseClockService,
     CaseMigrationService,
-    LearnerService,
-    LearnerFamilyAccess,
+    LearnerCasesProvider,
     ConfidentialAccess,
     GrantsService,
     ReporterService,
@@ -72,7 +70,6 @@ import { TransitionHooks } from './transition-hooks';
     CaseTransitionService,
     TransitionHooks,
     CaseMigrationService,
-    LearnerService,
     ReencryptService,
     ConfidentialAccess,
     CaseChainVerifier,

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
-import { CaseEntity, CaseException, CaseExceptionCode, CaseRecordWriter, ConfidentialAccess, Learner } from '@dh/cases';
+import { CaseEntity, CaseException, CaseExceptionCode, CaseRecordWriter, ConfidentialAccess } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Action, Caller } from '@dh/identity';
+import { Learner } from '@dh/learners';
 import { consentContext } from './consent-sealed';
 import {
   ageOn,

@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
-import { CaseService, CaseTransitionService, LearnerService } from '@dh/cases';
+import { CaseService, CaseTransitionService } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { ConsentService } from '@dh/consent';
 import { AuditorGrantsService, Caller, School, UserService, Ward } from '@dh/identity';
 import { PublicIntakeService } from '@dh/intake';
+import { LearnerService } from '@dh/learners';
 import { DirectorySeedService, ServiceProvider } from '@dh/directory';
 import { CaseRecordsService } from '@dh/records';
 import {

@@ -1,4 +1,4 @@
-import { nameKey } from '@dh/cases';
+import { nameKey } from '@dh/labels';
 import { ServiceProviderDto } from './dtos/service-provider.dto';
 import { ProviderKind, ServiceProvider } from './service-provider.entity';
 

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrors, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { CaseException, CaseExceptionCode, CaseViewDto } from '@dh/cases';
+import { LearnerException, LearnerExceptionCode } from '@dh/learners';
 import { IdentifyLearnerDto } from './dtos/identify-learner.dto';
 import { IntakeException, IntakeExceptionCode } from './intake.exception';
 import { LearnerIdentificationService } from './learner-identification.service';
 
-const { CASE_NOT_FOUND, LEARNER_NOT_FOUND } = CaseExceptionCode;
+const { CASE_NOT_FOUND } = CaseExceptionCode;
 const { LEARNER_FIXED, NOT_CASE_TEAM } = IntakeExceptionCode;
 
 @ApiTags('cases')
@@ -24,7 +25,8 @@ export class CaseLearnerController {
       'Xác định học sinh của hồ sơ (khi còn ở giai đoạn tiếp nhận) / name the case’s learner, at intake (supervisor or assignee)',
   })
   @ApiOkResponse({ type: CaseViewDto })
-  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND, LEARNER_NOT_FOUND)
+  @ApiErrors(CaseException.statuses, CASE_NOT_FOUND)
+  @ApiErrors(LearnerException.statuses, LearnerExceptionCode.LEARNER_NOT_FOUND)
   @ApiErrors(IntakeException.statuses, NOT_CASE_TEAM, LEARNER_FIXED)
   identify(
     @CurrentCaller() caller: Caller,

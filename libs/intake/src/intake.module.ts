@@ -3,6 +3,7 @@ import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { LearnersModule } from '@dh/learners';
 import { BulkTriageController } from './bulk-triage/bulk-triage.controller';
 import { BulkTriageService } from './bulk-triage/bulk-triage.service';
 import { CaseLearnerController } from './case-learner.controller';
@@ -14,7 +15,7 @@ import { IntakeFloodService } from './flood/intake-flood.service';
 import { ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 
 @Module({
-  imports: [AuditModule, IdentityModule, CasesModule, EscalationsModule],
+  imports: [AuditModule, IdentityModule, CasesModule, LearnersModule, EscalationsModule],
   controllers: [PublicIntakeController, CaseLearnerController, BulkTriageController],
   providers: [
     BulkTriageService,

@@ -2,18 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dh/audit';
-import {
-  assertRankedAreas,
-  CaseEntity,
-  CaseException,
-  CaseExceptionCode,
-  CaseService,
-  CaseView,
-  Learner,
-} from '@dh/cases';
+import { assertRankedAreas, CaseEntity, CaseService, CaseView } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { inTransaction } from '@dh/database';
 import { Caller, chainActor, mayActOnCase } from '@dh/identity';
+import { LearnerService } from '@dh/learners';
 import { withLearnerKnown } from '@dh/machines/case/engine';
 import { IdentifyLearnerDto } from './dtos/identify-learner.dto';
 import { IntakeException, IntakeExceptionCode } from './intake.exception';
@@ -26,6 +19,7 @@ export class LearnerIdentificationService {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly cases: CaseService,
+    private readonly learners: LearnerService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -38,13 +32,10 @@ export class LearnerIdentificationService {
       if (!mayActOnCase(caller, 'case.learner', row)) throw new IntakeException(IntakeExceptionCode.NOT_CASE_TEAM);
       // Once the assessment starts, records and consents hang on the learner.
       if (row.state !== 'intake') throw new IntakeException(IntakeExceptionCode.LEARNER_FIXED, { state: row.state });
-      const learner = await tx
-        .getRepository(Learner)
-        .findOne({ where: { id: dto.learnerId, schoolId: row.schoolId }, select: { id: true } });
-      if (!learner) throw new CaseException(CaseExceptionCode.LEARNER_NOT_FOUND);
+      await this.learners.assertInSchool(tx, dto.learnerId, row.schoolId);
       const now = this.clock.now();
       const previousLearnerId = row.learnerId;
-      row.learnerId = learner.id;
+      row.learnerId = dto.learnerId;
       if (dto.areas) row.areas = dto.areas.map(({ code, priority }) => ({ code, priority }));
       row.snapshot = withLearnerKnown(row.snapshot);
       row.updatedAt = now;

@@ -1,1 +1,2 @@
 export * from './field-labels';
+export * from './vietnamese-name';

@@ -16,7 +16,6 @@ export const SEALED_CONTEXT = {
   familyCircumstances: 'case.family_circumstances',
   actionsTaken: 'case.actions_taken',
   reporter: (field: ReporterField) => `case_reporter.${field}`,
-  guardians: 'learner.guardians',
 } as const;
 
 // What this library seals, declared to the SealedRegistry at init (CasesModule): its tables' columns, and the
@@ -39,7 +38,6 @@ export const CASES_SEALED: SealedDeclaration = {
       key: 'case_id',
       columns: Object.fromEntries(REPORTER_FIELDS.map((c) => [c, SEALED_CONTEXT.reporter(c)])),
     },
-    { table: 'learner', key: 'id', columns: { guardians: SEALED_CONTEXT.guardians } },
   ],
   payloads: {
     CASE_OPENED: ['summary', 'riskRationale', 'receivedLateReason', 'familyCircumstances', 'actionsTaken'],

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent } from '@dh/audit';
 import { LocalTime } from '@dh/calendar';
-import { CASE_NARRATIVE_FIELDS, CaseEntity, CaseNarrativeField, Guardian, Learner, SEALED_CONTEXT } from '@dh/cases';
+import { CASE_NARRATIVE_FIELDS, CaseEntity, CaseNarrativeField, SEALED_CONTEXT } from '@dh/cases';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { User } from '@dh/identity';
+import { Guardian, GUARDIANS_SEALED_AS, Learner } from '@dh/learners';
 import { FormValues } from '../form-template';
 import { CONFIDENTIAL } from './form-loader';
 
@@ -55,7 +56,7 @@ export class CaseValues {
   // null: the family is there but sealed from this reader (a masked print).
   async guardians(learner: Learner | null, reveal: boolean): Promise<Guardian[] | null> {
     if (!learner) return [];
-    return reveal ? this.cipher.openJson<Guardian[]>(learner.guardians, SEALED_CONTEXT.guardians) : null;
+    return reveal ? this.cipher.openJson<Guardian[]>(learner.guardians, GUARDIANS_SEALED_AS) : null;
   }
 
   // Father and mother by the relationship the counsellor typed ("bố", "Mẹ kế" …), the family having no other

@@ -15,8 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { NonBlankText } from '@dh/errors';
-import { GUARDIAN_BORN_FROM } from '../learners/family-problems';
-import type { Sex } from '../learners/learner.entity';
+import { GUARDIAN_BORN_FROM } from '../family-problems';
+import type { Sex } from '../learner.entity';
 
 export class GuardianDto {
   @ApiProperty({ example: 'Nguyễn Văn Hùng' })

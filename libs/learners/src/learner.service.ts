@@ -1,23 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { LocalTime } from '@dh/calendar';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException, Page } from '@dh/errors';
-import { assertAllowed, Caller, schoolsFor } from '@dh/identity';
-import { CaseException, CaseExceptionCode } from '../case.exception';
-import { SEALED_CONTEXT } from '../confidential/confidential-fields';
-import { CreateLearnerDto } from '../dtos/create-learner.dto';
-import { SearchLearnersDto } from '../dtos/search-learners.dto';
+import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, schoolsFor } from '@dh/identity';
+import { nameKey } from '@dh/labels';
+import { CreateLearnerDto } from './dtos/create-learner.dto';
+import { SearchLearnersDto } from './dtos/search-learners.dto';
 import { familyProblems } from './family-problems';
 import { birthDateProblem } from './learner-age';
 import { LearnerFamilyAccess, LearnerView, toLearnerView } from './learner-family.service';
 import { learnerNameKey } from './learner-name-key';
+import { GUARDIANS_SEALED_AS } from './learner-sealed';
 import { Guardian, Learner } from './learner.entity';
-import { nameKey } from './vietnamese-name';
+import { LearnerException, LearnerExceptionCode } from './learner.exception';
 
 export type { LearnerView } from './learner-family.service';
 
@@ -38,7 +38,12 @@ export class LearnerService {
   }
 
   async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
-    assertAllowed(caller, 'learner.create', dto.schoolId, () => new CaseException(CaseExceptionCode.SCHOOL_NOT_FOUND));
+    assertAllowed(
+      caller,
+      'learner.create',
+      dto.schoolId,
+      () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND),
+    );
     // "On the day they are recorded": today in TZ_NAME.
     const today = this.local.of(this.clock.now()).date;
     const guardians: Guardian[] = (dto.guardians ?? []).map((g) => ({ ...g }));
@@ -55,7 +60,7 @@ export class LearnerService {
         select: { id: true },
       });
       if (lookalike)
-        throw new CaseException(CaseExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
+        throw new LearnerException(LearnerExceptionCode.LEARNER_LOOKS_LIKE_EXISTING, { existingId: lookalike.id });
     }
     const saved = await learners.save(
       learners.create({
@@ -66,13 +71,19 @@ export class LearnerService {
         dateOfBirth: dto.dateOfBirth,
         sex: dto.sex,
         className: dto.className.trim(),
-        guardians: this.cipher.sealJson(guardians, SEALED_CONTEXT.guardians),
+        guardians: this.cipher.sealJson(guardians, GUARDIANS_SEALED_AS),
       }),
     );
     // The answer is what PostgreSQL holds, not the request echoed back; the family it holds goes back to the
     // caller who has just typed it, and to nobody else, so nothing is read that they did not write.
     const stored = await learners.findOneByOrFail({ id: saved.id });
-    return toLearnerView(stored, await this.cipher.openJson<Guardian[]>(stored.guardians, SEALED_CONTEXT.guardians));
+    return toLearnerView(stored, await this.cipher.openJson<Guardian[]>(stored.guardians, GUARDIANS_SEALED_AS));
+  }
+
+  // A case is opened for, or names, a learner of its own school only; anyone else's is not found.
+  async assertInSchool(tx: EntityManager, learnerId: string, schoolId: string): Promise<void> {
+    const found = await tx.getRepository(Learner).exists({ where: { id: learnerId, schoolId } });
+    if (!found) throw new LearnerException(LearnerExceptionCode.LEARNER_NOT_FOUND);
   }
 
   // One transaction: the reads of family details it records stand or fall with the answer.

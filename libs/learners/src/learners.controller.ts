@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { ApiErrors, PageOf } from '@dh/errors';
-import { CaseException, CaseExceptionCode } from '../case.exception';
-import { CreateLearnerDto } from '../dtos/create-learner.dto';
-import { LearnerViewDto } from '../dtos/learner-view.response';
-import { SearchLearnersDto } from '../dtos/search-learners.dto';
+import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
+import { CreateLearnerDto } from './dtos/create-learner.dto';
+import { LearnerViewDto } from './dtos/learner-view.response';
+import { SearchLearnersDto } from './dtos/search-learners.dto';
+import { LearnerException, LearnerExceptionCode } from './learner.exception';
 import { LearnerService } from './learner.service';
 
-const { LEARNER_LOOKS_LIKE_EXISTING, SCHOOL_NOT_FOUND } = CaseExceptionCode;
+const { SCHOOL_NOT_FOUND } = IdentityExceptionCode;
 
 @ApiTags('learners')
 @ApiBearerAuth()
@@ -20,7 +20,8 @@ export class LearnersController {
   @Post()
   @ApiOperation({ summary: 'Thêm học sinh / add a learner (409 if one with the same name and birthday exists)' })
   @ApiCreatedResponse({ type: LearnerViewDto })
-  @ApiErrors(CaseException.statuses, SCHOOL_NOT_FOUND, LEARNER_LOOKS_LIKE_EXISTING)
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
+  @ApiErrors(LearnerException.statuses, LearnerExceptionCode.LEARNER_LOOKS_LIKE_EXISTING)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateLearnerDto) {
     return this.learners.create(caller, dto);
   }
@@ -29,7 +30,7 @@ export class LearnersController {
   @Get()
   @ApiOperation({ summary: 'Tìm học sinh / search learners' })
   @ApiOkResponse({ type: PageOf(LearnerViewDto) })
-  @ApiErrors(CaseException.statuses, SCHOOL_NOT_FOUND)
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
   search(@CurrentCaller() caller: Caller, @Query() query: SearchLearnersDto) {
     return this.learners.search(caller, query);
   }

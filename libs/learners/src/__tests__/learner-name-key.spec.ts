@@ -1,4 +1,4 @@
-import { learnerNameKey } from '../learners/learner-name-key';
+import { learnerNameKey } from '../learner-name-key';
 
 describe('learnerNameKey', () => {
   it.each([

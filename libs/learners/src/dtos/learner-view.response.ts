@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Sex } from '../learners/learner.entity';
-import type { LearnerView } from '../learners/learner-family.service';
+import type { LearnerView } from '../learner-family.service';
+import type { Sex } from '../learner.entity';
 import { GuardianDto } from './create-learner.dto';
 
 export class LearnerViewDto implements LearnerView {

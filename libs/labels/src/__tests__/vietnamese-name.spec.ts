@@ -1,4 +1,4 @@
-import { nameKey } from '../learners/vietnamese-name';
+import { nameKey } from '../vietnamese-name';
 
 describe('nameKey', () => {
   it.each([

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AdminAuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
-import { actorIn, Caller, chainActor, mayActOnCase, primaryRole } from '@dh/identity';
-import { CaseEntity } from '../case.entity';
-import { ConfidentialAccess } from '../confidential/confidential-access.service';
-import { SEALED_CONTEXT } from '../confidential/confidential-fields';
+import { actorIn, Caller, chainActor, primaryRole } from '@dh/identity';
+import { LearnerCase, LearnerCasesPort } from './learner-cases.port';
+import { GUARDIANS_SEALED_AS } from './learner-sealed';
 import { Guardian, Learner } from './learner.entity';
 
 // `guardians` is null where the reader may not see family details, and `masked` then names them.
@@ -31,8 +30,6 @@ export const toLearnerView = (l: Learner, guardians: Guardian[] | null): Learner
   updatedAt: l.updatedAt,
 });
 
-type TeamCase = Pick<CaseEntity, 'id' | 'schoolId' | 'learnerId' | 'assigneeId' | 'state'>;
-
 // A learner's family (Decree 56 Art. 33) is confidential content of their cases: it goes to the case team of
 // one of those cases ('learner.family' through mayActOnCase: the assigned counsellor, the school's supervisors)
 // and, for a learner with no case yet, to the school's supervisors. Each read is written down, never its
@@ -42,13 +39,13 @@ type TeamCase = Pick<CaseEntity, 'id' | 'schoolId' | 'learnerId' | 'assigneeId' 
 export class LearnerFamilyAccess {
   constructor(
     private readonly cipher: FieldCipher,
-    private readonly confidential: ConfidentialAccess,
+    private readonly cases: LearnerCasesPort,
     private readonly adminChain: AdminAuditService,
     private readonly clock: Clock,
   ) {}
 
   async views(tx: EntityManager, caller: Caller, learners: Learner[]): Promise<LearnerView[]> {
-    const through = await this.teamCases(tx, caller, learners);
+    const through = await this.cases.teamCases(tx, caller, learners);
     const views: LearnerView[] = [];
     for (const l of learners) {
       const cases = through.filter((c) => c.learnerId === l.id);
@@ -57,7 +54,7 @@ export class LearnerFamilyAccess {
         views.push(toLearnerView(l, null));
         continue;
       }
-      const guardians = await this.cipher.openJson<Guardian[]>(l.guardians, SEALED_CONTEXT.guardians);
+      const guardians = await this.cipher.openJson<Guardian[]>(l.guardians, GUARDIANS_SEALED_AS);
       // An empty list shows nothing confidential: no read to record.
       if (guardians.length > 0) await this.recordRead(tx, caller, l, cases);
       views.push(toLearnerView(l, guardians));
@@ -65,28 +62,8 @@ export class LearnerFamilyAccess {
     return views;
   }
 
-  // The learners' cases through which the caller is on the team, locked in one order (so that two readers
-  // cannot deadlock) before the decision is taken again on what the lock holds: an assignment that changed
-  // in between counts as it now stands.
-  private async teamCases(tx: EntityManager, caller: Caller, learners: Learner[]): Promise<TeamCase[]> {
-    if (learners.length === 0) return [];
-    const select = { id: true, schoolId: true, learnerId: true, assigneeId: true, state: true } as const;
-    const mayRead = (c: TeamCase) =>
-      learners.some((l) => l.id === c.learnerId && l.schoolId === c.schoolId) &&
-      mayActOnCase(caller, 'learner.family', c);
-    const seen = await tx
-      .getRepository(CaseEntity)
-      .find({ where: { learnerId: In(learners.map((l) => l.id)) }, select });
-    const candidates = seen.filter(mayRead).map((c) => c.id);
-    if (candidates.length === 0) return [];
-    const locked = await tx
-      .getRepository(CaseEntity)
-      .find({ where: { id: In(candidates) }, select, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
-    return locked.filter(mayRead);
-  }
-
-  private async recordRead(tx: EntityManager, caller: Caller, l: Learner, cases: TeamCase[]): Promise<void> {
-    for (const c of cases) await this.confidential.recordView(tx, caller, c, [FAMILY_FIELD]);
+  private async recordRead(tx: EntityManager, caller: Caller, l: Learner, cases: LearnerCase[]): Promise<void> {
+    for (const c of cases) await this.cases.recordView(tx, caller, c.id, [FAMILY_FIELD]);
     if (cases.length > 0) return;
     const role = primaryRole(actorIn(caller, l.schoolId).roles);
     await this.adminChain.append(tx, {

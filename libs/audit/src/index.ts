@@ -6,3 +6,4 @@ export * from './audit.module';
 export * from './audit.service';
 export * from './chain-checks';
 export * from './confidential-payload';
+export * from './stage-entry';

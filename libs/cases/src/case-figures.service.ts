@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { lastEnteredStage } from '@dh/audit';
 
 // Cases and distinct learners per school and key: what a ward report counts and masks.
 export type CaseCountRow = { school_id: string; key: string; n: number; learners: number };
@@ -39,9 +40,7 @@ export class CaseFiguresService {
       `SELECT c.school_id, 'all' AS key, count(*)::int AS n, count(DISTINCT coalesce(c.learner_id, c.id))::int AS learners
          FROM "case" c
         WHERE c.school_id = ANY($1) AND split_part(c.state, '.', 1) = 'closed'
-          AND (SELECT max(e.at) FROM audit_event e
-                WHERE e.case_id = c.id AND split_part(e.to_state, '.', 1) = 'closed'
-                  AND split_part(coalesce(e.from_state, ''), '.', 1) <> 'closed') >= $2
+          AND ${lastEnteredStage('closed', 'c.id')} >= $2
         GROUP BY 1, 2`,
       [schoolIds, from],
     );

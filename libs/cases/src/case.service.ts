@@ -13,6 +13,7 @@ import {
   assertAllowed,
   Caller,
   chainActor,
+  inWardCondition,
   needsPlace,
   Place,
   School,
@@ -364,10 +365,7 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
     new Brackets((b) => {
       if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
       if (ward !== null) {
-        b.orWhere(
-          '(c.referred_to_ward_at IS NOT NULL AND c.school_id IN (SELECT s.id FROM school s WHERE s.ward_id = :ward))',
-          { ward },
-        );
+        b.orWhere(`(c.referred_to_ward_at IS NOT NULL AND ${inWardCondition('c.school_id')})`, { ward });
       }
     }),
   );

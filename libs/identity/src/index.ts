@@ -18,3 +18,4 @@ export * from './throttle/throttle-counters';
 export * from './permissions/permission.decorators';
 export * from './permissions/route-permission';
 export * from './dtos/grant-window.dto';
+export * from './schools/ward-schools';

@@ -1,6 +1,8 @@
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { WorkingCalendar } from '@dh/calendar';
+import type { PlanDate } from '@dh/machines/case/types';
 import { Deadline, DeadlineLevel, DeadlineRule, Level } from './deadline.entity';
+import { PLAN_RULES, PlanDatesReader } from './plan-dates';
 
 export type MovedDeadline = {
   deadlineId: string;
@@ -10,12 +12,6 @@ export type MovedDeadline = {
   from: string;
   to: string;
   levels: { level: Level; from: string; to: string }[];
-};
-
-// The plan date a plan-dated clock closes on (DeadlineService.dueOf): the case's current plan's.
-const PLAN_COLUMNS: Partial<Record<DeadlineRule, string>> = {
-  plan_review_date: 'review_date',
-  plan_end_date: 'end_date',
 };
 
 type Remap = (t: Date) => Date;
@@ -46,17 +42,12 @@ const remapOf = (
   return (t) => (t < d.dueAt ? new Date(t.getTime() + newDue.getTime() - d.dueAt.getTime()) : afterDue(t));
 };
 
-const planDays = async (tx: EntityManager, open: Deadline[]): Promise<Map<string, string>> => {
+// The plan date a plan-dated clock closes on (DeadlineService.dueOf): the case's current plan's, by rule and case.
+const planDays = async (tx: EntityManager, open: Deadline[], plans: PlanDatesReader): Promise<Map<string, string>> => {
   const days = new Map<string, string>();
-  for (const [rule, column] of Object.entries(PLAN_COLUMNS)) {
+  for (const [date, rule] of Object.entries(PLAN_RULES) as [PlanDate, DeadlineRule][]) {
     const caseIds = [...new Set(open.filter((d) => d.rule === rule && d.caseId).map((d) => d.caseId as string))];
-    if (!caseIds.length) continue;
-    const rows = await tx.query<{ caseId: string; day: string | null }[]>(
-      `SELECT DISTINCT ON (case_id) case_id AS "caseId", to_char(${column}, 'YYYY-MM-DD') AS day
-         FROM support_plan WHERE case_id = ANY($1) ORDER BY case_id, revision DESC`,
-      [caseIds],
-    );
-    for (const r of rows) if (r.day) days.set(`${rule}:${r.caseId}`, r.day);
+    for (const [caseId, day] of await plans.planDates(tx, caseIds, date)) days.set(`${rule}:${caseId}`, day);
   }
   return days;
 };
@@ -67,6 +58,7 @@ export const rescheduleOpenDeadlines = async (
   tx: EntityManager,
   before: WorkingCalendar,
   after: WorkingCalendar,
+  planDates: PlanDatesReader,
 ): Promise<MovedDeadline[]> => {
   // Locked: a resume or a risk raise moving the same clock waits for this change rather than losing to it.
   const open = await tx.getRepository(Deadline).find({
@@ -77,7 +69,7 @@ export const rescheduleOpenDeadlines = async (
     order: { startedAt: 'ASC', id: 'ASC' },
     lock: { mode: 'pessimistic_write' },
   });
-  const plans = await planDays(tx, open);
+  const plans = await planDays(tx, open, planDates);
   const pending = new Map<string, DeadlineLevel[]>();
   const rungs = open.length
     ? await tx

@@ -5,9 +5,10 @@ import { AuditService } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
 import { stateMetaOf } from '@dh/machines/case/engine';
 import { isMachineVersion } from '@dh/machines/case/registry';
-import type { DeadlineSpec, Duration, EscalationTarget, PlanDate, RiskLevel } from '@dh/machines/case/types';
+import type { DeadlineSpec, Duration, EscalationTarget, RiskLevel } from '@dh/machines/case/types';
 import { ClosedAs, Deadline, DeadlineLevel, DeadlineRule, Level, LEVELS } from './deadline.entity';
 import { SLA_POLICY } from './escalation.tokens';
+import { PLAN_RULES, PlanDatesPort } from './plan-dates';
 import { SlaPolicy } from './sla-policy';
 
 export type CaseClock = {
@@ -53,8 +54,6 @@ export type DeadlineView = {
 };
 
 const DAY_MS = 24 * 3600 * 1000;
-const PLAN_RULES: Record<PlanDate, DeadlineRule> = { reviewDate: 'plan_review_date', endDate: 'plan_end_date' };
-const PLAN_COLUMNS: Record<PlanDate, string> = { reviewDate: 'review_date', endDate: 'end_date' };
 const isHigh = (r: RiskLevel) => r === 'high' || r === 'critical';
 
 @Injectable()
@@ -64,6 +63,7 @@ export class DeadlineService {
     private readonly calendar: WorkingCalendar,
     @Inject(SLA_POLICY) private readonly policy: SlaPolicy,
     private readonly audit: AuditService,
+    private readonly plans: PlanDatesPort,
   ) {}
 
   dueAfter(start: Date, d: Duration): Date {
@@ -181,11 +181,8 @@ export class DeadlineService {
     now: Date,
   ): Promise<{ dueAt: Date; rule: DeadlineRule }> {
     if (spec.dueByPlan) {
-      const [plan] = await tx.query<{ day: string | null }[]>(
-        `SELECT to_char(${PLAN_COLUMNS[spec.dueByPlan]}, 'YYYY-MM-DD') AS day FROM support_plan WHERE case_id = $1 ORDER BY revision DESC LIMIT 1`,
-        [c.caseId],
-      );
-      const dueAt = plan?.day ? this.calendar.closeOf(plan.day) : null;
+      const day = (await this.plans.planDates(tx, [c.caseId], spec.dueByPlan)).get(c.caseId);
+      const dueAt = day ? this.calendar.closeOf(day) : null;
       if (dueAt && dueAt > now) return { dueAt, rule: PLAN_RULES[spec.dueByPlan] };
     }
     return { dueAt: this.dueAfter(start, due), rule: 'default' };

@@ -13,6 +13,7 @@ import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
 import { BeforeSweepHooks } from './before-sweep-hooks';
 import { CaseFactsPort } from './case-facts';
+import { PlanDatesPort } from './plan-dates';
 import { CalendarRescheduleHook } from './calendar-reschedule.hook';
 import { CriticalRiskHook } from './critical-risk.hook';
 import { Deadline, DeadlineLevel } from './deadline.entity';
@@ -49,6 +50,7 @@ import { loadSlaPolicy } from './sla-policy';
     OutboxDispatcher,
     EscalationScheduler,
     CaseFactsPort,
+    PlanDatesPort,
     CalendarRescheduleHook,
     BeforeSweepHooks,
     CriticalRiskHook,
@@ -56,6 +58,7 @@ import { loadSlaPolicy } from './sla-policy';
   exports: [
     BeforeSweepHooks,
     CaseFactsPort,
+    PlanDatesPort,
     CriticalRiskHook,
     DeadlineService,
     AlertService,

@@ -4,6 +4,7 @@ export * from './alert.service';
 export * from './critical-risk.hook';
 export * from './before-sweep-hooks';
 export * from './case-facts';
+export * from './plan-dates';
 export * from './deadline.entity';
 export * from './deadline.service';
 export * from './escalation-sweep.service';

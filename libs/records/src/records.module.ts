@@ -18,6 +18,7 @@ import { FollowUpContact } from './follow-ups/follow-up-contact.entity';
 import { FollowUpDoneHook } from './follow-ups/follow-up-done.hook';
 import { SupportPlan } from './plans/support-plan.entity';
 import { Referral } from './referrals/referral.entity';
+import { PlanDatesProvider } from './plans/plan-dates.provider';
 import { ReferralHooks } from './referrals/referral-hooks.service';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReferralsService } from './referrals/referrals.service';
@@ -52,6 +53,7 @@ const CASE_RECORDS = [
     ReferralHooks,
     ReferralsService,
     SchoolViolenceNotice,
+    PlanDatesProvider,
   ],
   exports: [CaseRecordsService, ReferralsService],
 })

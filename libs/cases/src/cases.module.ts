@@ -10,6 +10,7 @@ import { CaseChainVerifier } from './case-chain-verifier';
 import { CaseClockService } from './case-clock.service';
 import { CaseFactsProvider } from './case-facts.provider';
 import { CaseFiguresService } from './case-figures.service';
+import { CaseTriageService } from './case-triage.service';
 import { CaseRecordWriter } from './case-record-writer';
 import { CaseHistoryService } from './case-history.service';
 import { CaseChronologyService } from './chronology/case-chronology.service';
@@ -62,10 +63,12 @@ import { TransitionHooks } from './transition-hooks';
     RiskRationaleHook,
     CaseFactsProvider,
     CaseFiguresService,
+    CaseTriageService,
   ],
   exports: [
     CaseService,
     CaseFiguresService,
+    CaseTriageService,
     CaseRecordWriter,
     CaseTransitionService,
     TransitionHooks,

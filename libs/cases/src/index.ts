@@ -4,6 +4,7 @@ export * from './case-migration.service';
 export * from './case-record-writer';
 export * from './case-reporter.entity';
 export * from './case-transition.service';
+export * from './case-triage.service';
 export * from './case-view';
 export * from './case.entity';
 export * from './case.exception';

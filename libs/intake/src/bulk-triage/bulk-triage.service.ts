@@ -1,11 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CaseException, CaseExceptionCode, CaseTransitionService } from '@dh/cases';
+import { CaseException, CaseExceptionCode, CaseTransitionService, CaseTriageService, TriageCandidate } from '@dh/cases';
 import { assertAllowed, Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
 import { BULK_CLOSE_MAX, BulkCloseAnswer, BulkCloseDto, SkipReason } from './bulk-close.dto';
-
-type Candidate = { id: string; state: string; bulk_triage: boolean; version: number };
 
 // A supervisor closes the reports a flood marked, with one reason. Each case goes through the case machine
 // on its own (CaseTransitionService: its lock, its version, a CLOSE_AT_INTAKE event in its own chain, its
@@ -18,7 +14,7 @@ export class BulkTriageService {
   private readonly logger = new Logger(BulkTriageService.name);
 
   constructor(
-    @InjectDataSource() private readonly source: DataSource,
+    private readonly triage: CaseTriageService,
     private readonly transitions: CaseTransitionService,
   ) {}
 
@@ -30,26 +26,20 @@ export class BulkTriageService {
       () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND),
     );
     const skipped: BulkCloseAnswer['skipped'] = [];
-    let candidates: Candidate[];
+    let candidates: TriageCandidate[];
     let remaining = 0;
     if (dto.caseIds) {
       const ids = [...new Set(dto.caseIds)];
-      candidates = await this.source.query(
-        `SELECT id, state, bulk_triage, version FROM "case" WHERE school_id = $1 AND id = ANY($2) ORDER BY created_at, id`,
-        [dto.schoolId, ids],
-      );
+      candidates = await this.triage.candidatesAmong(dto.schoolId, ids);
       for (const id of ids) if (!candidates.some((c) => c.id === id)) skipped.push({ caseId: id, reason: 'not_found' });
     } else {
-      candidates = await this.source.query(
-        `SELECT id, state, bulk_triage, version FROM "case" WHERE school_id = $1 AND bulk_triage AND state = 'intake' ORDER BY created_at, id LIMIT $2`,
-        [dto.schoolId, BULK_CLOSE_MAX + 1],
-      );
+      candidates = await this.triage.markedAtIntake(dto.schoolId, BULK_CLOSE_MAX + 1);
       remaining = Math.max(0, candidates.length - BULK_CLOSE_MAX);
       candidates = candidates.slice(0, BULK_CLOSE_MAX);
     }
     const closed: string[] = [];
     for (const c of candidates) {
-      const why = c.bulk_triage
+      const why = c.bulkTriage
         ? c.state === 'intake'
           ? await this.closeOne(caller, c, dto.reason)
           : 'not_at_intake'
@@ -58,10 +48,7 @@ export class BulkTriageService {
       else skipped.push({ caseId: c.id, reason: why });
     }
     if (!dto.caseIds && remaining > 0) {
-      [{ remaining }] = await this.source.query(
-        `SELECT count(*)::int AS remaining FROM "case" WHERE school_id = $1 AND bulk_triage AND state = 'intake'`,
-        [dto.schoolId],
-      );
+      remaining = await this.triage.countMarkedAtIntake(dto.schoolId);
     }
     this.logger.log({
       msg: 'bulk close of marked public reports',
@@ -74,7 +61,7 @@ export class BulkTriageService {
   }
 
   // null: closed; else why not.
-  private async closeOne(caller: Caller, c: Candidate, reason: string): Promise<SkipReason | null> {
+  private async closeOne(caller: Caller, c: TriageCandidate, reason: string): Promise<SkipReason | null> {
     try {
       await this.transitions.apply(caller, c.id, {
         type: 'CLOSE_AT_INTAKE',

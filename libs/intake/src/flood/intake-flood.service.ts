@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CaseTriageService } from '@dh/cases';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AlertService } from '@dh/escalations';
 
@@ -30,6 +31,7 @@ export class IntakeFloodService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly alerts: AlertService,
+    private readonly triage: CaseTriageService,
   ) {}
 
   // First thing in the report's transaction: takes the school's row lock, which orders the school's public
@@ -39,10 +41,7 @@ export class IntakeFloodService {
       `INSERT INTO intake_flood (school_id) VALUES ($1) ON CONFLICT (school_id) DO UPDATE SET school_id = EXCLUDED.school_id RETURNING *`,
       [schoolId],
     );
-    const [{ n }] = await tx.query(
-      `SELECT count(*)::int AS n FROM "case" WHERE school_id = $1 AND opened_by IS NULL AND created_at > $2`,
-      [schoolId, new Date(now.getTime() - this.windowMs())],
-    );
+    const n = await this.triage.publicReportsSince(tx, schoolId, new Date(now.getTime() - this.windowMs()));
     return { bulkTriage: n >= this.config.intakeFlood.reports, flood };
   }
 

@@ -131,6 +131,10 @@ export class AuditService {
   }
 }
 
+// Every case chain's head as a relation (case_id, seq, hash), for another library's query: the head is the
+// audit library's pair of columns on the case row (written by AuditService.chain), so its SQL stays here.
+export const CASE_CHAIN_HEADS = `(SELECT id AS case_id, audit_head_seq AS seq, audit_head_hash AS hash FROM "case" WHERE audit_head_seq > 0)`;
+
 // What verification holds a chain against: its case row (null: no such case), and which event types move
 // the case's version (the case engine's to say).
 export type CaseFacts = { state: string; version: number; head: ChainHead | null };

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AdminAuditService, AuditService, ChainFinding, ChainHead, checkpointFinding } from '@dh/audit';
+import {
+  AdminAuditService,
+  AuditService,
+  CASE_CHAIN_HEADS,
+  ChainFinding,
+  ChainHead,
+  checkpointFinding,
+} from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
@@ -48,10 +55,9 @@ export class CheckpointService {
       const last = await tx.getRepository(AuditCheckpoint).findOne({ where: {}, order: { number: 'DESC' } });
       const chains: CheckpointChain[] = (
         await tx.query(
-          `SELECT c.id AS "caseId", c.audit_head_seq AS seq, c.audit_head_hash AS hash FROM "case" c
-            WHERE c.audit_head_seq > 0
-              AND NOT EXISTS (SELECT 1 FROM audit_checkpoint_chain k WHERE k.case_id = c.id AND k.seq = c.audit_head_seq AND k.hash = c.audit_head_hash)
-            ORDER BY c.id`,
+          `SELECT h.case_id AS "caseId", h.seq, h.hash FROM ${CASE_CHAIN_HEADS} h
+            WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint_chain k WHERE k.case_id = h.case_id AND k.seq = h.seq AND k.hash = h.hash)
+            ORDER BY h.case_id`,
         )
       ).map((r: CheckpointChain) => ({ caseId: r.caseId, seq: r.seq, hash: r.hash }));
       const head = await this.adminChain.head();

@@ -81,11 +81,23 @@ export const makeRules = (table: Partial<Record<CaseEventType, Rule>>): CaseRule
     return rule.when?.(context, stage) ?? null;
   };
 
-  const checkEvent: CaseRules['checkEvent'] = (context, event, stage) => {
+  const judge = (context: CaseContext, event: CaseEvent, stage?: string): Refusal | null => {
     const denied = mayAttempt(context, event.type, event.actor, stage);
     if (denied) return denied;
     // The caller checked the payload against its event's class (libs/cases validateEventPayload): typed from here.
     return table[event.type]?.with?.(context, event as MachineEvent) ?? null;
+  };
+
+  // The engine asks with the stage, then the machine's guards ask again during the same transition, without it
+  // (the state node they sit on implies it), on the same event and context objects: the engine's verdict stands
+  // for them, so the rules run once per step. A guard asked on its own (no engine before it) judges afresh.
+  const verdicts = new WeakMap<CaseEvent, { context: CaseContext; verdict: Refusal | null }>();
+  const checkEvent: CaseRules['checkEvent'] = (context, event, stage) => {
+    const known = verdicts.get(event);
+    if (known && known.context === context) return known.verdict;
+    const verdict = judge(context, event, stage);
+    if (stage !== undefined) verdicts.set(event, { context, verdict });
+    return verdict;
   };
 
   return { mayAttempt, checkEvent };

@@ -1,6 +1,8 @@
+import { transition } from 'xstate';
 import { loadCase, startCase, stepCase } from '../engine';
 import { caseMachines } from '../registry';
 import type { Actor, CaseEvent, PersistedCase } from '../types';
+import { RULES_V1 } from '../v1/rules';
 
 const V = 'case@2';
 const tv: Actor = { id: 'tv-1', roles: ['counsellor'] };
@@ -72,6 +74,28 @@ describe('loadCase: one restore per request', () => {
     expect(resolveState).toHaveBeenCalledTimes(1);
     expect(mayAttempt).toHaveBeenCalledTimes(1);
     expect(checkEvent).toHaveBeenCalledTimes(1);
+  });
+
+  // The machine's guards ask the rules again during the transition (so the machine stays safe on its own): the
+  // verdict the engine reached for this event on this case stands for them, and a rule runs once per step.
+  it('runs an event’s payload rule once per step, the machine’s guards included', () => {
+    const supervisor: Actor = { id: 'tt-1', roles: ['supervisor'] };
+    const payloadRule = jest.spyOn(RULES_V1.REASSIGN, 'with');
+    const reassign: CaseEvent = { type: 'REASSIGN', actor: supervisor, payload: { assigneeId: 'tv-2' } };
+
+    const stepped = loadCase(V, assessing()).step(reassign);
+
+    expect(stepped).toMatchObject({ ok: true, context: { assigneeId: 'tv-2' } });
+    expect(payloadRule).toHaveBeenCalledTimes(1);
+  });
+
+  it('still refuses in the guard an event the engine never checked, and lets the assignee through', () => {
+    const restored = machine.resolveState(assessing());
+    const raise = (actor: Actor) =>
+      transition(machine, restored, { type: 'UPDATE_RISK', actor, payload: { riskLevel: 'high' } })[0];
+
+    expect(raise({ id: 'tv-9', roles: ['counsellor'] }).context).toMatchObject({ riskLevel: 'low' });
+    expect(raise(tv).context).toMatchObject({ riskLevel: 'high' });
   });
 });
 

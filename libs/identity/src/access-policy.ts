@@ -208,6 +208,9 @@ export const mayActOnCase = (caller: Caller, action: Action, row: CaseTeamOf): b
     .roles.filter((r) => POLICY[action][r] !== undefined)
     .some((r) => r !== 'counsellor' || row.assigneeId === caller.id);
 
+// What a school-level action answers for a school the caller cannot see: it does not exist, for them.
+export const schoolNotFound = (): Error => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
+
 export const assertAllowed = (
   caller: Caller,
   action: Action,

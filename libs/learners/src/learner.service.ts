@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException, Page } from '@dh/errors';
-import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, schoolsFor } from '@dh/identity';
+import { assertAllowed, Caller, schoolNotFound, schoolsFor } from '@dh/identity';
 import { nameKey } from '@dh/labels';
 import { CreateLearnerDto } from './dtos/create-learner.dto';
 import { SearchLearnersDto } from './dtos/search-learners.dto';
@@ -38,12 +38,7 @@ export class LearnerService {
   }
 
   async create(caller: Caller, dto: CreateLearnerDto): Promise<LearnerView> {
-    assertAllowed(
-      caller,
-      'learner.create',
-      dto.schoolId,
-      () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND),
-    );
+    assertAllowed(caller, 'learner.create', dto.schoolId, schoolNotFound);
     // "On the day they are recorded": today in TZ_NAME.
     const today = this.local.of(this.clock.now()).date;
     const guardians: Guardian[] = (dto.guardians ?? []).map((g) => ({ ...g }));

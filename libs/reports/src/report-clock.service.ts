@@ -5,7 +5,7 @@ import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
 import { BeforeSweepHooks, DeadlineService, REPORT_DEADLINE_KINDS, ReportKind } from '@dh/escalations';
-import { assertAllowed, Caller, IdentityException, IdentityExceptionCode, UserService } from '@dh/identity';
+import { assertAllowed, Caller, schoolNotFound, UserService } from '@dh/identity';
 
 export type ReportSubmitted = { schoolId: string; kind: ReportKind; closedDeadlines: number };
 
@@ -94,8 +94,7 @@ export class ReportClockService implements OnModuleInit {
   // A school leader records that their school submitted a report. Whether they may depends on the school sent (a
   // school beyond their reach is 404), so the check is here, before anything is read.
   submit(caller: Caller, schoolId: string, kind: ReportKind, now: Date): Promise<ReportSubmitted> {
-    const notFound = () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
-    assertAllowed(caller, 'report.submit', schoolId, notFound);
+    assertAllowed(caller, 'report.submit', schoolId, schoolNotFound);
     return inTransaction(this.source, async (tx) => ({
       schoolId,
       kind,

@@ -5,15 +5,7 @@ import { LocalTime } from '@dh/calendar';
 import { AREA_CODES, CaseCountRow, CaseFiguresService, CHANNELS, OpenCaseKey, RISK_LEVELS } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import {
-  assertAllowed,
-  Caller,
-  IdentityException,
-  IdentityExceptionCode,
-  School,
-  schoolsFor,
-  wardFor,
-} from '@dh/identity';
+import { assertAllowed, Caller, School, schoolNotFound, schoolsFor, wardFor } from '@dh/identity';
 import { caseMachines } from '@dh/machines/case/registry';
 import { schoolYearOf } from './report-clock.service';
 
@@ -94,8 +86,8 @@ export class WardFiguresService {
     const repo = this.source.getRepository(School);
     if (schoolId !== undefined) {
       const school = await repo.findOneBy({ id: schoolId });
-      if (!school) throw notFound();
-      assertAllowed(caller, 'report.read', school.id, notFound, { wardId: school.wardId });
+      if (!school) throw schoolNotFound();
+      assertAllowed(caller, 'report.read', school.id, schoolNotFound, { wardId: school.wardId });
       return [school];
     }
     const ward = wardFor(caller, 'report.read', 'ward');
@@ -108,8 +100,6 @@ export class WardFiguresService {
     return byKey(await this.figures.openCounts(schoolIds, by));
   }
 }
-
-const notFound = () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
 
 const byKey = (rows: CaseCountRow[]): Map<string, Map<string, Count>> => {
   const out = new Map<string, Map<string, Count>>();

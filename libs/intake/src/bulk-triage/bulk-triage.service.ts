@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CaseException, CaseExceptionCode, CaseTransitionService, CaseTriageService, TriageCandidate } from '@dh/cases';
-import { assertAllowed, Caller, IdentityException, IdentityExceptionCode } from '@dh/identity';
+import { assertAllowed, Caller, schoolNotFound } from '@dh/identity';
 import { BULK_CLOSE_MAX, BulkCloseAnswer, BulkCloseDto, SkipReason } from './bulk-close.dto';
 
 // A supervisor closes the reports a flood marked, with one reason. Each case goes through the case machine
@@ -19,12 +19,7 @@ export class BulkTriageService {
   ) {}
 
   async close(caller: Caller, dto: BulkCloseDto): Promise<BulkCloseAnswer> {
-    assertAllowed(
-      caller,
-      'case.bulk_close',
-      dto.schoolId,
-      () => new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND),
-    );
+    assertAllowed(caller, 'case.bulk_close', dto.schoolId, schoolNotFound);
     const skipped: BulkCloseAnswer['skipped'] = [];
     let candidates: TriageCandidate[];
     let remaining = 0;

@@ -3,9 +3,17 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**'] },
   {
-    files: ['{apps,libs,machines,migrations,test,bench}/**/*.ts'],
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      'node_modules/**',
+      'apps/web/dist/**',
+      'apps/web/src/modules/api/openapiTypes.ts',
+    ],
+  },
+  {
+    files: ['{apps,libs,machines,migrations,test,bench}/**/*.{ts,tsx,mts}'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },

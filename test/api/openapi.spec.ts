@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { OpenAPIObject, ResponseObject } from '@nestjs/swagger';
 import { generateOpenApiJson } from '../../apps/api/src/openapi/generate-openapi';
+import { generateWebClientTypes, WEB_CLIENT_TYPES_FILE } from '../../apps/api/src/openapi/web-client-types';
 import { OPENAPI_FILE } from '../../apps/api/src/openapi/write-openapi';
 import { operationsOf } from '../support/openapi-conformance';
 
@@ -30,6 +31,15 @@ describe('the OpenAPI document', () => {
     const committed = readFileSync(OPENAPI_FILE, 'utf8');
     if (committed !== generated) {
       throw new Error('openapi.json differs from the routes: run `npm run openapi` and commit openapi.json.');
+    }
+  });
+
+  it('is what the web app’s committed types were generated from', () => {
+    const committed = readFileSync(WEB_CLIENT_TYPES_FILE, 'utf8');
+    if (committed !== generateWebClientTypes(generated)) {
+      throw new Error(
+        'apps/web/src/modules/api/openapiTypes.ts differs from the routes: run `npm run openapi` and commit it.',
+      );
     }
   });
 

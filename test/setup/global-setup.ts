@@ -3,6 +3,7 @@ import type { Config } from '@jest/types';
 import { Client } from 'pg';
 import { runMigrations } from '../../libs/database/src/run-migrations';
 import { BUILT_CLI_SPEC, ensureBuiltCli } from './built-cli';
+import { ensureBuiltWeb, webSpecs } from './built-web';
 import { adminUrl, TEST_DB_PREFIX, withDatabase } from './test-database';
 
 // One template database per run, migrated once; each test file clones it (CREATE DATABASE … TEMPLATE)
@@ -19,8 +20,12 @@ export default async function globalSetup(config: Config.GlobalConfig): Promise<
   await runMigrations(withDatabase(name));
   process.env.DH_TEST_TEMPLATE_DB = name;
   // Built here, before any file's clock starts, and only for a run that holds the spec which needs it.
-  if (config.testPathPatterns.toExecutor({ rootDir: config.rootDir }).isMatch(BUILT_CLI_SPEC)) {
-    const ms = ensureBuiltCli();
-    if (ms) process.stderr.write(`\nglobal set-up: npm run build took ${Math.round(ms / 1000)} s\n`);
+  const inRun = (path: string) => config.testPathPatterns.toExecutor({ rootDir: config.rootDir }).isMatch(path);
+  const built = [
+    inRun(BUILT_CLI_SPEC) && { what: 'npm run build', ms: ensureBuiltCli() },
+    webSpecs().some(inRun) && { what: 'npm run build:web', ms: ensureBuiltWeb() },
+  ];
+  for (const b of built) {
+    if (b && b.ms) process.stderr.write(`\nglobal set-up: ${b.what} took ${Math.round(b.ms / 1000)} s\n`);
   }
 }

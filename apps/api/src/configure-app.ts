@@ -2,8 +2,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { APP_CONFIG, AppConfig } from '@dh/config';
 import { createValidationPipe, namedBodyParserErrors, RejectIllFormedTextPipe, verifyJsonBody } from '@dh/errors';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { cspNonceOf, serveWebApp, withCspNonce } from './web-app/serve-web-app';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -12,8 +14,20 @@ export const DOCS_PATH = 'api/docs';
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
   app.setGlobalPrefix(API_PREFIX);
   // Strict headers everywhere; the OpenAPI page alone needs its inline script and styles.
-  const strict = helmet();
+  const strict = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // The web app's scripts are its own files; its styles too, and the <style> elements its components write,
+        // which carry this response's nonce (serveWebApp puts it in the page). 'report-sample': a violation names
+        // what it blocked, for the browser tests.
+        'style-src': ["'self'", "'report-sample'", (_req, res) => `'nonce-${cspNonceOf(res as Response)}'`],
+        // A school's server on its own network is often plain http: upgrading the app's requests would break it.
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
   const docs = helmet({ contentSecurityPolicy: false });
+  app.use(withCspNonce);
   app.use((req: Request, res: Response, next: NextFunction) =>
     (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next),
   );
@@ -22,6 +36,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   app.use(namedBodyParserErrors);
   app.useGlobalPipes(new RejectIllFormedTextPipe(), createValidationPipe());
   app.disable('x-powered-by');
+  serveWebApp(app, app.get<AppConfig>(APP_CONFIG).webDir, API_PREFIX);
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(DOCS_PATH, app, document);

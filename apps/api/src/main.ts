@@ -38,7 +38,7 @@ const bootstrap = async (): Promise<void> => {
   const base = `http://localhost:${config.port}`;
   // Plain lines for the person who just typed `npm start`; the logs above stay JSON.
   const banner = [
-    `Đồng Hành đang chạy / running at ${base}/api`,
+    `Đồng Hành đang chạy / running at ${base}/ (API: ${base}/api)`,
     `OpenAPI: ${base}/${DOCS_PATH}`,
     `Cơ sở dữ liệu / database: ${config.databaseUrl ? 'DATABASE_URL' : `PGlite (embedded) in ${config.dataDir}`}`,
     ...(config.seedDemo

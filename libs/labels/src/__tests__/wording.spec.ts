@@ -7,14 +7,19 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 const filesOf = (dir: string, ext: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return ['__tests__', 'node_modules', 'demo'].includes(e.name) ? [] : filesOf(path, ext);
+    if (e.isDirectory())
+      return ['__tests__', 'node_modules', 'demo', 'dist'].includes(e.name) ? [] : filesOf(path, ext);
     return e.name.endsWith(ext) && !e.name.endsWith('.spec.ts') ? [path] : [];
   });
 
 // Every Vietnamese text a person may read: the string literals of the code (comments are not scanned)
 // and the forms' templates.
 const texts = (): { file: string; text: string }[] => {
-  const sources = ['libs', 'apps', 'machines'].flatMap((d) => filesOf(join(ROOT, d), '.ts'));
+  // The web app's pages (.tsx) and dictionaries too.
+  const sources = ['libs', 'apps', 'machines'].flatMap((d) => [
+    ...filesOf(join(ROOT, d), '.ts'),
+    ...filesOf(join(ROOT, d), '.tsx'),
+  ]);
   const literal = /'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"/g;
   // Each module's error messages live in its `<module>.errors.json`.
   const catalogues = filesOf(join(ROOT, 'libs'), '.errors.json');

@@ -1,0 +1,28 @@
+import type { Dictionary } from './dictionaryVi';
+
+export const dictionaryEn: Dictionary = {
+  'app.name': 'Đồng Hành',
+  'app.tagline': 'School counselling and school social work',
+  'language.switch': 'Tiếng Việt',
+  'login.title': 'Log in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.required': 'Please fill this in',
+  'login.retryIn': 'Too many attempts. Try again in {seconds} seconds.',
+  'login.expired': 'Your session has ended. Please log in again.',
+  'header.logout': 'Log out',
+  'header.school': 'School',
+  'header.changePassword': 'Change password',
+  'menu.cases': 'Cases',
+  'cases.title': 'Cases',
+  'cases.empty': 'No cases yet.',
+  'cases.code': 'Case number',
+  'cases.stage': 'Stage',
+  'cases.risk': 'Risk level',
+  'cases.updatedAt': 'Updated',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'This page does not exist or you may not see it.',
+  'notFound.home': 'Back to the start page',
+  'error.network': 'The server cannot be reached. Check the connection and try again.',
+};

@@ -1,0 +1,78 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+// Debian's Chromium (apt-get install chromium), driven by playwright-core: nothing is downloaded.
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// .ci/run sets DH_REQUIRE_BROWSER=1: there a missing browser fails the run instead of skipping its tests.
+export const browserMissing = (): string | null => {
+  if (existsSync(CHROMIUM_PATH)) return null;
+  const why = `no browser at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  if (process.env.DH_REQUIRE_BROWSER === '1') throw new Error(why);
+  return why;
+};
+
+// Without the background-networking flags Chromium keeps opening connections that a closed network refuses.
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+export const LAPTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 390, height: 844 };
+
+// Every page a browser test visits, saved for a reviewer (git-ignored).
+const SCREENS = join(__dirname, '../../test-artifacts/screens');
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(SCREENS, { recursive: true });
+  const { width, height } = page.viewportSize() ?? LAPTOP;
+  await page.screenshot({ path: join(SCREENS, `${name}-${width}x${height}.png`), fullPage: true });
+};
+
+// rc-util measures the scrollbar's width with a <style> of its own that carries no nonce (a known limit upstream,
+// which it catches): blocked, the measurement falls back to the browser's scrollbar, the one the app uses.
+const KNOWN_BLOCKED = /^#rc-scrollbar-measure-/;
+
+// The page's content security policy violations, recorded from before its first script runs (the policy lists
+// 'report-sample', so each names the first characters of what it blocked).
+export const watchCspViolations = async (page: Page): Promise<() => Promise<string[]>> => {
+  await page.addInitScript(() => {
+    const seen: { directive: string; blocked: string; sample: string }[] = [];
+    (window as unknown as { __csp: typeof seen }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }),
+    );
+  });
+  return async () => {
+    const seen = await page.evaluate(
+      () => (window as unknown as { __csp?: { directive: string; blocked: string; sample: string }[] }).__csp ?? [],
+    );
+    return seen.filter((v) => !KNOWN_BLOCKED.test(v.sample)).map((v) => `${v.directive} ${v.blocked} ${v.sample}`);
+  };
+};
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core's serious and critical findings on the page as it stands (evaluated through the driver, which the
+// page's content security policy does not govern).
+export const seriousAccessibilityViolations = async (page: Page): Promise<string[]> => {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};

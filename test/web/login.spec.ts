@@ -1,0 +1,101 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@dh/demo';
+import {
+  browserMissing,
+  LAPTOP,
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+  watchCspViolations,
+} from '../support/browser';
+import { startWebApp, WebApp } from '../support/web-app';
+
+const missing = browserMissing();
+if (missing) process.stderr.write(`login.spec: browser tests skipped, ${missing}\n`);
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('the web app: logging in', () => {
+  let web: WebApp;
+  let browser: Browser;
+  let page: Page;
+  let cspViolations: () => Promise<string[]>;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: LAPTOP, locale: 'vi-VN' });
+    cspViolations = await watchCspViolations(page);
+  });
+  afterEach(async () => {
+    expect(await cspViolations()).toEqual([]);
+    await page.close();
+  });
+
+  const logIn = async (username: string, password: string) => {
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  };
+
+  it('takes a counsellor from the login page to the cases, named in Vietnamese, the token kept for this tab only', async () => {
+    await page.goto(web.url);
+    await page.waitForURL(/\/dang-nhap$/);
+    await screenshot(page, 'login');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await logIn('tv.dongda', DEMO_PASSWORD);
+
+    await page.waitForURL(/\/ho-so$/);
+    await page.getByRole('heading', { name: 'Hồ sơ' }).waitFor();
+    expect(await page.getByTestId('user-name').textContent()).toBe('Nguyễn Thị Lan');
+    expect(await page.getByTestId('user-roles').textContent()).toBe('Giáo viên tư vấn');
+    // The demo school's cases, each stage and risk in words, never a code.
+    await page.getByRole('cell', { name: 'Đã kết thúc – theo dõi sau' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Trung bình' }).first().waitFor();
+    const table = (await page.getByRole('table').textContent()) ?? '';
+    expect(table).not.toMatch(/closed\.followUp|referral\.pending|planReview|medium|\bhigh\b/);
+    const stored = await page.evaluate(() => ({ session: sessionStorage.length, local: Object.keys(localStorage) }));
+    expect(stored).toEqual({ session: 1, local: [] });
+    await screenshot(page, 'cases');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('says a wrong password in Vietnamese, in the API’s words', async () => {
+    await page.goto(`${web.url}/dang-nhap`);
+    await logIn('tv.dongda', 'not-the-password');
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const { body } = await web.http().post('/api/auth/login').send({ username: 'tv.dongda', password: 'x' });
+    expect(await alert.textContent()).toBe(body.message);
+    expect(page.url()).toMatch(/\/dang-nhap$/);
+  });
+
+  it('brings a person who opened a deep link back to it after logging in, and logs out', async () => {
+    await page.goto(`${web.url}/ho-so?trang=2`);
+    await page.waitForURL(/\/dang-nhap$/);
+    await logIn('tt.dongda', DEMO_PASSWORD);
+    await page.waitForURL(/\/ho-so\?trang=2$/);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/dang-nhap$/);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  });
+
+  it('serves a client route on reload, and answers an unknown API path as the API, not with the page', async () => {
+    const route = await fetch(`${web.url}/ho-so/khong-co`);
+    expect(route.status).toBe(200);
+    expect(route.headers.get('content-security-policy')).toContain("style-src 'self'");
+    expect(await route.text()).toContain('<div id="root"></div>');
+    const api = await fetch(`${web.url}/api/khong-co`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/json');
+  });
+});

@@ -7,6 +7,6 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   resolve: { alias: { '@dh/machines': `${import.meta.dirname}/../../machines` } },
-  build: { outDir: 'dist', emptyOutDir: true, reportCompressedSize: true },
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
   server: { port: 5173, proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` } },
 });

@@ -1,23 +1,35 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { CaseListPage } from '../modules/cases/components/CaseListPage';
-import { AppLayout } from '../modules/layout/components/AppLayout';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { LoginPage } from '../modules/login/components/LoginPage';
-import { NotFoundPage } from '../modules/not-found/components/NotFoundPage';
 import { RequireSession } from '../modules/session/components/RequireSession';
 
+// The login page comes with the first load; everything behind it loads when it is first needed, so the first screen
+// on a school connection carries only what it shows.
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
   {
     path: '/',
     element: (
       <RequireSession>
-        <AppLayout />
+        <Outlet />
       </RequireSession>
     ),
     children: [
-      { index: true, element: <Navigate to="/ho-so" replace /> },
-      { path: 'ho-so', element: <CaseListPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        lazy: async () => ({ Component: (await import('../modules/layout/components/AppLayout')).AppLayout }),
+        children: [
+          { index: true, element: <Navigate to="/ho-so" replace /> },
+          {
+            path: 'ho-so',
+            lazy: async () => ({ Component: (await import('../modules/cases/components/CaseListPage')).CaseListPage }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({
+              Component: (await import('../modules/not-found/components/NotFoundPage')).NotFoundPage,
+            }),
+          },
+        ],
+      },
     ],
   },
 ]);

@@ -12,14 +12,15 @@ export const BUILT_CLI_SPEC = join(ROOT, 'test/escalations/sweep-exactly-once.sp
 const SOURCE_DIRS = ['apps', 'libs', 'machines', 'migrations'];
 const BUILD_FILES = ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'];
 
-const newestIn = (dir: string): number =>
+// The newest modification below `dir` among the files `counts` accepts (all of them by default).
+export const newestIn = (dir: string, counts: (name: string) => boolean = () => true): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return Math.max(newest, newestIn(path));
-    return entry.name.endsWith('.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
+    if (entry.isDirectory()) return Math.max(newest, newestIn(path, counts));
+    return counts(entry.name) ? Math.max(newest, statSync(path).mtimeMs) : newest;
   }, 0);
 
-const mtimeOf = (path: string): number => {
+export const mtimeOf = (path: string): number => {
   try {
     return statSync(path).mtimeMs;
   } catch {
@@ -40,7 +41,7 @@ const builtFrom = (): number => {
 // build must not run yesterday's. Returns how long the build took, 0 when none was needed.
 export const ensureBuiltCli = (): number => {
   const sources = Math.max(
-    ...SOURCE_DIRS.map((d) => newestIn(join(ROOT, d))),
+    ...SOURCE_DIRS.map((d) => newestIn(join(ROOT, d), (name) => name.endsWith('.ts'))),
     ...BUILD_FILES.map((f) => mtimeOf(join(ROOT, f))),
   );
   if (mtimeOf(BUILT_CLI) > 0 && builtFrom() >= sources) return 0;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { mtimeOf, newestIn } from './built-cli';
 
 const ROOT = join(__dirname, '../..');
 export const WEB_DIR = join(ROOT, 'apps/web/dist');
@@ -8,20 +9,6 @@ const WEB_SPECS = join(ROOT, 'test/web');
 const WEB_INDEX = join(WEB_DIR, 'index.html');
 const WEB_SOURCES = join(ROOT, 'apps/web/src');
 const WEB_FILES = ['apps/web/index.html', 'apps/web/vite.config.mts', 'package-lock.json'];
-
-const mtimeOf = (path: string): number => {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return 0;
-  }
-};
-
-const newestIn = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestIn(path) : mtimeOf(path));
-  }, 0);
 
 // The browser tests: the global set-up builds the web app first when one of them is in the run.
 export const webSpecs = (): string[] =>

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import type { AnyStateMachine } from 'xstate';
 import { caseMachines } from '@dh/machines/case/registry';
 import type { StateMeta } from '@dh/machines/case/types';
-import { ROLE_LABELS } from '../roleLabels';
 import { stageLabel } from '../stateLabels';
-import { RISK_LABELS } from '../valueLabels';
+import { RISK_LABELS, ROLE_LABELS } from '../valueLabels';
 
 // What the API can return, from the committed document the app's types come from.
 const schemas = (

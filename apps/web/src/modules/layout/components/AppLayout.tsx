@@ -2,7 +2,7 @@ import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch';
-import { ROLE_LABELS } from '../../labels/roleLabels';
+import { ROLE_LABELS } from '../../labels/valueLabels';
 import { useSession } from '../../session/hooks/useSession';
 import { sessionStore } from '../../session/sessionStore';
 

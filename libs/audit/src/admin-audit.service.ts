@@ -29,9 +29,7 @@ export class AdminAuditService {
   // One chain for the installation: an advisory lock hands out its sequence numbers one at a time.
   async append(tx: EntityManager, event: NewAdminAuditEvent): Promise<AdminAuditEvent> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dong-hanh:admin-audit'))`);
-    const last = await tx
-      .getRepository(AdminAuditEvent)
-      .findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
+    const last = await this.head(tx);
     const row = { ...event, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
     const full = { ...row, hash: hashOf(row) };
     await tx.getRepository(AdminAuditEvent).insert(full as QueryDeepPartialEntity<AdminAuditEvent>);
@@ -42,9 +40,10 @@ export class AdminAuditService {
     return this.source.getRepository(AdminAuditEvent).find({ order: { seq: 'ASC' } });
   }
 
-  // The newest event, what a checkpoint signs for this chain; null while the chain is empty.
-  async head(): Promise<ChainHead | null> {
-    return this.source
+  // The newest event, what a checkpoint signs for this chain; null while the chain is empty. A caller inside a
+  // transaction passes it: the embedded database has one connection, and a second one would never come.
+  async head(manager: EntityManager = this.source.manager): Promise<ChainHead | null> {
+    return manager
       .getRepository(AdminAuditEvent)
       .findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
   }

@@ -60,7 +60,7 @@ export class CheckpointService {
             ORDER BY h.case_id`,
         )
       ).map((r: CheckpointChain) => ({ caseId: r.caseId, seq: r.seq, hash: r.hash }));
-      const head = await this.adminChain.head();
+      const head = await this.adminChain.head(tx);
       const admin = head ? { seq: head.seq, hash: head.hash } : null;
       if (chains.length === 0 && sameHead(admin, last?.document.admin ?? null))
         return { taken: false, latest: last?.number ?? null };

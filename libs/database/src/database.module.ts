@@ -50,13 +50,18 @@ export class DatabaseModule {
     // role is granted what it needs), else as DATABASE_URL's (one role; always so on the embedded default).
     const migrationProvider = {
       provide: MIGRATION_RUN,
-      inject: [APP_CONFIG, DATABASE_TARGET],
-      useFactory: async (config: AppConfig, target: DatabaseTarget): Promise<MigrationRun> => {
+      inject: [APP_CONFIG, DATABASE_TARGET, 'EMBEDDED_POSTGRES'],
+      useFactory: async (
+        config: AppConfig,
+        target: DatabaseTarget,
+        embedded: EmbeddedPostgres | null,
+      ): Promise<MigrationRun> => {
         const run = await migrateDatabase({
           runtimeUrl: target.url,
           migrationUrl: target.embedded ? null : config.migrationDatabaseUrl,
           embedded: target.embedded,
         });
+        await embedded?.released();
         if (run.ran.length)
           new Logger(DatabaseModule.name).log(`${run.ran.length} migration(s) applied as ${run.owner}`);
         return run;

@@ -4,7 +4,10 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 
-export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
+// `released()`: resolves once the server holds no connection. A client's close reaches the server a tick after
+// the client's `end()`, and the one slot refuses whoever comes before that (the migration's connection, then
+// the pool's).
+export type EmbeddedPostgres = { url: string; released: () => Promise<void>; stop: () => Promise<void> };
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -28,6 +31,10 @@ export const startEmbeddedPostgres = async (dataDir: string | null): Promise<Emb
   logger.log(`embedded PostgreSQL (PGlite) ${dataDir ? `in ${dataDir}` : 'in memory'} on 127.0.0.1:${port}`);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    released: async () => {
+      for (let i = 0; i < 500 && server.getStats().activeConnections > 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    },
     stop: async () => {
       await server.stop();
       await db.close();

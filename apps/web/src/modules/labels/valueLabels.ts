@@ -22,3 +22,207 @@ export const RISK_LABELS: Labels<Schemas['RiskLevel']> = {
   high: { vi: 'Cao', en: 'High' },
   critical: { vi: 'Nghiêm trọng', en: 'Critical' },
 };
+
+// The seven content areas of the Circular (Art. 4).
+export const AREA_LABELS: Labels<Schemas['AreaCode']> = {
+  hoc_tap: { vi: 'Học tập', en: 'Learning' },
+  gioi_quan_he: { vi: 'Giới và quan hệ xã hội', en: 'Gender and social relationships' },
+  tam_ly: { vi: 'Tâm lý', en: 'Psychology' },
+  ky_nang_song: { vi: 'Kỹ năng sống', en: 'Life skills' },
+  huong_nghiep: { vi: 'Hướng nghiệp, việc làm, khởi nghiệp', en: 'Careers, jobs and enterprise' },
+  chinh_sach_phap_luat: { vi: 'Chính sách, pháp luật', en: 'Policy and law' },
+  dich_vu_ctxh: { vi: 'Kết nối dịch vụ công tác xã hội', en: 'Connecting to social-work services' },
+};
+
+// How a difficulty reached the school (Art. 19).
+export const CHANNEL_LABELS: Labels<Schemas['Channel']> = {
+  truc_tiep: { vi: 'Học sinh trực tiếp', en: 'Learner in person' },
+  giao_vien: { vi: 'Giáo viên, nhân viên', en: 'Teacher or staff' },
+  cha_me: { vi: 'Cha mẹ, người giám hộ', en: 'Parent or guardian' },
+  hom_thu: { vi: 'Hòm thư góp ý', en: 'Suggestion box' },
+  duong_day_nong: { vi: 'Đường dây nóng của trường', en: 'School hotline' },
+  truc_tuyen: { vi: 'Biểu mẫu trực tuyến', en: 'Online form' },
+  co_quan: { vi: 'Cơ quan, tổ chức bên ngoài', en: 'Outside agency' },
+};
+
+export const EVENT_LABELS: Labels<Schemas['CaseEventType']> = {
+  START_ASSESSMENT: { vi: 'Bắt đầu đánh giá', en: 'Start assessment' },
+  COMPLETE_ASSESSMENT: { vi: 'Hoàn thành đánh giá', en: 'Complete assessment' },
+  SUBMIT_PLAN: { vi: 'Nộp kế hoạch hỗ trợ', en: 'Submit support plan' },
+  REVISE_PLAN: { vi: 'Điều chỉnh kế hoạch', en: 'Revise plan' },
+  APPROVE_PLAN: { vi: 'Duyệt kế hoạch', en: 'Approve plan' },
+  RETURN_PLAN: { vi: 'Trả lại kế hoạch', en: 'Return plan' },
+  REFER: { vi: 'Chuyển gửi', en: 'Refer' },
+  REFERRAL_ACCEPTED: { vi: 'Ghi nhận nơi nhận đồng ý', en: 'Record referral accepted' },
+  REFERRAL_DECLINED: { vi: 'Ghi nhận nơi nhận từ chối', en: 'Record referral declined' },
+  REFERRAL_COMPLETED: { vi: 'Ghi nhận hoàn thành chuyển gửi', en: 'Record referral completed' },
+  PROPOSE_CLOSURE: { vi: 'Đề xuất kết thúc', en: 'Propose closure' },
+  APPROVE_CLOSURE: { vi: 'Duyệt kết thúc', en: 'Approve closure' },
+  REJECT_CLOSURE: { vi: 'Không duyệt kết thúc', en: 'Reject closure' },
+  CLOSE: { vi: 'Kết thúc hồ sơ', en: 'Close case' },
+  CLOSE_AT_INTAKE: { vi: 'Kết thúc ngay khi tiếp nhận', en: 'Close at intake' },
+  FOLLOW_UP_DONE: { vi: 'Hoàn thành theo dõi sau', en: 'Follow-up done' },
+  REOPEN: { vi: 'Mở lại hồ sơ', en: 'Reopen case' },
+  ASSIGN: { vi: 'Phân công', en: 'Assign' },
+  REASSIGN: { vi: 'Phân công lại', en: 'Reassign' },
+  UPDATE_RISK: { vi: 'Cập nhật mức độ nguy cơ', en: 'Update risk level' },
+  ADD_NOTE: { vi: 'Thêm ghi chú', en: 'Add note' },
+  RAISE_PROTECTION_CONCERN: { vi: 'Báo lo ngại bảo vệ trẻ em', en: 'Raise child-protection concern' },
+  RECORD_PROTECTION_NOTIFICATION: { vi: 'Ghi nhận đã báo cơ quan chức năng', en: 'Record authority notified' },
+};
+
+export const ALERT_LEVEL_LABELS: Labels<Schemas['AlertLevel']> = {
+  reminder: { vi: 'Nhắc hạn', en: 'Reminder' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  principal: { vi: 'Báo hiệu trưởng', en: 'To the principal' },
+  ward: { vi: 'Báo phường', en: 'To the ward' },
+  critical_risk: { vi: 'Nguy cơ nghiêm trọng', en: 'Critical risk' },
+  public_intake: { vi: 'Báo tin trực tuyến mới', en: 'New online report' },
+  public_intake_flood: { vi: 'Báo tin trực tuyến dồn dập', en: 'Flood of online reports' },
+};
+
+export const ESCALATION_LEVEL_LABELS: Labels<Schemas['EscalationLevel']> = {
+  reminder: ALERT_LEVEL_LABELS.reminder,
+  overdue: ALERT_LEVEL_LABELS.overdue,
+  principal: ALERT_LEVEL_LABELS.principal,
+  ward: ALERT_LEVEL_LABELS.ward,
+};
+
+export const SEX_LABELS: Labels<Schemas['Sex']> = {
+  nam: { vi: 'Nam', en: 'Male' },
+  nu: { vi: 'Nữ', en: 'Female' },
+  khong_ro: { vi: 'Không rõ', en: 'Not stated' },
+};
+
+export const REFERRAL_STATUS_LABELS: Labels<Schemas['ReferralStatus']> = {
+  sent: { vi: 'Đã gửi', en: 'Sent' },
+  accepted: { vi: 'Đã nhận', en: 'Accepted' },
+  declined: { vi: 'Từ chối', en: 'Declined' },
+  completed: { vi: 'Hoàn thành', en: 'Completed' },
+};
+
+export const PROVIDER_KIND_LABELS: Labels<Schemas['ProviderKind']> = {
+  tong_dai_111: { vi: 'Tổng đài 111', en: 'Hotline 111' },
+  ubnd_phuong: { vi: 'UBND phường', en: 'Ward people’s committee' },
+  phong_vhxh: { vi: 'Phòng Văn hóa – Xã hội', en: 'Culture and society office' },
+  cong_an: { vi: 'Công an', en: 'Police' },
+  y_te: { vi: 'Y tế', en: 'Health' },
+  doan_thanh_nien: { vi: 'Đoàn Thanh niên', en: 'Youth Union' },
+  ctxh: { vi: 'Công tác xã hội', en: 'Social work' },
+  khac: { vi: 'Khác', en: 'Other' },
+};
+
+export const CONSENT_GIVER_LABELS: Labels<Schemas['ConsentGiver']> = {
+  learner: { vi: 'Học sinh', en: 'Learner' },
+  guardian: { vi: 'Cha mẹ, người giám hộ', en: 'Parent or guardian' },
+};
+
+export const CONSENT_KIND_LABELS: Labels<Schemas['ConsentKind']> = {
+  referral: { vi: 'Chuyển gửi', en: 'Referral' },
+  school_transfer: { vi: 'Chuyển trường', en: 'School transfer' },
+  parent_body: { vi: 'Chia sẻ với ban đại diện cha mẹ', en: 'Sharing with the parents’ body' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+// Ways of giving consent, and of reaching a family: the same four.
+export const CONTACT_WAY_LABELS: Labels<Schemas['ContactWay']> = {
+  truc_tiep: { vi: 'Trực tiếp', en: 'In person' },
+  dien_thoai: { vi: 'Điện thoại', en: 'By phone' },
+  truc_tuyen: { vi: 'Trực tuyến', en: 'Online' },
+  van_ban: { vi: 'Văn bản', en: 'In writing' },
+};
+
+export const SUPPORT_FORM_LABELS: Labels<Schemas['SupportForm']> = {
+  truc_tiep: { vi: 'Trực tiếp', en: 'In person' },
+  truc_tuyen: { vi: 'Trực tuyến', en: 'Online' },
+};
+
+export const SESSION_CHANNEL_LABELS: Labels<Schemas['SessionChannel']> = {
+  dien_thoai: { vi: 'Điện thoại', en: 'Phone' },
+  zalo: { vi: 'Zalo', en: 'Zalo' },
+  video: { vi: 'Gọi video', en: 'Video call' },
+  tin_nhan: { vi: 'Tin nhắn', en: 'Messages' },
+  khac: { vi: 'Khác', en: 'Other' },
+};
+
+export const SESSION_ENDING_LABELS: Labels<Schemas['SessionEnding']> = {
+  dung_va_theo_doi: { vi: 'Dừng và theo dõi', en: 'Stop and monitor' },
+  tiep_tuc: { vi: 'Tiếp tục hỗ trợ', en: 'Continue support' },
+  chuyen_gui: { vi: 'Chuyển gửi', en: 'Refer' },
+};
+
+export const CHRONOLOGY_KIND_LABELS: Labels<Schemas['ChronologyKind']> = {
+  case: { vi: 'Hồ sơ', en: 'Case' },
+  stage: { vi: 'Giai đoạn', en: 'Stage' },
+  assignment: { vi: 'Phân công', en: 'Assignment' },
+  risk: { vi: 'Mức độ nguy cơ', en: 'Risk' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+  session: { vi: 'Buổi tư vấn', en: 'Session' },
+  family_contact: { vi: 'Liên hệ gia đình', en: 'Family contact' },
+  follow_up: { vi: 'Theo dõi', en: 'Follow-up' },
+  referral: { vi: 'Chuyển gửi', en: 'Referral' },
+  consent: { vi: 'Đồng ý', en: 'Consent' },
+  protection: { vi: 'Bảo vệ trẻ em', en: 'Child protection' },
+  clock: { vi: 'Thời hạn', en: 'Deadline' },
+  alert: { vi: 'Cảnh báo', en: 'Alert' },
+  learner: { vi: 'Học sinh', en: 'Learner' },
+  access: { vi: 'Truy cập', en: 'Access' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+export const REPORT_KIND_LABELS: Labels<Schemas['ReportKind']> = {
+  report_semester1: { vi: 'Báo cáo học kỳ I', en: 'First-semester report' },
+  report_year: { vi: 'Báo cáo năm học', en: 'School-year report' },
+};
+
+export const CALENDAR_ENTRY_LABELS: Labels<Schemas['CalendarEntryKind']> = {
+  holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
+  make_up: { vi: 'Ngày làm bù', en: 'Make-up working day' },
+  override: { vi: 'Điều chỉnh theo quyết định', en: 'Change by decision' },
+  working_saturday: { vi: 'Thứ Bảy làm việc', en: 'Working Saturday' },
+};
+
+export const CALENDAR_DAY_LABELS: Labels<Schemas['CalendarDayKind']> = {
+  day_off: { vi: 'Ngày nghỉ', en: 'Day off' },
+  working_day: { vi: 'Ngày làm việc', en: 'Working day' },
+};
+
+export const CALENDAR_SOURCE_LABELS: Labels<Schemas['CalendarSource']> = {
+  app: { vi: 'Nhập trên hệ thống', en: 'Entered here' },
+  file: { vi: 'Từ tệp lịch', en: 'From the calendar file' },
+  statutory: { vi: 'Theo luật', en: 'By law' },
+};
+
+export const DEADLINE_RULE_LABELS: Labels<Schemas['DeadlineRule']> = {
+  default: { vi: 'Theo quy định', en: 'Standard' },
+  plan_review_date: { vi: 'Ngày rà soát kế hoạch', en: 'Plan review date' },
+  plan_end_date: { vi: 'Ngày kết thúc kế hoạch', en: 'Plan end date' },
+};
+
+// What broke a chain, as an auditor reads it.
+export const CHAIN_CHECK_LABELS: Labels<Schemas['ChainCheck']> = {
+  sequence: { vi: 'Số thứ tự bị ngắt quãng', en: 'Sequence broken' },
+  link: { vi: 'Liên kết với sự kiện trước bị sai', en: 'Link to the previous event broken' },
+  hash: { vi: 'Nội dung sự kiện đã bị sửa', en: 'Event content altered' },
+  case_missing: { vi: 'Không còn hồ sơ của chuỗi này', en: 'Case of this chain missing' },
+  chain_empty: { vi: 'Chuỗi không có sự kiện nào', en: 'Chain has no events' },
+  state_continuity: { vi: 'Giai đoạn không liền mạch', en: 'Stages do not follow on' },
+  case_state: { vi: 'Giai đoạn hồ sơ khác lịch sử', en: 'Case stage differs from history' },
+  case_version: { vi: 'Phiên bản hồ sơ khác lịch sử', en: 'Case version differs from history' },
+  case_head: { vi: 'Sự kiện cuối khác hồ sơ', en: 'Last event differs from the case' },
+  checkpoint: { vi: 'Khác với bản ký xác nhận', en: 'Differs from the signed checkpoint' },
+};
+
+export const BULK_SKIP_LABELS: Labels<Schemas['BulkSkipReason']> = {
+  not_found: { vi: 'Không tìm thấy', en: 'Not found' },
+  not_marked: { vi: 'Chưa được đánh dấu', en: 'Not marked' },
+  not_at_intake: { vi: 'Không còn ở bước tiếp nhận', en: 'No longer at intake' },
+  changed_meanwhile: { vi: 'Đã thay đổi trong lúc xử lý', en: 'Changed meanwhile' },
+  refused: { vi: 'Bị từ chối', en: 'Refused' },
+};
+
+export const HEALTH_LABELS: Labels<Schemas['HealthStatus']> = {
+  ok: { vi: 'Hoạt động bình thường', en: 'Working' },
+  error: { vi: 'Có lỗi', en: 'Error' },
+  shutting_down: { vi: 'Đang dừng', en: 'Shutting down' },
+};

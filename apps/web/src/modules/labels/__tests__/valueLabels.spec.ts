@@ -4,7 +4,7 @@ import type { AnyStateMachine } from 'xstate';
 import { caseMachines } from '@dh/machines/case/registry';
 import type { StateMeta } from '@dh/machines/case/types';
 import { stageLabel } from '../stateLabels';
-import { RISK_LABELS, ROLE_LABELS } from '../valueLabels';
+import * as labels from '../valueLabels';
 
 // What the API can return, from the committed document the app's types come from.
 const schemas = (
@@ -24,13 +24,20 @@ const stagePaths = (machine: AnyStateMachine): { path: string; label: StateMeta[
   return walk(root, []);
 };
 
+// Enums that are part of another: the whole one's table names them.
+const SUBSET_OF: Record<string, string> = { ClosureEvent: 'CaseEventType' };
+
 describe('the labels of what the API returns', () => {
-  it.each([
-    ['Role', ROLE_LABELS],
-    ['RiskLevel', RISK_LABELS],
-  ] as const)('name every %s in Vietnamese and in English', (schema, labels) => {
-    expect(Object.keys(labels).sort()).toEqual([...(schemas[schema].enum ?? [])].sort());
-    for (const label of Object.values(labels)) {
+  const enums = Object.entries(schemas).flatMap(([name, s]) => (s.enum ? [[name, s.enum] as const] : []));
+  const tables = Object.values(labels) as Record<string, { vi: string; en: string }>[];
+
+  it.each(enums)('name every %s in Vietnamese and in English', (name, values) => {
+    // A table with exactly these values (one table may serve two enums with the same values); an enum that is a
+    // part of another is named by the other's table.
+    const whole = schemas[SUBSET_OF[name] ?? name].enum ?? [];
+    const table = tables.find((t) => JSON.stringify(Object.keys(t).sort()) === JSON.stringify([...whole].sort()));
+    expect(table ? values.filter((v) => !(v in table)) : `no table names exactly ${whole.join(', ')}`).toEqual([]);
+    for (const label of values.map((v) => table?.[v] as { vi: string; en: string })) {
       expect(label.vi.trim()).not.toBe('');
       expect(label.en.trim()).not.toBe('');
     }

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch';
 import { ROLE_LABELS } from '../../labels/valueLabels';
+import { menuOf } from '../../navigation/navigation';
 import { useSession } from '../../session/hooks/useSession';
 import { sessionStore } from '../../session/sessionStore';
 
@@ -35,7 +36,10 @@ export const AppLayout = () => {
             <Menu
               mode="inline"
               selectedKeys={[pathname.split('/')[1] ?? '']}
-              items={[{ key: 'ho-so', label: <Link to="/ho-so">{t('menu.cases')}</Link> }]}
+              items={menuOf(user).map((entry) => ({
+                key: entry.path.split('/')[1] ?? '',
+                label: <Link to={entry.path}>{t(entry.label)}</Link>,
+              }))}
             />
           </nav>
         </Layout.Sider>

@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+
+// A page loaded when first visited: the login route carries none of them.
+const page = <M,>(path: string, load: () => Promise<M>, pick: (m: M) => ComponentType): RouteObject => ({
+  path,
+  lazy: async () => ({ Component: pick(await load()) }),
+});
+
+// The pages behind the login, one per line.
+export const signedInPages: RouteObject[] = [
+  page(
+    'ho-so',
+    () => import('../modules/cases/components/CaseListPage'),
+    (m) => m.CaseListPage,
+  ),
+];
+
+// Pages anyone may open without logging in.
+export const publicPages: RouteObject[] = [];

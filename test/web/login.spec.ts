@@ -47,6 +47,8 @@ describeWithBrowser('the web app: logging in', () => {
   it('takes a counsellor from the login page to the cases, named in Vietnamese, the token kept for this tab only', async () => {
     await page.goto(web.url);
     await page.waitForURL(/\/dang-nhap$/);
+    // The form drawn, not the blank page before the first render.
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await screenshot(page, 'login');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

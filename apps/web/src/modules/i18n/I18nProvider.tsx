@@ -16,7 +16,12 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
-const storedLanguage = (): Language => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi');
+// The page's own language follows (screen readers pick their voice by it), from the first render on.
+const storedLanguage = (): Language => {
+  const language = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  document.documentElement.lang = language;
+  return language;
+};
 
 export const I18nProvider = ({ children }: { children: ReactNode }) => {
   const [language, setLanguageState] = useState<Language>(storedLanguage);

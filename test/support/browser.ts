@@ -41,7 +41,8 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
 
 // rc-util measures the scrollbar's width with a <style> of its own that carries no nonce (a known limit upstream,
 // which it catches): blocked, the measurement falls back to the browser's scrollbar, the one the app uses.
-const KNOWN_BLOCKED = /^#rc-scrollbar-measure-/;
+// Its scroll locker's <style> behind a drawer carries none either (app.css locks the page for open drawers instead).
+const KNOWN_BLOCKED = /^(#rc-scrollbar-measure-|\s*html body \{\s*overflow-y: hidden;)/;
 
 // The page's content security policy violations, recorded from before its first script runs (the policy lists
 // 'report-sample', so each names the first characters of what it blocked).
@@ -75,4 +76,11 @@ export const seriousAccessibilityViolations = async (page: Page): Promise<string
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};
+
+// The login form as a person fills it; the page must already show it.
+export const logIn = async (page: Page, username: string, password: string): Promise<void> => {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
 };

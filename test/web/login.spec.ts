@@ -5,6 +5,7 @@ import {
   browserMissing,
   LAPTOP,
   launchBrowser,
+  logIn,
   screenshot,
   seriousAccessibilityViolations,
   watchCspViolations,
@@ -38,12 +39,6 @@ describeWithBrowser('the web app: logging in', () => {
     await page.close();
   });
 
-  const logIn = async (username: string, password: string) => {
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  };
-
   it('takes a counsellor from the login page to the cases, named in Vietnamese, the token kept for this tab only', async () => {
     await page.goto(web.url);
     await page.waitForURL(/\/dang-nhap$/);
@@ -52,7 +47,7 @@ describeWithBrowser('the web app: logging in', () => {
     await screenshot(page, 'login');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    await logIn('tv.dongda', DEMO_PASSWORD);
+    await logIn(page, 'tv.dongda', DEMO_PASSWORD);
 
     await page.waitForURL(/\/ho-so$/);
     await page.getByRole('heading', { name: 'Hồ sơ' }).waitFor();
@@ -71,7 +66,7 @@ describeWithBrowser('the web app: logging in', () => {
 
   it('says a wrong password in Vietnamese, in the API’s words', async () => {
     await page.goto(`${web.url}/dang-nhap`);
-    await logIn('tv.dongda', 'not-the-password');
+    await logIn(page, 'tv.dongda', 'not-the-password');
 
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -83,7 +78,7 @@ describeWithBrowser('the web app: logging in', () => {
   it('brings a person who opened a deep link back to it after logging in, and logs out', async () => {
     await page.goto(`${web.url}/ho-so?trang=2`);
     await page.waitForURL(/\/dang-nhap$/);
-    await logIn('tt.dongda', DEMO_PASSWORD);
+    await logIn(page, 'tt.dongda', DEMO_PASSWORD);
     await page.waitForURL(/\/ho-so\?trang=2$/);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

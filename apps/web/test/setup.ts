@@ -12,3 +12,36 @@ Object.defineProperty(window, 'matchMedia', {
     dispatchEvent: () => false,
   }),
 });
+
+// antd's forms batch their notifications on a MessageChannel, which jsdom lacks. Node's own would keep
+// jest's worker alive after the run, so this one hands each message to a timer instead.
+type Port = { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (data: unknown) => void };
+class TimerMessageChannel {
+  readonly port1: Port;
+  readonly port2: Port;
+  constructor() {
+    const port = (other: () => Port): Port => ({
+      onmessage: null,
+      postMessage: (data) => void setTimeout(() => other().onmessage?.({ data }), 0),
+    });
+    this.port1 = port(() => this.port2);
+    this.port2 = port(() => this.port1);
+  }
+}
+if (typeof globalThis.MessageChannel === 'undefined') {
+  Object.assign(globalThis, { MessageChannel: TimerMessageChannel });
+}
+
+// antd's drawers and text areas watch their size; jsdom lays nothing out, so there is nothing to observe.
+class StillResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  Object.assign(globalThis, { ResizeObserver: StillResizeObserver });
+}
+
+// antd measures the scrollbar through a pseudo-element, which jsdom refuses with a logged error.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);

@@ -14,6 +14,11 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/cases/components/CaseListPage'),
     (m) => m.CaseListPage,
   ),
+  page(
+    'ho-so/:caseId',
+    () => import('../modules/case-page/components/CasePage'),
+    (m) => m.CasePage,
+  ),
 ];
 
 // Pages anyone may open without logging in.

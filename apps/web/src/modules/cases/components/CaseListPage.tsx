@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/apiClient';
 import { ApiProblemError, dataOf, problemMessage } from '../../api/problem';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -43,7 +44,11 @@ export const CaseListPage = () => {
           showSizeChanger: false,
         }}
         columns={[
-          { title: t('cases.code'), dataIndex: 'code' },
+          {
+            title: t('cases.code'),
+            dataIndex: 'code',
+            render: (code: string, row: { id: string }) => <Link to={`/ho-so/${row.id}`}>{code}</Link>,
+          },
           { title: t('cases.stage'), dataIndex: 'state', render: (state: string) => stageLabel(state, language) },
           {
             title: t('cases.risk'),

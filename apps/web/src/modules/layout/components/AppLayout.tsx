@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch';
@@ -12,9 +12,23 @@ export const AppLayout = () => {
   const { t, language } = useI18n();
   const session = useSession();
   const { pathname } = useLocation();
+  // Below a tablet's width the menu runs across the top (its overflow folds into "…") rather than in a side bar.
+  const wide = Grid.useBreakpoint().md !== false;
   if (!session) return null;
   const { user } = session;
   const roles = user.roles.map((r) => ROLE_LABELS[r][language]).join(', ');
+  const menu = (
+    <nav aria-label={t('app.name')}>
+      <Menu
+        mode={wide ? 'inline' : 'horizontal'}
+        selectedKeys={[pathname.split('/')[1] ?? '']}
+        items={menuOf(user).map((entry) => ({
+          key: entry.path.split('/')[1] ?? '',
+          label: <Link to={entry.path}>{t(entry.label)}</Link>,
+        }))}
+      />
+    </nav>
+  );
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -30,19 +44,9 @@ export const AppLayout = () => {
           <Button onClick={() => sessionStore.end()}>{t('header.logout')}</Button>
         </Space>
       </Layout.Header>
+      {wide ? null : menu}
       <Layout>
-        <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light">
-          <nav aria-label={t('app.name')}>
-            <Menu
-              mode="inline"
-              selectedKeys={[pathname.split('/')[1] ?? '']}
-              items={menuOf(user).map((entry) => ({
-                key: entry.path.split('/')[1] ?? '',
-                label: <Link to={entry.path}>{t(entry.label)}</Link>,
-              }))}
-            />
-          </nav>
-        </Layout.Sider>
+        {wide ? <Layout.Sider theme="light">{menu}</Layout.Sider> : null}
         <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>

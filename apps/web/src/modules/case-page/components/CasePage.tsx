@@ -1,0 +1,58 @@
+import { Alert, Button, Card, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiProblemError, problemMessage } from '../../api/problem';
+import type { components } from '../../api/openapiTypes';
+import { useI18n } from '../../i18n/I18nProvider';
+import { EVENT_LABELS } from '../../labels/valueLabels';
+import { NotFoundPage } from '../../not-found/components/NotFoundPage';
+import { EVENT_FORMS } from '../eventForms';
+import { useCase } from '../hooks/useCase';
+import { CaseHeader, DeadlineList } from './CaseHeader';
+import { ChronologyTab } from './ChronologyTab';
+import { EventDrawer } from './EventDrawer';
+
+type EventType = components['schemas']['CaseEventType'];
+
+// One case: what it is, what is due, and only the steps this person may take now (the API's allowedEvents).
+export const CasePage = () => {
+  const { caseId = '' } = useParams();
+  const { t, language } = useI18n();
+  const view = useCase(caseId);
+  const [open, setOpen] = useState<EventType | null>(null);
+
+  // A case of another school answers 404 like a case that does not exist: the page says the same.
+  if (view.error instanceof ApiProblemError && view.error.problem.statusCode === 404) return <NotFoundPage />;
+  if (view.error) {
+    const message =
+      view.error instanceof ApiProblemError ? problemMessage(view.error.problem, language) : t('error.network');
+    return <Alert type="error" showIcon title={message} />;
+  }
+  if (!view.data) return <Card loading />;
+  const data = view.data;
+  const actions = data.allowedEvents.filter((e) => EVENT_FORMS[e]);
+
+  return (
+    <section>
+      <Typography.Title level={1}>{t('casePage.title', { code: data.code })}</Typography.Title>
+      {actions.length > 0 && (
+        <nav aria-label={t('casePage.actions')} className="case-actions">
+          <Space wrap>
+            {actions.map((e, i) => (
+              <Button key={e} type={i === 0 ? 'primary' : 'default'} onClick={() => setOpen(e)}>
+                {EVENT_LABELS[e][language]}
+              </Button>
+            ))}
+          </Space>
+        </nav>
+      )}
+      <CaseHeader view={data} />
+      <Typography.Title level={2}>{t('casePage.deadlines')}</Typography.Title>
+      <DeadlineList view={data} />
+      <Tabs
+        items={[{ key: 'chronology', label: t('casePage.chronology'), children: <ChronologyTab caseId={data.id} /> }]}
+      />
+      {open && <EventDrawer view={data} type={open} onClose={() => setOpen(null)} />}
+    </section>
+  );
+};

@@ -1,0 +1,99 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Drawer, Form, Input, Space } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/apiClient';
+import { isProblem, problemMessage, type Problem } from '../../api/problem';
+import type { components } from '../../api/openapiTypes';
+import { useI18n } from '../../i18n/I18nProvider';
+import { EVENT_LABELS } from '../../labels/valueLabels';
+import { checkPayload, EVENT_FORMS, payloadOf } from '../eventForms';
+import { caseKey } from '../hooks/useCase';
+
+type CaseView = components['schemas']['CaseViewDto'];
+type EventType = components['schemas']['CaseEventType'];
+type FieldErrors = { field: string; problems: string[] }[];
+
+// One event's form beside the case. What was typed stays in the drawer until it is sent: a 409 reloads the case
+// underneath and says so, and the person decides whether to send again.
+export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: EventType; onClose: () => void }) => {
+  const { t, language } = useI18n();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Record<string, string>>();
+  const [refusal, setRefusal] = useState<{ problem: Problem; stale: boolean } | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [sending, setSending] = useState(false);
+  const fields = EVENT_FORMS[type] ?? [];
+  const title = EVENT_LABELS[type][language];
+
+  const send = async (values: Record<string, string>) => {
+    setSending(true);
+    setRefusal(null);
+    setOffline(false);
+    try {
+      const { error } = await api.POST('/api/cases/{id}/events', {
+        // A fresh key for each send: a resend after a refusal is a new request, not a replay of the refused one.
+        params: { path: { id: view.id }, header: { 'idempotency-key': crypto.randomUUID() } },
+        body: { type, payload: payloadOf(fields, values), expectedVersion: view.version },
+      });
+      await queryClient.invalidateQueries({ queryKey: caseKey(view.id) });
+      if (!error) return onClose();
+      if (!isProblem(error)) return setOffline(true);
+      if (error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
+        // `payload.reason` → the input named `reason`; anything else stays in the message above the form.
+        form.setFields(
+          (error.details as FieldErrors)
+            .filter((d) => fields.some((f) => `payload.${f.name}` === d.field))
+            .map((d) => ({ name: d.field.slice('payload.'.length), errors: d.problems })),
+        );
+      }
+      setRefusal({ problem: error, stale: error.code === 'STALE_VERSION' });
+    } catch {
+      setOffline(true);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Drawer open title={title} onClose={onClose} size={480} destroyOnHidden>
+      {refusal && (
+        <Alert
+          type={refusal.stale ? 'warning' : 'error'}
+          showIcon
+          role="alert"
+          className="event-refusal"
+          title={problemMessage(refusal.problem, language)}
+          description={refusal.stale ? t('casePage.staleReloaded', { version: view.version }) : undefined}
+        />
+      )}
+      {offline && <Alert type="error" showIcon role="alert" title={t('error.network')} />}
+      <Form form={form} layout="vertical" onFinish={(values) => void send(values)} requiredMark>
+        {fields.map((f) => (
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={t(f.label)}
+            required={f.required}
+            rules={[
+              {
+                validator: async (_, value: string | undefined) => {
+                  const [problem] = checkPayload([f], { [f.name]: value });
+                  if (problem) throw new Error(t(`casePage.${problem.problem}`, { max: f.max }));
+                },
+              },
+            ]}
+          >
+            <Input.TextArea rows={4} />
+          </Form.Item>
+        ))}
+        {fields.length === 0 && <p>{t('casePage.noDetails')}</p>}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={sending}>
+            {t('casePage.send')}
+          </Button>
+          <Button onClick={onClose}>{t('casePage.cancel')}</Button>
+        </Space>
+      </Form>
+    </Drawer>
+  );
+};

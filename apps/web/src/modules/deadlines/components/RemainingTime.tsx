@@ -1,0 +1,18 @@
+import { Tag } from 'antd';
+import type { components } from '../../api/openapiTypes';
+import { useI18n } from '../../i18n/I18nProvider';
+import { urgencyOf, workingTimeParts } from '../remainingTime';
+
+type Deadline = components['schemas']['DeadlineViewDto'];
+
+const COLOR = { overdue: 'red', soon: 'gold', later: 'default' } as const;
+
+// How much working time a clock has left, coloured by how close it is.
+export const RemainingTime = ({ deadline }: { deadline: Deadline }) => {
+  const { t } = useI18n();
+  const urgency = urgencyOf(deadline);
+  if (urgency === 'overdue') return <Tag color={COLOR.overdue}>{t('deadline.overdue')}</Tag>;
+  const { days, hours, minutes } = workingTimeParts(deadline.remainingWorkingMs ?? 0);
+  const time = days > 0 ? t('deadline.daysHours', { days, hours }) : t('deadline.hoursMinutes', { hours, minutes });
+  return <Tag color={COLOR[urgency]}>{t('deadline.left', { time })}</Tag>;
+};

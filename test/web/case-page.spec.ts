@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@dh/demo';
+import {
+  browserMissing,
+  LAPTOP,
+  launchBrowser,
+  logIn,
+  PHONE,
+  screenshot,
+  seriousAccessibilityViolations,
+  watchCspViolations,
+} from '../support/browser';
+import { startWebApp, WebApp } from '../support/web-app';
+
+const missing = browserMissing();
+if (missing) process.stderr.write(`case-page.spec: browser tests skipped, ${missing}\n`);
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('the web app: a case’s page', () => {
+  let web: WebApp;
+  let browser: Browser;
+  let intakeCaseId: string;
+  let counsellorToken: string;
+  const pages: { page: Page; csp: () => Promise<string[]> }[] = [];
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+    const login = await web.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD });
+    counsellorToken = login.body.accessToken;
+    const cases = await web.http().get('/api/cases?state=intake').set('Authorization', `Bearer ${counsellorToken}`);
+    // The demo's own intake case, opened by this counsellor from a teacher's report (not a public one).
+    intakeCaseId = cases.body.items.find((c: { channel: string }) => c.channel === 'giao_vien').id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+  afterEach(async () => {
+    for (const { page, csp } of pages.splice(0)) {
+      expect(await csp()).toEqual([]);
+      await page.close();
+    }
+  });
+
+  // A tab of its own (sessionStorage is per tab), logged in as `username`, on `path`.
+  const openAs = async (username: string, path: string, viewport = LAPTOP): Promise<Page> => {
+    const page = await browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    pages.push({ page, csp: await watchCspViolations(page) });
+    await page.goto(`${web.url}${path}`);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await logIn(page, username, DEMO_PASSWORD);
+    return page;
+  };
+  const stageOf = (page: Page) => page.getByTestId('case-stage');
+  const sendEvent = async (page: Page, button: string, fields: Record<string, string> = {}) => {
+    await page.getByRole('button', { name: button }).click();
+    const drawer = page.getByRole('dialog', { name: button });
+    for (const [label, value] of Object.entries(fields)) await drawer.getByLabel(label).fill(value);
+    await drawer.getByRole('button', { name: 'Gửi' }).click();
+    return drawer;
+  };
+
+  it('takes a counsellor from the list to a new case and into its assessment, the stage and clocks in words', async () => {
+    const page = await openAs('tv.dongda', '/ho-so');
+    await page.locator(`a[href="/ho-so/${intakeCaseId}"]`).click();
+    await page.waitForURL(new RegExp(`/ho-so/${intakeCaseId}$`));
+    await page.getByRole('heading', { name: /^Hồ sơ / }).waitFor();
+    expect(await stageOf(page).textContent()).toBe('Tiếp nhận');
+    // The intake clock runs, due at a time a person reads.
+    expect(await page.getByTestId('deadline-list').textContent()).toMatch(/hạn \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    await screenshot(page, 'case-intake');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const drawer = await sendEvent(page, 'Bắt đầu đánh giá');
+    await drawer.waitFor({ state: 'detached' });
+    await page.getByTestId('case-stage').getByText('Đánh giá', { exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'Diễn biến' }).click();
+    await page.getByText('Bắt đầu đánh giá').first().waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/START_ASSESSMENT|assessment\b|intake\b/);
+    await screenshot(page, 'case-assessment');
+  });
+
+  it('answers the second of two senders with the reloaded case, keeps what they typed, and loses neither note', async () => {
+    const first = await openAs('tv.dongda', `/ho-so/${intakeCaseId}`);
+    const second = await openAs('tv.dongda', `/ho-so/${intakeCaseId}`);
+    await first.getByTestId('case-version').waitFor();
+    await second.getByTestId('case-version').waitFor();
+    const before = Number(await second.getByTestId('case-version').textContent());
+
+    await (
+      await sendEvent(first, 'Thêm ghi chú', { 'Ghi chú': 'Gọi điện cho mẹ em lúc 9 giờ.' })
+    ).waitFor({
+      state: 'detached',
+    });
+    const drawer = await sendEvent(second, 'Thêm ghi chú', { 'Ghi chú': 'Em xin gặp lại vào thứ Sáu.' });
+    const warning = drawer.getByRole('alert');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(`phiên bản ${before + 1}`);
+    // The case underneath is the one the first sender left; the typed note is still there to send.
+    await second
+      .getByTestId('case-version')
+      .getByText(String(before + 1), { exact: true })
+      .waitFor();
+    expect(await drawer.getByLabel('Ghi chú').inputValue()).toBe('Em xin gặp lại vào thứ Sáu.');
+    await screenshot(second, 'case-stale-version');
+    await drawer.getByRole('button', { name: 'Gửi' }).click();
+    await drawer.waitFor({ state: 'detached' });
+
+    // Both notes kept: the case moved twice, and its chronology holds two notes (their text is sealed there).
+    await second
+      .getByTestId('case-version')
+      .getByText(String(before + 2), { exact: true })
+      .waitFor();
+    const chronology = await web
+      .http()
+      .get(`/api/cases/${intakeCaseId}/chronology`)
+      .set('Authorization', `Bearer ${counsellorToken}`);
+    expect(chronology.body.items.filter((e: { kind: string }) => e.kind === 'note')).toHaveLength(2);
+  });
+
+  it('shows a counsellor of another school the not-found page for a case’s address', async () => {
+    const page = await openAs('tv.kimlien', `/ho-so/${intakeCaseId}`);
+    await page.getByText('Không tìm thấy trang').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('Hồ sơ ');
+    await screenshot(page, 'case-other-school');
+  });
+
+  it('lets an inspector read the case with no step to take', async () => {
+    const page = await openAs('thanhtra', `/ho-so/${intakeCaseId}`);
+    await page.getByRole('heading', { name: /^Hồ sơ / }).waitFor();
+    await stageOf(page).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Các bước có thể làm' }).count()).toBe(0);
+    // Nothing to press in the page but its tabs (getByRole leaves out what is hidden from people).
+    expect(await page.locator('main').getByRole('button').allTextContents()).toEqual([]);
+    await screenshot(page, 'case-auditor');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('fits a counsellor’s phone', async () => {
+    const page = await openAs('tv.dongda', `/ho-so/${intakeCaseId}`, PHONE);
+    await stageOf(page).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'case-phone');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+});

@@ -62,6 +62,12 @@ describeWithBrowser('the web app: a case’s page', () => {
     return drawer;
   };
 
+  // An antd select: opened from its label, the option picked from the list it draws at the end of the page.
+  const choose = async (page: Page, select: ReturnType<Page['getByLabel']>, option: string) => {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+  };
+
   it('takes a counsellor from the list to a new case and into its assessment, the stage and clocks in words', async () => {
     const page = await openAs('tv.dongda', '/ho-so');
     await page.locator(`a[href="/ho-so/${intakeCaseId}"]`).click();
@@ -119,6 +125,44 @@ describeWithBrowser('the web app: a case’s page', () => {
       .get(`/api/cases/${intakeCaseId}/chronology`)
       .set('Authorization', `Bearer ${counsellorToken}`);
     expect(chronology.body.items.filter((e: { kind: string }) => e.kind === 'note')).toHaveLength(2);
+  });
+
+  // Continues the first test's case, now in assessment.
+  it('takes the assessment at high risk and a plan to the supervisor, who approves it', async () => {
+    const page = await openAs('tv.dongda', `/ho-so/${intakeCaseId}`);
+    await page.getByRole('button', { name: 'Hoàn thành đánh giá' }).click();
+    const assessment = page.getByRole('dialog', { name: 'Hoàn thành đánh giá' });
+    await choose(page, assessment.getByLabel('Mức độ nguy cơ', { exact: true }), 'Cao');
+    await assessment.getByLabel('Lý do đánh giá mức độ nguy cơ').fill('Em nói đã nhiều lần nghĩ đến việc bỏ học.');
+    await assessment.getByLabel('Khó khăn của học sinh').fill('Em căng thẳng vì điểm kém, ít bạn bè.');
+    await assessment.getByLabel('Nhu cầu hỗ trợ').fill('Được lắng nghe; học phụ đạo môn Toán.');
+    await screenshot(page, 'case-assessment-form');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await assessment.getByRole('button', { name: 'Gửi' }).click();
+    await assessment.waitFor({ state: 'detached' });
+    await stageOf(page).getByText('Lập kế hoạch hỗ trợ', { exact: true }).waitFor();
+    expect(await page.getByTestId('case-risk').textContent()).toBe('Cao');
+
+    await page.getByRole('button', { name: 'Nộp kế hoạch hỗ trợ' }).click();
+    const plan = page.getByRole('dialog', { name: 'Nộp kế hoạch hỗ trợ' });
+    // A review day as people write it; the goals one per line.
+    await plan.getByLabel('Mục tiêu hỗ trợ').fill('Em đi học đều mỗi ngày\nEm có ít nhất một bạn thân trong lớp');
+    await plan.getByLabel('Người chịu trách nhiệm').fill('Cô Nguyễn Thị Lan');
+    await plan.getByLabel('Ngày đánh giá lại').fill('20/03/2026');
+    // Leaving the field keeps the day typed and folds the calendar away.
+    await plan.getByLabel('Người chịu trách nhiệm').click();
+    await plan.getByRole('button', { name: 'Gửi' }).click();
+    await plan.waitFor({ state: 'detached' });
+    await stageOf(page).getByText('Chờ duyệt kế hoạch', { exact: true }).waitFor();
+
+    const supervisor = await openAs('tt.dongda', `/ho-so/${intakeCaseId}`);
+    await (await sendEvent(supervisor, 'Duyệt kế hoạch')).waitFor({ state: 'detached' });
+    await stageOf(supervisor).getByText('Thực hiện và theo dõi', { exact: true }).waitFor();
+    const sent = await web
+      .http()
+      .get(`/api/cases/${intakeCaseId}/records`)
+      .set('Authorization', `Bearer ${counsellorToken}`);
+    expect(JSON.stringify(sent.body)).toContain('2026-03-20');
   });
 
   it('shows a counsellor of another school the not-found page for a case’s address', async () => {

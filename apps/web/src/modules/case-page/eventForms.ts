@@ -1,41 +1,132 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import type { components } from '../api/openapiTypes';
 import type { DictionaryKey } from '../i18n/dictionaryVi';
 
 type EventType = components['schemas']['CaseEventType'];
 
-// The API's text limits (libs/cases event-payloads: LONG).
+// The API's text limits (libs/cases/src/dtos/event-payloads.ts: LONG, SHORT).
 const LONG = 10_000;
+const SHORT = 500;
+// A list holds at most this many entries (TextList there).
+export const LIST_MAX = 50;
 
-export type EventField = { name: string; label: DictionaryKey; required: boolean; max: number };
+// text: a paragraph; line: one line; list: one entry per line, sent as an array; day: a calendar day (YYYY-MM-DD);
+// pastDay/pastInstant: a day or a moment that has already happened; risk, supportForm: one of the API's values;
+// receiver: a service of the ward's directory.
+export type FieldKind = 'text' | 'line' | 'list' | 'day' | 'pastInstant' | 'risk' | 'supportForm' | 'receiver';
 
-// The payload of each event the web app sends, with the rules of its DTO: a required text must hold more than
-// whitespace, none may pass its limit. Events not listed here have no form in the app yet.
-const reason: EventField[] = [{ name: 'reason', label: 'casePage.field.reason', required: true, max: LONG }];
-const comment: EventField[] = [{ name: 'comment', label: 'casePage.field.comment', required: false, max: LONG }];
+export type EventField = { name: string; label: DictionaryKey; kind: FieldKind; required: boolean; max: number };
+
+const field = (name: string, kind: FieldKind, required = true, max = kind === 'line' ? SHORT : LONG): EventField => ({
+  name,
+  label: `casePage.field.${name}` as DictionaryKey,
+  kind,
+  required,
+  max,
+});
+const optional = (name: string, kind: FieldKind, max?: number) => field(name, kind, false, max);
+
+// The payload of each event the web app sends, with the rules of its DTO. Events not listed have no form yet.
+const reason = [field('reason', 'text')];
+const comment = [optional('comment', 'text')];
+const risk = [field('riskLevel', 'risk'), field('riskRationale', 'text')];
+const plan = [
+  field('goals', 'list', true, SHORT * 4),
+  field('responsible', 'line'),
+  field('reviewDate', 'day'),
+  optional('activities', 'list', SHORT * 4),
+  optional('form', 'supportForm'),
+  optional('partners', 'list', SHORT),
+  optional('resources', 'text'),
+  optional('timeAndPlace', 'line', SHORT * 2),
+  optional('endDate', 'day'),
+];
+const closure = [
+  field('outcome', 'text'),
+  optional('resultsAchieved', 'text'),
+  optional('resultsNotAchieved', 'text'),
+  optional('reason', 'text'),
+  optional('followUpPlan', 'text'),
+];
 
 export const EVENT_FORMS: Partial<Record<EventType, EventField[]>> = {
   START_ASSESSMENT: [],
-  RETURN_PLAN: reason,
-  REFERRAL_DECLINED: reason,
-  REJECT_CLOSURE: reason,
-  CLOSE_AT_INTAKE: reason,
-  REOPEN: reason,
+  COMPLETE_ASSESSMENT: [
+    ...risk,
+    field('difficulties', 'text'),
+    field('needs', 'text'),
+    optional('wishes', 'text'),
+    optional('facts', 'text'),
+    optional('preliminaryView', 'text'),
+  ],
+  SUBMIT_PLAN: plan,
+  REVISE_PLAN: [...plan, ...reason],
   APPROVE_PLAN: comment,
+  RETURN_PLAN: reason,
+  REFER: [field('receiverId', 'receiver'), ...reason],
+  REFERRAL_ACCEPTED: [
+    optional('answeredAt', 'pastInstant'),
+    optional('receiverContact', 'line'),
+    optional('note', 'text'),
+  ],
+  REFERRAL_DECLINED: reason,
+  REFERRAL_COMPLETED: [field('feedback', 'text'), optional('outcome', 'text'), optional('completedAt', 'pastInstant')],
+  PROPOSE_CLOSURE: closure,
   APPROVE_CLOSURE: comment,
-  ADD_NOTE: [{ name: 'text', label: 'casePage.field.note', required: true, max: LONG }],
+  REJECT_CLOSURE: reason,
+  CLOSE: closure,
+  CLOSE_AT_INTAKE: reason,
+  FOLLOW_UP_DONE: [field('notes', 'text'), optional('stopReason', 'text')],
+  REOPEN: reason,
+  UPDATE_RISK: risk,
+  ADD_NOTE: [field('text', 'text')],
 };
 
-export type FieldProblem = { field: string; problem: 'required' | 'tooLong' };
+// Steps beside the case's road: offered after the ones that move it on, never as the page's main button.
+const ASIDE: EventType[] = ['ADD_NOTE', 'UPDATE_RISK', 'CLOSE_AT_INTAKE', 'REASSIGN'];
 
-// What the form refuses before sending, as the API would: the payload's fields only.
-export const checkPayload = (fields: EventField[], values: Record<string, string | undefined>): FieldProblem[] =>
+// The events this person may send now that have a form here, the one that moves the case on first.
+export const actionsOf = (allowed: EventType[]): EventType[] =>
+  allowed.filter((e) => EVENT_FORMS[e]).sort((a, b) => Number(ASIDE.includes(a)) - Number(ASIDE.includes(b)));
+
+export type FormValue = string | Dayjs | null | undefined;
+export type FormValues = Record<string, FormValue>;
+export type FieldProblem = { field: string; problem: 'required' | 'tooLong' | 'tooMany' | 'future' };
+
+// A list's entries: its non-blank lines.
+const linesOf = (value: string): string[] =>
+  value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+const isEmpty = (value: FormValue): boolean => value == null || (typeof value === 'string' && value.trim() === '');
+
+// What the form refuses before sending, as the API would: a required field must hold more than whitespace, no text
+// may pass its limit, a list's entries each keep to it, what has happened cannot be in the future.
+export const checkPayload = (fields: EventField[], values: FormValues, now: Dayjs = dayjs()): FieldProblem[] =>
   fields.flatMap((f): FieldProblem[] => {
-    const value = values[f.name] ?? '';
-    if (f.required && value.trim() === '') return [{ field: f.name, problem: 'required' }];
-    if (value.length > f.max) return [{ field: f.name, problem: 'tooLong' }];
-    return [];
+    const value = values[f.name];
+    const problem = (p: FieldProblem['problem']) => [{ field: f.name, problem: p }];
+    if (isEmpty(value)) return f.required ? problem('required') : [];
+    if (dayjs.isDayjs(value)) return f.kind === 'pastInstant' && value.isAfter(now) ? problem('future') : [];
+    const text = value as string;
+    if (f.kind === 'list') {
+      const lines = linesOf(text);
+      if (lines.length > LIST_MAX) return problem('tooMany');
+      return lines.some((l) => l.length > f.max) ? problem('tooLong') : [];
+    }
+    return text.length > f.max ? problem('tooLong') : [];
   });
 
-// The payload sent: optional fields left empty are left out, as the DTO expects.
-export const payloadOf = (fields: EventField[], values: Record<string, string | undefined>): Record<string, string> =>
-  Object.fromEntries(fields.flatMap((f) => (values[f.name]?.trim() ? [[f.name, values[f.name] as string]] : [])));
+// The payload sent: optional fields left empty are left out, as the DTO expects; a list goes as its lines, a day
+// as YYYY-MM-DD, a moment as an ISO instant.
+export const payloadOf = (fields: EventField[], values: FormValues): Record<string, string | string[]> =>
+  Object.fromEntries(
+    fields.flatMap((f) => {
+      const value = values[f.name];
+      if (isEmpty(value)) return [];
+      if (dayjs.isDayjs(value)) return [[f.name, f.kind === 'day' ? value.format('YYYY-MM-DD') : value.toISOString()]];
+      return [[f.name, f.kind === 'list' ? linesOf(value as string) : (value as string)]];
+    }),
+  );

@@ -3,7 +3,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { components } from '../../api/openapiTypes';
 import { I18nProvider } from '../../i18n/I18nProvider';
 import { EventDrawer } from '../components/EventDrawer';
-import { checkPayload, EVENT_FORMS } from '../eventForms';
+import dayjs from 'dayjs';
+import { dictionaryEn } from '../../i18n/dictionaryEn';
+import { dictionaryVi } from '../../i18n/dictionaryVi';
+import { actionsOf, checkPayload, EVENT_FORMS, payloadOf } from '../eventForms';
 
 type CaseView = components['schemas']['CaseViewDto'];
 
@@ -32,6 +35,41 @@ describe('an event’s form', () => {
     expect(checkPayload(fields, { reason: 'Kế hoạch chưa có mục tiêu đo được.' })).toEqual([]);
     // An approval's comment may stay empty.
     expect(checkPayload(EVENT_FORMS.APPROVE_PLAN ?? [], {})).toEqual([]);
+  });
+
+  it('sends a plan’s lists as their lines and its days as the API writes them, and refuses a moment to come', () => {
+    const plan = EVENT_FORMS.SUBMIT_PLAN ?? [];
+    const values = {
+      goals: 'Em đi học đều\n\n  Em tự tin phát biểu  ',
+      responsible: 'Cô Lan',
+      reviewDate: dayjs('2026-03-20'),
+    };
+    expect(checkPayload(plan, values)).toEqual([]);
+    expect(payloadOf(plan, values)).toEqual({
+      goals: ['Em đi học đều', 'Em tự tin phát biểu'],
+      responsible: 'Cô Lan',
+      reviewDate: '2026-03-20',
+    });
+    expect(checkPayload(plan, { ...values, goals: ' \n ' })).toEqual([{ field: 'goals', problem: 'required' }]);
+    expect(checkPayload(plan, { ...values, goals: 'x\n'.repeat(51) })).toEqual([
+      { field: 'goals', problem: 'tooMany' },
+    ]);
+    const answer = EVENT_FORMS.REFERRAL_COMPLETED ?? [];
+    const now = dayjs('2026-03-02T09:00:00+07:00');
+    expect(checkPayload(answer, { feedback: 'Em đã được khám.', completedAt: now.add(1, 'hour') }, now)).toEqual([
+      { field: 'completedAt', problem: 'future' },
+    ]);
+  });
+
+  it('offers the step that moves the case on first, a note or a risk update after it', () => {
+    expect(actionsOf(['ADD_NOTE', 'CLOSE_AT_INTAKE', 'COMPLETE_ASSESSMENT', 'UPDATE_RISK'])[0]).toBe(
+      'COMPLETE_ASSESSMENT',
+    );
+  });
+
+  it('names every field of every form in both languages', () => {
+    const labels = Object.values(EVENT_FORMS).flatMap((fields) => (fields ?? []).map((f) => f.label));
+    expect(labels.filter((l) => !dictionaryVi[l] || !dictionaryEn[l])).toEqual([]);
   });
 
   it('says what is missing under the field and sends nothing', async () => {

@@ -39,7 +39,7 @@ export const CaseHeader = ({ view }: { view: CaseView }) => {
             </Tag>
           ),
         },
-        { key: 'risk', label: t('cases.risk'), children: <RiskTag risk={view.riskLevel} /> },
+        { key: 'risk', label: t('cases.risk'), children: <RiskTag risk={view.riskLevel} testId="case-risk" /> },
         {
           key: 'assignee',
           label: t('casePage.assignee'),

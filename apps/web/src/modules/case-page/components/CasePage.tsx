@@ -6,7 +6,7 @@ import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EVENT_LABELS } from '../../labels/valueLabels';
 import { NotFoundPage } from '../../not-found/components/NotFoundPage';
-import { EVENT_FORMS } from '../eventForms';
+import { actionsOf } from '../eventForms';
 import { useCase } from '../hooks/useCase';
 import { CaseHeader, DeadlineList } from './CaseHeader';
 import { ChronologyTab } from './ChronologyTab';
@@ -30,7 +30,7 @@ export const CasePage = () => {
   }
   if (!view.data) return <Card loading />;
   const data = view.data;
-  const actions = data.allowedEvents.filter((e) => EVENT_FORMS[e]);
+  const actions = actionsOf(data.allowedEvents);
 
   return (
     <section>

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Form, Input, Space } from 'antd';
+import { Alert, Button, Drawer, Form, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import { isProblem, problemMessage, type Problem } from '../../api/problem';
 import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EVENT_LABELS } from '../../labels/valueLabels';
-import { checkPayload, EVENT_FORMS, payloadOf } from '../eventForms';
+import { checkPayload, EVENT_FORMS, LIST_MAX, payloadOf, type FormValue, type FormValues } from '../eventForms';
+import { EventFieldInput } from './EventFieldInput';
 import { caseKey } from '../hooks/useCase';
 
 type CaseView = components['schemas']['CaseViewDto'];
@@ -18,14 +19,14 @@ type FieldErrors = { field: string; problems: string[] }[];
 export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: EventType; onClose: () => void }) => {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<Record<string, string>>();
+  const [form] = Form.useForm<FormValues>();
   const [refusal, setRefusal] = useState<{ problem: Problem; stale: boolean } | null>(null);
   const [offline, setOffline] = useState(false);
   const [sending, setSending] = useState(false);
   const fields = EVENT_FORMS[type] ?? [];
   const title = EVENT_LABELS[type][language];
 
-  const send = async (values: Record<string, string>) => {
+  const send = async (values: FormValues) => {
     setSending(true);
     setRefusal(null);
     setOffline(false);
@@ -76,14 +77,15 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
             required={f.required}
             rules={[
               {
-                validator: async (_, value: string | undefined) => {
+                validator: async (_, value: FormValue) => {
                   const [problem] = checkPayload([f], { [f.name]: value });
-                  if (problem) throw new Error(t(`casePage.${problem.problem}`, { max: f.max }));
+                  const max = problem?.problem === 'tooMany' ? LIST_MAX : f.max;
+                  if (problem) throw new Error(t(`casePage.${problem.problem}`, { max }));
                 },
               },
             ]}
           >
-            <Input.TextArea rows={4} />
+            <EventFieldInput field={f} />
           </Form.Item>
         ))}
         {fields.length === 0 && <p>{t('casePage.noDetails')}</p>}

@@ -6,7 +6,11 @@ import { RISK_LABELS } from '../../labels/valueLabels';
 // (antd's light orange tag falls under WCAG's 4.5:1).
 const COLORS = { low: undefined, medium: undefined, high: '#ad4e00', critical: '#a8071a' } as const;
 
-export const RiskTag = ({ risk }: { risk: keyof typeof RISK_LABELS }) => {
+export const RiskTag = ({ risk, testId }: { risk: keyof typeof RISK_LABELS; testId?: string }) => {
   const { language } = useI18n();
-  return <Tag color={COLORS[risk]}>{RISK_LABELS[risk][language]}</Tag>;
+  return (
+    <Tag color={COLORS[risk]} data-testid={testId}>
+      {RISK_LABELS[risk][language]}
+    </Tag>
+  );
 };

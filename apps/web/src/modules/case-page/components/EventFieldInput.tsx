@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { DatePicker, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { api } from '../../api/apiClient';
+import { dataOf } from '../../api/problem';
+import { useI18n } from '../../i18n/I18nProvider';
+import { PROVIDER_KIND_LABELS, RISK_LABELS, SUPPORT_FORM_LABELS } from '../../labels/valueLabels';
+import type { EventField } from '../eventForms';
+
+// antd's Form.Item hands its child `id`, `value` and `onChange`: each kind of field passes them to its input.
+type Props = { field: EventField; id?: string; value?: unknown; onChange?: (value: unknown) => void };
+
+const optionsOf = <T extends string>(labels: Record<T, Record<'vi' | 'en', string>>, language: 'vi' | 'en') =>
+  (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value][language] }));
+
+// The active services of the ward's directory, by kind and name.
+const ReceiverSelect = (props: Omit<Props, 'field'>) => {
+  const { t, language } = useI18n();
+  const providers = useQuery({
+    queryKey: ['directory'],
+    queryFn: async () => dataOf(await api.GET('/api/directory', {})),
+  });
+  return (
+    <Select
+      {...props}
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={providers.isPending}
+      placeholder={t('casePage.choose')}
+      options={(providers.data?.items ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.name} (${PROVIDER_KIND_LABELS[p.kind][language]})`,
+      }))}
+    />
+  );
+};
+
+export const EventFieldInput = ({ field, ...props }: Props) => {
+  const { t, language } = useI18n();
+  switch (field.kind) {
+    case 'line':
+      return <Input {...props} value={props.value as string} />;
+    case 'list':
+      return <Input.TextArea {...props} value={props.value as string} rows={3} placeholder={t('casePage.listHint')} />;
+    case 'day':
+      return <DatePicker {...props} value={props.value as dayjs.Dayjs} format="DD/MM/YYYY" />;
+    case 'pastInstant':
+      return (
+        <DatePicker
+          {...props}
+          value={props.value as dayjs.Dayjs}
+          showTime={{ format: 'HH:mm' }}
+          format="DD/MM/YYYY HH:mm"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        />
+      );
+    case 'risk':
+      return <Select {...props} placeholder={t('casePage.choose')} options={optionsOf(RISK_LABELS, language)} />;
+    case 'supportForm':
+      return (
+        <Select
+          {...props}
+          allowClear
+          placeholder={t('casePage.choose')}
+          options={optionsOf(SUPPORT_FORM_LABELS, language)}
+        />
+      );
+    case 'receiver':
+      return <ReceiverSelect {...props} />;
+    case 'text':
+      return <Input.TextArea {...props} value={props.value as string} rows={4} />;
+  }
+};

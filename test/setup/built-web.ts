@@ -22,6 +22,11 @@ export const ensureBuiltWeb = (): number => {
   const sources = Math.max(newestIn(WEB_SOURCES), ...WEB_FILES.map((f) => mtimeOf(join(ROOT, f))));
   if (mtimeOf(WEB_INDEX) >= sources) return 0;
   const started = Date.now();
-  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // jest sets NODE_ENV=test, which Vite would keep and build React's and antd's development code with.
+  execFileSync('npm', ['run', 'build:web'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return Date.now() - started;
 };

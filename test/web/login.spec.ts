@@ -51,6 +51,9 @@ describeWithBrowser('the web app: logging in', () => {
 
     await logIn(page, 'tv.dongda', DEMO_PASSWORD);
 
+    // A counsellor starts on their own work; the school's cases are a click away.
+    await page.waitForURL(/\/viec-cua-toi$/);
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await page.waitForURL(/\/ho-so$/);
     await page.getByRole('heading', { name: 'Hồ sơ' }).waitFor();
     expect(await page.getByTestId('user-name').textContent()).toBe('Nguyễn Thị Lan');

@@ -12,6 +12,8 @@ export type CaseView = {
   schoolId: string;
   // null until the case team names the learner of a report from the public form.
   learnerId: string | null;
+  // The learner's full name for those who may read the school's learners (its case team); null for others.
+  learnerName: string | null;
   state: string;
   // case@2 and later: the child-protection concern beside the stage ('none' | 'open' | 'notified').
   protection: string | null;
@@ -81,6 +83,7 @@ export const toCaseView = (
   code: row.code,
   schoolId: row.schoolId,
   learnerId: row.learnerId,
+  learnerName: null,
   state: row.state,
   protection: protectionOf(row.snapshot),
   machineVersion: row.machineVersion,

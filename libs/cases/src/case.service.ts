@@ -20,7 +20,7 @@ import {
   schoolsFor,
   wardFor,
 } from '@dh/identity';
-import { LearnerService } from '@dh/learners';
+import { LearnerService, nameSearchWords } from '@dh/learners';
 import { LoadedCase, startCase } from '@dh/machines/case/engine';
 import { CURRENT_CASE_MACHINE, MachineVersion } from '@dh/machines/case/registry';
 import type { RiskLevel } from '@dh/machines/case/types';
@@ -256,7 +256,11 @@ export class CaseService {
             row.actionsTaken === null ? null : await this.cipher.open(row.actionsTaken, SEALED_CONTEXT.actionsTaken),
         }
       : null;
-    return toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded);
+    const names = row.learnerId ? await this.learners.namesOf(caller, [row.learnerId], tx) : new Map();
+    return {
+      ...toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded),
+      learnerName: (row.learnerId && names.get(row.learnerId)) || null,
+    };
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
@@ -276,6 +280,7 @@ export class CaseService {
     if (query.overdue !== undefined) {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}${overdueCondition('c.id')}`, { now: this.clock.now() });
     }
+    if (query.q) this.whereCodeOrName(caller, qb, query.q);
     const [rows, total] = await qb
       .orderBy('c.updated_at', 'DESC')
       .addOrderBy('c.id', 'ASC')
@@ -286,12 +291,37 @@ export class CaseService {
       rows.map((r) => r.id),
       this.clock.now(),
     );
+    const names = await this.learners.namesOf(
+      caller,
+      rows.flatMap((r) => (r.learnerId ? [r.learnerId] : [])),
+    );
     return {
-      items: rows.map((r) => toCaseView(r, caller, open.get(r.id) ?? [])),
+      items: rows.map((r) => ({
+        ...toCaseView(r, caller, open.get(r.id) ?? []),
+        learnerName: (r.learnerId && names.get(r.learnerId)) || null,
+      })),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  // The case number, or every word of the learner's name among the learners the caller may read: a search by name
+  // must not tell an inspector which case a child's name belongs to.
+  private whereCodeOrName(caller: Caller, qb: SelectQueryBuilder<CaseEntity>, q: string): void {
+    const words = nameSearchWords(q);
+    const schools = schoolsFor(caller, 'learner.read');
+    qb.andWhere(
+      new Brackets((either) => {
+        either.where(`c.code ILIKE :code ESCAPE '\\'`, { code: `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+        if (words.length === 0 || schools.length === 0) return;
+        const named = words.map((_, i) => `l.skeleton_key LIKE :qw${i} ESCAPE '\\'`).join(' AND ');
+        either.orWhere(
+          `EXISTS (SELECT 1 FROM learner l WHERE l.id = c.learner_id AND l.school_id = ANY(:nameSchools) AND ${named})`,
+          { nameSchools: schools, ...Object.fromEntries(words.map((w, i) => [`qw${i}`, w])) },
+        );
+      }),
+    );
   }
 
   // The one read that shows confidential content, to those allowed, and records that they read it.

@@ -23,6 +23,13 @@ export type { LearnerView } from './learner-family.service';
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+// Words of a name search, diacritics, case and look-alike letters aside: every one must appear, in any order.
+export const nameSearchWords = (q: string): string[] =>
+  learnerNameKey(q)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => `%${escapeLike(word)}%`);
+
 @Injectable()
 export class LearnerService {
   private readonly local: LocalTime;
@@ -81,6 +88,24 @@ export class LearnerService {
     if (!found) throw new LearnerException(LearnerExceptionCode.LEARNER_NOT_FOUND);
   }
 
+  // The names of these learners that the caller may read (the case team of their school), for views of cases.
+  // Inside the caller's transaction when there is one: the embedded database's pool holds a single connection.
+  async namesOf(
+    caller: Caller,
+    ids: string[],
+    manager: EntityManager = this.source.manager,
+  ): Promise<Map<string, string>> {
+    const schools = schoolsFor(caller, 'learner.read');
+    if (ids.length === 0 || schools.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(Learner)
+      .createQueryBuilder('l')
+      .select(['l.id', 'l.fullName'])
+      .where('l.id = ANY(:ids) AND l.school_id = ANY(:schools)', { ids, schools })
+      .getMany();
+    return new Map(rows.map((l) => [l.id, l.fullName]));
+  }
+
   // One transaction: the reads of family details it records stand or fall with the answer.
   async search(caller: Caller, query: SearchLearnersDto): Promise<Page<LearnerView>> {
     const readable = schoolsFor(caller, 'learner.read');
@@ -89,15 +114,11 @@ export class LearnerService {
     return inTransaction(this.source, async (tx) => {
       const qb = tx.getRepository(Learner).createQueryBuilder('l').where('l.school_id = ANY(:schools)', { schools });
       // Every word must appear, in any order: "duc nguyen" finds "Nguyễn Văn Đức" too.
-      const words = learnerNameKey(query.q ?? '')
-        .split(' ')
-        .filter(Boolean);
+      const words = nameSearchWords(query.q ?? '');
       if (words.length) {
         qb.andWhere(
           new Brackets((w) =>
-            words.forEach((word, i) =>
-              w.andWhere(`l.skeleton_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }),
-            ),
+            words.forEach((word, i) => w.andWhere(`l.skeleton_key LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: word })),
           ),
         );
       }

@@ -10,6 +10,11 @@ const page = <M,>(path: string, load: () => Promise<M>, pick: (m: M) => Componen
 // The pages behind the login, one per line.
 export const signedInPages: RouteObject[] = [
   page(
+    'viec-cua-toi',
+    () => import('../modules/my-work/components/MyWorkPage'),
+    (m) => m.MyWorkPage,
+  ),
+  page(
     'ho-so',
     () => import('../modules/cases/components/CaseListPage'),
     (m) => m.CaseListPage,

@@ -17,6 +17,13 @@ export class CaseViewDto implements CaseView {
     description: 'null until the team names the learner of a public report',
   })
   learnerId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Nguyễn Văn Đức',
+    description: "the learner's name, for the school's case team; null for others and before the learner is named",
+  })
+  learnerName!: string | null;
   @ApiProperty({ example: 'intake', description: 'the stage, as the case’s machine names it' }) state!: string;
   @ApiProperty({ type: String, nullable: true, description: "case@2 and later: 'none' | 'open' | 'notified'" })
   protection!: string | null;

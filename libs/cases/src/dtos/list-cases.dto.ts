@@ -37,6 +37,15 @@ export class ListCasesDto extends PageQueryDto {
   overdue?: boolean;
 
   @ApiPropertyOptional({
+    description:
+      'số hồ sơ hoặc tên học sinh, có hoặc không dấu / case number or learner name, with or without diacritics',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({
     description: 'true: tin báo trực tuyến chờ phân loại hàng loạt / public reports marked for bulk triage (a flood)',
   })
   @IsOptional()

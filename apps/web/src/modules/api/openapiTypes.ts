@@ -1182,6 +1182,11 @@ export interface components {
              * @description null until the team names the learner of a public report
              */
             learnerId: string | null;
+            /**
+             * @description the learner's name, for the school's case team; null for others and before the learner is named
+             * @example Nguyễn Văn Đức
+             */
+            learnerName: string | null;
             /** @example case@2 */
             machineVersion: string;
             /** @description the confidential fields left out for this caller */
@@ -4309,6 +4314,8 @@ export interface operations {
                 risk?: "low" | "medium" | "high" | "critical";
                 /** @description true: có hạn đã quá / with a deadline past due */
                 overdue?: boolean;
+                /** @description số hồ sơ hoặc tên học sinh, có hoặc không dấu / case number or learner name, with or without diacritics */
+                q?: string;
                 /** @description true: tin báo trực tuyến chờ phân loại hàng loạt / public reports marked for bulk triage (a flood) */
                 bulkTriage?: boolean;
             };

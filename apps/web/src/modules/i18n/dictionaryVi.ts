@@ -90,6 +90,18 @@ export const dictionaryVi = {
   'casePage.tooMany': 'Tối đa {max} mục',
   'casePage.listHint': 'Mỗi dòng một mục',
   'casePage.choose': 'Chọn…',
+  'menu.myWork': 'Việc của tôi',
+  'myWork.title': 'Việc của tôi',
+  'myWork.alerts': 'Cảnh báo chưa xác nhận',
+  'myWork.openCase': 'Mở hồ sơ',
+  'myWork.search': 'Tìm theo số hồ sơ hoặc tên học sinh (có hoặc không dấu)',
+  'myWork.find': 'Tìm',
+  'myWork.more': 'Đang hiện {shown} trong {total} hồ sơ; hãy tìm theo số hồ sơ hoặc tên để thu hẹp.',
+  'myWork.empty':
+    'Chưa có hồ sơ đang mở nào được giao phụ trách. Tạo hồ sơ mới khi nhận được thông tin về một học sinh.',
+  'myWork.noMatch': 'Không có hồ sơ được giao phụ trách nào khớp với “{q}”.',
+  'myWork.unnamed': 'Chưa xác định học sinh',
+  'cases.learner': 'Học sinh',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

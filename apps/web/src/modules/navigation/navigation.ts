@@ -5,7 +5,7 @@ type Role = SessionUser['roles'][number];
 
 // Where each role starts its day after logging in; the first of a person's roles decides.
 export const START_PAGE: Record<Role, string> = {
-  counsellor: '/ho-so',
+  counsellor: '/viec-cua-toi',
   supervisor: '/ho-so',
   principal: '/ho-so',
   ward_officer: '/ho-so',
@@ -20,7 +20,10 @@ export type MenuEntry = { path: string; label: DictionaryKey; roles: Role[] };
 
 const EVERY_ROLE: Role[] = ['counsellor', 'supervisor', 'principal', 'ward_officer', 'auditor', 'admin'];
 
-export const MENU: MenuEntry[] = [{ path: '/ho-so', label: 'menu.cases', roles: EVERY_ROLE }];
+export const MENU: MenuEntry[] = [
+  { path: '/viec-cua-toi', label: 'menu.myWork', roles: ['counsellor'] },
+  { path: '/ho-so', label: 'menu.cases', roles: EVERY_ROLE },
+];
 
 export const menuOf = (user: SessionUser): MenuEntry[] =>
   MENU.filter((entry) => entry.roles.some((role) => user.roles.includes(role)));

@@ -4,10 +4,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/apiClient';
 import { ApiProblemError, dataOf, problemMessage } from '../../api/problem';
+import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { stageLabel } from '../../labels/stateLabels';
 import { RISK_LABELS } from '../../labels/valueLabels';
 import { RiskTag } from './RiskTag';
+
+type CaseView = components['schemas']['CaseViewDto'];
 
 const PAGE_SIZE = 20;
 
@@ -47,7 +50,14 @@ export const CaseListPage = () => {
           {
             title: t('cases.code'),
             dataIndex: 'code',
-            render: (code: string, row: { id: string }) => <Link to={`/ho-so/${row.id}`}>{code}</Link>,
+            render: (code: string, row: CaseView) => <Link to={`/ho-so/${row.id}`}>{code}</Link>,
+          },
+          {
+            title: t('cases.learner'),
+            dataIndex: 'learnerName',
+            // No learner yet (a public report), or one this person may not read the name of.
+            render: (name: string | null, row: CaseView) =>
+              name ?? (row.learnerId ? t('casePage.sealed') : t('myWork.unnamed')),
           },
           { title: t('cases.stage'), dataIndex: 'state', render: (state: string) => stageLabel(state, language) },
           {

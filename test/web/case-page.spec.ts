@@ -66,6 +66,8 @@ describeWithBrowser('the web app: a case’s page', () => {
   const choose = async (page: Page, select: ReturnType<Page['getByLabel']>, option: string) => {
     await select.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    // Closed again before the next step (its open list is antd's, unnamed for a screen reader while it shows).
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
   };
 
   it('takes a counsellor from the list to a new case and into its assessment, the stage and clocks in words', async () => {
@@ -96,10 +98,14 @@ describeWithBrowser('the web app: a case’s page', () => {
     await second.getByTestId('case-version').waitFor();
     const before = Number(await second.getByTestId('case-version').textContent());
 
-    await (
-      await sendEvent(first, 'Thêm ghi chú', { 'Ghi chú': 'Gọi điện cho mẹ em lúc 9 giờ.' })
-    ).waitFor({
-      state: 'detached',
+    const firstDrawer = await sendEvent(first, 'Thêm ghi chú', { 'Ghi chú': 'Gọi điện cho mẹ em lúc 9 giờ.' });
+    // Seen once under load to stay open past 30 s (not reproduced since): when it does, say what the drawer shows.
+    await firstDrawer.waitFor({ state: 'detached', timeout: 15_000 }).catch(async (e) => {
+      process.stderr.write(
+        `case-page.spec: the first sender's drawer stayed open: ${await firstDrawer.textContent()}\n`,
+      );
+      await screenshot(first, 'case-first-sender-stuck');
+      throw e;
     });
     const drawer = await sendEvent(second, 'Thêm ghi chú', { 'Ghi chú': 'Em xin gặp lại vào thứ Sáu.' });
     const warning = drawer.getByRole('alert');

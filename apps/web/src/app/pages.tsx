@@ -20,6 +20,11 @@ export const signedInPages: RouteObject[] = [
     (m) => m.CaseListPage,
   ),
   page(
+    'ho-so/moi',
+    () => import('../modules/open-case/components/OpenCasePage'),
+    (m) => m.OpenCasePage,
+  ),
+  page(
     'ho-so/:caseId',
     () => import('../modules/case-page/components/CasePage'),
     (m) => m.CasePage,

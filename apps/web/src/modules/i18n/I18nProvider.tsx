@@ -8,10 +8,12 @@ const DICTIONARIES = { vi: dictionaryVi, en: dictionaryEn } as const;
 // The choice of language is remembered on this browser; it says nothing about anyone.
 const STORAGE_KEY = 'dh.language';
 
+export type Translate = (key: DictionaryKey, values?: Record<string, string | number>) => string;
+
 type I18n = {
   language: Language;
   setLanguage: (language: Language) => void;
-  t: (key: DictionaryKey, values?: Record<string, string | number>) => string;
+  t: Translate;
 };
 
 const I18nContext = createContext<I18n | null>(null);

@@ -22,8 +22,17 @@ const EVERY_ROLE: Role[] = ['counsellor', 'supervisor', 'principal', 'ward_offic
 
 export const MENU: MenuEntry[] = [
   { path: '/viec-cua-toi', label: 'menu.myWork', roles: ['counsellor'] },
+  { path: '/ho-so/moi', label: 'menu.openCase', roles: ['counsellor', 'supervisor'] },
   { path: '/ho-so', label: 'menu.cases', roles: EVERY_ROLE },
 ];
 
 export const menuOf = (user: SessionUser): MenuEntry[] =>
   MENU.filter((entry) => entry.roles.some((role) => user.roles.includes(role)));
+
+// The entry a page belongs to: the longest entry path that starts the page's path (/ho-so/moi is "new case",
+// /ho-so/<id> is "cases").
+export const selectedEntry = (entries: MenuEntry[], pathname: string): string =>
+  entries
+    .map((e) => e.path)
+    .filter((path) => pathname === path || pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0] ?? '';

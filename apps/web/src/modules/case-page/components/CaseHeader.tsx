@@ -31,6 +31,11 @@ export const CaseHeader = ({ view }: { view: CaseView }) => {
       column={{ xs: 1, md: 2 }}
       items={[
         {
+          key: 'learner',
+          label: t('cases.learner'),
+          children: view.learnerName ?? (view.learnerId ? <Sealed /> : t('myWork.unnamed')),
+        },
+        {
           key: 'stage',
           label: t('cases.stage'),
           children: (

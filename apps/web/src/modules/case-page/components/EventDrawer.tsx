@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import { isProblem, problemMessage, type Problem } from '../../api/problem';
 import type { components } from '../../api/openapiTypes';
+import { placeFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EVENT_LABELS } from '../../labels/valueLabels';
 import { checkPayload, EVENT_FORMS, LIST_MAX, payloadOf, type FormValue, type FormValues } from '../eventForms';
@@ -12,7 +13,6 @@ import { caseKey } from '../hooks/useCase';
 
 type CaseView = components['schemas']['CaseViewDto'];
 type EventType = components['schemas']['CaseEventType'];
-type FieldErrors = { field: string; problems: string[] }[];
 
 // One event's form beside the case. What was typed stays in the drawer until it is sent: a 409 reloads the case
 // underneath and says so, and the person decides whether to send again.
@@ -39,12 +39,12 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
       await queryClient.invalidateQueries({ queryKey: caseKey(view.id) });
       if (!error) return onClose();
       if (!isProblem(error)) return setOffline(true);
-      if (error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
-        // `payload.reason` → the input named `reason`; anything else stays in the message above the form.
-        form.setFields(
-          (error.details as FieldErrors)
-            .filter((d) => fields.some((f) => `payload.${f.name}` === d.field))
-            .map((d) => ({ name: d.field.slice('payload.'.length), errors: d.problems })),
+      if (error.code === 'VALIDATION_FAILED') {
+        placeFieldErrors(
+          form,
+          error.details,
+          fields.map((f) => f.name),
+          'payload.',
         );
       }
       setRefusal({ problem: error, stale: error.code === 'STALE_VERSION' });

@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch';
 import { ROLE_LABELS } from '../../labels/valueLabels';
-import { menuOf } from '../../navigation/navigation';
+import { menuOf, selectedEntry } from '../../navigation/navigation';
 import { useSession } from '../../session/hooks/useSession';
 import { sessionStore } from '../../session/sessionStore';
 
@@ -21,9 +21,9 @@ export const AppLayout = () => {
     <nav aria-label={t('app.name')}>
       <Menu
         mode={wide ? 'inline' : 'horizontal'}
-        selectedKeys={[pathname.split('/')[1] ?? '']}
+        selectedKeys={[selectedEntry(menuOf(user), pathname)]}
         items={menuOf(user).map((entry) => ({
-          key: entry.path.split('/')[1] ?? '',
+          key: entry.path,
           label: <Link to={entry.path}>{t(entry.label)}</Link>,
         }))}
       />

@@ -1,0 +1,25 @@
+import type { FormInstance } from 'antd';
+import { namePathOf, placeFieldErrors } from '../fieldErrors';
+
+describe('the API’s field problems under the form’s inputs', () => {
+  it('reads the API’s paths as the form names its fields', () => {
+    expect(namePathOf('guardians[0].phone')).toEqual(['guardians', 0, 'phone']);
+    expect(namePathOf('payload.reason', 'payload.')).toEqual(['reason']);
+    expect(namePathOf('areas[2].priority')).toEqual(['areas', 2, 'priority']);
+  });
+
+  it('places what an input holds and hands back the rest for the message above the form', () => {
+    const setFields = jest.fn();
+    const rest = placeFieldErrors(
+      { setFields } as unknown as FormInstance,
+      [
+        { field: 'payload.reason', problems: ['Lý do không được để trống'] },
+        { field: 'expectedVersion', problems: ['phải là số'] },
+      ],
+      ['reason'],
+      'payload.',
+    );
+    expect(setFields).toHaveBeenCalledWith([{ name: ['reason'], errors: ['Lý do không được để trống'] }]);
+    expect(rest).toEqual([{ field: 'expectedVersion', problems: ['phải là số'] }]);
+  });
+});

@@ -1,0 +1,18 @@
+import type { SessionUser } from '../../session/sessionStore';
+import { menuOf, selectedEntry, startPageOf } from '../navigation';
+
+const person = (roles: SessionUser['roles']): SessionUser => ({ roles }) as SessionUser;
+
+describe('where each person works', () => {
+  it('starts a counsellor on their own work and marks the menu entry a page belongs to', () => {
+    expect(startPageOf(person(['counsellor']))).toBe('/viec-cua-toi');
+    const menu = menuOf(person(['counsellor']));
+    expect(selectedEntry(menu, '/ho-so/moi')).toBe('/ho-so/moi');
+    expect(selectedEntry(menu, '/ho-so/6f1c2b4e-0000-4000-8000-000000000001')).toBe('/ho-so');
+    expect(selectedEntry(menu, '/ho-son')).toBe('');
+  });
+
+  it('offers an inspector no page that opens a case', () => {
+    expect(menuOf(person(['auditor'])).map((e) => e.path)).not.toContain('/ho-so/moi');
+  });
+});

@@ -129,6 +129,8 @@ describe('the answers match the OpenAPI document', () => {
     await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: PASSWORD });
     await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: 'sai-mat-khau-roi' });
     await t.http().get('/api/me').set(auth(users.counsellorA));
+    await t.http().get('/api/me/schools').set(auth(users.counsellorA));
+    await t.http().get(`/api/schools/${schoolA}/case-team`).set(auth(users.supervisorA));
     await t
       .http()
       .post('/api/me/password')

@@ -274,6 +274,7 @@ export class CaseService {
       });
     }
     if (query.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.unassigned !== undefined) qb.andWhere(`c.assignee_id IS ${query.unassigned ? '' : 'NOT '}NULL`);
     if (query.risk) qb.andWhere('c.risk_level = :risk', { risk: query.risk });
     if (query.bulkTriage !== undefined) qb.andWhere('c.bulk_triage = :bulkTriage', { bulkTriage: query.bulkTriage });
     if (query.area) qb.andWhere('c.areas @> :area::jsonb', { area: JSON.stringify([{ code: query.area }]) });

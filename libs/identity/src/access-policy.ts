@@ -17,6 +17,7 @@ export type Action =
   | 'case.forms'
   | 'case.learner'
   | 'case.bulk_close'
+  | 'school.staff'
   | 'consent.record'
   | 'consent.withdraw'
   | 'consent.read'
@@ -69,6 +70,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.learner': { counsellor: 'school', supervisor: 'school' },
   // Closing together, with one reason, the public reports a flood marked for bulk triage (libs/intake).
   'case.bulk_close': { supervisor: 'school' },
+  // Who works a school's cases (names and roles, nothing else): to pick an assignee, to read who did what.
+  'school.staff': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).
   'consent.record': { counsellor: 'school', supervisor: 'school' },
   'consent.withdraw': { counsellor: 'school', supervisor: 'school' },

@@ -21,10 +21,12 @@ import { ThrottleCounters } from './throttle/throttle-counters';
 import { UserService } from './user.service';
 import { User } from './user.entity';
 import { Ward } from './ward.entity';
+import { WorkplaceController } from './workplace/workplace.controller';
+import { WorkplaceService } from './workplace/workplace.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Ward, School, User, AuditorGrant]), AuditModule, JwtModule.register({})],
-  controllers: [AuthController, UsersController, SchoolsController, AuditorGrantsController],
+  controllers: [AuthController, UsersController, SchoolsController, AuditorGrantsController, WorkplaceController],
   providers: [
     AuthService,
     PasswordHasher,
@@ -32,6 +34,7 @@ import { Ward } from './ward.entity';
     AdminUsersService,
     AdminSchoolsService,
     AuditorGrantsService,
+    WorkplaceService,
     ThrottleCounters,
     LoginThrottle,
     // In this order: who the caller is, then whether their role may call the route.

@@ -20,6 +20,12 @@ export class ListCasesDto extends PageQueryDto {
   @IsUUID('all')
   assigneeId?: string;
 
+  @ApiPropertyOptional({ description: 'true: chưa phân công / without an assignee' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  unassigned?: boolean;
+
   @ApiPropertyOptional({ enum: AREA_CODES })
   @IsOptional()
   @IsIn(AREA_CODES)

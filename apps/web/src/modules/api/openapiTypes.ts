@@ -815,6 +815,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trường của tôi / the schools the caller works in, by name */
+        get: operations["WorkplaceController_mySchools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/intake": {
         parameters: {
             query?: never;
@@ -878,6 +895,23 @@ export interface paths {
         };
         /** Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school) */
         get: operations["ReportsController_wardCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/case-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giáo viên tư vấn và tổ trưởng của trường / the school’s counsellors and supervisors, to assign a case */
+        get: operations["WorkplaceController_caseTeam"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2156,6 +2190,17 @@ export interface components {
         SessionMode: "truc_tiep" | "truc_tuyen";
         /** @enum {string} */
         Sex: "nam" | "nu" | "khong_ro";
+        StaffMemberDto: {
+            /** @example Nguyễn Thị Lan */
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            /** @description counsellor and/or supervisor */
+            roles: components["schemas"]["Role"][];
+        };
+        StaffMemberDtoList: {
+            items: components["schemas"]["StaffMemberDto"][];
+        };
         /** @enum {string} */
         SupportForm: "truc_tiep" | "truc_tuyen";
         SupportPlanViewDto: {
@@ -2223,6 +2268,19 @@ export interface components {
         WithdrawConsentDto: {
             /** @example Gia đình muốn tự liên hệ với cơ sở điều trị. */
             reason: string;
+        };
+        WorkplaceDto: {
+            /** @example DD */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Trường THCS Đống Đa */
+            name: string;
+            /** Format: uuid */
+            wardId: string;
+        };
+        WorkplaceDtoList: {
+            items: components["schemas"]["WorkplaceDto"][];
         };
     };
     responses: never;
@@ -4310,6 +4368,8 @@ export interface operations {
                 /** @description e.g. intake, referral (all of its sub-states) or referral.pending */
                 state?: string;
                 assigneeId?: string;
+                /** @description true: chưa phân công / without an assignee */
+                unassigned?: boolean;
                 area?: "hoc_tap" | "gioi_quan_he" | "tam_ly" | "ky_nang_song" | "huong_nghiep" | "chinh_sach_phap_luat" | "dich_vu_ctxh";
                 risk?: "low" | "medium" | "high" | "critical";
                 /** @description true: có hạn đã quá / with a deadline past due */
@@ -6749,6 +6809,49 @@ export interface operations {
             };
         };
     };
+    WorkplaceController_mySchools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkplaceDtoList"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     PublicIntakeController_report: {
         parameters: {
             query?: never;
@@ -6968,6 +7071,87 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), ward_officer (phường của mình / own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SCHOOL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    WorkplaceController_caseTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDtoList"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: counsellor (trường của mình / own schools), supervisor (trường của mình / own schools), principal (trường của mình / own schools) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -12,8 +12,9 @@ export const LIST_MAX = 50;
 
 // text: a paragraph; line: one line; list: one entry per line, sent as an array; day: a calendar day (YYYY-MM-DD);
 // pastDay/pastInstant: a day or a moment that has already happened; risk, supportForm: one of the API's values;
-// receiver: a service of the ward's directory.
-export type FieldKind = 'text' | 'line' | 'list' | 'day' | 'pastInstant' | 'risk' | 'supportForm' | 'receiver';
+// receiver: a service of the ward's directory; assignee: one of the school's counsellors and supervisors.
+export type FieldKind =
+  'text' | 'line' | 'list' | 'day' | 'pastInstant' | 'risk' | 'supportForm' | 'receiver' | 'assignee';
 
 export type EventField = { name: string; label: DictionaryKey; kind: FieldKind; required: boolean; max: number };
 
@@ -79,6 +80,8 @@ export const EVENT_FORMS: Partial<Record<EventType, EventField[]>> = {
   FOLLOW_UP_DONE: [field('notes', 'text'), optional('stopReason', 'text')],
   REOPEN: reason,
   UPDATE_RISK: risk,
+  ASSIGN: [field('assigneeId', 'assignee')],
+  REASSIGN: [field('assigneeId', 'assignee')],
   ADD_NOTE: [field('text', 'text')],
 };
 

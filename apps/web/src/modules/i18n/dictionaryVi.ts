@@ -12,7 +12,6 @@ export const dictionaryVi = {
   'login.retryIn': 'Đã thử đăng nhập quá nhiều lần. Hãy thử lại sau {seconds} giây.',
   'login.expired': 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại.',
   'header.logout': 'Đăng xuất',
-  'header.school': 'Trường',
   'header.changePassword': 'Đổi mật khẩu',
   'menu.cases': 'Hồ sơ',
   'cases.title': 'Hồ sơ',
@@ -105,7 +104,6 @@ export const dictionaryVi = {
   'form.phone': 'Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang hoặc dấu +, từ 6 đến 20 ký tự',
   'menu.openCase': 'Tạo hồ sơ mới',
   'openCase.title': 'Tạo hồ sơ mới',
-  'openCase.school': 'Trường',
   'openCase.learnerStep': '1. Học sinh',
   'openCase.detailsStep': '2. Thông tin tiếp nhận',
   'openCase.findLearner': 'Tìm học sinh theo tên (có hoặc không dấu)',
@@ -141,6 +139,11 @@ export const dictionaryVi = {
   'openCase.criticalConfirm': 'Xác nhận và tạo hồ sơ',
   'openCase.open': 'Tạo hồ sơ',
   'myWork.newCase': 'Tạo hồ sơ mới',
+  'header.school': 'Trường đang làm việc',
+  'casePage.field.assigneeId': 'Người phụ trách',
+  'cases.publicReport': 'Báo tin trực tuyến',
+  'cases.nextDeadline': 'Thời hạn gần nhất',
+  'cases.action': 'Thao tác',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

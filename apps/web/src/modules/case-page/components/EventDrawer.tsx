@@ -85,7 +85,7 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
               },
             ]}
           >
-            <EventFieldInput field={f} />
+            <EventFieldInput field={f} schoolId={view.schoolId} />
           </Form.Item>
         ))}
         {fields.length === 0 && <p>{t('casePage.noDetails')}</p>}

@@ -4,17 +4,23 @@ import dayjs from 'dayjs';
 import { api } from '../../api/apiClient';
 import { dataOf } from '../../api/problem';
 import { useI18n } from '../../i18n/I18nProvider';
-import { PROVIDER_KIND_LABELS, RISK_LABELS, SUPPORT_FORM_LABELS } from '../../labels/valueLabels';
+import { PROVIDER_KIND_LABELS, RISK_LABELS, ROLE_LABELS, SUPPORT_FORM_LABELS } from '../../labels/valueLabels';
 import type { EventField } from '../eventForms';
 
 // antd's Form.Item hands its child `id`, `value` and `onChange`: each kind of field passes them to its input.
-type Props = { field: EventField; id?: string; value?: unknown; onChange?: (value: unknown) => void };
+type Props = {
+  field: EventField;
+  schoolId: string;
+  id?: string;
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+};
 
 const optionsOf = <T extends string>(labels: Record<T, Record<'vi' | 'en', string>>, language: 'vi' | 'en') =>
   (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value][language] }));
 
 // The active services of the ward's directory, by kind and name.
-const ReceiverSelect = (props: Omit<Props, 'field'>) => {
+const ReceiverSelect = ({ schoolId: _schoolId, ...props }: Omit<Props, 'field'>) => {
   const { t, language } = useI18n();
   const providers = useQuery({
     queryKey: ['directory'],
@@ -34,7 +40,28 @@ const ReceiverSelect = (props: Omit<Props, 'field'>) => {
   );
 };
 
-export const EventFieldInput = ({ field, ...props }: Props) => {
+// The school's case team, by name and role.
+const AssigneeSelect = ({ schoolId, ...props }: Omit<Props, 'field'>) => {
+  const { t, language } = useI18n();
+  const team = useQuery({
+    queryKey: ['case-team', schoolId],
+    queryFn: async () =>
+      dataOf(await api.GET('/api/schools/{id}/case-team', { params: { path: { id: schoolId } } })).items,
+  });
+  return (
+    <Select
+      {...props}
+      loading={team.isPending}
+      placeholder={t('casePage.choose')}
+      options={(team.data ?? []).map((m) => ({
+        value: m.id,
+        label: `${m.fullName} (${m.roles.map((r) => ROLE_LABELS[r][language]).join(', ')})`,
+      }))}
+    />
+  );
+};
+
+export const EventFieldInput = ({ field, schoolId, ...props }: Props) => {
   const { t, language } = useI18n();
   switch (field.kind) {
     case 'line':
@@ -65,7 +92,9 @@ export const EventFieldInput = ({ field, ...props }: Props) => {
         />
       );
     case 'receiver':
-      return <ReceiverSelect {...props} />;
+      return <ReceiverSelect schoolId={schoolId} {...props} />;
+    case 'assignee':
+      return <AssigneeSelect schoolId={schoolId} {...props} />;
     case 'text':
       return <Input.TextArea {...props} value={props.value as string} rows={4} />;
   }

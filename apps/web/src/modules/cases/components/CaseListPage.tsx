@@ -1,16 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../api/apiClient';
 import { ApiProblemError, dataOf, problemMessage } from '../../api/problem';
-import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
-import { stageLabel } from '../../labels/stateLabels';
-import { RISK_LABELS } from '../../labels/valueLabels';
-import { RiskTag } from './RiskTag';
-
-type CaseView = components['schemas']['CaseViewDto'];
+import { CaseTable } from './CaseTable';
 
 const PAGE_SIZE = 20;
 
@@ -34,11 +28,10 @@ export const CaseListPage = () => {
           }
         />
       )}
-      <Table
-        rowKey="id"
+      <CaseTable
+        cases={cases.data?.items}
         loading={cases.isPending}
-        dataSource={cases.data?.items}
-        locale={{ emptyText: t('cases.empty') }}
+        empty={t('cases.empty')}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
@@ -46,26 +39,6 @@ export const CaseListPage = () => {
           onChange: setPage,
           showSizeChanger: false,
         }}
-        columns={[
-          {
-            title: t('cases.code'),
-            dataIndex: 'code',
-            render: (code: string, row: CaseView) => <Link to={`/ho-so/${row.id}`}>{code}</Link>,
-          },
-          {
-            title: t('cases.learner'),
-            dataIndex: 'learnerName',
-            // No learner yet (a public report), or one this person may not read the name of.
-            render: (name: string | null, row: CaseView) =>
-              name ?? (row.learnerId ? t('casePage.sealed') : t('myWork.unnamed')),
-          },
-          { title: t('cases.stage'), dataIndex: 'state', render: (state: string) => stageLabel(state, language) },
-          {
-            title: t('cases.risk'),
-            dataIndex: 'riskLevel',
-            render: (risk: keyof typeof RISK_LABELS) => <RiskTag risk={risk} />,
-          },
-        ]}
       />
     </section>
   );

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../labels/valueLabels';
 import { menuOf, selectedEntry } from '../../navigation/navigation';
 import { useSession } from '../../session/hooks/useSession';
 import { sessionStore } from '../../session/sessionStore';
+import { SchoolSwitch } from '../../workplace/components/SchoolSwitch';
 
 // The frame of every signed-in page: who is working (name, role) and the menu of what their role does.
 export const AppLayout = () => {
@@ -40,6 +41,7 @@ export const AppLayout = () => {
           <Typography.Text type="secondary" data-testid="user-roles">
             {roles}
           </Typography.Text>
+          <SchoolSwitch />
           <LanguageSwitch />
           <Button onClick={() => sessionStore.end()}>{t('header.logout')}</Button>
         </Space>

@@ -1,29 +1,21 @@
-import { Button, Card, Select, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useSession } from '../../session/hooks/useSession';
+import { useWorkplace } from '../../workplace/hooks/useWorkplace';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { LearnerStep } from './LearnerStep';
 
-// Opening a case: first whom it is about, then what was reported. A counsellor of several schools picks one.
+// Opening a case in the school the person works in now (the header's): first whom it is about, then what was
+// reported.
 export const OpenCasePage = () => {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const schoolIds = useSession()?.user.schoolIds ?? [];
-  const [schoolId, setSchoolId] = useState(schoolIds[0] ?? '');
+  const schoolId = useWorkplace().current?.id ?? '';
   const [learner, setLearner] = useState<{ id: string; fullName: string } | null>(null);
   return (
     <section className="open-case">
       <Typography.Title level={1}>{t('openCase.title')}</Typography.Title>
-      {schoolIds.length > 1 && !learner && (
-        <Select
-          aria-label={t('openCase.school')}
-          value={schoolId}
-          onChange={setSchoolId}
-          options={schoolIds.map((id) => ({ value: id, label: id }))}
-        />
-      )}
       <Card title={<h2 className="card-heading">{t('openCase.learnerStep')}</h2>} size="small">
         {learner ? (
           <Space wrap>

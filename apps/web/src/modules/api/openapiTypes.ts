@@ -1709,6 +1709,8 @@ export interface components {
         HistoryItemDto: {
             /** Format: uuid */
             actorId: string | null;
+            /** @description the actor’s full name; null for the system or the public */
+            actorName: string | null;
             actorRole: string | null;
             /** Format: date-time */
             at: string;

@@ -7,6 +7,7 @@ import { stageLabel } from '../../labels/stateLabels';
 import { actorRoleLabel, historyEventLabel } from '../historyLabels';
 import { useCaseChainVerdict, useCaseHistory } from '../hooks/useCaseHistory';
 import { ChainBadge } from './ChainBadge';
+import './caseHistory.css';
 
 const DATE_TIME = 'DD/MM/YYYY HH:mm';
 
@@ -55,15 +56,11 @@ export const CaseHistoryTab = ({ caseId }: { caseId: string }) => {
               title: dayjs(e.at).format(DATE_TIME),
               content: (
                 <div data-testid={`history-event-${e.seq}`} data-broken={bad ? 'true' : undefined}>
-                  <Typography.Text strong type={bad ? 'danger' : undefined}>
+                  <strong className={bad ? 'history-broken' : undefined}>
                     {t('history.seq', { seq: e.seq })} ·{' '}
                     {historyEventLabel(e.type, language) ?? t('history.otherEvent')}
-                  </Typography.Text>
-                  {bad && (
-                    <div>
-                      <Typography.Text type="danger">{t('history.brokenEvent')}</Typography.Text>
-                    </div>
-                  )}
+                  </strong>
+                  {bad && <div className="history-broken">{t('history.brokenEvent')}</div>}
                   {to && from !== to && <div>{from ? `${from} → ${to}` : to}</div>}
                   <div>{who}</div>
                 </div>

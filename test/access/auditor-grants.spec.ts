@@ -221,4 +221,13 @@ describe('auditor grants: an auditor reaches a school only while a grant for it 
       events: chain.length,
     });
   });
+
+  it('lets the inspector check the admin chain, which shows them no content, and nobody else', async () => {
+    expect((await t.http().get('/api/admin/audit/verify').set(auth(w.users.auditorA)).expect(200)).body).toEqual({
+      valid: true,
+      events: expect.any(Number),
+    });
+    await t.http().get('/api/admin/audit/verify').set(auth(w.users.supervisorA)).expect(403);
+    await t.http().get('/api/admin/audit').set(auth(w.users.auditorA)).expect(403);
+  });
 });

@@ -29,6 +29,11 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/case-page/components/CasePage'),
     (m) => m.CasePage,
   ),
+  page(
+    'kiem-tra',
+    () => import('../modules/admin-chain/components/AdminChainPage'),
+    (m) => m.AdminChainPage,
+  ),
 ];
 
 // Pages anyone may open without logging in.

@@ -44,6 +44,12 @@ export class HistoryItemDto implements ReturnType<typeof toHistoryItem> {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorRole!: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the actor’s full name; null for the system or the public',
+  })
+  actorName!: string | null;
+  @ApiProperty({
     type: 'object',
     additionalProperties: true,
     description: 'the event’s payload; confidential fields left out where masked',

@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Kiểm tra toàn vẹn nhật ký quản trị / verify the admin chain */
+        /** Kiểm tra toàn vẹn nhật ký quản trị / verify the admin chain (admin, auditor) */
         get: operations["UsersController_verify"];
         put?: never;
         post?: never;
@@ -1748,6 +1748,8 @@ export interface components {
         HistoryItemDto: {
             /** Format: uuid */
             actorId: string | null;
+            /** @description the actor’s full name; null for the system or the public */
+            actorName: string | null;
             actorRole: string | null;
             /** Format: date-time */
             at: string;
@@ -2375,7 +2377,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: auditor (toàn hệ thống / everywhere), admin (toàn hệ thống / everywhere) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -144,6 +144,25 @@ export const dictionaryVi = {
   'cases.publicReport': 'Báo tin trực tuyến',
   'cases.nextDeadline': 'Thời hạn gần nhất',
   'cases.action': 'Thao tác',
+  'menu.adminChain': 'Kiểm tra chuỗi quản trị',
+  'history.tab': 'Lịch sử thay đổi',
+  'history.intact': 'Toàn vẹn',
+  'history.intactDetail': 'Đã kiểm tra {events} sự kiện: không sự kiện nào bị sửa, xóa hay đổi thứ tự.',
+  'history.broken': 'Chuỗi dữ liệu bị phá vỡ',
+  'history.brokenAt': 'Sự kiện đầu tiên không khớp: số thứ tự {seq}.',
+  'history.brokenNoSeq': 'Không xác định được sự kiện đầu tiên bị sai.',
+  'history.brokenNext': 'Không sửa dữ liệu; hãy báo ngay cho quản trị hệ thống và lưu lại kết quả kiểm tra này.',
+  'history.brokenEvent': 'Sự kiện này không khớp với chuỗi dữ liệu',
+  'history.checking': 'Đang kiểm tra chuỗi dữ liệu…',
+  'history.seq': 'Số thứ tự {seq}',
+  'history.empty': 'Hồ sơ chưa có sự kiện nào được ghi lại. Hãy tải lại trang; nếu vẫn trống, báo quản trị hệ thống.',
+  'history.unknownActor': 'Không rõ người thực hiện',
+  'history.unknownStage': 'Giai đoạn khác',
+  'history.otherEvent': 'Sự kiện khác',
+  'adminChain.title': 'Kiểm tra chuỗi quản trị',
+  'adminChain.intro':
+    'Chuỗi quản trị ghi lại mọi thay đổi về tài khoản, trường, lịch, danh mục dịch vụ và quyền thanh tra; mỗi sự kiện nối với sự kiện trước bằng mã băm, nên một sự kiện bị sửa hay xóa sẽ làm đứt chuỗi.',
+  'adminChain.recheck': 'Kiểm tra lại',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

@@ -24,6 +24,8 @@ export const MENU: MenuEntry[] = [
   { path: '/viec-cua-toi', label: 'menu.myWork', roles: ['counsellor'] },
   { path: '/ho-so/moi', label: 'menu.openCase', roles: ['counsellor', 'supervisor'] },
   { path: '/ho-so', label: 'menu.cases', roles: EVERY_ROLE },
+  // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
+  { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
 ];
 
 export const menuOf = (user: SessionUser): MenuEntry[] =>

@@ -5,6 +5,7 @@ import { ApiProblemError, problemMessage } from '../../api/problem';
 import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EVENT_LABELS } from '../../labels/valueLabels';
+import { historyTab } from '../../case-history/components/historyTab';
 import { NotFoundPage } from '../../not-found/components/NotFoundPage';
 import { actionsOf } from '../eventForms';
 import { useCase } from '../hooks/useCase';
@@ -50,7 +51,10 @@ export const CasePage = () => {
       <Typography.Title level={2}>{t('casePage.deadlines')}</Typography.Title>
       <DeadlineList view={data} />
       <Tabs
-        items={[{ key: 'chronology', label: t('casePage.chronology'), children: <ChronologyTab caseId={data.id} /> }]}
+        items={[
+          { key: 'chronology', label: t('casePage.chronology'), children: <ChronologyTab caseId={data.id} /> },
+          ...historyTab(data.id),
+        ]}
       />
       {open && <EventDrawer view={data} type={open} onClose={() => setOpen(null)} />}
     </section>

@@ -7,6 +7,7 @@ type AlertBody = {
   id: string;
   recipientId: string;
   caseId: string;
+  caseCode: string | null;
   level: string;
   reason: string;
   acknowledgedAt: string | null;
@@ -149,6 +150,9 @@ describe('deadlines and the escalation ladder', () => {
       .send({ nextAction: 'Gặp em và gia đình trong sáng mai.' })
       .expect(200);
     expect(ack.body).toMatchObject({ acknowledgedBy: tt.id, nextAction: 'Gặp em và gia đình trong sáng mai.' });
+    // The case's code comes with the alert, for a page to link to without reading the case.
+    expect(alert.caseCode).toBe(c.code);
+    expect(ack.body.caseCode).toBe(c.code);
     await t.http().post(`/api/alerts/${alert.id}/ack`).set(auth(tt)).send({ nextAction: 'lần hai' }).expect(409);
     const history = (await t.http().get(`/api/cases/${c.id}/history`).set(auth(tt)).expect(200)).body.items;
     expect(history.at(-1)).toMatchObject({

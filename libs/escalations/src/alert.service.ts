@@ -7,6 +7,7 @@ import { inTransaction } from '@dh/database';
 import { Page } from '@dh/errors';
 import { Caller, chainActor, UserService } from '@dh/identity';
 import { Alert } from './alert.entity';
+import { CaseFactsPort } from './case-facts';
 import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
 import { EscalationException, EscalationExceptionCode } from './escalation.exception';
 
@@ -19,16 +20,23 @@ export type CaseAlert = {
   text: (schoolName: string) => [string, string];
 };
 
+// `caseCode`: what a person reads and links to, beside the case's id (null for an alert of no case).
 export type AlertView = Omit<Alert, 'createdAt' | 'acknowledgedAt'> & {
+  caseCode: string | null;
   createdAt: string;
   acknowledgedAt: string | null;
 };
 
-const toView = (a: Alert): AlertView => ({
+const toView = (a: Alert, codes: Map<string, { code: string }>): AlertView => ({
   ...a,
+  caseCode: a.caseId ? (codes.get(a.caseId)?.code ?? null) : null,
   createdAt: a.createdAt.toISOString(),
   acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
 });
+
+const caseIdsOf = (alerts: Alert[]): string[] => [
+  ...new Set(alerts.map((a) => a.caseId).filter((id): id is string => id !== null)),
+];
 
 @Injectable()
 export class AlertService {
@@ -37,6 +45,7 @@ export class AlertService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly users: UserService,
+    private readonly cases: CaseFactsPort,
   ) {}
 
   // The caller's own alerts: unanswered first, newest first within each group.
@@ -56,7 +65,8 @@ export class AlertService {
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+    const codes = await this.cases.factsOf(this.source.manager, caseIdsOf(rows));
+    return { items: rows.map((a) => toView(a, codes)), total, page: q.page, pageSize: q.pageSize };
   }
 
   // An escalation is answered, not just read: the next action goes into the case's history.
@@ -85,7 +95,7 @@ export class AlertService {
           nextAction: alert.nextAction,
         });
       }
-      return toView(alert);
+      return toView(alert, await this.cases.factsOf(tx, caseIdsOf([alert])));
     });
   }
 

@@ -10,6 +10,16 @@ const page = <M,>(path: string, load: () => Promise<M>, pick: (m: M) => Componen
 // The pages behind the login, one per line.
 export const signedInPages: RouteObject[] = [
   page(
+    'hang-cho',
+    () => import('../modules/supervision/components/QueuePage'),
+    (m) => m.QueuePage,
+  ),
+  page(
+    'canh-bao',
+    () => import('../modules/alerts/components/AlertsPage'),
+    (m) => m.AlertsPage,
+  ),
+  page(
     'viec-cua-toi',
     () => import('../modules/my-work/components/MyWorkPage'),
     (m) => m.MyWorkPage,

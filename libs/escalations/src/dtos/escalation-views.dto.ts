@@ -31,6 +31,8 @@ export class AlertViewDto implements AlertView {
   @ApiProperty({ format: 'uuid' }) recipientId!: string;
   @ApiProperty({ format: 'uuid' }) schoolId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'DD-2026-0001', description: 'null for an alert of no case' })
+  caseCode!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) deadlineId!: string | null;
   @ApiProperty({ enum: ALERT_LEVELS, enumName: 'AlertLevel' }) level!: string;
   @ApiProperty() reason!: string;

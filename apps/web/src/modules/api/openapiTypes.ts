@@ -984,6 +984,11 @@ export interface components {
             acknowledgedAt: string | null;
             /** Format: uuid */
             acknowledgedBy: string | null;
+            /**
+             * @description null for an alert of no case
+             * @example DD-2026-0001
+             */
+            caseCode: string | null;
             /** Format: uuid */
             caseId: string | null;
             /** Format: date-time */

@@ -6,7 +6,7 @@ type Role = SessionUser['roles'][number];
 // Where each role starts its day after logging in; the first of a person's roles decides.
 export const START_PAGE: Record<Role, string> = {
   counsellor: '/viec-cua-toi',
-  supervisor: '/ho-so',
+  supervisor: '/hang-cho',
   principal: '/ho-so',
   ward_officer: '/ho-so',
   auditor: '/ho-so',
@@ -22,8 +22,10 @@ const EVERY_ROLE: Role[] = ['counsellor', 'supervisor', 'principal', 'ward_offic
 
 export const MENU: MenuEntry[] = [
   { path: '/viec-cua-toi', label: 'menu.myWork', roles: ['counsellor'] },
+  { path: '/hang-cho', label: 'menu.queue', roles: ['supervisor'] },
   { path: '/ho-so/moi', label: 'menu.openCase', roles: ['counsellor', 'supervisor'] },
   { path: '/ho-so', label: 'menu.cases', roles: EVERY_ROLE },
+  { path: '/canh-bao', label: 'menu.alerts', roles: ['counsellor', 'supervisor', 'principal', 'ward_officer'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
 ];

@@ -11,7 +11,9 @@ import { actionsOf } from '../eventForms';
 import { useCase } from '../hooks/useCase';
 import { CaseHeader, DeadlineList } from './CaseHeader';
 import { ChronologyTab } from './ChronologyTab';
+import { ClockControls } from './ClockControls';
 import { EventDrawer } from './EventDrawer';
+import { NameLearner } from './NameLearner';
 
 type EventType = components['schemas']['CaseEventType'];
 
@@ -44,6 +46,8 @@ export const CasePage = () => {
                 {EVENT_LABELS[e][language]}
               </Button>
             ))}
+            <NameLearner view={data} />
+            <ClockControls view={data} />
           </Space>
         </nav>
       )}

@@ -22,7 +22,6 @@ export const MyWorkPage = () => {
   const cases = useMyCases(session?.user.id ?? '', q);
   const alerts = useMyAlerts();
   const groups = groupByStage(cases.data?.items ?? [], STAGE_ORDER);
-  const codeOf = new Map((cases.data?.items ?? []).map((c) => [c.id, c.code]));
 
   return (
     <section>
@@ -35,7 +34,7 @@ export const MyWorkPage = () => {
               <List.Item>
                 <Space wrap>
                   <Tag color={a.level === 'reminder' ? 'gold' : 'red'}>{ALERT_LEVEL_LABELS[a.level][language]}</Tag>
-                  {a.caseId && <Link to={`/ho-so/${a.caseId}`}>{codeOf.get(a.caseId) ?? t('myWork.openCase')}</Link>}
+                  {a.caseId && <Link to={`/ho-so/${a.caseId}`}>{a.caseCode ?? t('myWork.openCase')}</Link>}
                   <span>{language === 'vi' ? a.reason : a.reasonEn}</span>
                   <Typography.Text type="secondary">{dayjs(a.createdAt).format(DATE_TIME)}</Typography.Text>
                 </Space>

@@ -44,17 +44,4 @@ describe('where people work and with whom', () => {
     await caseTeam(w.users.auditorA, w.schoolA).expect(403);
     await caseTeam(w.users.supervisorA, 'not-a-uuid').expect(400);
   });
-
-  it('finds the school’s reports without an assignee', async () => {
-    const assigned = await openCase(t, w, { assigneeId: w.users.counsellorA.id });
-    const res = await t
-      .http()
-      .get('/api/cases')
-      .query({ unassigned: 'true' })
-      .set(auth(w.users.supervisorA))
-      .expect(200);
-    const ids = res.body.items.map((c: { id: string; assigneeId: string | null }) => c.id);
-    expect(ids).not.toContain(assigned.id);
-    expect(res.body.items.every((c: { assigneeId: string | null }) => c.assigneeId === null)).toBe(true);
-  });
 });

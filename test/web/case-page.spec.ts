@@ -55,7 +55,7 @@ describeWithBrowser('the web app: a case’s page', () => {
   };
   const stageOf = (page: Page) => page.getByTestId('case-stage');
   const sendEvent = async (page: Page, button: string, fields: Record<string, string> = {}) => {
-    await page.getByRole('button', { name: button }).click();
+    await page.getByRole('button', { name: button, exact: true }).click();
     const drawer = page.getByRole('dialog', { name: button });
     for (const [label, value] of Object.entries(fields)) await drawer.getByLabel(label).fill(value);
     await drawer.getByRole('button', { name: 'Gửi' }).click();
@@ -67,7 +67,12 @@ describeWithBrowser('the web app: a case’s page', () => {
     await select.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
     // Closed again before the next step (its open list is antd's, unnamed for a screen reader while it shows).
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'detached', timeout: 5_000 })
+      .catch(() => {
+        throw new Error(`the list of ${String(select)} stayed open after choosing “${option}”`);
+      });
   };
 
   it('takes a counsellor from the list to a new case and into its assessment, the stage and clocks in words', async () => {
@@ -169,6 +174,105 @@ describeWithBrowser('the web app: a case’s page', () => {
       .get(`/api/cases/${intakeCaseId}/records`)
       .set('Authorization', `Bearer ${counsellorToken}`);
     expect(JSON.stringify(sent.body)).toContain('2026-03-20');
+  });
+
+  // Continues the same case, now supported and monitored.
+  it('records a session, a family contact and two consents, refers to the health station and closes with the supervisor; the forms download', async () => {
+    const page = await openAs('tv.dongda', `/ho-so/${intakeCaseId}`);
+    await stageOf(page).getByText('Thực hiện và theo dõi', { exact: true }).waitFor();
+    const record = async (button: string, fill: (drawer: ReturnType<Page['getByRole']>) => Promise<void>) => {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: button });
+      await fill(drawer);
+      await drawer.getByRole('button', { name: 'Gửi' }).click();
+      await drawer.waitFor({ state: 'detached' });
+    };
+    const moment = async (drawer: ReturnType<Page['getByRole']>, label: string, value: string, next: string) => {
+      await drawer.getByLabel(label).fill(value);
+      await drawer.getByLabel(next, { exact: true }).click();
+    };
+
+    await page.getByRole('tab', { name: 'Ghi chép' }).click();
+    await record('Ghi buổi tư vấn', async (d) => {
+      await choose(page, d.getByLabel('Hình thức'), 'Trực tiếp');
+      await d.getByLabel('Địa điểm').fill('Phòng tư vấn học đường');
+      await moment(d, 'Thời điểm bắt đầu', '02/03/2026 08:00', 'Thời lượng (phút)');
+      await d.getByLabel('Thời lượng (phút)').fill('45');
+      await d.getByLabel('Phương pháp, kỹ thuật').fill('Lắng nghe tích cực\nĐặt câu hỏi mở');
+      await d.getByLabel('Đánh giá hiệu quả').fill('Em cởi mở hơn, đồng ý gặp lại tuần sau.');
+      await choose(page, d.getByLabel('Kết thúc buổi tư vấn'), 'Tiếp tục hỗ trợ');
+    });
+    await record('Ghi liên hệ gia đình', async (d) => {
+      await moment(d, 'Thời điểm liên hệ', '02/03/2026 08:30', 'Họ tên người được liên hệ');
+      await d.getByLabel('Họ tên người được liên hệ').fill('Lê Văn Bình');
+      await d.getByLabel('Quan hệ với học sinh').fill('bố');
+      await choose(page, d.getByLabel('Cách thức'), 'Điện thoại');
+      await d.getByLabel('Nội dung trao đổi').fill('Mời bố em đến trường trao đổi về kế hoạch hỗ trợ.');
+    });
+    const records = page.getByRole('tabpanel', { name: 'Ghi chép' });
+    await records.getByText('Lắng nghe tích cực; Đặt câu hỏi mở').waitFor();
+    await records.getByText('Lê Văn Bình').waitFor();
+    await screenshot(page, 'case-records');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('tab', { name: 'Sự đồng ý' }).click();
+    for (const giver of ['Cha mẹ, người giám hộ', 'Học sinh']) {
+      await record('Ghi nhận sự đồng ý', async (d) => {
+        await choose(page, d.getByLabel('Người đồng ý'), giver);
+        if (giver !== 'Học sinh') {
+          await d.getByLabel('Họ tên cha mẹ, người giám hộ').fill('Trần Thị Hoa');
+          await d.getByLabel('Quan hệ với học sinh (người giám hộ)').fill('mẹ');
+        }
+        await choose(page, d.getByLabel('Đồng ý cho việc'), 'Chuyển gửi');
+        await choose(page, d.getByLabel('Nơi nhận thông tin'), 'Trạm y tế phường');
+        await d.getByLabel('Mục đích').fill('Khám và tư vấn sức khỏe tâm thần.');
+        await d.getByLabel('Ngày đồng ý').fill('02/03/2026');
+        await d.getByLabel('Mục đích').click();
+        await choose(page, d.getByLabel('Cách thức'), 'Văn bản');
+      });
+    }
+    // Both in force: each may be withdrawn.
+    await page
+      .getByRole('tabpanel', { name: 'Sự đồng ý' })
+      .getByRole('button', { name: 'Rút lại sự đồng ý' })
+      .nth(1)
+      .waitFor();
+
+    await record('Chuyển gửi', async (d) => {
+      await choose(page, d.getByLabel('Nơi tiếp nhận chuyển gửi'), 'Trạm y tế phường');
+      await d.getByLabel('Lý do').fill('Cần đánh giá tâm lý chuyên sâu.');
+    });
+    await stageOf(page).getByText('Chuyển gửi – chờ trả lời', { exact: true }).waitFor();
+    await record('Ghi nhận nơi nhận đồng ý', async () => undefined);
+    await record('Ghi nhận hoàn thành chuyển gửi', async (d) => {
+      await d.getByLabel('Phản hồi của nơi tiếp nhận').fill('Em đã được khám, không cần điều trị thêm.');
+    });
+    await page.getByRole('tab', { name: 'Chuyển gửi' }).click();
+    await page.getByRole('tabpanel', { name: 'Chuyển gửi' }).getByText('Hoàn thành').first().waitFor();
+    await screenshot(page, 'case-referral');
+
+    await record('Đề xuất kết thúc', async (d) => {
+      await d.getByLabel('Kết quả', { exact: true }).fill('Em đi học đều, đã có bạn thân trong lớp.');
+    });
+    await stageOf(page).getByText('Chờ duyệt kết thúc', { exact: true }).waitFor();
+    const supervisor = await openAs('tt.dongda', `/ho-so/${intakeCaseId}`);
+    await (await sendEvent(supervisor, 'Duyệt kết thúc')).waitFor({ state: 'detached' });
+    await stageOf(supervisor).getByText('Đã kết thúc – theo dõi sau', { exact: true }).waitFor();
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Biểu mẫu' }).click();
+    for (const n of ['01', '02', '03', '04']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Tải mẫu ${n} (.docx)` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^DD-2026-\\d{4}-mau-${n}\\.docx$`));
+      const file = await download.createReadStream();
+      const head = await new Promise<Buffer>((resolve) => file.once('data', (c) => resolve(c as Buffer)));
+      // A .docx is a zip archive.
+      expect(head.subarray(0, 2).toString()).toBe('PK');
+    }
+    await screenshot(page, 'case-forms');
   });
 
   it('shows a counsellor of another school the not-found page for a case’s address', async () => {

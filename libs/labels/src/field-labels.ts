@@ -129,6 +129,7 @@ const BY_NAME: Record<string, FieldLabel> = {
   risk: l('Mức độ nguy cơ', 'Risk level'),
   overdue: l('Quá hạn', 'Overdue'),
   bulkTriage: l('Chờ phân loại hàng loạt', 'Marked for bulk triage'),
+  unassigned: l('Chưa phân công', 'Without an assignee'),
   unacknowledged: l('Chưa xác nhận', 'Unacknowledged'),
   level: l('Mức cảnh báo', 'Alert level'),
   caseId: l('Hồ sơ', 'Case'),

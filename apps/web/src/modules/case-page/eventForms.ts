@@ -1,42 +1,76 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { components } from '../api/openapiTypes';
 import type { DictionaryKey } from '../i18n/dictionaryVi';
+import type { Language } from '../i18n/I18nProvider';
+import { RISK_LABELS, SUPPORT_FORM_LABELS } from '../labels/valueLabels';
 
 type EventType = components['schemas']['CaseEventType'];
 
 // The API's text limits (libs/cases/src/dtos/event-payloads.ts: LONG, SHORT).
-const LONG = 10_000;
-const SHORT = 500;
+export const LONG = 10_000;
+export const SHORT = 500;
 // A list holds at most this many entries (TextList there).
 export const LIST_MAX = 50;
 
 // text: a paragraph; line: one line; list: one entry per line, sent as an array; day: a calendar day (YYYY-MM-DD);
-// pastDay/pastInstant: a day or a moment that has already happened; risk, supportForm: one of the API's values;
-// receiver: a service of the ward's directory; assignee: one of the school's counsellors and supervisors.
+// pastDay/pastInstant: a day or a moment that has already happened; instant: any moment; number: a whole number
+// from `min` to `max`; yesNo: a boolean; choice: one of `options` (the API's values and their words); receiver: a
+// service of the ward's directory; assignee: one of the school's counsellors and supervisors. A dotted name
+// ('person.fullName') is sent nested.
 export type FieldKind =
-  'text' | 'line' | 'list' | 'day' | 'pastInstant' | 'risk' | 'supportForm' | 'receiver' | 'assignee';
+  | 'text'
+  | 'line'
+  | 'list'
+  | 'day'
+  | 'pastDay'
+  | 'instant'
+  | 'pastInstant'
+  | 'number'
+  | 'yesNo'
+  | 'choice'
+  | 'receiver'
+  | 'assignee';
 
-export type EventField = { name: string; label: DictionaryKey; kind: FieldKind; required: boolean; max: number };
+export type ChoiceLabels = Record<string, Record<Language, string>>;
 
-const field = (name: string, kind: FieldKind, required = true, max = kind === 'line' ? SHORT : LONG): EventField => ({
+export type EventField = {
+  name: string;
+  label: DictionaryKey;
+  kind: FieldKind;
+  required: boolean;
+  max: number;
+  min?: number;
+  options?: ChoiceLabels;
+};
+
+export const field = (
+  name: string,
+  kind: FieldKind,
+  required = true,
+  max = kind === 'line' ? SHORT : LONG,
+): EventField => ({
   name,
   label: `casePage.field.${name}` as DictionaryKey,
   kind,
   required,
   max,
 });
-const optional = (name: string, kind: FieldKind, max?: number) => field(name, kind, false, max);
+export const optional = (name: string, kind: FieldKind, max?: number) => field(name, kind, false, max);
+export const choice = (name: string, options: ChoiceLabels, required = true): EventField => ({
+  ...field(name, 'choice', required),
+  options,
+});
 
 // The payload of each event the web app sends, with the rules of its DTO. Events not listed have no form yet.
 const reason = [field('reason', 'text')];
 const comment = [optional('comment', 'text')];
-const risk = [field('riskLevel', 'risk'), field('riskRationale', 'text')];
+const risk = [choice('riskLevel', RISK_LABELS), field('riskRationale', 'text')];
 const plan = [
   field('goals', 'list', true, SHORT * 4),
   field('responsible', 'line'),
   field('reviewDate', 'day'),
   optional('activities', 'list', SHORT * 4),
-  optional('form', 'supportForm'),
+  choice('form', SUPPORT_FORM_LABELS, false),
   optional('partners', 'list', SHORT),
   optional('resources', 'text'),
   optional('timeAndPlace', 'line', SHORT * 2),
@@ -92,9 +126,9 @@ const ASIDE: EventType[] = ['ADD_NOTE', 'UPDATE_RISK', 'CLOSE_AT_INTAKE', 'REASS
 export const actionsOf = (allowed: EventType[]): EventType[] =>
   allowed.filter((e) => EVENT_FORMS[e]).sort((a, b) => Number(ASIDE.includes(a)) - Number(ASIDE.includes(b)));
 
-export type FormValue = string | Dayjs | null | undefined;
+export type FormValue = string | number | Dayjs | null | undefined;
 export type FormValues = Record<string, FormValue>;
-export type FieldProblem = { field: string; problem: 'required' | 'tooLong' | 'tooMany' | 'future' };
+export type FieldProblem = { field: string; problem: 'required' | 'tooLong' | 'tooMany' | 'future' | 'outOfRange' };
 
 // A list's entries: its non-blank lines.
 const linesOf = (value: string): string[] =>
@@ -112,7 +146,13 @@ export const checkPayload = (fields: EventField[], values: FormValues, now: Dayj
     const value = values[f.name];
     const problem = (p: FieldProblem['problem']) => [{ field: f.name, problem: p }];
     if (isEmpty(value)) return f.required ? problem('required') : [];
-    if (dayjs.isDayjs(value)) return f.kind === 'pastInstant' && value.isAfter(now) ? problem('future') : [];
+    if (dayjs.isDayjs(value)) {
+      const future = f.kind === 'pastInstant' ? value.isAfter(now) : f.kind === 'pastDay' && value.isAfter(now, 'day');
+      return future ? problem('future') : [];
+    }
+    if (typeof value === 'number') {
+      return Number.isInteger(value) && value >= (f.min ?? 0) && value <= f.max ? [] : problem('outOfRange');
+    }
     const text = value as string;
     if (f.kind === 'list') {
       const lines = linesOf(text);
@@ -122,14 +162,26 @@ export const checkPayload = (fields: EventField[], values: FormValues, now: Dayj
     return text.length > f.max ? problem('tooLong') : [];
   });
 
+const sent = (f: EventField, value: Exclude<FormValue, null | undefined>): unknown => {
+  if (dayjs.isDayjs(value))
+    return f.kind === 'day' || f.kind === 'pastDay' ? value.format('YYYY-MM-DD') : value.toISOString();
+  if (f.kind === 'list') return linesOf(String(value));
+  if (f.kind === 'yesNo') return value === 'yes';
+  return value;
+};
+
 // The payload sent: optional fields left empty are left out, as the DTO expects; a list goes as its lines, a day
-// as YYYY-MM-DD, a moment as an ISO instant.
-export const payloadOf = (fields: EventField[], values: FormValues): Record<string, string | string[]> =>
-  Object.fromEntries(
-    fields.flatMap((f) => {
-      const value = values[f.name];
-      if (isEmpty(value)) return [];
-      if (dayjs.isDayjs(value)) return [[f.name, f.kind === 'day' ? value.format('YYYY-MM-DD') : value.toISOString()]];
-      return [[f.name, f.kind === 'list' ? linesOf(value as string) : (value as string)]];
-    }),
-  );
+// as YYYY-MM-DD, a moment as an ISO instant, a dotted name nested ('person.fullName' → person: { fullName }).
+export const payloadOf = (fields: EventField[], values: FormValues): Record<string, unknown> => {
+  const payload: Record<string, unknown> = {};
+  for (const f of fields) {
+    const value = values[f.name];
+    if (isEmpty(value)) continue;
+    const path = f.name.split('.');
+    const leaf = path.pop() as string;
+    let at = payload;
+    for (const part of path) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[leaf] = sent(f, value as Exclude<FormValue, null | undefined>);
+  }
+  return payload;
+};

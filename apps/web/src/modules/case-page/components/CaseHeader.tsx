@@ -12,7 +12,7 @@ type CaseView = components['schemas']['CaseViewDto'];
 export const DATE_TIME = 'DD/MM/YYYY HH:mm';
 
 // A field the caller may not read says so: an empty box would read as "nothing was written".
-const Sealed = () => {
+export const Sealed = () => {
   const { t } = useI18n();
   return (
     <Typography.Text type="secondary" italic>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiProblemError, problemMessage } from '../../api/problem';
@@ -11,7 +11,13 @@ import { actionsOf } from '../eventForms';
 import { useCase } from '../hooks/useCase';
 import { CaseHeader, DeadlineList } from './CaseHeader';
 import { ChronologyTab } from './ChronologyTab';
+import { useSession } from '../../session/hooks/useSession';
+import { CaseSections } from './CaseSections';
 import { ClockControls } from './ClockControls';
+import { ConsentsTab } from './ConsentsTab';
+import { FormsTab } from './FormsTab';
+import { RecordsTab } from './RecordsTab';
+import { ReferralsTab } from './ReferralsTab';
 import { EventDrawer } from './EventDrawer';
 import { NameLearner } from './NameLearner';
 
@@ -22,6 +28,7 @@ export const CasePage = () => {
   const { caseId = '' } = useParams();
   const { t, language } = useI18n();
   const view = useCase(caseId);
+  const user = useSession()?.user;
   const [open, setOpen] = useState<EventType | null>(null);
 
   // A case of another school answers 404 like a case that does not exist: the page says the same.
@@ -34,6 +41,8 @@ export const CasePage = () => {
   if (!view.data) return <Card loading />;
   const data = view.data;
   const actions = actionsOf(data.allowedEvents);
+  // Records are the assigned counsellor's to write (the API says so again): others read them.
+  const mayWrite = data.assigneeId === user?.id && data.state !== 'closed.archived';
 
   return (
     <section>
@@ -54,9 +63,13 @@ export const CasePage = () => {
       <CaseHeader view={data} />
       <Typography.Title level={2}>{t('casePage.deadlines')}</Typography.Title>
       <DeadlineList view={data} />
-      <Tabs
+      <CaseSections
         items={[
           { key: 'chronology', label: t('casePage.chronology'), children: <ChronologyTab caseId={data.id} /> },
+          { key: 'records', label: t('records.tab'), children: <RecordsTab view={data} mayWrite={mayWrite} /> },
+          { key: 'referrals', label: t('referrals.tab'), children: <ReferralsTab caseId={data.id} /> },
+          { key: 'consents', label: t('consents.tab'), children: <ConsentsTab view={data} mayWrite={mayWrite} /> },
+          { key: 'forms', label: t('forms.tab'), children: <FormsTab caseId={data.id} code={data.code} /> },
           ...historyTab(data.id),
         ]}
       />

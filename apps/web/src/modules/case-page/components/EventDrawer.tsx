@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Form, Space } from 'antd';
+import { Alert, Drawer, Form } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import { isProblem, problemMessage, type Problem } from '../../api/problem';
@@ -7,8 +7,8 @@ import type { components } from '../../api/openapiTypes';
 import { placeFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EVENT_LABELS } from '../../labels/valueLabels';
-import { checkPayload, EVENT_FORMS, LIST_MAX, payloadOf, type FormValue, type FormValues } from '../eventForms';
-import { EventFieldInput } from './EventFieldInput';
+import { EVENT_FORMS, payloadOf, type FormValues } from '../eventForms';
+import { FieldsForm } from './FieldsForm';
 import { caseKey } from '../hooks/useCase';
 
 type CaseView = components['schemas']['CaseViewDto'];
@@ -68,34 +68,15 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
         />
       )}
       {offline && <Alert type="error" showIcon role="alert" title={t('error.network')} />}
-      <Form form={form} layout="vertical" onFinish={(values) => void send(values)} requiredMark>
-        {fields.map((f) => (
-          <Form.Item
-            key={f.name}
-            name={f.name}
-            label={t(f.label)}
-            required={f.required}
-            rules={[
-              {
-                validator: async (_, value: FormValue) => {
-                  const [problem] = checkPayload([f], { [f.name]: value });
-                  const max = problem?.problem === 'tooMany' ? LIST_MAX : f.max;
-                  if (problem) throw new Error(t(`casePage.${problem.problem}`, { max }));
-                },
-              },
-            ]}
-          >
-            <EventFieldInput field={f} schoolId={view.schoolId} />
-          </Form.Item>
-        ))}
-        {fields.length === 0 && <p>{t('casePage.noDetails')}</p>}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={sending}>
-            {t('casePage.send')}
-          </Button>
-          <Button onClick={onClose}>{t('casePage.cancel')}</Button>
-        </Space>
-      </Form>
+      <FieldsForm
+        form={form}
+        fields={fields}
+        schoolId={view.schoolId}
+        sending={sending}
+        empty={<p>{t('casePage.noDetails')}</p>}
+        onSubmit={(values) => void send(values)}
+        onCancel={onClose}
+      />
     </Drawer>
   );
 };

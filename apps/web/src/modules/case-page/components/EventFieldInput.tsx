@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Input, Select } from 'antd';
+import { DatePicker, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api/apiClient';
 import { dataOf } from '../../api/problem';
 import { useI18n } from '../../i18n/I18nProvider';
-import { PROVIDER_KIND_LABELS, RISK_LABELS, ROLE_LABELS, SUPPORT_FORM_LABELS } from '../../labels/valueLabels';
-import type { EventField } from '../eventForms';
+import { PROVIDER_KIND_LABELS, ROLE_LABELS } from '../../labels/valueLabels';
+import type { ChoiceLabels, EventField } from '../eventForms';
 
 // antd's Form.Item hands its child `id`, `value` and `onChange`: each kind of field passes them to its input.
 type Props = {
@@ -16,8 +16,8 @@ type Props = {
   onChange?: (value: unknown) => void;
 };
 
-const optionsOf = <T extends string>(labels: Record<T, Record<'vi' | 'en', string>>, language: 'vi' | 'en') =>
-  (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value][language] }));
+const optionsOf = (labels: ChoiceLabels = {}, language: 'vi' | 'en') =>
+  Object.entries(labels).map(([value, label]) => ({ value, label: label[language] }));
 
 // The active services of the ward's directory, by kind and name.
 const ReceiverSelect = ({ schoolId: _schoolId, ...props }: Omit<Props, 'field'>) => {
@@ -70,25 +70,48 @@ export const EventFieldInput = ({ field, schoolId, ...props }: Props) => {
       return <Input.TextArea {...props} value={props.value as string} rows={3} placeholder={t('casePage.listHint')} />;
     case 'day':
       return <DatePicker {...props} value={props.value as dayjs.Dayjs} format="DD/MM/YYYY" />;
+    case 'pastDay':
+      return (
+        <DatePicker
+          {...props}
+          value={props.value as dayjs.Dayjs}
+          format="DD/MM/YYYY"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        />
+      );
+    case 'instant':
     case 'pastInstant':
       return (
         <DatePicker
           {...props}
           value={props.value as dayjs.Dayjs}
           showTime={{ format: 'HH:mm' }}
+          needConfirm={false}
           format="DD/MM/YYYY HH:mm"
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={field.kind === 'pastInstant' ? (d) => d.isAfter(dayjs(), 'day') : undefined}
         />
       );
-    case 'risk':
-      return <Select {...props} placeholder={t('casePage.choose')} options={optionsOf(RISK_LABELS, language)} />;
-    case 'supportForm':
+    case 'number':
+      return <InputNumber {...props} value={props.value as number} min={field.min} max={field.max} precision={0} />;
+    case 'yesNo':
+      return (
+        <Radio.Group
+          {...props}
+          value={props.value}
+          onChange={(e) => props.onChange?.(e.target.value)}
+          options={[
+            { value: 'yes', label: t('casePage.yes') },
+            { value: 'no', label: t('casePage.no') },
+          ]}
+        />
+      );
+    case 'choice':
       return (
         <Select
           {...props}
-          allowClear
+          allowClear={!field.required}
           placeholder={t('casePage.choose')}
-          options={optionsOf(SUPPORT_FORM_LABELS, language)}
+          options={optionsOf(field.options, language)}
         />
       );
     case 'receiver':

@@ -13,21 +13,33 @@ export const AppLayout = () => {
   const { t, language } = useI18n();
   const session = useSession();
   const { pathname } = useLocation();
-  // Below a tablet's width the menu runs across the top (its overflow folds into "…") rather than in a side bar.
+  // Below a tablet's width the menu runs across the top rather than in a side bar.
   const wide = Grid.useBreakpoint().md !== false;
   if (!session) return null;
   const { user } = session;
   const roles = user.roles.map((r) => ROLE_LABELS[r][language]).join(', ');
+  const entries = menuOf(user);
+  const selected = selectedEntry(entries, pathname);
+  // On a phone the entries wrap as plain links: antd's horizontal menu folds its overflow into a hidden copy whose
+  // links stay focusable, which screen readers trip on.
   const menu = (
-    <nav aria-label={t('app.name')}>
-      <Menu
-        mode={wide ? 'inline' : 'horizontal'}
-        selectedKeys={[selectedEntry(menuOf(user), pathname)]}
-        items={menuOf(user).map((entry) => ({
-          key: entry.path,
-          label: <Link to={entry.path}>{t(entry.label)}</Link>,
-        }))}
-      />
+    <nav aria-label={t('app.name')} className={wide ? undefined : 'phone-menu'}>
+      {wide ? (
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          items={entries.map((entry) => ({
+            key: entry.path,
+            label: <Link to={entry.path}>{t(entry.label)}</Link>,
+          }))}
+        />
+      ) : (
+        entries.map((entry) => (
+          <Link key={entry.path} to={entry.path} aria-current={entry.path === selected ? 'page' : undefined}>
+            {t(entry.label)}
+          </Link>
+        ))
+      )}
     </nav>
   );
   return (

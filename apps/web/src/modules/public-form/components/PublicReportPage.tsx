@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { isProblem, problemMessage, type Problem } from '../../api/problem';
 import { placeFieldErrors } from '../../forms/fieldErrors';
@@ -44,7 +44,13 @@ export const PublicReportPage = () => {
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [trackingCode, setTrackingCode] = useState<string | null>(null);
+  const refusalRef = useRef<HTMLDivElement>(null);
   const [noSchool, setNoSchool] = useState<{ written?: string } | null>(SCHOOL_CODE.test(schoolCode) ? null : {});
+
+  // On a phone the send button is a screen below the message: the message comes into sight.
+  useEffect(() => {
+    if (refusal) refusalRef.current?.scrollIntoView({ block: 'center' });
+  }, [refusal]);
 
   const post = async (values: Values) =>
     publicApi.POST('/api/public/intake', {
@@ -106,13 +112,15 @@ export const PublicReportPage = () => {
           {t('publicForm.school')} <strong>{schoolCode}</strong>
         </p>
         {refusal && (
-          <Alert
-            type={refusal.kind === 'tooMany' ? 'warning' : 'error'}
-            showIcon
-            role="alert"
-            className="public-refusal"
-            title={refusalText(refusal)}
-          />
+          <div ref={refusalRef}>
+            <Alert
+              type={refusal.kind === 'tooMany' ? 'warning' : 'error'}
+              showIcon
+              role="alert"
+              className="public-refusal"
+              title={refusalText(refusal)}
+            />
+          </div>
         )}
         <Form<Values>
           form={form}
@@ -123,6 +131,7 @@ export const PublicReportPage = () => {
         >
           <Form.Item
             name="whatIsHappening"
+            className="public-what"
             label={t('publicForm.what')}
             extra={t('publicForm.whatHint')}
             required

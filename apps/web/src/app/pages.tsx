@@ -47,4 +47,10 @@ export const signedInPages: RouteObject[] = [
 ];
 
 // Pages anyone may open without logging in.
-export const publicPages: RouteObject[] = [];
+export const publicPages: RouteObject[] = [
+  page(
+    '/bao-tin/:schoolCode',
+    () => import('../modules/public-form/components/PublicReportPage'),
+    (m) => m.PublicReportPage,
+  ),
+];

@@ -252,4 +252,41 @@ export const dictionaryEn: Dictionary = {
   'casePage.field.scope.purpose': 'Purpose',
   'casePage.field.givenAt': 'Given on',
   'casePage.section': 'Section of the case',
+  'publicForm.title': 'Tell the school',
+  'publicForm.hotlineTitle': 'If you are in danger, call 111 now',
+  'publicForm.hotlineText':
+    'The national child-protection hotline 111: free, 24 hours a day, 7 days a week. You can call at any time for help.',
+  'publicForm.hotlineCall': 'Call 111',
+  'publicForm.intro':
+    'You or your parents can tell the school about a difficulty you are facing. You do not need to give your name. The school’s counselling staff will read the report.',
+  'publicForm.school': 'School code:',
+  'publicForm.what': 'What is happening?',
+  'publicForm.whatHint': 'Tell what you want: what happened, where, since when, who is involved.',
+  'publicForm.contact': 'How to reach you',
+  'publicForm.contactHint':
+    'A phone number, an e-mail or your name. If you leave it empty the school still gets your report but cannot reach you.',
+  'publicForm.urgent': 'I am in danger',
+  'publicForm.urgentHint': 'The school looks at this report first. If the danger is happening now, call 111 now.',
+  'publicForm.trap': 'Website (leave empty)',
+  'publicForm.send': 'Send the report',
+  'publicForm.sending': 'Sending…',
+  'publicForm.sendingStatus': 'Sending your report, please wait a moment…',
+  'publicForm.tooMany':
+    'You sent several reports in a row, so the form pauses for a while. Wait about {minutes} minutes, then send again; what you wrote is still here. If you are in danger, call 111 now.',
+  'publicForm.offline':
+    'Not sent: the connection was lost. Check the network and send again; what you wrote is still here. If you are in danger, call 111 now.',
+  'publicForm.fixFields': 'Not sent: look at the marked fields below.',
+  'publicForm.sentTitle': 'The school has received your report',
+  'publicForm.trackingLabel': 'Your tracking code:',
+  'publicForm.trackingKeep':
+    'Write down or take a picture of this code. To ask about your report later, give this code to the school’s counsellor; you do not need to say your name.',
+  'publicForm.nextTitle': 'What happens next?',
+  'publicForm.nextRead': 'The school’s counselling staff read the report and name someone to help.',
+  'publicForm.nextContact': 'If you left a way to reach you, the school will contact you.',
+  'publicForm.nextDanger': 'If you are in danger, do not wait: call the 111 hotline now.',
+  'publicForm.another': 'Send another report',
+  'publicForm.noSchoolTitle': 'No school has the code {code}',
+  'publicForm.noSchoolText':
+    'The address of this page may be mistyped. Check the address on the school’s notice board, or ask a teacher. If you need help now, call 111.',
+  'publicForm.noSchoolWritten': 'The report was not sent. What you wrote is below, for you to copy:',
 };

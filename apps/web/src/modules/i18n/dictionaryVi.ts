@@ -252,6 +252,43 @@ export const dictionaryVi = {
   'casePage.field.scope.purpose': 'Mục đích',
   'casePage.field.givenAt': 'Ngày đồng ý',
   'casePage.section': 'Mục của hồ sơ',
+  'publicForm.title': 'Báo tin cho nhà trường',
+  'publicForm.hotlineTitle': 'Nếu em đang gặp nguy hiểm, hãy gọi ngay 111',
+  'publicForm.hotlineText':
+    'Tổng đài quốc gia bảo vệ trẻ em 111: miễn phí, 24 giờ mỗi ngày, 7 ngày mỗi tuần. Em có thể gọi bất cứ lúc nào để được giúp đỡ.',
+  'publicForm.hotlineCall': 'Gọi 111',
+  'publicForm.intro':
+    'Em hoặc bố mẹ em có thể kể cho nhà trường điều em đang gặp khó khăn. Em không cần ghi tên. Thầy cô phụ trách tư vấn học đường của trường sẽ đọc tin báo.',
+  'publicForm.school': 'Mã trường:',
+  'publicForm.what': 'Chuyện gì đang xảy ra?',
+  'publicForm.whatHint': 'Em kể những gì em muốn: chuyện gì, ở đâu, từ khi nào, ai liên quan.',
+  'publicForm.contact': 'Cách liên hệ lại với em',
+  'publicForm.contactHint':
+    'Số điện thoại, e-mail hoặc tên của em. Nếu em để trống, nhà trường vẫn nhận được tin báo nhưng không thể liên hệ lại với em.',
+  'publicForm.urgent': 'Em đang gặp nguy hiểm',
+  'publicForm.urgentHint': 'Nhà trường sẽ xem tin báo này trước. Nếu nguy hiểm đang xảy ra, hãy gọi ngay 111.',
+  'publicForm.trap': 'Trang web (để trống)',
+  'publicForm.send': 'Gửi tin báo',
+  'publicForm.sending': 'Đang gửi…',
+  'publicForm.sendingStatus': 'Đang gửi tin báo của em, xin đợi một chút…',
+  'publicForm.tooMany':
+    'Em đã gửi nhiều tin báo liền nhau nên hệ thống tạm dừng nhận. Em hãy đợi khoảng {minutes} phút rồi bấm gửi lại; những gì em đã viết vẫn còn ở đây. Nếu em đang gặp nguy hiểm, hãy gọi ngay 111.',
+  'publicForm.offline':
+    'Chưa gửi được vì mất kết nối. Em hãy kiểm tra mạng rồi bấm gửi lại; những gì em đã viết vẫn còn ở đây. Nếu em đang gặp nguy hiểm, hãy gọi ngay 111.',
+  'publicForm.fixFields': 'Chưa gửi được: em hãy xem lại các ô được đánh dấu bên dưới.',
+  'publicForm.sentTitle': 'Nhà trường đã nhận được tin báo của em',
+  'publicForm.trackingLabel': 'Mã theo dõi của em:',
+  'publicForm.trackingKeep':
+    'Em hãy chép hoặc chụp lại mã này. Khi em muốn hỏi thêm về tin báo, em đưa mã này cho thầy cô tư vấn của trường; em không cần nói tên.',
+  'publicForm.nextTitle': 'Điều gì sẽ xảy ra tiếp theo?',
+  'publicForm.nextRead': 'Thầy cô phụ trách tư vấn học đường của trường sẽ đọc tin báo và phân công người giúp đỡ.',
+  'publicForm.nextContact': 'Nếu em để lại cách liên hệ, nhà trường sẽ liên hệ lại với em.',
+  'publicForm.nextDanger': 'Nếu em đang gặp nguy hiểm, đừng chờ: hãy gọi ngay Tổng đài 111.',
+  'publicForm.another': 'Gửi một tin báo khác',
+  'publicForm.noSchoolTitle': 'Không tìm thấy trường có mã {code}',
+  'publicForm.noSchoolText':
+    'Địa chỉ trang này có thể bị gõ sai. Em hãy kiểm tra lại địa chỉ trên bảng tin của trường, hoặc hỏi thầy cô. Nếu em cần giúp đỡ ngay, hãy gọi 111.',
+  'publicForm.noSchoolWritten': 'Tin báo chưa được gửi. Những gì em đã viết ở dưới đây, để em chép lại:',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

@@ -10,8 +10,8 @@ import { useSubmitReport } from '../hooks/useFigures';
 type ReportPeriod = components['schemas']['ReportPeriodDto'];
 
 // The two reports the school owes the ward this school year (15/01 semester I, 15/05 the year). The principal
-// marks one submitted while its clock runs; a report without a clock (its date passed before the school joined)
-// has nothing to stop.
+// marks one submitted while its clock runs (the escalation sweep opens the clocks of the school year); a report
+// without a clock has nothing to stop, so it gets no button.
 export const ReportDeadlines = ({
   schoolId,
   reports,
@@ -61,7 +61,7 @@ export const ReportDeadlines = ({
                     <Tag color="success">
                       {t('figures.submittedAt', { at: dayjs(r.submittedAt).format(DATE_TIME) })}
                     </Tag>
-                  ) : !r.hasClock ? (
+                  ) : !r.hasClock && !dayjs(r.dueAt).isAfter(dayjs(asOf)) ? (
                     t('figures.noClock')
                   ) : late ? (
                     <Tag color="error">{t('figures.late')}</Tag>

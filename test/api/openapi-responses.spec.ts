@@ -112,6 +112,7 @@ describe('the answers match the OpenAPI document', () => {
       .set(auth(users.supervisorA))
       .send({ nextAction: 'Gọi cho gia đình.' });
     await t.http().get('/api/reports/ward/cases').set(auth(users.wardW));
+    await t.http().get('/api/reports/school/figures').query({ schoolId: schoolA }).set(auth(users.principalA));
     await t
       .http()
       .post('/api/reports/submissions')

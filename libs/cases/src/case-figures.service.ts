@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lastEnteredStage } from '@dh/audit';
+import { overdueCondition } from '@dh/escalations';
 
 // Cases and distinct learners per school and key: what a ward report counts and masks.
 export type CaseCountRow = { school_id: string; key: string; n: number; learners: number };
@@ -43,6 +44,19 @@ export class CaseFiguresService {
           AND ${lastEnteredStage('closed', 'c.id')} >= $2
         GROUP BY 1, 2`,
       [schoolIds, from],
+    );
+  }
+
+  // Open cases with a running clock past its due time: the cases list's "overdue" filter, counted. The
+  // condition binds `:now` for the query builder; here it is the second positional parameter.
+  async overdueOpen(schoolIds: string[], now: Date): Promise<CaseCountRow[]> {
+    if (schoolIds.length === 0) return [];
+    return this.source.query(
+      `SELECT c.school_id, 'all' AS key, count(*)::int AS n, count(DISTINCT coalesce(c.learner_id, c.id))::int AS learners
+         FROM "case" c
+        WHERE c.school_id = ANY($1) AND ${OPEN} AND ${overdueCondition('c.id').replace(':now', '$2')}
+        GROUP BY 1, 2`,
+      [schoolIds, now],
     );
   }
 }

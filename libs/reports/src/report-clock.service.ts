@@ -8,6 +8,9 @@ import { BeforeSweepHooks, DeadlineService, REPORT_DEADLINE_KINDS, ReportKind } 
 import { assertAllowed, Caller, schoolNotFound, UserService } from '@dh/identity';
 
 export type ReportSubmitted = { schoolId: string; kind: ReportKind; closedDeadlines: number };
+// A report the school owes this school year: due when, and when its clock was closed by a submission (null: not yet,
+// or its clock was never opened because the school joined after the date).
+export type ReportPeriod = { kind: ReportKind; dueAt: string; submittedAt: string | null; hasClock: boolean };
 
 const REPORTS: Record<ReportKind, { month: number; day: number; yearOffset: number; label: string; labelEn: string }> =
   {
@@ -105,5 +108,26 @@ export class ReportClockService implements OnModuleInit {
   // The report-submitted event closes the school's clock for that report.
   async markSubmitted(tx: EntityManager, schoolId: string, kind: ReportKind, now: Date): Promise<number> {
     return this.deadlines.closeSchoolClocks(tx, schoolId, kind, now);
+  }
+
+  // The school's two reports of the school year that starts in `startYear`, in order of their dates.
+  async periods(schoolId: string, startYear: number): Promise<ReportPeriod[]> {
+    return Promise.all(
+      REPORT_DEADLINE_KINDS.map(async (kind) => {
+        const r = REPORTS[kind];
+        const dueAt = dueInstant(startYear + r.yearOffset, r.month, r.day, this.config.tzName);
+        const rows: { closed_at: Date | null }[] = await this.source.query(
+          `SELECT closed_at FROM deadline WHERE case_id IS NULL AND school_id = $1 AND kind = $2 AND due_at = $3
+            ORDER BY closed_at DESC NULLS FIRST LIMIT 1`,
+          [schoolId, kind, dueAt],
+        );
+        return {
+          kind,
+          dueAt: dueAt.toISOString(),
+          submittedAt: rows[0]?.closed_at ? new Date(rows[0].closed_at).toISOString() : null,
+          hasClock: rows.length > 0,
+        };
+      }),
+    );
   }
 }

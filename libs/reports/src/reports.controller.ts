@@ -5,6 +5,9 @@ import { ApiErrors } from '@dh/errors';
 import { WardFiguresQueryDto } from './dtos/ward-figures.dto';
 import { WardCaseFiguresDto } from './dtos/ward-figures.response';
 import { WardFiguresService } from './ward-figures.service';
+import { SchoolFiguresQueryDto } from './dtos/school-figures.dto';
+import { SchoolFiguresDto } from './dtos/school-figures.response';
+import { SchoolFiguresService } from './school-figures.service';
 
 const { SCHOOL_NOT_FOUND } = IdentityExceptionCode;
 
@@ -12,7 +15,10 @@ const { SCHOOL_NOT_FOUND } = IdentityExceptionCode;
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly figures: WardFiguresService) {}
+  constructor(
+    private readonly figures: WardFiguresService,
+    private readonly school: SchoolFiguresService,
+  ) {}
 
   @Permission('report.read')
   @Get('ward/cases')
@@ -24,5 +30,17 @@ export class ReportsController {
   @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
   wardCases(@CurrentCaller() caller: Caller, @Query() query: WardFiguresQueryDto) {
     return this.figures.cases(caller, query.schoolId);
+  }
+
+  @Permission('report.read')
+  @Get('school/figures')
+  @ApiOperation({
+    summary:
+      'Số liệu của một trường / one school’s figures: open cases by stage, risk, area, channel; closed this school year; overdue; the reports it owes this school year (principal, supervisor: their school; ward officer: a school of the ward, cells under 5 shown as "<5")',
+  })
+  @ApiOkResponse({ type: SchoolFiguresDto })
+  @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
+  schoolFigures(@CurrentCaller() caller: Caller, @Query() query: SchoolFiguresQueryDto) {
+    return this.school.of(caller, query.schoolId);
   }
 }

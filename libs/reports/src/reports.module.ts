@@ -5,12 +5,13 @@ import { IdentityModule } from '@dh/identity';
 import { ReportClockService } from './report-clock.service';
 import { ReportSubmissionsController } from './report-submissions.controller';
 import { ReportsController } from './reports.controller';
+import { SchoolFiguresService } from './school-figures.service';
 import { WardFiguresService } from './ward-figures.service';
 
 @Module({
   imports: [IdentityModule, CasesModule, EscalationsModule],
   controllers: [ReportsController, ReportSubmissionsController],
-  providers: [WardFiguresService, ReportClockService],
+  providers: [WardFiguresService, SchoolFiguresService, ReportClockService],
   exports: [WardFiguresService, ReportClockService],
 })
 export class ReportsModule {}

@@ -40,6 +40,11 @@ export const signedInPages: RouteObject[] = [
     (m) => m.CasePage,
   ),
   page(
+    'so-lieu',
+    () => import('../modules/figures/components/FiguresPage'),
+    (m) => m.FiguresPage,
+  ),
+  page(
     'kiem-tra',
     () => import('../modules/admin-chain/components/AdminChainPage'),
     (m) => m.AdminChainPage,

@@ -869,6 +869,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/school/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu của một trường / one school’s figures: open cases by stage, risk, area, channel; closed this school year; overdue; the reports it owes this school year (principal, supervisor: their school; ward officer: a school of the ward, cells under 5 shown as "<5") */
+        get: operations["ReportsController_schoolFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/submissions": {
         parameters: {
             query?: never;
@@ -2108,6 +2125,18 @@ export interface components {
         };
         /** @enum {string} */
         ReportKind: "report_semester1" | "report_year";
+        ReportPeriodDto: {
+            /** Format: date-time */
+            dueAt: string;
+            /** @description false: no clock runs for this report (the school joined after its date) */
+            hasClock: boolean;
+            kind: components["schemas"]["ReportKind"];
+            /**
+             * Format: date-time
+             * @description when a submission closed the report’s clock; null: not submitted yet
+             */
+            submittedAt: string | null;
+        };
         ReportSubmissionAnswerDto: {
             /** @description the report deadlines this submission met */
             closedDeadlines: number;
@@ -2158,6 +2187,22 @@ export interface components {
             open: components["schemas"]["OpenCaseFiguresDto"];
             /** Format: uuid */
             schoolId: string;
+        };
+        SchoolFiguresDto: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the school year’s start
+             */
+            from: string;
+            /** @description open cases with a clock past its due time */
+            overdue: number | "<5";
+            /** @description the reports the school owes this school year, by date */
+            reports: components["schemas"]["ReportPeriodDto"][];
+            school: components["schemas"]["SchoolCaseFiguresDto"];
+            /** @example 2025-2026 */
+            schoolYear: string;
         };
         SchoolViewDto: {
             code: string;
@@ -6934,6 +6979,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AltchaChallengeDto"];
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_schoolFigures: {
+        parameters: {
+            query: {
+                /** @description the school */
+                schoolId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolFiguresDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), ward_officer (phường của mình / own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SCHOOL_NOT_FOUND";
+                    };
                 };
             };
             /** @description INTERNAL, DATABASE_UNAVAILABLE */

@@ -7,8 +7,8 @@ type Role = SessionUser['roles'][number];
 export const START_PAGE: Record<Role, string> = {
   counsellor: '/viec-cua-toi',
   supervisor: '/hang-cho',
-  principal: '/ho-so',
-  ward_officer: '/ho-so',
+  principal: '/so-lieu',
+  ward_officer: '/so-lieu',
   auditor: '/ho-so',
   admin: '/ho-so',
 };
@@ -25,6 +25,7 @@ export const MENU: MenuEntry[] = [
   { path: '/hang-cho', label: 'menu.queue', roles: ['supervisor'] },
   { path: '/ho-so/moi', label: 'menu.openCase', roles: ['counsellor', 'supervisor'] },
   { path: '/ho-so', label: 'menu.cases', roles: EVERY_ROLE },
+  { path: '/so-lieu', label: 'menu.figures', roles: ['principal', 'supervisor', 'ward_officer'] },
   { path: '/canh-bao', label: 'menu.alerts', roles: ['counsellor', 'supervisor', 'principal', 'ward_officer'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },

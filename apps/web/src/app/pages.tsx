@@ -44,6 +44,11 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/admin-chain/components/AdminChainPage'),
     (m) => m.AdminChainPage,
   ),
+  page(
+    'quan-tri/tai-khoan',
+    () => import('../modules/admin/users/UsersPage'),
+    (m) => m.UsersPage,
+  ),
 ];
 
 // Pages anyone may open without logging in.

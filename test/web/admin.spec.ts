@@ -103,4 +103,43 @@ describeWithBrowser('the web app: the administrator’s pages', () => {
     await created.getByText('Đã vô hiệu hóa').waitFor();
     expect(await created.getByRole('button', { name: 'Vô hiệu hóa' }).count()).toBe(0);
   });
+
+  it('shows the demo ward and schools, the demo inspector’s grants, the directory and this year’s calendar', async () => {
+    const page = await openAs('admin', '/quan-tri/truong');
+    const check = async (name: string) => {
+      await screenshot(page, name);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      // No code of the API on the page: every value is in words.
+      expect((await page.locator('main').textContent()) ?? '').not.toMatch(
+        /\b(day_off|working_day|y_te|auditor|statutory)\b/,
+      );
+    };
+    await page.getByRole('heading', { name: 'Trường và phường', level: 1 }).waitFor();
+    await row(page, 'Phường Đống Đa').first().waitFor();
+    await row(page, 'Trường THCS Đống Đa').getByText('Phường Đống Đa').waitFor();
+    await row(page, 'Trường Tiểu học Kim Liên').waitFor();
+    await check('admin-schools');
+
+    await page.getByRole('link', { name: 'Cấp quyền' }).click();
+    await page.getByRole('heading', { name: 'Cấp quyền', level: 1 }).waitFor();
+    const inspector = page.getByTestId('auditor-grants').getByRole('row').filter({ hasText: 'Vũ Quốc Khánh' });
+    await inspector.filter({ hasText: 'Trường THCS Đống Đa' }).getByText('Còn hiệu lực').waitFor();
+    await inspector.filter({ hasText: 'Trường Tiểu học Kim Liên' }).getByText('Còn hiệu lực').waitFor();
+    await check('admin-grants');
+
+    await page.getByRole('link', { name: 'Danh bạ dịch vụ' }).click();
+    await page.getByRole('heading', { name: 'Danh bạ dịch vụ', level: 1 }).waitFor();
+    const services = page.getByTestId('directory-table').getByRole('row');
+    await services.filter({ hasText: 'Y tế' }).first().waitFor();
+    expect(await services.count()).toBeGreaterThan(2);
+    await check('admin-directory');
+
+    await page.getByRole('link', { name: 'Lịch làm việc' }).click();
+    const year = new Date().getFullYear();
+    await page.getByRole('heading', { name: `Lịch làm việc năm ${year}`, level: 1 }).waitFor();
+    // The year's holidays are in force, Tết among them, each named.
+    await page.getByTestId('calendar-effective').getByRole('row').nth(1).waitFor();
+    expect(await page.getByTestId('calendar-effective').getByRole('row').count()).toBeGreaterThan(3);
+    await check('admin-calendar');
+  });
 });

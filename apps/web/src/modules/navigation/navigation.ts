@@ -29,6 +29,10 @@ export const MENU: MenuEntry[] = [
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
   { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },
+  { path: '/quan-tri/truong', label: 'menu.adminSchools', roles: ['admin'] },
+  { path: '/quan-tri/cap-quyen', label: 'menu.adminGrants', roles: ['admin'] },
+  { path: '/quan-tri/danh-ba', label: 'menu.adminDirectory', roles: ['admin'] },
+  { path: '/quan-tri/lich', label: 'menu.adminCalendar', roles: ['admin'] },
 ];
 
 export const menuOf = (user: SessionUser): MenuEntry[] =>

@@ -49,6 +49,31 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/admin-chain/components/AdminChainPage'),
     (m) => m.AdminChainPage,
   ),
+  page(
+    'quan-tri/tai-khoan',
+    () => import('../modules/admin/users/UsersPage'),
+    (m) => m.UsersPage,
+  ),
+  page(
+    'quan-tri/truong',
+    () => import('../modules/admin/schools/SchoolsPage'),
+    (m) => m.SchoolsPage,
+  ),
+  page(
+    'quan-tri/cap-quyen',
+    () => import('../modules/admin/grants/GrantsPage'),
+    (m) => m.GrantsPage,
+  ),
+  page(
+    'quan-tri/danh-ba',
+    () => import('../modules/admin/directory/DirectoryPage'),
+    (m) => m.DirectoryPage,
+  ),
+  page(
+    'quan-tri/lich',
+    () => import('../modules/admin/calendar/CalendarPage'),
+    (m) => m.CalendarPage,
+  ),
 ];
 
 // Pages anyone may open without logging in.

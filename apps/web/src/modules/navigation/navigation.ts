@@ -10,7 +10,7 @@ export const START_PAGE: Record<Role, string> = {
   principal: '/so-lieu',
   ward_officer: '/so-lieu',
   auditor: '/ho-so',
-  admin: '/ho-so',
+  admin: '/quan-tri/tai-khoan',
 };
 
 export const startPageOf = (user: SessionUser): string => START_PAGE[user.roles[0] ?? 'counsellor'];
@@ -29,6 +29,11 @@ export const MENU: MenuEntry[] = [
   { path: '/canh-bao', label: 'menu.alerts', roles: ['counsellor', 'supervisor', 'principal', 'ward_officer'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
+  { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },
+  { path: '/quan-tri/truong', label: 'menu.adminSchools', roles: ['admin'] },
+  { path: '/quan-tri/cap-quyen', label: 'menu.adminGrants', roles: ['admin'] },
+  { path: '/quan-tri/danh-ba', label: 'menu.adminDirectory', roles: ['admin'] },
+  { path: '/quan-tri/lich', label: 'menu.adminCalendar', roles: ['admin'] },
 ];
 
 export const menuOf = (user: SessionUser): MenuEntry[] =>

@@ -1,0 +1,106 @@
+import { App, Button, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/apiClient';
+import type { components } from '../../api/openapiTypes';
+import { useI18n } from '../../i18n/I18nProvider';
+import { ROLE_LABELS } from '../../labels/valueLabels';
+import { confirmAction } from '../components/confirmAction';
+import { emptyText } from '../components/EmptyText';
+import { LoadError } from '../components/LoadError';
+import { StatusTag } from '../components/StatusTag';
+import { ADMIN_KEYS, useRefresh, useSchools, useUsers } from '../hooks/useAdminData';
+import { AccessDrawer, CreateUserDrawer, ResetPasswordDrawer } from './UserDrawers';
+
+type AdminUser = components['schemas']['AdminUserViewDto'];
+type Open = { kind: 'create' } | { kind: 'access' | 'reset'; user: AdminUser } | null;
+
+// Every account: who, what roles, which schools, whether it still opens; created, changed and disabled here.
+export const UsersPage = () => {
+  const { t, language } = useI18n();
+  const app = App.useApp();
+  const users = useUsers();
+  const schools = useSchools();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState<Open>(null);
+  // Nothing until the schools are read: an id is no name, and "no longer listed" would be untrue.
+  const schoolName = (id: string) =>
+    schools.data ? (schools.data.find((s) => s.id === id)?.name ?? t('adminUsers.unknownSchool')) : '';
+
+  const disable = (user: AdminUser) =>
+    confirmAction(
+      app,
+      { t, language },
+      {
+        title: t('adminUsers.disableTitle', { name: user.fullName }),
+        content: t('adminUsers.disableConfirm'),
+        ok: t('adminUsers.disable'),
+        send: () => api.POST('/api/admin/users/{id}/disable', { params: { path: { id: user.id } } }),
+        done: () => refresh(ADMIN_KEYS.users),
+      },
+    );
+
+  return (
+    <section>
+      <Typography.Title level={1}>{t('adminUsers.title')}</Typography.Title>
+      <Typography.Paragraph>{t('adminUsers.intro')}</Typography.Paragraph>
+      <Space orientation="vertical" size="middle" className="admin-page">
+        <Button type="primary" onClick={() => setOpen({ kind: 'create' })}>
+          {t('adminUsers.create')}
+        </Button>
+        <LoadError error={users.error} />
+        <Table<AdminUser>
+          rowKey="id"
+          size="small"
+          data-testid="users-table"
+          loading={users.isPending}
+          dataSource={users.data}
+          locale={emptyText(t('adminUsers.empty'))}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: t('adminUsers.fullName'), dataIndex: 'fullName' },
+            { title: t('adminUsers.username'), dataIndex: 'username' },
+            {
+              title: t('adminUsers.roles'),
+              dataIndex: 'roles',
+              render: (roles: AdminUser['roles']) => roles.map((r) => ROLE_LABELS[r][language]).join(', '),
+            },
+            {
+              title: t('adminUsers.schools'),
+              dataIndex: 'schoolIds',
+              render: (ids: string[]) => (ids.length ? ids.map(schoolName).join(', ') : t('adminUsers.noSchool')),
+            },
+            {
+              title: t('adminUsers.status'),
+              dataIndex: 'disabledAt',
+              render: (at: string | null) => (
+                <StatusTag live={!at}>{at ? t('adminUsers.disabled') : t('adminUsers.active')}</StatusTag>
+              ),
+            },
+            {
+              title: t('adminUsers.actions'),
+              key: 'actions',
+              render: (_, user) =>
+                user.disabledAt ? null : (
+                  <Space wrap>
+                    <Button size="small" onClick={() => setOpen({ kind: 'access', user })}>
+                      {t('adminUsers.changeAccess')}
+                    </Button>
+                    <Button size="small" onClick={() => setOpen({ kind: 'reset', user })}>
+                      {t('adminUsers.reset')}
+                    </Button>
+                    <Button size="small" danger onClick={() => disable(user)}>
+                      {t('adminUsers.disable')}
+                    </Button>
+                  </Space>
+                ),
+            },
+          ]}
+        />
+      </Space>
+      {open?.kind === 'create' && <CreateUserDrawer onClose={() => setOpen(null)} />}
+      {open?.kind === 'access' && <AccessDrawer user={open.user} onClose={() => setOpen(null)} />}
+      {open?.kind === 'reset' && <ResetPasswordDrawer user={open.user} onClose={() => setOpen(null)} />}
+    </section>
+  );
+};

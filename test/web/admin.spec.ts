@@ -1,0 +1,145 @@
+/// <reference lib="dom" />
+import type { Browser, Page, Request } from 'playwright-core';
+import { DEMO_PASSWORD } from '@dh/demo';
+import {
+  browserMissing,
+  LAPTOP,
+  launchBrowser,
+  logIn,
+  screenshot,
+  seriousAccessibilityViolations,
+  watchCspViolations,
+} from '../support/browser';
+import { startWebApp, WebApp } from '../support/web-app';
+
+const missing = browserMissing();
+if (missing) process.stderr.write(`admin.spec: browser tests skipped, ${missing}\n`);
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('the web app: the administrator’s pages', () => {
+  let web: WebApp;
+  let browser: Browser;
+  const pages: { page: Page; csp: () => Promise<string[]> }[] = [];
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+  afterEach(async () => {
+    for (const { page, csp } of pages.splice(0)) {
+      expect(await csp()).toEqual([]);
+      await page.close();
+    }
+  });
+
+  // A tab of its own (sessionStorage is per tab), logged in as `username`, on `path`.
+  const openAs = async (username: string, path: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    pages.push({ page, csp: await watchCspViolations(page) });
+    await page.goto(`${web.url}${path}`);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await logIn(page, username, DEMO_PASSWORD);
+    return page;
+  };
+
+  // An antd multiple select: the option picked from the list it draws at the end of the page, then closed.
+  const pick = async (page: Page, select: ReturnType<Page['getByLabel']>, option: string) => {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+  };
+
+  const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+
+  it('starts the admin on the accounts, creates a counsellor, refuses an empty username unsent, disables them', async () => {
+    const page = await openAs('admin', '/');
+    await page.waitForURL(/\/quan-tri\/tai-khoan$/);
+    await page.getByRole('heading', { name: 'Tài khoản', level: 1 }).waitFor();
+    // Roles and schools in words, never a code or an id.
+    await row(page, 'tv.dongda').getByText('Trường THCS Đống Đa').waitFor();
+    expect(await row(page, 'tv.dongda').textContent()).toContain('Giáo viên tư vấn');
+    await screenshot(page, 'admin-users');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // An empty username: the error under the field, and no request leaves the page.
+    const posts: Request[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/admin/users')) posts.push(r);
+    });
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Tạo tài khoản' });
+    await drawer.getByLabel('Họ và tên').fill('Đặng Thị Thu Hương');
+    await drawer.getByLabel('Mật khẩu ban đầu').fill('matkhau-2026');
+    await pick(page, drawer.getByLabel('Trường', { exact: true }), 'Trường THCS Đống Đa');
+    await drawer.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    // Under the username input itself (antd ties the message to it: aria-describedby), not above the form.
+    await drawer.locator('#username_help').getByText('Vui lòng nhập thông tin này').waitFor();
+    expect(await drawer.getByLabel('Tên đăng nhập').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'admin-users-invalid');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(posts).toEqual([]);
+
+    await drawer.getByLabel('Tên đăng nhập').fill('tv.dongda.huong');
+    await drawer.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    expect(posts).toHaveLength(1);
+    const created = row(page, 'tv.dongda.huong');
+    await created.waitFor();
+    expect(await created.textContent()).toContain('Đặng Thị Thu Hương');
+    expect(await created.textContent()).toContain('Giáo viên tư vấn');
+    expect(await created.textContent()).toContain('Trường THCS Đống Đa');
+    expect(await created.textContent()).toContain('Đang hoạt động');
+
+    await created.getByRole('button', { name: 'Vô hiệu hóa' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: 'Vô hiệu hóa tài khoản của Đặng Thị Thu Hương?' });
+    await confirm.waitFor();
+    await screenshot(page, 'admin-users-disable');
+    await confirm.getByRole('button', { name: 'Vô hiệu hóa' }).click();
+    await created.getByText('Đã vô hiệu hóa').waitFor();
+    expect(await created.getByRole('button', { name: 'Vô hiệu hóa' }).count()).toBe(0);
+  });
+
+  it('shows the demo ward and schools, the demo inspector’s grants, the directory and this year’s calendar', async () => {
+    const page = await openAs('admin', '/quan-tri/truong');
+    const check = async (name: string) => {
+      await screenshot(page, name);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      // No code of the API on the page: every value is in words.
+      expect((await page.locator('main').textContent()) ?? '').not.toMatch(
+        /\b(day_off|working_day|y_te|auditor|statutory)\b/,
+      );
+    };
+    await page.getByRole('heading', { name: 'Trường và phường', level: 1 }).waitFor();
+    await row(page, 'Phường Đống Đa').first().waitFor();
+    await row(page, 'Trường THCS Đống Đa').getByText('Phường Đống Đa').waitFor();
+    await row(page, 'Trường Tiểu học Kim Liên').waitFor();
+    await check('admin-schools');
+
+    await page.getByRole('link', { name: 'Cấp quyền' }).click();
+    await page.getByRole('heading', { name: 'Cấp quyền', level: 1 }).waitFor();
+    const inspector = page.getByTestId('auditor-grants').getByRole('row').filter({ hasText: 'Vũ Quốc Khánh' });
+    await inspector.filter({ hasText: 'Trường THCS Đống Đa' }).getByText('Còn hiệu lực').waitFor();
+    await inspector.filter({ hasText: 'Trường Tiểu học Kim Liên' }).getByText('Còn hiệu lực').waitFor();
+    await check('admin-grants');
+
+    await page.getByRole('link', { name: 'Danh bạ dịch vụ' }).click();
+    await page.getByRole('heading', { name: 'Danh bạ dịch vụ', level: 1 }).waitFor();
+    const services = page.getByTestId('directory-table').getByRole('row');
+    await services.filter({ hasText: 'Y tế' }).first().waitFor();
+    expect(await services.count()).toBeGreaterThan(2);
+    await check('admin-directory');
+
+    await page.getByRole('link', { name: 'Lịch làm việc' }).click();
+    const year = new Date().getFullYear();
+    await page.getByRole('heading', { name: `Lịch làm việc năm ${year}`, level: 1 }).waitFor();
+    // The year's holidays are in force, Tết among them, each named.
+    await page.getByTestId('calendar-effective').getByRole('row').nth(1).waitFor();
+    expect(await page.getByTestId('calendar-effective').getByRole('row').count()).toBeGreaterThan(3);
+    await check('admin-calendar');
+  });
+});

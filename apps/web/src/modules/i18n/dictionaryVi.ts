@@ -362,7 +362,7 @@ export const dictionaryVi = {
   'adminDirectory.hoursHint': 'Ví dụ: Thứ Hai – Thứ Sáu, 7:30–17:00.',
   'adminDirectory.contactPerson': 'Người liên hệ',
   'adminDirectory.notes': 'Ghi chú',
-  'adminDirectory.wardHint': 'Phường có danh bạ nhận nơi này; để trống là phường của bạn.',
+  'adminDirectory.wardHint': 'Phường có danh bạ nhận nơi này; để trống là phường của người đang đăng nhập.',
   'adminDirectory.active': 'Đang sử dụng',
   'adminDirectory.inactive': 'Ngừng sử dụng',
   'adminDirectory.deactivate': 'Ngừng sử dụng',

@@ -18,13 +18,14 @@ export const startPageOf = (user: SessionUser): string => START_PAGE[user.roles[
 // The menu: an entry shows to a person holding any of its roles. One entry per line.
 export type MenuEntry = { path: string; label: DictionaryKey; roles: Role[] };
 
-const EVERY_ROLE: Role[] = ['counsellor', 'supervisor', 'principal', 'ward_officer', 'auditor', 'admin'];
+// Everyone who reads cases (POLICY['case.read']): the admin does not.
+const CASE_READERS: Role[] = ['counsellor', 'supervisor', 'principal', 'ward_officer', 'auditor'];
 
 export const MENU: MenuEntry[] = [
   { path: '/viec-cua-toi', label: 'menu.myWork', roles: ['counsellor'] },
   { path: '/hang-cho', label: 'menu.queue', roles: ['supervisor'] },
   { path: '/ho-so/moi', label: 'menu.openCase', roles: ['counsellor', 'supervisor'] },
-  { path: '/ho-so', label: 'menu.cases', roles: EVERY_ROLE },
+  { path: '/ho-so', label: 'menu.cases', roles: CASE_READERS },
   { path: '/so-lieu', label: 'menu.figures', roles: ['principal', 'supervisor', 'ward_officer'] },
   { path: '/canh-bao', label: 'menu.alerts', roles: ['counsellor', 'supervisor', 'principal', 'ward_officer'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.

@@ -15,4 +15,8 @@ describe('where each person works', () => {
   it('offers an inspector no page that opens a case', () => {
     expect(menuOf(person(['auditor'])).map((e) => e.path)).not.toContain('/ho-so/moi');
   });
+
+  it('offers the admin no list of cases, which the API would not show them', () => {
+    expect(menuOf(person(['admin'])).map((e) => e.path)).not.toContain('/ho-so');
+  });
 });

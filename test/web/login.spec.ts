@@ -100,4 +100,51 @@ describeWithBrowser('the web app: logging in', () => {
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');
   });
+
+  it('counts down the wait after too many wrong passwords, on the page’s own clock', async () => {
+    // Ten wrong passwords for one name from this address within a minute block it (PAIR_RULE).
+    for (let i = 0; i < 10; i++) {
+      await web
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'tv.kimlien', password: `sai-${i}` });
+    }
+    await page.clock.install();
+    await page.goto(`${web.url}/dang-nhap`);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await logIn(page, 'tv.kimlien', DEMO_PASSWORD);
+    const alert = page.getByRole('alert');
+    await alert.getByText(/Hãy thử lại sau \d+ giây\./).waitFor();
+    const secondsIn = async () => Number(/sau (\d+) giây/.exec((await alert.textContent()) ?? '')?.[1]);
+    const first = await secondsIn();
+    expect(first).toBeGreaterThan(5);
+    await screenshot(page, 'login-too-many');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.clock.runFor(5_000);
+    await alert.getByText(`Hãy thử lại sau ${first - 5} giây.`).waitFor();
+  });
+
+  it('lets a person change their own password, refusing a short or mismatched one before sending', async () => {
+    await page.goto(`${web.url}/dang-nhap`);
+    await logIn(page, 'tt.kimlien', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('ngan');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('khac-han');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Hai lần nhập mật khẩu mới không khớp').waitFor();
+    expect(await page.getByText('Ít nhất 8 ký tự').count()).toBeGreaterThan(0);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-2026');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-2026');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Đã đổi mật khẩu.', { exact: false }).waitFor();
+    await screenshot(page, 'password-changed');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await web
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'tt.kimlien', password: 'mat-khau-moi-2026' })
+      .expect(200);
+  });
 });

@@ -10,6 +10,11 @@ const page = <M,>(path: string, load: () => Promise<M>, pick: (m: M) => Componen
 // The pages behind the login, one per line.
 export const signedInPages: RouteObject[] = [
   page(
+    'mat-khau',
+    () => import('../modules/password/components/PasswordPage'),
+    (m) => m.PasswordPage,
+  ),
+  page(
     'hang-cho',
     () => import('../modules/supervision/components/QueuePage'),
     (m) => m.QueuePage,

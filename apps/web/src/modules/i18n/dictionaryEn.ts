@@ -460,4 +460,13 @@ export const dictionaryEn: Dictionary = {
   'adminUsers.disable': 'Disable',
   'adminUsers.disableTitle': 'Disable the account of {name}?',
   'adminUsers.disableConfirm': 'This person can no longer log in. The cases and history they recorded are kept.',
+  'password.title': 'Change password',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.repeat': 'Repeat the new password',
+  'password.rule': 'At least {min} characters',
+  'password.mismatch': 'The two new passwords differ',
+  'password.submit': 'Change password',
+  'password.done': 'Password changed. This account’s other sessions have ended.',
+  'header.password': 'Change password',
 };

@@ -460,6 +460,15 @@ export const dictionaryVi = {
   'adminUsers.disable': 'Vô hiệu hóa',
   'adminUsers.disableTitle': 'Vô hiệu hóa tài khoản của {name}?',
   'adminUsers.disableConfirm': 'Người này sẽ không đăng nhập được nữa. Hồ sơ và lịch sử họ đã ghi vẫn được giữ nguyên.',
+  'password.title': 'Đổi mật khẩu',
+  'password.current': 'Mật khẩu hiện tại',
+  'password.new': 'Mật khẩu mới',
+  'password.repeat': 'Nhập lại mật khẩu mới',
+  'password.rule': 'Ít nhất {min} ký tự',
+  'password.mismatch': 'Hai lần nhập mật khẩu mới không khớp',
+  'password.submit': 'Đổi mật khẩu',
+  'password.done': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản này đã kết thúc.',
+  'header.password': 'Đổi mật khẩu',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

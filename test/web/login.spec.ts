@@ -147,4 +147,15 @@ describeWithBrowser('the web app: logging in', () => {
       .send({ username: 'tt.kimlien', password: 'mat-khau-moi-2026' })
       .expect(200);
   });
+
+  it('logs in by keyboard alone', async () => {
+    await page.goto(`${web.url}/dang-nhap`);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    // The name field has the focus on arrival; Tab leads to the password, Enter sends.
+    await page.keyboard.type('tt.dongda');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/hang-cho$/);
+  });
 });

@@ -3,6 +3,7 @@ import type { components } from '../api/openapiTypes';
 import type { DictionaryKey } from '../i18n/dictionaryVi';
 import type { Language } from '../i18n/I18nProvider';
 import { RISK_LABELS, SUPPORT_FORM_LABELS } from '../labels/valueLabels';
+import { PROTECTION_KIND_LABELS, PROTECTION_RECIPIENT_LABELS } from './protectionLabels';
 
 type EventType = components['schemas']['CaseEventType'];
 
@@ -114,6 +115,18 @@ export const EVENT_FORMS: Partial<Record<EventType, EventField[]>> = {
   FOLLOW_UP_DONE: [field('notes', 'text'), optional('stopReason', 'text')],
   REOPEN: reason,
   UPDATE_RISK: risk,
+  RAISE_PROTECTION_CONCERN: [
+    choice('kind', PROTECTION_KIND_LABELS),
+    field('facts', 'text'),
+    field('carerSuspected', 'yesNo'),
+    optional('receivedAt', 'pastInstant'),
+    optional('receivedLateReason', 'text', 1000),
+  ],
+  RECORD_PROTECTION_NOTIFICATION: [
+    choice('recipient', PROTECTION_RECIPIENT_LABELS),
+    field('notifiedAt', 'pastInstant'),
+    field('notifiedBy', 'line'),
+  ],
   ASSIGN: [field('assigneeId', 'assignee')],
   REASSIGN: [field('assigneeId', 'assignee')],
   ADD_NOTE: [field('text', 'text')],

@@ -469,4 +469,11 @@ export const dictionaryEn: Dictionary = {
   'password.submit': 'Change password',
   'password.done': 'Password changed. This account’s other sessions have ended.',
   'header.password': 'Change password',
+  'casePage.field.kind': 'Kind of harm',
+  'casePage.field.carerSuspected': 'The carer is suspected',
+  'casePage.field.receivedAt': 'When the school learned of it',
+  'casePage.field.receivedLateReason': 'Why it is recorded late',
+  'casePage.field.recipient': 'Notified',
+  'casePage.field.notifiedAt': 'Notified at',
+  'casePage.field.notifiedBy': 'Notified by',
 };

@@ -469,6 +469,13 @@ export const dictionaryVi = {
   'password.submit': 'Đổi mật khẩu',
   'password.done': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản này đã kết thúc.',
   'header.password': 'Đổi mật khẩu',
+  'casePage.field.kind': 'Loại nguy cơ',
+  'casePage.field.carerSuspected': 'Nghi ngờ người chăm sóc gây hại',
+  'casePage.field.receivedAt': 'Thời điểm nhà trường nhận được thông tin',
+  'casePage.field.receivedLateReason': 'Lý do ghi nhận muộn',
+  'casePage.field.recipient': 'Đã báo cho',
+  'casePage.field.notifiedAt': 'Thời điểm báo',
+  'casePage.field.notifiedBy': 'Người báo',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

@@ -67,6 +67,16 @@ describe('an event’s form', () => {
     );
   });
 
+  it('sends a protection concern’s yes or no as the boolean the API takes', () => {
+    const concern = EVENT_FORMS.RAISE_PROTECTION_CONCERN ?? [];
+    const values = { kind: 'neglect', facts: 'Em thường xuyên nhịn đói đến trường.', carerSuspected: 'no' };
+    expect(checkPayload(concern, values)).toEqual([]);
+    expect(payloadOf(concern, values)).toEqual({ ...values, carerSuspected: false });
+    expect(checkPayload(concern, { ...values, carerSuspected: undefined })).toEqual([
+      { field: 'carerSuspected', problem: 'required' },
+    ]);
+  });
+
   it('names every field of every form in both languages', () => {
     const labels = Object.values(EVENT_FORMS).flatMap((fields) => (fields ?? []).map((f) => f.label));
     expect(labels.filter((l) => !dictionaryVi[l] || !dictionaryEn[l])).toEqual([]);

@@ -9,6 +9,10 @@ const BUILT_FROM = join(ROOT, 'dist/.built-from');
 // The one spec that runs the shipped build: the global set-up builds it first when that spec is in the run.
 export const BUILT_CLI_SPEC = join(ROOT, 'test/escalations/sweep-exactly-once.spec.ts');
 
+// jest sets NODE_ENV=test, which Vite (npm run build ends with build:web) would keep and build React's and antd's
+// development code with: the builds run as `npm start`'s do.
+export const BUILD_ENV = { ...process.env, NODE_ENV: 'production' };
+
 const SOURCE_DIRS = ['apps', 'libs', 'machines', 'migrations'];
 const BUILD_FILES = ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'];
 
@@ -46,7 +50,7 @@ export const ensureBuiltCli = (): number => {
   );
   if (mtimeOf(BUILT_CLI) > 0 && builtFrom() >= sources) return 0;
   const started = Date.now();
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: BUILD_ENV });
   writeFileSync(BUILT_FROM, String(sources));
   return Date.now() - started;
 };

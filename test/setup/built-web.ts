@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { mtimeOf, newestIn } from './built-cli';
+import { BUILD_ENV, mtimeOf, newestIn } from './built-cli';
 
 const ROOT = join(__dirname, '../..');
 export const WEB_DIR = join(ROOT, 'apps/web/dist');
@@ -22,11 +22,6 @@ export const ensureBuiltWeb = (): number => {
   const sources = Math.max(newestIn(WEB_SOURCES), ...WEB_FILES.map((f) => mtimeOf(join(ROOT, f))));
   if (mtimeOf(WEB_INDEX) >= sources) return 0;
   const started = Date.now();
-  // jest sets NODE_ENV=test, which Vite would keep and build React's and antd's development code with.
-  execFileSync('npm', ['run', 'build:web'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: BUILD_ENV });
   return Date.now() - started;
 };

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 // Debian's Chromium (apt-get install chromium), driven by playwright-core: nothing is downloaded.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -83,4 +83,20 @@ export const logIn = async (page: Page, username: string, password: string): Pro
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+};
+
+// An antd select: opened from its input, the option picked from the list it draws at the end of the page, and the
+// list closed again before the next step (open, it is antd's unnamed listbox). Under load the list was once seen to
+// stay open after the pick: Tab, as a person would, leaves the field and closes it without touching the value.
+export const choose = async (page: Page, select: Locator, option: string): Promise<void> => {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+  const open = page.locator('.ant-select-dropdown:visible');
+  const closed = await open.waitFor({ state: 'detached', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (closed) return;
+  await select.press('Tab');
+  await open.waitFor({ state: 'detached', timeout: 5_000 });
 };

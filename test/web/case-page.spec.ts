@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '@dh/demo';
 import {
   browserMissing,
   LAPTOP,
+  choose,
   launchBrowser,
   logIn,
   PHONE,
@@ -60,19 +61,6 @@ describeWithBrowser('the web app: a case’s page', () => {
     for (const [label, value] of Object.entries(fields)) await drawer.getByLabel(label).fill(value);
     await drawer.getByRole('button', { name: 'Gửi' }).click();
     return drawer;
-  };
-
-  // An antd select: opened from its label, the option picked from the list it draws at the end of the page.
-  const choose = async (page: Page, select: ReturnType<Page['getByLabel']>, option: string) => {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
-    // Closed again before the next step (its open list is antd's, unnamed for a screen reader while it shows).
-    await page
-      .locator('.ant-select-dropdown:visible')
-      .waitFor({ state: 'detached', timeout: 5_000 })
-      .catch(() => {
-        throw new Error(`the list of ${String(select)} stayed open after choosing “${option}”`);
-      });
   };
 
   it('takes a counsellor from the list to a new case and into its assessment, the stage and clocks in words', async () => {
@@ -300,5 +288,33 @@ describeWithBrowser('the web app: a case’s page', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'case-phone');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('sends a note by keyboard alone', async () => {
+    // The demo's case in planning, which the other tests leave alone.
+    const planning = await web
+      .http()
+      .get('/api/cases?state=planning')
+      .set('Authorization', `Bearer ${counsellorToken}`);
+    const page = await openAs('tv.dongda', `/ho-so/${planning.body.items[0].id}`);
+    await stageOf(page).waitFor();
+    const before = Number(await page.getByTestId('case-version').textContent());
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    // From the top of the page, Tab until the step's button has the focus.
+    for (let i = 0; i < 40 && (await focused()) !== 'Thêm ghi chú'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: 'Thêm ghi chú' });
+    await drawer.waitFor();
+    for (let i = 0; i < 5 && !(await drawer.getByLabel('Ghi chú').evaluate((e) => e === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('Em đến phòng tư vấn lúc ra chơi.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await drawer.waitFor({ state: 'detached' });
+    await page
+      .getByTestId('case-version')
+      .getByText(String(before + 1), { exact: true })
+      .waitFor();
   });
 });

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '@dh/demo';
 import {
   browserMissing,
   LAPTOP,
+  choose,
   launchBrowser,
   logIn,
   screenshot,
@@ -45,17 +46,11 @@ describeWithBrowser('the web app: opening a case', () => {
     await page.close();
   });
 
-  const choose = async (label: string, option: string) => {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
-    // Closed again before the next step (its open list is antd's, unnamed for a screen reader while it shows).
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-  };
   const newLearner = async (name: string, born: string) => {
     await page.getByRole('button', { name: 'Học sinh chưa có trong danh sách: thêm mới' }).click();
     await page.getByLabel('Họ và tên', { exact: true }).fill(name);
     await page.getByLabel('Ngày sinh').fill(born);
-    await choose('Giới tính', 'Nữ');
+    await choose(page, page.getByLabel('Giới tính', { exact: true }), 'Nữ');
     await page.getByLabel('Lớp', { exact: true }).fill('7A2');
   };
 
@@ -76,14 +71,14 @@ describeWithBrowser('the web app: opening a case', () => {
     await page.getByRole('button', { name: 'Lưu học sinh' }).click();
     expect(await page.getByTestId('chosen-learner').textContent()).toBe('Hoàng Thị Mai');
 
-    await choose('Kênh tiếp nhận', 'Giáo viên, nhân viên');
+    await choose(page, page.getByLabel('Kênh tiếp nhận', { exact: true }), 'Giáo viên, nhân viên');
     await page.getByLabel('Họ tên người báo tin').fill('Cô Trần Thị Hạnh');
     await page.getByRole('checkbox', { name: 'Học tập' }).check();
     await page.getByRole('checkbox', { name: 'Tâm lý' }).check();
     // Psychology ranked above learning, by the arrows.
     await page.getByRole('button', { name: 'Đưa “Tâm lý” lên' }).click();
     await page.getByRole('button', { name: 'Đưa “Tâm lý” lên' }).click();
-    await choose('Mức độ nguy cơ', 'Cao');
+    await choose(page, page.getByLabel('Mức độ nguy cơ', { exact: true }), 'Cao');
     await page.getByLabel('Lý do đánh giá mức độ nguy cơ').fill('Em nói không muốn đến trường nữa.');
     await page.getByLabel('Tóm tắt').fill('Giáo viên chủ nhiệm báo em khóc nhiều lần trong giờ học.');
     await screenshot(page, 'open-case');
@@ -114,9 +109,9 @@ describeWithBrowser('the web app: opening a case', () => {
     await search.fill('ngoc');
     await search.press('Enter');
     await page.getByRole('button', { name: 'Chọn Trần Thị Bích Ngọc' }).click();
-    await choose('Kênh tiếp nhận', 'Học sinh trực tiếp');
+    await choose(page, page.getByLabel('Kênh tiếp nhận', { exact: true }), 'Học sinh trực tiếp');
     await page.getByRole('checkbox', { name: 'Tâm lý' }).check();
-    await choose('Mức độ nguy cơ', 'Nghiêm trọng');
+    await choose(page, page.getByLabel('Mức độ nguy cơ', { exact: true }), 'Nghiêm trọng');
     await page.getByLabel('Lý do đánh giá mức độ nguy cơ').fill('Em nói đến việc tự làm hại bản thân.');
     await page.getByLabel('Tóm tắt').fill('Em tự đến phòng tư vấn.');
     await page.getByRole('button', { name: 'Tạo hồ sơ', exact: true }).click();

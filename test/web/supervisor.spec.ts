@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '@dh/demo';
 import { EscalationSweepService } from '@dh/escalations';
 import {
   browserMissing,
+  choose,
   LAPTOP,
   launchBrowser,
   logIn,
@@ -98,9 +99,7 @@ describeWithBrowser('the web app: a supervisor’s queue, approvals and alerts',
     // Assigned from the queue to a counsellor of the school, the report leaves it.
     await row.getByRole('button', { name: 'Phân công' }).click();
     const drawer = page.getByRole('dialog', { name: 'Phân công' });
-    await drawer.getByLabel('Người phụ trách').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Nguyễn Thị Lan' }).click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await choose(page, drawer.getByLabel('Người phụ trách'), 'Nguyễn Thị Lan');
     await drawer.getByRole('button', { name: 'Gửi' }).click();
     await drawer.waitFor({ state: 'detached' });
     await link.waitFor({ state: 'detached' });

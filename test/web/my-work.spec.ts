@@ -78,4 +78,19 @@ describeWithBrowser('the web app: a counsellor’s work', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'my-work');
   });
+
+  it('speaks English once switched, stages and clocks included, and keeps the choice', async () => {
+    await open();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Intake \(\d+\)$/ }).waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toMatch(/working time left/);
+    expect(body).not.toMatch(/Tiếp nhận|Việc của tôi|làm việc/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await screenshot(page, 'my-work-en');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
 });

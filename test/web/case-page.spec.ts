@@ -1,59 +1,30 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
-import {
-  browserMissing,
-  LAPTOP,
-  choose,
-  launchBrowser,
-  logIn,
-  PHONE,
-  screenshot,
-  seriousAccessibilityViolations,
-  watchCspViolations,
-} from '../support/browser';
-import { startWebApp, WebApp } from '../support/web-app';
+import { browserMissing, choose, PHONE, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import type { WebApp } from '../support/web-app';
+import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
 if (missing) process.stderr.write(`case-page.spec: browser tests skipped, ${missing}\n`);
 const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the web app: a case’s page', () => {
+  const tabs = useWebTabs();
+  const { openAs } = tabs;
   let web: WebApp;
-  let browser: Browser;
   let intakeCaseId: string;
   let counsellorToken: string;
-  const pages: { page: Page; csp: () => Promise<string[]> }[] = [];
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    web = tabs.web();
     const login = await web.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD });
     counsellorToken = login.body.accessToken;
     const cases = await web.http().get('/api/cases?state=intake').set('Authorization', `Bearer ${counsellorToken}`);
     // The demo's own intake case, opened by this counsellor from a teacher's report (not a public one).
     intakeCaseId = cases.body.items.find((c: { channel: string }) => c.channel === 'giao_vien').id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
-  afterEach(async () => {
-    for (const { page, csp } of pages.splice(0)) {
-      expect(await csp()).toEqual([]);
-      await page.close();
-    }
-  });
 
-  // A tab of its own (sessionStorage is per tab), logged in as `username`, on `path`.
-  const openAs = async (username: string, path: string, viewport = LAPTOP): Promise<Page> => {
-    const page = await browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    pages.push({ page, csp: await watchCspViolations(page) });
-    await page.goto(`${web.url}${path}`);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await logIn(page, username, DEMO_PASSWORD);
-    return page;
-  };
   const stageOf = (page: Page) => page.getByTestId('case-stage');
   const sendEvent = async (page: Page, button: string, fields: Record<string, string> = {}) => {
     await page.getByRole('button', { name: button, exact: true }).click();

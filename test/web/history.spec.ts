@@ -1,32 +1,24 @@
 /// <reference lib="dom" />
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
-import {
-  browserMissing,
-  LAPTOP,
-  launchBrowser,
-  logIn,
-  screenshot,
-  seriousAccessibilityViolations,
-  watchCspViolations,
-} from '../support/browser';
-import { startWebApp, WebApp } from '../support/web-app';
+import { browserMissing, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import type { WebApp } from '../support/web-app';
+import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
 if (missing) process.stderr.write(`history.spec: browser tests skipped, ${missing}\n`);
 const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the web app: a case’s change history and the chains’ checks', () => {
+  const tabs = useWebTabs();
+  const { openAs } = tabs;
   let web: WebApp;
-  let browser: Browser;
   let caseId: string;
   let tamperedSeq: number;
-  const pages: { page: Page; csp: () => Promise<string[]> }[] = [];
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    web = tabs.web();
     // A demo case of school DD as its counsellor lists them: the one that went furthest (most events).
     const login = await web.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD });
     const cases = await web.http().get('/api/cases').set('Authorization', `Bearer ${login.body.accessToken}`);
@@ -39,25 +31,7 @@ describeWithBrowser('the web app: a case’s change history and the chains’ ch
     // Not the first event nor the last: the break must be found in the middle of the chain.
     tamperedSeq = 2;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
-  afterEach(async () => {
-    for (const { page, csp } of pages.splice(0)) {
-      expect(await csp()).toEqual([]);
-      await page.close();
-    }
-  });
 
-  const openAs = async (username: string, path: string): Promise<Page> => {
-    const page = await browser.newPage({ viewport: LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    pages.push({ page, csp: await watchCspViolations(page) });
-    await page.goto(`${web.url}${path}`);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await logIn(page, username, DEMO_PASSWORD);
-    return page;
-  };
   const verdictOf = (page: Page) => page.getByTestId('chain-verdict');
 
   // What a superuser could do behind the application's back: switch the append-only trigger off for one

@@ -1,47 +1,18 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@dh/demo';
-import {
-  browserMissing,
-  LAPTOP,
-  launchBrowser,
-  logIn,
-  PHONE,
-  screenshot,
-  seriousAccessibilityViolations,
-  watchCspViolations,
-} from '../support/browser';
-import { startWebApp, WebApp } from '../support/web-app';
+import type { Page } from 'playwright-core';
+import { browserMissing, LAPTOP, PHONE, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
 if (missing) process.stderr.write(`my-work.spec: browser tests skipped, ${missing}\n`);
 const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the web app: a counsellor’s work', () => {
-  let web: WebApp;
-  let browser: Browser;
+  const { openAs } = useWebTabs();
   let page: Page;
-  let cspViolations: () => Promise<string[]>;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
-  afterEach(async () => {
-    expect(await cspViolations()).toEqual([]);
-    await page.close();
-  });
 
   const open = async (viewport = LAPTOP) => {
-    page = await browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    cspViolations = await watchCspViolations(page);
-    await page.goto(web.url);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await logIn(page, 'tv.dongda', DEMO_PASSWORD);
+    page = await openAs('tv.dongda', '/', viewport);
     await page.waitForURL(/\/viec-cua-toi$/);
     await page.getByRole('heading', { name: 'Việc của tôi', level: 1 }).waitFor();
   };

@@ -1,49 +1,27 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
-import {
-  browserMissing,
-  LAPTOP,
-  choose,
-  launchBrowser,
-  logIn,
-  screenshot,
-  seriousAccessibilityViolations,
-  watchCspViolations,
-} from '../support/browser';
-import { startWebApp, WebApp } from '../support/web-app';
+import { browserMissing, choose, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import type { WebApp } from '../support/web-app';
+import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
 if (missing) process.stderr.write(`open-case.spec: browser tests skipped, ${missing}\n`);
 const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the web app: opening a case', () => {
+  const tabs = useWebTabs();
   let web: WebApp;
-  let browser: Browser;
   let page: Page;
-  let cspViolations: () => Promise<string[]>;
 
-  beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
+  beforeAll(() => {
+    web = tabs.web();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    cspViolations = await watchCspViolations(page);
-    await page.goto(web.url);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await logIn(page, 'tv.dongda', DEMO_PASSWORD);
+    page = await tabs.openAs('tv.dongda', '/');
     await page.waitForURL(/\/viec-cua-toi$/);
     await page.getByRole('link', { name: 'Tạo hồ sơ mới' }).click();
     await page.getByRole('heading', { name: 'Tạo hồ sơ mới', level: 1 }).waitFor();
-  });
-  afterEach(async () => {
-    expect(await cspViolations()).toEqual([]);
-    await page.close();
   });
 
   const newLearner = async (name: string, born: string) => {

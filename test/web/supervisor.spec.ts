@@ -1,18 +1,10 @@
 /// <reference lib="dom" />
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
 import { EscalationSweepService } from '@dh/escalations';
-import {
-  browserMissing,
-  choose,
-  LAPTOP,
-  launchBrowser,
-  logIn,
-  screenshot,
-  seriousAccessibilityViolations,
-  watchCspViolations,
-} from '../support/browser';
-import { startWebApp, WebApp } from '../support/web-app';
+import { browserMissing, choose, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import type { WebApp } from '../support/web-app';
+import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
 if (missing) process.stderr.write(`supervisor.spec: browser tests skipped, ${missing}\n`);
@@ -24,23 +16,12 @@ type AlertItem = { id: string; level: string; caseId: string | null; caseCode: s
 const DAY_MS = 86_400_000;
 
 describeWithBrowser('the web app: a supervisor’s queue, approvals and alerts', () => {
+  const tabs = useWebTabs();
+  const { openAs } = tabs;
   let web: WebApp;
-  let browser: Browser;
-  const pages: { page: Page; csp: () => Promise<string[]> }[] = [];
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
-  afterEach(async () => {
-    for (const { page, csp } of pages.splice(0)) {
-      expect(await csp()).toEqual([]);
-      await page.close();
-    }
+    web = tabs.web();
   });
 
   // A fresh token of tt.dongda at the server's present time (the clock moves in the last test).
@@ -55,13 +36,9 @@ describeWithBrowser('the web app: a supervisor’s queue, approvals and alerts',
     await page.waitForTimeout(400);
   };
 
-  // A tab of its own, logged in as tt.dongda from the app's root: the role's start page follows.
+  // Logged in as tt.dongda from the app's root: the role's start page follows.
   const openAsSupervisor = async (): Promise<Page> => {
-    const page = await browser.newPage({ viewport: LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    pages.push({ page, csp: await watchCspViolations(page) });
-    await page.goto(web.url);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await logIn(page, 'tt.dongda', DEMO_PASSWORD);
+    const page = await openAs('tt.dongda', '/');
     await page.waitForURL(/\/hang-cho$/);
     return page;
   };

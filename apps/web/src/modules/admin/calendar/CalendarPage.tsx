@@ -7,7 +7,7 @@ import { isProblem, problemMessage, type Problem } from '../../api/problem';
 import { textRule } from '../../forms/textRules';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CALENDAR_DAY_LABELS, CALENDAR_ENTRY_LABELS, CALENDAR_SOURCE_LABELS } from '../../labels/valueLabels';
-import { emptyText } from '../components/EmptyText';
+import { emptyText } from '../../forms/components/EmptyText';
 import { LoadError } from '../components/LoadError';
 import { ADMIN_KEYS, useCalendarYear, useRefresh } from '../hooks/useAdminData';
 

@@ -1,7 +1,7 @@
 import type { App } from 'antd';
 import { isProblem, problemMessage } from '../../api/problem';
 import type { Translate, Language } from '../../i18n/I18nProvider';
-import type { Sent } from './FormDrawer';
+import type { Sent } from '../../forms/components/FormDrawer';
 
 // An action that cannot be undone from the page (disabling an account, revoking a grant): asked first, then sent;
 // the API's refusal is said in its own words.

@@ -5,8 +5,8 @@ import { api } from '../../api/apiClient';
 import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { confirmAction } from '../components/confirmAction';
-import { emptyText } from '../components/EmptyText';
-import { FormDrawer } from '../components/FormDrawer';
+import { emptyText } from '../../forms/components/EmptyText';
+import { FormDrawer } from '../../forms/components/FormDrawer';
 import { LoadError } from '../components/LoadError';
 import { StatusTag } from '../components/StatusTag';
 import {

@@ -5,8 +5,8 @@ import type { components } from '../../api/openapiTypes';
 import { textRule } from '../../forms/textRules';
 import type { Translate } from '../../i18n/I18nProvider';
 import { useI18n } from '../../i18n/I18nProvider';
-import { emptyText } from '../components/EmptyText';
-import { FormDrawer } from '../components/FormDrawer';
+import { emptyText } from '../../forms/components/EmptyText';
+import { FormDrawer } from '../../forms/components/FormDrawer';
 import { LoadError } from '../components/LoadError';
 import { ADMIN_KEYS, useRefresh, useSchools, useWards } from '../hooks/useAdminData';
 

@@ -3,7 +3,7 @@ import { api } from '../../api/apiClient';
 import type { components } from '../../api/openapiTypes';
 import { textRule } from '../../forms/textRules';
 import { useI18n } from '../../i18n/I18nProvider';
-import { FormDrawer } from '../components/FormDrawer';
+import { FormDrawer } from '../../forms/components/FormDrawer';
 import { ADMIN_KEYS, useRefresh } from '../hooks/useAdminData';
 import { AccessInputs } from './AccessInputs';
 import { passwordRules, usernameRules } from './userRules';

@@ -5,7 +5,7 @@ import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ROLE_LABELS } from '../../labels/valueLabels';
 import { confirmAction } from '../components/confirmAction';
-import { emptyText } from '../components/EmptyText';
+import { emptyText } from '../../forms/components/EmptyText';
 import { LoadError } from '../components/LoadError';
 import { StatusTag } from '../components/StatusTag';
 import { ADMIN_KEYS, useRefresh, useSchools, useUsers } from '../hooks/useAdminData';

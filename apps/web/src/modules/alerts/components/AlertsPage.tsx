@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { components } from '../../api/openapiTypes';
 import { ApiProblemError, problemMessage } from '../../api/problem';
 import { DATE_TIME } from '../../case-page/components/CaseHeader';
+import { emptyText } from '../../forms/components/EmptyText';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ALERT_LEVEL_LABELS } from '../../labels/valueLabels';
 import { ALERTS_PAGE, useAlerts } from '../hooks/useAlerts';
@@ -41,9 +42,7 @@ export const AlertsPage = () => {
         loading={alerts.isPending}
         dataSource={alerts.data?.items}
         scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: <Typography.Text>{onlyOpen ? t('alerts.emptyOpen') : t('alerts.empty')}</Typography.Text>,
-        }}
+        locale={emptyText(onlyOpen ? t('alerts.emptyOpen') : t('alerts.empty'))}
         pagination={{
           current: page,
           pageSize: ALERTS_PAGE,

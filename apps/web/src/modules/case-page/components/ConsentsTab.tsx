@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import type { components } from '../../api/openapiTypes';
 import { TextActionDrawer } from '../../forms/components/TextActionDrawer';
+import { emptyText } from '../../forms/components/EmptyText';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CONSENT_GIVER_LABELS, CONSENT_KIND_LABELS, CONTACT_WAY_LABELS } from '../../labels/valueLabels';
 import { caseKey } from '../hooks/useCase';
@@ -36,7 +37,7 @@ export const ConsentsTab = ({ view, mayWrite }: { view: CaseView; mayWrite: bool
         dataSource={consents.data}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Typography.Text>{t('consents.none')}</Typography.Text> }}
+        locale={emptyText(t('consents.none'))}
         columns={[
           {
             title: t('casePage.field.givenBy'),

@@ -1,9 +1,10 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../../api/openapiTypes';
+import { emptyText } from '../../forms/components/EmptyText';
 import { DATE_TIME } from '../../case-page/components/CaseHeader';
 import { RemainingTime } from '../../deadlines/components/RemainingTime';
 import { nearestOf } from '../../deadlines/remainingTime';
@@ -35,8 +36,7 @@ export const CaseTable = ({
       size="small"
       loading={loading}
       dataSource={cases}
-      // antd's grey for an empty table falls under 4.5:1: the message is ordinary text.
-      locale={{ emptyText: <Typography.Text>{empty}</Typography.Text> }}
+      locale={emptyText(empty)}
       pagination={pagination}
       scroll={{ x: 'max-content' }}
       columns={[

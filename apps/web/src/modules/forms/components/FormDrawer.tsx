@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 // The answer of one openapi-fetch call: nothing to say on success, a problem (or anything else) on failure.
 export type Sent = { error?: unknown };
 
-// One admin form beside its list: nothing is sent until every input passes the rules the API's DTO holds; a 400's
+// A form beside a list or a case: nothing is sent until every input passes the rules the API's DTO holds; a 400's
 // field problems land under their inputs, any other refusal above the form; the drawer closes on success.
 export const FormDrawer = <V extends object>({
   title,
@@ -18,6 +18,7 @@ export const FormDrawer = <V extends object>({
   send,
   onClose,
   initialValues,
+  intro,
   children,
 }: {
   title: string;
@@ -27,6 +28,7 @@ export const FormDrawer = <V extends object>({
   send: (values: V) => Promise<Sent>;
   onClose: () => void;
   initialValues?: Partial<V>;
+  intro?: ReactNode;
   children: ReactNode;
 }) => {
   const { t, language } = useI18n();
@@ -53,9 +55,8 @@ export const FormDrawer = <V extends object>({
 
   return (
     <Drawer open title={title} onClose={onClose} size={520} destroyOnHidden>
-      {refusal && (
-        <Alert type="error" showIcon role="alert" className="admin-refusal" title={problemMessage(refusal, language)} />
-      )}
+      {intro}
+      {refusal && <Alert type="error" showIcon role="alert" title={problemMessage(refusal, language)} />}
       {offline && <Alert type="error" showIcon role="alert" title={t('error.network')} />}
       <Form<V>
         form={form}

@@ -24,6 +24,7 @@ import { DeadlineClosedAs1795000000024 } from './1795000000024-deadline-closed-a
 import { IntakeNarrative1795000000026 } from './1795000000026-intake-narrative';
 import { WorkingCalendar1795000000028 } from './1795000000028-working-calendar';
 import { LandedMigrationsLevel1795000000030 } from './1795000000030-landed-migrations-level';
+import { Notifications1795000000032 } from './1795000000032-notifications';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   IntakeNarrative1795000000026,
   WorkingCalendar1795000000028,
   LandedMigrationsLevel1795000000030,
+  Notifications1795000000032,
 ];

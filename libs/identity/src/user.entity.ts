@@ -34,6 +34,13 @@ export class User {
   @Column('int', { name: 'token_version', default: 0 })
   tokenVersion!: number;
 
+  // Where alerts reach the person outside the app (issue 16); null: in the app only.
+  @Column('text', { nullable: true })
+  email!: string | null;
+
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt!: Date | null;
 

@@ -43,6 +43,9 @@ describe('cases without an assignee', () => {
     const takenIds = taken.body.items.map((c: { id: string }) => c.id);
     expect(takenIds).toContain(assigned.id);
     expect(takenIds).not.toContain(unassigned.id);
+    // The header and the lists name who holds the case, not just that someone does.
+    const holder = taken.body.items.find((c: { id: string }) => c.id === assigned.id);
+    expect([holder.assigneeName, unassigned.assigneeName]).toEqual(['Người dùng counsellorA', null]);
 
     await t.http().get('/api/cases').query({ unassigned: 'maybe' }).set(auth(w.users.supervisorA)).expect(400);
   });

@@ -22,6 +22,8 @@ export type CaseView = {
   riskLevel: string;
   riskRationale: string | null;
   assigneeId: string | null;
+  // The counsellor's name, which the header shows beside the number.
+  assigneeName: string | null;
   // null: opened by the public form.
   openedBy: string | null;
   areas: RankedArea[];
@@ -91,6 +93,7 @@ export const toCaseView = (
   riskLevel: row.riskLevel,
   riskRationale: revealed?.riskRationale ?? null,
   assigneeId: row.assigneeId,
+  assigneeName: null,
   openedBy: row.openedBy,
   areas: [...row.areas].sort((a, b) => a.priority - b.priority),
   channel: row.channel,

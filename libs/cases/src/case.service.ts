@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
@@ -18,6 +18,7 @@ import {
   Place,
   School,
   schoolsFor,
+  User,
   wardFor,
 } from '@dh/identity';
 import { LearnerService, nameSearchWords } from '@dh/learners';
@@ -257,9 +258,11 @@ export class CaseService {
         }
       : null;
     const names = row.learnerId ? await this.learners.namesOf(caller, [row.learnerId], tx) : new Map();
+    const staff = await this.staffNames([row], tx);
     return {
       ...toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded),
       learnerName: (row.learnerId && names.get(row.learnerId)) || null,
+      assigneeName: (row.assigneeId && staff.get(row.assigneeId)) || null,
     };
   }
 
@@ -296,15 +299,27 @@ export class CaseService {
       caller,
       rows.flatMap((r) => (r.learnerId ? [r.learnerId] : [])),
     );
+    const staff = await this.staffNames(rows);
     return {
       items: rows.map((r) => ({
         ...toCaseView(r, caller, open.get(r.id) ?? []),
         learnerName: (r.learnerId && names.get(r.learnerId)) || null,
+        assigneeName: (r.assigneeId && staff.get(r.assigneeId)) || null,
       })),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  // Staff names are no secret inside the school: whoever reads the case reads who holds it.
+  private async staffNames(rows: CaseEntity[], tx?: EntityManager): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))];
+    if (ids.length === 0) return new Map();
+    const users = await (tx ?? this.source.manager)
+      .getRepository(User)
+      .find({ where: { id: In(ids) }, select: { id: true, fullName: true } });
+    return new Map(users.map((u) => [u.id, u.fullName]));
   }
 
   // The case number, or every word of the learner's name among the learners the caller may read: a search by name

@@ -33,6 +33,8 @@ export class CaseViewDto implements CaseView {
   @ApiProperty({ type: String, nullable: true, description: 'confidential: null where masked' })
   riskRationale!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Trần Thị Mai', description: "the assignee's full name" })
+  assigneeName!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: opened by the public form' })
   openedBy!: string | null;
   @ApiProperty({ type: [RankedAreaDto] }) areas!: RankedAreaDto[];

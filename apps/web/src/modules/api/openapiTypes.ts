@@ -1220,6 +1220,11 @@ export interface components {
             areas: components["schemas"]["RankedAreaDto"][];
             /** Format: uuid */
             assigneeId: string | null;
+            /**
+             * @description the assignee's full name
+             * @example Trần Thị Mai
+             */
+            assigneeName: string | null;
             /** @description a public report from a flood, awaiting bulk triage */
             bulkTriage: boolean;
             channel: components["schemas"]["Channel"];

@@ -54,6 +54,11 @@ export const dictionaryEn: Dictionary = {
   'casePage.tooLong': 'At most {max} characters',
   'casePage.staleReloaded':
     'The case was reloaded (version {version}). What you typed is still here; check it and send again if still needed.',
+  'casePage.changed.stage': 'Stage',
+  'casePage.changed.risk': 'Risk',
+  'casePage.changed.assignee': 'Assignee',
+  'casePage.changed.areas': 'Areas',
+  'casePage.changed.summary': 'The summary was edited',
   'casePage.field.reason': 'Reason',
   'casePage.field.comment': 'Comment',
   'casePage.field.note': 'Note',

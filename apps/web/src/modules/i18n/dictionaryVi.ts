@@ -54,6 +54,11 @@ export const dictionaryVi = {
   'casePage.tooLong': 'Tối đa {max} ký tự',
   'casePage.staleReloaded':
     'Hồ sơ đã được tải lại (phiên bản {version}). Nội dung vừa nhập vẫn còn; hãy xem lại rồi gửi lại nếu vẫn cần.',
+  'casePage.changed.stage': 'Giai đoạn',
+  'casePage.changed.risk': 'Mức nguy cơ',
+  'casePage.changed.assignee': 'Người phụ trách',
+  'casePage.changed.areas': 'Lĩnh vực',
+  'casePage.changed.summary': 'Tóm tắt đã được sửa',
   'casePage.field.reason': 'Lý do',
   'casePage.field.comment': 'Nhận xét',
   'casePage.field.note': 'Ghi chú',

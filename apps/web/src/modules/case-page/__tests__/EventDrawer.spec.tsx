@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { components } from '../../api/openapiTypes';
 import { I18nProvider } from '../../i18n/I18nProvider';
+import { api } from '../../api/apiClient';
 import { EventDrawer } from '../components/EventDrawer';
 import dayjs from 'dayjs';
 import { dictionaryEn } from '../../i18n/dictionaryEn';
@@ -12,11 +13,11 @@ type CaseView = components['schemas']['CaseViewDto'];
 
 const view = { id: '6f1c2b4e-0000-4000-8000-000000000001', version: 4 } as CaseView;
 
-const renderDrawer = (type: 'RETURN_PLAN' | 'APPROVE_PLAN') =>
+const renderDrawer = (type: 'RETURN_PLAN' | 'APPROVE_PLAN' | 'ADD_NOTE', client = new QueryClient(), shown = view) =>
   render(
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={client}>
       <I18nProvider>
-        <EventDrawer view={view} type={type} onClose={() => undefined} />
+        <EventDrawer view={shown} type={type} onClose={() => undefined} />
       </I18nProvider>
     </QueryClientProvider>,
   );
@@ -89,5 +90,40 @@ describe('an event’s form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Gửi' }));
     await waitFor(() => expect(screen.getByText('Vui lòng nhập thông tin này')).toBeTruthy());
     expect(sent).not.toHaveBeenCalled();
+  });
+
+  it('answers a stale version with what the other person changed, and keeps the typed note', async () => {
+    const seen = {
+      ...view,
+      state: 'intake',
+      riskLevel: 'medium',
+      assigneeName: 'Người dùng A',
+      areas: [{ code: 'hoc_tap', priority: 1 }],
+      summary: 'Em hay vắng học.',
+      masked: [],
+    } as unknown as CaseView;
+    const reloaded = { ...seen, version: 5, state: 'assessment', riskLevel: 'high' } as CaseView;
+    const client = new QueryClient();
+    // What the case page's own query holds once the 409 has made it reload.
+    client.setQueryData(['case', view.id], reloaded);
+    // jsdom has no fetch Response: the client's answer itself stands in for the API's 409.
+    const post = jest.spyOn(api, 'POST').mockResolvedValue({
+      error: {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'STALE_VERSION',
+        message: 'Hồ sơ vừa được người khác cập nhật.',
+        messageEn: 'The case was changed by someone else.',
+      },
+    } as never);
+    renderDrawer('ADD_NOTE', client, seen);
+    fireEvent.change(screen.getByLabelText('Ghi chú'), { target: { value: 'Gặp lại em thứ Sáu.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi' }));
+    const warning = await screen.findByRole('alert');
+    await waitFor(() => expect(warning.querySelectorAll('li').length).toBeGreaterThan(0));
+    const items = [...warning.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual(['Giai đoạn: Tiếp nhận → Đánh giá', 'Mức nguy cơ: Trung bình → Cao']);
+    expect((screen.getByLabelText('Ghi chú') as HTMLTextAreaElement).value).toBe('Gặp lại em thứ Sáu.');
+    post.mockRestore();
   });
 });

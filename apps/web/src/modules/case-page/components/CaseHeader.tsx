@@ -48,7 +48,7 @@ export const CaseHeader = ({ view }: { view: CaseView }) => {
         {
           key: 'assignee',
           label: t('casePage.assignee'),
-          children: view.assigneeId ? t('casePage.assigned') : t('casePage.unassigned'),
+          children: view.assigneeId ? (view.assigneeName ?? t('casePage.assigned')) : t('casePage.unassigned'),
         },
         {
           key: 'version',

@@ -7,6 +7,7 @@ import type { components } from '../../api/openapiTypes';
 import { placeFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EVENT_LABELS } from '../../labels/valueLabels';
+import { caseChanges, type CaseChange } from '../caseChanges';
 import { EVENT_FORMS, payloadOf, type FormValues } from '../eventForms';
 import { FieldsForm } from './FieldsForm';
 import { caseKey } from '../hooks/useCase';
@@ -20,7 +21,7 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const [refusal, setRefusal] = useState<{ problem: Problem; stale: boolean } | null>(null);
+  const [refusal, setRefusal] = useState<{ problem: Problem; stale: boolean; changes: CaseChange[] } | null>(null);
   const [offline, setOffline] = useState(false);
   const [sending, setSending] = useState(false);
   const fields = EVENT_FORMS[type] ?? [];
@@ -36,6 +37,7 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
         params: { path: { id: view.id }, header: { 'idempotency-key': crypto.randomUUID() } },
         body: { type, payload: payloadOf(fields, values), expectedVersion: view.version },
       });
+      const before = view;
       await queryClient.invalidateQueries({ queryKey: caseKey(view.id) });
       if (!error) return onClose();
       if (!isProblem(error)) return setOffline(true);
@@ -47,7 +49,9 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
           'payload.',
         );
       }
-      setRefusal({ problem: error, stale: error.code === 'STALE_VERSION' });
+      const stale = error.code === 'STALE_VERSION';
+      const after = queryClient.getQueryData<CaseView>(caseKey(view.id));
+      setRefusal({ problem: error, stale, changes: stale && after ? caseChanges(before, after, language) : [] });
     } catch {
       setOffline(true);
     } finally {
@@ -64,7 +68,24 @@ export const EventDrawer = ({ view, type, onClose }: { view: CaseView; type: Eve
           role="alert"
           className="event-refusal"
           title={problemMessage(refusal.problem, language)}
-          description={refusal.stale ? t('casePage.staleReloaded', { version: view.version }) : undefined}
+          description={
+            refusal.stale ? (
+              <>
+                {t('casePage.staleReloaded', { version: view.version })}
+                {refusal.changes.length > 0 && (
+                  <ul className="case-changes">
+                    {refusal.changes.map((c) => (
+                      <li key={c.field}>
+                        {c.field === 'summary'
+                          ? t('casePage.changed.summary')
+                          : `${t(`casePage.changed.${c.field}`)}: ${c.from} → ${c.to}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            ) : undefined
+          }
         />
       )}
       {offline && <Alert type="error" showIcon role="alert" title={t('error.network')} />}

@@ -115,7 +115,7 @@ describe('an event’s form', () => {
         message: 'Hồ sơ vừa được người khác cập nhật.',
         messageEn: 'The case was changed by someone else.',
       },
-    } as never);
+    });
     renderDrawer('ADD_NOTE', client, seen);
     fireEvent.change(screen.getByLabelText('Ghi chú'), { target: { value: 'Gặp lại em thứ Sáu.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Gửi' }));
@@ -123,7 +123,7 @@ describe('an event’s form', () => {
     await waitFor(() => expect(warning.querySelectorAll('li').length).toBeGreaterThan(0));
     const items = [...warning.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual(['Giai đoạn: Tiếp nhận → Đánh giá', 'Mức nguy cơ: Trung bình → Cao']);
-    expect((screen.getByLabelText('Ghi chú') as HTMLTextAreaElement).value).toBe('Gặp lại em thứ Sáu.');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Ghi chú').value).toBe('Gặp lại em thứ Sáu.');
     post.mockRestore();
   });
 });

@@ -100,3 +100,26 @@ export const choose = async (page: Page, select: Locator, option: string): Promi
   await select.press('Tab');
   await open.waitFor({ state: 'detached', timeout: 5_000 });
 };
+
+// Keyboard only: Tab from wherever the focus is until `target` has it, as a person without a mouse would.
+export const tabTo = async (page: Page, target: Locator, most = 80): Promise<void> => {
+  for (let i = 0; i < most; i++) {
+    if (await target.evaluate((e) => e === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`tabTo: ${most} presses of Tab never reached ${String(target)}`);
+};
+
+// Keyboard only: open the focused antd select and walk its options with the arrows until `option` is the active one.
+export const chooseByKeyboard = async (page: Page, option: string): Promise<void> => {
+  await page.keyboard.press('ArrowDown');
+  const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+  for (let i = 0; i < 30; i++) {
+    if ((await active.textContent({ timeout: 3_000 }))?.trim() === option) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`chooseByKeyboard: no option “${option}” under the arrows`);
+};

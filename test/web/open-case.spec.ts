@@ -1,7 +1,14 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
-import { browserMissing, choose, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import {
+  browserMissing,
+  choose,
+  chooseByKeyboard,
+  screenshot,
+  seriousAccessibilityViolations,
+  tabTo,
+} from '../support/browser';
 import type { WebApp } from '../support/web-app';
 import { useWebTabs } from '../support/web-tabs';
 
@@ -106,5 +113,38 @@ describeWithBrowser('the web app: opening a case', () => {
       .get(`/api/alerts?caseId=${caseId}`)
       .set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(alerts.body.items.map((a: { level: string }) => a.level)).toEqual(['critical_risk']);
+  });
+
+  it('opens a case by keyboard alone', async () => {
+    const key = (k: string) => page.keyboard.press(k);
+    await tabTo(page, page.getByRole('searchbox', { name: 'Tìm học sinh theo tên (có hoặc không dấu)' }));
+    await page.keyboard.type('ngoc');
+    await key('Enter');
+    const pick = page.getByRole('button', { name: 'Chọn Trần Thị Bích Ngọc' });
+    await pick.waitFor();
+    await tabTo(page, pick);
+    await key('Enter');
+    await tabTo(page, page.getByLabel('Kênh tiếp nhận', { exact: true }));
+    await chooseByKeyboard(page, 'Cha mẹ, người giám hộ');
+    await tabTo(page, page.getByLabel('Họ tên người báo tin'));
+    await page.keyboard.type('Bà Trần Thị Lan');
+    await tabTo(page, page.getByRole('checkbox', { name: 'Kỹ năng sống' }));
+    await key('Space');
+    await tabTo(page, page.getByLabel('Mức độ nguy cơ', { exact: true }));
+    await chooseByKeyboard(page, 'Trung bình');
+    await tabTo(page, page.getByLabel('Lý do đánh giá mức độ nguy cơ'));
+    await page.keyboard.type('Em ít nói chuyện với bạn bè.');
+    await tabTo(page, page.getByLabel('Tóm tắt'));
+    await page.keyboard.type('Mẹ em báo em thu mình ở nhà.');
+    await tabTo(page, page.getByRole('button', { name: 'Tạo hồ sơ', exact: true }));
+    await key('Enter');
+
+    await page.waitForURL(/\/ho-so\/[0-9a-f-]{36}$/);
+    await page.getByTestId('case-stage').getByText('Tiếp nhận', { exact: true }).waitFor();
+    const header = (await page.locator('.ant-descriptions').textContent()) ?? '';
+    expect(header).toContain('Trần Thị Bích Ngọc');
+    expect(header).toContain('Cha mẹ, người giám hộ');
+    expect(header).toContain('1. Kỹ năng sống');
+    expect(await page.getByTestId('case-risk').textContent()).toBe('Trung bình');
   });
 });

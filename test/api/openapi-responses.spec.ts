@@ -91,6 +91,8 @@ describe('the answers match the OpenAPI document', () => {
     const { users, schoolA } = world.w;
     await t.http().get('/api/labels');
     await t.http().get('/api/health');
+    await t.http().get('/api/public/schools/TA');
+    await t.http().get('/api/public/schools/ZZ9');
     const { caseId } = await reportCase(t, { schoolCode: 'TA', whatIsHappening: 'Bạn em hay khóc.' });
     const learner = (
       await t

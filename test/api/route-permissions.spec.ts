@@ -53,6 +53,7 @@ describe('Every route declares who may call it', () => {
       'GET /health',
       'GET /labels',
       'GET /public/intake/challenge',
+      'GET /public/schools/:code',
       'POST /auth/login',
       'POST /public/intake',
     ]);

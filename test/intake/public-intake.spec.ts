@@ -27,6 +27,18 @@ describe('the public intake form (POST /api/public/intake, no login)', () => {
       reasonEn: string;
     }[];
 
+  it('names the school a code belongs to, and answers 404 for a code no school has', async () => {
+    const found = await t.http().get('/api/public/schools/ta').expect(200);
+    expect(found.body).toEqual({ code: 'TA', name: expect.stringContaining('Thử Nghiệm') });
+    for (const code of ['ZZ9', 'sai-ma!']) {
+      const res = await t
+        .http()
+        .get(`/api/public/schools/${encodeURIComponent(code)}`)
+        .expect(404);
+      expect(res.body.code).toBe('SCHOOL_NOT_FOUND');
+    }
+  });
+
   it('opens a case in the school’s intake queue, alerts its supervisors, and answers a tracking code and nothing else', async () => {
     t.clock.advance(FRESH_WINDOWS_MS);
     const res = await report(

@@ -67,6 +67,8 @@ describeWithBrowser('the web app: the public report page', () => {
     const before = await unassignedQueue();
     const page = await open('/bao-tin/DD');
     await page.getByRole('heading', { name: 'Báo tin cho nhà trường' }).waitFor();
+    // The school the code names, before anything is written.
+    await page.getByText('Trường THCS Đống Đa', { exact: true }).waitFor();
     // The hotline, in sight without scrolling.
     const hotline = page.getByText('Nếu em đang gặp nguy hiểm, hãy gọi ngay 111');
     expect(await hotline.isVisible()).toBe(true);
@@ -135,21 +137,27 @@ describeWithBrowser('the web app: the public report page', () => {
     await screenshot(supervisor, 'public-form-queue');
   });
 
-  it('says so when no school has the code, and keeps what was written', async () => {
-    const page = await open('/bao-tin/ZZ9');
+  it('says at once when no school has the code, with no form to fill', async () => {
+    for (const path of ['/bao-tin/ZZ9', '/bao-tin/sai-ma!']) {
+      const page = await open(path);
+      await page.getByRole('heading', { name: /^Không tìm thấy trường có mã/ }).waitFor();
+      expect(await page.getByRole('textbox').count()).toBe(0);
+      expect(await page.getByText('Nếu em đang gặp nguy hiểm, hãy gọi ngay 111').isVisible()).toBe(true);
+    }
+  });
+
+  it('keeps what was written when the code is refused only on sending (the lookup was not answered)', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    pages.push({ page, csp: await watchCspViolations(page) });
+    await page.route('**/api/public/schools/**', (route) => route.abort());
+    await page.goto(`${web.url}/bao-tin/ZZ9`);
     await page.getByLabel('Chuyện gì đang xảy ra?').fill('Em muốn được nói chuyện với thầy cô.');
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
     await page.getByRole('heading', { name: 'Không tìm thấy trường có mã ZZ9' }).waitFor();
     await page.getByText('Em muốn được nói chuyện với thầy cô.').waitFor();
-    expect(await page.getByText('Nếu em đang gặp nguy hiểm, hãy gọi ngay 111').isVisible()).toBe(true);
     await noHorizontalOverflow(page);
     await screenshot(page, 'public-form-no-school');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-
-    // A code that cannot be one is answered at once, with no form to fill.
-    const wrong = await open('/bao-tin/sai-ma!');
-    await wrong.getByRole('heading', { name: /^Không tìm thấy trường có mã/ }).waitFor();
-    expect(await wrong.getByRole('textbox').count()).toBe(0);
   });
 
   it('explains a refusal for too many reports in plain words, keeping the text', async () => {

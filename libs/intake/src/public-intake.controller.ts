@@ -1,16 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@dh/errors';
 import type { Request } from 'express';
 import { Public } from '@dh/identity';
-import { AltchaChallengeDto, PublicIntakeAnswerDto } from './dtos/intake-views.response';
+import { AltchaChallengeDto, PublicIntakeAnswerDto, PublicSchoolDto } from './dtos/intake-views.response';
 import { PublicIntakeAnswer, PublicIntakeDto } from './dtos/public-intake.dto';
 import { IntakeException, IntakeExceptionCode } from './intake.exception';
 import { IntakeThrottleGuard } from './intake-throttle.guard';
 import { AltchaChallenge, ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 import { PublicIntakeService } from './public-intake.service';
 
-const { PROOF_OF_WORK_REFUSED, TOO_MANY_REPORTS } = IntakeExceptionCode;
+const { PROOF_OF_WORK_REFUSED, SCHOOL_NOT_FOUND, TOO_MANY_REPORTS } = IntakeExceptionCode;
 
 @ApiTags('public')
 @Controller('public')
@@ -41,6 +41,16 @@ export class PublicIntakeController {
   @ApiOkResponse({ type: AltchaChallengeDto, description: 'an ALTCHA v2 challenge for the widget' })
   challenge(): Promise<AltchaChallenge> {
     return this.proofOfWork.challenge();
+  }
+
+  // The page names the school before anyone writes, and a wrong address is said at once, not after the message.
+  @Public()
+  @Get('schools/:code')
+  @ApiOperation({ summary: 'Trường mang mã này / the school a public form’s code names (code and name only)' })
+  @ApiOkResponse({ type: PublicSchoolDto })
+  @ApiErrors(IntakeException.statuses, SCHOOL_NOT_FOUND)
+  school(@Param('code') code: string): Promise<PublicSchoolDto> {
+    return this.intake.school(code);
   }
 
   @Public()

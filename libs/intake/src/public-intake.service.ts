@@ -9,6 +9,7 @@ import { InputValidationException } from '@dh/errors';
 import { AlertService } from '@dh/escalations';
 import { School } from '@dh/identity';
 import { PublicIntakeAnswer, PublicIntakeDto } from './dtos/public-intake.dto';
+import { IntakeException, IntakeExceptionCode } from './intake.exception';
 import { IntakeFloodService } from './flood/intake-flood.service';
 import { ProofOfWorkService } from './proof-of-work/proof-of-work.service';
 import { newTrackingCode, trackingDigestInput } from './tracking-code';
@@ -55,6 +56,16 @@ export class PublicIntakeService {
   async report(dto: PublicIntakeDto, requestId: string): Promise<PublicIntakeAnswer> {
     await this.proofOfWork.spend(dto.altcha);
     return this.accept(dto, requestId);
+  }
+
+  // What a school's notice-board code names: its code and name, nothing more (both are on the notice board).
+  async school(code: string): Promise<{ code: string; name: string }> {
+    const wanted = code.trim().toUpperCase();
+    const school = /^[A-Z0-9]{2,10}$/.test(wanted)
+      ? await this.source.getRepository(School).findOneBy({ code: wanted })
+      : null;
+    if (!school) throw new IntakeException(IntakeExceptionCode.SCHOOL_NOT_FOUND);
+    return { code: school.code, name: school.name };
   }
 
   // A report whose proof of work was spent, or one the server writes itself (the demo data).

@@ -19,6 +19,11 @@ export class PublicIntakeAnswerDto implements PublicIntakeAnswer {
   @ApiProperty() messageEn!: string;
 }
 
+export class PublicSchoolDto {
+  @ApiProperty({ example: 'DD' }) code!: string;
+  @ApiProperty({ example: 'Trường THCS Đống Đa' }) name!: string;
+}
+
 export class AltchaChallengeDataDto {
   @ApiProperty({ description: 'Unix seconds' }) expires!: number;
 }

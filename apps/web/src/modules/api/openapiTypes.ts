@@ -869,6 +869,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/schools/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trường mang mã này / the school a public form’s code names (code and name only) */
+        get: operations["PublicIntakeController_school"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/school/figures": {
         parameters: {
             query?: never;
@@ -1933,6 +1950,12 @@ export interface components {
             website?: string;
             /** @description Chuyện gì đang xảy ra / what is happening */
             whatIsHappening: string;
+        };
+        PublicSchoolDto: {
+            /** @example DD */
+            code: string;
+            /** @example Trường THCS Đống Đa */
+            name: string;
         };
         PublicUserDto: {
             fullName: string;
@@ -6984,6 +7007,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AltchaChallengeDto"];
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PublicIntakeController_school: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSchoolDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SCHOOL_NOT_FOUND";
+                    };
                 };
             };
             /** @description INTERNAL, DATABASE_UNAVAILABLE */

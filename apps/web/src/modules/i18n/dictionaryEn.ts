@@ -264,7 +264,7 @@ export const dictionaryEn: Dictionary = {
   'publicForm.hotlineCall': 'Call 111',
   'publicForm.intro':
     'You or your parents can tell the school about a difficulty you are facing. You do not need to give your name. The school’s counselling staff will read the report.',
-  'publicForm.school': 'School code:',
+  'publicForm.school': 'To:',
   'publicForm.what': 'What is happening?',
   'publicForm.whatHint': 'Tell what you want: what happened, where, since when, who is involved.',
   'publicForm.contact': 'How to reach you',

@@ -264,7 +264,7 @@ export const dictionaryVi = {
   'publicForm.hotlineCall': 'Gọi 111',
   'publicForm.intro':
     'Em hoặc bố mẹ em có thể kể cho nhà trường điều em đang gặp khó khăn. Em không cần ghi tên. Thầy cô phụ trách tư vấn học đường của trường sẽ đọc tin báo.',
-  'publicForm.school': 'Mã trường:',
+  'publicForm.school': 'Gửi đến:',
   'publicForm.what': 'Chuyện gì đang xảy ra?',
   'publicForm.whatHint': 'Em kể những gì em muốn: chuyện gì, ở đâu, từ khi nào, ai liên quan.',
   'publicForm.contact': 'Cách liên hệ lại với em',

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
@@ -46,6 +47,20 @@ export const PublicReportPage = () => {
   const [trackingCode, setTrackingCode] = useState<string | null>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   const [noSchool, setNoSchool] = useState<{ written?: string } | null>(SCHOOL_CODE.test(schoolCode) ? null : {});
+  // The school named before anyone writes; a code no school has is said at once. Offline, the form stays: sending
+  // says what is wrong then.
+  const school = useQuery({
+    queryKey: ['public-school', schoolCode],
+    enabled: noSchool === null,
+    retry: false,
+    queryFn: async () => {
+      const { data, response } = await publicApi.GET('/api/public/schools/{code}', {
+        params: { path: { code: schoolCode } },
+      });
+      if (response.status === 404) return null;
+      return data ?? { code: schoolCode, name: schoolCode };
+    },
+  });
 
   // On a phone the send button is a screen below the message: the message comes into sight.
   useEffect(() => {
@@ -103,13 +118,13 @@ export const PublicReportPage = () => {
   };
 
   const body = () => {
-    if (noSchool) return <SchoolNotFound schoolCode={schoolCode} written={noSchool.written} />;
+    if (noSchool || school.data === null) return <SchoolNotFound schoolCode={schoolCode} written={noSchool?.written} />;
     if (trackingCode) return <ReportSent trackingCode={trackingCode} onAnother={() => setTrackingCode(null)} />;
     return (
       <>
         <p>{t('publicForm.intro')}</p>
         <p>
-          {t('publicForm.school')} <strong>{schoolCode}</strong>
+          {t('publicForm.school')} <strong>{school.data?.name ?? schoolCode}</strong>
         </p>
         {refusal && (
           <div ref={refusalRef}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import { isProblem, problemMessage, type Problem } from '../../api/problem';
 import type { components } from '../../api/openapiTypes';
+import { placeFieldErrors } from '../../forms/fieldErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { payloadOf, type FormValues } from '../eventForms';
 import { caseKey } from '../hooks/useCase';
@@ -11,7 +12,6 @@ import { RECORD_FORMS, type RecordKind } from '../recordForms';
 import { FieldsForm } from './FieldsForm';
 
 type CaseView = components['schemas']['CaseViewDto'];
-type FieldErrors = { field: string; problems: string[] }[];
 
 // One record of the case (a session, a family contact, a follow-up, a consent), sent to its route; the API's field
 // problems land under the input of the same (dotted) name.
@@ -35,11 +35,11 @@ export const RecordDrawer = ({ view, kind, onClose }: { view: CaseView; kind: Re
     await queryClient.invalidateQueries({ queryKey: caseKey(view.id) });
     if (!error) return onClose();
     if (!isProblem(error)) return;
-    if (error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
-      form.setFields(
-        (error.details as FieldErrors)
-          .filter((d) => fields.some((f) => f.name === d.field))
-          .map((d) => ({ name: d.field, errors: d.problems })),
+    if (error.code === 'VALIDATION_FAILED') {
+      placeFieldErrors(
+        form,
+        error.details,
+        fields.map((f) => f.name),
       );
     }
     setRefusal(error);

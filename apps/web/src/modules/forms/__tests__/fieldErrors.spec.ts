@@ -19,7 +19,25 @@ describe('the API’s field problems under the form’s inputs', () => {
       ['reason'],
       'payload.',
     );
-    expect(setFields).toHaveBeenCalledWith([{ name: ['reason'], errors: ['Lý do không được để trống'] }]);
+    expect(setFields).toHaveBeenCalledWith([{ name: 'reason', errors: ['Lý do không được để trống'] }]);
     expect(rest).toEqual([{ field: 'expectedVersion', problems: ['phải là số'] }]);
+  });
+
+  it('takes a dotted field whole where an input is named by it, and as a path into a nested input otherwise', () => {
+    const setFields = jest.fn();
+    const rest = placeFieldErrors(
+      { setFields } as unknown as FormInstance,
+      [
+        { field: 'person.fullName', problems: ['Họ tên không được để trống'] },
+        { field: 'guardians[0].phone', problems: ['Số điện thoại chỉ gồm chữ số'] },
+        { field: 'person.age', problems: ['không có ô này'] },
+      ],
+      ['person.fullName', 'guardians'],
+    );
+    expect(setFields).toHaveBeenCalledWith([
+      { name: 'person.fullName', errors: ['Họ tên không được để trống'] },
+      { name: ['guardians', 0, 'phone'], errors: ['Số điện thoại chỉ gồm chữ số'] },
+    ]);
+    expect(rest).toEqual([{ field: 'person.age', problems: ['không có ô này'] }]);
   });
 });

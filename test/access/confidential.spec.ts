@@ -137,14 +137,25 @@ describe('confidential content: who reads it, and every read in the chain', () =
     const { principalA: ht, adminW: admin } = w.users;
     const c = await openCase(t, w);
     const until = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
+    // By the case's number, as the principal reads it (the admin reads no case); neither number nor id is a 400.
+    const byNumber = { granteeId: ht.id, reason: 'Họp liên ngành.', expiresAt: until };
+    const neither = await t.http().post('/api/admin/grants').set(auth(admin)).send(byNumber).expect(400);
+    expect(neither.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['caseCode', 'caseId']);
+    await t
+      .http()
+      .post('/api/admin/grants')
+      .set(auth(admin))
+      .send({ ...byNumber, caseCode: 'XX-2026-9999' })
+      .expect(404);
     const grant = (
       await t
         .http()
         .post('/api/admin/grants')
         .set(auth(admin))
-        .send({ caseId: c.id, granteeId: ht.id, reason: 'Họp liên ngành.', expiresAt: until })
+        .send({ ...byNumber, caseCode: String(c.code).toLowerCase() })
         .expect(201)
     ).body;
+    expect(grant).toMatchObject({ caseId: c.id, caseCode: c.code });
     expect((await read(ht, c.id)).body.masked).toEqual([]);
     await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(w.users.supervisorA)).expect(403);
     const revoked = (await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(admin)).expect(200)).body;
@@ -154,6 +165,7 @@ describe('confidential content: who reads it, and every read in the chain', () =
     await t.http().post(`/api/admin/grants/${grant.id}/revoke`).set(auth(admin)).expect(409);
     const listed = (await t.http().get('/api/admin/grants').set(auth(admin)).expect(200)).body.items;
     expect(listed.find((g: { id: string }) => g.id === grant.id)).toMatchObject({
+      caseCode: c.code,
       live: false,
       reason: 'Họp liên ngành.',
     });

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page, Request } from 'playwright-core';
-import {} from '@dh/demo';
-import { browserMissing, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { DEMO_PASSWORD } from '@dh/demo';
+import { browserMissing, choose, screenshot, seriousAccessibilityViolations } from '../support/browser';
 import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
@@ -9,7 +9,8 @@ if (missing) process.stderr.write(`admin.spec: browser tests skipped, ${missing}
 const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the web app: the administrator’s pages', () => {
-  const { openAs } = useWebTabs();
+  const tabs = useWebTabs();
+  const { openAs } = tabs;
 
   // An antd multiple select: the option picked from the list it draws at the end of the page, then closed.
   const pick = async (page: Page, select: ReturnType<Page['getByLabel']>, option: string) => {
@@ -106,5 +107,29 @@ describeWithBrowser('the web app: the administrator’s pages', () => {
     // More than three rows, waited for: the table fills in after its first row appears.
     await page.getByTestId('calendar-effective').getByRole('row').nth(3).waitFor();
     await check('admin-calendar');
+  });
+
+  it('grants a principal a case by the number they read on the case page', async () => {
+    const web = tabs.web();
+    const login = await web.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD });
+    const cases = await web.http().get('/api/cases').set('Authorization', `Bearer ${login.body.accessToken}`);
+    const code: string = cases.body.items[0].code;
+    const page = await openAs('admin', '/quan-tri/cap-quyen');
+    await page.getByRole('button', { name: 'Cấp quyền xem hồ sơ' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Cấp quyền xem hồ sơ' });
+    await choose(page, drawer.getByLabel('Hiệu trưởng', { exact: true }), 'Lê Thị Hồng');
+    await drawer.getByLabel('Số hồ sơ').fill('không phải số');
+    await drawer.getByLabel('Lý do').fill('Phối hợp với công an phường.');
+    const day = new Date(Date.now() + 7 * 86_400_000);
+    const typed = [day.getDate(), day.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('/');
+    await drawer.getByLabel('Ngày kết thúc').fill(`${typed}/${day.getFullYear()}`);
+    await drawer.getByLabel('Ngày kết thúc').press('Enter');
+    await drawer.getByRole('button', { name: 'Cấp quyền', exact: true }).click();
+    await drawer.getByText('Số hồ sơ có dạng mã trường-năm-số thứ tự, ví dụ DD-2026-0007.').waitFor();
+    await drawer.getByLabel('Số hồ sơ').fill(code.toLowerCase());
+    await drawer.getByRole('button', { name: 'Cấp quyền', exact: true }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const granted = page.getByTestId('principal-grants').getByRole('row').filter({ hasText: 'Lê Thị Hồng' });
+    await granted.filter({ hasText: code }).getByText('Còn hiệu lực').waitFor();
   });
 });

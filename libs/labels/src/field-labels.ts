@@ -134,6 +134,7 @@ const BY_NAME: Record<string, FieldLabel> = {
   level: l('Mức cảnh báo', 'Alert level'),
   caseId: l('Hồ sơ', 'Case'),
   caseIds: l('Các hồ sơ', 'Cases'),
+  caseCode: l('Số hồ sơ', 'Case number'),
   nextAction: l('Việc tiếp theo', 'Next action'),
   referralId: l('Lần chuyển gửi', 'Referral'),
   format: l('Định dạng', 'Format'),

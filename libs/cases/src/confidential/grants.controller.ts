@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsUUID, Matches, ValidateIf } from 'class-validator';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import {
   Caller,
@@ -16,9 +25,21 @@ import { GrantsService } from './grants.service';
 
 const { CASE_NOT_FOUND, GRANT_ENDED, GRANT_NOT_FOUND, GRANT_NOT_VALID } = CaseExceptionCode;
 const { GRANT_TOO_LONG } = IdentityExceptionCode;
+const CASE_CODE = /^[A-Z0-9]{2,10}-\d{4}-\d{4,}$/;
 
+// The case by its number, as the principal reads it on the case page (the admin reads no case), or by its id.
 export class GrantDto extends GrantWindowDto {
-  @ApiProperty() @IsUUID('all') caseId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the case’s id; or give caseCode' })
+  @ValidateIf((o: GrantDto) => o.caseCode === undefined)
+  @IsUUID('all', { message: 'caseId or caseCode is required: caseId must be a UUID' })
+  caseId?: string;
+
+  @ApiPropertyOptional({ example: 'DD-2026-0007', description: 'the case’s number; or give caseId' })
+  @ValidateIf((o: GrantDto) => o.caseId === undefined)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Matches(CASE_CODE, { message: 'caseCode must be a case number such as DD-2026-0007' })
+  caseCode?: string;
+
   @ApiProperty() @IsUUID('all') granteeId!: string;
 }
 
@@ -39,7 +60,7 @@ export class GrantsController {
   @ApiErrors(IdentityException.statuses, GRANT_TOO_LONG)
   grant(@CurrentCaller() caller: Caller, @Body() dto: GrantDto) {
     return this.grants.grant(caller, {
-      caseId: dto.caseId,
+      caseRef: dto.caseId !== undefined ? { id: dto.caseId } : { code: dto.caseCode as string },
       granteeId: dto.granteeId,
       reason: dto.reason,
       expiresAt: new Date(dto.expiresAt),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AdminAuditService, AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
@@ -10,10 +10,16 @@ import { CaseEntity } from '../case.entity';
 import { CaseException, CaseExceptionCode } from '../case.exception';
 import { ConfidentialGrant } from './confidential-grant.entity';
 
-export type GrantRequest = { caseId: string; granteeId: string; reason: string; expiresAt: Date };
+export type GrantRequest = {
+  caseRef: { id: string } | { code: string };
+  granteeId: string;
+  reason: string;
+  expiresAt: Date;
+};
 export type GrantView = {
   id: string;
   caseId: string;
+  caseCode: string;
   schoolId: string;
   granteeId: string;
   grantedBy: string;
@@ -45,7 +51,7 @@ export class GrantsService {
         .getRepository(CaseEntity)
         .createQueryBuilder('c')
         .setLock('pessimistic_write')
-        .where('c.id = :id', { id: g.caseId })
+        .where('id' in g.caseRef ? 'c.id = :id' : 'c.code = :code', g.caseRef)
         .getOne();
       if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
       if (g.expiresAt <= now) throw new CaseException(CaseExceptionCode.GRANT_NOT_VALID, { field: 'expiresAt' });
@@ -70,7 +76,7 @@ export class GrantsService {
       const by = { ...chainActor(admin), at: now };
       await this.audit.appendCaseEvent(tx, row.id, by, 'GRANT_ISSUED', payload);
       await this.adminChain.append(tx, { type: 'GRANT_ISSUED', subjectId: g.granteeId, payload, ...by });
-      return { id: grant.id, ...payload };
+      return { id: grant.id, ...payload, caseCode: row.code };
     });
   }
 
@@ -90,20 +96,30 @@ export class GrantsService {
       const by = { ...chainActor(admin), at: now };
       await this.audit.appendCaseEvent(tx, grant.caseId, by, 'GRANT_REVOKED', payload);
       await this.adminChain.append(tx, { type: 'GRANT_REVOKED', subjectId: grant.granteeId, payload, ...by });
-      return toView(grant, now);
+      return toView(grant, now, (await this.codesOf([grant.caseId])).get(grant.caseId) ?? '');
     });
   }
 
   async list(): Promise<GrantView[]> {
     const now = this.clock.now();
     const rows = await this.source.getRepository(ConfidentialGrant).find({ order: { createdAt: 'DESC', id: 'ASC' } });
-    return rows.map((g) => toView(g, now));
+    const codes = await this.codesOf(rows.map((g) => g.caseId));
+    return rows.map((g) => toView(g, now, codes.get(g.caseId) ?? ''));
+  }
+
+  private async codesOf(caseIds: string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await this.source
+      .getRepository(CaseEntity)
+      .find({ where: { id: In([...new Set(caseIds)]) }, select: { id: true, code: true } });
+    return new Map(rows.map((r) => [r.id, r.code]));
   }
 }
 
-const toView = (g: ConfidentialGrant, now: Date): GrantView => ({
+const toView = (g: ConfidentialGrant, now: Date, caseCode: string): GrantView => ({
   id: g.id,
   caseId: g.caseId,
+  caseCode,
   schoolId: g.schoolId,
   granteeId: g.granteeId,
   grantedBy: g.grantedBy,

@@ -1691,7 +1691,16 @@ export interface components {
             withWhom: string | null;
         };
         GrantDto: {
-            caseId: string;
+            /**
+             * @description the case’s number; or give caseId
+             * @example DD-2026-0007
+             */
+            caseCode?: string;
+            /**
+             * Format: uuid
+             * @description the case’s id; or give caseCode
+             */
+            caseId?: string;
             /** @example 2026-06-30T17:00:00+07:00 */
             expiresAt: string;
             granteeId: string;
@@ -1699,6 +1708,8 @@ export interface components {
             reason: string;
         };
         GrantIssuedDto: {
+            /** @example DD-2026-0007 */
+            caseCode: string;
             /** Format: uuid */
             caseId: string;
             /** Format: date-time */
@@ -1715,6 +1726,8 @@ export interface components {
             reason: string;
         };
         GrantViewDto: {
+            /** @example DD-2026-0007 */
+            caseCode: string;
             /** Format: uuid */
             caseId: string;
             /** Format: date-time */

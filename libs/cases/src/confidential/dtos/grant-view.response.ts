@@ -4,6 +4,7 @@ import type { GrantView } from '../grants.service';
 export class GrantViewDto implements GrantView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'DD-2026-0007' }) caseCode!: string;
   @ApiProperty({ format: 'uuid' }) schoolId!: string;
   @ApiProperty({ format: 'uuid' }) granteeId!: string;
   @ApiProperty({ format: 'uuid' }) grantedBy!: string;
@@ -19,6 +20,7 @@ export class GrantIssuedDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid', description: 'the same as id' }) grantId!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'DD-2026-0007' }) caseCode!: string;
   @ApiProperty({ format: 'uuid' }) granteeId!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;

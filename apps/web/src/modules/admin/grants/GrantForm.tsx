@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Select, type FormRule } from 'antd';
+import { DatePicker, Form, Input, Select, type FormRule, type SelectProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Translate } from '../../i18n/I18nProvider';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -20,8 +20,9 @@ const futureDayRule = (t: Translate): FormRule => ({
   },
 });
 
-export const PersonSelect = ({ options }: { options: { value: string; label: string }[] }) => (
-  <Select showSearch optionFilterProp="label" options={options} />
+// Form.Item hands its control an id (for the label), the value and onChange: all passed on, or the pick is lost.
+export const PersonSelect = (props: SelectProps & { options: { value: string; label: string }[] }) => (
+  <Select showSearch optionFilterProp="label" {...props} />
 );
 
 // Why and until when: what both kinds of grant ask.

@@ -23,9 +23,10 @@ type AuditorGrant = components['schemas']['AuditorGrantViewDto'];
 type PrincipalGrant = components['schemas']['GrantViewDto'];
 type Role = components['schemas']['Role'];
 type AuditorValues = WindowValues & { auditorId: string; schoolId: string };
-type PrincipalValues = WindowValues & { caseId: string; granteeId: string };
+type PrincipalValues = WindowValues & { caseCode: string; granteeId: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The API's case numbers (DD-2026-0007), in either case: the API reads them upper-cased.
+const CASE_NUMBER = /^\s*[A-Z0-9]{2,10}-\d{4}-\d{4,}\s*$/i;
 
 // Who may read what beyond their role: an inspector one school until a day (the inspection), a principal one case's
 // confidential content until a day. Both end by themselves; the admin may end them sooner.
@@ -136,9 +137,9 @@ export const GrantsPage = () => {
             { title: t('adminUsers.schools'), dataIndex: 'schoolId', render: schoolName },
             {
               title: t('adminGrants.case'),
-              dataIndex: 'caseId',
-              // The admin reads no case: the id the principal sent is all there is to show.
-              render: (id: string) => <Typography.Text code>{id}</Typography.Text>,
+              dataIndex: 'caseCode',
+              // The admin reads no case: its number is all there is to show.
+              render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
             },
             common.reason,
             common.expiresAt,
@@ -209,13 +210,13 @@ export const GrantsPage = () => {
         <FormDrawer<PrincipalValues>
           title={t('adminGrants.issuePrincipal')}
           form={principalForm}
-          fields={['caseId', 'granteeId', 'reason', 'expiresAt']}
+          fields={['caseCode', 'granteeId', 'reason', 'expiresAt']}
           submit="adminGrants.issue"
           onClose={() => setOpen(null)}
           send={async (v) => {
             const sent = await api.POST('/api/admin/grants', {
               body: {
-                caseId: v.caseId.trim(),
+                caseCode: v.caseCode.trim(),
                 granteeId: v.granteeId,
                 reason: v.reason.trim(),
                 expiresAt: expiresAtOf(v.expiresAt),
@@ -234,13 +235,13 @@ export const GrantsPage = () => {
             <PersonSelect options={peopleWith('principal')} />
           </Form.Item>
           <Form.Item
-            name="caseId"
+            name="caseCode"
             label={t('adminGrants.case')}
             extra={t('adminGrants.caseHint')}
             required
             rules={[
               { required: true, whitespace: true, message: t('casePage.required') },
-              { pattern: UUID, message: t('adminGrants.caseRule') },
+              { pattern: CASE_NUMBER, message: t('adminGrants.caseRule') },
             ]}
           >
             <Input autoComplete="off" />

@@ -109,6 +109,19 @@ describe('the admin’s wards, schools and account list', () => {
       code: 'TB',
       name: 'Trường Tiểu học Thử Nghiệm B (mới)',
     });
+    // A ward too, in the admin chain like the school.
+    await t.http().put(`/api/admin/wards/${w.ward}`).set(admin).send({ name: '  ' }).expect(400);
+    const ward = (
+      await t.http().put(`/api/admin/wards/${w.ward}`).set(admin).send({ name: 'Phường Thử Nghiệm Mới' }).expect(200)
+    ).body;
+    expect(ward).toMatchObject({ id: w.ward, code: 'W1', name: 'Phường Thử Nghiệm Mới' });
+    await t.http().put(`/api/admin/wards/${w.schoolB}`).set(admin).send({ name: 'Không có' }).expect(404);
+    await t.http().put(`/api/admin/wards/${w.ward}`).set(auth(w.users.wardW)).send({ name: 'x' }).expect(403);
+    const chain = (await t.http().get('/api/admin/audit').set(admin).expect(200)).body.items;
+    expect(chain.slice(-2).map((e: { type: string; payload: unknown }) => [e.type, e.payload])).toEqual([
+      ['SCHOOL_RENAMED', { before: 'Trường Tiểu học Thử Nghiệm B', after: 'Trường Tiểu học Thử Nghiệm B (mới)' }],
+      ['WARD_RENAMED', { before: 'Phường Thử Nghiệm', after: 'Phường Thử Nghiệm Mới' }],
+    ]);
     const users = (await t.http().get('/api/admin/users').set(admin).expect(200)).body.items;
     expect(users.map((u: { username: string }) => u.username)).toContain('counsellora');
     expect(JSON.stringify(users)).not.toMatch(/password|argon2/i);

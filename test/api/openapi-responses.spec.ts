@@ -129,6 +129,7 @@ describe('the answers match the OpenAPI document', () => {
   it('for logging in and the admin’s work', async () => {
     const { users, ward, schoolA } = world.w;
     const a = auth(users.adminW);
+    await t.http().put(`/api/admin/wards/${ward}`).set(a).send({ name: 'Phường Thử Nghiệm' });
     await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: PASSWORD });
     await t.http().post('/api/auth/login').send({ username: users.counsellorA.username, password: 'sai-mat-khau-roi' });
     await t.http().get('/api/me').set(auth(users.counsellorA));

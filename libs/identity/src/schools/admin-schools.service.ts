@@ -63,13 +63,30 @@ export class AdminSchoolsService {
   }
 
   renameSchool(admin: Caller, id: string, name: string): Promise<SchoolView> {
+    const what = { entity: School, notFound: IdentityExceptionCode.SCHOOL_NOT_FOUND, event: 'SCHOOL_RENAMED' };
+    return this.rename(admin, what, id, name).then((s) => toSchoolView(s as School));
+  }
+
+  renameWard(admin: Caller, id: string, name: string): Promise<WardView> {
+    const what = { entity: Ward, notFound: IdentityExceptionCode.WARD_NOT_FOUND, event: 'WARD_RENAMED' };
+    return this.rename(admin, what, id, name).then(toWardView);
+  }
+
+  // A new name, never a new code: the code starts every case number already given.
+  private rename(
+    admin: Caller,
+    what: { entity: typeof Ward | typeof School; notFound: IdentityExceptionCode; event: string },
+    id: string,
+    name: string,
+  ): Promise<Ward | School> {
     return inTransaction(this.source, async (tx) => {
-      const school = await tx.getRepository(School).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!school) throw new IdentityException(IdentityExceptionCode.SCHOOL_NOT_FOUND);
-      await tx.getRepository(School).update({ id }, { name: name.trim() });
-      const after = await tx.getRepository(School).findOneByOrFail({ id });
-      await this.record(tx, admin, 'SCHOOL_RENAMED', id, { before: school.name, after: after.name });
-      return toSchoolView(after);
+      const repo = tx.getRepository<Ward | School>(what.entity);
+      const before = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw new IdentityException(what.notFound);
+      await repo.update({ id }, { name: name.trim() });
+      const after = await repo.findOneByOrFail({ id });
+      await this.record(tx, admin, what.event, id, { before: before.name, after: after.name });
+      return after;
     });
   }
 

@@ -17,7 +17,7 @@ export class CreateSchoolDto extends CreateWardDto {
   @ApiProperty() @IsUUID('all') wardId!: string;
 }
 
-export class RenameSchoolDto {
+export class RenameDto {
   @ApiProperty({ example: 'Trường THCS Đống Đa' })
   @IsString()
   @Matches(/\S/, { message: 'name must not be empty' })

@@ -7,7 +7,7 @@ import { Permission } from '../permissions/permission.decorators';
 import { SchoolViewDto, WardViewDto } from '../dtos/identity-views.response';
 import { IdentityException, IdentityExceptionCode } from '../identity.exception';
 import { AdminSchoolsService } from './admin-schools.service';
-import { CreateSchoolDto, CreateWardDto, RenameSchoolDto } from './school.dto';
+import { CreateSchoolDto, CreateWardDto, RenameDto } from './school.dto';
 
 const { CODE_TAKEN, SCHOOL_NOT_FOUND, WARD_NOT_FOUND } = IdentityExceptionCode;
 
@@ -35,6 +35,15 @@ export class SchoolsController {
   }
 
   @Permission('admin.schools')
+  @Put('wards/:id')
+  @ApiOperation({ summary: 'Đổi tên phường / rename a ward; its code stays (admin)' })
+  @ApiOkResponse({ type: WardViewDto })
+  @ApiErrors(IdentityException.statuses, WARD_NOT_FOUND)
+  renameWard(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RenameDto) {
+    return this.schools.renameWard(caller, id, dto.name);
+  }
+
+  @Permission('admin.schools')
   @Post('schools')
   @ApiOperation({ summary: 'Tạo trường / create a school (admin)' })
   @ApiCreatedResponse({ type: SchoolViewDto })
@@ -48,7 +57,7 @@ export class SchoolsController {
   @ApiOperation({ summary: 'Đổi tên trường / rename a school; its code stays (admin)' })
   @ApiOkResponse({ type: SchoolViewDto })
   @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
-  rename(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RenameSchoolDto) {
+  rename(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: RenameDto) {
     return this.schools.renameSchool(caller, id, dto.name);
   }
 

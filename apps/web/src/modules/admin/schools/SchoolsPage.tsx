@@ -22,7 +22,9 @@ const codeRules = (t: Translate): FormRule[] => [
 ];
 const NAME_MAX = 200;
 
-type Open = { kind: 'ward' } | { kind: 'school' } | { kind: 'rename'; school: School } | null;
+// What is renamed: a ward or a school, the same drawer for both.
+type Open =
+  { kind: 'ward' } | { kind: 'school' } | { kind: 'rename'; place: 'ward' | 'school'; row: Ward | School } | null;
 
 // The wards and their schools: the places accounts, cases and directories belong to.
 export const SchoolsPage = () => {
@@ -55,6 +57,15 @@ export const SchoolsPage = () => {
           columns={[
             { title: t('adminSchools.code'), dataIndex: 'code' },
             { title: t('adminSchools.name'), dataIndex: 'name' },
+            {
+              title: t('adminUsers.actions'),
+              key: 'actions',
+              render: (_, ward) => (
+                <Button size="small" onClick={() => setOpen({ kind: 'rename', place: 'ward', row: ward })}>
+                  {t('adminSchools.rename')}
+                </Button>
+              ),
+            },
           ]}
         />
         <Typography.Title level={2}>{t('adminSchools.schools')}</Typography.Title>
@@ -78,7 +89,7 @@ export const SchoolsPage = () => {
               title: t('adminUsers.actions'),
               key: 'actions',
               render: (_, school) => (
-                <Button size="small" onClick={() => setOpen({ kind: 'rename', school })}>
+                <Button size="small" onClick={() => setOpen({ kind: 'rename', place: 'school', row: school })}>
                   {t('adminSchools.rename')}
                 </Button>
               ),
@@ -153,18 +164,19 @@ export const SchoolsPage = () => {
       )}
       {open?.kind === 'rename' && (
         <FormDrawer<{ name: string }>
-          title={t('adminSchools.renameTitle', { name: open.school.name })}
+          title={t('adminSchools.renameTitle', { name: open.row.name })}
           form={renameForm}
           fields={['name']}
           submit="adminUsers.save"
-          initialValues={{ name: open.school.name }}
+          initialValues={{ name: open.row.name }}
           onClose={close}
           send={async (v) => {
-            const sent = await api.PUT('/api/admin/schools/{id}', {
-              params: { path: { id: open.school.id } },
-              body: { name: v.name.trim() },
-            });
-            await refresh(ADMIN_KEYS.schools);
+            const request = { params: { path: { id: open.row.id } }, body: { name: v.name.trim() } };
+            const sent =
+              open.place === 'ward'
+                ? await api.PUT('/api/admin/wards/{id}', request)
+                : await api.PUT('/api/admin/schools/{id}', request);
+            await refresh(open.place === 'ward' ? ADMIN_KEYS.wards : ADMIN_KEYS.schools);
             return sent;
           }}
         >

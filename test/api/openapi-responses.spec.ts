@@ -156,6 +156,23 @@ describe('the answers match the OpenAPI document', () => {
       .send({ roles: ['supervisor'], schoolIds: [schoolA] });
     await t
       .http()
+      .put(`/api/admin/users/${created.id}/contact`)
+      .set(a)
+      .send({ email: 'moi@truong.edu.vn', phone: '0912 345 678' });
+    await t.http().put(`/api/admin/users/${created.id}/contact`).set(a).send({ phone: '12345' });
+    await t.http().get('/api/me/notifications').set(auth(users.counsellorA));
+    await t
+      .http()
+      .put('/api/me/notifications')
+      .set(auth(users.counsellorA))
+      .send({ email: 'tv@truong.edu.vn', choices: [{ channel: 'email', level: 'reminder', mode: 'digest' }] });
+    await t
+      .http()
+      .put('/api/me/notifications')
+      .set(auth(users.counsellorA))
+      .send({ choices: [{ channel: 'email', level: 'protection', mode: 'off' }] });
+    await t
+      .http()
       .post(`/api/admin/users/${created.id}/reset-password`)
       .set(a)
       .send({ newPassword: 'mat-khau-khac-dai-du-34' });

@@ -18,6 +18,7 @@ import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
 import { IntakeModule } from '@dh/intake';
 import { LearnersModule } from '@dh/learners';
+import { NotificationsModule } from '@dh/notifications';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { HealthController } from './health/health.controller';
@@ -48,6 +49,7 @@ export class AppModule implements NestModule {
         EscalationsModule,
         CalendarAdminModule,
         ReportsModule,
+        NotificationsModule,
         DemoModule,
       ],
       controllers: [HealthController, LabelsController],

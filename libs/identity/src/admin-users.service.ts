@@ -8,6 +8,7 @@ import { InputValidationException } from '@dh/errors';
 import type { Role } from '@dh/machines/case/types';
 import { Caller, chainActor } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
+import type { ContactDto } from './dtos/contact.dto';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
 import { whenUsernameTaken } from './unique-names';
@@ -21,6 +22,8 @@ export type AdminUserView = {
   roles: string[];
   schoolIds: string[];
   wardId: string | null;
+  email: string | null;
+  phone: string | null;
   disabledAt: string | null;
 };
 
@@ -50,6 +53,8 @@ export class AdminUsersService {
           roles,
           wardId: dto.wardId ?? null,
           schools,
+          email: dto.email ?? null,
+          phone: dto.phone ?? null,
           tokenVersion: 0,
           disabledAt: null,
         });
@@ -61,6 +66,8 @@ export class AdminUsersService {
           roles: view.roles,
           schoolIds: view.schoolIds,
           wardId: view.wardId,
+          email: view.email,
+          phone: view.phone,
         });
         return view;
       }),
@@ -84,6 +91,27 @@ export class AdminUsersService {
         after: { roles: after.roles, schoolIds: after.schoolIds, wardId: after.wardId },
       });
       return after;
+    });
+  }
+
+  // Absent fields are left as they are; the chain holds both before and after, as for access.
+  setContact(admin: Caller, userId: string, dto: ContactDto): Promise<AdminUserView> {
+    return inTransaction(this.source, async (tx) => {
+      const user = await this.load(tx, userId);
+      const before = { email: user.email, phone: user.phone };
+      await tx.getRepository(User).update(
+        { id: userId },
+        {
+          email: dto.email === undefined ? user.email : dto.email,
+          phone: dto.phone === undefined ? user.phone : dto.phone,
+        },
+      );
+      const view = toView(await this.load(tx, userId));
+      await this.record(tx, admin, 'USER_CONTACT_CHANGED', userId, {
+        before,
+        after: { email: view.email, phone: view.phone },
+      });
+      return view;
     });
   }
 
@@ -178,5 +206,7 @@ const toView = (u: User): AdminUserView => ({
   roles: [...u.roles],
   schoolIds: (u.schools ?? []).map((s) => s.id).sort(),
   wardId: u.wardId,
+  email: u.email,
+  phone: u.phone,
   disabledAt: u.disabledAt?.toISOString() ?? null,
 });

@@ -18,4 +18,5 @@ export * from './throttle/throttle-counters';
 export * from './permissions/permission.decorators';
 export * from './permissions/route-permission';
 export * from './dtos/grant-window.dto';
+export * from './dtos/contact.dto';
 export * from './schools/ward-schools';

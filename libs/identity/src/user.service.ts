@@ -12,6 +12,9 @@ import { Ward } from './ward.entity';
 // Who an alert about a school can reach: its supervisors and principals, and its ward's officers.
 export type SchoolPeople = { supervisors: string[]; principals: string[]; wardOfficers: string[] };
 
+// Where a person is reached outside the app (issue 16).
+export type Contact = { email: string | null; phone: string | null };
+
 export type NewUser = {
   username: string;
   fullName: string;
@@ -43,6 +46,20 @@ export class UserService {
       { id: userId },
       { passwordHash: await this.hasher.hash(next), tokenVersion: user.tokenVersion + 1 },
     );
+  }
+
+  async contactOf(tx: EntityManager, userId: string): Promise<Contact> {
+    const user = await tx
+      .getRepository(User)
+      .findOne({ where: { id: userId }, select: { id: true, email: true, phone: true } });
+    if (!user) throw new IdentityException(IdentityExceptionCode.USER_NOT_FOUND);
+    return { email: user.email, phone: user.phone };
+  }
+
+  // A person's own address and phone; a field left undefined stays as it is.
+  async setContact(tx: EntityManager, userId: string, change: Partial<Contact>): Promise<void> {
+    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length) await tx.getRepository(User).update({ id: userId }, set);
   }
 
   createWard(code: string, name: string): Promise<Ward> {

@@ -13,6 +13,7 @@ import { AdminUsersService } from './admin-users.service';
 import { CurrentCaller } from './auth.guard';
 import { Caller } from './caller';
 import { CreateUserDto, UserAccessDto } from './dtos/admin-user.dto';
+import { ContactDto } from './dtos/contact.dto';
 import { AdminChainEventDto, AdminChainVerdictDto, AdminUserViewDto } from './dtos/identity-views.response';
 import { ResetPasswordDto } from './dtos/login.dto';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
@@ -54,6 +55,15 @@ export class UsersController {
   @ApiErrors(IdentityException.statuses, USER_NOT_FOUND, SCHOOL_NOT_FOUND, OWN_ADMIN_ACCESS, LAST_ADMIN)
   setAccess(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: UserAccessDto) {
     return this.users.setAccess(caller, id, dto);
+  }
+
+  @Permission('admin.users')
+  @Put('users/:id/contact')
+  @ApiOperation({ summary: 'Đặt thư điện tử và số điện thoại / set a user’s e-mail and phone (admin)' })
+  @ApiOkResponse({ type: AdminUserViewDto })
+  @ApiErrors(IdentityException.statuses, USER_NOT_FOUND)
+  setContact(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string, @Body() dto: ContactDto) {
+    return this.users.setContact(caller, id, dto);
   }
 
   @Permission('admin.users')

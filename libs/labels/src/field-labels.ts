@@ -138,6 +138,8 @@ const BY_NAME: Record<string, FieldLabel> = {
   nextAction: l('Việc tiếp theo', 'Next action'),
   referralId: l('Lần chuyển gửi', 'Referral'),
   format: l('Định dạng', 'Format'),
+  // How alerts reach a person (their own page)
+  choices: l('Cách nhận cảnh báo', 'Notification choices'),
   // The working calendar
   entries: l('Danh sách ngày', 'Days'),
   date: l('Ngày', 'Date'),
@@ -181,6 +183,9 @@ const BY_PATH: Record<string, FieldLabel> = {
   'entries.kind': l('Loại ngày', 'Day kind'),
   'entries.name': l('Tên ngày nghỉ hoặc ngày làm bù', 'Name of the day'),
   'areas.code': l('Nội dung', 'Content area'),
+  'choices.channel': l('Kênh nhận cảnh báo', 'Delivery channel'),
+  'choices.level': l('Loại cảnh báo', 'Kind of alert'),
+  'choices.mode': l('Cách nhận', 'Delivery mode'),
   'learner.fullName': l('Họ và tên người học', 'Learner’s full name'),
   'learner.dateOfBirth': l('Ngày sinh', 'Date of birth'),
   'learner.sex': l('Giới tính', 'Sex'),

@@ -15,6 +15,11 @@ export const signedInPages: RouteObject[] = [
     (m) => m.PasswordPage,
   ),
   page(
+    'thong-bao',
+    () => import('../modules/notifications/components/NotificationsPage'),
+    (m) => m.NotificationsPage,
+  ),
+  page(
     'hang-cho',
     () => import('../modules/supervision/components/QueuePage'),
     (m) => m.QueuePage,

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { NonBlankText } from '@dh/errors';
 import { ROLES, type Role } from '@dh/machines/case/types';
+import { ContactEmail, ContactPhone } from './contact.dto';
 
 export class UserAccessDto {
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -49,4 +50,10 @@ export class CreateUserDto extends UserAccessDto {
   @MinLength(8)
   @MaxLength(200)
   password!: string;
+
+  @ContactEmail()
+  email?: string | null;
+
+  @ContactPhone()
+  phone?: string | null;
 }

@@ -29,6 +29,8 @@ export class AdminUserViewDto implements AdminUserView {
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: string[];
   @ApiProperty({ type: [String] }) schoolIds!: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) wardId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'where alerts are e-mailed' }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'mobile, +84…' }) phone!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: enabled' })
   disabledAt!: string | null;
 }

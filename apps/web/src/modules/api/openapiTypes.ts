@@ -247,6 +247,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đặt thư điện tử và số điện thoại / set a user’s e-mail and phone (admin) */
+        put: operations["UsersController_setContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users/{id}/disable": {
         parameters: {
             query?: never;
@@ -815,6 +832,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cách nhận cảnh báo của tôi / my e-mail, phone and how each kind of alert reaches me */
+        get: operations["MyNotificationsController_read"];
+        /** Đặt cách nhận cảnh báo / set my e-mail, phone and choices (absent fields and unlisted choices stay; critical risk and protection are always immediate) */
+        put: operations["MyNotificationsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/password": {
         parameters: {
             query?: never;
@@ -1016,9 +1051,13 @@ export interface components {
              * @description null: enabled
              */
             disabledAt: string | null;
+            /** @description where alerts are e-mailed */
+            email: string | null;
             fullName: string;
             /** Format: uuid */
             id: string;
+            /** @description mobile, +84… */
+            phone: string | null;
             roles: components["schemas"]["Role"][];
             schoolIds: string[];
             username: string;
@@ -1503,6 +1542,19 @@ export interface components {
             /** Format: uuid */
             withdrawnBy: string;
         };
+        ContactDto: {
+            /**
+             * Format: email
+             * @description Địa chỉ nhận cảnh báo / where alerts are e-mailed; null or blank removes it
+             * @example lan.nguyen@thcs-kimlien.edu.vn
+             */
+            email?: string | null;
+            /**
+             * @description Số di động: 0 hoặc +84 rồi 9 chữ số, được lưu dạng +84… / a mobile number, 0 or +84 then 9 digits, stored as +84…; null or blank removes it
+             * @example 0912 345 678
+             */
+            phone?: string | null;
+        };
         /** @enum {string} */
         ContactWay: "truc_tiep" | "dien_thoai" | "truc_tuyen" | "van_ban";
         CounsellingSessionViewDto: {
@@ -1601,9 +1653,20 @@ export interface components {
             wardId?: string;
         };
         CreateUserDto: {
+            /**
+             * Format: email
+             * @description Địa chỉ nhận cảnh báo / where alerts are e-mailed; null or blank removes it
+             * @example lan.nguyen@thcs-kimlien.edu.vn
+             */
+            email?: string | null;
             /** @example Nguyễn Thị Hoa */
             fullName: string;
             password: string;
+            /**
+             * @description Số di động: 0 hoặc +84 rồi 9 chữ số, được lưu dạng +84… / a mobile number, 0 or +84 then 9 digits, stored as +84…; null or blank removes it
+             * @example 0912 345 678
+             */
+            phone?: string | null;
             roles: ("counsellor" | "supervisor" | "principal" | "ward_officer" | "auditor" | "admin")[];
             schoolIds: string[];
             /** @example tv.kimlien2 */
@@ -1638,6 +1701,10 @@ export interface components {
              */
             startedAt: string;
         };
+        /** @enum {string} */
+        DeliveryChannel: "email" | "webhook";
+        /** @enum {string} */
+        DeliveryMode: "immediate" | "digest" | "off";
         EffectiveDayDto: {
             /** Format: date */
             date: string;
@@ -1886,6 +1953,28 @@ export interface components {
             /** @example tv.dongda */
             username: string;
         };
+        MyNotificationsDto: {
+            /** @description one per channel and level */
+            choices: components["schemas"]["NotificationChoiceViewDto"][];
+            email: string | null;
+            /** @description mobile, +84… */
+            phone: string | null;
+        };
+        NotificationChoiceDto: {
+            channel: components["schemas"]["DeliveryChannel"];
+            level: components["schemas"]["NotificationLevel"];
+            /** @description immediate: at once; digest: in the 07:00 digest of working days; off: in the app only */
+            mode: components["schemas"]["DeliveryMode"];
+        };
+        NotificationChoiceViewDto: {
+            channel: components["schemas"]["DeliveryChannel"];
+            level: components["schemas"]["NotificationLevel"];
+            /** @description always immediate (critical risk, protection): cannot be changed */
+            locked: boolean;
+            mode: components["schemas"]["DeliveryMode"];
+        };
+        /** @enum {string} */
+        NotificationLevel: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "referral" | "protection";
         OpenCaseFiguresDto: {
             /** @description by area of support */
             byArea: {
@@ -2346,6 +2435,20 @@ export interface components {
             revisionReason: string | null;
             /** @description sealed: null where masked */
             timeAndPlace: string | null;
+        };
+        UpdateMyNotificationsDto: {
+            choices?: components["schemas"]["NotificationChoiceDto"][];
+            /**
+             * Format: email
+             * @description Địa chỉ nhận cảnh báo / where alerts are e-mailed; null or blank removes it
+             * @example lan.nguyen@thcs-kimlien.edu.vn
+             */
+            email?: string | null;
+            /**
+             * @description Số di động: 0 hoặc +84 rồi 9 chữ số, được lưu dạng +84… / a mobile number, 0 or +84 then 9 digits, stored as +84…; null or blank removes it
+             * @example 0912 345 678
+             */
+            phone?: string | null;
         };
         UserAccessDto: {
             roles: ("counsellor" | "supervisor" | "principal" | "ward_officer" | "auditor" | "admin")[];
@@ -3853,6 +3956,91 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "LAST_ADMIN" | "OWN_ADMIN_ACCESS";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_setContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
                     };
                 };
             };
@@ -6894,6 +7082,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicUserDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    MyNotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    MyNotificationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMyNotificationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationsDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description UNAUTHENTICATED */

@@ -81,6 +81,29 @@ export const ALERT_LEVEL_LABELS: Labels<Schemas['AlertLevel']> = {
   public_intake_flood: { vi: 'Báo tin trực tuyến dồn dập', en: 'Flood of online reports' },
 };
 
+// The kinds of alert a person chooses how to hear of (their page "Thông báo").
+export const NOTIFICATION_LEVEL_LABELS: Labels<Schemas['NotificationLevel']> = {
+  reminder: ALERT_LEVEL_LABELS.reminder,
+  overdue: ALERT_LEVEL_LABELS.overdue,
+  principal: ALERT_LEVEL_LABELS.principal,
+  ward: ALERT_LEVEL_LABELS.ward,
+  critical_risk: ALERT_LEVEL_LABELS.critical_risk,
+  public_intake: ALERT_LEVEL_LABELS.public_intake,
+  referral: { vi: 'Chuyển gửi', en: 'Referral' },
+  protection: { vi: 'Bảo vệ trẻ em', en: 'Child protection' },
+};
+
+export const DELIVERY_CHANNEL_LABELS: Labels<Schemas['DeliveryChannel']> = {
+  email: { vi: 'Thư điện tử', en: 'E-mail' },
+  webhook: { vi: 'SMS/Zalo', en: 'SMS/Zalo' },
+};
+
+export const DELIVERY_MODE_LABELS: Labels<Schemas['DeliveryMode']> = {
+  immediate: { vi: 'Gửi ngay', en: 'At once' },
+  digest: { vi: 'Gom trong bản tin 07:00', en: 'In the 07:00 digest' },
+  off: { vi: 'Tắt', en: 'Off' },
+};
+
 export const ESCALATION_LEVEL_LABELS: Labels<Schemas['EscalationLevel']> = {
   reminder: ALERT_LEVEL_LABELS.reminder,
   overdue: ALERT_LEVEL_LABELS.overdue,

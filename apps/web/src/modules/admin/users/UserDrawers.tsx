@@ -1,6 +1,8 @@
 import { Form, Input } from 'antd';
 import { api } from '../../api/apiClient';
 import type { components } from '../../api/openapiTypes';
+import { ContactInputs } from '../../forms/components/ContactInputs';
+import { contactOf } from '../../forms/contactRules';
 import { textRule } from '../../forms/textRules';
 import { useI18n } from '../../i18n/I18nProvider';
 import { FormDrawer } from '../../forms/components/FormDrawer';
@@ -11,6 +13,7 @@ import { passwordRules, usernameRules } from './userRules';
 type AdminUser = components['schemas']['AdminUserViewDto'];
 type CreateUser = components['schemas']['CreateUserDto'];
 type UserAccess = components['schemas']['UserAccessDto'];
+type Contact = { email?: string; phone?: string };
 
 // A cleared ward select gives undefined, which the JSON body leaves out: the API reads that as "no ward".
 const accessOf = (v: UserAccess): UserAccess => ({
@@ -21,19 +24,25 @@ const accessOf = (v: UserAccess): UserAccess => ({
 
 export const CreateUserDrawer = ({ onClose }: { onClose: () => void }) => {
   const { t } = useI18n();
-  const [form] = Form.useForm<CreateUser>();
+  const [form] = Form.useForm<CreateUser & Contact>();
   const refresh = useRefresh();
   return (
-    <FormDrawer<CreateUser>
+    <FormDrawer<CreateUser & Contact>
       title={t('adminUsers.create')}
       form={form}
-      fields={['username', 'fullName', 'password', 'roles', 'schoolIds', 'wardId']}
+      fields={['username', 'fullName', 'password', 'roles', 'schoolIds', 'wardId', 'email', 'phone']}
       submit="adminUsers.createSubmit"
       initialValues={{ roles: ['counsellor'], schoolIds: [] }}
       onClose={onClose}
       send={async (v) => {
         const sent = await api.POST('/api/admin/users', {
-          body: { ...accessOf(v), username: v.username, fullName: v.fullName.trim(), password: v.password },
+          body: {
+            ...accessOf(v),
+            ...contactOf(v),
+            username: v.username,
+            fullName: v.fullName.trim(),
+            password: v.password,
+          },
         });
         await refresh(ADMIN_KEYS.users);
         return sent;
@@ -61,6 +70,33 @@ export const CreateUserDrawer = ({ onClose }: { onClose: () => void }) => {
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <AccessInputs />
+      <ContactInputs emailHint="adminUsers.emailHint" />
+    </FormDrawer>
+  );
+};
+
+export const ContactDrawer = ({ user, onClose }: { user: AdminUser; onClose: () => void }) => {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Contact>();
+  const refresh = useRefresh();
+  return (
+    <FormDrawer<Contact>
+      title={t('adminUsers.contactTitle', { name: user.fullName })}
+      form={form}
+      fields={['email', 'phone']}
+      submit="adminUsers.save"
+      initialValues={{ email: user.email ?? '', phone: user.phone ?? '' }}
+      onClose={onClose}
+      send={async (v) => {
+        const sent = await api.PUT('/api/admin/users/{id}/contact', {
+          params: { path: { id: user.id } },
+          body: contactOf(v),
+        });
+        await refresh(ADMIN_KEYS.users);
+        return sent;
+      }}
+    >
+      <ContactInputs emailHint="adminUsers.emailHint" />
     </FormDrawer>
   );
 };

@@ -9,10 +9,10 @@ import { emptyText } from '../../forms/components/EmptyText';
 import { LoadError } from '../components/LoadError';
 import { StatusTag } from '../components/StatusTag';
 import { ADMIN_KEYS, useRefresh, useSchools, useUsers } from '../hooks/useAdminData';
-import { AccessDrawer, CreateUserDrawer, ResetPasswordDrawer } from './UserDrawers';
+import { AccessDrawer, ContactDrawer, CreateUserDrawer, ResetPasswordDrawer } from './UserDrawers';
 
 type AdminUser = components['schemas']['AdminUserViewDto'];
-type Open = { kind: 'create' } | { kind: 'access' | 'reset'; user: AdminUser } | null;
+type Open = { kind: 'create' } | { kind: 'access' | 'contact' | 'reset'; user: AdminUser } | null;
 
 // Every account: who, what roles, which schools, whether it still opens; created, changed and disabled here.
 export const UsersPage = () => {
@@ -71,6 +71,20 @@ export const UsersPage = () => {
               render: (ids: string[]) => (ids.length ? ids.map(schoolName).join(', ') : t('adminUsers.noSchool')),
             },
             {
+              // Where alerts reach the person outside the app.
+              title: t('adminUsers.contact'),
+              key: 'contact',
+              render: (_, user) =>
+                user.email || user.phone ? (
+                  <>
+                    {user.email && <div>{user.email}</div>}
+                    {user.phone && <div>{user.phone}</div>}
+                  </>
+                ) : (
+                  t('adminUsers.noContact')
+                ),
+            },
+            {
               title: t('adminUsers.status'),
               dataIndex: 'disabledAt',
               render: (at: string | null) => (
@@ -86,6 +100,9 @@ export const UsersPage = () => {
                     <Button size="small" onClick={() => setOpen({ kind: 'access', user })}>
                       {t('adminUsers.changeAccess')}
                     </Button>
+                    <Button size="small" onClick={() => setOpen({ kind: 'contact', user })}>
+                      {t('adminUsers.changeContact')}
+                    </Button>
                     <Button size="small" onClick={() => setOpen({ kind: 'reset', user })}>
                       {t('adminUsers.reset')}
                     </Button>
@@ -100,6 +117,7 @@ export const UsersPage = () => {
       </Space>
       {open?.kind === 'create' && <CreateUserDrawer onClose={() => setOpen(null)} />}
       {open?.kind === 'access' && <AccessDrawer user={open.user} onClose={() => setOpen(null)} />}
+      {open?.kind === 'contact' && <ContactDrawer user={open.user} onClose={() => setOpen(null)} />}
       {open?.kind === 'reset' && <ResetPasswordDrawer user={open.user} onClose={() => setOpen(null)} />}
     </section>
   );

@@ -55,6 +55,7 @@ export const AppLayout = () => {
           </Typography.Text>
           <SchoolSwitch />
           <LanguageSwitch />
+          <Link to="/thong-bao">{t('header.notifications')}</Link>
           <Link to="/mat-khau">{t('header.password')}</Link>
           <Button onClick={() => sessionStore.end()}>{t('header.logout')}</Button>
         </Space>

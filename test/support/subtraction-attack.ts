@@ -6,20 +6,21 @@ export type Shown = number | '<5';
 export type SumRule = { total: string; parts: readonly string[] };
 
 // Every hidden cell the sums pin to one value, with that value. `floor` is what the reader may assume a hidden
-// cell holds at least: 0 (counts are never negative) or 1 (a "<5" is never a zero, since zeros are published).
+// cell holds at least: 0 (counts are never negative) or 1 (a "<5" is never a zero, since zeros are published),
+// or per cell (a reader who knows which hidden cell is a learner count and which may be a zero).
 // The reader solves any sum with one unknown, then narrows each unknown to the interval the sums leave it
 // (with two unknowns summing to 2 and a floor of 1, both are 1), feeding each answer back until nothing moves.
 export const subtractionAttack = (
   shown: Readonly<Record<string, Shown>>,
   sums: readonly SumRule[],
-  floor: 0 | 1 = 0,
+  floor: 0 | 1 | Readonly<Record<string, number>> = 0,
 ): Record<string, number> => {
   const names = new Set([...Object.keys(shown), ...sums.flatMap((s) => [s.total, ...s.parts])]);
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
   for (const name of names) {
     const v = shown[name];
-    lo.set(name, typeof v === 'number' ? v : v === '<5' ? floor : 0);
+    lo.set(name, typeof v === 'number' ? v : v === '<5' ? (typeof floor === 'number' ? floor : (floor[name] ?? 0)) : 0);
     hi.set(name, typeof v === 'number' ? v : Infinity);
   }
   const get = (m: Map<string, number>, k: string) => m.get(k) as number;

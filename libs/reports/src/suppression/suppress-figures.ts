@@ -39,14 +39,35 @@ export const suppressFigures = (
   const hidden = new Set(counts.flatMap((c, i) => (isSmall(peopleOf(c)) && !unpublished.has(i) ? [i] : [])));
   const unknown = () => new Set([...hidden, ...unpublished]);
   const floor = (i: number) => (unpublished.has(i) ? 0 : 1);
-  // Only hidden figures need protecting: an unpublished total the reader can work out is no secret.
-  const exposed = () => disclosed(values, sums, unknown(), floor).filter((i) => hidden.has(i));
+  // Only hidden figures need protecting: an unpublished total the reader can work out is no secret. The plain
+  // cases, one sum at a time, are settled first; the whole check (costly on a large table) runs when none is left.
+  const exposed = () => {
+    const plain = sums.find((s) => givesAway(s, values, hidden, unknown()));
+    if (plain) return [[plain.total, ...plain.parts].find((i) => hidden.has(i)) as number];
+    return disclosed(values, sums, unknown(), floor).filter((i) => hidden.has(i));
+  };
   for (let found = exposed(); found.length > 0; found = exposed()) {
     const pick = complementFor(found, values, sums, unknown());
     if (pick === undefined) throw new Error('suppression: a hidden figure stays recoverable');
     hidden.add(pick);
   }
   return values.map((v, i) => (hidden.has(i) || unpublished.has(i) ? SMALL : v));
+};
+
+// A sum that alone gives a hidden figure away: its only unknown, or hidden parts (each at least 1) that can
+// only all be 1 because they add up to their number.
+const givesAway = (
+  s: SumRule,
+  values: readonly number[],
+  hidden: ReadonlySet<number>,
+  unknown: ReadonlySet<number>,
+) => {
+  const members = [s.total, ...s.parts];
+  const unknowns = members.filter((i) => unknown.has(i));
+  if (!unknowns.some((i) => hidden.has(i))) return false;
+  if (unknowns.length === 1) return true;
+  if (unknown.has(s.total) || unknowns.some((i) => !hidden.has(i))) return false;
+  return unknowns.reduce((a, i) => a + values[i], 0) === unknowns.length;
 };
 
 // The smallest shown non-zero part of the sum that gives a hidden figure away most directly (of the sums holding

@@ -24,7 +24,7 @@ export class ReportsController {
   @Get('ward/cases')
   @ApiOperation({
     summary:
-      'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school)',
+      'Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells of 1–4 learners shown as "<5", and some larger cells "<5" too, complementary, so that no hidden cell can be worked out from the open total and the other cells; principal, supervisor: their school, exact)',
   })
   @ApiOkResponse({ type: WardCaseFiguresDto })
   @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)
@@ -36,7 +36,7 @@ export class ReportsController {
   @Get('school/figures')
   @ApiOperation({
     summary:
-      'Số liệu của một trường / one school’s figures: open cases by stage, risk, area, channel; closed this school year; overdue; the reports it owes this school year (principal, supervisor: their school; ward officer: a school of the ward, cells under 5 shown as "<5")',
+      'Số liệu của một trường / one school’s figures: open cases by stage, risk, area, channel; closed this school year; overdue; the reports it owes this school year (principal, supervisor: their school, exact; ward officer: a school of the ward, cells of 1–4 learners shown as "<5", and some larger cells "<5" too, complementary, so that no hidden cell can be worked out from the open total and the other cells)',
   })
   @ApiOkResponse({ type: SchoolFiguresDto })
   @ApiErrors(IdentityException.statuses, SCHOOL_NOT_FOUND)

@@ -4,6 +4,7 @@ import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { Caller } from '@dh/identity';
 import { ReportClockService, ReportPeriod, schoolYearOf } from './report-clock.service';
+import { suppressFigures } from './suppression';
 import { Cell, SchoolCaseFigures, WardFiguresService } from './ward-figures.service';
 
 export type SchoolFigures = {
@@ -15,7 +16,7 @@ export type SchoolFigures = {
   reports: ReportPeriod[];
 };
 
-// One school's page of figures: the ward report's counts for it (masked alike for the ward), the open cases
+// One school's page of figures: the ward report's counts for it (suppressed alike for the ward), the open cases
 // past a due time, and the two reports the school owes this school year.
 @Injectable()
 export class SchoolFiguresService {
@@ -33,13 +34,14 @@ export class SchoolFiguresService {
     const school = schools[0];
     const now = this.clock.now();
     const [overdue] = await this.figures.overdueOpen([schoolId], now);
-    const learners = overdue?.learners ?? 0;
+    const count = { n: overdue?.n ?? 0, people: overdue?.learners ?? 0 };
     return {
       schoolYear,
       from,
       asOf,
       school,
-      overdue: school.masked && learners > 0 && learners < 5 ? '<5' : (overdue?.n ?? 0),
+      // Overdue cases are some of the open ones, but no published sum holds them: only their own count is hidden.
+      overdue: school.masked ? suppressFigures([count], [])[0] : count.n,
       reports: await this.reportClock.periods(schoolId, schoolYearOf(now, this.config.tzName)),
     };
   }

@@ -8,26 +8,38 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { assertAllowed, Caller, School, schoolNotFound, schoolsFor, wardFor } from '@dh/identity';
 import { caseMachines } from '@dh/machines/case/registry';
 import { schoolYearOf } from './report-clock.service';
+import { Cell, suppressFigures } from './suppression';
 
-// A count, or "<5" where it would single out fewer than five learners (DOMAIN.md: ward reports).
-export type Cell = number | '<5';
+// A count, or "<5" where it would single out fewer than five learners or where another "<5" could be worked
+// out from it and the totals (DOMAIN.md: ward reports; ./suppression).
+export type { Cell };
 export type Breakdown = Record<string, Cell>;
 export type SchoolCaseFigures = {
   schoolId: string;
   code: string;
   name: string;
-  // Whether cells of one to four learners are shown as "<5" (the ward's view) or counted (the school's own).
+  // Whether cells are suppressed as "<5" (the ward's view) or counted (the school's own).
   masked: boolean;
   open: { total: Cell; byStage: Breakdown; byRisk: Breakdown; byArea: Breakdown; byChannel: Breakdown };
   closedThisSchoolYear: Cell;
 };
 export type WardCaseFigures = { schoolYear: string; from: string; asOf: string; schools: SchoolCaseFigures[] };
 
-type Count = { n: number; learners: number };
+type Count = { n: number; people: number };
+type BreakdownName = 'byStage' | 'byRisk' | 'byArea' | 'byChannel';
 
 // case@2 keeps case@1's stages: the top-level states, without `closed`, are the open stages.
 const OPEN_STAGES = Object.keys(caseMachines['case@1'].machine.config.states ?? {}).filter((s) => s !== 'closed');
-const NONE: Count = { n: 0, learners: 0 };
+const NONE: Count = { n: 0, people: 0 };
+const BREAKDOWNS: [BreakdownName, readonly string[]][] = [
+  ['byStage', OPEN_STAGES],
+  ['byRisk', RISK_LEVELS],
+  ['byArea', AREA_CODES],
+  ['byChannel', CHANNELS],
+];
+// The stages, risk levels and channels each add up to the open total, and a reader knows it; a case counts
+// under each of its areas, so the areas obey no sum.
+const SUMMED: readonly BreakdownName[] = ['byStage', 'byRisk', 'byChannel'];
 
 // Aggregate figures only: counts per school, never a learner, a name, a case id or a case number.
 @Injectable()
@@ -54,29 +66,15 @@ export class WardFiguresService {
       this.figures.closedSince(ids, from).then(byKey),
     ]);
     const readable = schoolsFor(caller, 'report.read');
+    const counts = { total, byStage, byRisk, byArea, byChannel, closed };
     return {
       schoolYear: `${startYear}-${startYear + 1}`,
       from: from.toISOString(),
       asOf: now.toISOString(),
       schools: schools.map((s) => {
         const masked = !readable.includes(s.id);
-        const cell = (c: Count): Cell => (masked && c.learners > 0 && c.learners < 5 ? '<5' : c.n);
-        const breakdown = (keys: readonly string[], counts: Map<string, Map<string, Count>>): Breakdown =>
-          Object.fromEntries(keys.map((k) => [k, cell(counts.get(s.id)?.get(k) ?? NONE)]));
-        return {
-          schoolId: s.id,
-          code: s.code,
-          name: s.name,
-          masked,
-          open: {
-            total: cell(total.get(s.id)?.get('all') ?? NONE),
-            byStage: breakdown(OPEN_STAGES, byStage),
-            byRisk: breakdown(RISK_LEVELS, byRisk),
-            byArea: breakdown(AREA_CODES, byArea),
-            byChannel: breakdown(CHANNELS, byChannel),
-          },
-          closedThisSchoolYear: cell(closed.get(s.id)?.get('all') ?? NONE),
-        };
+        const count = (by: keyof typeof counts, key: string) => counts[by].get(s.id)?.get(key) ?? NONE;
+        return { schoolId: s.id, code: s.code, name: s.name, masked, ...figuresOf(count, masked) };
       }),
     };
   }
@@ -105,8 +103,29 @@ const byKey = (rows: CaseCountRow[]): Map<string, Map<string, Count>> => {
   const out = new Map<string, Map<string, Count>>();
   for (const r of rows) {
     const school = out.get(r.school_id) ?? new Map<string, Count>();
-    school.set(r.key, { n: r.n, learners: r.learners });
+    school.set(r.key, { n: r.n, people: r.learners });
     out.set(r.school_id, school);
   }
   return out;
+};
+
+// One school's figures, exact for its own people. For the ward, every figure goes into one list with the sums
+// a reader knows and is suppressed at once: the open total is shared by three breakdowns, so a cell hidden
+// to protect one breakdown is hidden in the others too.
+const figuresOf = (
+  count: (by: BreakdownName | 'total' | 'closed', key: string) => Count,
+  masked: boolean,
+): Pick<SchoolCaseFigures, 'open' | 'closedThisSchoolYear'> => {
+  const figures: Count[] = [count('total', 'all')];
+  const at = (c: Count) => figures.push(c) - 1;
+  const layout = BREAKDOWNS.map(([name, keys]) => [name, keys.map((k) => [k, at(count(name, k))] as const)] as const);
+  const closed = at(count('closed', 'all'));
+  const sums = layout
+    .filter(([name]) => SUMMED.includes(name))
+    .map(([, cells]) => ({ total: 0, parts: cells.map(([, i]) => i) }));
+  const cells = masked ? suppressFigures(figures, sums) : figures.map((c) => c.n);
+  const breakdowns = Object.fromEntries(
+    layout.map(([name, pairs]) => [name, Object.fromEntries(pairs.map(([k, i]) => [k, cells[i]]))]),
+  ) as Record<BreakdownName, Breakdown>;
+  return { open: { total: cells[0], ...breakdowns }, closedThisSchoolYear: cells[closed] };
 };

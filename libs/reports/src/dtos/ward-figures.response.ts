@@ -3,7 +3,8 @@ import type { Breakdown, Cell, SchoolCaseFigures, WardCaseFigures } from '../war
 
 type OpenFigures = SchoolCaseFigures['open'];
 
-// A count, or "<5" where one to four learners could be told apart (the ward's view).
+// A count, or "<5" where one to four learners could be told apart or where such a cell could be worked out from
+// this one and the total (the ward's view).
 const CELL = { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['<5'] }] };
 const BREAKDOWN = { type: 'object', additionalProperties: CELL } as const;
 
@@ -19,7 +20,11 @@ export class SchoolCaseFiguresDto implements SchoolCaseFigures {
   @ApiProperty({ format: 'uuid' }) schoolId!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ description: 'cells of one to four learners shown as "<5"' }) masked!: boolean;
+  @ApiProperty({
+    description:
+      'cells of one to four learners shown as "<5"; a "<5" may also be a larger complementary cell, hidden so that no small cell can be worked out by subtraction from the open total',
+  })
+  masked!: boolean;
   @ApiProperty({ type: OpenCaseFiguresDto }) open!: OpenCaseFiguresDto;
   @ApiProperty(CELL) closedThisSchoolYear!: Cell;
 }

@@ -945,7 +945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Số liệu của một trường / one school’s figures: open cases by stage, risk, area, channel; closed this school year; overdue; the reports it owes this school year (principal, supervisor: their school; ward officer: a school of the ward, cells under 5 shown as "<5") */
+        /** Số liệu của một trường / one school’s figures: open cases by stage, risk, area, channel; closed this school year; overdue; the reports it owes this school year (principal, supervisor: their school, exact; ward officer: a school of the ward, cells of 1–4 learners shown as "<5", and some larger cells "<5" too, complementary, so that no hidden cell can be worked out from the open total and the other cells) */
         get: operations["ReportsController_schoolFigures"];
         put?: never;
         post?: never;
@@ -979,7 +979,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells under 5 shown as "<5"; principal, supervisor: their school) */
+        /** Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells of 1–4 learners shown as "<5", and some larger cells "<5" too, complementary, so that no hidden cell can be worked out from the open total and the other cells; principal, supervisor: their school, exact) */
         get: operations["ReportsController_wardCases"];
         put?: never;
         post?: never;
@@ -2328,7 +2328,7 @@ export interface components {
         SchoolCaseFiguresDto: {
             closedThisSchoolYear: number | "<5";
             code: string;
-            /** @description cells of one to four learners shown as "<5" */
+            /** @description cells of one to four learners shown as "<5"; a "<5" may also be a larger complementary cell, hidden so that no small cell can be worked out by subtraction from the open total */
             masked: boolean;
             name: string;
             open: components["schemas"]["OpenCaseFiguresDto"];

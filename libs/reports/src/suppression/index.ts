@@ -1,0 +1,3 @@
+export * from './suppress-figures';
+export * from './suppress-table';
+export * from './disclosure';

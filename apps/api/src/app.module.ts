@@ -20,6 +20,7 @@ import { IntakeModule } from '@dh/intake';
 import { LearnersModule } from '@dh/learners';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
+import { SchoolRecordsModule } from '@dh/school-records';
 import { HealthController } from './health/health.controller';
 import { LabelsController } from './labels/labels.controller';
 import { RequestContextMiddleware } from './request-context.middleware';
@@ -48,6 +49,7 @@ export class AppModule implements NestModule {
         EscalationsModule,
         CalendarAdminModule,
         ReportsModule,
+        SchoolRecordsModule,
         DemoModule,
       ],
       controllers: [HealthController, LabelsController],

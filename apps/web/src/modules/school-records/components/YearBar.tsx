@@ -12,21 +12,24 @@ export const YearBar = ({ title, intro }: { title: DictionaryKey; intro: Diction
     <>
       <Typography.Title level={1}>{t(title)}</Typography.Title>
       <Typography.Paragraph>{t(intro)}</Typography.Paragraph>
-      <Space wrap className="school-records-bar">
-        {school && <Typography.Text strong>{school.name}</Typography.Text>}
-        <label htmlFor="school-year">{t('schoolRecords.schoolYear')}</label>
-        <Select
-          id="school-year"
-          data-testid="school-year"
-          value={schoolYear}
-          onChange={choose}
-          options={yearChoices(running).map((y) => ({
-            value: y,
-            label: y === running ? t('schoolRecords.runningYear', { year: y }) : y,
-          }))}
-          popupMatchSelectWidth={false}
-        />
-      </Space>
+      {/* A paragraph: its margin keeps the bar off the buttons below. */}
+      <Typography.Paragraph>
+        <Space wrap>
+          {school && <Typography.Text strong>{school.name}</Typography.Text>}
+          <label htmlFor="school-year">{t('schoolRecords.schoolYear')}</label>
+          <Select
+            id="school-year"
+            data-testid="school-year"
+            value={schoolYear}
+            onChange={choose}
+            options={yearChoices(running).map((y) => ({
+              value: y,
+              label: y === running ? t('schoolRecords.runningYear', { year: y }) : y,
+            }))}
+            popupMatchSelectWidth={false}
+          />
+        </Space>
+      </Typography.Paragraph>
     </>
   );
 };

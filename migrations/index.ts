@@ -25,6 +25,7 @@ import { IntakeNarrative1795000000026 } from './1795000000026-intake-narrative';
 import { WorkingCalendar1795000000028 } from './1795000000028-working-calendar';
 import { LandedMigrationsLevel1795000000030 } from './1795000000030-landed-migrations-level';
 import { Notifications1795000000032 } from './1795000000032-notifications';
+import { SchoolRecords1795000000037 } from './1795000000037-school-records';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   WorkingCalendar1795000000028,
   LandedMigrationsLevel1795000000030,
   Notifications1795000000032,
+  SchoolRecords1795000000037,
 ];

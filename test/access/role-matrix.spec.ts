@@ -7,6 +7,8 @@ import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
 import { createLearner, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
 import { FRESH_WINDOWS_MS, report, reportCase } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { BODIES, facilities, ListKind, PATHS, YEAR } from '../support/school-records-helpers';
+import { Activity, TeamMember, Training } from '@dh/school-records';
 
 type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
 // Cases of school A: assigned to counsellorA, assigned to another counsellor, in referral (sent to the ward, or
@@ -228,6 +230,31 @@ const DIRECTORY_OK: Record<DirectoryEndpoint, number> = {
   create: 201,
   update: 200,
   deactivate: 200,
+};
+// What a school keeps beside its cases (team, activities, training, facilities): its leaders keep it, its
+// counsellors and the ward's officer read it; a school beyond the caller's reach is 404, even for a write.
+type RecordsCtx = Exclude<FiguresCtx, 'all'>;
+type RecordsEndpoint = 'list' | 'create' | 'update' | 'remove' | 'facilities' | 'setFacilities';
+const KEEPS = { list: 200, create: 201, update: 200, remove: 204, facilities: 200, setFacilities: 200 };
+const READS = { list: 200, create: 403, update: 403, remove: 403, facilities: 200, setFacilities: 403 };
+const SEES_SCHOOL = { list: 403, create: 403, update: 403, remove: 403, facilities: 403, setFacilities: 403 };
+const NOT_SEEN = { list: 404, create: 404, update: 404, remove: 404, facilities: 404, setFacilities: 404 };
+const SCHOOL_RECORDS: Record<Role, Record<RecordsCtx, Record<RecordsEndpoint, number>>> = {
+  counsellor: { own: READS, other: NOT_SEEN, otherWard: NOT_SEEN },
+  supervisor: { own: KEEPS, other: NOT_SEEN, otherWard: NOT_SEEN },
+  principal: { own: KEEPS, other: NOT_SEEN, otherWard: NOT_SEEN },
+  ward_officer: { own: READS, other: READS, otherWard: NOT_SEEN },
+  // The auditor sees school A through the grant (its cases), not its records: 403 there.
+  auditor: { own: SEES_SCHOOL, other: NOT_SEEN, otherWard: NOT_SEEN },
+  admin: { own: NOT_SEEN, other: NOT_SEEN, otherWard: NOT_SEEN },
+};
+const RECORDS_ACTION: Record<RecordsEndpoint, Action> = {
+  list: 'school_records.read',
+  create: 'school_records.write',
+  update: 'school_records.write',
+  remove: 'school_records.write',
+  facilities: 'school_records.read',
+  setFacilities: 'school_records.write',
 };
 // The consent ledger: the case team (the assigned counsellor, the school's supervisors) records and withdraws;
 // principals and auditors of the school read it too.
@@ -892,6 +919,85 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromPolicy).toEqual(DIRECTORY);
     expect(fromApi).toEqual(DIRECTORY);
+  });
+
+  it('school records: every role reads and keeps the team, activities and training, and the facilities, of school A, school B and a school of another ward', async () => {
+    const entities = { team: TeamMember, activities: Activity, training: Training };
+    const source = t.app.get(DataSource);
+    // A standing row of each kind in each school, written directly: the far school has no keeper.
+    const standing = {} as Record<ListKind, Record<RecordsCtx, string>>;
+    for (const kind of Object.keys(PATHS) as ListKind[]) {
+      standing[kind] = {} as Record<RecordsCtx, string>;
+      for (const ctx of Object.keys(figuresSchool) as RecordsCtx[]) {
+        const now = t.clock.now();
+        const row = await source.getRepository(entities[kind]).save({
+          ...BODIES[kind](),
+          schoolId: figuresSchool[ctx].id,
+          schoolYear: YEAR,
+          createdAt: now,
+          updatedAt: now,
+        });
+        standing[kind][ctx] = row.id;
+      }
+    }
+    const fromPolicy = {} as typeof SCHOOL_RECORDS;
+    for (const role of ROLES) {
+      fromPolicy[role] = {} as Record<RecordsCtx, Record<RecordsEndpoint, number>>;
+      for (const ctx of Object.keys(figuresSchool) as RecordsCtx[]) {
+        const { id, wardId } = figuresSchool[ctx];
+        const read = decide(callers[role], 'school_records.read', id, { wardId });
+        fromPolicy[role][ctx] = Object.fromEntries(
+          (Object.keys(RECORDS_ACTION) as RecordsEndpoint[]).map((e) => [
+            e,
+            // Who reads the school's records sees it: a write they may not make is 403 there.
+            read !== 'allow'
+              ? status(read, 0)
+              : decide(callers[role], RECORDS_ACTION[e], id, { wardId }) === 'allow'
+                ? KEEPS[e]
+                : 403,
+          ]),
+        ) as Record<RecordsEndpoint, number>;
+      }
+    }
+    expect(fromPolicy).toEqual(SCHOOL_RECORDS);
+    // Each kind of list answers alike.
+    for (const kind of Object.keys(PATHS) as ListKind[]) {
+      const path = `/api/school-records/${PATHS[kind]}`;
+      const fromApi = {} as typeof SCHOOL_RECORDS;
+      for (const role of ROLES) {
+        fromApi[role] = {} as Record<RecordsCtx, Record<RecordsEndpoint, number>>;
+        const h = auth(who[role]);
+        for (const ctx of Object.keys(figuresSchool) as RecordsCtx[]) {
+          const where = { schoolId: figuresSchool[ctx].id, schoolYear: YEAR };
+          const created = await t
+            .http()
+            .post(path)
+            .set(h)
+            .send({ ...where, ...BODIES[kind]() });
+          fromApi[role][ctx] = {
+            list: (await t.http().get(path).query(where).set(h)).status,
+            create: created.status,
+            update: (await t.http().put(`${path}/${standing[kind][ctx]}`).set(h).send(BODIES[kind]())).status,
+            // A keeper removes the row just added; everyone else tries the standing one.
+            remove: (
+              await t
+                .http()
+                .delete(`${path}/${created.status === 201 ? created.body.id : standing[kind][ctx]}`)
+                .set(h)
+            ).status,
+            facilities: (await t.http().get('/api/school-records/facilities').query(where).set(h)).status,
+            setFacilities: (
+              await t
+                .http()
+                .put('/api/school-records/facilities')
+                .set(h)
+                .send({ ...where, ...facilities({ note: `${role} ${kind}` }) })
+            ).status,
+          };
+        }
+      }
+      expect({ kind, table: fromApi }).toEqual({ kind, table: SCHOOL_RECORDS });
+    }
   });
 
   it('consent endpoints: recording, listing and withdrawing a case’s consents', async () => {

@@ -3,6 +3,7 @@ import { generateOpenApiJson } from '../../apps/api/src/openapi/generate-openapi
 import { move, PAYLOADS, prepareReferral, sendEvent } from '../support/case-helpers';
 import { auth, PASSWORD } from '../support/fixtures';
 import { reportCase } from '../support/intake-helpers';
+import { BODIES, facilities, ListKind, PATHS, YEAR } from '../support/school-records-helpers';
 import { conformance, operationsOf, recording, Seen } from '../support/openapi-conformance';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
@@ -123,6 +124,50 @@ describe('the answers match the OpenAPI document', () => {
     await t.http().get('/api/audit/checkpoints/latest').set(auth(users.auditorA));
     await t.http().get('/api/directory').set(auth(users.counsellorA));
     await t.http().get('/api/cases').set(auth(users.counsellorA)).set('Authorization', 'Bearer nope');
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
+  it('for what a school keeps beside its cases: team, activities, training, facilities', async () => {
+    const { users, schoolA, schoolB } = world.w;
+    const keeper = auth(users.supervisorA);
+    const where = { schoolId: schoolA, schoolYear: YEAR };
+    for (const kind of Object.keys(PATHS) as ListKind[]) {
+      const path = `/api/school-records/${PATHS[kind]}`;
+      const created = (
+        await t
+          .http()
+          .post(path)
+          .set(keeper)
+          .send({ ...where, ...BODIES[kind]() })
+      ).body;
+      await t
+        .http()
+        .post(path)
+        .set(keeper)
+        .send({ ...where, ...BODIES[kind]({ fromDate: '2030-01-01' }) });
+      await t.http().get(path).query(where).set(auth(users.counsellorA));
+      await t
+        .http()
+        .get(path)
+        .query({ ...where, schoolId: schoolB })
+        .set(keeper);
+      await t.http().put(`${path}/${created.id}`).set(auth(users.principalA)).send(BODIES[kind]());
+      await t.http().put(`${path}/${created.id}`).set(auth(users.counsellorA)).send(BODIES[kind]());
+      await t.http().delete(`${path}/${created.id}`).set(keeper);
+      await t.http().delete(`${path}/${created.id}`).set(keeper);
+    }
+    await t.http().get('/api/school-records/facilities').query(where).set(auth(users.wardW));
+    await t
+      .http()
+      .put('/api/school-records/facilities')
+      .set(keeper)
+      .send({ ...where, ...facilities() });
+    await t.http().get('/api/school-records/facilities').query(where).set(auth(users.counsellorA));
+    await t
+      .http()
+      .put('/api/school-records/facilities')
+      .set(auth(users.wardW))
+      .send({ ...where, ...facilities() });
     expect(conformance(doc, seen)).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ import { LearnersModule } from '@dh/learners';
 import { NotificationsModule } from '@dh/notifications';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
+import { SchoolRecordsModule } from '@dh/school-records';
 import { HealthController } from './health/health.controller';
 import { LabelsController } from './labels/labels.controller';
 import { RequestContextMiddleware } from './request-context.middleware';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         CalendarAdminModule,
         ReportsModule,
         NotificationsModule,
+        SchoolRecordsModule,
         DemoModule,
       ],
       controllers: [HealthController, LabelsController],

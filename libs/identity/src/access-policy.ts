@@ -31,6 +31,8 @@ export type Action =
   | 'report.read'
   | 'directory.read'
   | 'directory.manage'
+  | 'school_records.read'
+  | 'school_records.write'
   | 'audit.checkpoints'
   | 'admin.calendar'
   | 'admin.users'
@@ -113,6 +115,10 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
     admin: 'global',
   },
   'directory.manage': { admin: 'global' },
+  // What a school keeps beside its cases (team, activities, training, facilities): nothing about a learner. Kept by
+  // the school's leaders, read by its counsellors and by the ward officer, whose reports count it.
+  'school_records.read': { counsellor: 'school', supervisor: 'school', principal: 'school', ward_officer: 'ward' },
+  'school_records.write': { supervisor: 'school', principal: 'school' },
   // The signed heads of every chain: case ids and hashes, no school's content. The inspector keeps copies to
   // compare later, the admin hands them out.
   'audit.checkpoints': { auditor: 'global', admin: 'global' },

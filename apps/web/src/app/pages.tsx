@@ -55,6 +55,26 @@ export const signedInPages: RouteObject[] = [
     (m) => m.FiguresPage,
   ),
   page(
+    'nha-truong/to-tu-van',
+    () => import('../modules/school-records/team/TeamPage'),
+    (m) => m.TeamPage,
+  ),
+  page(
+    'nha-truong/hoat-dong',
+    () => import('../modules/school-records/activities/ActivitiesPage'),
+    (m) => m.ActivitiesPage,
+  ),
+  page(
+    'nha-truong/boi-duong',
+    () => import('../modules/school-records/training/TrainingPage'),
+    (m) => m.TrainingPage,
+  ),
+  page(
+    'nha-truong/co-so-vat-chat',
+    () => import('../modules/school-records/facilities/FacilitiesPage'),
+    (m) => m.FacilitiesPage,
+  ),
+  page(
     'kiem-tra',
     () => import('../modules/admin-chain/components/AdminChainPage'),
     (m) => m.AdminChainPage,

@@ -249,3 +249,45 @@ export const HEALTH_LABELS: Labels<Schemas['HealthStatus']> = {
   error: { vi: 'Có lỗi', en: 'Error' },
   shutting_down: { vi: 'Đang dừng', en: 'Shutting down' },
 };
+
+// What a school keeps beside its cases (Circular 18/2025, the ward plan): the team, its activities, its facilities.
+export const TEAM_ROLE_LABELS: Labels<Schemas['TeamRole']> = {
+  to_truong: { vi: 'Tổ trưởng', en: 'Team leader' },
+  thanh_vien: { vi: 'Thành viên', en: 'Member' },
+};
+
+export const EMPLOYMENT_LABELS: Labels<Schemas['Employment']> = {
+  chuyen_trach: { vi: 'Chuyên trách', en: 'Full-time' },
+  kiem_nhiem: { vi: 'Kiêm nhiệm', en: 'Part-time' },
+};
+
+export const TEAM_JOB_LABELS: Labels<Schemas['TeamJob']> = {
+  lanh_dao_truong: { vi: 'Lãnh đạo nhà trường', en: 'School leadership' },
+  giao_vien: { vi: 'Giáo viên', en: 'Teacher' },
+  nhan_vien_tam_ly: { vi: 'Nhân viên tâm lý', en: 'Psychology staff' },
+  nhan_vien_ctxh: { vi: 'Nhân viên công tác xã hội', en: 'Social worker' },
+  tong_phu_trach_doi: { vi: 'Tổng phụ trách Đội', en: 'Young Pioneers leader' },
+  bi_thu_doan: { vi: 'Bí thư Đoàn', en: 'Youth Union secretary' },
+  can_bo_y_te: { vi: 'Cán bộ y tế trường học', en: 'School health officer' },
+  khac: { vi: 'Khác', en: 'Other' },
+};
+
+export const ACTIVITY_KIND_LABELS: Labels<Schemas['ActivityKind']> = {
+  chuyen_de: { vi: 'Chuyên đề', en: 'Themed session' },
+  toa_dam: { vi: 'Tọa đàm', en: 'Panel discussion' },
+  cau_lac_bo: { vi: 'Câu lạc bộ', en: 'Club' },
+  ngoai_khoa: { vi: 'Hoạt động ngoại khóa', en: 'Extracurricular activity' },
+  sinh_hoat_duoi_co: { vi: 'Sinh hoạt dưới cờ', en: 'Flag-ceremony assembly' },
+  sinh_hoat_lop: { vi: 'Sinh hoạt lớp', en: 'Class meeting' },
+  truyen_thong_truc_tuyen: { vi: 'Truyền thông trực tuyến', en: 'Online communication' },
+  tap_huan_cha_me: { vi: 'Tập huấn cha mẹ học sinh', en: 'Parent training' },
+  khac: { vi: 'Khác', en: 'Other' },
+};
+
+export const ONLINE_CHANNEL_LABELS: Labels<Schemas['OnlineChannel']> = {
+  website: { vi: 'Trang thông tin điện tử', en: 'Website' },
+  email: { vi: 'Thư điện tử', en: 'Email' },
+  hotline: { vi: 'Đường dây nóng', en: 'Hotline' },
+  zalo: { vi: 'Zalo', en: 'Zalo' },
+  mailbox: { vi: 'Hòm thư góp ý', en: 'Suggestion box' },
+};

@@ -21,6 +21,9 @@ export type MenuEntry = { path: string; label: DictionaryKey; roles: Role[] };
 // Everyone who reads cases (POLICY['case.read']): the admin does not.
 const CASE_READERS: Role[] = ['counsellor', 'supervisor', 'principal', 'ward_officer', 'auditor'];
 
+// The school's own records are of the school in the header: the ward officer reads them through the API, not here.
+const SCHOOL_RECORDS_READERS: Role[] = ['counsellor', 'supervisor', 'principal'];
+
 export const MENU: MenuEntry[] = [
   { path: '/viec-cua-toi', label: 'menu.myWork', roles: ['counsellor'] },
   { path: '/hang-cho', label: 'menu.queue', roles: ['supervisor'] },
@@ -28,6 +31,11 @@ export const MENU: MenuEntry[] = [
   { path: '/ho-so', label: 'menu.cases', roles: CASE_READERS },
   { path: '/so-lieu', label: 'menu.figures', roles: ['principal', 'supervisor', 'ward_officer'] },
   { path: '/canh-bao', label: 'menu.alerts', roles: ['counsellor', 'supervisor', 'principal', 'ward_officer'] },
+  // What the school keeps beside its cases: its leaders keep it, its counsellors read it (POLICY['school_records.read']).
+  { path: '/nha-truong/to-tu-van', label: 'menu.schoolTeam', roles: SCHOOL_RECORDS_READERS },
+  { path: '/nha-truong/hoat-dong', label: 'menu.schoolActivities', roles: SCHOOL_RECORDS_READERS },
+  { path: '/nha-truong/boi-duong', label: 'menu.schoolTraining', roles: SCHOOL_RECORDS_READERS },
+  { path: '/nha-truong/co-so-vat-chat', label: 'menu.schoolFacilities', roles: SCHOOL_RECORDS_READERS },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
   { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },

@@ -1,0 +1,3 @@
+export * from './report-figures.service';
+export * from './report-figures.types';
+export * from './report-period';

@@ -37,8 +37,9 @@ export const barsOf = (dimension: Dimension, breakdown: Breakdown, language: Lan
     value,
   }));
 
-// A "<5" cell is drawn as long as four, the most it can be, and marked as masked.
-export const barLength = (value: Cell): number => (value === '<5' ? 4 : value);
+// A hidden cell has no bar: it may be a small count, or a larger one hidden so the small one cannot be worked out by
+// subtraction (complementary suppression), and any length would tell something.
+export const barLength = (value: Cell): number => (value === '<5' ? 0 : value);
 
 // The bar's width as a share of the longest bar of its chart, in percent.
 export const widthOf = (value: Cell, bars: Bar[]): number => {

@@ -309,7 +309,8 @@ export const dictionaryEn: Dictionary = {
   'figures.category': 'Category',
   'figures.count': 'Cases',
   'figures.other': 'Other',
-  'figures.maskedTitle': 'One to four learners: the exact number is hidden so no learner can be told apart',
+  'figures.maskedTitle':
+    'Hidden to protect a small count (one to four learners); some cells are hidden too so it cannot be worked out by subtraction',
   'figures.maskedNote':
     'A cell showing “<5” stands for one to four learners: the exact number is hidden so no learner can be told apart.',
   'figures.reports': 'Report deadlines this school year',

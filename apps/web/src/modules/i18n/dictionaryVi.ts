@@ -309,7 +309,8 @@ export const dictionaryVi = {
   'figures.category': 'Nhóm',
   'figures.count': 'Số hồ sơ',
   'figures.other': 'Khác',
-  'figures.maskedTitle': 'Từ 1 đến 4 học sinh: không ghi số cụ thể để không nhận ra được học sinh',
+  'figures.maskedTitle':
+    'Ẩn để bảo vệ số nhỏ (từ 1 đến 4 học sinh): có ô bị ẩn thêm để không suy ra được số đó bằng phép trừ',
   'figures.maskedNote': 'Ô ghi “<5” là từ 1 đến 4 học sinh: số cụ thể được ẩn để không nhận ra được học sinh.',
   'figures.reports': 'Hạn nộp báo cáo năm học',
   'figures.report': 'Báo cáo',

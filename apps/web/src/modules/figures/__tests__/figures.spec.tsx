@@ -25,9 +25,9 @@ describe('the figures page’s words and bars', () => {
     expect(categoryLabel('byStage', 'intake', 'vi', 'Khác')).toBe('Tiếp nhận');
   });
 
-  it('draws "<5" as long as four, the longest bar full width, and an empty chart without bars', () => {
-    const bars = barsOf('byRisk', { low: 8, medium: '<5', high: 0, critical: 0 }, 'vi', 'Khác');
-    expect(bars.map((b) => widthOf(b.value, bars))).toEqual([100, 50, 0, 0]);
+  it('draws a hidden "<5" without a bar, the longest bar full width, and an empty chart without bars', () => {
+    const bars = barsOf('byRisk', { low: 8, medium: '<5', high: 4, critical: 0 }, 'vi', 'Khác');
+    expect(bars.map((b) => widthOf(b.value, bars))).toEqual([100, 0, 50, 0]);
     expect(widthOf(0, barsOf('byRisk', { low: 0 }, 'vi', 'Khác'))).toBe(0);
   });
 

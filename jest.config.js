@@ -58,6 +58,7 @@ module.exports = {
       moduleNameMapper: {
         '\\.css$': '<rootDir>/apps/web/test/style-stub.js',
         '^@dh/machines/(.*)$': '<rootDir>/machines/$1',
+        '^@dh/labels$': '<rootDir>/libs/labels/src',
       },
       setupFilesAfterEnv: ['<rootDir>/apps/web/test/setup.ts'],
     },

@@ -26,6 +26,7 @@ import { WorkingCalendar1795000000028 } from './1795000000028-working-calendar';
 import { LandedMigrationsLevel1795000000030 } from './1795000000030-landed-migrations-level';
 import { Notifications1795000000032 } from './1795000000032-notifications';
 import { SchoolRecords1795000000037 } from './1795000000037-school-records';
+import { AlertDelivery1795000000038 } from './1795000000038-alert-delivery';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   LandedMigrationsLevel1795000000030,
   Notifications1795000000032,
   SchoolRecords1795000000037,
+  AlertDelivery1795000000038,
 ];

@@ -6,7 +6,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
-  resolve: { alias: { '@dh/machines': `${import.meta.dirname}/../../machines` } },
+  resolve: {
+    alias: {
+      '@dh/machines': `${import.meta.dirname}/../../machines`,
+      '@dh/labels': `${import.meta.dirname}/../../libs/labels/src`,
+    },
+  },
   build: { outDir: 'dist', emptyOutDir: true, manifest: true },
   server: { port: 5173, proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` } },
 });

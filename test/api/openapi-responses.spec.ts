@@ -222,6 +222,10 @@ describe('the answers match the OpenAPI document', () => {
       .set(a)
       .send({ newPassword: 'mat-khau-khac-dai-du-34' });
     await t.http().post(`/api/admin/users/${created.id}/disable`).set(a);
+    await t.http().get('/api/admin/outbox').query({ status: 'failed' }).set(a);
+    await t.http().get('/api/admin/outbox').query({ status: 'lost' }).set(a);
+    await t.http().post('/api/admin/outbox/retry').set(a).send({});
+    await t.http().post(`/api/admin/outbox/${created.id}/retry`).set(a);
     await t.http().post('/api/admin/wards').set(a).send({ code: 'W9', name: 'Phường Mới' });
     await t.http().get('/api/admin/wards').set(a);
     const school = (

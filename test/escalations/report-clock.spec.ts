@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
+import { DeliveryDispatcher } from '@dh/delivery';
+import { EscalationSweepService } from '@dh/escalations';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
 import { move, openCase } from '../support/case-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -78,15 +79,15 @@ describe('report clocks, the effective calendar, the outbox and the ward’s SLA
     await t.http().get('/api/admin/calendar/abc').set(auth(w.users.adminW)).expect(400);
   });
 
-  it('queues one outbox message per alert, and the default sender marks them sent', async () => {
+  it('queues one outbox message per alert, and delivery takes them all (nothing to send with no channel set)', async () => {
     const pg = new Client({ connectionString: t.db.url });
     await pg.connect();
     try {
       const before = (await pg.query(`SELECT count(*)::int AS n FROM alert_outbox WHERE sent_at IS NULL`)).rows[0].n;
       const alerts = (await pg.query(`SELECT count(*)::int AS n FROM alert`)).rows[0].n;
       expect((await pg.query(`SELECT count(*)::int AS n FROM alert_outbox`)).rows[0].n).toBe(alerts);
-      const { sent, failed } = await t.app.get(OutboxDispatcher).dispatch();
-      expect({ sent, failed }).toEqual({ sent: before, failed: 0 });
+      const { routed, sent, failed } = await t.app.get(DeliveryDispatcher).drain();
+      expect({ routed, sent, failed }).toEqual({ routed: before, sent: 0, failed: 0 });
       expect((await pg.query(`SELECT count(*)::int AS n FROM alert_outbox WHERE sent_at IS NULL`)).rows[0].n).toBe(0);
     } finally {
       await pg.end();

@@ -12,6 +12,7 @@ import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
 import { DirectoryModule } from '@dh/directory';
+import { DeliveryModule } from '@dh/delivery';
 import { EscalationsModule } from '@dh/escalations';
 import { FormsModule } from '@dh/forms';
 import { HttpExceptionFilter } from '@dh/errors';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         CalendarAdminModule,
         ReportsModule,
         NotificationsModule,
+        DeliveryModule,
         SchoolRecordsModule,
         DemoModule,
       ],

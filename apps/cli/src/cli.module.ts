@@ -10,6 +10,7 @@ import { CryptoModule } from '@dh/crypto';
 import { DatabaseModule } from '@dh/database';
 import { DemoModule } from '@dh/demo';
 import { DirectoryModule } from '@dh/directory';
+import { DeliveryModule } from '@dh/delivery';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { RecordsModule } from '@dh/records';
@@ -35,6 +36,7 @@ export class CliModule {
         RecordsModule,
         ConsentModule,
         EscalationsModule,
+        DeliveryModule,
         CalendarAdminModule,
         ReportsModule,
         DemoModule,

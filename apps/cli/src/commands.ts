@@ -9,7 +9,8 @@ import { CheckpointDocument, CheckpointService, CheckpointSigner, refusalOf } fr
 import { KeyRing } from '@dh/crypto';
 import { DemoSeedService } from '@dh/demo';
 import { isMachineVersion } from '@dh/machines/case/registry';
-import { EscalationSweepService, OutboxDispatcher } from '@dh/escalations';
+import { DeliveryDispatcher } from '@dh/delivery';
+import { EscalationSweepService } from '@dh/escalations';
 import { ROLES, type Role, UserService } from '@dh/identity';
 import { DirectoryException, DirectorySeedService } from '@dh/directory';
 import { MIGRATION_RUN, MigrationRun } from '@dh/database';
@@ -218,9 +219,9 @@ const sweep: Command = {
     }
     if (at) clock.set(at);
     const result = await app.get(EscalationSweepService).sweepOnce();
-    const outbox = await app.get(OutboxDispatcher).dispatch();
+    const outbox = await app.get(DeliveryDispatcher).drain();
     io.out(
-      `${result.rungs} mức cảnh báo / rungs raised, ${result.alerts} cảnh báo / alerts, ${outbox.sent} đã gửi / sent`,
+      `${result.rungs} mức cảnh báo / rungs raised, ${result.alerts} cảnh báo / alerts, ${outbox.sent} đã gửi / sent, ${outbox.failed} thất bại / failed`,
     );
     return 0;
   },

@@ -42,6 +42,26 @@ export type AppConfig = {
   // LibreOffice's soffice, which turns a form's .docx into PDF (?format=pdf): a path, or a name looked up on PATH;
   // a conversion running longer than timeoutMs is killed.
   soffice: { path: string; timeoutMs: number };
+  delivery: DeliveryConfig;
+};
+
+// How alerts leave the app (libs/delivery). A channel without its address is off: nothing is queued for it.
+export type DeliveryConfig = {
+  smtpUrl: string | null;
+  smtpFrom: string | null;
+  // Refuse to send over a connection the server did not upgrade with STARTTLS.
+  smtpRequireTls: boolean;
+  // Check the mail server's certificate (false only for a server with a certificate of its own making).
+  smtpVerifyTls: boolean;
+  // The web app's address as people reach it: mail links to `${publicUrl}/ho-so/<case>`.
+  publicUrl: string;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  // A gateway that has not answered by then is tried again later.
+  webhookTimeoutMs: number;
+  everyMs: number;
+  // A message waiting longer than this turns health to degraded.
+  degradedAfterMinutes: number;
 };
 
 export type Env = Record<string, string | undefined>;
@@ -158,6 +178,46 @@ const previousKeyVar = (env: Env, dataKey: string): string | null => {
   return raw;
 };
 
+const addressVar = (env: Env, name: string, protocols: string[]): string | null => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a URL (expected ${protocols[0]}//host…)`);
+  }
+  if (!protocols.includes(url.protocol))
+    throw new ConfigError(
+      name,
+      `must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got ${url.protocol}//)`,
+    );
+  return raw;
+};
+
+const deliveryConfig = (env: Env, port: number): DeliveryConfig => {
+  const smtpUrl = addressVar(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const smtpFrom = env.SMTP_FROM?.trim() || null;
+  if (smtpUrl && !smtpFrom) throw new ConfigError('SMTP_FROM', 'must be set with SMTP_URL (the sender people see)');
+  const webhookUrl = addressVar(env, 'ALERT_WEBHOOK_URL', ['https:', 'http:']);
+  const webhookSecret = env.ALERT_WEBHOOK_SECRET || null;
+  if (webhookUrl && (!webhookSecret || webhookSecret.length < 32))
+    throw new ConfigError('ALERT_WEBHOOK_SECRET', 'must be set with ALERT_WEBHOOK_URL, at least 32 characters');
+  const publicUrl = addressVar(env, 'PUBLIC_URL', ['https:', 'http:']) ?? `http://localhost:${port}`;
+  return {
+    smtpUrl,
+    smtpFrom,
+    smtpRequireTls: boolVar(env, 'SMTP_REQUIRE_TLS', false),
+    smtpVerifyTls: boolVar(env, 'SMTP_VERIFY_TLS', true),
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    webhookUrl,
+    webhookSecret: webhookUrl ? webhookSecret : null,
+    webhookTimeoutMs: intVar(env, 'ALERT_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    everyMs: intVar(env, 'DELIVERY_EVERY_MS', 15_000, 1_000, 3600_000),
+    degradedAfterMinutes: intVar(env, 'OUTBOX_DEGRADED_AFTER_MINUTES', 60, 1, 7 * 24 * 60),
+  };
+};
+
 export const loadConfig = (env: Env = process.env): AppConfig => {
   const nodeEnv = env.NODE_ENV || 'development';
   const production = nodeEnv === 'production';
@@ -176,9 +236,10 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const secret = (name: string, kind: ReturnType<typeof longSecret>) =>
     secretVar(env, name, production, dataDir, kind.check, kind.generate);
   const dataKey = secret('DATA_KEY', longSecret('DATA_KEY'));
+  const port = intVar(env, 'PORT', 3000, 1, 65535);
   return {
     nodeEnv,
-    port: intVar(env, 'PORT', 3000, 1, 65535),
+    port,
     databaseUrl,
     migrationDatabaseUrl,
     dataDir,
@@ -215,5 +276,6 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       path: env.SOFFICE_PATH?.trim() || 'soffice',
       timeoutMs: intVar(env, 'SOFFICE_TIMEOUT_MS', 120_000, 1_000, 600_000),
     },
+    delivery: deliveryConfig(env, port),
   };
 };

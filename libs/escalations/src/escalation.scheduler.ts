@@ -3,15 +3,14 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { IntervalJob } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { EscalationSweepService } from './escalation-sweep.service';
-import { OutboxDispatcher } from './outbox-dispatcher.service';
 
-// Every instance may sweep: SKIP LOCKED and the unique alert index keep them from doubling anything.
+// Every instance may sweep: SKIP LOCKED and the unique alert index keep them from doubling anything. What the
+// sweep queues leaves the app with libs/delivery's own job.
 @Injectable()
 export class EscalationScheduler extends IntervalJob {
   constructor(
     registry: SchedulerRegistry,
     private readonly sweep: EscalationSweepService,
-    private readonly outbox: OutboxDispatcher,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super(registry, { name: 'escalation-sweep', everyMs: config.escalationSweepMs, enabled: config.schedulerEnabled });
@@ -19,6 +18,5 @@ export class EscalationScheduler extends IntervalJob {
 
   protected async run(): Promise<void> {
     await this.sweep.sweepOnce();
-    await this.outbox.dispatch();
   }
 }

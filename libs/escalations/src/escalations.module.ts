@@ -7,7 +7,6 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { SealedRegistry } from '@dh/crypto';
 import { IdentityModule } from '@dh/identity';
 import { allDeadlineKinds } from '@dh/machines/case/engine';
-import { AlertSender, LogAlertSender } from './alert-sender';
 import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
@@ -21,7 +20,6 @@ import { DeadlineService } from './deadline.service';
 import { EscalationSweepService } from './escalation-sweep.service';
 import { SLA_POLICY } from './escalation.tokens';
 import { EscalationScheduler } from './escalation.scheduler';
-import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { REPORT_DEADLINE_KINDS } from './report-deadline-kinds';
 import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
@@ -43,11 +41,9 @@ import { loadSlaPolicy } from './sla-policy';
       useFactory: (c: AppConfig) =>
         loadSlaPolicy(c.slaPolicyFile, [...allDeadlineKinds(), ...REPORT_DEADLINE_KINDS, ...EVENT_CLOCK_KINDS]),
     },
-    { provide: AlertSender, useClass: LogAlertSender },
     DeadlineService,
     AlertService,
     EscalationSweepService,
-    OutboxDispatcher,
     EscalationScheduler,
     CaseFactsPort,
     PlanDatesPort,
@@ -63,7 +59,6 @@ import { loadSlaPolicy } from './sla-policy';
     DeadlineService,
     AlertService,
     EscalationSweepService,
-    OutboxDispatcher,
   ],
 })
 export class EscalationsModule implements OnModuleInit {

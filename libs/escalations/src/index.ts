@@ -1,4 +1,3 @@
-export * from './alert-sender';
 export * from './alert.entity';
 export * from './alert.service';
 export * from './critical-risk.hook';
@@ -9,7 +8,6 @@ export * from './deadline.entity';
 export * from './deadline.service';
 export * from './escalation-sweep.service';
 export * from './escalations.module';
-export * from './outbox-dispatcher.service';
 export * from './overdue-condition';
 export * from './sla-policy';
 export * from './report-deadline-kinds';

@@ -90,6 +90,7 @@ const BY_NAME: Record<string, FieldLabel> = {
   stopReason: l('Lý do dừng theo dõi sớm', 'Reason for stopping the follow-up early'),
   text: l('Nội dung ghi chú', 'Note text'),
   kind: l('Loại', 'Kind'),
+  status: l('Trạng thái', 'Status'),
   carerSuspected: l('Người chăm sóc bị nghi ngờ', 'Carer suspected'),
   recipient: l('Nơi được thông báo', 'Recipient'),
   notifiedAt: l('Thời điểm thông báo', 'Notified at'),

@@ -1,2 +1,3 @@
 export * from './field-labels';
 export * from './vietnamese-name';
+export * from './alert-level-labels';

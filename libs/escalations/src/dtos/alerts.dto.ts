@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@dh/errors';
 
-// The ladder's rungs, a critical risk, a report from the public form, and a flood of it summed up.
+// The ladder's rungs, a critical risk, a report from the public form, a flood of it summed up, and a message
+// that could not be delivered outside the app.
 export const ALERT_LEVELS = [
   'reminder',
   'overdue',
@@ -12,6 +13,7 @@ export const ALERT_LEVELS = [
   'critical_risk',
   'public_intake',
   'public_intake_flood',
+  'delivery_failed',
 ];
 
 export class ListAlertsDto extends PageQueryDto {

@@ -177,6 +177,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo gửi đi / messages sent, waiting and failed, newest first (admin) */
+        get: operations["OutboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại mọi thông báo thất bại / retry every failed message, or one person’s (admin) */
+        post: operations["OutboxController_retryAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại một thông báo thất bại / retry one failed message (admin) */
+        post: operations["OutboxController_retryOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/schools": {
         parameters: {
             query?: never;
@@ -770,7 +821,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng hệ thống / liveness and database readiness */
+        /** Tình trạng hệ thống / liveness, database readiness and the alert outbox (degraded, not down, when messages wait too long) */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1258,7 +1309,7 @@ export interface components {
             items: components["schemas"]["AdminUserViewDto"][];
         };
         /** @enum {string} */
-        AlertLevel: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood";
+        AlertLevel: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed";
         AlertViewDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -2007,6 +2058,45 @@ export interface components {
         DeliveryChannel: "email" | "webhook";
         /** @enum {string} */
         DeliveryMode: "immediate" | "digest" | "off";
+        /** @enum {string} */
+        DeliveryStatus: "pending" | "held" | "digested" | "sent" | "failed";
+        DeliveryViewDto: {
+            /** @description the alert’s level; null for a digest */
+            alertLevel: string | null;
+            attempts: number;
+            caseCode: string | null;
+            channel: components["schemas"]["DeliveryChannel"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failedAt: string | null;
+            /**
+             * Format: uuid
+             * @description the delivery key: Message-ID and the webhook’s id
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "alert" | "digest";
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description when it is tried next (pending)
+             */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+            userFullName: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        DeliveryViewDtoPage: {
+            items: components["schemas"]["DeliveryViewDto"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching, on every page */
+            total: number;
+        };
         EffectiveDayDto: {
             /** Format: date */
             date: string;
@@ -2204,7 +2294,7 @@ export interface components {
             status: components["schemas"]["HealthStatus"];
         };
         /** @enum {string} */
-        HealthStatus: "error" | "ok" | "shutting_down";
+        HealthStatus: "error" | "ok" | "degraded" | "shutting_down";
         HistoryItemDto: {
             /** Format: uuid */
             actorId: string | null;
@@ -2641,6 +2731,17 @@ export interface components {
         ResumeClocksDto: {
             /** @example Học sinh đã đi học trở lại. */
             note?: string;
+        };
+        RetryAllDto: {
+            /**
+             * Format: uuid
+             * @description only this person’s failed messages
+             */
+            userId?: string;
+        };
+        RetryAnswerDto: {
+            /** @description how many failed messages go again */
+            retried: number;
         };
         /** @enum {string} */
         RiskLevel: "low" | "medium" | "high" | "critical";
@@ -3934,6 +4035,244 @@ export interface operations {
             };
         };
     };
+    OutboxController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description failed: what gave up */
+                status?: components["schemas"]["DeliveryStatus"];
+                /** @description one person’s messages */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryViewDtoPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    OutboxController_retryAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryAllDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryAnswerDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    OutboxController_retryOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryAnswerDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description DELIVERY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description DELIVERY_NOT_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FAILED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     SchoolsController_list: {
         parameters: {
             query?: never;
@@ -4908,7 +5247,7 @@ export interface operations {
                 /** @description true: chỉ cảnh báo chưa xác nhận / only unacknowledged */
                 unacknowledged?: boolean;
                 /** @description public_intake_flood: the summary of a flood of the public form (no case) */
-                level?: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood";
+                level?: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed";
                 caseId?: string;
             };
             header?: never;

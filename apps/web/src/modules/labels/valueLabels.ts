@@ -1,5 +1,6 @@
 import type { components } from '../api/openapiTypes';
 import type { Language } from '../i18n/I18nProvider';
+import { ALERT_LEVEL_LABELS as SHARED_ALERT_LEVEL_LABELS } from '@dh/labels';
 
 type Schemas = components['schemas'];
 type Labels<T extends string> = Record<T, Record<Language, string>>;
@@ -71,15 +72,8 @@ export const EVENT_LABELS: Labels<Schemas['CaseEventType']> = {
   RECORD_PROTECTION_NOTIFICATION: { vi: 'Ghi nhận đã báo cơ quan chức năng', en: 'Record authority notified' },
 };
 
-export const ALERT_LEVEL_LABELS: Labels<Schemas['AlertLevel']> = {
-  reminder: { vi: 'Nhắc hạn', en: 'Reminder' },
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
-  principal: { vi: 'Báo hiệu trưởng', en: 'To the principal' },
-  ward: { vi: 'Báo phường', en: 'To the ward' },
-  critical_risk: { vi: 'Nguy cơ nghiêm trọng', en: 'Critical risk' },
-  public_intake: { vi: 'Báo tin trực tuyến mới', en: 'New online report' },
-  public_intake_flood: { vi: 'Báo tin trực tuyến dồn dập', en: 'Flood of online reports' },
-};
+// The server's table (libs/labels), checked here against every level the API can answer.
+export const ALERT_LEVEL_LABELS: Labels<Schemas['AlertLevel']> = SHARED_ALERT_LEVEL_LABELS;
 
 // The kinds of alert a person chooses how to hear of (their page "Thông báo").
 export const NOTIFICATION_LEVEL_LABELS: Labels<Schemas['NotificationLevel']> = {
@@ -96,6 +90,15 @@ export const NOTIFICATION_LEVEL_LABELS: Labels<Schemas['NotificationLevel']> = {
 export const DELIVERY_CHANNEL_LABELS: Labels<Schemas['DeliveryChannel']> = {
   email: { vi: 'Thư điện tử', en: 'E-mail' },
   webhook: { vi: 'SMS/Zalo', en: 'SMS/Zalo' },
+};
+
+// Where a message that leaves the app stands (the admin's outbox).
+export const DELIVERY_STATUS_LABELS: Labels<Schemas['DeliveryStatus']> = {
+  pending: { vi: 'Đang chờ gửi', en: 'Waiting' },
+  held: { vi: 'Chờ bản tổng hợp', en: 'Held for the digest' },
+  digested: { vi: 'Đã gửi trong bản tổng hợp', en: 'Sent in a digest' },
+  sent: { vi: 'Đã gửi', en: 'Sent' },
+  failed: { vi: 'Không gửi được', en: 'Failed' },
 };
 
 export const DELIVERY_MODE_LABELS: Labels<Schemas['DeliveryMode']> = {
@@ -247,6 +250,7 @@ export const BULK_SKIP_LABELS: Labels<Schemas['BulkSkipReason']> = {
 export const HEALTH_LABELS: Labels<Schemas['HealthStatus']> = {
   ok: { vi: 'Hoạt động bình thường', en: 'Working' },
   error: { vi: 'Có lỗi', en: 'Error' },
+  degraded: { vi: 'Thông báo gửi đi đang chậm', en: 'Degraded: messages are late' },
   shutting_down: { vi: 'Đang dừng', en: 'Shutting down' },
 };
 

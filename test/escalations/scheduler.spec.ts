@@ -13,8 +13,8 @@ describe('the escalation scheduler', () => {
     const off = await startTestApp({ SCHEDULER_ENABLED: 'false' });
     apps.push(on, off);
     const registry = (t: TestApp) => t.app.get(SchedulerRegistry);
-    // The audit checkpoint is signed hourly under the same switch.
-    expect(registry(on).getIntervals().sort()).toEqual(['audit-checkpoint', 'escalation-sweep']);
+    // The audit checkpoint and the alert delivery run under the same switch.
+    expect(registry(on).getIntervals().sort()).toEqual(['alert-delivery', 'audit-checkpoint', 'escalation-sweep']);
     expect(registry(off).getIntervals()).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { CalendarModule } from '@dh/calendar';
@@ -21,11 +20,11 @@ import { OutboxController } from './outbox/outbox.controller';
 import { OutboxService } from './outbox/outbox.service';
 import { HttpWebhookSender, WebhookSender } from './webhook-sender';
 
+// SchedulerRegistry comes from EscalationsModule's global ScheduleModule.forRoot(), as in CheckpointsModule.
 // Alerts leaving the app: e-mail over SMTP and a gateway webhook (SMS, Zalo), immediate or in a daily digest.
 @Module({
   imports: [
     TypeOrmModule.forFeature([AlertDelivery]),
-    ScheduleModule.forRoot(),
     AuditModule,
     CalendarModule,
     EscalationsModule,

@@ -12,5 +12,5 @@ export * from './overdue-condition';
 export * from './sla-policy';
 export * from './report-deadline-kinds';
 export * from './school-violence-clock';
-export { ALERT_LEVELS } from './dtos/alerts.dto';
+export { ALERT_LEVELS, CASE_ALERT_LEVELS } from './dtos/alerts.dto';
 export { AlertViewDto, DeadlineViewDto } from './dtos/escalation-views.dto';

@@ -3,9 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@dh/errors';
 
-// The ladder's rungs, a critical risk, a report from the public form, a flood of it summed up, and a message
-// that could not be delivered outside the app.
-export const ALERT_LEVELS = [
+// The ladder's rungs, a critical risk, a report from the public form and a flood of it summed up: the alerts
+// a report counts.
+export const CASE_ALERT_LEVELS = [
   'reminder',
   'overdue',
   'principal',
@@ -13,8 +13,9 @@ export const ALERT_LEVELS = [
   'critical_risk',
   'public_intake',
   'public_intake_flood',
-  'delivery_failed',
 ];
+// A message that could not leave the app is about the school's mail, not about a learner.
+export const ALERT_LEVELS = [...CASE_ALERT_LEVELS, 'delivery_failed'];
 
 export class ListAlertsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: chỉ cảnh báo chưa xác nhận / only unacknowledged' })

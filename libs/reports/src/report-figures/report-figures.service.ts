@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { WorkingCalendar } from '@dh/calendar';
 import { AREA_CODES } from '@dh/cases';
 import { Clock } from '@dh/clock';
-import { ALERT_LEVELS } from '@dh/escalations';
+import { CASE_ALERT_LEVELS } from '@dh/escalations';
 import { AUTHORITY_RECIPIENTS } from '@dh/machines/case/v2/rules';
 import { FiguresPeriod } from './report-period';
 import {
@@ -117,7 +117,7 @@ export class ReportFiguresService {
         openingToClosure: median(closed.map((c) => this.calendar.workingDaysBetween(c.opened_at, c.closed_at))),
       },
       alerts: Object.fromEntries(
-        ALERT_LEVELS.map((level) => {
+        CASE_ALERT_LEVELS.map((level) => {
           const raised = alerts.filter((a) => a.level === level);
           // One working day as a deadline counts it: to the close of the next working day.
           const inTime = raised.filter(

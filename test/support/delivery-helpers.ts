@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { simpleParser } from 'mailparser';
+import { DataSource } from 'typeorm';
 import { DeliveryDispatcher, DrainResult } from '@dh/delivery';
+import { AlertService } from '@dh/escalations';
 import { auth, Login } from './fixtures';
 import { startSmtpTestServer, SmtpTestServer, ReceivedMail } from './smtp-test-server';
 import { TestWorld, useTestWorld } from './test-world';
@@ -70,6 +72,26 @@ export const useDeliveryWorld = (env: Record<string, string> = {}) => {
         .expect(200),
     choose: (who: Login, choices: { channel: string; level: string; mode: string }[]) =>
       world.t.http().put('/api/me/notifications').set(auth(who)).send({ choices }).expect(200),
+    // An alert of that level to school A's supervisors (about no case), as the sweep would raise it.
+    raise: (level = 'overdue') =>
+      world.t.app.get(DataSource).transaction((tx) =>
+        world.t.app.get(AlertService).raiseForSchool(tx, world.w.schoolA, null, world.t.clock.now(), {
+          level,
+          to: ['supervisors'],
+          subject: 'Đồng Hành',
+          text: (school) => [`Quá hạn nộp báo cáo — ${school}`, `Report overdue — ${school}`],
+        }),
+      ),
+    // Each test starts with an empty queue: what an earlier test left pending would go out in this one.
+    reset: async () => {
+      await world.pg.query(`DELETE FROM alert_delivery`);
+      await world.pg.query(`UPDATE alert_outbox SET sent_at = now() WHERE sent_at IS NULL`);
+      servers.smtp.received.length = 0;
+      servers.webhook.received.length = 0;
+      servers.webhook.ids.length = 0;
+      servers.smtp.fault = { kind: 'none' };
+      servers.webhook.fault = { kind: 'none' };
+    },
     mailsTo: async (address: string): Promise<ParsedMail[]> =>
       Promise.all(servers.smtp.received.filter((m) => m.to.includes(address)).map(parseMail)),
     // The rows of one person's deliveries, oldest first.
@@ -77,7 +99,7 @@ export const useDeliveryWorld = (env: Record<string, string> = {}) => {
       (
         await world.pg.query(
           `SELECT id, kind, channel, status, attempts, last_error, next_attempt_at FROM alert_delivery
-            WHERE user_id = $1 ORDER BY created_at, channel`,
+            WHERE user_id = $1 ORDER BY created_at, channel, id`,
           [who.id],
         )
       ).rows as {

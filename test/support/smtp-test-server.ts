@@ -42,6 +42,8 @@ export const startSmtpTestServer = async (): Promise<SmtpTestServer> => {
   const make = () =>
     new SMTPServer({
       authOptional: false,
+      // A stop is a crash of the server, not a courteous shutdown that waits 30 s for its clients.
+      closeTimeout: 10,
       disabledCommands: [],
       logger: false,
       onAuth: (auth, _session, cb) =>
@@ -73,14 +75,22 @@ export const startSmtpTestServer = async (): Promise<SmtpTestServer> => {
         });
       },
     });
+  let running = false;
+  // Idempotent both ways, so a test's cleanup can restart a server whether or not the test stopped it.
   const listen = async () => {
+    if (running) return;
+    running = true;
     server = make();
     server.on('error', () => undefined);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     port = (server.server.address() as AddressInfo).port;
   };
   await listen();
-  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const stop = async () => {
+    if (!running) return;
+    running = false;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
   return {
     url: `smtp://${USER}:${PASS}@127.0.0.1:${port}`,
     get received() {

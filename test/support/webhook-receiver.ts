@@ -9,19 +9,27 @@ export type WebhookFault =
 
 export type WebhookReceiver = {
   url: string;
+  // The calls it accepted (200); `ids` every call's id, answered or not, in order.
   received: ReceivedCall[];
+  ids: string[];
   fault: WebhookFault;
   close: () => Promise<void>;
 };
 
 // A gateway as a ward's SMS or Zalo provider runs it, on a loopback port: it records every call it accepts.
 export const startWebhookReceiver = async (): Promise<WebhookReceiver> => {
-  const state: { received: ReceivedCall[]; fault: WebhookFault } = { received: [], fault: { kind: 'none' } };
+  const state: { received: ReceivedCall[]; ids: string[]; fault: WebhookFault } = {
+    received: [],
+    ids: [],
+    fault: { kind: 'none' },
+  };
   const hanging = new Set<() => void>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      state.ids.push((JSON.parse(body) as { id: string }).id);
       const f = state.fault;
       if (f.kind === 'hang') {
         hanging.add(() => res.destroy());
@@ -32,7 +40,6 @@ export const startWebhookReceiver = async (): Promise<WebhookReceiver> => {
         res.end();
         return;
       }
-      const body = Buffer.concat(chunks).toString('utf8');
       state.received.push({ headers: req.headers, body, json: JSON.parse(body) });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"ok":true}');
@@ -45,6 +52,9 @@ export const startWebhookReceiver = async (): Promise<WebhookReceiver> => {
     url: `http://127.0.0.1:${port}/dong-hanh`,
     get received() {
       return state.received;
+    },
+    get ids() {
+      return state.ids;
     },
     get fault() {
       return state.fault;

@@ -165,9 +165,12 @@ export class DeliveryDispatcher {
 
   private async recordFailure(row: Claimed, e: DeliveryError, contact?: Contact): Promise<'retrying' | 'failed'> {
     const now = this.clock.now();
-    const next = new Date(now.getTime() + (e.retryAfterMs ?? backoffMs(row.attempts, Math.random())));
+    const windowEnd = row.window_started_at.getTime() + RETRY_WINDOW_MS;
+    const wait = e.retryAfterMs ?? backoffMs(row.attempts, Math.random());
+    // The last try falls on the window's end: a server down for a whole day still gets its mail when it is back.
+    const next = new Date(Math.min(now.getTime() + wait, windowEnd));
     const error = e.message.slice(0, 500);
-    if (!e.permanent && next.getTime() <= row.window_started_at.getTime() + RETRY_WINDOW_MS) {
+    if (!e.permanent && now.getTime() < windowEnd) {
       await this.source.query(
         `UPDATE alert_delivery SET next_attempt_at = $3, locked_until = NULL, lease_id = NULL, last_error = $4
           WHERE id = $1 AND lease_id = $2`,

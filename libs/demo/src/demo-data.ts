@@ -16,6 +16,10 @@ export type DemoUser = {
   ward?: boolean;
 };
 
+// Every demo user has an address under the reserved `.example` domain: pointed at a catching mail server (SMTP_URL),
+// the demo's alerts arrive there, and no real mailbox can ever receive one.
+export const demoEmail = (username: string): string => `${username}@dong-hanh.example`;
+
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống', roles: ['admin'], school: null, ward: true },
   { username: 'tv.dongda', fullName: 'Nguyễn Thị Lan', roles: ['counsellor'], school: 'DD' },

@@ -21,6 +21,7 @@ import {
   DEMO_USERS,
   DEMO_WARD,
   DemoStep,
+  demoEmail,
 } from './demo-data';
 
 @Injectable()
@@ -58,6 +59,7 @@ export class DemoSeedService {
         roles: u.roles,
         schoolIds: school ? [school.id] : [],
         wardId: ward.id,
+        email: demoEmail(u.username),
       });
       callers.set(u.username, {
         id: user.id,

@@ -22,6 +22,7 @@ export type NewUser = {
   roles: Role[];
   schoolIds?: string[];
   wardId?: string | null;
+  email?: string | null;
 };
 
 @Injectable()
@@ -80,6 +81,7 @@ export class UserService {
         passwordHash: await this.hasher.hash(input.password),
         roles: [...new Set(input.roles)],
         wardId: input.wardId ?? null,
+        email: input.email ?? null,
         schools,
       }),
     );

@@ -6,10 +6,12 @@ import { loadConfig } from '@dh/config';
 
 const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-// A throwaway database and the application's modules on it, dropped afterwards whatever happens.
+// A throwaway database and the application's modules on it, dropped afterwards whatever happens. `env` adds to
+// the configuration (a mail server, a gateway).
 export const withBenchApp = async (
   name: string,
   run: (app: INestApplicationContext, url: string) => Promise<void>,
+  env: Record<string, string> = {},
 ): Promise<void> => {
   const dbName = `dh_bench_${name}_${Date.now()}`;
   const admin = new Client({ connectionString: base });
@@ -22,6 +24,7 @@ export const withBenchApp = async (
     DATA_DIR: `/tmp/${dbName}`,
     SCHEDULER_ENABLED: 'false',
     SEED_DEMO: 'false',
+    ...env,
   });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {

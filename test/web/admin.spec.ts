@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Page, Request } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '@dh/demo';
 import { browserMissing, choose, screenshot, seriousAccessibilityViolations } from '../support/browser';
 import { useWebTabs } from '../support/web-tabs';
@@ -131,5 +132,39 @@ describeWithBrowser('the web app: the administrator’s pages', () => {
     await drawer.waitFor({ state: 'detached' });
     const granted = page.getByTestId('principal-grants').getByRole('row').filter({ hasText: 'Lê Thị Hồng' });
     await granted.filter({ hasText: code }).getByText('Còn hiệu lực').waitFor();
+  });
+
+  it('shows a supervisor’s address and the message that did not reach them, and sends it again', async () => {
+    const db = tabs.web().app.get(DataSource);
+    // A failed e-mail as the dispatcher leaves it after a 550 (test/delivery/smtp-faults.spec.ts makes one through a
+    // real mail server; here the row is written directly, the page being what is under test).
+    const [failed] = await db.query(
+      `WITH u AS (SELECT u.id, us.school_id FROM app_user u JOIN user_school us ON us.user_id = u.id
+                   WHERE u.username = 'tt.dongda'),
+            a AS (INSERT INTO alert (recipient_id, school_id, level, reason, reason_en, created_at)
+                  SELECT id, school_id, 'overdue', 'Quá hạn nộp báo cáo', 'Report overdue', now() FROM u RETURNING id)
+       INSERT INTO alert_delivery (kind, alert_id, user_id, school_id, channel, status, attempts, next_attempt_at,
+                                   window_started_at, created_at, failed_at, last_error)
+       SELECT 'alert', a.id, u.id, u.school_id, 'email', 'failed', 1, now(), now(), now(), now(),
+              'EENVELOPE 550: Mailbox unavailable'
+         FROM u, a RETURNING alert_delivery.id`,
+    );
+    const page = await openAs('admin', '/quan-tri/tai-khoan');
+    const supervisor = row(page, 'tt.dongda');
+    await supervisor.getByText('tt.dongda@dong-hanh.example').waitFor();
+    await supervisor.getByRole('button', { name: '1 tin' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Tin cảnh báo không gửi được tới Trần Văn Minh' });
+    const message = drawer.getByTestId('failed-deliveries').getByRole('row').filter({ hasText: 'Thư điện tử' });
+    await message.waitFor();
+    expect(await message.textContent()).toContain('Quá hạn');
+    expect(await message.textContent()).toContain('550: Mailbox unavailable');
+    await screenshot(page, 'admin-failed-deliveries');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await message.getByRole('button', { name: 'Gửi lại' }).click();
+    await page.getByText('Đã đưa 1 tin vào hàng đợi gửi lại.').waitFor();
+    await drawer.getByText('Không có tin nào không gửi được.').waitFor();
+    const [after] = await db.query(`SELECT status FROM alert_delivery WHERE id = $1`, [failed.id]);
+    expect(after.status).toBe('pending');
   });
 });

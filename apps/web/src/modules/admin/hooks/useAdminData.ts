@@ -11,6 +11,7 @@ export const ADMIN_KEYS = {
   grants: ['admin', 'grants'],
   directory: ['admin', 'directory'],
   calendar: (year: number) => ['admin', 'calendar', year],
+  failedDeliveries: ['admin', 'outbox', 'failed'],
 } as const;
 
 export const useUsers = () =>
@@ -55,6 +56,15 @@ export const useCalendarYear = (year: number) =>
   useQuery({
     queryKey: ADMIN_KEYS.calendar(year),
     queryFn: async () => dataOf(await api.GET('/api/admin/calendar/{year}', { params: { path: { year } } })),
+  });
+
+// The messages that gave up, newest first: the first hundred, which is more than a school should ever see before
+// someone fixes the address or the mail server.
+export const useFailedDeliveries = () =>
+  useQuery({
+    queryKey: ADMIN_KEYS.failedDeliveries,
+    queryFn: async () =>
+      dataOf(await api.GET('/api/admin/outbox', { params: { query: { status: 'failed', pageSize: 100 } } })).items,
   });
 
 // After a change: the list it touched is read again.

@@ -8,11 +8,12 @@ import { confirmAction } from '../components/confirmAction';
 import { emptyText } from '../../forms/components/EmptyText';
 import { LoadError } from '../components/LoadError';
 import { StatusTag } from '../components/StatusTag';
-import { ADMIN_KEYS, useRefresh, useSchools, useUsers } from '../hooks/useAdminData';
+import { ADMIN_KEYS, useFailedDeliveries, useRefresh, useSchools, useUsers } from '../hooks/useAdminData';
+import { DeliveriesDrawer } from './DeliveriesDrawer';
 import { AccessDrawer, ContactDrawer, CreateUserDrawer, ResetPasswordDrawer } from './UserDrawers';
 
 type AdminUser = components['schemas']['AdminUserViewDto'];
-type Open = { kind: 'create' } | { kind: 'access' | 'contact' | 'reset'; user: AdminUser } | null;
+type Open = { kind: 'create' } | { kind: 'access' | 'contact' | 'reset' | 'deliveries'; user: AdminUser } | null;
 
 // Every account: who, what roles, which schools, whether it still opens; created, changed and disabled here.
 export const UsersPage = () => {
@@ -20,7 +21,9 @@ export const UsersPage = () => {
   const app = App.useApp();
   const users = useUsers();
   const schools = useSchools();
+  const failed = useFailedDeliveries();
   const refresh = useRefresh();
+  const failedOf = (userId: string) => (failed.data ?? []).filter((d) => d.userId === userId);
   const [open, setOpen] = useState<Open>(null);
   // Nothing until the schools are read: an id is no name, and "no longer listed" would be untrue.
   const schoolName = (id: string) =>
@@ -85,6 +88,18 @@ export const UsersPage = () => {
                 ),
             },
             {
+              title: t('adminUsers.failedDeliveries'),
+              key: 'failedDeliveries',
+              render: (_, user) => {
+                const count = failedOf(user.id).length;
+                return count === 0 ? null : (
+                  <Button size="small" danger onClick={() => setOpen({ kind: 'deliveries', user })}>
+                    {t('adminUsers.failedDeliveriesCount', { count })}
+                  </Button>
+                );
+              },
+            },
+            {
               title: t('adminUsers.status'),
               dataIndex: 'disabledAt',
               render: (at: string | null) => (
@@ -119,6 +134,9 @@ export const UsersPage = () => {
       {open?.kind === 'access' && <AccessDrawer user={open.user} onClose={() => setOpen(null)} />}
       {open?.kind === 'contact' && <ContactDrawer user={open.user} onClose={() => setOpen(null)} />}
       {open?.kind === 'reset' && <ResetPasswordDrawer user={open.user} onClose={() => setOpen(null)} />}
+      {open?.kind === 'deliveries' && (
+        <DeliveriesDrawer user={open.user} failed={failedOf(open.user.id)} onClose={() => setOpen(null)} />
+      )}
     </section>
   );
 };

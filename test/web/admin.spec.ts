@@ -152,7 +152,7 @@ describeWithBrowser('the web app: the administrator’s pages', () => {
     const page = await openAs('admin', '/quan-tri/tai-khoan');
     const supervisor = row(page, 'tt.dongda');
     await supervisor.getByText('tt.dongda@dong-hanh.example').waitFor();
-    await supervisor.getByRole('button', { name: '1 tin' }).click();
+    await supervisor.getByRole('button', { name: '1 tin lỗi' }).click();
     const drawer = page.getByRole('dialog', { name: 'Tin cảnh báo không gửi được tới Trần Văn Minh' });
     const message = drawer.getByTestId('failed-deliveries').getByRole('row').filter({ hasText: 'Thư điện tử' });
     await message.waitFor();

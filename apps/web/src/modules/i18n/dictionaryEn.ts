@@ -495,7 +495,7 @@ export const dictionaryEn: Dictionary = {
   'adminUsers.noContact': 'None',
   'adminUsers.changeContact': 'Change contact',
   'adminUsers.failedDeliveries': 'Failed messages',
-  'adminUsers.failedDeliveriesCount': '{count} messages',
+  'adminUsers.failedDeliveriesCount': '{count} failed',
   'adminUsers.deliveriesTitle': 'Alert messages that did not reach {name}',
   'adminUsers.deliveriesIntro':
     'E-mails and SMS/Zalo messages that were tried and gave up. Correct the address or check the mail server, then send them again.',

@@ -495,7 +495,7 @@ export const dictionaryVi = {
   'adminUsers.noContact': 'Chưa có',
   'adminUsers.changeContact': 'Đổi liên hệ',
   'adminUsers.failedDeliveries': 'Tin không gửi được',
-  'adminUsers.failedDeliveriesCount': '{count} tin',
+  'adminUsers.failedDeliveriesCount': '{count} tin lỗi',
   'adminUsers.deliveriesTitle': 'Tin cảnh báo không gửi được tới {name}',
   'adminUsers.deliveriesIntro':
     'Những thư điện tử và tin nhắn SMS/Zalo đã thử gửi mà không thành công. Hãy sửa địa chỉ hoặc kiểm tra máy chủ thư, rồi gửi lại.',

@@ -27,6 +27,7 @@ import { LandedMigrationsLevel1795000000030 } from './1795000000030-landed-migra
 import { Notifications1795000000032 } from './1795000000032-notifications';
 import { SchoolRecords1795000000037 } from './1795000000037-school-records';
 import { AlertDelivery1795000000038 } from './1795000000038-alert-delivery';
+import { Reports1795000000039 } from './1795000000039-reports';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   Notifications1795000000032,
   SchoolRecords1795000000037,
   AlertDelivery1795000000038,
+  Reports1795000000039,
 ];

@@ -274,6 +274,35 @@ describe('the answers match the OpenAPI document', () => {
     expect(conformance(doc, seen)).toEqual([]);
   });
 
+  it('for a school’s report from draft to accepted, and its anchor', async () => {
+    const { users, schoolA } = world.w;
+    const [tt, ht, vh] = [auth(users.supervisorA), auth(users.principalA), auth(users.wardW)];
+    let r = (
+      await t
+        .http()
+        .post('/api/reports')
+        .set(tt)
+        .send({ schoolId: schoolA, kind: 'school_year', schoolYear: '2025-2026' })
+    ).body;
+    await t.http().get('/api/reports').set(tt);
+    r = (
+      await t
+        .http()
+        .patch(`/api/reports/${r.id}`)
+        .set(tt)
+        .send({ version: r.version, texts: { results: 'Tốt.' } })
+    ).body;
+    r = (await t.http().post(`/api/reports/${r.id}/refresh`).set(tt).send({ version: r.version })).body;
+    r = (await t.http().post(`/api/reports/${r.id}/submit`).set(ht).send({ version: r.version })).body;
+    r = (await t.http().post(`/api/reports/${r.id}/return`).set(vh).send({ version: r.version, reason: 'Bổ sung.' }))
+      .body;
+    r = (await t.http().post(`/api/reports/${r.id}/submit`).set(ht).send({ version: r.version })).body;
+    await t.http().get(`/api/reports/${r.id}`).set(vh);
+    await t.http().post(`/api/reports/${r.id}/accept`).set(vh).send({ version: r.version });
+    await t.http().get(`/api/reports/${r.id}/anchor/verify`).set(ht);
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
   it('walked every operation of the document', () => {
     const missed = operationsOf(doc).filter(({ matches }) => !seen.some((s) => matches(s.method, s.path)));
     expect(missed.map(({ op }) => op.operationId)).toEqual([]);

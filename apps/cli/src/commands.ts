@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AdminAuditService, ChainFinding, describeFinding } from '@dh/audit';
 import { WorkingCalendar } from '@dh/calendar';
@@ -15,6 +15,7 @@ import { ROLES, type Role, UserService } from '@dh/identity';
 import { DirectoryException, DirectorySeedService } from '@dh/directory';
 import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
+import { ReportAnchorService } from '@dh/reports';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
 export type Command = {
@@ -23,6 +24,9 @@ export type Command = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIGEST = /^[0-9a-f]{64}$/i;
+// An --against that names no file: a report's anchor, by the digest printed on it or by the report's id.
+const isAnchorRef = (a: string): boolean => (DIGEST.test(a) || UUID.test(a)) && !existsSync(a);
 
 // The checkpoint files named by --against (a file, or a folder of them), read as they are: checked below.
 const readCheckpoints = (paths: string[]): { file: string; document: unknown }[] =>
@@ -39,9 +43,11 @@ const readCheckpoints = (paths: string[]): { file: string; document: unknown }[]
 // Exit code 1 names a broken chain: schedulers and inspectors script on it. Each check that fails is named.
 const verify: Command = {
   summary:
-    'verify [--against <checkpoint file|folder>]… [caseId…]   check every case chain against its case and the admin chain (or the named cases), and that each chain still extends the heads signed in the checkpoints given; exit 1 if any is broken',
+    'verify [--against <checkpoint file|folder|report anchor digest|report id>]… [caseId…]   check every case chain against its case and the admin chain (or the named cases), and that each chain still extends the heads signed in the checkpoints or anchored by the reports given; exit 1 if any is broken',
   run: async (app, args, io) => {
-    const against = args.flatMap((a, i) => (args[i - 1] === '--against' ? [a] : []));
+    const named = args.flatMap((a, i) => (args[i - 1] === '--against' ? [a] : []));
+    const anchors = named.filter(isAnchorRef);
+    const against = named.filter((a) => !isAnchorRef(a));
     const ids = args.filter((a, i) => a !== '--against' && args[i - 1] !== '--against');
     if (args[args.length - 1] === '--against' || ids.some((id) => !UUID.test(id))) {
       io.err(`usage: ${verify.summary}`);
@@ -89,6 +95,25 @@ const verify: Command = {
       )) {
         report(c.chain === 'admin' ? 'admin chain' : `case ${c.chain}`, c.findings);
       }
+    }
+    for (const ref of anchors) {
+      const verdict = await app.get(ReportAnchorService).verifyAgainst(ref);
+      if (!verdict) {
+        io.err(`KHÔNG CÓ / NOT FOUND report anchor ${ref}: no submitted report carries it (altered, or never issued)`);
+        broken.add(ref);
+        continue;
+      }
+      if (!verdict.anchorIntact) {
+        io.err(`HỎNG / BROKEN report anchor ${ref}: the stored anchor no longer hashes to ${verdict.digest}`);
+        broken.add(ref);
+      }
+      for (const b of verdict.broken) {
+        io.err(
+          `HỎNG / BROKEN case ${b.caseId}${b.code ? ` (${b.code})` : ''} against report ${verdict.reportId}: ${b.reason}`,
+        );
+        broken.add(`case ${b.caseId}`);
+      }
+      io.out(`báo cáo / report ${verdict.reportId}: ${verdict.checked} chuỗi đã neo / anchored chains held`);
     }
     const tail = checkpoints.length ? `, ${checkpoints.length} điểm kiểm / checkpoints compared` : '';
     io.out(`${checked} chuỗi đã kiểm tra / chains checked, ${broken.size} hỏng / broken${tail}`);

@@ -27,7 +27,9 @@ export type Action =
   | 'learner.create'
   | 'learner.read'
   | 'learner.family'
+  | 'report.draft'
   | 'report.submit'
+  | 'report.review'
   | 'report.read'
   | 'directory.read'
   | 'directory.manage'
@@ -102,7 +104,11 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // only where assigned: mayActOnCase); the school's supervisors, who are on every case's team, also for a
   // learner with no case yet (libs/cases' LearnerFamilyAccess).
   'learner.family': { counsellor: 'school', supervisor: 'school' },
+  // A report to the ward: drafted by the school's leaders, submitted by its principal, accepted or returned by the
+  // ward officer (who reads a report only once it was submitted: libs/reports refines that).
+  'report.draft': { supervisor: 'school', principal: 'school' },
   'report.submit': { principal: 'school' },
+  'report.review': { ward_officer: 'ward' },
   // Aggregate figures: the ward officer's of the whole ward (small cells masked), a school leader's of their school.
   'report.read': { supervisor: 'school', principal: 'school', ward_officer: 'ward' },
   // Where to refer a learner is no secret: whoever works or inspects in a ward reads its directory.

@@ -71,6 +71,14 @@ const BY_NAME: Record<string, FieldLabel> = {
   timeAndPlace: l('Thời gian, địa điểm', 'Time and place'),
   endDate: l('Ngày kết thúc', 'End date'),
   reason: l('Lý do', 'Reason'),
+  // A school's report to the ward
+  incident: l('Vụ việc', 'Incident'),
+  texts: l('Phần viết của báo cáo', 'Report texts'),
+  version: l('Phiên bản', 'Version'),
+  direction: l('Công tác chỉ đạo, triển khai', 'Direction and plan'),
+  coordination: l('Công tác phối hợp', 'Coordination'),
+  results: l('Kết quả đạt được', 'Results'),
+  proposals: l('Đề xuất, kiến nghị', 'Proposals'),
   comment: l('Ý kiến', 'Comment'),
   receiverId: l('Đơn vị tiếp nhận', 'Receiver'),
   receiver: l('Tên đơn vị tiếp nhận', 'Receiver name'),
@@ -211,6 +219,9 @@ const BY_PATH: Record<string, FieldLabel> = {
   'learner.dateOfBirth': l('Ngày sinh', 'Date of birth'),
   'learner.sex': l('Giới tính', 'Sex'),
   'learner.className': l('Lớp', 'Class'),
+  'texts.difficulties': l('Khó khăn, nguyên nhân', 'Difficulties and causes'),
+  'incident.caseId': l('Hồ sơ của vụ việc', 'Case of the incident'),
+  'incident.summary': l('Tóm tắt vụ việc', 'Incident summary'),
 };
 
 export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = { ...BY_NAME, ...BY_PATH };

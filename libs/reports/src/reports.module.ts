@@ -1,18 +1,37 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { ReportClockService } from './report-clock.service';
 import { ReportFiguresService } from './report-figures';
 import { ReportSubmissionsController } from './report-submissions.controller';
+import { Report, ReportEvent } from './report/report.entity';
+import { ReportAnchorService } from './report/report-anchor.service';
+import { ReportService } from './report/report.service';
+import { ReportsWorkflowController } from './report/reports-workflow.controller';
 import { ReportsController } from './reports.controller';
 import { SchoolFiguresService } from './school-figures.service';
 import { WardFiguresService } from './ward-figures.service';
 
 @Module({
-  imports: [IdentityModule, CasesModule, EscalationsModule],
-  controllers: [ReportsController, ReportSubmissionsController],
-  providers: [WardFiguresService, SchoolFiguresService, ReportClockService, ReportFiguresService],
-  exports: [WardFiguresService, ReportClockService, ReportFiguresService],
+  imports: [
+    TypeOrmModule.forFeature([Report, ReportEvent]),
+    AuditModule,
+    IdentityModule,
+    CasesModule,
+    EscalationsModule,
+  ],
+  controllers: [ReportsController, ReportSubmissionsController, ReportsWorkflowController],
+  providers: [
+    WardFiguresService,
+    SchoolFiguresService,
+    ReportClockService,
+    ReportFiguresService,
+    ReportService,
+    ReportAnchorService,
+  ],
+  exports: [WardFiguresService, ReportClockService, ReportFiguresService, ReportService, ReportAnchorService],
 })
 export class ReportsModule {}

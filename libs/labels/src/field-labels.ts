@@ -79,6 +79,8 @@ const BY_NAME: Record<string, FieldLabel> = {
   coordination: l('Công tác phối hợp', 'Coordination'),
   results: l('Kết quả đạt được', 'Results'),
   proposals: l('Đề xuất, kiến nghị', 'Proposals'),
+  from: l('Từ năm', 'From year'),
+  to: l('Đến năm', 'To year'),
   comment: l('Ý kiến', 'Comment'),
   receiverId: l('Đơn vị tiếp nhận', 'Receiver'),
   receiver: l('Tên đơn vị tiếp nhận', 'Receiver name'),

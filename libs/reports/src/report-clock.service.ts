@@ -37,6 +37,12 @@ const dueInstant = (year: number, month: number, day: number, timeZone: string):
     17 * 3600_000,
   );
 
+// When a school's report of the school year starting in `startYear` is due.
+export const reportDueAt = (kind: ReportKind, startYear: number, timeZone: string): Date => {
+  const r = REPORTS[kind];
+  return dueInstant(startYear + r.yearOffset, r.month, r.day, timeZone);
+};
+
 // A school year runs September to May: in its course each school owes the ward two reports (DOMAIN.md).
 export const schoolYearOf = (now: Date, timeZone: string): number => {
   const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })

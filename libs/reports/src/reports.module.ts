@@ -14,6 +14,8 @@ import { ReportsWorkflowController } from './report/reports-workflow.controller'
 import { ReportsController } from './reports.controller';
 import { SchoolFiguresService } from './school-figures.service';
 import { WardFiguresService } from './ward-figures.service';
+import { WardReportsController } from './ward-reports/ward-reports.controller';
+import { WardReportsService } from './ward-reports/ward-reports.service';
 
 @Module({
   imports: [
@@ -23,7 +25,8 @@ import { WardFiguresService } from './ward-figures.service';
     CasesModule,
     EscalationsModule,
   ],
-  controllers: [ReportsController, ReportSubmissionsController, ReportsWorkflowController],
+  // WardReportsController before ReportsWorkflowController: GET reports/ward is not GET reports/:id.
+  controllers: [ReportsController, ReportSubmissionsController, WardReportsController, ReportsWorkflowController],
   providers: [
     WardFiguresService,
     SchoolFiguresService,
@@ -31,6 +34,7 @@ import { WardFiguresService } from './ward-figures.service';
     ReportFiguresService,
     ReportService,
     ReportAnchorService,
+    WardReportsService,
   ],
   exports: [WardFiguresService, ReportClockService, ReportFiguresService, ReportService, ReportAnchorService],
 })

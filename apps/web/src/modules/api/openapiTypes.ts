@@ -1041,6 +1041,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/ward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình hình nộp báo cáo của các trường / each school of the ward with its report’s status and lateness, and the accepted reports summed (ward officer) */
+        get: operations["WardReportsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/ward/cases": {
         parameters: {
             query?: never;
@@ -1050,6 +1067,23 @@ export interface paths {
         };
         /** Số liệu tổng hợp hồ sơ theo trường / case figures per school: open by stage, risk, area, channel; closed this school year (ward officer: the ward, cells of 1–4 learners shown as "<5", and some larger cells "<5" too, complementary, so that no hidden cell can be worked out from the open total and the other cells; principal, supervisor: their school, exact) */
         get: operations["ReportsController_wardCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/ward/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu sơ kết, tổng kết kế hoạch / the accepted school-year reports year by year, for the 2028 and 2030 reviews (ward officer) */
+        get: operations["WardReportsController_review"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2564,6 +2598,8 @@ export interface components {
             /** @example Học sinh nằm viện từ ngày 02/3. */
             reason: string;
         };
+        /** @enum {string} */
+        PeriodReportKind: "semester_1" | "school_year";
         ProblemResponse: {
             /**
              * @description the machine-readable code; each operation lists the ones it answers
@@ -2988,6 +3024,26 @@ export interface components {
             /** @description the version read: a report changed meanwhile answers 409 */
             version: number;
         };
+        ReviewSchoolDto: {
+            /** @description counts as in a report, 1–4 learners and what would give them away shown as "<5" */
+            figures: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /** Format: uuid */
+            schoolId: string;
+        };
+        ReviewYearDto: {
+            /** @description counts as in a report, 1–4 learners and what would give them away shown as "<5" */
+            figures: {
+                [key: string]: unknown;
+            } | null;
+            /** @description accepted school-year reports */
+            reports: number;
+            /** @example 2026-2027 */
+            schoolYear: string;
+            schools: components["schemas"]["ReviewSchoolDto"][];
+        };
         /** @enum {string} */
         RiskLevel: "low" | "medium" | "high" | "critical";
         /** @enum {string} */
@@ -3020,6 +3076,22 @@ export interface components {
         };
         /** @enum {string} */
         SchoolReportKind: "semester_1" | "school_year" | "incident";
+        SchoolReportLineDto: {
+            code: string;
+            /** Format: date-time */
+            firstSubmittedAt: string | null;
+            /** @description first sent after the due time, or not sent and the due time passed */
+            late: boolean;
+            name: string;
+            /** Format: uuid */
+            reportId: string | null;
+            /** Format: uuid */
+            schoolId: string;
+            status: components["schemas"]["SchoolReportStatus"];
+            workingDaysLate: number;
+        };
+        /** @enum {string} */
+        SchoolReportStatus: "not_started" | "draft" | "returned" | "submitted" | "accepted";
         SchoolViewDto: {
             code: string;
             /** Format: date-time */
@@ -3262,6 +3334,28 @@ export interface components {
             /** @example 2025-2026 */
             schoolYear: string;
             schools: components["schemas"]["SchoolCaseFiguresDto"][];
+        };
+        WardReportStatusDto: {
+            /** Format: date-time */
+            dueAt: string;
+            kind: components["schemas"]["PeriodReportKind"];
+            rollUp: components["schemas"]["WardRollUpDto"];
+            /** @example 2026-2027 */
+            schoolYear: string;
+            schools: components["schemas"]["SchoolReportLineDto"][];
+        };
+        WardReviewDto: {
+            from: number;
+            to: number;
+            years: components["schemas"]["ReviewYearDto"][];
+        };
+        WardRollUpDto: {
+            /** @description counts as in a report, 1–4 learners and what would give them away shown as "<5" */
+            figures: {
+                [key: string]: unknown;
+            } | null;
+            /** @description accepted reports summed */
+            reports: number;
         };
         WardViewDto: {
             code: string;
@@ -8853,6 +8947,76 @@ export interface operations {
             };
         };
     };
+    WardReportsController_status: {
+        parameters: {
+            query: {
+                schoolYear: string;
+                kind: components["schemas"]["PeriodReportKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WardReportStatusDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: ward_officer (phường của mình / own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     ReportsController_wardCases: {
         parameters: {
             query?: {
@@ -8918,6 +9082,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "SCHOOL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    WardReportsController_review: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WardReviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: ward_officer (phường của mình / own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
                     };
                 };
             };

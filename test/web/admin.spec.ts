@@ -14,11 +14,16 @@ describeWithBrowser('the web app: the administrator’s pages', () => {
   const { openAs } = tabs;
 
   // An antd multiple select: the option picked from the list it draws at the end of the page, then closed.
+  // Under load a click during the list's opening animation can be lost: the chosen tag (its title) is the proof,
+  // and a lost pick is tried again.
   const pick = async (page: Page, select: ReturnType<Page['getByLabel']>, option: string) => {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
-    await page.keyboard.press('Escape');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+      if (attempt === 3 || (await page.getByTitle(option, { exact: true }).count()) > 0) return;
+    }
   };
 
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });

@@ -9,6 +9,7 @@ import { ReportFiguresService } from './report-figures';
 import { ReportSubmissionsController } from './report-submissions.controller';
 import { Report, ReportEvent } from './report/report.entity';
 import { ReportAnchorService } from './report/report-anchor.service';
+import { ReportExportService } from './report-export/report-export.service';
 import { ReportService } from './report/report.service';
 import { ReportsWorkflowController } from './report/reports-workflow.controller';
 import { ReportsController } from './reports.controller';
@@ -35,6 +36,7 @@ import { WardReportsService } from './ward-reports/ward-reports.service';
     ReportService,
     ReportAnchorService,
     WardReportsService,
+    ReportExportService,
   ],
   exports: [WardFiguresService, ReportClockService, ReportFiguresService, ReportService, ReportAnchorService],
 })

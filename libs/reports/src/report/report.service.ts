@@ -17,6 +17,7 @@ import { Report, ReportEvent, ReportEventKind } from './report.entity';
 import { ReportView } from './report-view';
 import { schoolRecordFigures } from './school-record-figures';
 import { figuresForWard } from './ward-suppression';
+import type { ReportDocument } from '../report-export/report-document';
 import type { CreateReportDto, ListReportsDto, ReportTextsDto } from './dtos/report.dto';
 
 const { REPORT_NOT_FOUND, REPORT_EXISTS, REPORT_NOT_DRAFT, REPORT_NOT_SUBMITTED, STALE_REPORT } = ReportsExceptionCode;
@@ -163,6 +164,32 @@ export class ReportService {
       report.status = 'accepted';
       report.acceptedAt = this.clock.now();
       report.acceptedBy = caller.id;
+    });
+  }
+
+  // The report as an export prints it: counts suppressed whoever downloads, since the file leaves the school.
+  exportDocument(caller: Caller, id: string): Promise<ReportDocument> {
+    return inTransaction(this.source, async (tx) => {
+      const { report: r, place } = await this.reach(tx, caller, id, null);
+      const [ward]: { name: string }[] = await tx.query(`SELECT name FROM ward WHERE id = $1`, [place.wardId]);
+      const period = this.periodOf(r.kind, r.schoolYear, r.figuresAt);
+      const now = this.clock.now();
+      return {
+        kind: r.kind,
+        schoolYear: r.schoolYear,
+        school: place.schoolName,
+        ward: ward?.name ?? '',
+        status: r.status,
+        from: this.local.of(period.from).date,
+        to: this.local.of(period.to).date,
+        figures: figuresForWard(r.figures),
+        texts: r.texts,
+        incidentSummary: r.incidentSummary,
+        anchorDigest: r.anchorDigest,
+        anchoredChains: r.anchor?.chains.length ?? 0,
+        signedOn: this.local.of(r.submittedAt ?? now).date,
+        generatedAt: now.toISOString(),
+      };
     });
   }
 

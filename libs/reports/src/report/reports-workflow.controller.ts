@@ -1,10 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, PageOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, IdentityException, IdentityExceptionCode, Permission } from '@dh/identity';
 import { ReportsException, ReportsExceptionCode } from '../reports.exception';
-import { CreateReportDto, ListReportsDto, ReportVersionDto, ReturnReportDto, UpdateReportDto } from './dtos/report.dto';
+import {
+  CreateReportDto,
+  ExportQueryDto,
+  ListReportsDto,
+  ReportVersionDto,
+  ReturnReportDto,
+  UpdateReportDto,
+} from './dtos/report.dto';
 import { AnchorVerdictDto, ReportViewDto } from './dtos/report-view.response';
+import { EXPORT_TYPES } from '../report-export/report-document';
+import { ReportExportService } from '../report-export/report-export.service';
 import { ReportAnchorService } from './report-anchor.service';
 import { ReportService } from './report.service';
 
@@ -22,7 +31,25 @@ export class ReportsWorkflowController {
   constructor(
     private readonly reports: ReportService,
     private readonly anchors: ReportAnchorService,
+    private readonly exports: ReportExportService,
   ) {}
+
+  @Permission('report.read')
+  @Get(':id/export')
+  @ApiProduces(EXPORT_TYPES.docx, EXPORT_TYPES.xlsx)
+  @ApiOperation({
+    summary:
+      'Tải báo cáo (.docx hoặc .xlsx) / the report as a Word document or a workbook, counts of 1–4 learners shown as "<5" whoever downloads it',
+  })
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the file, as an attachment' })
+  @ApiErrors(ReportsException.statuses, REPORT_NOT_FOUND)
+  export(
+    @CurrentCaller() caller: Caller,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() q: ExportQueryDto,
+  ): Promise<StreamableFile> {
+    return this.exports.export(caller, id, q.format);
+  }
 
   @Permission('report.draft')
   @Post()

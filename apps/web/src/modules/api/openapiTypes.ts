@@ -1144,6 +1144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải báo cáo (.docx hoặc .xlsx) / the report as a Word document or a workbook, counts of 1–4 learners shown as "<5" whoever downloads it */
+        get: operations["ReportsWorkflowController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/{id}/refresh": {
         parameters: {
             query?: never;
@@ -2886,6 +2903,8 @@ export interface components {
             /** @description a return’s reason */
             reason: string | null;
         };
+        /** @enum {string} */
+        ReportExportFormat: "docx" | "xlsx";
         /** @enum {string} */
         ReportKind: "report_semester1" | "report_year";
         ReportPeriodDto: {
@@ -9508,6 +9527,91 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "ANCHOR_NOT_FOUND" | "REPORT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportsWorkflowController_export: {
+        parameters: {
+            query: {
+                format: components["schemas"]["ReportExportFormat"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), ward_officer (phường của mình / own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description REPORT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "REPORT_NOT_FOUND";
                     };
                 };
             };

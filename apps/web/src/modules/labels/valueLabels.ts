@@ -201,6 +201,46 @@ export const REPORT_KIND_LABELS: Labels<Schemas['ReportKind']> = {
   report_year: { vi: 'Báo cáo năm học', en: 'School-year report' },
 };
 
+// A school's report to the ward (README, "Reports to the ward").
+export const SCHOOL_REPORT_KIND_LABELS: Labels<Schemas['SchoolReportKind']> = {
+  semester_1: { vi: 'Sơ kết học kỳ I', en: 'Semester I report' },
+  school_year: { vi: 'Tổng kết năm học', en: 'School-year report' },
+  incident: { vi: 'Báo cáo vụ việc', en: 'Incident report' },
+};
+
+export const PERIOD_REPORT_KIND_LABELS: Labels<Schemas['PeriodReportKind']> = {
+  semester_1: SCHOOL_REPORT_KIND_LABELS.semester_1,
+  school_year: SCHOOL_REPORT_KIND_LABELS.school_year,
+};
+
+export const REPORT_STATUS_LABELS: Labels<Schemas['ReportStatus']> = {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  submitted: { vi: 'Đã nộp', en: 'Submitted' },
+  accepted: { vi: 'Đã tiếp nhận', en: 'Accepted' },
+};
+
+export const SCHOOL_REPORT_STATUS_LABELS: Labels<Schemas['SchoolReportStatus']> = {
+  not_started: { vi: 'Chưa lập', en: 'Not started' },
+  draft: REPORT_STATUS_LABELS.draft,
+  returned: { vi: 'Bị trả lại', en: 'Returned' },
+  submitted: REPORT_STATUS_LABELS.submitted,
+  accepted: REPORT_STATUS_LABELS.accepted,
+};
+
+export const REPORT_EVENT_LABELS: Labels<Schemas['ReportEventKind']> = {
+  created: { vi: 'Lập báo cáo', en: 'Drafted' },
+  refreshed: { vi: 'Tính lại số liệu', en: 'Figures counted again' },
+  edited: { vi: 'Sửa nội dung', en: 'Texts edited' },
+  submitted: { vi: 'Nộp cho phường', en: 'Submitted to the ward' },
+  returned: { vi: 'Phường trả lại', en: 'Returned by the ward' },
+  accepted: { vi: 'Phường tiếp nhận', en: 'Accepted by the ward' },
+};
+
+export const REPORT_EXPORT_FORMAT_LABELS: Labels<Schemas['ReportExportFormat']> = {
+  docx: { vi: 'Văn bản Word (.docx)', en: 'Word document (.docx)' },
+  xlsx: { vi: 'Bảng tính Excel (.xlsx)', en: 'Excel workbook (.xlsx)' },
+};
+
 export const CALENDAR_ENTRY_LABELS: Labels<Schemas['CalendarEntryKind']> = {
   holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
   make_up: { vi: 'Ngày làm bù', en: 'Make-up working day' },

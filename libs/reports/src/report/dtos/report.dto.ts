@@ -16,6 +16,7 @@ import {
 import { Text } from '@dh/cases';
 import { PageQueryDto } from '@dh/errors';
 import { SchoolYear } from '@dh/school-records';
+import { EXPORT_FORMATS, ExportFormat } from '../../report-export/report-document';
 import {
   REASON_MAX,
   REPORT_STATUSES,
@@ -132,4 +133,10 @@ export class ListReportsDto extends PageQueryDto {
   @IsOptional()
   @IsIn(REPORT_STATUSES)
   status?: ReportStatus;
+}
+
+export class ExportQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS, enumName: 'ReportExportFormat' })
+  @IsIn(EXPORT_FORMATS)
+  format!: ExportFormat;
 }

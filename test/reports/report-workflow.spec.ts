@@ -1,4 +1,4 @@
-import { AuditEvent, hashEvent } from '@dh/audit';
+import { AuditService, hashEvent } from '@dh/audit';
 import { EscalationSweepService } from '@dh/escalations';
 import { auth, Login, World } from '../support/fixtures';
 import { CaseBody, openCase } from '../support/case-helpers';
@@ -183,23 +183,7 @@ describe('a school’s report to the ward', () => {
     // Someone with the database's keys moves the first event of a case a day back, then rehashes the chain and
     // the case's head so that the chain alone verifies.
     const victim = cases[0];
-    const events = (
-      await world.pg.query(`SELECT * FROM audit_event WHERE case_id = $1 ORDER BY seq`, [victim.id])
-    ).rows.map((r): AuditEvent => ({
-      caseId: r.case_id,
-      seq: r.seq,
-      schoolId: r.school_id,
-      type: r.type,
-      fromState: r.from_state,
-      toState: r.to_state,
-      actorId: r.actor_id,
-      actorRole: r.actor_role,
-      payload: r.payload,
-      requestId: r.request_id,
-      at: r.at,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }));
+    const events = await t.app.get(AuditService).history(victim.id);
     events[0].at = new Date(events[0].at.getTime() - 86_400_000);
     await world.pg.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
     try {

@@ -302,6 +302,8 @@ describe('the answers match the OpenAPI document', () => {
     await t.http().get(`/api/reports/${r.id}/anchor/verify`).set(ht);
     await t.http().get(`/api/reports/${r.id}/export`).query({ format: 'docx' }).set(ht);
     await t.http().get(`/api/reports/${r.id}/export`).query({ format: 'xlsx' }).set(vh);
+    await t.http().get(`/api/reports/${r.id}/tables`).set(ht);
+    await t.http().get('/api/reports/ward/export').query({ schoolYear: '2025-2026', kind: 'school_year' }).set(vh);
     await t.http().get('/api/reports/ward').query({ schoolYear: '2025-2026', kind: 'school_year' }).set(vh);
     await t.http().get('/api/reports/ward/review').query({ from: 2025, to: 2026 }).set(vh);
     expect(conformance(doc, seen)).toEqual([]);

@@ -1,17 +1,9 @@
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { auth, Login, World } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
-import { readDocx, tablesOf } from '../support/docx';
+import { binary, readDocx, tablesOf } from '../support/docx';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
-
-// supertest buffers only text: a file arrives as a Buffer through this parser.
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 // A submitted semester I report downloaded as the .docx and the .xlsx the offices exchange: headings, sections in
 // the plan's order, the figures as tables with "<5" whoever downloads (the file leaves the school), the anchor.
@@ -105,6 +97,19 @@ describe('a report as .docx and .xlsx', () => {
     expect(opened.getCell(2).type).toBe(ExcelJS.ValueType.Number);
     expect(risk.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(risk.getColumn(1).width).toBeGreaterThanOrEqual(30);
+  });
+
+  it('shows its reader the tables as the files print them, small counts hidden even from the school', async () => {
+    const res = await t.http().get(`/api/reports/${report.id}/tables`).set(auth(w.users.principalA)).expect(200);
+    const risk = res.body.find((tb: { sheet: string }) => tb.sheet === 'Tiếp nhận - nguy cơ');
+    expect(risk.header).toEqual(['Phân loại', 'Khi tiếp nhận', 'Cao nhất trong kỳ']);
+    expect(risk.rows).toEqual(
+      expect.arrayContaining([
+        ['Cao', '<5', '<5'],
+        ['Nghiêm trọng', 0, 0],
+      ]),
+    );
+    await t.http().get(`/api/reports/${report.id}/tables`).set(auth(w.users.principalB)).expect(404);
   });
 
   it('is downloaded by those who read the report, in the formats it has', async () => {

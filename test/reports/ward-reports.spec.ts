@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { binary } from '../support/docx';
 import { auth, Login, World } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
@@ -55,7 +57,7 @@ describe('the ward’s reports', () => {
     expect(line(now, A)).toMatchObject({ status: 'submitted', late: false, workingDaysLate: 0 });
     expect(line(now, B)).toMatchObject({ status: 'submitted', late: true, workingDaysLate: 2 });
     expect(line(now, school.name)).toMatchObject({ status: 'not_started', late: true, workingDaysLate: 3 });
-    expect(now.rollUp).toEqual({ reports: 0, figures: null });
+    expect(now.rollUp).toEqual({ reports: 0, figures: null, tables: [] });
 
     // Returned and sent again, A was still on time: its first sending counts.
     a = (await post(vh, `/api/reports/${a.id}/return`, { version: a.version, reason: 'Bổ sung.' })).body;
@@ -69,6 +71,46 @@ describe('the ward’s reports', () => {
     // Six cases and one: seven in all, but the one case of B is not to be worked out from the schools' lines.
     expect(now.rollUp.figures.casesOpened.total).toBe(7);
     expect(now.rollUp.figures.schoolRecords.facilities).toBeNull();
+    // The page shows the roll-up as the workbook prints it.
+    const summary = now.rollUp.tables.find((tb: { sheet: string }) => tb.sheet === 'Số liệu chung');
+    expect(summary.rows).toContainEqual(['Hồ sơ mới tiếp nhận', 7]);
+
+    // The workbook the ward sends on: every school's report with the anchor it was sent with, then the sums.
+    const file = await t
+      .http()
+      .get('/api/reports/ward/export')
+      .query({ schoolYear: YEAR, kind: 'semester_1' })
+      .set(auth(vh))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(file.headers['content-disposition']).toContain('tong-hop-semester-1-2026-2027.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as ExcelJS.Buffer);
+    expect(book.worksheets.map((s) => s.name).slice(0, 3)).toEqual(['Thông tin', 'Các trường', 'Số liệu chung']);
+    const info = book.getWorksheet('Thông tin')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(info.map((r) => r[2])).toEqual(
+      expect.arrayContaining(['Tổng hợp báo cáo Sơ kết học kỳ I năm học 2026-2027 của các trường', '2']),
+    );
+    const schools = book.getWorksheet('Các trường')!;
+    expect(schools.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const rows = (schools.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(2, 7));
+    const accepted = await t.http().get(`/api/reports/${b.id}`).set(auth(vh)).expect(200);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Trường THCS Thử Nghiệm C', 'Chưa lập', undefined, 3, undefined],
+        [B, 'Đã tiếp nhận', b.submittedAt, 2, accepted.body.anchorDigest],
+      ]),
+    );
+    const sums = book.getWorksheet('Số liệu chung')!;
+    const opened = sums.getRows(2, sums.rowCount - 1)!.find((r) => r.getCell(1).value === 'Hồ sơ mới tiếp nhận')!;
+    expect(opened.getCell(2).value).toBe(7);
+    await t
+      .http()
+      .get('/api/reports/ward/export')
+      .query({ schoolYear: YEAR, kind: 'semester_1' })
+      .set(auth(htA))
+      .expect(403);
 
     for (const who of [htA, w.users.supervisorA, w.users.counsellorA, w.users.adminW])
       await t

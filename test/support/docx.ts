@@ -31,8 +31,8 @@ export const labelsOf = (t: FormTemplate): string[] =>
     ]),
   ]);
 
-// supertest buffers only text by default: a .docx arrives as a Buffer through this parser.
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+// supertest buffers only text by default: a file (.docx, .xlsx) arrives as a Buffer through this parser.
+export const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));

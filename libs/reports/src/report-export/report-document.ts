@@ -26,3 +26,23 @@ export const EXPORT_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+// The ward roll-up as its workbook prints it: the schools' reports, and the accepted ones summed (suppressed).
+export type WardDocument = {
+  kind: 'semester_1' | 'school_year';
+  schoolYear: string;
+  ward: string;
+  from: string;
+  to: string;
+  generatedAt: string;
+  reports: number;
+  figures: Record<string, unknown> | null;
+  schools: {
+    code: string;
+    name: string;
+    status: string;
+    firstSubmittedAt: string | null;
+    workingDaysLate: number;
+    anchorDigest: string | null;
+  }[];
+};

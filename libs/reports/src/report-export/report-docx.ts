@@ -49,7 +49,7 @@ export const renderReportDocx = (doc: ReportDocument, t: ReportTemplate): Promis
     ...(s === 'results'
       ? [
           new Paragraph({ children: [new TextRun({ text: t.figuresHeading, italics: true })] }),
-          ...reportTables(doc, t).flatMap(table),
+          ...reportTables(doc.figures, t).flatMap(table),
         ]
       : []),
   ]);

@@ -6,7 +6,9 @@ import { ReportService } from '../report/report.service';
 import { renderReportDocx } from './report-docx';
 import { EXPORT_TYPES, ExportFormat } from './report-document';
 import { loadReportTemplate, ReportTemplate } from './report-template';
-import { renderReportXlsx } from './report-xlsx';
+import { renderReportXlsx, renderWardXlsx } from './report-xlsx';
+import { ExportTable, reportTables } from './report-tables';
+import { PeriodKind, WardReportsService } from '../ward-reports/ward-reports.service';
 
 // A report as the .docx and .xlsx the offices exchange, always as it leaves the school (small counts "<5").
 @Injectable()
@@ -15,12 +17,32 @@ export class ReportExportService implements OnModuleInit {
 
   constructor(
     private readonly reports: ReportService,
+    private readonly ward: WardReportsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // Checked at start, like the forms' templates: a missing word stops the start, not a download.
   onModuleInit(): void {
     this.template = loadReportTemplate(this.config.reportTemplateFile);
+  }
+
+  // The figures as the exports print them, for a page to show what leaves the school.
+  tablesOf(figures: Record<string, unknown> | null): ExportTable[] {
+    return figures ? reportTables(figures, this.template) : [];
+  }
+
+  async tables(caller: Caller, id: string): Promise<ExportTable[]> {
+    return this.tablesOf((await this.reports.exportDocument(caller, id)).figures);
+  }
+
+  async exportWard(caller: Caller, schoolYear: string, kind: PeriodKind): Promise<StreamableFile> {
+    const doc = await this.ward.document(caller, schoolYear, kind);
+    const out = new PassThrough();
+    renderWardXlsx(doc, this.template, out).catch((e: unknown) => out.destroy(e as Error));
+    return new StreamableFile(out, {
+      type: EXPORT_TYPES.xlsx,
+      disposition: `attachment; filename="tong-hop-${kind.replace('_', '-')}-${schoolYear}.xlsx"`,
+    });
   }
 
   async export(caller: Caller, id: string, format: ExportFormat): Promise<StreamableFile> {

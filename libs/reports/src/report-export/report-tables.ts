@@ -1,4 +1,3 @@
-import type { ReportDocument } from './report-document';
 import type { ReportTemplate } from './report-template';
 
 export type Value = number | string | null;
@@ -16,12 +15,12 @@ const valueOf = (v: unknown): Value => (typeof v === 'number' || typeof v === 's
 
 // The figures as tables, in the template's order: one summary of single figures, then one table per breakdown
 // (a row per category, in the template's order of its words, a column per figure).
-export const reportTables = (doc: ReportDocument, t: ReportTemplate): ExportTable[] => {
+export const reportTables = (figures: Record<string, unknown>, t: ReportTemplate): ExportTable[] => {
   const summary: ExportTable = {
     sheet: t.summary.sheet,
     title: t.summary.title,
     header: [...t.summary.header],
-    rows: t.summary.rows.map((r) => [r.label, valueOf(at(doc.figures, r.path))]),
+    rows: t.summary.rows.map((r) => [r.label, valueOf(at(figures, r.path))]),
   };
   const tables = t.tables.map((spec): ExportTable => {
     const words = t.labels[spec.labels];
@@ -31,7 +30,7 @@ export const reportTables = (doc: ReportDocument, t: ReportTemplate): ExportTabl
       header: [t.categoryHeader, ...spec.columns.map((c) => c.header)],
       rows: Object.entries(words).map(([key, word]) => [
         word,
-        ...spec.columns.map((c) => valueOf(at(at(doc.figures, c.path), c.field ? `${key}.${c.field}` : key))),
+        ...spec.columns.map((c) => valueOf(at(at(figures, c.path), c.field ? `${key}.${c.field}` : key))),
       ]),
     };
   });

@@ -28,6 +28,14 @@ export type ReportTemplate = {
   anchor: { title: string; text: string };
   info: { sheet: string; what: string; rows: Record<string, string>; suppressedNote: string };
   statuses: Record<string, string>;
+  ward: {
+    title: string;
+    sheet: string;
+    header: [string, string, string, string, string, string];
+    statuses: Record<string, string>;
+    accepted: string;
+    anchorNote: string;
+  };
   kinds: Record<string, string>;
   labels: Record<string, Record<string, string>>;
 };
@@ -47,6 +55,8 @@ export const LABEL_SETS: Record<string, readonly string[]> = {
   area: AREA_CODES,
 };
 
+const WARD_STATUSES = ['not_started', 'draft', 'returned', 'submitted', 'accepted'];
+
 // Read once at start: a template missing a word, or naming a category nobody counts, stops the start.
 export const loadReportTemplate = (file: string): ReportTemplate => {
   const t = JSON.parse(readFileSync(file, 'utf8')) as ReportTemplate;
@@ -56,7 +66,10 @@ export const loadReportTemplate = (file: string): ReportTemplate => {
   for (const s of REPORT_SECTIONS) if (!t.sections?.[s]?.trim()) problems.push(`sections.${s} is missing`);
   for (const spec of t.tables ?? [])
     if (!LABEL_SETS[spec.labels]) problems.push(`tables "${spec.title}": no category "${spec.labels}"`);
-  const sheets = [t.info?.sheet, t.summary?.sheet, ...(t.tables ?? []).map((s) => s.sheet)];
+  for (const status of WARD_STATUSES)
+    if (!t.ward?.statuses?.[status]?.trim()) problems.push(`ward.statuses.${status} is missing`);
+  if (t.ward?.header?.length !== 6) problems.push('ward.header needs its 6 column headers');
+  const sheets = [t.info?.sheet, t.ward?.sheet, t.summary?.sheet, ...(t.tables ?? []).map((s) => s.sheet)];
   for (const name of sheets)
     if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name))
       problems.push(`sheet name "${name}" is not one Excel takes`);

@@ -11,7 +11,7 @@ import {
   ReturnReportDto,
   UpdateReportDto,
 } from './dtos/report.dto';
-import { AnchorVerdictDto, ReportViewDto } from './dtos/report-view.response';
+import { AnchorVerdictDto, ReportTableDto, ReportViewDto } from './dtos/report-view.response';
 import { EXPORT_TYPES } from '../report-export/report-document';
 import { ReportExportService } from '../report-export/report-export.service';
 import { ReportAnchorService } from './report-anchor.service';
@@ -49,6 +49,17 @@ export class ReportsWorkflowController {
     @Query() q: ExportQueryDto,
   ): Promise<StreamableFile> {
     return this.exports.export(caller, id, q.format);
+  }
+
+  @Permission('report.read')
+  @Get(':id/tables')
+  @ApiOperation({
+    summary: 'Số liệu của báo cáo như khi gửi đi / the report’s figures as its exports print them, small counts "<5"',
+  })
+  @ApiOkResponse({ type: [ReportTableDto] })
+  @ApiErrors(ReportsException.statuses, REPORT_NOT_FOUND)
+  tables(@CurrentCaller() caller: Caller, @Param('id', UuidParamPipe) id: string) {
+    return this.exports.tables(caller, id);
   }
 
   @Permission('report.draft')

@@ -1,5 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { EXPORT_TYPES } from '../report-export/report-document';
+import { ReportExportService } from '../report-export/report-export.service';
 import { InputValidationException } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { WardReportsQueryDto, WardReviewQueryDto } from './dtos/ward-reports.dto';
@@ -11,7 +13,10 @@ import { WardReportsService } from './ward-reports.service';
 @ApiBearerAuth()
 @Controller('reports/ward')
 export class WardReportsController {
-  constructor(private readonly ward: WardReportsService) {}
+  constructor(
+    private readonly ward: WardReportsService,
+    private readonly exports: ReportExportService,
+  ) {}
 
   @Permission('report.review')
   @Get()
@@ -20,8 +25,21 @@ export class WardReportsController {
       'Tình hình nộp báo cáo của các trường / each school of the ward with its report’s status and lateness, and the accepted reports summed (ward officer)',
   })
   @ApiOkResponse({ type: WardReportStatusDto })
-  status(@CurrentCaller() caller: Caller, @Query() q: WardReportsQueryDto) {
-    return this.ward.status(caller, q.schoolYear, q.kind);
+  async status(@CurrentCaller() caller: Caller, @Query() q: WardReportsQueryDto): Promise<WardReportStatusDto> {
+    const status = await this.ward.status(caller, q.schoolYear, q.kind);
+    return { ...status, rollUp: { ...status.rollUp, tables: this.exports.tablesOf(status.rollUp.figures) } };
+  }
+
+  @Permission('report.review')
+  @Get('export')
+  @ApiProduces(EXPORT_TYPES.xlsx)
+  @ApiOperation({
+    summary:
+      'Tải bảng tổng hợp (.xlsx) / the roll-up as a workbook: each school’s report, then the accepted reports summed, small counts "<5" (ward officer)',
+  })
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the file, as an attachment' })
+  exportRollUp(@CurrentCaller() caller: Caller, @Query() q: WardReportsQueryDto): Promise<StreamableFile> {
+    return this.exports.exportWard(caller, q.schoolYear, q.kind);
   }
 
   @Permission('report.review')

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { WorkingCalendar } from '@dh/calendar';
+import { LocalTime, WorkingCalendar } from '@dh/calendar';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { Caller, wardFor } from '@dh/identity';
 import { reportDueAt } from '../report-clock.service';
+import type { WardDocument } from '../report-export/report-document';
+import { reportPeriod } from '../report-figures';
 import type { ReportContentFigures } from '../report/report-content';
 import { figuresForWard } from '../report/ward-suppression';
 import { sumFigures } from './sum-figures';
@@ -23,6 +25,8 @@ export type SchoolReportLine = {
   firstSubmittedAt: string | null;
   late: boolean;
   workingDaysLate: number;
+  // The anchor its last submission carried: the ward holds it to verify the school's case chains later.
+  anchorDigest: string | null;
 };
 export type WardReportStatus = {
   schoolYear: string;
@@ -47,12 +51,13 @@ type Row = {
   report_id: string | null;
   status: 'draft' | 'submitted' | 'accepted' | null;
   figures: ReportContentFigures | null;
+  anchor_digest: string | null;
   first_submitted: Date | null;
   returned: boolean;
 };
 
 const ROWS_SQL = `
-  SELECT s.id AS school_id, s.code, s.name, r.id AS report_id, r.status, r.figures,
+  SELECT s.id AS school_id, s.code, s.name, r.id AS report_id, r.status, r.figures, r.anchor_digest,
          (SELECT min(e.at) FROM report_event e WHERE e.report_id = r.id AND e.kind = 'submitted') AS first_submitted,
          EXISTS (SELECT 1 FROM report_event e WHERE e.report_id = r.id AND e.kind = 'returned') AS returned
     FROM school s LEFT JOIN report r ON r.school_id = s.id AND r.kind = $2 AND r.school_year = $3
@@ -90,10 +95,33 @@ export class WardReportsService {
         firstSubmittedAt: sentAt?.toISOString() ?? null,
         late,
         workingDaysLate: late ? this.calendar.workingDaysBetween(dueAt, until) : 0,
+        anchorDigest: r.anchor_digest,
       };
     });
     const accepted = rows.filter((r) => r.status === 'accepted' && r.figures).map((r) => r.figures!);
     return { schoolYear, kind, dueAt: dueAt.toISOString(), schools, rollUp: this.rollUp(accepted) };
+  }
+
+  // The roll-up as its workbook prints it.
+  async document(caller: Caller, schoolYear: string, kind: PeriodKind): Promise<WardDocument> {
+    const status = await this.status(caller, schoolYear, kind);
+    const wardId = this.wardOf(caller);
+    const [ward]: { name: string }[] = wardId
+      ? await this.source.query(`SELECT name FROM ward WHERE id = $1`, [wardId])
+      : [];
+    const period = reportPeriod(kind, schoolYear, this.config.tzName);
+    const local = new LocalTime(this.config.tzName);
+    return {
+      kind,
+      schoolYear,
+      ward: ward?.name ?? '',
+      from: local.of(period.from).date,
+      to: local.of(period.to).date,
+      generatedAt: this.clock.now().toISOString(),
+      reports: status.rollUp.reports,
+      figures: status.rollUp.figures,
+      schools: status.schools,
+    };
   }
 
   // The mid-term (2028) and final (2030) reviews read the accepted school-year reports, year by year.

@@ -1075,6 +1075,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/ward/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải bảng tổng hợp (.xlsx) / the roll-up as a workbook: each school’s report, then the accepted reports summed, small counts "<5" (ward officer) */
+        get: operations["WardReportsController_exportRollUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/ward/review": {
         parameters: {
             query?: never;
@@ -1206,6 +1223,23 @@ export interface paths {
         put?: never;
         /** Nộp báo cáo cho phường / submit to the ward: frozen, anchored, its clock stopped (principal) */
         post: operations["ReportsWorkflowController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu của báo cáo như khi gửi đi / the report’s figures as its exports print them, small counts "<5" */
+        get: operations["ReportsWorkflowController_tables"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2933,6 +2967,14 @@ export interface components {
             kind: "report_semester1" | "report_year";
             schoolId: string;
         };
+        ReportTableDto: {
+            header: string[];
+            /** @description a row per category: its words, then its numbers; "<5" where a count is suppressed */
+            rows: ((number | string) | null)[][];
+            /** @description the workbook sheet it is printed on */
+            sheet: string;
+            title: string;
+        };
         ReportTextsDto: {
             /** @description Công tác phối hợp / coordination */
             coordination?: string;
@@ -3096,6 +3138,8 @@ export interface components {
         /** @enum {string} */
         SchoolReportKind: "semester_1" | "school_year" | "incident";
         SchoolReportLineDto: {
+            /** @description the anchor digest its last submission carried */
+            anchorDigest: string | null;
             code: string;
             /** Format: date-time */
             firstSubmittedAt: string | null;
@@ -3375,6 +3419,8 @@ export interface components {
             } | null;
             /** @description accepted reports summed */
             reports: number;
+            /** @description the figures as the exports print them (empty: none yet) */
+            tables: components["schemas"]["ReportTableDto"][];
         };
         WardViewDto: {
             code: string;
@@ -9118,6 +9164,77 @@ export interface operations {
             };
         };
     };
+    WardReportsController_exportRollUp: {
+        parameters: {
+            query: {
+                schoolYear: string;
+                kind: components["schemas"]["PeriodReportKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: ward_officer (phường của mình / own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     WardReportsController_review: {
         parameters: {
             query: {
@@ -9903,6 +10020,87 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "REPORT_NOT_DRAFT" | "STALE_REPORT";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ReportsWorkflowController_tables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTableDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), ward_officer (phường của mình / own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description REPORT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "REPORT_NOT_FOUND";
                     };
                 };
             };

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REPORT_EVENT_KINDS, ReportEventKind } from '../report.entity';
 import { REPORT_STATUSES, ReportStatus, SCHOOL_REPORT_KINDS, SchoolReportKind } from '../report-content';
+import type { ExportTable, Value } from '../../report-export/report-tables';
 import type { AnchorVerdict, BrokenChain } from '../report-anchor.service';
 import type { ReportEventView, ReportView } from '../report-view';
 
@@ -65,4 +66,17 @@ export class AnchorVerdictDto implements AnchorVerdict {
   @ApiProperty({ description: 'false: the stored anchor no longer hashes to its digest' }) anchorIntact!: boolean;
   @ApiProperty() checked!: number;
   @ApiProperty({ type: [BrokenChainDto] }) broken!: BrokenChainDto[];
+}
+
+// A table of figures as the exports print it.
+export class ReportTableDto implements ExportTable {
+  @ApiProperty({ description: 'the workbook sheet it is printed on' }) sheet!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [String] }) header!: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true } },
+    description: 'a row per category: its words, then its numbers; "<5" where a count is suppressed',
+  })
+  rows!: Value[][];
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ReportTableDto } from '../../report/dtos/report-view.response';
 import type {
   PeriodKind,
   ReviewYear,
@@ -25,11 +26,15 @@ export class SchoolReportLineDto implements SchoolReportLine {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstSubmittedAt!: string | null;
   @ApiProperty({ description: 'first sent after the due time, or not sent and the due time passed' }) late!: boolean;
   @ApiProperty() workingDaysLate!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'the anchor digest its last submission carried' })
+  anchorDigest!: string | null;
 }
 
 export class WardRollUpDto {
   @ApiProperty({ description: 'accepted reports summed' }) reports!: number;
   @ApiProperty(FIGURES) figures!: Record<string, unknown> | null;
+  @ApiProperty({ type: [ReportTableDto], description: 'the figures as the exports print them (empty: none yet)' })
+  tables!: ReportTableDto[];
 }
 
 export class WardReportStatusDto implements WardReportStatus {

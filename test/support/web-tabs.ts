@@ -23,9 +23,11 @@ export const useWebTabs = () => {
       await page.close();
     }
   });
-  const openAs = async (username: string, path: string, viewport = LAPTOP): Promise<Page> => {
+  // `at`: the tab's own clock, fixed, for a page that takes "today" from the browser (the running school year).
+  const openAs = async (username: string, path: string, viewport = LAPTOP, at?: Date): Promise<Page> => {
     const page = await started.browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     tabs.push({ page, csp: await watchCspViolations(page) });
+    if (at) await page.clock.setFixedTime(at);
     await page.goto(`${started.web.url}${path}`);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await logIn(page, username, DEMO_PASSWORD);

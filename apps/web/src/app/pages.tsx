@@ -50,6 +50,16 @@ export const signedInPages: RouteObject[] = [
     (m) => m.CasePage,
   ),
   page(
+    'bao-cao',
+    () => import('../modules/reports/components/ReportsPage'),
+    (m) => m.ReportsPage,
+  ),
+  page(
+    'bao-cao/:reportId',
+    () => import('../modules/reports/components/ReportPage'),
+    (m) => m.ReportPage,
+  ),
+  page(
     'so-lieu',
     () => import('../modules/figures/components/FiguresPage'),
     (m) => m.FiguresPage,

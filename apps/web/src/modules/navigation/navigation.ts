@@ -30,6 +30,7 @@ export const MENU: MenuEntry[] = [
   { path: '/ho-so/moi', label: 'menu.openCase', roles: ['counsellor', 'supervisor'] },
   { path: '/ho-so', label: 'menu.cases', roles: CASE_READERS },
   { path: '/so-lieu', label: 'menu.figures', roles: ['principal', 'supervisor', 'ward_officer'] },
+  { path: '/bao-cao', label: 'menu.reports', roles: ['principal', 'supervisor', 'ward_officer'] },
   { path: '/canh-bao', label: 'menu.alerts', roles: ['counsellor', 'supervisor', 'principal', 'ward_officer'] },
   // What the school keeps beside its cases: its leaders keep it, its counsellors read it (POLICY['school_records.read']).
   { path: '/nha-truong/to-tu-van', label: 'menu.schoolTeam', roles: SCHOOL_RECORDS_READERS },

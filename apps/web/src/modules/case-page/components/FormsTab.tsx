@@ -1,9 +1,9 @@
 import { Alert, Button, List } from 'antd';
 import { useState } from 'react';
-import { isProblem, problemMessage, type Problem } from '../../api/problem';
+import { downloadFile } from '../../api/downloadFile';
+import { problemMessage, type Problem } from '../../api/problem';
 import type { DictionaryKey } from '../../i18n/dictionaryVi';
 import { useI18n } from '../../i18n/I18nProvider';
-import { sessionStore } from '../../session/sessionStore';
 
 const FORMS: { n: string; label: DictionaryKey }[] = [
   { n: '01', label: 'forms.01' },
@@ -17,32 +17,26 @@ const FORMS: { n: string; label: DictionaryKey }[] = [
 export const FormsTab = ({ caseId, code }: { caseId: string; code: string }) => {
   const { t, language } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<Problem | null>(null);
+  const [refusal, setRefusal] = useState<Problem | 'failed' | null>(null);
   const download = async (n: string) => {
     setBusy(n);
     setRefusal(null);
     try {
-      const res = await fetch(`/api/cases/${caseId}/forms/${n}`, {
-        headers: { Authorization: `Bearer ${sessionStore.get()?.token ?? ''}` },
-      });
-      if (!res.ok) {
-        const body: unknown = await res.json().catch(() => null);
-        if (isProblem(body)) setRefusal(body);
-        return;
-      }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${code}-mau-${n}.docx`;
-      a.click();
-      URL.revokeObjectURL(url);
+      setRefusal(await downloadFile(`/api/cases/${caseId}/forms/${n}`, `${code}-mau-${n}.docx`));
     } finally {
       setBusy(null);
     }
   };
   return (
     <>
-      {refusal && <Alert type="error" showIcon role="alert" title={problemMessage(refusal, language)} />}
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={refusal === 'failed' ? t('error.network') : problemMessage(refusal, language)}
+        />
+      )}
       <List
         dataSource={FORMS}
         renderItem={(f) => (

@@ -1,0 +1,20 @@
+import { sessionStore } from '../session/sessionStore';
+import { isProblem, type Problem } from './problem';
+
+// A file the API generates (a form, a report), fetched with the session's token and handed to the browser to save
+// under `fileName`. A refusal comes back as the API's problem for the page to show ('failed' when the answer was
+// not one); nothing is saved then.
+export const downloadFile = async (path: string, fileName: string): Promise<Problem | 'failed' | null> => {
+  const res = await fetch(path, { headers: { Authorization: `Bearer ${sessionStore.get()?.token ?? ''}` } });
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => null);
+    return isProblem(body) ? body : 'failed';
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+  return null;
+};

@@ -9,6 +9,7 @@ import { FRESH_WINDOWS_MS, report, reportCase } from '../support/intake-helpers'
 import { startTestApp, TestApp } from '../support/test-app';
 import { BODIES, facilities, ListKind, PATHS, YEAR } from '../support/school-records-helpers';
 import { Activity, TeamMember, Training } from '@dh/school-records';
+import { Report, ReportService } from '@dh/reports';
 
 type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'auditor' | 'admin';
 // Cases of school A: assigned to counsellorA, assigned to another counsellor, in referral (sent to the ward, or
@@ -255,6 +256,68 @@ const RECORDS_ACTION: Record<RecordsEndpoint, Action> = {
   remove: 'school_records.write',
   facilities: 'school_records.read',
   setFacilities: 'school_records.write',
+};
+// A school's reports to the ward: its leaders draft and edit, its principal submits, the ward officer of its ward
+// reads what was sent and returns or accepts it. A role that takes no part in a step is refused before any report
+// is looked at (403); a report of a school the caller does not reach, or a draft the ward was never sent, is 404.
+type ReportEndpoint =
+  | 'create'
+  | 'read'
+  | 'tables'
+  | 'export'
+  | 'edit'
+  | 'refresh'
+  | 'submit'
+  | 'readSent'
+  | 'verifyAnchor'
+  | 'returnIt'
+  | 'accept';
+const REPORT_ENDPOINTS: ReportEndpoint[] = [
+  'create',
+  'read',
+  'tables',
+  'export',
+  'edit',
+  'refresh',
+  'submit',
+  'readSent',
+  'verifyAnchor',
+  'returnIt',
+  'accept',
+];
+const refusedAll = (code: number) =>
+  Object.fromEntries(REPORT_ENDPOINTS.map((e) => [e, code])) as Record<ReportEndpoint, number>;
+const LEADS = { read: 200, tables: 200, export: 200, edit: 200, refresh: 200, readSent: 200, verifyAnchor: 200 };
+const REVIEWS = { ...refusedAll(403), read: 404, tables: 404, export: 404, readSent: 200, verifyAnchor: 200 };
+const REPORTS: Record<Role, Record<RecordsCtx, Record<ReportEndpoint, number>>> = {
+  counsellor: { own: refusedAll(403), other: refusedAll(403), otherWard: refusedAll(403) },
+  supervisor: {
+    own: { ...refusedAll(403), ...LEADS, create: 201 },
+    other: { ...refusedAll(404), submit: 403, returnIt: 403, accept: 403 },
+    otherWard: { ...refusedAll(404), submit: 403, returnIt: 403, accept: 403 },
+  },
+  principal: {
+    own: { ...refusedAll(403), ...LEADS, create: 201, submit: 200 },
+    other: { ...refusedAll(404), returnIt: 403, accept: 403 },
+    otherWard: { ...refusedAll(404), returnIt: 403, accept: 403 },
+  },
+  ward_officer: {
+    own: { ...REVIEWS, returnIt: 200, accept: 200 },
+    other: { ...REVIEWS, returnIt: 200, accept: 200 },
+    otherWard: {
+      ...refusedAll(403),
+      read: 404,
+      tables: 404,
+      export: 404,
+      readSent: 404,
+      verifyAnchor: 404,
+      returnIt: 404,
+      accept: 404,
+    },
+  },
+  // Reports hold no case: an auditor's grant to a school's cases reaches none of them.
+  auditor: { own: refusedAll(403), other: refusedAll(403), otherWard: refusedAll(403) },
+  admin: { own: refusedAll(403), other: refusedAll(403), otherWard: refusedAll(403) },
 };
 // The consent ledger: the case team (the assigned counsellor, the school's supervisors) records and withdraws;
 // principals and auditors of the school read it too.
@@ -919,6 +982,83 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     }
     expect(fromPolicy).toEqual(DIRECTORY);
     expect(fromApi).toEqual(DIRECTORY);
+  });
+
+  it('reports: every role drafts, reads, writes, submits, returns and accepts a report of school A, school B and a school of another ward', async () => {
+    const reports = t.app.get(ReportService);
+    const source = t.app.get(DataSource);
+    // Each report of its own school year (one report per school, kind and year), made by a principal of its school.
+    let year = 2040;
+    const nextYear = () => `${year}-${(year += 1)}`;
+    const leaderOf = (ctx: RecordsCtx): Caller => ({
+      ...callers.principal,
+      schoolIds: [figuresSchool[ctx].id],
+      wardId: figuresSchool[ctx].wardId,
+    });
+    const draft = (ctx: RecordsCtx) =>
+      reports.create(leaderOf(ctx), { schoolId: figuresSchool[ctx].id, kind: 'semester_1', schoolYear: nextYear() });
+    const sent = async (ctx: RecordsCtx) => {
+      const r = await draft(ctx);
+      return reports.submit(leaderOf(ctx), r.id, r.version);
+    };
+    const version = async (id: string): Promise<number> =>
+      (await source.getRepository(Report).findOneByOrFail({ id })).version;
+    const fromApi = {} as typeof REPORTS;
+    for (const role of ROLES) {
+      fromApi[role] = {} as Record<RecordsCtx, Record<ReportEndpoint, number>>;
+      const h = auth(who[role]);
+      for (const ctx of Object.keys(figuresSchool) as RecordsCtx[]) {
+        const d = (await draft(ctx)).id;
+        const s = (await sent(ctx)).id;
+        const toReturn = (await sent(ctx)).id;
+        const toAccept = (await sent(ctx)).id;
+        const step = async (id: string, path: string, body: object = {}) =>
+          (
+            await t
+              .http()
+              .post(`/api/reports/${id}/${path}`)
+              .set(h)
+              .send({ version: await version(id), ...body })
+          ).status;
+        fromApi[role][ctx] = {
+          create: (
+            await t
+              .http()
+              .post('/api/reports')
+              .set(h)
+              .send({ schoolId: figuresSchool[ctx].id, kind: 'school_year', schoolYear: nextYear() })
+          ).status,
+          read: (await t.http().get(`/api/reports/${d}`).set(h)).status,
+          tables: (await t.http().get(`/api/reports/${d}/tables`).set(h)).status,
+          export: (await t.http().get(`/api/reports/${d}/export`).query({ format: 'xlsx' }).set(h)).status,
+          edit: (
+            await t
+              .http()
+              .patch(`/api/reports/${d}`)
+              .set(h)
+              .send({ version: await version(d), texts: { results: `${role} ${ctx}` } })
+          ).status,
+          refresh: await step(d, 'refresh'),
+          submit: await step(d, 'submit'),
+          readSent: (await t.http().get(`/api/reports/${s}`).set(h)).status,
+          verifyAnchor: (await t.http().get(`/api/reports/${s}/anchor/verify`).set(h)).status,
+          returnIt: await step(toReturn, 'return', { reason: 'Kiểm tra quyền.' }),
+          accept: await step(toAccept, 'accept'),
+        };
+      }
+    }
+    expect(fromApi).toEqual(REPORTS);
+    // The ward's own views (its schools' statuses, the roll-up workbook, the plan's review): the ward officer only.
+    for (const role of ROLES) {
+      const h = auth(who[role]);
+      const query = { schoolYear: '2040-2041', kind: 'semester_1' };
+      const ward = [
+        (await t.http().get('/api/reports/ward').query(query).set(h)).status,
+        (await t.http().get('/api/reports/ward/export').query(query).set(h)).status,
+        (await t.http().get('/api/reports/ward/review').query({ from: 2040, to: 2041 }).set(h)).status,
+      ];
+      expect({ role, ward }).toEqual({ role, ward: role === 'ward_officer' ? [200, 200, 200] : [403, 403, 403] });
+    }
   });
 
   it('school records: every role reads and keeps the team, activities and training, and the facilities, of school A, school B and a school of another ward', async () => {

@@ -144,9 +144,9 @@ describe('auditor grants: an auditor reaches a school only while a grant for it 
       (
         await t
           .http()
-          .post('/api/reports/submissions')
+          .post('/api/reports')
           .set(auth(inspector))
-          .send({ schoolId: w.schoolA, kind: 'report_year' })
+          .send({ schoolId: w.schoolA, kind: 'school_year', schoolYear: '2025-2026' })
       ).status,
     ).toBe(403);
     expect((await sendEvent(t, inspector, cases.b, 'ADD_NOTE', { text: 'thanh tra ghi' })).status).toBe(404);

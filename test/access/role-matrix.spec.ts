@@ -16,7 +16,7 @@ type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'audito
 // elsewhere); and a case of school B. All schools are of one ward.
 type Ctx = 'own' | 'notAssigned' | 'referredToWard' | 'referredElsewhere' | 'other';
 type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'event' | 'pause';
-type SchoolEndpoint = 'openCase' | 'createLearner' | 'submitReport' | 'bulkClose';
+type SchoolEndpoint = 'openCase' | 'createLearner' | 'bulkClose';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
 type GlobalEndpoint =
@@ -86,13 +86,13 @@ const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
   },
 };
 // bulkClose: closing together the public reports a flood marked for bulk triage, the school's supervisors only.
-const NO_SCHOOL = { openCase: 404, createLearner: 404, submitReport: 404, bulkClose: 404 };
+const NO_SCHOOL = { openCase: 404, createLearner: 404, bulkClose: 404 };
 const SCHOOLS: Record<Role, Record<'own' | 'other', Record<SchoolEndpoint, number>>> = {
-  counsellor: { own: { openCase: 201, createLearner: 201, submitReport: 403, bulkClose: 403 }, other: NO_SCHOOL },
-  supervisor: { own: { openCase: 201, createLearner: 201, submitReport: 403, bulkClose: 200 }, other: NO_SCHOOL },
-  principal: { own: { openCase: 403, createLearner: 403, submitReport: 200, bulkClose: 403 }, other: NO_SCHOOL },
+  counsellor: { own: { openCase: 201, createLearner: 201, bulkClose: 403 }, other: NO_SCHOOL },
+  supervisor: { own: { openCase: 201, createLearner: 201, bulkClose: 200 }, other: NO_SCHOOL },
+  principal: { own: { openCase: 403, createLearner: 403, bulkClose: 403 }, other: NO_SCHOOL },
   ward_officer: { own: NO_SCHOOL, other: NO_SCHOOL },
-  auditor: { own: { openCase: 403, createLearner: 403, submitReport: 403, bulkClose: 403 }, other: NO_SCHOOL },
+  auditor: { own: { openCase: 403, createLearner: 403, bulkClose: 403 }, other: NO_SCHOOL },
   admin: { own: NO_SCHOOL, other: NO_SCHOOL },
 };
 const FIGURES: Record<Role, Record<FiguresCtx, number>> = {
@@ -506,7 +506,6 @@ const CASE_ACTION: Record<CaseEndpoint, Action> = {
 const SCHOOL_ACTION: Record<SchoolEndpoint, Action> = {
   openCase: 'case.open',
   createLearner: 'learner.create',
-  submitReport: 'report.submit',
   bulkClose: 'case.bulk_close',
 };
 const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
@@ -705,7 +704,7 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     expect(fromApi).toEqual(CASES);
   });
 
-  it('school endpoints: opening a case, adding a learner, submitting a report, closing a flood’s marked reports', async () => {
+  it('school endpoints: opening a case, adding a learner, closing a flood’s marked reports (reports: below)', async () => {
     const schoolOf = { own: w.schoolA, other: w.schoolB };
     const fromPolicy = {} as typeof SCHOOLS;
     const fromApi = {} as typeof SCHOOLS;
@@ -768,8 +767,6 @@ describe('the role matrix: every role × every endpoint × own school / other sc
                 ],
               })
           ).status,
-          submitReport: (await t.http().post('/api/reports/submissions').set(h).send({ schoolId, kind: 'report_year' }))
-            .status,
           bulkClose: (await t.http().post('/api/cases/bulk-close').set(h).send({ schoolId, reason: 'Kiểm tra quyền.' }))
             .status,
         };

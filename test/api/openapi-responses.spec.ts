@@ -116,11 +116,6 @@ describe('the answers match the OpenAPI document', () => {
       .send({ nextAction: 'Gọi cho gia đình.' });
     await t.http().get('/api/reports/ward/cases').set(auth(users.wardW));
     await t.http().get('/api/reports/school/figures').query({ schoolId: schoolA }).set(auth(users.principalA));
-    await t
-      .http()
-      .post('/api/reports/submissions')
-      .set(auth(users.principalA))
-      .send({ schoolId: schoolA, kind: 'report_semester1' });
     await t.http().get('/api/audit/checkpoints/latest').set(auth(users.auditorA));
     await t.http().get('/api/directory').set(auth(users.counsellorA));
     await t.http().get('/api/cases').set(auth(users.counsellorA)).set('Authorization', 'Bearer nope');

@@ -5,6 +5,7 @@ import { DeliveryDispatcher } from '@dh/delivery';
 import { EscalationSweepService } from '@dh/escalations';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
 import { move, openCase } from '../support/case-helpers';
+import { submitReport } from '../support/report-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -34,18 +35,12 @@ describe('report clocks, the effective calendar, the outbox and the ward’s SLA
     t.clock.set('2026-12-01T09:00:00+07:00');
     await sweep();
     // School B reports on time: its clock stops.
-    const submitted = await t
-      .http()
-      .post('/api/reports/submissions')
-      .set(auth(htB))
-      .send({ schoolId: w.schoolB, kind: 'report_semester1' })
-      .expect(200);
-    expect(submitted.body.closedDeadlines).toBe(1);
+    await submitReport(t, htB, w.schoolB, 'semester_1', '2026-2027');
     await t
       .http()
-      .post('/api/reports/submissions')
+      .post('/api/reports')
       .set(auth(htB))
-      .send({ schoolId: w.schoolA, kind: 'report_semester1' })
+      .send({ schoolId: w.schoolA, kind: 'semester_1', schoolYear: '2026-2027' })
       .expect(404);
 
     t.clock.set('2027-01-14T17:00:00+07:00'); // a working day before 15/1: reminder

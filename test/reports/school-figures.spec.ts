@@ -1,6 +1,7 @@
 import { EscalationSweepService } from '@dh/escalations';
 import { auth, Login, World } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
+import { submitReport } from '../support/report-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -44,12 +45,7 @@ describe('school figures: one school’s counts, its overdue cases and the repor
   });
 
   it('shows the school-year report as submitted once the principal records it', async () => {
-    await t
-      .http()
-      .post('/api/reports/submissions')
-      .set(auth(w.users.principalA))
-      .send({ schoolId: w.schoolA, kind: 'report_year' })
-      .expect(200);
+    await submitReport(t, w.users.principalA, w.schoolA, 'school_year', '2025-2026');
     const res = await figures(w.users.principalA, { schoolId: w.schoolA }).expect(200);
     expect(res.body.reports).toEqual(reports('2026-04-01T02:00:00.000Z'));
   });

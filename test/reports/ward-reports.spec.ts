@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { binary } from '../support/docx';
 import { auth, Login, World } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
+import { submitReport } from '../support/report-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -26,10 +27,8 @@ describe('the ward’s reports', () => {
       .set(auth(who))
       .send(body)
       .expect((r) => expect(r.status).toBeLessThan(300));
-  const draftAndSubmit = async (principal: Login, schoolId: string, kind = 'semester_1') => {
-    const r = (await post(principal, '/api/reports', { schoolId, kind, schoolYear: YEAR })).body;
-    return (await post(principal, `/api/reports/${r.id}/submit`, { version: r.version })).body;
-  };
+  const draftAndSubmit = (principal: Login, schoolId: string, kind: 'semester_1' | 'school_year' = 'semester_1') =>
+    submitReport(t, principal, schoolId, kind, YEAR);
   const status = async (kind = 'semester_1') =>
     (await t.http().get('/api/reports/ward').query({ schoolYear: YEAR, kind }).set(auth(w.users.wardW)).expect(200))
       .body;

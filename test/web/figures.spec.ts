@@ -85,7 +85,7 @@ describeWithBrowser('the web app: figures (Số liệu)', () => {
   const expectedStages = (byStage: Record<string, Cell>) =>
     Object.fromEntries(Object.entries(byStage).map(([stage, n]) => [stageVi(stage), String(n)]));
 
-  it('starts the principal on their school’s figures, by stage in Vietnamese with the API’s numbers, and lets them mark a report submitted', async () => {
+  it('starts the principal on their school’s figures, by stage in Vietnamese with the API’s numbers, and leads them to the report it still owes', async () => {
     const token = await tokenOf('ht.dongda');
     const [school] = (await get(token, '/api/me/schools')).items as { id: string; name: string }[];
     const api = await get(token, '/api/reports/school/figures', { schoolId: school.id });
@@ -106,7 +106,8 @@ describeWithBrowser('the web app: figures (Số liệu)', () => {
     await screenshot(page, 'figures-principal');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    // The reports of the school year: both dates; the one whose clock runs is marked submitted from its row.
+    // The reports of the school year: both dates, each not yet sent leading to the reports page; once the
+    // school-year report is submitted there, its row says when.
     const reports = page.getByRole('table', { name: 'Hạn nộp báo cáo năm học' });
     expect(await reports.locator('tbody tr').count()).toBe(2);
     expect(await reports.textContent()).toContain('15/01/2026');
@@ -116,8 +117,25 @@ describeWithBrowser('the web app: figures (Số liệu)', () => {
     );
     expect(open?.kind).toBe('report_year');
     const row = reports.locator('tr[data-kind="report_year"]');
-    await row.getByRole('button', { name: /Đánh dấu đã nộp báo cáo/ }).click();
+    await row.getByRole('link', { name: /Lập và nộp báo cáo/ }).click();
+    await page.waitForURL(/\/bao-cao$/);
+    const draft = (
+      await web
+        .http()
+        .post('/api/reports')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ schoolId: school.id, kind: 'school_year', schoolYear: '2025-2026' })
+        .expect(201)
+    ).body;
+    await web
+      .http()
+      .post(`/api/reports/${draft.id}/submit`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ version: draft.version })
+      .expect(200);
+    await page.goBack();
     await row.getByText(/Đã nộp lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/).waitFor();
+    expect(await row.getByRole('link').count()).toBe(0);
     const after = await get(token, '/api/reports/school/figures', { schoolId: school.id });
     expect(after.reports.find((r: { kind: string }) => r.kind === 'report_year').submittedAt).not.toBeNull();
     await screenshot(page, 'figures-principal-submitted');

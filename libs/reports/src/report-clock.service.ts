@@ -5,9 +5,8 @@ import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { inTransaction } from '@dh/database';
 import { BeforeSweepHooks, DeadlineService, REPORT_DEADLINE_KINDS, ReportKind } from '@dh/escalations';
-import { assertAllowed, Caller, schoolNotFound, UserService } from '@dh/identity';
+import { UserService } from '@dh/identity';
 
-export type ReportSubmitted = { schoolId: string; kind: ReportKind; closedDeadlines: number };
 // A report the school owes this school year: due when, and when its clock was closed by a submission (null: not yet,
 // or its clock was never opened because the school joined after the date).
 export type ReportPeriod = { kind: ReportKind; dueAt: string; submittedAt: string | null; hasClock: boolean };
@@ -100,18 +99,7 @@ export class ReportClockService implements OnModuleInit {
     });
   }
 
-  // A school leader records that their school submitted a report. Whether they may depends on the school sent (a
-  // school beyond their reach is 404), so the check is here, before anything is read.
-  submit(caller: Caller, schoolId: string, kind: ReportKind, now: Date): Promise<ReportSubmitted> {
-    assertAllowed(caller, 'report.submit', schoolId, schoolNotFound);
-    return inTransaction(this.source, async (tx) => ({
-      schoolId,
-      kind,
-      closedDeadlines: await this.markSubmitted(tx, schoolId, kind, now),
-    }));
-  }
-
-  // The report-submitted event closes the school's clock for that report.
+  // A submitted report (ReportService.submit) closes the school's clock for it.
   async markSubmitted(tx: EntityManager, schoolId: string, kind: ReportKind, now: Date): Promise<number> {
     return this.deadlines.closeSchoolClocks(tx, schoolId, kind, now);
   }

@@ -6,7 +6,6 @@ import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { ReportClockService } from './report-clock.service';
 import { ReportFiguresService } from './report-figures';
-import { ReportSubmissionsController } from './report-submissions.controller';
 import { Report, ReportEvent } from './report/report.entity';
 import { ReportAnchorService } from './report/report-anchor.service';
 import { ReportExportService } from './report-export/report-export.service';
@@ -27,7 +26,7 @@ import { WardReportsService } from './ward-reports/ward-reports.service';
     EscalationsModule,
   ],
   // WardReportsController before ReportsWorkflowController: GET reports/ward is not GET reports/:id.
-  controllers: [ReportsController, ReportSubmissionsController, WardReportsController, ReportsWorkflowController],
+  controllers: [ReportsController, WardReportsController, ReportsWorkflowController],
   providers: [
     WardFiguresService,
     SchoolFiguresService,

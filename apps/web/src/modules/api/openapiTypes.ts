@@ -1024,23 +1024,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/reports/submissions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Ghi nhận nhà trường đã nộp báo cáo / record that the school submitted a report (principal) */
-        post: operations["ReportSubmissionsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/reports/ward": {
         parameters: {
             query?: never;
@@ -2955,18 +2938,6 @@ export interface components {
         };
         /** @enum {string} */
         ReportStatus: "draft" | "submitted" | "accepted";
-        ReportSubmissionAnswerDto: {
-            /** @description the report deadlines this submission met */
-            closedDeadlines: number;
-            kind: components["schemas"]["ReportKind"];
-            /** Format: uuid */
-            schoolId: string;
-        };
-        ReportSubmissionDto: {
-            /** @enum {string} */
-            kind: "report_semester1" | "report_year";
-            schoolId: string;
-        };
         ReportTableDto: {
             header: string[];
             /** @description a row per category: its words, then its numbers; "<5" where a count is suppressed */
@@ -8892,89 +8863,6 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), ward_officer (phường của mình / own ward) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"] & {
-                        /** @enum {string} */
-                        code?: "FORBIDDEN_ROLE";
-                    };
-                };
-            };
-            /** @description SCHOOL_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"] & {
-                        /** @enum {string} */
-                        code?: "SCHOOL_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description INTERNAL, DATABASE_UNAVAILABLE */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"] & {
-                        /** @enum {string} */
-                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    ReportSubmissionsController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReportSubmissionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportSubmissionAnswerDto"];
-                };
-            };
-            /** @description MALFORMED_JSON, VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"] & {
-                        /** @enum {string} */
-                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemResponse"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: principal (trường của mình / own schools) */
             403: {
                 headers: {
                     [name: string]: unknown;

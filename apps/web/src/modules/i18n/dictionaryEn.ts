@@ -322,7 +322,7 @@ export const dictionaryEn: Dictionary = {
   'figures.notSubmitted': 'Not submitted',
   'figures.late': 'Overdue, not submitted',
   'figures.noClock': 'Not tracked here (the school joined after this date)',
-  'figures.markSubmitted': 'Mark the report submitted',
+  'figures.toReports': 'Write and submit the report',
   'figures.noSchools': 'The ward has no school yet. Ask the administrator to add one.',
   'figures.noSchool': 'Your account has no school yet. Ask the administrator to assign one.',
   'figures.notYours': 'This page is for principals, supervisors and ward officers. Open “Cases” instead.',

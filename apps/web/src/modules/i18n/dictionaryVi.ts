@@ -321,7 +321,7 @@ export const dictionaryVi = {
   'figures.notSubmitted': 'Chưa nộp',
   'figures.late': 'Quá hạn, chưa nộp',
   'figures.noClock': 'Không theo dõi trên hệ thống (trường tham gia sau hạn này)',
-  'figures.markSubmitted': 'Đánh dấu đã nộp báo cáo',
+  'figures.toReports': 'Lập và nộp báo cáo',
   'figures.noSchools': 'Phường chưa có trường nào. Hãy đề nghị quản trị hệ thống thêm trường.',
   'figures.noSchool': 'Tài khoản chưa gắn với trường nào. Hãy đề nghị quản trị hệ thống gắn trường.',
   'figures.notYours': 'Trang này dành cho hiệu trưởng, tổ trưởng tư vấn và cán bộ phường. Hãy mở mục “Hồ sơ”.',

@@ -25,7 +25,6 @@ const Failure = ({ error }: { error: Error | null }) => {
 // A school leader's figures: the school they work in now, counted exactly, and its report deadlines.
 const SchoolSection = () => {
   const { t } = useI18n();
-  const session = useSession();
   const { current } = useWorkplace();
   const figures = useSchoolFigures(current?.id ?? null);
   const data = figures.data;
@@ -40,12 +39,7 @@ const SchoolSection = () => {
         <>
           <p>{t('figures.asOf', { year: data.schoolYear, at: dayjs(data.asOf).format(DATE_TIME) })}</p>
           <SchoolFigures figures={data.school} overdue={data.overdue} />
-          <ReportDeadlines
-            schoolId={data.school.schoolId}
-            reports={data.reports}
-            asOf={data.asOf}
-            canSubmit={session?.user.roles.includes('principal') ?? false}
-          />
+          <ReportDeadlines reports={data.reports} asOf={data.asOf} />
         </>
       )}
     </section>

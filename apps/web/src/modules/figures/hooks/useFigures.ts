@@ -1,9 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/apiClient';
 import { dataOf } from '../../api/problem';
-import type { components } from '../../api/openapiTypes';
-
-type ReportKind = components['schemas']['ReportKind'];
 
 export const schoolFiguresKey = (schoolId: string | null) => ['reports', 'school', schoolId] as const;
 
@@ -23,13 +20,3 @@ export const useWardFigures = (enabled: boolean) =>
     queryFn: async () => dataOf(await api.GET('/api/reports/ward/cases', {})),
     enabled,
   });
-
-// Records that the school submitted a report; the figures reload to show it submitted.
-export const useSubmitReport = (schoolId: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (kind: ReportKind) =>
-      dataOf(await api.POST('/api/reports/submissions', { body: { schoolId, kind } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: schoolFiguresKey(schoolId) }),
-  });
-};

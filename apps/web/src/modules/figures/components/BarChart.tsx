@@ -3,7 +3,8 @@ import { widthOf, type Bar } from '../figureLabels';
 
 // A horizontal bar chart that is also its own table: a screen reader reads the caption, each category and its
 // number; the bars, drawn with widths only (no script, no chart library: the page's CSP holds), are hidden from it.
-export const BarChart = ({ title, bars }: { title: string; bars: Bar[] }) => {
+// `valueHeader`: what the numbers are (cases unless said).
+export const BarChart = ({ title, bars, valueHeader }: { title: string; bars: Bar[]; valueHeader?: string }) => {
   const { t } = useI18n();
   return (
     <table className="figures-chart">
@@ -12,7 +13,7 @@ export const BarChart = ({ title, bars }: { title: string; bars: Bar[] }) => {
         <tr>
           <th scope="col">{t('figures.category')}</th>
           <th scope="col" className="figures-number">
-            {t('figures.count')}
+            {valueHeader ?? t('figures.count')}
           </th>
           <th scope="col" aria-hidden="true" className="figures-bar-head" />
         </tr>

@@ -11,7 +11,7 @@ const barsOf = (table: ReportTable): Bar[] =>
 export const RollUpCharts = ({ tables }: { tables: ReportTable[] }) => (
   <div className="figures-charts">
     {tables.map((table) => (
-      <BarChart key={table.sheet} title={`${table.title} (${table.header[1]})`} bars={barsOf(table)} />
+      <BarChart key={table.sheet} title={table.title} valueHeader={table.header[1]} bars={barsOf(table)} />
     ))}
   </div>
 );

@@ -12,6 +12,7 @@ import { PERIOD_REPORT_KIND_LABELS } from '../../labels/valueLabels';
 import { schoolYearOf, yearChoices } from '../../school-records/schoolYears';
 import { type PeriodKind, useWardReports } from '../hooks/useReports';
 import { ReportStatusTag } from './ReportStatusTag';
+import { ReportTables } from './ReportTables';
 import { RollUpCharts } from './RollUpCharts';
 
 type Line = components['schemas']['SchoolReportLineDto'];
@@ -108,7 +109,9 @@ export const WardReports = () => {
       {data && data.rollUp.tables.length > 0 && (
         <>
           <p className="figures-masked-note">{t('figures.maskedNote')}</p>
-          <RollUpCharts tables={data.rollUp.tables} />
+          {/* The summary mixes counts, minutes and people: a table; each breakdown after it: a chart. */}
+          <ReportTables tables={data.rollUp.tables.slice(0, 1)} />
+          <RollUpCharts tables={data.rollUp.tables.slice(1)} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import type { Algorithm } from 'jsonwebtoken';
 import { Clock } from '@dh/clock';
 import { World } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
@@ -14,13 +15,13 @@ describe('a signed token with malformed claims is refused with 401, never 500 or
     ({ t, w } = world);
   });
 
-  const sign = (claims: Record<string, unknown>, expiresIn: number | null = 3600) => {
+  const sign = (claims: Record<string, unknown>, expiresIn: number | null = 3600, algorithm: Algorithm = 'HS256') => {
     const iat = Math.floor(t.app.get(Clock).now().getTime() / 1000);
     return t.app
       .get(JwtService)
       .sign(
         { iat, ...claims },
-        { secret: t.config.jwtSecret, algorithm: 'HS256', ...(expiresIn === null ? {} : { expiresIn }) },
+        { secret: t.config.jwtSecret, algorithm, ...(expiresIn === null ? {} : { expiresIn }) },
       );
   };
   const me = (token: string) => t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
@@ -56,5 +57,15 @@ describe('a signed token with malformed claims is refused with 401, never 500 or
       'no tv': (await me(sign({ sub }))).status,
     };
     expect(seen).toEqual({ 'no exp': 401, 'tv as a string': 401, 'no tv': 401 });
+  });
+
+  it('refuses a token signed with the right secret under another algorithm than HS256', async () => {
+    const sub = w.users.counsellorA.id;
+    await me(sign({ sub, tv: 0 }, 3600, 'HS256')).expect(200);
+    const seen = {
+      HS384: (await me(sign({ sub, tv: 0 }, 3600, 'HS384'))).status,
+      HS512: (await me(sign({ sub, tv: 0 }, 3600, 'HS512'))).status,
+    };
+    expect(seen).toEqual({ HS384: 401, HS512: 401 });
   });
 });

@@ -48,11 +48,7 @@ export class AuthService {
     const ok = await this.hasher.verify(user.passwordHash, password);
     if (!ok || user.disabledAt) throw new IdentityException(IdentityExceptionCode.INVALID_CREDENTIALS);
     const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion, iat: this.nowSeconds() };
-    const accessToken = await this.jwt.signAsync(claims, {
-      algorithm: 'HS256',
-      secret: this.config.jwtSecret,
-      expiresIn: this.config.jwtExpiresInSeconds,
-    });
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds });
     return { accessToken, user: toPublicUser(user, await this.schoolIdsOf(user)) };
   }
 
@@ -60,11 +56,7 @@ export class AuthService {
   async authenticate(token: string, requestId: string): Promise<Caller> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
-        algorithms: ['HS256'],
-        secret: this.config.jwtSecret,
-        clockTimestamp: this.nowSeconds(),
-      });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { clockTimestamp: this.nowSeconds() });
     } catch {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }

@@ -1,118 +1,231 @@
-// Cost of one case transition through the engine (lock, machine, row, audit chain, commit),
-// against a baseline measured in the same run: the bare SQL of the same writes, without the engine.
-// Run: npm run build && node dist/bench/transition.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
+// Transitions as a school uses them: ADD_NOTE over HTTP to the API running as `npm start` runs it (its own
+// process), at 1, 8 and 32 clients each on its own case, beside pgbench running the transition's bare statements
+// (lock the case, read the chain's last seq, update the case, append the event) on the same database and cases in
+// the same run. Prints transitions/s with p50/p99, pgbench's transactions/s, and the API's share of that ceiling.
+// Run: npm run build && node dist/bench/transition.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test;
+// BENCH_SECONDS per measurement, default 10)
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { randomUUID } from 'node:crypto';
 import { CaseService, CaseTransitionService } from '@dh/cases';
 import { Caller, UserService } from '@dh/identity';
 import { LearnerService } from '@dh/learners';
 import { withBenchApp } from './bench-app';
 
-const N = Number(process.env.BENCH_N ?? 500);
+const CLIENTS = [1, 8, 32];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PASSWORD = 'bench-password';
+const SECRETS = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
+
+// The transition's statements by hand, for client :client_id on its own case (bench_case.n).
+const PGBENCH_SCRIPT = `\\set n :client_id + 1
+BEGIN;
+SELECT c.version FROM "case" c JOIN bench_case b ON b.id = c.id WHERE b.n = :n FOR UPDATE OF c;
+SELECT max(e.seq) AS seq FROM audit_event e JOIN bench_case b ON b.id = e.case_id WHERE b.n = :n \\gset
+UPDATE "case" c SET version = c.version + 1, updated_at = now() FROM bench_case b WHERE b.id = c.id AND b.n = :n;
+INSERT INTO audit_event (case_id, seq, school_id, type, payload, at, hash)
+  SELECT b.id, :seq + 1, b.school_id, 'ADD_NOTE', '{"text": "ghi chú"}', now(), md5(random()::text) FROM bench_case b WHERE b.n = :n;
+COMMIT;
+`;
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const startApi = async (databaseUrl: string): Promise<{ base: string; child: ChildProcess }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '../apps/api/src/main.js')], {
+    env: {
+      ...process.env,
+      ...SECRETS,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SCHEDULER_ENABLED: 'false',
+      SEED_DEMO: 'false',
+      DATA_DIR: `/tmp/dh-bench-transition-${port}`,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { base, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('the API did not start');
+};
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+// A POST on a kept-alive connection of `agent`, its JSON answer.
+const post = (agent: Agent, url: string, token: string, body: object): Promise<{ status: number; body: unknown }> =>
+  new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(data),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+
+// `clients` loops, each sending ADD_NOTE to its own case for SECONDS, the version carried from each answer. Each
+// measure opens its own connections (the server closes idle ones while pgbench runs).
+const drive = async (base: string, token: string, cases: { id: string; version: number }[], clients: number) => {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const latencies: number[] = [];
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    cases.slice(0, clients).map(async (c) => {
+      while (Date.now() < until) {
+        const t0 = process.hrtime.bigint();
+        const res = await post(agent, `${base}/api/cases/${c.id}/events`, token, {
+          type: 'ADD_NOTE',
+          payload: { text: 'ghi chú' },
+          expectedVersion: c.version,
+        });
+        if (res.status !== 200) throw new Error(`ADD_NOTE answered ${res.status}: ${JSON.stringify(res.body)}`);
+        c.version = (res.body as { version: number }).version;
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+};
+
+const pgbench = (url: string, script: string, clients: number): number => {
+  const out = execFileSync(
+    'pgbench',
+    [
+      '-n',
+      '-M',
+      'prepared',
+      '-f',
+      script,
+      '-c',
+      String(clients),
+      '-j',
+      String(Math.min(clients, 2)),
+      '-T',
+      String(SECONDS),
+      url,
+    ],
+    { encoding: 'utf8' },
+  );
+  const tps = /tps = ([\d.]+)/.exec(out);
+  if (!tps) throw new Error(`pgbench printed no tps:\n${out}`);
+  return Number(tps[1]);
+};
 
 const main = (): Promise<void> =>
-  withBenchApp('transition', async (app, url) => {
-    const users = app.get(UserService);
-    const ward = await users.createWard('B', 'Bench');
-    const school = await users.createSchool(ward.id, 'BB', 'Bench school');
-    const u = await users.createUser({
-      username: 'bench',
-      fullName: 'Bench',
-      password: 'bench-password',
-      roles: ['counsellor'],
-      schoolIds: [school.id],
-    });
-    const caller: Caller = {
-      id: u.id,
-      username: 'bench',
-      fullName: 'Bench',
-      roles: ['counsellor'],
-      schoolIds: [school.id],
-      wardId: null,
-      requestId: 'bench',
-    };
-    const learner = await app.get(LearnerService).create(caller, {
-      schoolId: school.id,
-      fullName: 'Bench Learner',
-      dateOfBirth: '2013-01-01',
-      sex: 'nam',
-      className: '7A',
-    });
-    const opened = await app.get(CaseService).open(caller, {
-      schoolId: school.id,
-      learnerId: learner.id,
-      areas: [{ code: 'tam_ly', priority: 1 }],
-      channel: 'truc_tiep',
-      summary: 'bench',
-      riskLevel: 'low',
-      riskRationale: 'bench',
-    });
-    const transitions = app.get(CaseTransitionService);
-    let c = await transitions.apply(caller, opened.id, { type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 });
-
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) {
-      c = await transitions.apply(caller, c.id, {
-        type: 'ADD_NOTE',
-        payload: { text: `ghi chú ${i}` },
-        expectedVersion: c.version,
+  withBenchApp(
+    'transition',
+    async (app, url) => {
+      const users = app.get(UserService);
+      const ward = await users.createWard('B', 'Bench');
+      const school = await users.createSchool(ward.id, 'BB', 'Bench school');
+      const u = await users.createUser({
+        username: 'bench',
+        fullName: 'Bench',
+        password: PASSWORD,
+        roles: ['counsellor'],
+        schoolIds: [school.id],
       });
-    }
-    const engineMs = Number(process.hrtime.bigint() - t0) / 1e6;
-
-    // Transitions that also keep a record row (libs/records' hook, sealed columns): a plan submitted and revised
-    // in turn, each a support_plan row beside the case row and the audit event.
-    c = await transitions.apply(caller, c.id, {
-      type: 'COMPLETE_ASSESSMENT',
-      payload: { riskLevel: 'low', riskRationale: 'bench', difficulties: 'bench', needs: 'bench' },
-      expectedVersion: c.version,
-    });
-    const plan = {
-      goals: ['Ổn định giấc ngủ'],
-      responsible: 'Cô Lan',
-      reviewDate: '2026-04-15',
-      activities: ['Tham vấn cá nhân'],
-      timeAndPlace: 'Phòng tư vấn',
-    };
-    const t2 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) {
-      const revise = c.state === 'monitoring';
-      c = await transitions.apply(caller, c.id, {
-        type: revise ? 'REVISE_PLAN' : 'SUBMIT_PLAN',
-        payload: revise ? { ...plan, reason: `lần ${i}` } : plan,
-        expectedVersion: c.version,
+      const caller: Caller = {
+        id: u.id,
+        username: 'bench',
+        fullName: 'Bench',
+        roles: ['counsellor'],
+        schoolIds: [school.id],
+        wardId: null,
+        requestId: 'bench',
+      };
+      const learner = await app.get(LearnerService).create(caller, {
+        schoolId: school.id,
+        fullName: 'Bench Learner',
+        dateOfBirth: '2013-01-01',
+        sex: 'nam',
+        className: '7A',
       });
-    }
-    const recordsMs = Number(process.hrtime.bigint() - t2) / 1e6;
+      // One case per client, in assessment; pgbench's clients get cases of their own too.
+      const open = async () => {
+        const opened = await app.get(CaseService).open(caller, {
+          schoolId: school.id,
+          learnerId: learner.id,
+          areas: [{ code: 'tam_ly', priority: 1 }],
+          channel: 'truc_tiep',
+          summary: 'bench',
+          riskLevel: 'low',
+          riskRationale: 'bench',
+        });
+        return app
+          .get(CaseTransitionService)
+          .apply(caller, opened.id, { type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 });
+      };
+      const most = Math.max(...CLIENTS);
+      const apiCases: { id: string; version: number }[] = [];
+      for (let i = 0; i < most; i++) apiCases.push(await open());
+      const pg = new Client({ connectionString: url });
+      await pg.connect();
+      await pg.query(`CREATE TABLE bench_case (n int PRIMARY KEY, id uuid NOT NULL, school_id uuid NOT NULL)`);
+      for (let n = 1; n <= most; n++)
+        await pg.query(`INSERT INTO bench_case VALUES ($1, $2, $3)`, [n, (await open()).id, school.id]);
+      await pg.end();
+      const script = `/tmp/dh-bench-transition-${process.pid}.sql`;
+      writeFileSync(script, PGBENCH_SCRIPT);
 
-    // Baseline: the same statements by hand (lock, update, append), no machine, no hashing, no ORM.
-    const pg = new Client({ connectionString: url });
-    await pg.connect();
-    const t1 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) {
-      await pg.query('BEGIN');
-      const { rows } = await pg.query(`SELECT version FROM "case" WHERE id = $1 FOR UPDATE`, [c.id]);
-      const { rows: last } = await pg.query(`SELECT max(seq) AS seq FROM audit_event WHERE case_id = $1`, [c.id]);
-      await pg.query(`UPDATE "case" SET version = $2, updated_at = now() WHERE id = $1`, [c.id, rows[0].version + 1]);
-      await pg.query(
-        `INSERT INTO audit_event (case_id, seq, school_id, type, payload, at, hash) VALUES ($1, $2, $3, 'BASELINE', $4, now(), $5)`,
-        [c.id, last[0].seq + 1, school.id, JSON.stringify({ text: `ghi chú ${i}` }), randomUUID()],
-      );
-      await pg.query('COMMIT');
-    }
-    const baselineMs = Number(process.hrtime.bigint() - t1) / 1e6;
-    await pg.end();
-
-    console.log(`transitions: ${N}`);
-    console.log(
-      `engine:   ${engineMs.toFixed(0)} ms, ${(engineMs / N).toFixed(2)} ms per transition, ${((N * 1000) / engineMs).toFixed(0)}/s`,
-    );
-    console.log(`baseline: ${baselineMs.toFixed(0)} ms, ${(baselineMs / N).toFixed(2)} ms per transaction (bare SQL)`);
-    console.log(`ratio engine/baseline: ${(engineMs / baselineMs).toFixed(2)}`);
-    console.log(
-      `with a record row (SUBMIT_PLAN / REVISE_PLAN): ${recordsMs.toFixed(0)} ms, ${(recordsMs / N).toFixed(2)} ms per transition`,
-    );
-    console.log(`ratio records/baseline: ${(recordsMs / baselineMs).toFixed(2)}`);
-  });
+      const api = await startApi(url);
+      try {
+        const login = await fetch(`${api.base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+        });
+        const { accessToken } = (await login.json()) as { accessToken: string };
+        await drive(api.base, accessToken, apiCases, 1); // warm-up: connections and compiled code
+        console.log(`ADD_NOTE over HTTP vs pgbench (same statements by hand), ${SECONDS} s each:`);
+        for (const clients of CLIENTS) {
+          const http = await drive(api.base, accessToken, apiCases, clients);
+          const raw = pgbench(url, script, clients);
+          console.log(
+            `  ${String(clients).padStart(2)} clients: API ${http.perSecond.toFixed(0)}/s (p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms), pgbench ${raw.toFixed(0)}/s, API at ${((100 * http.perSecond) / raw).toFixed(1)}% of the ceiling`,
+          );
+        }
+      } finally {
+        api.child.kill();
+      }
+    },
+    SECRETS,
+  );
 
 void main();

@@ -67,7 +67,17 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // axe-core's serious and critical findings on the page as it stands (evaluated through the driver, which the
 // page's content security policy does not govern).
+// A colour still in transition (a tab just chosen fades from grey to blue) is not the page's colour: the finite
+// animations and transitions running are let end first (a spinner's never does, and is not waited for).
 export const seriousAccessibilityViolations = async (page: Page): Promise<string[]> => {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan, QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
@@ -19,10 +19,22 @@ export const bySystem = (requestId: string | null, at: Date): CaseEventBy => ({
   at,
 });
 
-type LockedCase = { schoolId: string; state: string; seq: number; hash: string | null };
+// The newest event of a case's chain: 0 and null before the first.
+export type ChainHeadAt = { seq: number; hash: string | null };
+type LockedCase = ChainHeadAt & { schoolId: string; state: string };
+
+const APPEND_SQL = `
+  WITH e AS (
+    INSERT INTO audit_event (case_id, seq, school_id, type, from_state, to_state, actor_id, actor_role, payload,
+                             request_id, at, prev_hash, hash)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13) RETURNING case_id)
+  UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $13 WHERE id = (SELECT case_id FROM e)`;
 
 @Injectable()
 export class AuditService {
+  // The heads this service moved in each open transaction, by case.
+  private readonly moved = new WeakMap<EntityManager, Map<string, ChainHeadAt>>();
+
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly cipher: FieldCipher,
@@ -39,6 +51,13 @@ export class AuditService {
   // appendCaseEvent.
   async append(tx: EntityManager, plain: NewAuditEvent): Promise<AuditEvent> {
     return this.chain(tx, plain, await this.lockCase(tx, plain.caseId));
+  }
+
+  // For a writer that read the head with the case row, under the lock it still holds (a transition): no second
+  // read. An event this service appended to the case since, in the same transaction (a hook's), moved the head
+  // past what the writer read; the head it left is used then.
+  async appendAfter(tx: EntityManager, plain: NewAuditEvent, head: ChainHeadAt): Promise<AuditEvent> {
+    return this.chain(tx, plain, this.moved.get(tx)?.get(plain.caseId) ?? head);
   }
 
   // Every event beside the stages (a read, a record, a consent, a grant, a pause, a migration): the state it
@@ -68,18 +87,29 @@ export class AuditService {
     return row;
   }
 
-  private async chain(tx: EntityManager, plain: NewAuditEvent, head: LockedCase): Promise<AuditEvent> {
+  // The event and the case row's new head in one statement.
+  private async chain(tx: EntityManager, plain: NewAuditEvent, head: ChainHeadAt): Promise<AuditEvent> {
     const event = { ...plain, payload: this.seal(plain.type, plain.payload) };
     const seq = head.seq + 1;
     const prevHash = head.hash;
-    const row = { ...event, seq, prevHash, hash: hashEvent({ ...event, seq, prevHash }) };
-    // jsonb holds plain JSON; TypeORM's deep-partial type cannot express `unknown` values.
-    await tx.getRepository(AuditEvent).insert(row as QueryDeepPartialEntity<AuditEvent>);
-    await tx.query(`UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $3 WHERE id = $1`, [
-      event.caseId,
+    const row: AuditEvent = { ...event, seq, prevHash, hash: hashEvent({ ...event, seq, prevHash }) };
+    await tx.query(APPEND_SQL, [
+      row.caseId,
       seq,
+      row.schoolId,
+      row.type,
+      row.fromState,
+      row.toState,
+      row.actorId,
+      row.actorRole,
+      JSON.stringify(row.payload),
+      row.requestId,
+      row.at,
+      prevHash,
       row.hash,
     ]);
+    const moved = this.moved.get(tx) ?? new Map<string, ChainHeadAt>();
+    this.moved.set(tx, moved.set(row.caseId, { seq, hash: row.hash }));
     return row;
   }
 

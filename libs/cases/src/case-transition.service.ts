@@ -93,18 +93,22 @@ export class CaseTransitionService {
         },
       );
       const recorded = await this.hooks.record({ ...step, row, payload });
-      await this.audit.append(tx, {
-        caseId: row.id,
-        schoolId: row.schoolId,
-        type: request.type,
-        fromState,
-        toState: row.state,
-        actorId: caller.id,
-        actorRole: primaryRole(actor.roles),
-        payload: { ...payload, ...recorded },
-        requestId: caller.requestId,
-        at: now,
-      });
+      await this.audit.appendAfter(
+        tx,
+        {
+          caseId: row.id,
+          schoolId: row.schoolId,
+          type: request.type,
+          fromState,
+          toState: row.state,
+          actorId: caller.id,
+          actorRole: primaryRole(actor.roles),
+          payload: { ...payload, ...recorded },
+          requestId: caller.requestId,
+          at: now,
+        },
+        { seq: row.auditHeadSeq, hash: row.auditHeadHash },
+      );
       // What the event brings may have reached the school before it was recorded (a concern's receivedAt): the
       // clocks it opens count from then.
       const learnedAt = typeof payload.receivedAt === 'string' ? new Date(payload.receivedAt) : now;

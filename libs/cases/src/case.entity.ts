@@ -105,7 +105,8 @@ export class CaseEntity {
   referredToWardAt!: Date | null;
 
   // The head of the case's audit chain (seq and hash of its newest event; 0 and null before the first). Written
-  // only by AuditService.append, in the event's transaction, so never loaded, inserted or updated from here.
+  // only by AuditService, in the event's transaction, so never inserted or updated from here; loaded only with the
+  // row's lock (CaseService.findVisible), for the transition that appends after it.
   @Column({ type: 'int', name: 'audit_head_seq', select: false, insert: false, update: false })
   auditHeadSeq!: number;
 

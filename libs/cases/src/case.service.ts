@@ -361,7 +361,8 @@ export class CaseService {
   ): Promise<CaseEntity> {
     const manager = tx ?? this.source.manager;
     const qb = manager.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
+    // A writer that locks the row reads its chain's head with it (CaseTransitionService appends after it).
+    if (lock) qb.setLock('pessimistic_write').addSelect(['c.auditHeadSeq', 'c.auditHeadHash']);
     const row = visibleTo(caller, qb) ? await qb.getOne() : null;
     if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
     assertAllowed(

@@ -56,6 +56,25 @@ export type DeadlineView = {
 const DAY_MS = 24 * 3600 * 1000;
 const isHigh = (r: RiskLevel) => r === 'high' || r === 'critical';
 
+type OpenRow = {
+  id: string;
+  case_id: string;
+  kind: DeadlineView['kind'];
+  label: string;
+  due_at: Date;
+  started_at: Date;
+  rule: DeadlineView['rule'];
+  paused_at: Date | null;
+  fired: Level[];
+};
+const OPEN_OF_SQL = `
+  SELECT d.id, d.case_id, d.kind, d.label, d.due_at, d.started_at, d.rule, d.paused_at,
+         coalesce(array_agg(l.level) FILTER (WHERE l.level IS NOT NULL), '{}') AS fired
+    FROM deadline d LEFT JOIN deadline_level l ON l.deadline_id = d.id AND l.status = 'fired'
+   WHERE d.case_id = ANY($1) AND d.closed_at IS NULL
+   GROUP BY d.id
+   ORDER BY d.due_at, d.id`;
+
 @Injectable()
 export class DeadlineService {
   constructor(
@@ -422,38 +441,29 @@ export class DeadlineService {
     return rungs;
   }
 
-  // Open deadlines of these cases, with the highest rung reached so far.
+  // Open deadlines of these cases, with the highest rung reached so far: one statement, the fired rungs with each.
   async openOf(caseIds: string[], now: Date, tx?: EntityManager): Promise<Map<string, DeadlineView[]>> {
     const result = new Map<string, DeadlineView[]>();
     if (caseIds.length === 0) return result;
-    const m = tx ?? this.source.manager;
-    const deadlines = await m
-      .getRepository(Deadline)
-      .find({ where: { caseId: In(caseIds), closedAt: IsNull() }, order: { dueAt: 'ASC' } });
-    const fired = deadlines.length
-      ? await m
-          .getRepository(DeadlineLevel)
-          .find({ where: { deadlineId: In(deadlines.map((d) => d.id)), status: 'fired' } })
-      : [];
-    for (const d of deadlines) {
-      const reached = fired.filter((l) => l.deadlineId === d.id).map((l) => l.level);
-      const level = [...LEVELS].reverse().find((l) => reached.includes(l)) ?? null;
+    const rows: OpenRow[] = await (tx ?? this.source.manager).query(OPEN_OF_SQL, [caseIds]);
+    for (const d of rows) {
+      const level = [...LEVELS].reverse().find((l) => d.fired.includes(l)) ?? null;
       const view: DeadlineView = {
         id: d.id,
         kind: d.kind,
         label: d.label,
-        dueAt: d.dueAt.toISOString(),
-        startedAt: d.startedAt.toISOString(),
+        dueAt: d.due_at.toISOString(),
+        startedAt: d.started_at.toISOString(),
         rule: d.rule,
         level,
-        paused: d.pausedAt !== null,
-        remainingWorkingMs: d.pausedAt
-          ? this.calendar.workingMsBetween(d.pausedAt, d.dueAt)
-          : d.dueAt > now
-            ? this.calendar.workingMsBetween(now, d.dueAt)
+        paused: d.paused_at !== null,
+        remainingWorkingMs: d.paused_at
+          ? this.calendar.workingMsBetween(d.paused_at, d.due_at)
+          : d.due_at > now
+            ? this.calendar.workingMsBetween(now, d.due_at)
             : 0,
       };
-      result.set(d.caseId as string, [...(result.get(d.caseId as string) ?? []), view]);
+      result.set(d.case_id, [...(result.get(d.case_id) ?? []), view]);
     }
     return result;
   }

@@ -65,7 +65,12 @@ export class AuthService {
     if (!isUuid(claims.sub) || !Number.isSafeInteger(claims.tv) || !Number.isFinite(claims.exp)) {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }
-    const user = await this.users.findOne({ where: { id: claims.sub }, relations: { schools: true } });
+    // One statement: findOne with a relation first selects the distinct id, then the row with its schools.
+    const user = await this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.schools', 's')
+      .where('u.id = :id', { id: claims.sub })
+      .getOne();
     if (!user || user.disabledAt || user.tokenVersion !== claims.tv) {
       throw new IdentityException(IdentityExceptionCode.UNAUTHENTICATED);
     }

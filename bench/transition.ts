@@ -42,7 +42,9 @@ const freePort = (): Promise<number> =>
 
 const startApi = async (databaseUrl: string): Promise<{ base: string; child: ChildProcess }> => {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, '../apps/api/src/main.js')], {
+  // BENCH_NODE_OPTIONS: flags for the API's process (--cpu-prof to see where its time goes).
+  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, join(__dirname, '../apps/api/src/main.js')], {
     env: {
       ...process.env,
       ...SECRETS,

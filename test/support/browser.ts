@@ -67,9 +67,11 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // axe-core's serious and critical findings on the page as it stands (evaluated through the driver, which the
 // page's content security policy does not govern).
-// A colour still in transition (a tab just chosen fades from grey to blue) is not the page's colour: the finite
-// animations and transitions running are let end first (a spinner's never does, and is not waited for).
+// The page at rest: the pointer moved off whatever it last clicked (a hovered button is lighter than at rest), then
+// the finite animations and transitions let end (a tab just chosen fades from grey to blue; a spinner's never ends
+// and is not waited for).
 export const seriousAccessibilityViolations = async (page: Page): Promise<string[]> => {
+  await page.mouse.move(0, 0);
   await page.evaluate(() =>
     Promise.all(
       document

@@ -56,11 +56,20 @@ describeWithBrowser('the web app: reports to the ward', () => {
     ]);
     return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
   };
+  // A step behind a confirmation: the popover's own button, then the popover gone.
   const confirm = async (page: Page, button: string) => {
     await page.getByRole('button', { name: button, exact: true }).first().click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
+    const popover = page.locator('.ant-popconfirm:visible');
+    await popover.getByRole('button', { name: button }).click();
+    await popover.waitFor({ state: 'hidden' });
   };
-  const status = (page: Page, word: string) => page.locator('.ant-descriptions').getByText(word, { exact: true });
+  // The report's status, once it reads `word`; a refusal shown instead fails with its own words, not a timeout.
+  const statusIs = async (page: Page, word: string) => {
+    const shown = page.locator('.ant-descriptions').getByText(word, { exact: true });
+    const refusal = page.locator('.ant-alert-error');
+    await shown.or(refusal).first().waitFor();
+    if (await refusal.count()) throw new Error(`refused: ${await refusal.first().textContent()}`);
+  };
 
   it('is drafted, written, downloaded and submitted by the principal, returned and accepted by the ward', async () => {
     const token = await tokenOf('ht.dongda');
@@ -78,7 +87,7 @@ describeWithBrowser('the web app: reports to the ward', () => {
     await ht.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
     const reportId = ht.url().split('/').pop() as string;
     await ht.getByRole('heading', { level: 1, name: 'Sơ kết học kỳ I 2026-2027' }).waitFor();
-    await status(ht, 'Bản nháp').waitFor();
+    await statusIs(ht, 'Bản nháp');
     expect(await ht.locator('.ant-descriptions').textContent()).toContain('05/09/2026 – 15/01/2027');
 
     // The figures are the API's tables, "<5" where they hide a learner.
@@ -110,7 +119,7 @@ describeWithBrowser('the web app: reports to the ward', () => {
 
     // Submitted: frozen, anchored, the report's clock stopped.
     await confirm(ht, 'Nộp cho phường');
-    await status(ht, 'Đã nộp').waitFor();
+    await statusIs(ht, 'Đã nộp');
     await ht.getByRole('heading', { level: 2, name: 'Mã neo toàn vẹn hồ sơ' }).waitFor();
     expect(await ht.getByRole('button', { name: 'Lưu nội dung' }).count()).toBe(0);
     const deadlines = (await get(token, '/api/reports/school/figures', { schoolId: school.id })).reports as {
@@ -135,23 +144,23 @@ describeWithBrowser('the web app: reports to the ward', () => {
     await drawer.getByLabel('Lý do trả lại').fill('Bổ sung số liệu hoạt động phòng ngừa.');
     await drawer.getByRole('button', { name: 'Trả lại cho trường' }).click();
     await drawer.waitFor({ state: 'detached' });
-    await status(vh, 'Bị trả lại').waitFor();
+    await statusIs(vh, 'Bị trả lại');
 
     // Back at the school: the reason shows above the draft; corrected and sent again.
     await ht.reload();
     await ht.getByText('Bổ sung số liệu hoạt động phòng ngừa.').first().waitFor();
-    await status(ht, 'Bị trả lại').waitFor();
+    await statusIs(ht, 'Bị trả lại');
     await ht.getByLabel('III. Kết quả đạt được').fill('Đã bổ sung hoạt động phòng ngừa.');
     await ht.getByRole('button', { name: 'Lưu nội dung' }).click();
     await ht.getByText('Sửa nội dung', { exact: true }).nth(1).waitFor();
     await confirm(ht, 'Nộp cho phường');
-    await status(ht, 'Đã nộp').waitFor();
+    await statusIs(ht, 'Đã nộp');
 
     // The ward accepts it: locked, and the roll-up counts it.
     await vh.reload();
-    await status(vh, 'Đã nộp').waitFor();
+    await statusIs(vh, 'Đã nộp');
     await confirm(vh, 'Tiếp nhận');
-    await status(vh, 'Đã tiếp nhận').waitFor();
+    await statusIs(vh, 'Đã tiếp nhận');
     expect(await vh.getByRole('button', { name: 'Trả lại cho trường' }).count()).toBe(0);
     const history = (await vh.locator('.ant-timeline').textContent()) ?? '';
     expect(history.match(/Nộp cho phường/g)).toHaveLength(2);

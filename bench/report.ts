@@ -7,22 +7,8 @@ import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { UserService } from '@dh/identity';
-import { AUTHORITY_RECIPIENTS } from '@dh/machines/case/v2/rules';
 import { Clock } from '@dh/clock';
-import { REPORTED_CLOCKS, reportPeriod, ReportService } from '@dh/reports';
-import {
-  ALERTS_SQL,
-  CLOSED_SQL,
-  DEADLINES_SQL,
-  FOLLOW_UPS_SQL,
-  GRADE_PATTERN,
-  OPENED_SQL,
-  PLAN_APPROVED_SQL,
-  PROTECTION_SQL,
-  REFERRALS_SQL,
-  SESSIONS_SQL,
-  STAGE_AT_END_SQL,
-} from '../libs/reports/src/report-figures/report-figures.sql';
+import { figureQueries, reportPeriod, ReportService } from '@dh/reports';
 import { ReportExportService } from '../libs/reports/src/report-export/report-export.service';
 import { withBenchApp } from './bench-app';
 
@@ -179,31 +165,21 @@ const main = (): Promise<void> =>
         await pg.query('DROP TABLE bench_plan');
         await pg.query('VACUUM ANALYZE');
       });
+      const period = reportPeriod('school_year', SCHOOL_YEAR, 'Asia/Ho_Chi_Minh');
       const [{ cases }] = (await pg.query(`SELECT count(*)::int AS cases FROM "case"`)).rows as { cases: number }[];
       const [{ inYear }] = (
         await pg.query(
           `SELECT count(*)::int AS "inYear" FROM "case" WHERE school_id = $1 AND created_at BETWEEN $2 AND $3`,
-          [measured.id, ...Object.values(reportPeriod('school_year', SCHOOL_YEAR, 'Asia/Ho_Chi_Minh'))],
+          [measured.id, period.from, period.to],
         )
       ).rows as { inYear: number }[];
 
-      // The baseline: the report's ten queries with the parameters the service gives them, nothing else.
-      const period = reportPeriod('school_year', SCHOOL_YEAR, 'Asia/Ho_Chi_Minh');
-      const p = [measured.id, period.from, period.to];
-      const clockNow = app.get(Clock).now();
-      // Through the application's own pool, as the service runs them: only the service's work differs.
+      // The baseline: the report's ten queries with the parameters the service gives them, nothing else, through
+      // the application's own pool as the service runs them: only the service's work differs.
+      const queries = Object.values(figureQueries(measured.id, period, app.get(Clock).now()));
       const rawSql = await rounds(() =>
         app.get(DataSource).transaction(async (tx) => {
-          await tx.query(OPENED_SQL, [...p, GRADE_PATTERN]);
-          await tx.query(CLOSED_SQL, p);
-          await tx.query(STAGE_AT_END_SQL, [measured.id, period.to]);
-          await tx.query(PLAN_APPROVED_SQL, p);
-          await tx.query(REFERRALS_SQL, p);
-          await tx.query(PROTECTION_SQL, [...p, AUTHORITY_RECIPIENTS]);
-          await tx.query(DEADLINES_SQL, [...p, REPORTED_CLOCKS, clockNow]);
-          await tx.query(ALERTS_SQL, p);
-          await tx.query(SESSIONS_SQL, p);
-          await tx.query(FOLLOW_UPS_SQL, p);
+          for (const [sql, params] of queries) await tx.query(sql, params);
         }),
       );
 

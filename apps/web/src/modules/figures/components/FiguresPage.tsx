@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { ApiProblemError, problemMessage } from '../../api/problem';
 import { DATE_TIME } from '../../case-page/components/CaseHeader';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useSession } from '../../session/hooks/useSession';
+import { useFiguresSide } from '../../session/hooks/useFiguresSide';
 import { useWorkplace } from '../../workplace/hooks/useWorkplace';
 import { useSchoolFigures, useWardFigures } from '../hooks/useFigures';
 import { ReportDeadlines } from './ReportDeadlines';
@@ -82,9 +82,7 @@ const WardSection = () => {
 // "Số liệu": aggregate counts only, never a learner or a case.
 export const FiguresPage = () => {
   const { t } = useI18n();
-  const roles = useSession()?.user.roles ?? [];
-  const ofSchool = roles.includes('principal') || roles.includes('supervisor');
-  const ofWard = roles.includes('ward_officer');
+  const { ofSchool, ofWard } = useFiguresSide();
   return (
     <section>
       <Typography.Title level={1}>{t('figures.title')}</Typography.Title>

@@ -10,6 +10,7 @@ import { DATE_TIME } from '../../case-page/components/CaseHeader';
 import { TextActionDrawer } from '../../forms/components/TextActionDrawer';
 import { useI18n } from '../../i18n/I18nProvider';
 import { REPORT_EVENT_LABELS, SCHOOL_REPORT_KIND_LABELS } from '../../labels/valueLabels';
+import { useFiguresSide } from '../../session/hooks/useFiguresSide';
 import { useSession } from '../../session/hooks/useSession';
 import { type Report, useReport, useReportStep, useReportTables } from '../hooks/useReports';
 import { ReportStatusTag } from './ReportStatusTag';
@@ -31,6 +32,7 @@ export const ReportPage = () => {
   const { reportId = '' } = useParams();
   const { t, language } = useI18n();
   const roles = useSession()?.user.roles ?? [];
+  const { ofSchool: leader, ofWard: ward } = useFiguresSide();
   const query = useReport(reportId);
   const report = query.data;
   const tables = useReportTables(reportId, report?.figuresAt);
@@ -42,10 +44,8 @@ export const ReportPage = () => {
   });
   if (!report) return query.error ? <LoadError error={query.error} /> : <Spin />;
 
-  const leader = roles.includes('principal') || roles.includes('supervisor');
   const draft = report.status === 'draft';
   const submitted = report.status === 'submitted';
-  const ward = roles.includes('ward_officer');
   const title = `${SCHOOL_REPORT_KIND_LABELS[report.kind][language]} ${report.schoolYear}`;
   const returned = returnOf(report);
   const fetchFile = async (format: 'docx' | 'xlsx') => {

@@ -133,7 +133,7 @@ describeWithBrowser('the web app: figures (Số liệu)', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ version: draft.version })
       .expect(200);
-    await page.goBack();
+    await page.goto(`${web.url}/so-lieu`);
     await row.getByText(/Đã nộp lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/).waitFor();
     expect(await row.getByRole('link').count()).toBe(0);
     const after = await get(token, '/api/reports/school/figures', { schoolId: school.id });

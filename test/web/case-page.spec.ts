@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
 import { browserMissing, choose, PHONE, screenshot, seriousAccessibilityViolations } from '../support/browser';
 import type { WebApp } from '../support/web-app';
+import { fillNewLearner, fillReport } from '../support/open-case-page';
 import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
@@ -13,6 +14,7 @@ describeWithBrowser('the web app: a case’s page', () => {
   const tabs = useWebTabs();
   const { openAs } = tabs;
   let web: WebApp;
+  // The case the road runs on, opened by the first test through the page "Tạo hồ sơ mới".
   let intakeCaseId: string;
   let counsellorToken: string;
 
@@ -20,9 +22,6 @@ describeWithBrowser('the web app: a case’s page', () => {
     web = tabs.web();
     const login = await web.http().post('/api/auth/login').send({ username: 'tv.dongda', password: DEMO_PASSWORD });
     counsellorToken = login.body.accessToken;
-    const cases = await web.http().get('/api/cases?state=intake').set('Authorization', `Bearer ${counsellorToken}`);
-    // The demo's own intake case, opened by this counsellor from a teacher's report (not a public one).
-    intakeCaseId = cases.body.items.find((c: { channel: string }) => c.channel === 'giao_vien').id;
   });
 
   const stageOf = (page: Page) => page.getByTestId('case-stage');
@@ -34,11 +33,25 @@ describeWithBrowser('the web app: a case’s page', () => {
     return drawer;
   };
 
-  it('takes a counsellor from the list to a new case and into its assessment, the stage and clocks in words', async () => {
-    const page = await openAs('tv.dongda', '/ho-so');
-    await page.locator(`a[href="/ho-so/${intakeCaseId}"]`).click();
-    await page.waitForURL(new RegExp(`/ho-so/${intakeCaseId}$`));
+  it('opens a case from a teacher’s report for a new learner and takes it into its assessment, the stage and clocks in words', async () => {
+    const page = await openAs('tv.dongda', '/ho-so/moi');
+    await page.getByRole('heading', { name: 'Tạo hồ sơ mới', level: 1 }).waitFor();
+    await fillNewLearner(page, { name: 'Đặng Thị Ngọc Ánh', born: '21/11/2012', sex: 'Nữ', className: '8A3' });
+    await page.getByRole('button', { name: 'Lưu học sinh' }).click();
+    expect(await page.getByTestId('chosen-learner').textContent()).toBe('Đặng Thị Ngọc Ánh');
+    await fillReport(page, {
+      channel: 'Giáo viên, nhân viên',
+      reporter: 'Thầy Vũ Đức Thắng',
+      areas: ['Học tập', 'Tâm lý'],
+      risk: 'Trung bình',
+      rationale: 'Em hay vắng học, điểm giảm trong học kỳ này.',
+      summary: 'Giáo viên chủ nhiệm báo em ngồi một mình trong giờ ra chơi.',
+    });
+    await page.getByRole('button', { name: 'Tạo hồ sơ', exact: true }).click();
+    await page.waitForURL(/\/ho-so\/[0-9a-f-]{36}$/);
+    intakeCaseId = page.url().split('/').pop() ?? '';
     await page.getByRole('heading', { name: /^Hồ sơ / }).waitFor();
+    expect(await page.locator('.ant-descriptions').textContent()).toContain('Đặng Thị Ngọc Ánh');
     expect(await stageOf(page).textContent()).toBe('Tiếp nhận');
     // The intake clock runs, due at a time a person reads.
     expect(await page.getByTestId('deadline-list').textContent()).toMatch(/hạn \d\d\/\d\d\/\d{4} \d\d:\d\d/);
@@ -125,7 +138,13 @@ describeWithBrowser('the web app: a case’s page', () => {
     await plan.waitFor({ state: 'detached' });
     await stageOf(page).getByText('Chờ duyệt kế hoạch', { exact: true }).waitFor();
 
-    const supervisor = await openAs('tt.dongda', `/ho-so/${intakeCaseId}`);
+    // The supervisor finds it in "Chờ duyệt" on the queue and approves from the case's page.
+    const supervisor = await openAs('tt.dongda', '/hang-cho');
+    const plans = supervisor.locator('.queue-section').filter({
+      has: supervisor.getByRole('heading', { name: /^Kế hoạch chờ duyệt/ }),
+    });
+    await plans.locator(`a[href="/ho-so/${intakeCaseId}"]`).click();
+    await supervisor.waitForURL(new RegExp(`/ho-so/${intakeCaseId}$`));
     await (await sendEvent(supervisor, 'Duyệt kế hoạch')).waitFor({ state: 'detached' });
     await stageOf(supervisor).getByText('Thực hiện và theo dõi', { exact: true }).waitFor();
     const sent = await web

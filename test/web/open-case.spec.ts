@@ -3,13 +3,13 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
 import {
   browserMissing,
-  choose,
   chooseByKeyboard,
   screenshot,
   seriousAccessibilityViolations,
   tabTo,
 } from '../support/browser';
 import type { WebApp } from '../support/web-app';
+import { fillNewLearner, fillReport } from '../support/open-case-page';
 import { useWebTabs } from '../support/web-tabs';
 
 const missing = browserMissing();
@@ -31,13 +31,7 @@ describeWithBrowser('the web app: opening a case', () => {
     await page.getByRole('heading', { name: 'Tạo hồ sơ mới', level: 1 }).waitFor();
   });
 
-  const newLearner = async (name: string, born: string) => {
-    await page.getByRole('button', { name: 'Học sinh chưa có trong danh sách: thêm mới' }).click();
-    await page.getByLabel('Họ và tên', { exact: true }).fill(name);
-    await page.getByLabel('Ngày sinh').fill(born);
-    await choose(page, page.getByLabel('Giới tính', { exact: true }), 'Nữ');
-    await page.getByLabel('Lớp', { exact: true }).fill('7A2');
-  };
+  const newLearner = (name: string, born: string) => fillNewLearner(page, { name, born, sex: 'Nữ', className: '7A2' });
 
   it('records a new learner with a guardian, then the report ranked and rated, and lands on the new case', async () => {
     const search = page.getByRole('searchbox', { name: 'Tìm học sinh theo tên (có hoặc không dấu)' });
@@ -56,16 +50,17 @@ describeWithBrowser('the web app: opening a case', () => {
     await page.getByRole('button', { name: 'Lưu học sinh' }).click();
     expect(await page.getByTestId('chosen-learner').textContent()).toBe('Hoàng Thị Mai');
 
-    await choose(page, page.getByLabel('Kênh tiếp nhận', { exact: true }), 'Giáo viên, nhân viên');
-    await page.getByLabel('Họ tên người báo tin').fill('Cô Trần Thị Hạnh');
-    await page.getByRole('checkbox', { name: 'Học tập' }).check();
-    await page.getByRole('checkbox', { name: 'Tâm lý' }).check();
+    await fillReport(page, {
+      channel: 'Giáo viên, nhân viên',
+      reporter: 'Cô Trần Thị Hạnh',
+      areas: ['Học tập', 'Tâm lý'],
+      risk: 'Cao',
+      rationale: 'Em nói không muốn đến trường nữa.',
+      summary: 'Giáo viên chủ nhiệm báo em khóc nhiều lần trong giờ học.',
+    });
     // Psychology ranked above learning, by the arrows.
     await page.getByRole('button', { name: 'Đưa “Tâm lý” lên' }).click();
     await page.getByRole('button', { name: 'Đưa “Tâm lý” lên' }).click();
-    await choose(page, page.getByLabel('Mức độ nguy cơ', { exact: true }), 'Cao');
-    await page.getByLabel('Lý do đánh giá mức độ nguy cơ').fill('Em nói không muốn đến trường nữa.');
-    await page.getByLabel('Tóm tắt').fill('Giáo viên chủ nhiệm báo em khóc nhiều lần trong giờ học.');
     await screenshot(page, 'open-case');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Tạo hồ sơ', exact: true }).click();
@@ -94,11 +89,13 @@ describeWithBrowser('the web app: opening a case', () => {
     await search.fill('ngoc');
     await search.press('Enter');
     await page.getByRole('button', { name: 'Chọn Trần Thị Bích Ngọc' }).click();
-    await choose(page, page.getByLabel('Kênh tiếp nhận', { exact: true }), 'Học sinh trực tiếp');
-    await page.getByRole('checkbox', { name: 'Tâm lý' }).check();
-    await choose(page, page.getByLabel('Mức độ nguy cơ', { exact: true }), 'Nghiêm trọng');
-    await page.getByLabel('Lý do đánh giá mức độ nguy cơ').fill('Em nói đến việc tự làm hại bản thân.');
-    await page.getByLabel('Tóm tắt').fill('Em tự đến phòng tư vấn.');
+    await fillReport(page, {
+      channel: 'Học sinh trực tiếp',
+      areas: ['Tâm lý'],
+      risk: 'Nghiêm trọng',
+      rationale: 'Em nói đến việc tự làm hại bản thân.',
+      summary: 'Em tự đến phòng tư vấn.',
+    });
     await page.getByRole('button', { name: 'Tạo hồ sơ', exact: true }).click();
     const confirm = page.getByRole('dialog');
     await confirm.getByText('Tổ trưởng tư vấn và hiệu trưởng của trường sẽ nhận cảnh báo ngay').waitFor();

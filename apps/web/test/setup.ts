@@ -1,3 +1,5 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+
 // antd reads these browser APIs, which jsdom does not implement.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -45,3 +47,8 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
 // antd measures the scrollbar through a pseudo-element, which jsdom refuses with a logged error.
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
+
+// react-router encodes with TextEncoder, which jsdom's globals lack; Node's own is the browser's.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  Object.assign(globalThis, { TextEncoder, TextDecoder });
+}

@@ -15,7 +15,9 @@ export const dictionaryEn: Dictionary = {
   'header.changePassword': 'Change password',
   'menu.cases': 'Cases',
   'cases.title': 'Cases',
-  'cases.empty': 'No cases yet.',
+  'cases.empty': 'No cases yet. Choose “New case” in the menu when a learner is reported to you.',
+  'cases.emptyReader':
+    'No case within your reach yet. Your school’s cases, cases referred to your ward and cases of schools you are granted to inspect appear here.',
   'cases.code': 'Case number',
   'cases.stage': 'Stage',
   'cases.risk': 'Risk level',

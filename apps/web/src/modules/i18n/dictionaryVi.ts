@@ -15,7 +15,9 @@ export const dictionaryVi = {
   'header.changePassword': 'Đổi mật khẩu',
   'menu.cases': 'Hồ sơ',
   'cases.title': 'Hồ sơ',
-  'cases.empty': 'Chưa có hồ sơ nào.',
+  'cases.empty': 'Chưa có hồ sơ nào. Chọn “Tạo hồ sơ mới” trên thanh menu khi nhận được thông tin về một học sinh.',
+  'cases.emptyReader':
+    'Chưa có hồ sơ nào trong phạm vi được xem. Hồ sơ của trường, hồ sơ chuyển gửi đến phường và hồ sơ của trường được cấp quyền thanh tra sẽ hiện ở đây.',
   'cases.code': 'Mã hồ sơ',
   'cases.stage': 'Giai đoạn',
   'cases.risk': 'Mức độ nguy cơ',

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import { ApiProblemError, dataOf, problemMessage } from '../../api/problem';
 import { useI18n } from '../../i18n/I18nProvider';
+import { menuOf } from '../../navigation/navigation';
+import { useSession } from '../../session/hooks/useSession';
 import { CaseTable } from './CaseTable';
 
 const PAGE_SIZE = 20;
@@ -11,6 +13,9 @@ const PAGE_SIZE = 20;
 // The cases the caller may read, a page at a time as the API gives them: never the whole list.
 export const CaseListPage = () => {
   const { t, language } = useI18n();
+  const user = useSession()?.user;
+  // An empty list says what to do next: open a case, for whoever may; otherwise where cases come from.
+  const mayOpen = !!user && menuOf(user).some((entry) => entry.path === '/ho-so/moi');
   const [page, setPage] = useState(1);
   const cases = useQuery({
     queryKey: ['cases', page],
@@ -31,7 +36,7 @@ export const CaseListPage = () => {
       <CaseTable
         cases={cases.data?.items}
         loading={cases.isPending}
-        empty={t('cases.empty')}
+        empty={t(mayOpen ? 'cases.empty' : 'cases.emptyReader')}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,

@@ -69,6 +69,22 @@ describeWithBrowser('the web app: logging in', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it.each([
+    ['tv.dongda', '/viec-cua-toi', 'Việc của tôi', 'Giáo viên tư vấn'],
+    ['tt.dongda', '/hang-cho', 'Hàng chờ của tổ tư vấn', 'Tổ trưởng tư vấn'],
+    ['ht.dongda', '/so-lieu', 'Số liệu', 'Hiệu trưởng'],
+    ['vhxh', '/so-lieu', 'Số liệu', 'Cán bộ Phòng Văn hóa – Xã hội'],
+    ['thanhtra', '/ho-so', 'Hồ sơ', 'Thanh tra'],
+    ['admin', '/quan-tri/tai-khoan', 'Tài khoản', 'Quản trị hệ thống'],
+  ])('brings the demo user %s to their own start page %s, in Vietnamese', async (username, path, title, role) => {
+    await page.goto(web.url);
+    await logIn(page, username, DEMO_PASSWORD);
+    await page.waitForURL(new RegExp(`${path}$`));
+    await page.getByRole('heading', { name: title, exact: true, level: 1 }).waitFor();
+    expect(await page.getByTestId('user-roles').textContent()).toBe(role);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  });
+
   it('says a wrong password in Vietnamese, in the API’s words', async () => {
     await page.goto(`${web.url}/dang-nhap`);
     await logIn(page, 'tv.dongda', 'not-the-password');

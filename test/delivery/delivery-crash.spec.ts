@@ -17,8 +17,7 @@ const SLOW_TEST_MS = 300_000;
 describe('delivery survives a crash and shares one outbox between processes', () => {
   let t: TestApp;
   let w: World;
-  // A loaded machine may take more than the default 300 ms to answer: a timeout here would be a retry, not a crash.
-  const d = useDeliveryWorld({ ALERT_WEBHOOK_TIMEOUT_MS: '20000' });
+  const d = useDeliveryWorld();
   const { servers, drain, raise, reset, setEmail, mailsTo, deliveriesOf } = d;
   const TT = 'minh.tt@thcs-a.edu.vn';
   beforeAll(async () => {

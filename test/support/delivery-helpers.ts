@@ -50,7 +50,9 @@ export const useDeliveryWorld = (env: Record<string, string> = {}) => {
       PUBLIC_URL,
       ALERT_WEBHOOK_URL: servers.webhook.url,
       ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      ALERT_WEBHOOK_TIMEOUT_MS: '300',
+      // A loaded machine may take seconds to answer: a timeout would turn into a retry the frozen clock never
+      // reaches (a CI run sent 7 of 8). The spec of a hanging gateway sets its own short one.
+      ALERT_WEBHOOK_TIMEOUT_MS: '20000',
       ...env,
     });
   });

@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
 
 // antd reads these browser APIs, which jsdom does not implement.
@@ -52,3 +53,7 @@ window.getComputedStyle = (element: Element) => computedStyle(element);
 if (typeof globalThis.TextEncoder === 'undefined') {
   Object.assign(globalThis, { TextEncoder, TextDecoder });
 }
+
+// waitFor and findBy give up after 1 s by default: a loaded 2-core CI machine took longer to validate a form (a
+// drawer spec took 161 s there). They return as soon as the page is right, so a long limit only bounds a hang.
+configure({ asyncUtilTimeout: 15_000 });

@@ -23,12 +23,20 @@ export const bySystem = (requestId: string | null, at: Date): CaseEventBy => ({
 export type ChainHeadAt = { seq: number; hash: string | null };
 type LockedCase = ChainHeadAt & { schoolId: string; state: string };
 
-const APPEND_SQL = `
+// The event, and the case row's new head with whatever else of the row its writer moves with it ($14 on).
+const appendSql = (alsoSet: string[]) => `
   WITH e AS (
     INSERT INTO audit_event (case_id, seq, school_id, type, from_state, to_state, actor_id, actor_role, payload,
                              request_id, at, prev_hash, hash)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13) RETURNING case_id)
-  UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $13 WHERE id = (SELECT case_id FROM e)`;
+  UPDATE "case" SET audit_head_seq = $2, audit_head_hash = $13${alsoSet.map((c, i) => `, ${c} = $${14 + i}`).join('')}
+  WHERE id = (SELECT case_id FROM e)`;
+const APPEND_SQL = appendSql([]);
+
+// Columns of the case row a writer sets with its event, by column name (from code, never from a request); a jsonb
+// column's value is passed as its JSON text.
+export type CaseRowColumns = Record<string, unknown>;
+const COLUMN_NAME = /^[a-z_]+$/;
 
 @Injectable()
 export class AuditService {
@@ -56,8 +64,14 @@ export class AuditService {
   // For a writer that read the head with the case row, under the lock it still holds (a transition): no second
   // read. An event this service appended to the case since, in the same transaction (a hook's), moved the head
   // past what the writer read; the head it left is used then.
-  async appendAfter(tx: EntityManager, plain: NewAuditEvent, head: ChainHeadAt): Promise<AuditEvent> {
-    return this.chain(tx, plain, this.moved.get(tx)?.get(plain.caseId) ?? head);
+  // `alsoSet`: the writer's own columns of the case row, written by the event's statement (one round trip).
+  async appendAfter(
+    tx: EntityManager,
+    plain: NewAuditEvent,
+    head: ChainHeadAt,
+    alsoSet: CaseRowColumns = {},
+  ): Promise<AuditEvent> {
+    return this.chain(tx, plain, this.moved.get(tx)?.get(plain.caseId) ?? head, alsoSet);
   }
 
   // Every event beside the stages (a read, a record, a consent, a grant, a pause, a migration): the state it
@@ -88,12 +102,20 @@ export class AuditService {
   }
 
   // The event and the case row's new head in one statement.
-  private async chain(tx: EntityManager, plain: NewAuditEvent, head: ChainHeadAt): Promise<AuditEvent> {
+  private async chain(
+    tx: EntityManager,
+    plain: NewAuditEvent,
+    head: ChainHeadAt,
+    alsoSet: CaseRowColumns = {},
+  ): Promise<AuditEvent> {
     const event = { ...plain, payload: this.seal(plain.type, plain.payload) };
     const seq = head.seq + 1;
     const prevHash = head.hash;
     const row: AuditEvent = { ...event, seq, prevHash, hash: hashEvent({ ...event, seq, prevHash }) };
-    await tx.query(APPEND_SQL, [
+    const columns = Object.keys(alsoSet);
+    const bad = columns.find((c) => !COLUMN_NAME.test(c));
+    if (bad) throw new Error(`not a case column name: ${bad}`);
+    await tx.query(columns.length ? appendSql(columns) : APPEND_SQL, [
       row.caseId,
       seq,
       row.schoolId,
@@ -107,6 +129,7 @@ export class AuditService {
       row.at,
       prevHash,
       row.hash,
+      ...Object.values(alsoSet),
     ]);
     const moved = this.moved.get(tx) ?? new Map<string, ChainHeadAt>();
     this.moved.set(tx, moved.set(row.caseId, { seq, hash: row.hash }));

@@ -13,7 +13,6 @@ import { isMachineVersion } from '@dh/machines/case/registry';
 import type { CaseEventType, CheckResult } from '@dh/machines/case/types';
 import { CaseService } from './case.service';
 import { CaseView } from './case-view';
-import { CaseEntity } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { validateEventPayload } from './dtos/event-payloads';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -36,12 +35,13 @@ export class CaseTransitionService {
     private readonly hooks: TransitionHooks,
   ) {}
 
-  // One event, one transaction: lock, check, prepare, step, write, record, append, deadlines, commit. Any throw rolls
+  // One event, one transaction: lock, check, prepare, step, record, write with the append, deadlines, commit. Any throw rolls
   // all of it back. What features keep for an event (their rows, their columns of the case, their alerts) is theirs,
   // through TransitionHooks; this service knows only the machine, the case row, the trail and the clocks.
   async apply(caller: Caller, caseId: string, request: CaseEventRequest, idempotencyKey?: string): Promise<CaseView> {
     const validated = validateEventPayload(request.type, request.payload);
-    const requestHash = this.cipher.digest(canonicalRequest(caseId, request));
+    // Only a request that may be retried is kept, as its digest.
+    const requestHash = idempotencyKey ? this.cipher.digest(canonicalRequest(caseId, request)) : '';
     return inTransaction(this.source, async (tx) => {
       const row = await this.cases.findVisible(caller, caseId, tx, true, 'case.event');
       if (idempotencyKey) {
@@ -78,21 +78,8 @@ export class CaseTransitionService {
       Object.assign(row, await this.hooks.beforeWrite({ ...step, row, payload }));
       row.version += 1;
       row.updatedAt = now;
-      await tx.getRepository(CaseEntity).update(
-        { id: row.id },
-        {
-          state: row.state,
-          snapshot: row.snapshot as object,
-          assigneeId: row.assigneeId,
-          riskLevel: row.riskLevel,
-          riskRationale: row.riskRationale,
-          areas: row.areas,
-          referredToWardAt: row.referredToWardAt,
-          version: row.version,
-          updatedAt: now,
-        },
-      );
       const recorded = await this.hooks.record({ ...step, row, payload });
+      // The case row is written by the event's own statement: the row and its trail move together, in one round trip.
       await this.audit.appendAfter(
         tx,
         {
@@ -108,6 +95,17 @@ export class CaseTransitionService {
           at: now,
         },
         { seq: row.auditHeadSeq, hash: row.auditHeadHash },
+        {
+          state: row.state,
+          snapshot: JSON.stringify(row.snapshot),
+          assignee_id: row.assigneeId,
+          risk_level: row.riskLevel,
+          risk_rationale: row.riskRationale,
+          areas: JSON.stringify(row.areas),
+          referred_to_ward_at: row.referredToWardAt,
+          version: row.version,
+          updated_at: now,
+        },
       );
       // What the event brings may have reached the school before it was recorded (a concern's receivedAt): the
       // clocks it opens count from then.

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
@@ -18,7 +18,6 @@ import {
   Place,
   School,
   schoolsFor,
-  User,
   wardFor,
 } from '@dh/identity';
 import { LearnerService, nameSearchWords } from '@dh/learners';
@@ -257,13 +256,8 @@ export class CaseService {
             row.actionsTaken === null ? null : await this.cipher.open(row.actionsTaken, SEALED_CONTEXT.actionsTaken),
         }
       : null;
-    const names = row.learnerId ? await this.learners.namesOf(caller, [row.learnerId], tx) : new Map();
-    const staff = await this.staffNames([row], tx);
-    return {
-      ...toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded),
-      learnerName: (row.learnerId && names.get(row.learnerId)) || null,
-      assigneeName: (row.assigneeId && staff.get(row.assigneeId)) || null,
-    };
+    const names = await this.namesOf(caller, [row], tx);
+    return { ...toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded), ...names(row) };
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
@@ -295,31 +289,40 @@ export class CaseService {
       rows.map((r) => r.id),
       this.clock.now(),
     );
-    const names = await this.learners.namesOf(
-      caller,
-      rows.flatMap((r) => (r.learnerId ? [r.learnerId] : [])),
-    );
-    const staff = await this.staffNames(rows);
+    const names = await this.namesOf(caller, rows);
     return {
-      items: rows.map((r) => ({
-        ...toCaseView(r, caller, open.get(r.id) ?? []),
-        learnerName: (r.learnerId && names.get(r.learnerId)) || null,
-        assigneeName: (r.assigneeId && staff.get(r.assigneeId)) || null,
-      })),
+      items: rows.map((r) => ({ ...toCaseView(r, caller, open.get(r.id) ?? []), ...names(r) })),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
 
-  // Staff names are no secret inside the school: whoever reads the case reads who holds it.
-  private async staffNames(rows: CaseEntity[], tx?: EntityManager): Promise<Map<string, string>> {
-    const ids = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))];
-    if (ids.length === 0) return new Map();
-    const users = await (tx ?? this.source.manager)
-      .getRepository(User)
-      .find({ where: { id: In(ids) }, select: { id: true, fullName: true } });
-    return new Map(users.map((u) => [u.id, u.fullName]));
+  // The learners' names, for those who may read learners (the school's case team: an inspector or a ward officer
+  // reads none), and the assignees' (staff names are no secret to whoever reads the case), in one statement.
+  private async namesOf(
+    caller: Caller,
+    rows: CaseEntity[],
+    manager: EntityManager = this.source.manager,
+  ): Promise<(row: CaseEntity) => Pick<CaseView, 'learnerName' | 'assigneeName'>> {
+    const schools = schoolsFor(caller, 'learner.read');
+    const learnerIds = schools.length ? [...new Set(rows.flatMap((r) => (r.learnerId ? [r.learnerId] : [])))] : [];
+    const staffIds = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))];
+    const found: { id: string; full_name: string; staff: boolean }[] =
+      learnerIds.length + staffIds.length === 0
+        ? []
+        : await manager.query(
+            `SELECT id, full_name, false AS staff FROM learner WHERE id = ANY($1::uuid[]) AND school_id = ANY($2::uuid[])
+             UNION ALL
+             SELECT id, full_name, true FROM app_user WHERE id = ANY($3::uuid[])`,
+            [learnerIds, schools, staffIds],
+          );
+    const learners = new Map(found.filter((f) => !f.staff).map((f) => [f.id, f.full_name]));
+    const staff = new Map(found.filter((f) => f.staff).map((f) => [f.id, f.full_name]));
+    return (row) => ({
+      learnerName: (row.learnerId && learners.get(row.learnerId)) || null,
+      assigneeName: (row.assigneeId && staff.get(row.assigneeId)) || null,
+    });
   }
 
   // The case number, or every word of the learner's name among the learners the caller may read: a search by name

@@ -15,7 +15,7 @@ type StepBase = {
 };
 
 // What a hook sees of one transition. `row` is the case as it stood before the event (prepare), as the machine's
-// step left it but not yet written (beforeWrite), or as written (record); `fromState` and `fromRisk` are what the
+// step left it (beforeWrite), or whole as it is about to be written (record); `fromState` and `fromRisk` are what the
 // case was before. `tx` is the transition's own transaction: a hook never opens another. The payload is typed by
 // the event: a hook registered for ['REFER'] reads a ReferPayload; one for several narrows on `type`.
 export type TransitionStep<T extends CaseEventType = CaseEventType> = {
@@ -44,8 +44,10 @@ export type TransitionHook<T extends CaseEventType = CaseEventType> = {
   // assignee it would take), and the feature's columns of the case row. Returned rather than written, so the row
   // is written once, whole, with the event.
   beforeWrite?(step: TransitionStep<T>): Promise<FeatureColumns | void>;
-  // After the case row is written, before the audit event: stores the event's record rows. What it returns
-  // is added to the event's payload in the trail (ids of the rows written, the consents relied on).
+  // With `row` as it will be written, just before the event's statement writes it with the trail: stores the
+  // event's record rows. What it returns is added to the event's payload in the trail (ids of the rows written,
+  // the consents relied on). So the row goes to the database once: a hook reads it from `row`, never back from the
+  // database, and appends no case event of its own (appendCaseEvent reads the stage stored on the row).
   record?(step: TransitionStep<T>): Promise<Record<string, unknown> | void>;
 };
 

@@ -12,7 +12,7 @@ export type RiskStep = {
 };
 
 // A transition that makes a case's risk critical: its supervisors and principal hear of it inside the transition,
-// not at the next sweep. Run after the case row is written (TransitionHooks' record phase).
+// not at the next sweep. Run in TransitionHooks' record phase, on the row as the transition writes it.
 @Injectable()
 export class CriticalRiskHook {
   constructor(private readonly alerts: AlertService) {}

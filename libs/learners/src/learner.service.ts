@@ -88,24 +88,6 @@ export class LearnerService {
     if (!found) throw new LearnerException(LearnerExceptionCode.LEARNER_NOT_FOUND);
   }
 
-  // The names of these learners that the caller may read (the case team of their school), for views of cases.
-  // Inside the caller's transaction when there is one: the embedded database's pool holds a single connection.
-  async namesOf(
-    caller: Caller,
-    ids: string[],
-    manager: EntityManager = this.source.manager,
-  ): Promise<Map<string, string>> {
-    const schools = schoolsFor(caller, 'learner.read');
-    if (ids.length === 0 || schools.length === 0) return new Map();
-    const rows = await manager
-      .getRepository(Learner)
-      .createQueryBuilder('l')
-      .select(['l.id', 'l.fullName'])
-      .where('l.id = ANY(:ids) AND l.school_id = ANY(:schools)', { ids, schools })
-      .getMany();
-    return new Map(rows.map((l) => [l.id, l.fullName]));
-  }
-
   // One transaction: the reads of family details it records stand or fall with the answer.
   async search(caller: Caller, query: SearchLearnersDto): Promise<Page<LearnerView>> {
     const readable = schoolsFor(caller, 'learner.read');

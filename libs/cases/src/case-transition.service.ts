@@ -43,7 +43,7 @@ export class CaseTransitionService {
     // Only a request that may be retried is kept, as its digest.
     const requestHash = idempotencyKey ? this.cipher.digest(canonicalRequest(caseId, request)) : '';
     return inTransaction(this.source, async (tx) => {
-      const row = await this.cases.findVisible(caller, caseId, tx, true, 'case.event');
+      const { row, facts } = await this.cases.lockVisible(caller, caseId, tx, 'case.event');
       if (idempotencyKey) {
         const earlier = await this.earlierAnswer(tx, caller.id, idempotencyKey, requestHash);
         if (earlier) return earlier;
@@ -114,7 +114,7 @@ export class CaseTransitionService {
       if (row.riskLevel !== step.fromRisk) {
         await this.deadlines.tightenForRisk(tx, this.cases.clockOf(row), result.leaves);
       }
-      const view = await this.cases.view(row, caller, tx, false, result.after);
+      const view = await this.cases.view(row, caller, tx, false, result.after, facts);
       if (idempotencyKey) {
         // The same key raced on another case: that request owns it.
         await mapUniqueViolation(

@@ -5,7 +5,15 @@ import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { AlertService, CaseClock, DeadlineService, overdueCondition, SCHOOL_VIOLENCE_FAMILY } from '@dh/escalations';
+import {
+  AlertService,
+  CaseClock,
+  DeadlineService,
+  OpenClockRow,
+  openClocksJson,
+  overdueCondition,
+  SCHOOL_VIOLENCE_FAMILY,
+} from '@dh/escalations';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import {
@@ -235,15 +243,21 @@ export class CaseService {
     };
   }
 
-  // `loaded`: the case as a transition's step left it (machineAllowedEvents).
+  // `loaded`: the case as a transition's step left it (machineAllowedEvents). `facts`: what lockVisible read with
+  // the row, used where the transaction has not changed it since.
   async view(
     row: CaseEntity,
     caller: Caller,
     tx?: EntityManager,
     reveal = false,
     loaded?: LoadedCase,
+    facts?: ViewFacts,
   ): Promise<CaseView> {
-    const open = await this.deadlines.openOf([row.id], this.clock.now(), tx);
+    const now = this.clock.now();
+    const clocks =
+      facts && tx && !this.deadlines.changedIn(tx)
+        ? this.deadlines.viewsOf(facts.clocks, now)
+        : ((await this.deadlines.openOf([row.id], now, tx)).get(row.id) ?? []);
     const revealed = reveal
       ? {
           summary: await this.cipher.open(row.summary, SEALED_CONTEXT.summary),
@@ -256,8 +270,11 @@ export class CaseService {
             row.actionsTaken === null ? null : await this.cipher.open(row.actionsTaken, SEALED_CONTEXT.actionsTaken),
         }
       : null;
-    const names = await this.namesOf(caller, [row], tx);
-    return { ...toCaseView(row, caller, open.get(row.id) ?? [], revealed, loaded), ...names(row) };
+    const names =
+      facts && facts.learnerId === row.learnerId && facts.assigneeId === row.assigneeId
+        ? { learnerName: facts.learnerName, assigneeName: facts.assigneeName }
+        : (await this.namesOf(caller, [row], tx))(row);
+    return { ...toCaseView(row, caller, clocks, revealed, loaded), ...names };
   }
 
   async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
@@ -362,11 +379,41 @@ export class CaseService {
     lock = false,
     action: Action = 'case.read',
   ): Promise<CaseEntity> {
-    const manager = tx ?? this.source.manager;
+    return (await this.readVisible(caller, id, tx ?? this.source.manager, lock, action, false)).row;
+  }
+
+  // A writer's read under the row's lock (a transition), with what the case's view shows beside the row: its
+  // answer then reads nothing again that the step did not change.
+  async lockVisible(
+    caller: Caller,
+    id: string,
+    tx: EntityManager,
+    action: Action,
+  ): Promise<{ row: CaseEntity; facts: ViewFacts }> {
+    const { row, facts } = await this.readVisible(caller, id, tx, true, action, true);
+    return { row, facts: facts as ViewFacts };
+  }
+
+  private async readVisible(
+    caller: Caller,
+    id: string,
+    manager: EntityManager,
+    lock: boolean,
+    action: Action,
+    withFacts: boolean,
+  ): Promise<{ row: CaseEntity; facts: ViewFacts | null }> {
     const qb = manager.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
     // A writer that locks the row reads its chain's head with it (CaseTransitionService appends after it).
     if (lock) qb.setLock('pessimistic_write').addSelect(['c.auditHeadSeq', 'c.auditHeadHash']);
-    const row = visibleTo(caller, qb) ? await qb.getOne() : null;
+    if (withFacts) {
+      const nameSchools = schoolsFor(caller, 'learner.read');
+      qb.addSelect(nameSchools.length ? LEARNER_NAME_SQL : 'NULL::text', 'learner_name')
+        .addSelect('(SELECT u.full_name FROM app_user u WHERE u.id = c.assignee_id)', 'assignee_name')
+        .addSelect(openClocksJson('c.id'), 'open_clocks')
+        .setParameter('nameSchools', nameSchools);
+    }
+    const found = visibleTo(caller, qb) ? await qb.getRawAndEntities() : null;
+    const row = found?.entities[0];
     if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
     assertAllowed(
       caller,
@@ -375,7 +422,21 @@ export class CaseService {
       () => new CaseException(CaseExceptionCode.CASE_NOT_FOUND),
       await this.placeOf(caller, action, row, manager),
     );
-    return row;
+    const raw = found.raw[0] as {
+      learner_name: string | null;
+      assignee_name: string | null;
+      open_clocks: OpenClockRow[];
+    };
+    const facts = withFacts
+      ? {
+          learnerId: row.learnerId,
+          assigneeId: row.assigneeId,
+          learnerName: raw.learner_name,
+          assigneeName: raw.assignee_name,
+          clocks: raw.open_clocks,
+        }
+      : null;
+    return { row, facts };
   }
 
   // The ward scopes decide on the school's ward and the referral: looked up only for callers holding one.
@@ -404,6 +465,19 @@ export class CaseService {
     return `${school.code}-${year}-${String(last_number).padStart(4, '0')}`;
   }
 }
+
+// What a case's view shows beside its row, read with it under a writer's lock (lockVisible).
+export type ViewFacts = {
+  learnerId: string | null;
+  assigneeId: string | null;
+  learnerName: string | null;
+  assigneeName: string | null;
+  clocks: OpenClockRow[];
+};
+
+// The learner's name for those who may read learners (:nameSchools, the case team's schools), beside a case row c.
+const LEARNER_NAME_SQL =
+  '(SELECT l.full_name FROM learner l WHERE l.id = c.learner_id AND l.school_id = ANY(:nameSchools))';
 
 // Narrows a query to the cases the caller may read: those of their schools, and those referred to their ward.
 // False when that is none at all.

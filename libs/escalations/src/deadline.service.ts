@@ -56,27 +56,37 @@ export type DeadlineView = {
 const DAY_MS = 24 * 3600 * 1000;
 const isHigh = (r: RiskLevel) => r === 'high' || r === 'critical';
 
-type OpenRow = {
+// An open clock as read for a view; its times are strings when it comes inside JSON (openClocksJson).
+export type OpenClockRow = {
   id: string;
   case_id: string;
   kind: DeadlineView['kind'];
   label: string;
-  due_at: Date;
-  started_at: Date;
+  due_at: Date | string;
+  started_at: Date | string;
   rule: DeadlineView['rule'];
-  paused_at: Date | null;
+  paused_at: Date | string | null;
   fired: Level[];
 };
-const OPEN_OF_SQL = `
+
+const openRowsSql = (where: string) => `
   SELECT d.id, d.case_id, d.kind, d.label, d.due_at, d.started_at, d.rule, d.paused_at,
          coalesce(array_agg(l.level) FILTER (WHERE l.level IS NOT NULL), '{}') AS fired
     FROM deadline d LEFT JOIN deadline_level l ON l.deadline_id = d.id AND l.status = 'fired'
-   WHERE d.case_id = ANY($1) AND d.closed_at IS NULL
-   GROUP BY d.id
-   ORDER BY d.due_at, d.id`;
+   WHERE ${where} AND d.closed_at IS NULL
+   GROUP BY d.id`;
+const OPEN_OF_SQL = `${openRowsSql('d.case_id = ANY($1)')} ORDER BY d.due_at, d.id`;
+
+// The open clocks of the case the SQL expression `caseId` names, as one JSON array: for a reader that takes them
+// with its own row in one statement (CaseService's read under a writer's lock). viewsOf reads the array.
+export const openClocksJson = (caseId: string): string =>
+  `(SELECT coalesce(json_agg(o ORDER BY o.due_at, o.id), '[]'::json) FROM (${openRowsSql(`d.case_id = ${caseId}`)}) o)`;
 
 @Injectable()
 export class DeadlineService {
+  // The transactions that wrote clocks (changedIn); every write below marks its transaction first.
+  private readonly changed = new WeakSet<EntityManager>();
+
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly calendar: WorkingCalendar,
@@ -226,6 +236,7 @@ export class DeadlineService {
         d.clock === 'working' ? this.calendar.addWorkingMs(t, shift) : new Date(t.getTime() + shift);
       const nominal = this.dueAfter(d.startedAt, due);
       if (move(nominal) >= d.dueAt) continue;
+      this.changed.add(tx);
       await tx.getRepository(Deadline).update({ id: d.id }, { dueAt: move(nominal) });
       const rungs = this.ladder({ ...spec, startedAt: d.startedAt, dueAt: nominal, due, escalateTo: d.escalateTo });
       await this.replaceRungs(
@@ -253,6 +264,7 @@ export class DeadlineService {
 
   // Rungs already fired stay as they were; the others take the new ladder, paused with their clock.
   private async replaceRungs(tx: EntityManager, d: Deadline, rungs: { level: Level; dueAt: Date }[]): Promise<void> {
+    this.changed.add(tx);
     const repo = tx.getRepository(DeadlineLevel);
     const fired = (await repo.find({ where: { deadlineId: d.id, status: 'fired' } })).map((l) => l.level);
     await repo.update({ deadlineId: d.id, status: In(['pending', 'paused']) }, { status: 'cancelled' });
@@ -280,6 +292,7 @@ export class DeadlineService {
 
   // A closed clock raises nothing more: its pending rungs are cancelled with it.
   private async close(tx: EntityManager, ids: string[], now: Date, closedAs: ClosedAs | null = null): Promise<void> {
+    this.changed.add(tx);
     await tx.getRepository(Deadline).update({ id: In(ids) }, { closedAt: now, closedAs });
     await tx
       .getRepository(DeadlineLevel)
@@ -322,6 +335,7 @@ export class DeadlineService {
   }
 
   async open(tx: EntityManager, d: NewDeadline): Promise<Deadline> {
+    this.changed.add(tx);
     const row = tx.getRepository(Deadline).create({
       schoolId: d.schoolId,
       caseId: d.caseId,
@@ -384,6 +398,7 @@ export class DeadlineService {
       .find({ where: { caseId, closedAt: IsNull(), pausedAt: IsNull() }, select: { id: true } });
     if (open.length === 0) return;
     const ids = open.map((d) => d.id);
+    this.changed.add(tx);
     await tx.getRepository(Deadline).update({ id: In(ids) }, { pausedAt: now });
     await tx.getRepository(DeadlineLevel).update({ deadlineId: In(ids), status: 'pending' }, { status: 'paused' });
   }
@@ -391,6 +406,7 @@ export class DeadlineService {
   // Paused time does not count: every due time moves by exactly the paused working time (working clocks)
   // or the paused time (calendar clocks).
   async resume(tx: EntityManager, caseId: string, now: Date): Promise<{ pausedWorkingMs: number }> {
+    this.changed.add(tx);
     const paused = await tx.getRepository(Deadline).find({ where: { caseId, closedAt: IsNull() } });
     let pausedWorkingMs = 0;
     for (const d of paused.filter((x) => x.pausedAt)) {
@@ -445,26 +461,37 @@ export class DeadlineService {
   async openOf(caseIds: string[], now: Date, tx?: EntityManager): Promise<Map<string, DeadlineView[]>> {
     const result = new Map<string, DeadlineView[]>();
     if (caseIds.length === 0) return result;
-    const rows: OpenRow[] = await (tx ?? this.source.manager).query(OPEN_OF_SQL, [caseIds]);
-    for (const d of rows) {
-      const level = [...LEVELS].reverse().find((l) => d.fired.includes(l)) ?? null;
-      const view: DeadlineView = {
+    const rows: OpenClockRow[] = await (tx ?? this.source.manager).query(OPEN_OF_SQL, [caseIds]);
+    for (const d of rows) result.set(d.case_id, [...(result.get(d.case_id) ?? []), ...this.viewsOf([d], now)]);
+    return result;
+  }
+
+  // Open clocks as a case's view shows them at `now`, in the order read.
+  viewsOf(rows: OpenClockRow[], now: Date): DeadlineView[] {
+    return rows.map((d) => {
+      const dueAt = new Date(d.due_at);
+      const pausedAt = d.paused_at === null ? null : new Date(d.paused_at);
+      return {
         id: d.id,
         kind: d.kind,
         label: d.label,
-        dueAt: d.due_at.toISOString(),
-        startedAt: d.started_at.toISOString(),
+        dueAt: dueAt.toISOString(),
+        startedAt: new Date(d.started_at).toISOString(),
         rule: d.rule,
-        level,
-        paused: d.paused_at !== null,
-        remainingWorkingMs: d.paused_at
-          ? this.calendar.workingMsBetween(d.paused_at, d.due_at)
-          : d.due_at > now
-            ? this.calendar.workingMsBetween(now, d.due_at)
+        level: [...LEVELS].reverse().find((l) => d.fired.includes(l)) ?? null,
+        paused: pausedAt !== null,
+        remainingWorkingMs: pausedAt
+          ? this.calendar.workingMsBetween(pausedAt, dueAt)
+          : dueAt > now
+            ? this.calendar.workingMsBetween(now, dueAt)
             : 0,
       };
-      result.set(d.case_id, [...(result.get(d.case_id) ?? []), view]);
-    }
-    return result;
+    });
+  }
+
+  // Whether this transaction has opened, closed, moved, paused or resumed any clock: until it has, clocks read
+  // earlier in it still stand.
+  changedIn(tx: EntityManager): boolean {
+    return this.changed.has(tx);
   }
 }

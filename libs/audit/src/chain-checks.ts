@@ -81,14 +81,19 @@ export const verifyChain = <E extends Linked>(
 
 // Numbers 1..n, each event naming its predecessor's hash and matching its own: the first event that does not
 // is the one finding (everything after it hangs on it).
-export const walkChain = <E extends Linked>(events: E[], hashOf: (e: E) => string): ChainFinding[] => {
+export const walkChain = <E extends Linked>(events: E[], hashOf: (e: E) => string): ChainFinding[] =>
+  walkLinks(events, (e) => e.hash === hashOf(e));
+
+// The same walk where whether the i-th event matches its hash was settled elsewhere (hashed in a worker thread).
+export const walkLinks = <E extends Linked>(events: E[], matches: (e: E, i: number) => boolean): ChainFinding[] => {
   let prevHash: string | null = null;
-  for (const [i, e] of events.entries()) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
     const expectedSeq = i + 1;
     const seq = Math.min(e.seq, expectedSeq);
     if (e.seq !== expectedSeq) return [finding('sequence', { seq, expected: expectedSeq, found: e.seq })];
     if (e.prevHash !== prevHash) return [finding('link', { seq })];
-    if (e.hash !== hashOf(e)) return [finding('hash', { seq })];
+    if (!matches(e, i)) return [finding('hash', { seq })];
     prevHash = e.hash;
   }
   return [];

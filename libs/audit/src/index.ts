@@ -5,5 +5,6 @@ export * from './audit-hash';
 export * from './audit.module';
 export * from './audit.service';
 export * from './chain-checks';
+export * from './chain-sweep/case-chain-sweep';
 export * from './confidential-payload';
 export * from './stage-entry';

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, CaseFacts, ChainVerdict, verifyCaseChain } from '@dh/audit';
+import {
+  AuditService,
+  CASE_FACTS_COLUMNS,
+  caseFactsOf,
+  CaseFactsRow,
+  ChainVerdict,
+  checkCaseChain,
+  SweepOptions,
+  sweepCaseChains,
+  verifyCaseChain,
+} from '@dh/audit';
 import { CASE_EVENT_TYPES } from './dtos/event-payloads';
 
 // The events that move a case's version, for the engine as it stands: CASE_OPENED sets it to 1, and
@@ -11,8 +21,6 @@ import { CASE_EVENT_TYPES } from './dtos/event-payloads';
 // So a case's version equals the count of these events in its chain, exactly.
 const VERSIONED = new Set<string>(['CASE_OPENED', 'MACHINE_MIGRATED', ...CASE_EVENT_TYPES]);
 export const movesVersion = (type: string): boolean => VERSIONED.has(type);
-
-type HeadRow = { state: string; version: number; audit_head_seq: number; audit_head_hash: string | null };
 
 // Each chain against its case: hashes and numbers, the states one event to the next, the case's state, version
 // and kept head. An operator who deletes events behind the trigger's back must rewrite the case row too.
@@ -25,23 +33,17 @@ export class CaseChainVerifier {
 
   async verify(caseId: string, tx?: EntityManager): Promise<ChainVerdict> {
     const manager = tx ?? this.source.manager;
-    const [row]: HeadRow[] = await manager.query(
-      `SELECT state, version, audit_head_seq, audit_head_hash FROM "case" WHERE id = $1`,
-      [caseId],
-    );
-    const facts: CaseFacts | null = row
-      ? {
-          state: row.state,
-          version: row.version,
-          head: row.audit_head_hash === null ? null : { seq: row.audit_head_seq, hash: row.audit_head_hash },
-        }
-      : null;
+    const [row]: CaseFactsRow[] = await manager.query(`SELECT ${CASE_FACTS_COLUMNS} FROM "case" WHERE id = $1`, [
+      caseId,
+    ]);
+    const facts = row ? caseFactsOf(row) : null;
     return verifyCaseChain(caseId, await this.audit.history(caseId, manager), facts, movesVersion);
   }
 
-  // Every case, one at a time, those without a single event too.
-  async *verifyAll(): AsyncGenerator<ChainVerdict> {
-    const cases: { id: string }[] = await this.source.query(`SELECT id FROM "case" ORDER BY id`);
-    for (const { id } of cases) yield this.verify(id);
+  // Every case in id order, those without a single event too: the same verdicts as verify() case by case, from one
+  // sweep of the audit table whose hashes are checked in worker threads.
+  async *verifyAll(options?: SweepOptions): AsyncGenerator<ChainVerdict> {
+    for await (const chain of sweepCaseChains(this.source, options))
+      yield checkCaseChain(chain.caseId, chain.events, chain.facts, movesVersion, (e) => e.matches);
   }
 }

@@ -1,0 +1,84 @@
+import { Client } from 'pg';
+import { ChainVerdict } from '@dh/audit';
+import { CaseChainVerifier } from '@dh/cases';
+import { World } from '../support/fixtures';
+import { move, openCase } from '../support/case-helpers';
+import { TestApp } from '../support/test-app';
+import { useTestWorld } from '../support/test-world';
+
+// verifyAll reads audit_event in batches and hashes in worker threads: with batches of three events, every chain of
+// four crosses a batch's end, and what it finds must be what verify() finds one case at a time.
+describe('the sweep of every chain, batch by batch', () => {
+  let t: TestApp;
+  let w: World;
+  let pg: Client;
+
+  const world = useTestWorld();
+  beforeAll(() => {
+    ({ t, w, pg } = world);
+  });
+
+  const sweep = async (batch: number, workers: number): Promise<ChainVerdict[]> => {
+    const out: ChainVerdict[] = [];
+    for await (const v of t.app.get(CaseChainVerifier).verifyAll({ batch, workers })) out.push(v);
+    return out;
+  };
+  const oneByOne = (ids: string[]) => Promise.all(ids.map((id) => t.app.get(CaseChainVerifier).verify(id)));
+
+  it('verifies chains cut by a batch’s end and names a tampered event past the first batch as verify() does', async () => {
+    const tv = w.users.counsellorA;
+    for (let i = 0; i < 4; i++) {
+      let c = await openCase(t, w);
+      c = await move(t, tv, c, 'START_ASSESSMENT');
+      c = await move(t, tv, c, 'ADD_NOTE', { text: `một ${i}` });
+      await move(t, tv, c, 'ADD_NOTE', { text: `hai ${i}` });
+    }
+    const ids = (await pg.query(`SELECT id FROM "case" ORDER BY id`)).rows.map((r: { id: string }) => r.id);
+    expect(ids).toHaveLength(4);
+
+    const intact = await sweep(3, 2);
+    expect(intact.map((v) => [v.caseId, v.valid, v.events])).toEqual(ids.map((id) => [id, true, 4]));
+
+    // The third case's events are the 9th to 12th read: its chain starts in the third batch and ends in the fourth.
+    const victim = ids[2];
+    await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
+    await pg.query(
+      `UPDATE audit_event SET payload = jsonb_set(payload, '{text}', '"đã sửa"') WHERE case_id = $1 AND seq = 3`,
+      [victim],
+    );
+    await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
+
+    const tampered = await sweep(3, 2);
+    expect(tampered.filter((v) => !v.valid)).toEqual([
+      expect.objectContaining({
+        caseId: victim,
+        events: 4,
+        firstInvalidSeq: 3,
+        findings: [expect.objectContaining({ check: 'hash', seq: 3 })],
+      }),
+    ]);
+    expect(tampered).toEqual(await oneByOne(ids));
+    // The same in one batch, hashed in this thread.
+    expect(await sweep(1000, 0)).toEqual(tampered);
+  });
+
+  it('names a case without events and a gap left by a deleted event, across batches', async () => {
+    const ids = (await pg.query(`SELECT id FROM "case" ORDER BY id`)).rows.map((r: { id: string }) => r.id);
+    const [emptied, gapped] = [ids[0], ids[ids.length - 1]];
+    await pg.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
+    await pg.query(`DELETE FROM audit_event WHERE case_id = $1`, [emptied]);
+    await pg.query(`DELETE FROM audit_event WHERE case_id = $1 AND seq = 2`, [gapped]);
+    await pg.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
+
+    const swept = await sweep(2, 2);
+    expect(swept.map((v) => v.caseId)).toEqual(ids);
+    expect(
+      swept
+        .find((v) => v.caseId === emptied)
+        ?.findings.map((f) => f.check)
+        .sort(),
+    ).toEqual(['case_head', 'case_version', 'chain_empty']);
+    expect(swept.find((v) => v.caseId === gapped)).toMatchObject({ valid: false, firstInvalidSeq: 2 });
+    expect(swept).toEqual(await oneByOne(ids));
+  });
+});

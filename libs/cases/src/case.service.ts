@@ -32,7 +32,8 @@ import { CaseEntity, Channel, RankedArea } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
-import { Page } from '@dh/errors';
+import { decodeCaseCursor, encodeCaseCursor } from './list/case-cursor';
+import { CursorPage } from '@dh/errors';
 import { rankedAreaProblems } from './ranked-areas';
 import { ReceivedInput, receivedOf } from './received-at';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
@@ -266,9 +267,14 @@ export class CaseService {
     };
   }
 
-  async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
+  // Newest change first, the id breaking ties: a total order, in which a page number or a cursor names one place.
+  // A cursor's page holds the cases strictly after the cursor's key, so a walk only ever moves down the order and
+  // ends. A case changed during a walk takes a newer updated_at and moves to the top, above the cursor: one already
+  // shown is not shown again, one not yet reached is missed by this walk (a walk from the top shows it first).
+  async list(caller: Caller, query: ListCasesDto): Promise<CursorPage<CaseView>> {
+    const { page, pageSize } = query;
     const qb = this.source.getRepository(CaseEntity).createQueryBuilder('c');
-    if (!visibleTo(caller, qb)) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (!visibleTo(caller, qb)) return { items: [], total: 0, page, pageSize, nextCursor: null };
     if (query.state) {
       // "referral" means every referral sub-state.
       qb.andWhere('(c.state = :state OR c.state LIKE :statePrefix)', {
@@ -285,12 +291,28 @@ export class CaseService {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}${overdueCondition('c.id')}`, { now: this.clock.now() });
     }
     if (query.q) this.whereCodeOrName(caller, qb, query.q);
-    const [rows, total] = await qb
+    // One row per case without a join: count(*) counts the cases, no DISTINCT needed.
+    const counted = await qb.clone().select('count(*)', 'total').getRawOne<{ total: string }>();
+    const after = query.cursor === undefined ? null : decodeCaseCursor(query.cursor);
+    if (after) {
+      // The first condition is what the index (school_id, updated_at DESC, id DESC) seeks to; the second leaves
+      // out the cases of the cursor's own instant already shown.
+      qb.andWhere('c.updated_at <= CAST(:afterAt AS timestamptz)', { afterAt: after.updatedAt }).andWhere(
+        '(c.updated_at < CAST(:afterAt AS timestamptz) OR c.id < CAST(:afterId AS uuid))',
+        { afterId: after.id },
+      );
+    }
+    // One case more than the page: whether there is a next page, without counting.
+    const { entities, raw } = await qb
+      .addSelect(SORT_KEY_SQL, 'sort_key_at')
       .orderBy('c.updated_at', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+      .addOrderBy('c.id', 'DESC')
+      .offset(after ? 0 : (page - 1) * pageSize)
+      .limit(pageSize + 1)
+      .getRawAndEntities<{ c_id: string; sort_key_at: string }>();
+    const rows = entities.slice(0, pageSize);
+    const last = rows.at(-1);
+    const lastKey = last && entities.length > pageSize ? raw.find((r) => r.c_id === last.id)?.sort_key_at : undefined;
     const open = await this.deadlines.openOf(
       rows.map((r) => r.id),
       this.clock.now(),
@@ -306,9 +328,10 @@ export class CaseService {
         learnerName: (r.learnerId && names.get(r.learnerId)) || null,
         assigneeName: (r.assigneeId && staff.get(r.assigneeId)) || null,
       })),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
+      total: Number(counted?.total ?? 0),
+      page,
+      pageSize,
+      nextCursor: last && lastKey ? encodeCaseCursor({ updatedAt: lastKey, id: last.id }) : null,
     };
   }
 
@@ -332,8 +355,10 @@ export class CaseService {
         either.where(`c.code ILIKE :code ESCAPE '\\'`, { code: `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
         if (words.length === 0 || schools.length === 0) return;
         const named = words.map((_, i) => `l.skeleton_key LIKE :qw${i} ESCAPE '\\'`).join(' AND ');
+        // Uncorrelated: the matching learners are found once and each case is probed against them (a hashed
+        // subplan), where an EXISTS beside the OR would look its learner up case by case.
         either.orWhere(
-          `EXISTS (SELECT 1 FROM learner l WHERE l.id = c.learner_id AND l.school_id = ANY(:nameSchools) AND ${named})`,
+          `c.learner_id IN (SELECT l.id FROM learner l WHERE l.school_id = ANY(:nameSchools) AND ${named})`,
           { nameSchools: schools, ...Object.fromEntries(words.map((w, i) => [`qw${i}`, w])) },
         );
       }),
@@ -402,6 +427,9 @@ export class CaseService {
   }
 }
 
+// The sort key's timestamp as PostgreSQL holds it, to the microsecond, in UTC whatever the session's time zone.
+const SORT_KEY_SQL = `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 // Narrows a query to the cases the caller may read: those of their schools, and those referred to their ward.
 // False when that is none at all.
 const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean => {
@@ -410,7 +438,9 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
   if (schools.length === 0 && ward === null) return false;
   qb.andWhere(
     new Brackets((b) => {
-      if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
+      // One school, the usual case, as an equality: only then can the planner read the list's order off the index.
+      if (schools.length === 1) b.orWhere('c.school_id = :school', { school: schools[0] });
+      else if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
       if (ward !== null) {
         b.orWhere(`(c.referred_to_ward_at IS NOT NULL AND ${inWardCondition('c.school_id')})`, { ward });
       }

@@ -290,9 +290,24 @@ export class CaseService {
     if (query.overdue !== undefined) {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}${overdueCondition('c.id')}`, { now: this.clock.now() });
     }
-    if (query.q) this.whereCodeOrName(caller, qb, query.q);
+    let total: number | null = null;
+    if (query.q) {
+      this.whereCodeOrName(caller, qb, query.q);
+      // Telling which cases a search matches reads every case of the school, and a search matches few: that pass
+      // is made once, for their ids, which give the total and the page's candidates. Past SEARCH_MATCHES the
+      // matches are many, and the count and the walk in order below find a page soon enough.
+      const matched = await qb
+        .clone()
+        .select('c.id', 'id')
+        .limit(SEARCH_MATCHES + 1)
+        .getRawMany<{ id: string }>();
+      if (matched.length <= SEARCH_MATCHES) {
+        total = matched.length;
+        qb.andWhere('c.id = ANY(:matched)', { matched: matched.map((m) => m.id) });
+      }
+    }
     // One row per case without a join: count(*) counts the cases, no DISTINCT needed.
-    const counted = await qb.clone().select('count(*)', 'total').getRawOne<{ total: string }>();
+    total ??= Number((await qb.clone().select('count(*)', 'total').getRawOne<{ total: string }>())?.total ?? 0);
     const after = query.cursor === undefined ? null : decodeCaseCursor(query.cursor);
     if (after) {
       // The first condition is what the index (school_id, updated_at DESC, id DESC) seeks to; the second leaves
@@ -328,7 +343,7 @@ export class CaseService {
         learnerName: (r.learnerId && names.get(r.learnerId)) || null,
         assigneeName: (r.assigneeId && staff.get(r.assigneeId)) || null,
       })),
-      total: Number(counted?.total ?? 0),
+      total,
       page,
       pageSize,
       nextCursor: last && lastKey ? encodeCaseCursor({ updatedAt: lastKey, id: last.id }) : null,
@@ -352,7 +367,11 @@ export class CaseService {
     const schools = schoolsFor(caller, 'learner.read');
     qb.andWhere(
       new Brackets((either) => {
-        either.where(`c.code ILIKE :code ESCAPE '\\'`, { code: `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+        // A case number is ASCII (TA-2026-0001): compared under the C collation, ILIKE folds ASCII case alone and
+        // costs less than half as much as under the database collation, and it is paid for every case of the school.
+        either.where(`c.code COLLATE "C" ILIKE :code ESCAPE '\\'`, {
+          code: `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        });
         if (words.length === 0 || schools.length === 0) return;
         const named = words.map((_, i) => `l.skeleton_key LIKE :qw${i} ESCAPE '\\'`).join(' AND ');
         // Uncorrelated: the matching learners are found once and each case is probed against them (a hashed
@@ -426,6 +445,8 @@ export class CaseService {
     return `${school.code}-${year}-${String(last_number).padStart(4, '0')}`;
   }
 }
+
+const SEARCH_MATCHES = 1000;
 
 // The sort key's timestamp as PostgreSQL holds it, to the microsecond, in UTC whatever the session's time zone.
 const SORT_KEY_SQL = `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -1,5 +1,5 @@
 // The case list at scale (issue 18, point 4): one school with 20,000 cases, then 200,000 (and another school with
-// 20,000 beside it). Prints medians of BENCH_ROUNDS (default 21) for page 1, the last page by cursor, page 500 by
+// 20,000 beside it). Prints medians of BENCH_ROUNDS (default 11) for page 1, the last page by cursor, page 500 by
 // OFFSET and a search by name, each through CaseService.list beside two baselines measured in the same run: the
 // same statements sent bare through pg (the ratio is the service's own cost), and 7feafb3's list (count DISTINCT,
 // every case of the school sorted, OFFSET; then the same lookups for the cases shown), run without this branch's
@@ -16,7 +16,7 @@ import { learnerNameKey } from '../libs/cases/src/learners/learner-name-key';
 import { encodeCaseCursor } from '../libs/cases/src/list/case-cursor';
 import { withBenchApp } from './bench-app';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const PAGE = 20;
 const SIZES = [20_000, 200_000];
 const NAMED = 'Nguyễn Minh Khang';

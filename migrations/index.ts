@@ -28,6 +28,7 @@ import { Notifications1795000000032 } from './1795000000032-notifications';
 import { SchoolRecords1795000000037 } from './1795000000037-school-records';
 import { AlertDelivery1795000000038 } from './1795000000038-alert-delivery';
 import { Reports1795000000039 } from './1795000000039-reports';
+import { CaseListIndex1795000000040 } from './1795000000040-case-list-index';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   SchoolRecords1795000000037,
   AlertDelivery1795000000038,
   Reports1795000000039,
+  CaseListIndex1795000000040,
 ];

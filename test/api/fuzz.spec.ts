@@ -153,6 +153,7 @@ const bodies = (c: CaseBody, schoolId: string) =>
             'risk',
             'page',
             'pageSize',
+            'cursor',
             'q',
             'schoolId',
             'kind',

@@ -39,7 +39,8 @@ import { CaseEntity, Channel, RankedArea } from './case.entity';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
-import { Page } from '@dh/errors';
+import { decodeCaseCursor, encodeCaseCursor } from './list/case-cursor';
+import { CursorPage } from '@dh/errors';
 import { rankedAreaProblems } from './ranked-areas';
 import { ReceivedInput, receivedOf } from './received-at';
 import { ConfidentialAccess } from './confidential/confidential-access.service';
@@ -277,9 +278,14 @@ export class CaseService {
     return { ...toCaseView(row, caller, clocks, revealed, loaded), ...names };
   }
 
-  async list(caller: Caller, query: ListCasesDto): Promise<Page<CaseView>> {
+  // Newest change first, the id breaking ties: a total order, in which a page number or a cursor names one place.
+  // A cursor's page holds the cases strictly after the cursor's key, so a walk only ever moves down the order and
+  // ends. A case changed during a walk takes a newer updated_at and moves to the top, above the cursor: one already
+  // shown is not shown again, one not yet reached is missed by this walk (a walk from the top shows it first).
+  async list(caller: Caller, query: ListCasesDto): Promise<CursorPage<CaseView>> {
+    const { page, pageSize } = query;
     const qb = this.source.getRepository(CaseEntity).createQueryBuilder('c');
-    if (!visibleTo(caller, qb)) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (!visibleTo(caller, qb)) return { items: [], total: 0, page, pageSize, nextCursor: null };
     if (query.state) {
       // "referral" means every referral sub-state.
       qb.andWhere('(c.state = :state OR c.state LIKE :statePrefix)', {
@@ -295,13 +301,44 @@ export class CaseService {
     if (query.overdue !== undefined) {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}${overdueCondition('c.id')}`, { now: this.clock.now() });
     }
-    if (query.q) this.whereCodeOrName(caller, qb, query.q);
-    const [rows, total] = await qb
+    let total: number | null = null;
+    if (query.q) {
+      this.whereCodeOrName(caller, qb, query.q);
+      // Telling which cases a search matches reads every case of the school, and a search matches few: that pass
+      // is made once, for their ids, which give the total and the page's candidates. Past SEARCH_MATCHES the
+      // matches are many, and the count and the walk in order below find a page soon enough.
+      const matched = await qb
+        .clone()
+        .select('c.id', 'id')
+        .limit(SEARCH_MATCHES + 1)
+        .getRawMany<{ id: string }>();
+      if (matched.length <= SEARCH_MATCHES) {
+        total = matched.length;
+        qb.andWhere('c.id = ANY(:matched)', { matched: matched.map((m) => m.id) });
+      }
+    }
+    // One row per case without a join: count(*) counts the cases, no DISTINCT needed.
+    total ??= Number((await qb.clone().select('count(*)', 'total').getRawOne<{ total: string }>())?.total ?? 0);
+    const after = query.cursor === undefined ? null : decodeCaseCursor(query.cursor);
+    if (after) {
+      // The first condition is what the index (school_id, updated_at DESC, id DESC) seeks to; the second leaves
+      // out the cases of the cursor's own instant already shown.
+      qb.andWhere('c.updated_at <= CAST(:afterAt AS timestamptz)', { afterAt: after.updatedAt }).andWhere(
+        '(c.updated_at < CAST(:afterAt AS timestamptz) OR c.id < CAST(:afterId AS uuid))',
+        { afterId: after.id },
+      );
+    }
+    // One case more than the page: whether there is a next page, without counting.
+    const { entities, raw } = await qb
+      .addSelect(SORT_KEY_SQL, 'sort_key_at')
       .orderBy('c.updated_at', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+      .addOrderBy('c.id', 'DESC')
+      .offset(after ? 0 : (page - 1) * pageSize)
+      .limit(pageSize + 1)
+      .getRawAndEntities<{ c_id: string; sort_key_at: string }>();
+    const rows = entities.slice(0, pageSize);
+    const last = rows.at(-1);
+    const lastKey = last && entities.length > pageSize ? raw.find((r) => r.c_id === last.id)?.sort_key_at : undefined;
     const open = await this.deadlines.openOf(
       rows.map((r) => r.id),
       this.clock.now(),
@@ -310,8 +347,9 @@ export class CaseService {
     return {
       items: rows.map((r) => ({ ...toCaseView(r, caller, open.get(r.id) ?? []), ...names(r) })),
       total,
-      page: query.page,
-      pageSize: query.pageSize,
+      page,
+      pageSize,
+      nextCursor: last && lastKey ? encodeCaseCursor({ updatedAt: lastKey, id: last.id }) : null,
     };
   }
 
@@ -349,11 +387,17 @@ export class CaseService {
     const schools = schoolsFor(caller, 'learner.read');
     qb.andWhere(
       new Brackets((either) => {
-        either.where(`c.code ILIKE :code ESCAPE '\\'`, { code: `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+        // A case number is ASCII (TA-2026-0001): compared under the C collation, ILIKE folds ASCII case alone and
+        // costs less than half as much as under the database collation, and it is paid for every case of the school.
+        either.where(`c.code COLLATE "C" ILIKE :code ESCAPE '\\'`, {
+          code: `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        });
         if (words.length === 0 || schools.length === 0) return;
         const named = words.map((_, i) => `l.skeleton_key LIKE :qw${i} ESCAPE '\\'`).join(' AND ');
+        // Uncorrelated: the matching learners are found once and each case is probed against them (a hashed
+        // subplan), where an EXISTS beside the OR would look its learner up case by case.
         either.orWhere(
-          `EXISTS (SELECT 1 FROM learner l WHERE l.id = c.learner_id AND l.school_id = ANY(:nameSchools) AND ${named})`,
+          `c.learner_id IN (SELECT l.id FROM learner l WHERE l.school_id = ANY(:nameSchools) AND ${named})`,
           { nameSchools: schools, ...Object.fromEntries(words.map((w, i) => [`qw${i}`, w])) },
         );
       }),
@@ -479,6 +523,11 @@ export type ViewFacts = {
 const LEARNER_NAME_SQL =
   '(SELECT l.full_name FROM learner l WHERE l.id = c.learner_id AND l.school_id = ANY(:nameSchools))';
 
+const SEARCH_MATCHES = 1000;
+
+// The sort key's timestamp as PostgreSQL holds it, to the microsecond, in UTC whatever the session's time zone.
+const SORT_KEY_SQL = `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 // Narrows a query to the cases the caller may read: those of their schools, and those referred to their ward.
 // False when that is none at all.
 const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean => {
@@ -487,7 +536,9 @@ const visibleTo = (caller: Caller, qb: SelectQueryBuilder<CaseEntity>): boolean 
   if (schools.length === 0 && ward === null) return false;
   qb.andWhere(
     new Brackets((b) => {
-      if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
+      // One school, the usual case, as an equality: only then can the planner read the list's order off the index.
+      if (schools.length === 1) b.orWhere('c.school_id = :school', { school: schools[0] });
+      else if (schools.length) b.orWhere('c.school_id = ANY(:schools)', { schools });
       if (ward !== null) {
         b.orWhere(`(c.referred_to_ward_at IS NOT NULL AND ${inWardCondition('c.school_id')})`, { ward });
       }

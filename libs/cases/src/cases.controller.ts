@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { ApiErrors, InputValidationException, ListOf, PageOf, UuidParamPipe } from '@dh/errors';
+import { ApiErrors, CursorPageOf, InputValidationException, ListOf, UuidParamPipe } from '@dh/errors';
 
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { LearnerException, LearnerExceptionCode } from '@dh/learners';
@@ -92,7 +92,7 @@ export class CasesController {
   @Permission('case.read', 'record')
   @Get()
   @ApiOperation({ summary: 'Danh sách hồ sơ / list cases' })
-  @ApiOkResponse({ type: PageOf(CaseViewDto) })
+  @ApiOkResponse({ type: CursorPageOf(CaseViewDto) })
   list(@CurrentCaller() caller: Caller, @Query() query: ListCasesDto) {
     return this.cases.list(caller, query);
   }

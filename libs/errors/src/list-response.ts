@@ -1,6 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page } from './page-query.dto';
+import type { CursorPage, Page } from './page-query.dto';
 
 // Swagger cannot see a generic: each list shape is a class per item class, named after it (CaseViewPage,
 // WardViewList), made once so that the document has one schema per name.
@@ -25,6 +25,24 @@ export const PageOf = <T>(item: Type<T>): Type<Page<T>> =>
       @ApiProperty() pageSize!: number;
     }
     return PageResponse;
+  });
+
+// `{ items, total, page, pageSize, nextCursor }`: a page of a list that is also walked by cursor.
+export const CursorPageOf = <T>(item: Type<T>): Type<CursorPage<T>> =>
+  once(`${item.name}CursorPage`, () => {
+    class CursorPageResponse implements CursorPage<T> {
+      @ApiProperty({ type: () => [item] }) items!: T[];
+      @ApiProperty({ description: 'items matching, on every page' }) total!: number;
+      @ApiProperty({ description: 'the page number asked for (1 when walking by cursor)' }) page!: number;
+      @ApiProperty() pageSize!: number;
+      @ApiProperty({
+        type: String,
+        nullable: true,
+        description: 'where the next page starts (send it as cursor, with the same filters); null on the last page',
+      })
+      nextCursor!: string | null;
+    }
+    return CursorPageResponse;
   });
 
 // `{ items }`: a whole list.

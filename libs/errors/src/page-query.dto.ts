@@ -21,3 +21,6 @@ export class PageQueryDto {
 }
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+// A page that also says where the next one starts: an opaque position, null after the last page.
+export type CursorPage<T> = Page<T> & { nextCursor: string | null };

@@ -134,6 +134,7 @@ const BY_NAME: Record<string, FieldLabel> = {
   // Lists and queries
   page: l('Trang', 'Page'),
   pageSize: l('Số mục mỗi trang', 'Page size'),
+  cursor: l('Vị trí trong danh sách', 'List position (cursor)'),
   q: l('Từ khóa tìm kiếm', 'Search words'),
   state: l('Trạng thái', 'State'),
   area: l('Nội dung', 'Content area'),

@@ -4,10 +4,29 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } fro
 import type { RiskLevel } from '@dh/machines/case/types';
 import { AREA_CODES, AreaCode, RISK_LEVELS } from '../case.entity';
 import { PageQueryDto } from '@dh/errors';
+import { IsCaseCursor } from '../list/case-cursor';
+import { OFFSET_REACH, WithinPageReach } from '../list/page-reach';
 
 const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListCasesDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    default: 1,
+    description: `trang theo số, tới ${OFFSET_REACH} hồ sơ đầu; xa hơn đi bằng cursor / page number, reaching the first ${OFFSET_REACH} cases; beyond them follow nextCursor`,
+  })
+  @WithinPageReach()
+  override page: number = 1;
+
+  @ApiPropertyOptional({
+    description:
+      'vị trí tiếp theo: nextCursor của trang trước / where the page starts: the previous page’s nextCursor (same filters)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @IsCaseCursor()
+  cursor?: string;
+
   @ApiPropertyOptional({ description: 'e.g. intake, referral (all of its sub-states) or referral.pending' })
   @IsOptional()
   @IsString()

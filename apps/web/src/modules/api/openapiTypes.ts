@@ -1801,8 +1801,11 @@ export interface components {
             /** @description expectedVersion for the next event */
             version: number;
         };
-        CaseViewDtoPage: {
+        CaseViewDtoCursorPage: {
             items: components["schemas"]["CaseViewDto"][];
+            /** @description where the next page starts (send it as cursor, with the same filters); null on the last page */
+            nextCursor: string | null;
+            /** @description the page number asked for (1 when walking by cursor) */
             page: number;
             pageSize: number;
             /** @description items matching, on every page */
@@ -5910,8 +5913,11 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                /** @description trang theo số, tới 10000 hồ sơ đầu; xa hơn đi bằng cursor / page number, reaching the first 10000 cases; beyond them follow nextCursor */
                 page?: number;
                 pageSize?: number;
+                /** @description vị trí tiếp theo: nextCursor của trang trước / where the page starts: the previous page’s nextCursor (same filters) */
+                cursor?: string;
                 /** @description e.g. intake, referral (all of its sub-states) or referral.pending */
                 state?: string;
                 assigneeId?: string;
@@ -5937,7 +5943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseViewDtoPage"];
+                    "application/json": components["schemas"]["CaseViewDtoCursorPage"];
                 };
             };
             /** @description VALIDATION_FAILED */

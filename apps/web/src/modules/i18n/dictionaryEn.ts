@@ -16,6 +16,7 @@ export const dictionaryEn: Dictionary = {
   'menu.cases': 'Cases',
   'cases.title': 'Cases',
   'cases.empty': 'No cases yet. Choose “New case” in the menu when a learner is reported to you.',
+  'cases.beyondReach': 'The table shows only the {shown} most recently updated of {total} cases.',
   'cases.emptyReader':
     'No case within your reach yet. Your school’s cases, cases referred to your ward and cases of schools you are granted to inspect appear here.',
   'cases.code': 'Case number',

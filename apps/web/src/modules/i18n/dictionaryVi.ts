@@ -16,6 +16,7 @@ export const dictionaryVi = {
   'menu.cases': 'Hồ sơ',
   'cases.title': 'Hồ sơ',
   'cases.empty': 'Chưa có hồ sơ nào. Chọn “Tạo hồ sơ mới” trên thanh menu khi nhận được thông tin về một học sinh.',
+  'cases.beyondReach': 'Bảng chỉ hiện {shown} hồ sơ cập nhật gần nhất trong tổng số {total} hồ sơ.',
   'cases.emptyReader':
     'Chưa có hồ sơ nào trong phạm vi được xem. Hồ sơ của trường, hồ sơ chuyển gửi đến phường và hồ sơ của trường được cấp quyền thanh tra sẽ hiện ở đây.',
   'cases.code': 'Mã hồ sơ',

@@ -15,9 +15,11 @@ const person = (roles: SessionUser['roles']): SessionUser => ({
   wardId: null,
 });
 
-const renderEmptyListAs = (roles: SessionUser['roles']) => {
+const renderListAs = (roles: SessionUser['roles'], total = 0) => {
   sessionStore.start({ token: 't', user: person(roles) });
-  jest.spyOn(api, 'GET').mockResolvedValue({ data: { items: [], total: 0, page: 1, pageSize: 20 } } as never);
+  jest
+    .spyOn(api, 'GET')
+    .mockResolvedValue({ data: { items: [], total, page: 1, pageSize: 20, nextCursor: null } } as never);
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <MemoryRouter>
@@ -29,7 +31,7 @@ const renderEmptyListAs = (roles: SessionUser['roles']) => {
   );
 };
 
-describe('the case list when empty', () => {
+describe('the case list', () => {
   afterEach(() => {
     cleanup();
     jest.restoreAllMocks();
@@ -37,14 +39,23 @@ describe('the case list when empty', () => {
   });
 
   it('tells a counsellor to open a case', async () => {
-    renderEmptyListAs(['counsellor']);
+    renderListAs(['counsellor']);
     expect(await screen.findByText(/^Chưa có hồ sơ nào\. Chọn “Tạo hồ sơ mới”/)).toBeTruthy();
   });
 
   it('tells an inspector, who opens none, where cases come from', async () => {
-    renderEmptyListAs(['auditor']);
+    renderListAs(['auditor']);
     const text = await screen.findByText(/^Chưa có hồ sơ nào trong phạm vi được xem/);
     expect(text.textContent).toContain('được cấp quyền thanh tra');
     expect(screen.queryByText(/Tạo hồ sơ mới/)).toBeNull();
+  });
+
+  it('offers no page past the 10,000 cases the API pages by number, and says so', async () => {
+    renderListAs(['supervisor'], 12_345);
+    expect(
+      await screen.findByText(/^Bảng chỉ hiện 10000 hồ sơ cập nhật gần nhất trong tổng số 12345 hồ sơ/),
+    ).toBeTruthy();
+    expect(screen.getByTitle('500')).toBeTruthy();
+    expect(screen.queryByTitle('501')).toBeNull();
   });
 });

@@ -9,6 +9,9 @@ import { useSession } from '../../session/hooks/useSession';
 import { CaseTable } from './CaseTable';
 
 const PAGE_SIZE = 20;
+// The API answers page numbers within a list's first 10,000 cases (past them it is walked by cursor): the table
+// offers no page it would refuse.
+const PAGE_REACH = 10_000;
 
 // The cases the caller may read, a page at a time as the API gives them: never the whole list.
 export const CaseListPage = () => {
@@ -33,6 +36,13 @@ export const CaseListPage = () => {
           }
         />
       )}
+      {(cases.data?.total ?? 0) > PAGE_REACH && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('cases.beyondReach', { shown: PAGE_REACH, total: cases.data?.total ?? 0 })}
+        />
+      )}
       <CaseTable
         cases={cases.data?.items}
         loading={cases.isPending}
@@ -40,7 +50,7 @@ export const CaseListPage = () => {
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
-          total: cases.data?.total,
+          total: Math.min(cases.data?.total ?? 0, PAGE_REACH),
           onChange: setPage,
           showSizeChanger: false,
         }}

@@ -1,12 +1,15 @@
-// The sweep's cost follows what is due, not how many deadlines are open: sweeps of 1,000 due deadlines
-// among ~10,000 and among ~1,000,000 open ones, in the same process (median of three each); prints both and the ratio.
+// The sweep's cost follows what is due, not how many deadlines are open: sweeps of 1,000 due deadlines among
+// ~10,000 and among ~1,000,000 open ones. Two databases side by side, one of each size, swept in alternation (five
+// rounds each, the median of each), so a change in the machine's load falls on both sides; prints both and the ratio.
 // Run: npm run build && node dist/bench/sweep.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
+import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { EscalationSweepService } from '@dh/escalations';
 import { UserService } from '@dh/identity';
 import { withBenchApp } from './bench-app';
 
 const DUE = 1000;
+const ROUNDS = 5;
 
 const plant = (pg: Client, schoolId: string, open: number, due: number) =>
   pg.query(
@@ -20,60 +23,65 @@ const plant = (pg: Client, schoolId: string, open: number, due: number) =>
     [schoolId, open, due],
   );
 
-const main = (): Promise<void> =>
-  withBenchApp('sweep', async (app, url) => {
-    const pg = new Client({ connectionString: url });
-    await pg.connect();
-    try {
-      const users = app.get(UserService);
-      const ward = await users.createWard('B', 'Bench');
-      const school = await users.createSchool(ward.id, 'BB', 'Trường Bench');
-      await users.createUser({
-        username: 'ht.bench',
-        fullName: 'Hiệu trưởng',
-        password: 'bench-password',
-        roles: ['principal'],
-        schoolIds: [school.id],
-      });
-      const sweep = app.get(EscalationSweepService);
-      // Every planted table analysed and flushed before a measure: otherwise the sweep after 990k planted rows
-      // competes with PostgreSQL's own checkpoint and the ratio moves from run to run.
-      const settle = async () => {
-        await pg.query('VACUUM ANALYZE deadline');
-        await pg.query('VACUUM ANALYZE deadline_level');
-        await pg.query('CHECKPOINT');
-      };
-      const timed = async () => {
-        const t0 = process.hrtime.bigint();
-        const r = await sweep.sweepOnce();
-        return { ms: Number(process.hrtime.bigint() - t0) / 1e6, rungs: r.rungs };
-      };
+type Side = { pg: Client; schoolId: string; sweep: EscalationSweepService; runs: number[] };
 
-      // Warm-up: the first sweep of a process pays for connections and compiled code; neither side should.
-      await plant(pg, school.id, 100, 100);
-      await sweep.sweepOnce();
-      // Three rounds of 1,000 newly due deadlines at each size; the median of each.
-      const measure = async (): Promise<{ ms: number; rungs: number }> => {
-        const rounds: { ms: number; rungs: number }[] = [];
-        for (let i = 0; i < 3; i++) {
-          await plant(pg, school.id, DUE, DUE);
-          await settle();
-          rounds.push(await timed());
-        }
-        return rounds.sort((a, b) => a.ms - b.ms)[1];
-      };
-
-      await plant(pg, school.id, 7_000, 0);
-      const small = await measure();
-      await plant(pg, school.id, 990_000, 0);
-      const large = await measure();
-
-      console.log(`open deadlines ~10,000,    due ${small.rungs}: ${small.ms.toFixed(0)} ms`);
-      console.log(`open deadlines ~1,000,000, due ${large.rungs}: ${large.ms.toFixed(0)} ms`);
-      console.log(`ratio 1M/10k: ${(large.ms / small.ms).toFixed(2)} (target < 1.5)`);
-    } finally {
-      await pg.end();
-    }
+// One school with its principal (the overdue rungs' recipient) and `open` deadlines not yet due.
+const sideOf = async (app: INestApplicationContext, url: string, open: number): Promise<Side> => {
+  const pg = new Client({ connectionString: url });
+  await pg.connect();
+  const users = app.get(UserService);
+  const ward = await users.createWard('B', 'Bench');
+  const school = await users.createSchool(ward.id, 'BB', 'Trường Bench');
+  await users.createUser({
+    username: 'ht.bench',
+    fullName: 'Hiệu trưởng',
+    password: 'bench-password',
+    roles: ['principal'],
+    schoolIds: [school.id],
   });
+  const sweep = app.get(EscalationSweepService);
+  // Warm-up: the first sweep of a process pays for connections and compiled code; neither side should.
+  await plant(pg, school.id, 100, 100);
+  await sweep.sweepOnce();
+  await plant(pg, school.id, open, 0);
+  return { pg, schoolId: school.id, sweep, runs: [] };
+};
+
+// 1,000 newly due, every planted table analysed and flushed: otherwise the sweep competes with PostgreSQL's own
+// autovacuum and checkpoint after the planting, and the ratio follows them.
+const round = async (side: Side): Promise<void> => {
+  await plant(side.pg, side.schoolId, DUE, DUE);
+  await side.pg.query('VACUUM ANALYZE deadline');
+  await side.pg.query('VACUUM ANALYZE deadline_level');
+  await side.pg.query('CHECKPOINT');
+  const t0 = process.hrtime.bigint();
+  const r = await side.sweep.sweepOnce();
+  if (r.rungs !== DUE) throw new Error(`expected ${DUE} rungs, the sweep raised ${r.rungs}`);
+  side.runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const main = (): Promise<void> =>
+  withBenchApp('sweep_small', (smallApp, smallUrl) =>
+    withBenchApp('sweep_large', async (largeApp, largeUrl) => {
+      const small = await sideOf(smallApp, smallUrl, 9_000);
+      const large = await sideOf(largeApp, largeUrl, 999_000);
+      try {
+        for (let i = 0; i < ROUNDS; i++) {
+          await round(small);
+          await round(large);
+        }
+        const [s, l] = [median(small.runs), median(large.runs)];
+        const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+        console.log(`open deadlines ~10,000,    due ${DUE}: ${s.toFixed(0)} ms (median of ${runs(small.runs)})`);
+        console.log(`open deadlines ~1,000,000, due ${DUE}: ${l.toFixed(0)} ms (median of ${runs(large.runs)})`);
+        console.log(`ratio 1M/10k: ${(l / s).toFixed(2)} (target < 1.5)`);
+      } finally {
+        await small.pg.end();
+        await large.pg.end();
+      }
+    }),
+  );
 
 void main();

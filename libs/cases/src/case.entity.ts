@@ -127,10 +127,15 @@ export class CaseEntity {
   // Snapshots stored before the machine kept whether the learner is named read it from the row: a report from the
   // public form's is unknown until the team names them. The one tolerant read; the next write stores it.
   @AfterLoad()
-  protected learnerKnownFromRow(): void {
-    const context = (this.snapshot as { context?: Partial<CaseContext> } | null | undefined)?.context;
-    if (context && typeof context === 'object' && context.learnerKnown === undefined && this.learnerId !== undefined) {
-      context.learnerKnown = this.learnerId !== null;
-    }
+  protected afterLoad(): void {
+    learnerKnownFromRow(this);
   }
 }
+
+// Also called by the hand-written row read (read/case-row-read.ts), which TypeORM's listeners do not see.
+export const learnerKnownFromRow = (row: CaseEntity): void => {
+  const context = (row.snapshot as { context?: Partial<CaseContext> } | null | undefined)?.context;
+  if (context && typeof context === 'object' && context.learnerKnown === undefined && row.learnerId !== undefined) {
+    context.learnerKnown = row.learnerId !== null;
+  }
+};

@@ -10,7 +10,6 @@ import {
   CaseClock,
   DeadlineService,
   OpenClockRow,
-  openClocksJson,
   overdueCondition,
   SCHOOL_VIOLENCE_FAMILY,
 } from '@dh/escalations';
@@ -40,6 +39,7 @@ import { CaseException, CaseExceptionCode } from './case.exception';
 import { CreateCaseDto } from './dtos/create-case.dto';
 import { ListCasesDto } from './dtos/list-cases.dto';
 import { decodeCaseCursor, encodeCaseCursor } from './list/case-cursor';
+import { readCaseRow } from './read/case-row-read';
 import { CursorPage } from '@dh/errors';
 import { rankedAreaProblems } from './ranked-areas';
 import { ReceivedInput, receivedOf } from './received-at';
@@ -446,19 +446,13 @@ export class CaseService {
     action: Action,
     withFacts: boolean,
   ): Promise<{ row: CaseEntity; facts: ViewFacts | null }> {
-    const qb = manager.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
-    // A writer that locks the row reads its chain's head with it (CaseTransitionService appends after it).
-    if (lock) qb.setLock('pessimistic_write').addSelect(['c.auditHeadSeq', 'c.auditHeadHash']);
-    if (withFacts) {
-      const nameSchools = schoolsFor(caller, 'learner.read');
-      qb.addSelect(nameSchools.length ? LEARNER_NAME_SQL : 'NULL::text', 'learner_name')
-        .addSelect('(SELECT u.full_name FROM app_user u WHERE u.id = c.assignee_id)', 'assignee_name')
-        .addSelect(openClocksJson('c.id'), 'open_clocks')
-        .setParameter('nameSchools', nameSchools);
-    }
-    const found = visibleTo(caller, qb) ? await qb.getRawAndEntities() : null;
-    const row = found?.entities[0];
-    if (!row) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
+    const schools = schoolsFor(caller, 'case.read');
+    const ward = wardFor(caller, 'case.read', 'ward_referred');
+    const nameSchools = withFacts ? schoolsFor(caller, 'learner.read') : null;
+    const found =
+      schools.length || ward !== null ? await readCaseRow(manager, { id, schools, ward, lock, nameSchools }) : null;
+    if (!found) throw new CaseException(CaseExceptionCode.CASE_NOT_FOUND);
+    const { row } = found;
     assertAllowed(
       caller,
       action,
@@ -466,18 +460,13 @@ export class CaseService {
       () => new CaseException(CaseExceptionCode.CASE_NOT_FOUND),
       await this.placeOf(caller, action, row, manager),
     );
-    const raw = found.raw[0] as {
-      learner_name: string | null;
-      assignee_name: string | null;
-      open_clocks: OpenClockRow[];
-    };
     const facts = withFacts
       ? {
           learnerId: row.learnerId,
           assigneeId: row.assigneeId,
-          learnerName: raw.learner_name,
-          assigneeName: raw.assignee_name,
-          clocks: raw.open_clocks,
+          learnerName: found.facts.learner_name,
+          assigneeName: found.facts.assignee_name,
+          clocks: found.facts.open_clocks as OpenClockRow[],
         }
       : null;
     return { row, facts };
@@ -518,10 +507,6 @@ export type ViewFacts = {
   assigneeName: string | null;
   clocks: OpenClockRow[];
 };
-
-// The learner's name for those who may read learners (:nameSchools, the case team's schools), beside a case row c.
-const LEARNER_NAME_SQL =
-  '(SELECT l.full_name FROM learner l WHERE l.id = c.learner_id AND l.school_id = ANY(:nameSchools))';
 
 const SEARCH_MATCHES = 1000;
 

@@ -6,7 +6,7 @@
 // BENCH_SECONDS per measurement, default 10)
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -67,6 +67,13 @@ const startApi = async (databaseUrl: string): Promise<{ base: string; child: Chi
   }
   child.kill();
   throw new Error('the API did not start');
+};
+
+// The API process's CPU time so far (user + system), in ms: per transition, a figure the machine's other load
+// moves less than throughput.
+const cpuMsOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 };
 
 const percentile = (sorted: number[], p: number): number =>
@@ -217,10 +224,12 @@ const main = (): Promise<void> =>
         await drive(api.base, accessToken, apiCases, 1); // warm-up: connections and compiled code
         console.log(`ADD_NOTE over HTTP vs pgbench (same statements by hand), ${SECONDS} s each:`);
         for (const clients of CLIENTS) {
+          const cpu0 = cpuMsOf(api.child.pid as number);
           const http = await drive(api.base, accessToken, apiCases, clients);
+          const cpuPer = (cpuMsOf(api.child.pid as number) - cpu0) / (http.perSecond * SECONDS);
           const raw = pgbench(url, script, clients);
           console.log(
-            `  ${String(clients).padStart(2)} clients: API ${http.perSecond.toFixed(0)}/s (p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms), pgbench ${raw.toFixed(0)}/s, API at ${((100 * http.perSecond) / raw).toFixed(1)}% of the ceiling`,
+            `  ${String(clients).padStart(2)} clients: API ${http.perSecond.toFixed(0)}/s (p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, API CPU ${cpuPer.toFixed(2)} ms each), pgbench ${raw.toFixed(0)}/s, API at ${((100 * http.perSecond) / raw).toFixed(1)}% of the ceiling`,
           );
         }
       } finally {

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { createValidationPipe, namedBodyParserErrors, RejectIllFormedTextPipe, verifyJsonBody } from '@dh/errors';
 import { buildOpenApiDocument } from './openapi/openapi-document';
-import { cspNonceOf, serveWebApp, withCspNonce } from './web-app/serve-web-app';
+import { cspNonceOf, isApiPath, serveWebApp, withCspNonce } from './web-app/serve-web-app';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -14,23 +14,29 @@ export const DOCS_PATH = 'api/docs';
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
   app.setGlobalPrefix(API_PREFIX);
   // Strict headers everywhere; the OpenAPI page alone needs its inline script and styles.
-  const strict = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        // The web app's scripts are its own files; its styles too, and the <style> elements its components write,
-        // which carry this response's nonce (serveWebApp puts it in the page). 'report-sample': a violation names
-        // what it blocked, for the browser tests.
-        'style-src': ["'self'", "'report-sample'", (_req, res) => `'nonce-${cspNonceOf(res as Response)}'`],
-        // A school's server on its own network is often plain http: upgrading the app's requests would break it.
-        'upgrade-insecure-requests': null,
+  const strict = (withNonce: boolean) =>
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The web app's scripts are its own files; its styles too, and the <style> elements its components
+          // write, which carry this response's nonce (serveWebApp puts it in the page). 'report-sample': a
+          // violation names what it blocked, for the browser tests.
+          'style-src': [
+            "'self'",
+            "'report-sample'",
+            ...(withNonce ? [(_req: unknown, res: unknown) => `'nonce-${cspNonceOf(res as Response)}'`] : []),
+          ],
+          // A school's server on its own network is often plain http: upgrading the app's requests would break it.
+          'upgrade-insecure-requests': null,
+        },
       },
-    },
+    });
+  const [page, api, docs] = [strict(true), strict(false), helmet({ contentSecurityPolicy: false })];
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith(`/${DOCS_PATH}`)) return docs(req, res, next);
+    if (isApiPath(req.path, API_PREFIX)) return api(req, res, next);
+    withCspNonce(req, res, () => page(req, res, next));
   });
-  const docs = helmet({ contentSecurityPolicy: false });
-  app.use(withCspNonce);
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next),
-  );
   // Depth, key count and UTF-8 are checked on the raw bytes, before anything recursive sees the body.
   app.useBodyParser('json', { limit: '256kb', verify: verifyJsonBody });
   app.use(namedBodyParserErrors);

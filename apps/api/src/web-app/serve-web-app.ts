@@ -2,18 +2,22 @@ import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Where the built page asks for this response's nonce (apps/web/index.html); the app hands it to antd.
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
-// A fresh nonce per response: the only inline styles the browser applies are those the page's own scripts wrote.
+// A fresh nonce per response outside the API: the only inline styles the browser applies are those the page's own
+// scripts wrote. An API answer is no page and needs none.
 export const withCspNonce = (_req: Request, res: Response, next: NextFunction): void => {
   res.locals.cspNonce = randomBytes(16).toString('base64');
   next();
 };
 export const cspNonceOf = (res: Response): string => String(res.locals.cspNonce);
+
+export const isApiPath = (path: string, apiPrefix: string): boolean =>
+  path === `/${apiPrefix}` || path.startsWith(`/${apiPrefix}/`);
 
 // The built web app at `/`, same origin as the API: its files as they are (the hashed assets cached for good), and
 // for any other GET outside the API its page, so a client route (/ho-so/…) survives a reload. Without a build the
@@ -26,10 +30,17 @@ export const serveWebApp = (app: NestExpressApplication, webDir: string, apiPref
   }
   const page = readFileSync(pageFile, 'utf8');
   app.useStaticAssets(join(webDir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d' });
-  app.useStaticAssets(webDir, { index: false });
+  // The few files beside the page (an icon), known at start: a static handler over the whole directory would look
+  // on disk for every request's path, an API call's included.
+  const beside = new Set(
+    readdirSync(webDir, { withFileTypes: true })
+      .filter((f) => f.isFile() && f.name !== 'index.html')
+      .map((f) => `/${f.name}`),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const api = req.path === `/${apiPrefix}` || req.path.startsWith(`/${apiPrefix}/`);
-    if (api || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (read && beside.has(req.path)) return res.sendFile(req.path.slice(1), { root: webDir });
+    if (isApiPath(req.path, apiPrefix) || !read) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(page.replace(NONCE_PLACEHOLDER, cspNonceOf(res)));
   });

@@ -3,6 +3,7 @@
 // objects and string parsing.
 
 export const DAY_MS = 86_400_000;
+const QUARTER_HOUR_MS = 900_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -50,6 +51,7 @@ export const shortLabel = (day: number): string => {
 export class LocalTime {
   private readonly parts: Intl.DateTimeFormat;
   private readonly offsets = new Map<number, number>();
+  private readonly quarters = new Map<number, number | null>();
 
   constructor(readonly timeZone: string) {
     // Throws a RangeError on an unknown zone: a misspelt TZ_NAME stops the start.
@@ -69,11 +71,30 @@ export class LocalTime {
   dayOf(instant: Date): { day: number; ms: number } {
     const t = instant.getTime();
     if (Number.isNaN(t)) throw new RangeError('invalid date');
-    const p: Record<string, number> = {};
-    for (const x of this.parts.formatToParts(instant)) if (x.type !== 'literal') p[x.type] = Number(x.value);
-    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((t % 1000) + 1000) % 1000);
+    const wall = t + this.offsetAt(t);
     const day = Math.floor(wall / DAY_MS);
     return { day, ms: wall - day * DAY_MS };
+  }
+
+  // The zone's offset at an instant. Asking Intl costs microseconds and the working-time arithmetic asks often, so
+  // it is kept per quarter hour, the grain at which zones change offset, when the quarter's first and last
+  // millisecond agree; a quarter that holds a change is asked of Intl each time.
+  private offsetAt(t: number): number {
+    const quarter = Math.floor(t / QUARTER_HOUR_MS);
+    let offset = this.quarters.get(quarter);
+    if (offset === undefined) {
+      const first = this.intlOffsetAt(quarter * QUARTER_HOUR_MS);
+      offset = first === this.intlOffsetAt((quarter + 1) * QUARTER_HOUR_MS - 1) ? first : null;
+      if (this.quarters.size >= 100_000) this.quarters.clear();
+      this.quarters.set(quarter, offset);
+    }
+    return offset ?? this.intlOffsetAt(t);
+  }
+
+  private intlOffsetAt(t: number): number {
+    const p: Record<string, number> = {};
+    for (const x of this.parts.formatToParts(new Date(t))) if (x.type !== 'literal') p[x.type] = Number(x.value);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((t % 1000) + 1000) % 1000) - t;
   }
 
   // Local calendar date and milliseconds since local midnight of an instant.

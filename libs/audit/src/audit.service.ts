@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
+import { deferWrite } from '@dh/database';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
 import { ChainFinding, ChainHead, ChainVerdict, finding, headFinding, verdictOf, walkLinks } from './chain-checks';
@@ -115,7 +116,8 @@ export class AuditService {
     const columns = Object.keys(alsoSet);
     const bad = columns.find((c) => !COLUMN_NAME.test(c));
     if (bad) throw new Error(`not a case column name: ${bad}`);
-    await tx.query(columns.length ? appendSql(columns) : APPEND_SQL, [
+    // Nobody waits for its answer: it goes with the transaction's next statement or its COMMIT.
+    await deferWrite(tx, columns.length ? appendSql(columns) : APPEND_SQL, [
       row.caseId,
       seq,
       row.schoolId,

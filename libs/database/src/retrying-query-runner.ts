@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { DataSource, ObjectLiteral, QueryFailedError, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, QueryRunner } from 'typeorm';
 import { QueryResult as TypeormQueryResult } from 'typeorm/query-runner/QueryResult';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { ReplicationMode } from 'typeorm/driver/types/ReplicationMode';
 import { isConnectionLost } from '@dh/errors';
-import { queryAfterBegin } from './begin-with-first';
+import { queryPipelined, Statement } from './pipeline';
 
 // Statements that write nothing: the opening of a transaction, and a plain read (the application's reads outside
 // a transaction call no writing function). Running one of them twice cannot store anything twice.
@@ -29,8 +29,10 @@ type Releasable = { releasePostgresConnection: (err?: unknown) => Promise<void> 
 export class RetryingQueryRunner extends PostgresQueryRunner {
   private readonly logger = new Logger(RetryingQueryRunner.name);
   private statementsOnConnection = 0;
-  // The BEGIN a transaction owes the server, sent with its first statement (begin-with-first.ts).
+  // What the open transaction owes the server, sent in one write with its next statement or its COMMIT
+  // (pipeline.ts): its BEGIN, and the writes whose answer nobody waits for (deferWrite).
   private pendingBegin: string | null = null;
+  private deferred: Statement[] = [];
 
   // Marks the transaction open without a round trip of its own; a nested one (a savepoint) goes as TypeORM sends it.
   override async startTransaction(isolationLevel?: IsolationLevel): Promise<void> {
@@ -40,21 +42,31 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
     this.transactionDepth = 1;
   }
 
-  // A transaction that sent no statement has nothing on the server to end.
+  // The deferred writes go with the COMMIT; a transaction that sent nothing has nothing on the server to end.
   override async commitTransaction(): Promise<void> {
-    if (!this.endUnsent()) return super.commitTransaction();
-  }
-
-  override async rollbackTransaction(): Promise<void> {
-    if (!this.endUnsent()) return super.rollbackTransaction();
-  }
-
-  private endUnsent(): boolean {
-    if (this.pendingBegin === null || this.transactionDepth !== 1) return false;
+    if (this.transactionDepth !== 1 || (this.pendingBegin === null && this.deferred.length === 0))
+      return super.commitTransaction();
+    if (this.deferred.length) await this.sendOwed({ text: 'COMMIT' }, false);
     this.pendingBegin = null;
     this.isTransactionActive = false;
     this.transactionDepth = 0;
-    return true;
+  }
+
+  // Deferred writes never sent are simply dropped: at the outer level with the transaction, inside a savepoint
+  // with it (every write before the SAVEPOINT went with that statement).
+  override async rollbackTransaction(): Promise<void> {
+    this.deferred = [];
+    if (this.transactionDepth !== 1 || this.pendingBegin === null) return super.rollbackTransaction();
+    this.pendingBegin = null;
+    this.isTransactionActive = false;
+    this.transactionDepth = 0;
+  }
+
+  // A write whose answer the caller does not need, inside a transaction: sent with the transaction's next
+  // statement or its COMMIT. A failure surfaces there and fails the transaction, as it would have here.
+  async deferWrite(text: string, values: unknown[]): Promise<void> {
+    if (!this.isTransactionActive) await this.query(text, values);
+    else this.deferred.push({ text, values });
   }
 
   override async query(
@@ -68,13 +80,14 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
       this.statementsOnConnection += 1;
       const begin = this.pendingBegin;
       try {
-        const result = begin
-          ? await this.queryAfterBegin(begin, query, parameters as unknown[] | undefined, useStructuredResult)
-          : await super.query(query, parameters, useStructuredResult);
+        const result =
+          begin || this.deferred.length
+            ? await this.sendOwed({ text: query, values: parameters as unknown[] | undefined }, useStructuredResult)
+            : await super.query(query, parameters, useStructuredResult);
         if (this.databaseConnection) usedConnections.add(this.databaseConnection);
         return result;
       } catch (e) {
-        // Whatever a transaction's first statement was, it cannot have been committed: it is as safe to repeat as a read.
+        // Whatever a transaction's first statement was, it cannot have been committed: as safe to repeat as a read.
         const repeatable = begin !== null || REPEATABLE.test(query);
         if (!first || !repeatable || !isConnectionLost(e) || attempt >= MAX_ATTEMPTS) throw e;
         const dead: object | undefined = this.databaseConnection;
@@ -88,26 +101,25 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
     }
   }
 
-  // TypeORM's query() with the owed BEGIN in front: the same logging, error and result shape.
-  private async queryAfterBegin(
-    begin: string,
-    query: string,
-    parameters: unknown[] | undefined,
-    useStructuredResult: boolean,
-  ): Promise<unknown> {
-    const client = (await this.connect()) as Parameters<typeof queryAfterBegin>[0];
+  // The statement with what the transaction owes before it, in one write; TypeORM's query() logging, error and
+  // result shape. Should the connection be lost, what was owed stays owed for the retry on another connection.
+  private async sendOwed(main: Statement, useStructuredResult: boolean): Promise<unknown> {
+    const owed = [...(this.pendingBegin ? [{ text: this.pendingBegin }] : []), ...this.deferred];
+    const client = (await this.connect()) as Parameters<typeof queryPipelined>[0];
     const logger = this.driver.dataSource.logger;
-    logger.logQuery(`${begin}; ${query}`, parameters, this as unknown as QueryRunner);
+    const self = this as unknown as QueryRunner;
+    const text = [...owed, main].map((s) => s.text).join(';\n');
+    const values = [...owed, main].flatMap((s) => s.values ?? []);
+    logger.logQuery(text, values, self);
     let raw;
     try {
-      raw = await queryAfterBegin(client, begin, query, parameters);
+      raw = await queryPipelined(client, owed, main);
     } catch (e) {
-      // Connection lost: BEGIN may not have reached the server; the retry on another connection sends it again.
-      if (!isConnectionLost(e)) this.pendingBegin = null;
-      logger.logQueryError(e as Error, query, parameters, this as unknown as QueryRunner);
-      throw new QueryFailedError(query, parameters, e as Error);
+      if (!isConnectionLost(e)) [this.pendingBegin, this.deferred] = [null, []];
+      logger.logQueryError(e as Error, text, values, self);
+      throw new QueryFailedError(text, values, e as Error);
     }
-    this.pendingBegin = null;
+    [this.pendingBegin, this.deferred] = [null, []];
     const result = new TypeormQueryResult();
     result.records = raw.rows;
     result.affected = raw.rowCount ?? undefined;
@@ -125,6 +137,14 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
     this.statementsOnConnection = 0;
   }
 }
+
+// A write whose answer the caller does not need, in the transaction `tx` runs: sent with the transaction's next
+// statement or its COMMIT (one round trip fewer), or at once where the manager's runner cannot defer.
+export const deferWrite = async (tx: EntityManager, text: string, values: unknown[]): Promise<void> => {
+  const runner = tx.queryRunner;
+  if (runner instanceof RetryingQueryRunner) await runner.deferWrite(text, values);
+  else await tx.query(text, values);
+};
 
 // The application's data source: its query runners retry as above. Installed before the pool opens.
 export const withConnectionRetry = (source: DataSource): DataSource => {

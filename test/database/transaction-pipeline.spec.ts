@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, inTransaction, withConnectionRetry } from '@dh/database';
+import { dataSourceOptions, deferWrite, inTransaction, withConnectionRetry } from '@dh/database';
 import { asAdmin, createTestDatabase, TestDatabase } from '../setup/test-database';
 
-// A transaction's BEGIN travels with its first statement (libs/database/src/begin-with-first.ts). What must hold
-// whatever the wire carries: the first statement is inside the transaction, a failure anywhere stores nothing,
-// and the connection goes back to the pool fit for the next unit of work.
-describe('a transaction whose BEGIN travels with its first statement', () => {
+// A transaction's BEGIN travels with its first statement, and a deferred write with the next statement or the
+// COMMIT (libs/database/src/pipeline.ts). What must hold whatever the wire carries: every statement is inside the
+// transaction, a failure anywhere stores nothing, and the connection goes back to the pool fit for the next unit of
+// work.
+describe('a transaction whose statements travel together', () => {
   let db: TestDatabase;
   let sut: DataSource;
   const rows = async () =>
@@ -72,5 +73,59 @@ describe('a transaction whose BEGIN travels with its first statement', () => {
     ).rejects.toThrow('refused before any statement');
     const [{ open }] = await sut.query(`SELECT now() = statement_timestamp() AS open`);
     expect(open).toBe(true); // outside any transaction: the pool's connection was not left inside one
+  });
+
+  it('shows a deferred write to the statements after it, and commits it with the transaction', async () => {
+    const seen = await inTransaction(sut, async (tx) => {
+      await tx.query('INSERT INTO probe VALUES (5)');
+      await deferWrite(tx, 'INSERT INTO probe VALUES ($1)', [6]);
+      const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM probe');
+      await deferWrite(tx, 'INSERT INTO probe VALUES ($1)', [7]);
+      return n as number;
+    });
+    expect(seen).toBe(2);
+    expect(await rows()).toEqual([5, 6, 7]);
+  });
+
+  it('fails the transaction whose deferred write fails, at its COMMIT, and stores nothing of it', async () => {
+    await expect(
+      inTransaction(sut, async (tx) => {
+        await tx.query('INSERT INTO probe VALUES (8)');
+        await deferWrite(tx, 'INSERT INTO probe VALUES ($1)', [8]);
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await rows()).toEqual([]);
+    await inTransaction(sut, (tx) => deferWrite(tx, 'INSERT INTO probe VALUES ($1)', [9]));
+    expect(await rows()).toEqual([9]);
+  });
+
+  it('fails at the next statement when a deferred write before it failed, and runs nothing after it', async () => {
+    await expect(
+      inTransaction(sut, async (tx) => {
+        await tx.query('INSERT INTO probe VALUES (10)');
+        await deferWrite(tx, 'INSERT INTO probe VALUES ($1)', [10]);
+        await tx.query('INSERT INTO probe VALUES (11)');
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await rows()).toEqual([]);
+  });
+
+  it('drops the deferred writes of a savepoint rolled back, and keeps those before it', async () => {
+    await inTransaction(sut, async (tx) => {
+      await deferWrite(tx, 'INSERT INTO probe VALUES ($1)', [12]);
+      await expect(
+        tx.transaction(async (inner) => {
+          await deferWrite(inner, 'INSERT INTO probe VALUES ($1)', [13]);
+          throw new Error('the inner work gives up');
+        }),
+      ).rejects.toThrow('the inner work gives up');
+      await deferWrite(tx, 'INSERT INTO probe VALUES ($1)', [14]);
+    });
+    expect(await rows()).toEqual([12, 14]);
+  });
+
+  it('writes at once outside a transaction', async () => {
+    await deferWrite(sut.manager, 'INSERT INTO probe VALUES ($1)', [15]);
+    expect(await rows()).toEqual([15]);
   });
 });

@@ -10,11 +10,12 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { CaseEntity, CaseService, toCaseView } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { DeadlineService } from '@dh/escalations';
-import { Caller, User, UserService } from '@dh/identity';
-import { LearnerService, nameSearchWords } from '@dh/learners';
+import { User, UserService } from '@dh/identity';
+import { nameSearchWords } from '@dh/learners';
 import { learnerNameKey } from '../libs/cases/src/learners/learner-name-key';
 import { encodeCaseCursor } from '../libs/cases/src/list/case-cursor';
 import { withBenchApp } from './bench-app';
+import { benchSchool } from './bench-school';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const PAGE = 20;
@@ -63,43 +64,11 @@ const main = (): Promise<void> =>
     const pg = new Client({ connectionString: url });
     await pg.connect();
     try {
-      const users = app.get(UserService);
-      const ward = await users.createWard('B', 'Phường Bench');
-      const school = await users.createSchool(ward.id, 'BL', 'Trường Bench');
-      const other = await users.createSchool(ward.id, 'BO', 'Trường Bên Cạnh');
-      const user = await users.createUser({
-        username: 'tv.bench',
-        fullName: 'Tư vấn viên',
-        password: 'bench-password',
-        roles: ['counsellor'],
-        schoolIds: [school.id],
-      });
-      const caller: Caller = {
-        id: user.id,
-        username: 'tv.bench',
-        fullName: 'Tư vấn viên',
-        roles: ['counsellor'],
-        schoolIds: [school.id],
-        wardId: null,
-        requestId: 'bench',
-      };
-      const learner = await app.get(LearnerService).create(caller, {
-        schoolId: school.id,
-        fullName: 'Mẫu Bench',
-        dateOfBirth: '2012-01-01',
-        sex: 'nam',
-        className: '7A',
-      });
+      const { wardId, schoolId, caller, open: openCase } = await benchSchool(app, 'tv.bench');
+      const school = { id: schoolId };
+      const other = await app.get(UserService).createSchool(wardId, 'BO', 'Trường Bên Cạnh');
       const cases = app.get(CaseService);
-      const template = await cases.open(caller, {
-        schoolId: school.id,
-        learnerId: learner.id,
-        areas: [{ code: 'tam_ly', priority: 1 }],
-        channel: 'giao_vien',
-        summary: 'Bench',
-        riskLevel: 'medium',
-        riskRationale: 'Bench',
-      });
+      const template = await openCase();
       const nameKey = learnerNameKey(NAMED);
       const plant = async (schoolId: string, code: string, from: number, to: number) => {
         await pg.query(PLANT_SQL, [schoolId, template.id, from, to, code, NAMED, nameKey]);

@@ -11,14 +11,12 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { CaseService, CaseTransitionService } from '@dh/cases';
-import { Caller, UserService } from '@dh/identity';
-import { LearnerService } from '@dh/learners';
+import { CaseTransitionService } from '@dh/cases';
 import { withBenchApp } from './bench-app';
+import { BENCH_PASSWORD, benchSchool } from './bench-school';
 
 const CLIENTS = [1, 8, 32];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PASSWORD = 'bench-password';
 const SECRETS = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
 
 // The transition's statements by hand, for client :client_id on its own case (bench_case.n).
@@ -160,47 +158,12 @@ const main = (): Promise<void> =>
   withBenchApp(
     'transition',
     async (app, url) => {
-      const users = app.get(UserService);
-      const ward = await users.createWard('B', 'Bench');
-      const school = await users.createSchool(ward.id, 'BB', 'Bench school');
-      const u = await users.createUser({
-        username: 'bench',
-        fullName: 'Bench',
-        password: PASSWORD,
-        roles: ['counsellor'],
-        schoolIds: [school.id],
-      });
-      const caller: Caller = {
-        id: u.id,
-        username: 'bench',
-        fullName: 'Bench',
-        roles: ['counsellor'],
-        schoolIds: [school.id],
-        wardId: null,
-        requestId: 'bench',
-      };
-      const learner = await app.get(LearnerService).create(caller, {
-        schoolId: school.id,
-        fullName: 'Bench Learner',
-        dateOfBirth: '2013-01-01',
-        sex: 'nam',
-        className: '7A',
-      });
+      const { schoolId, caller, open: openCase } = await benchSchool(app, 'bench');
       // One case per client, in assessment; pgbench's clients get cases of their own too.
-      const open = async () => {
-        const opened = await app.get(CaseService).open(caller, {
-          schoolId: school.id,
-          learnerId: learner.id,
-          areas: [{ code: 'tam_ly', priority: 1 }],
-          channel: 'truc_tiep',
-          summary: 'bench',
-          riskLevel: 'low',
-          riskRationale: 'bench',
-        });
-        return app
+      const open = async () =>
+        app
           .get(CaseTransitionService)
-          .apply(caller, opened.id, { type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 });
-      };
+          .apply(caller, (await openCase('low')).id, { type: 'START_ASSESSMENT', payload: {}, expectedVersion: 1 });
       const most = Math.max(...CLIENTS);
       const apiCases: { id: string; version: number }[] = [];
       for (let i = 0; i < most; i++) apiCases.push(await open());
@@ -208,7 +171,7 @@ const main = (): Promise<void> =>
       await pg.connect();
       await pg.query(`CREATE TABLE bench_case (n int PRIMARY KEY, id uuid NOT NULL, school_id uuid NOT NULL)`);
       for (let n = 1; n <= most; n++)
-        await pg.query(`INSERT INTO bench_case VALUES ($1, $2, $3)`, [n, (await open()).id, school.id]);
+        await pg.query(`INSERT INTO bench_case VALUES ($1, $2, $3)`, [n, (await open()).id, schoolId]);
       await pg.end();
       const script = `/tmp/dh-bench-transition-${process.pid}.sql`;
       writeFileSync(script, PGBENCH_SCRIPT);
@@ -218,7 +181,7 @@ const main = (): Promise<void> =>
         const login = await fetch(`${api.base}/api/auth/login`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+          body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }),
         });
         const { accessToken } = (await login.json()) as { accessToken: string };
         await drive(api.base, accessToken, apiCases, 1); // warm-up: connections and compiled code

@@ -2,7 +2,8 @@ import canonicalize from 'canonicalize';
 import { Client } from 'pg';
 import { ChainedFields, ChainVerdict, hashEvent } from '@dh/audit';
 import { CaseChainVerifier } from '@dh/cases';
-import { canonicalPayload, isoAt } from '../../libs/audit/src/chain-sweep/stored-row';
+import { canonicalPayload } from '../../libs/audit/src/chain-sweep/canonical-payload';
+import { isoOfMicros } from '../../libs/audit/src/chain-sweep/copied-rows';
 import { World } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
@@ -25,6 +26,17 @@ const PAYLOADS: unknown[] = [
   {},
 ];
 // Text JavaScript never writes but jsonb takes: its numbers as PostgreSQL keeps them.
+// Timestamps as stored: microseconds a Date does not keep, before 1970 and 2000, years pg's parser treats apart.
+const STAMPS = [
+  '2026-09-07 02:00:00+00',
+  '2026-09-07 02:00:00.1+07',
+  '2026-09-07 02:00:00.123456+00',
+  '1969-12-31 23:59:59.9999+00',
+  '1999-12-31 23:59:59.999999+00',
+  '0050-01-01 00:00:00.5+00',
+  '12026-01-01 00:00:00.0015+00',
+  '0044-03-15 12:00:00.25+00 BC',
+];
 const WRITTEN = ['{"x": 1.50, "y": 1E+2, "z": -0, "w": 0.000001000, "v": 100000000000000000000000}', '[1.0, 2.500]'];
 
 describe('the bytes the sweep hashes', () => {
@@ -50,23 +62,16 @@ describe('the bytes the sweep hashes', () => {
     for (const { t: text } of rows) expect(canonicalPayload(text)).toBe(canonicalize(JSON.parse(text)));
   });
 
-  it('writes a timestamp as the Date pg parses from it writes itself, in UTC or not', async () => {
-    const at = ['2026-09-07 02:00:00+00', '2026-09-07 02:00:00.1+00', '2026-09-07 02:00:00.123456+00'];
-    const more = [
-      '0050-01-01 00:00:00.5+00',
-      '12026-01-01 00:00:00+00',
-      '0044-03-15 12:00:00+00 BC',
-      '1969-12-31 23:59:59.9999+00',
-    ];
+  it('writes a timestamp as the Date pg parses from its text writes itself, in any zone', async () => {
     for (const zone of ['UTC', 'Asia/Ho_Chi_Minh', 'America/St_Johns']) {
       await pg.query(`SET TimeZone = '${zone}'`);
-      const { rows } = await pg.query<{ t: string }>(`SELECT x::timestamptz::text AS t FROM unnest($1::text[]) x`, [
-        [...at, ...more],
-      ]);
-      for (const { t: text } of rows) {
-        const parsed = (await pg.query<{ d: Date }>(`SELECT $1::timestamptz AS d`, [text])).rows[0].d;
-        expect([text, isoAt(text)]).toEqual([text, parsed.toISOString()]);
-      }
+      const { rows } = await pg.query<{ d: Date; us: string }>(
+        `SELECT x::timestamptz AS d,
+                (extract(epoch FROM x::timestamptz) * 1000000 - 946684800000000)::bigint::text AS us
+           FROM unnest($1::text[]) x`,
+        [STAMPS],
+      );
+      for (const { d, us } of rows) expect([us, isoOfMicros(BigInt(us))]).toEqual([us, d.toISOString()]);
     }
     await pg.query(`RESET TimeZone`);
   });
@@ -80,6 +85,9 @@ describe('the bytes the sweep hashes', () => {
       )
     ).rows as { seq: number; hash: string; school_id: string; state: string }[];
     // Events beside the stages (no version moved), one per payload, each linked to the one before.
+    // The first events at the stamps above, each hashed with the Date pg parses from it, as verify() reads it.
+    const stamped = (await pg.query<{ d: Date }>(`SELECT x::timestamptz AS d FROM unnest($1::text[]) x`, [STAMPS]))
+      .rows;
     let prevHash = head.hash;
     const planted: (ChainedFields & { hash: string })[] = [];
     PAYLOADS.forEach((payload, i) => {
@@ -94,7 +102,7 @@ describe('the bytes the sweep hashes', () => {
         actorRole: i % 4 ? 'counsellor' : null,
         payload: payload as Record<string, unknown>,
         requestId: i % 2 ? `req-${i}` : null,
-        at: new Date(Date.UTC(2026, 0, 1 + i, 3, 4, 5, i * 7)),
+        at: i < STAMPS.length ? stamped[i].d : new Date(Date.UTC(2026, 0, 1 + i, 3, 4, 5, i * 7)),
         prevHash,
       };
       prevHash = hashEvent(fields);
@@ -116,7 +124,7 @@ describe('the bytes the sweep hashes', () => {
           e.actorRole,
           JSON.stringify(e.payload),
           e.requestId,
-          e.at,
+          e.seq - head.seq - 1 < STAMPS.length ? STAMPS[e.seq - head.seq - 1] : e.at,
           e.prevHash,
           e.hash,
         ],
@@ -141,6 +149,7 @@ describe('the bytes the sweep hashes', () => {
       [1, `payload = jsonb_set(payload, '{aa,1}', '1.25')`],
       [2, `payload = payload - '😀'`],
       [5, `at = at + interval '1 millisecond'`],
+      [2, `at = at + interval '1 millisecond'`],
       [6, `actor_role = NULL`],
       [7, `request_id = 'req-7 '`],
       [0, `type = 'GHI_CHÚ "đặc biệt"'`],

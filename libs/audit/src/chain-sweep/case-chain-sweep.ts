@@ -5,7 +5,7 @@ import type { ClientConfig, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ChainVerdict } from '../chain-checks';
 import type { SweepAnswer, SweepRequest, SweepWorkerData } from './sweep.worker';
-import { KeyRange, keyRanges, SWEEP_SETTINGS, verifyRange } from './verify-range';
+import { KeyRange, keyRanges, verifyRange } from './verify-range';
 
 // `workers`: threads that each read and check their share on a connection of their own (0: all in this thread, on
 // the pool's connection); `ranges`: slices of the case id space handed out to them, a power of two.
@@ -60,7 +60,6 @@ export async function* sweepCaseChains(
     open = true;
     const client = (await runner.connect()) as PoolClient;
     if (workers === 0) {
-      for (const s of SWEEP_SETTINGS) await client.query(s);
       const types = new Set(versioned);
       for (const range of ranges) yield* await verifyRange(client, range, types);
     } else {

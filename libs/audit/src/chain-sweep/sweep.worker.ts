@@ -1,7 +1,7 @@
 import { Client, ClientConfig } from 'pg';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChainVerdict } from '../chain-checks';
-import { KeyRange, SWEEP_SETTINGS, verifyRange } from './verify-range';
+import { KeyRange, verifyRange } from './verify-range';
 
 // What the sweep starts a thread with: how to connect, the snapshot to read in, the event types that move a
 // case's version.
@@ -25,7 +25,6 @@ const run = (port: NonNullable<typeof parentPort>): void => {
     await client.connect();
     await client.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
-    for (const s of SWEEP_SETTINGS) await client.query(s);
     post({ ready: true });
   })().catch(failed);
   port.on('message', (request: SweepRequest) => {

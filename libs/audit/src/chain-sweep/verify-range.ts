@@ -1,15 +1,10 @@
-import { createHash, hash } from 'node:crypto';
-import { ClientBase, Query, QueryArrayConfig } from 'pg';
-import { CASE_FACTS_COLUMNS, CaseChainEvent, caseFactsOf, CaseFactsRow, checkCaseChain } from '../case-chain-checks';
+import type { ClientBase, Submittable } from 'pg';
+import { CASE_FACTS_COLUMNS, caseFactsOf, CaseFactsRow, checkCaseChain } from '../case-chain-checks';
 import { ChainVerdict } from '../chain-checks';
-import { canonicalRow, COL, EVENT_COLUMNS, StoredRow } from './stored-row';
+import { CopiedEvent, CopiedRows, COPY_COLUMNS } from './copied-rows';
 
 // A slice of the case id space, both ends included.
 export type KeyRange = { from: string; to: string };
-
-// The statements that make a transaction read as the sweep expects: timestamps in UTC (what isoAt takes without
-// parsing) in ISO style (what pg parses), whatever the connection's settings.
-export const SWEEP_SETTINGS = [`SET LOCAL TimeZone = 'UTC'`, `SET LOCAL DateStyle = 'ISO'`];
 
 // `count` ranges of equal width over the whole uuid space (count a power of two, at most 2^32): case ids are
 // random (gen_random_uuid), so each holds about as many cases as the next.
@@ -22,22 +17,53 @@ export const keyRanges = (count: number): KeyRange[] => {
   }));
 };
 
-// crypto.hash, one call and no Hash object, where this Node has it (20.12 on).
-const sha256 = (text: string): string =>
-  typeof hash === 'function' ? hash('sha256', text, 'hex') : createHash('sha256').update(text, 'utf8').digest('hex');
-
 type CaseRow = CaseFactsRow & { id: string };
-type SweptEvent = CaseChainEvent & { matches: boolean };
 
-// Every column as the text PostgreSQL sent: the row is hashed from it as it stands.
-const AS_TEXT = { getTypeParser: () => (text: string) => text };
-const EVENTS_SQL = `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE case_id BETWEEN $1 AND $2 ORDER BY case_id, seq`;
 const CASES_SQL = `SELECT id, ${CASE_FACTS_COLUMNS} FROM "case" WHERE id BETWEEN $1 AND $2 ORDER BY id`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// COPY takes no parameters: the bounds are written in, checked to be uuids.
+const copySql = ({ from, to }: KeyRange): string => {
+  if (!UUID.test(from) || !UUID.test(to)) throw new Error(`not a key range: ${from}..${to}`);
+  return `COPY (SELECT ${COPY_COLUMNS} FROM audit_event WHERE case_id BETWEEN '${from}' AND '${to}'
+                ORDER BY case_id, seq) TO STDOUT (FORMAT binary)`;
+};
+
+// What pg's client hands a submitted query: COPY's rows, each as it arrives, then the end or the error.
+type Connection = { query: (text: string) => void };
+const copyOut = (client: ClientBase, sql: string, onData: (chunk: Buffer) => void): Promise<void> =>
+  new Promise((resolve, reject) => {
+    let failure = null as Error | null;
+    const fail = (e: unknown): void => {
+      failure ??= e instanceof Error ? e : new Error(`audit_event COPY: ${JSON.stringify(e)}`);
+    };
+    const ignore = (): void => undefined;
+    const submittable = {
+      submit: (connection: Connection) => connection.query(sql),
+      handleCopyData: (msg: { chunk: Buffer }) => {
+        if (failure !== null) return;
+        // Thrown here it would escape through pg's socket handler: kept for the end of the read.
+        try {
+          onData(msg.chunk);
+        } catch (e) {
+          fail(e);
+        }
+      },
+      handleError: fail,
+      handleReadyForQuery: () => (failure === null ? resolve() : reject(failure)),
+      handleCommandComplete: ignore,
+      handleRowDescription: ignore,
+      handleDataRow: ignore,
+      handleEmptyQuery: ignore,
+      handlePortalSuspended: ignore,
+      handleCopyInResponse: ignore,
+    };
+    client.query(submittable as unknown as Submittable);
+  });
 
 // The verdict of every case and every chain in the range, in case id order (uuid order, the same as the lowercase
-// text's), as CaseChainVerifier.verify gives them one by one, on a connection in a transaction with
-// SWEEP_SETTINGS. The events stream in (case_id, seq) order and each is hashed as it arrives, while PostgreSQL
-// writes the next: a chain is checked when the first event of the next one, or the end, is read.
+// text's), as CaseChainVerifier.verify gives them one by one, on a connection in a transaction. The events stream
+// in (case_id, seq) order by COPY in binary and each is hashed as it arrives, while PostgreSQL writes the next: a
+// chain is checked when the first event of the next one, or the end, is read.
 export const verifyRange = async (
   client: ClientBase,
   range: KeyRange,
@@ -45,10 +71,10 @@ export const verifyRange = async (
 ): Promise<ChainVerdict[]> => {
   const cases = (await client.query<CaseRow>(CASES_SQL, [range.from, range.to])).rows;
   const isVersioned = (type: string): boolean => versioned.has(type);
-  const matched = (e: SweptEvent): boolean => e.matches;
+  const matched = (e: CopiedEvent): boolean => e.matches;
   const out: ChainVerdict[] = [];
   let next = 0; // the first case row not yet judged
-  const close = (caseId: string, events: SweptEvent[]): void => {
+  const close = (caseId: string, events: CopiedEvent[]): void => {
     while (next < cases.length && cases[next].id < caseId) {
       out.push(checkCaseChain(cases[next].id, [], caseFactsOf(cases[next]), isVersioned, matched));
       next++;
@@ -58,46 +84,16 @@ export const verifyRange = async (
   };
 
   let caseId: string | null = null;
-  let events: SweptEvent[] = [];
-  let failure: unknown = null;
-  const onRow = (r: StoredRow): void => {
-    if (failure !== null) return;
-    try {
-      const id = r[COL.caseId] as string;
-      if (id !== caseId) {
-        if (caseId !== null) close(caseId, events);
-        caseId = id;
-        events = [];
-      }
-      const stored = r[COL.hash] as string;
-      events.push({
-        seq: parseInt(r[COL.seq] as string, 10),
-        prevHash: r[COL.prevHash],
-        hash: stored,
-        type: r[COL.type] as string,
-        fromState: r[COL.fromState],
-        toState: r[COL.toState],
-        matches: sha256(canonicalRow(r)) === stored,
-      });
-    } catch (e) {
-      // Thrown here it would escape through pg's socket handler: kept for the end of the read.
-      failure = e;
+  let events: CopiedEvent[] = [];
+  const rows = new CopiedRows((id, event) => {
+    if (id !== caseId) {
+      if (caseId !== null) close(caseId, events);
+      caseId = id;
+      events = [];
     }
-  };
-  await new Promise<void>((resolve, reject) => {
-    const config: QueryArrayConfig = {
-      text: EVENTS_SQL,
-      values: [range.from, range.to],
-      rowMode: 'array',
-      types: AS_TEXT,
-    };
-    const query = new Query<StoredRow>(config);
-    query.on('row', onRow);
-    query.on('error', reject);
-    query.on('end', () => resolve());
-    client.query(query);
+    events.push(event);
   });
-  if (failure !== null) throw failure instanceof Error ? failure : new Error(`chain sweep: ${JSON.stringify(failure)}`);
+  await copyOut(client, copySql(range), (chunk) => rows.read(chunk));
   if (caseId !== null) close(caseId, events);
   for (; next < cases.length; next++)
     out.push(checkCaseChain(cases[next].id, [], caseFactsOf(cases[next]), isVersioned, matched));

@@ -1,63 +1,9 @@
 import canonicalize from 'canonicalize';
 import { types } from 'pg';
 
-// audit_event's columns in the order a swept row holds them, each as the text PostgreSQL sent (null for NULL).
-export const EVENT_COLUMNS = `case_id, seq, school_id, type, from_state, to_state, actor_id, actor_role, payload, request_id, at, prev_hash, hash`;
-export type StoredRow = (string | null)[];
-export const COL = {
-  caseId: 0,
-  seq: 1,
-  schoolId: 2,
-  type: 3,
-  fromState: 4,
-  toState: 5,
-  actorId: 6,
-  actorRole: 7,
-  payload: 8,
-  requestId: 9,
-  at: 10,
-  prevHash: 11,
-  hash: 12,
-} as const;
-
-// The parsers TypeORM's reads go through (pg's own): what the per-case verification hashes is made by them, so
-// any text the quick ways below do not take is handed to them.
-const parseAt = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+// pg's own jsonb parser, the one TypeORM's reads go through: the generic way below parses as the per-case
+// verification does.
 const parsePayload = types.getTypeParser(types.builtins.JSONB) as (text: string) => unknown;
-
-const text = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
-const uuid = (v: string | null): string => (v === null ? 'null' : `"${v}"`);
-
-// The bytes hashEvent digests for a stored row: canonicalEvent's record, written from PostgreSQL's text without
-// parsing the row into an entity. Where a value's text is not of the shapes handled here it is parsed as TypeORM
-// would and written as canonicalEvent would, so the bytes are the same either way.
-export const canonicalRow = (r: StoredRow): string =>
-  `{"actorId":${uuid(r[COL.actorId])},"actorRole":${text(r[COL.actorRole])},"at":"${isoAt(r[COL.at] as string)}",` +
-  `"caseId":"${r[COL.caseId]}","fromState":${text(r[COL.fromState])},"payload":${canonicalPayload(r[COL.payload] as string)},` +
-  `"prevHash":${text(r[COL.prevHash])},"requestId":${text(r[COL.requestId])},"schoolId":"${r[COL.schoolId]}",` +
-  `"seq":${r[COL.seq]},"toState":${text(r[COL.toState])},"type":${text(r[COL.type])}}`;
-
-// Date.toISOString() of the timestamptz as pg parses it. The sweep reads in UTC, where PostgreSQL writes
-// 2026-09-07 02:00:00.123456+00: a four-digit year, the fraction without trailing zeros, up to microseconds, of
-// which a Date keeps the milliseconds (pg's parser truncates). Anything else (another zone, a year of five digits
-// or BC, infinity) goes through the parser.
-export const isoAt = (t: string): string => {
-  const n = t.length;
-  if (
-    n >= 22 &&
-    n <= 29 &&
-    n !== 23 &&
-    t.charCodeAt(10) === 32 &&
-    t.charCodeAt(n - 3) === 43 &&
-    t.charCodeAt(n - 2) === 48 &&
-    t.charCodeAt(n - 1) === 48 &&
-    (n === 22 || t.charCodeAt(19) === 46)
-  ) {
-    const ms = n === 22 ? '000' : `${t.slice(20, n - 3)}00`.slice(0, 3);
-    return `${t.slice(0, 10)}T${t.slice(11, 19)}.${ms}Z`;
-  }
-  return parseAt(t).toISOString();
-};
 
 // canonicalize(JSON.parse(t)) for jsonb's text, without building the value: jsonb writes strings escaped exactly
 // as JSON.stringify does (\b \f \n \r \t \" \\, other controls as \u00xx, everything else as it is), so a string

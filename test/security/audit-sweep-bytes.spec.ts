@@ -2,7 +2,7 @@ import canonicalize from 'canonicalize';
 import { Client } from 'pg';
 import { ChainedFields, ChainVerdict, hashEvent } from '@dh/audit';
 import { CaseChainVerifier } from '@dh/cases';
-import { canonicalPayload } from '../../libs/audit/src/chain-sweep/canonical-payload';
+import { canonicalPayload, canonicalPayloadBytes } from '../../libs/audit/src/chain-sweep/canonical-payload';
 import { isoOfMicros } from '../../libs/audit/src/chain-sweep/copied-rows';
 import { World } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
@@ -59,7 +59,19 @@ describe('the bytes the sweep hashes', () => {
     const texts = [...PAYLOADS.map((p) => JSON.stringify(p)), ...WRITTEN];
     const { rows } = await pg.query<{ t: string }>(`SELECT x::jsonb::text AS t FROM unnest($1::text[]) x`, [texts]);
     expect(rows).toHaveLength(texts.length);
-    for (const { t: text } of rows) expect(canonicalPayload(text)).toBe(canonicalize(JSON.parse(text)));
+    const out = Buffer.alloc(4096);
+    let fromBytes = 0;
+    for (const { t: text } of rows) {
+      const expected = canonicalize(JSON.parse(text));
+      expect(canonicalPayload(text)).toBe(expected);
+      // From the bytes, where it does not hand over to the generic way (-1).
+      const end = canonicalPayloadBytes(Buffer.from(`{}${text}`), 2, 2 + Buffer.byteLength(text), out, 1);
+      if (end === -1) continue;
+      fromBytes++;
+      expect(out.toString('utf8', 1, end)).toBe(expected);
+    }
+    // All but the two with keys it leaves to the generic way (escapes; characters from U+E000 up).
+    expect(fromBytes).toBe(rows.length - 2);
   });
 
   it('writes a timestamp as the Date pg parses from its text writes itself, in any zone', async () => {

@@ -136,3 +136,156 @@ const object = (): string | null => {
 
 // A key's text, for sorting: as written unless it holds an escape.
 const keyOf = (token: string): string => (token.includes('\\') ? (JSON.parse(token) as string) : token.slice(1, -1));
+
+// The same over jsonb's text as bytes, written into `into` from `to` on: the position after it, or -1 where it
+// takes the generic way (a key with an escape, or with a character from U+E000 up, where UTF-8's byte order is not
+// UTF-16's). Members are written as they come, then put in order in place.
+export const canonicalPayloadBytes = (from: Buffer, start: number, end: number, into: Buffer, to: number): number => {
+  b = from;
+  bEnd = end;
+  bAt = start;
+  out = into;
+  pos = to;
+  if (!bValue()) return -1;
+  while (bAt < bEnd && b[bAt] === 32) bAt++;
+  return bAt === bEnd ? pos : -1;
+};
+
+let b: Buffer = Buffer.alloc(0);
+let bEnd = 0;
+let bAt = 0;
+let out: Buffer = Buffer.alloc(0);
+let pos = 0;
+let spare = Buffer.alloc(4096);
+
+const bValue = (): boolean => {
+  while (b[bAt] === 32) bAt++;
+  const c = b[bAt];
+  if (c === 34) return bString();
+  if (c === 123) return bObject();
+  if (c === 91) return bArray();
+  if (c === 116) return bWord(4);
+  if (c === 102) return bWord(5);
+  if (c === 110) return bWord(4);
+  return bNumber();
+};
+
+// true, false, null: as they are.
+const bWord = (n: number): boolean => {
+  if (bAt + n > bEnd) return false;
+  for (let i = 0; i < n; i++) out[pos++] = b[bAt++];
+  return true;
+};
+
+const bString = (): boolean => {
+  out[pos++] = b[bAt++];
+  while (bAt < bEnd) {
+    const c = b[bAt++];
+    out[pos++] = c;
+    if (c === 34) return true;
+    if (c === 92 && bAt < bEnd) out[pos++] = b[bAt++];
+  }
+  return false;
+};
+
+const bNumber = (): boolean => {
+  const start = bAt;
+  let plain = true; // digits, a minus, no leading zero: an integer JavaScript writes the same
+  for (
+    let c = b[bAt];
+    bAt < bEnd && ((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 43 || c === 101 || c === 69);
+  ) {
+    if ((c < 48 && c !== 45) || (c === 45 && bAt !== start)) plain = false;
+    if (c > 57) plain = false;
+    c = b[++bAt];
+  }
+  const n = bAt - start;
+  if (n === 0) return false;
+  const digits = b[start] === 45 ? n - 1 : n;
+  if (plain && digits >= 1 && digits <= 15 && b[bAt - digits] !== 48 && (b[start] !== 45 || n > 1)) {
+    for (let i = start; i < bAt; i++) out[pos++] = b[i];
+    return true;
+  }
+  const v = Number(b.toString('latin1', start, bAt));
+  if (!Number.isFinite(v)) return false;
+  const text = String(v);
+  for (let i = 0; i < text.length; i++) out[pos++] = text.charCodeAt(i);
+  return true;
+};
+
+const bArray = (): boolean => {
+  out[pos++] = b[bAt++];
+  while (b[bAt] === 32) bAt++;
+  if (b[bAt] === 93) {
+    out[pos++] = b[bAt++];
+    return true;
+  }
+  for (;;) {
+    if (!bValue()) return false;
+    while (b[bAt] === 32) bAt++;
+    const c = b[bAt++];
+    out[pos++] = c;
+    if (c === 93) return true;
+    if (c !== 44 || bAt >= bEnd) return false;
+  }
+};
+
+const bObject = (): boolean => {
+  out[pos++] = b[bAt++];
+  while (b[bAt] === 32) bAt++;
+  if (b[bAt] === 125) {
+    out[pos++] = b[bAt++];
+    return true;
+  }
+  // Each member's place in `out`, then its key's in `b` (quotes excluded).
+  const spans: number[] = [];
+  for (;;) {
+    while (b[bAt] === 32) bAt++;
+    if (b[bAt] !== 34) return false;
+    const memberStart = pos;
+    const keyStart = bAt + 1;
+    if (!bString()) return false;
+    const keyEnd = bAt - 1;
+    for (let i = keyStart; i < keyEnd; i++) if (b[i] === 92 || b[i] >= 0xee) return false;
+    while (b[bAt] === 32) bAt++;
+    if (b[bAt] !== 58) return false;
+    out[pos++] = b[bAt++];
+    if (!bValue()) return false;
+    spans.push(memberStart, pos, keyStart, keyEnd);
+    while (b[bAt] === 32) bAt++;
+    const c = b[bAt++];
+    if (c === 125) break;
+    if (c !== 44 || bAt >= bEnd) return false;
+    out[pos++] = 44;
+  }
+  if (spans.length > 4 && !inOrder(spans)) return false;
+  out[pos++] = 125;
+  return true;
+};
+
+// The members written, sorted by key in place (their bytes' order: code points', UTF-16's below U+E000); false for
+// a key twice, which jsonb never writes.
+const inOrder = (spans: number[]): boolean => {
+  const n = spans.length / 4;
+  const byKey = (i: number, j: number): number =>
+    b.compare(b, spans[j * 4 + 2], spans[j * 4 + 3], spans[i * 4 + 2], spans[i * 4 + 3]);
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    const c = byKey(i - 1, i);
+    if (c === 0) return false;
+    if (c > 0) sorted = false;
+  }
+  if (sorted) return true;
+  const order = Array.from({ length: n }, (_, i) => i).sort(byKey);
+  for (let i = 1; i < n; i++) if (byKey(order[i - 1], order[i]) === 0) return false;
+  const [from, to] = [spans[0], spans[spans.length - 3]];
+  if (spare.length < to - from) spare = Buffer.alloc(2 * (to - from));
+  out.copy(spare, 0, from, to);
+  let p = from;
+  for (let k = 0; k < n; k++) {
+    if (k > 0) out[p++] = 44;
+    const i = order[k];
+    p += spare.copy(out, p, spans[i * 4] - from, spans[i * 4 + 1] - from);
+  }
+  return true;
+};

@@ -1,6 +1,6 @@
 import { createHash, hash } from 'node:crypto';
 import { CaseChainEvent } from '../case-chain-checks';
-import { canonicalPayload } from './canonical-payload';
+import { canonicalPayload, canonicalPayloadBytes } from './canonical-payload';
 
 // audit_event's columns as COPY … (FORMAT binary) sends them, in this order: uuids as 16 bytes, seq as 4, `at` as
 // 8 (microseconds from 2000-01-01 UTC), text as its UTF-8, the payload as jsonb's version byte and its text.
@@ -278,6 +278,8 @@ export class CopiedRows {
   private payload(): void {
     const [s, e] = [this.start[F.payload], this.end[F.payload]];
     if (e < 0 || this.c[s] !== 1) throw new Error('audit_event.payload is not jsonb of version 1');
-    this.pos += this.out.write(canonicalPayload(this.c.toString('utf8', s + 1, e)), this.pos, 'utf8');
+    const end = canonicalPayloadBytes(this.c, s + 1, e, this.out, this.pos);
+    if (end >= 0) this.pos = end;
+    else this.pos += this.out.write(canonicalPayload(this.c.toString('utf8', s + 1, e)), this.pos, 'utf8');
   }
 }

@@ -1,10 +1,12 @@
 // `verify` over every chain: 200,000 events in 20,000 valid chains of ten, planted with the real hash function, then
 // CaseChainVerifier.verifyAll timed (median of five sweeps after a warm-up). The baseline: SHA-256 of the same
 // canonical bytes in one thread, no database (median of five). Prints events/s of both and the ratio.
-// BENCH_WORKERS sets the sweep's hashing threads (default: one per core).
+// BENCH_WORKERS sets the sweep's threads, each reading and hashing on a connection of its own (default: one per
+// core; 0: all in the sweep's own thread).
 // Run: npm run build && node dist/bench/verify.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { ChainedFields, hashEvent } from '@dh/audit';
 import { CaseChainVerifier } from '@dh/cases';
@@ -203,9 +205,9 @@ const main = (): Promise<void> =>
       console.log(
         `planted ${n(verdicts.chains)} chains, ${n(verdicts.events)} events (${n(totalBytes / verdicts.events)} canonical bytes each) in ${(seeding / 1000).toFixed(1)} s`,
       );
-      console.log(`medians of ${ROUNDS} rounds:`);
+      console.log(`medians of ${ROUNDS} rounds (load average ${loadavg()[0].toFixed(2)} at the end):`);
       console.log(
-        `  verifyAll (${workers ?? 'default'} hashing threads): ${sweep.toFixed(0)} ms, ${n(perSecond(sweep))} events/s (target ≥ 200,000)`,
+        `  verifyAll (${workers ?? 'default'} threads): ${sweep.toFixed(0)} ms, ${n(perSecond(sweep))} events/s (target ≥ 200,000)`,
       );
       console.log(`  plain SHA-256, one thread:  ${plain.toFixed(0)} ms, ${n(perSecond(plain))} events/s`);
       console.log(`ratio verifyAll / plain SHA-256 (events/s): ${(plain / sweep).toFixed(2)}`);

@@ -19,6 +19,8 @@ export default async function globalSetup(config: Config.GlobalConfig): Promise<
   }
   await runMigrations(withDatabase(name));
   process.env.DH_TEST_TEMPLATE_DB = name;
+  // The chain sweep's worker threads load the TypeScript sources through this hook (test files inherit the env).
+  process.env.DH_TS_REGISTER = require.resolve('../support/swc-register.js');
   // Built here, before any file's clock starts, and only for a run that holds the spec which needs it.
   const inRun = (path: string) => config.testPathPatterns.toExecutor({ rootDir: config.rootDir }).isMatch(path);
   const built = [

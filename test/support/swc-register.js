@@ -6,6 +6,8 @@ const fs = require('node:fs');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '../..');
+// Worker threads started from the sources load them through this hook too (see the chain sweep).
+process.env.DH_TS_REGISTER ??= __filename;
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   if (request.startsWith('@dh/machines/')) request = path.join(root, 'machines', request.slice('@dh/machines/'.length));

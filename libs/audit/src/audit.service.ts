@@ -5,7 +5,8 @@ import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
 import { deferWrite } from '@dh/database';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
-import { ChainFinding, ChainHead, ChainVerdict, finding, headFinding, verdictOf, walkLinks } from './chain-checks';
+import { CaseFacts, checkCaseChain } from './case-chain-checks';
+import { ChainVerdict } from './chain-checks';
 import { Masked, maskFields, payloadContext } from './confidential-payload';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
@@ -190,70 +191,9 @@ export class AuditService {
 // audit library's pair of columns on the case row (written by AuditService.chain), so its SQL stays here.
 export const CASE_CHAIN_HEADS = `(SELECT id AS case_id, audit_head_seq AS seq, audit_head_hash AS hash FROM "case" WHERE audit_head_seq > 0)`;
 
-// What verification holds a chain against: its case row (null: no such case), and which event types move
-// the case's version (the case engine's to say).
-export type CaseFacts = { state: string; version: number; head: ChainHead | null };
-
-// The case row's columns that verification reads, and the facts they make.
-export const CASE_FACTS_COLUMNS = `state, version, audit_head_seq, audit_head_hash`;
-export type CaseFactsRow = { state: string; version: number; audit_head_seq: number; audit_head_hash: string | null };
-export const caseFactsOf = (row: CaseFactsRow): CaseFacts => ({
-  state: row.state,
-  version: row.version,
-  head: row.audit_head_hash === null ? null : { seq: row.audit_head_seq, hash: row.audit_head_hash },
-});
-
-// What the checks read of each event: its links and its stages.
-export type CaseChainEvent = Pick<AuditEvent, 'seq' | 'prevHash' | 'hash' | 'type' | 'fromState' | 'toState'>;
-
 export const verifyCaseChain = (
   caseId: string,
   events: AuditEvent[],
   facts: CaseFacts | null,
   versioned: (type: string) => boolean,
 ): ChainVerdict => checkCaseChain(caseId, events, facts, versioned, (e) => e.hash === hashEvent(e));
-
-// The same verdict where each event's hash was checked elsewhere: `matches(e, i)` says whether the i-th one held.
-export const checkCaseChain = <E extends CaseChainEvent>(
-  caseId: string,
-  events: E[],
-  facts: CaseFacts | null,
-  versioned: (type: string) => boolean,
-  matches: (e: E, i: number) => boolean,
-): ChainVerdict => {
-  if (!facts) return { caseId, ...verdictOf(events.length, [finding('case_missing')]) };
-  return {
-    caseId,
-    ...verdictOf(events.length, [...walkLinks(events, matches), ...caseFindings(events, facts, versioned)]),
-  };
-};
-
-// The chain against its case row: not empty, each event starting where the one before it ended, the last stage
-// at the case's state, as many stage events as the case's version, the kept head at the last event.
-const caseFindings = (
-  events: CaseChainEvent[],
-  facts: CaseFacts,
-  versioned: (type: string) => boolean,
-): ChainFinding[] => {
-  const findings: ChainFinding[] = [];
-  if (events.length === 0) findings.push(finding('chain_empty'));
-  // Every event starts where the one before it ended (events beside the stages start and end in the same state).
-  const broken = events.findIndex((e, i) => i > 0 && e.fromState !== events[i - 1].toState);
-  if (broken > 0) {
-    const [before, e] = [events[broken - 1], events[broken]];
-    findings.push(finding('state_continuity', { seq: e.seq, expected: before.toState, found: e.fromState }));
-  }
-  let stages = 0;
-  let lastStage: CaseChainEvent | undefined;
-  for (const e of events)
-    if (versioned(e.type)) {
-      stages += 1;
-      lastStage = e;
-    }
-  if (lastStage && lastStage.toState !== facts.state)
-    findings.push(finding('case_state', { expected: facts.state, found: lastStage.toState }));
-  if (stages !== facts.version) findings.push(finding('case_version', { expected: facts.version, found: stages }));
-  const last = events[events.length - 1];
-  findings.push(...headFinding(facts.head, last ? { seq: last.seq, hash: last.hash } : null));
-  return findings;
-};

@@ -4,6 +4,7 @@ export * from './audit-event.entity';
 export * from './audit-hash';
 export * from './audit.module';
 export * from './audit.service';
+export * from './case-chain-checks';
 export * from './chain-checks';
 export * from './chain-sweep/case-chain-sweep';
 export * from './confidential-payload';

@@ -7,7 +7,6 @@ import {
   caseFactsOf,
   CaseFactsRow,
   ChainVerdict,
-  checkCaseChain,
   SweepOptions,
   sweepCaseChains,
   verifyCaseChain,
@@ -41,9 +40,8 @@ export class CaseChainVerifier {
   }
 
   // Every case in id order, those without a single event too: the same verdicts as verify() case by case, from one
-  // sweep of the audit table whose hashes are checked in worker threads.
+  // sweep of the audit table, read and checked in worker threads.
   async *verifyAll(options?: SweepOptions): AsyncGenerator<ChainVerdict> {
-    for await (const chain of sweepCaseChains(this.source, options))
-      yield checkCaseChain(chain.caseId, chain.events, chain.facts, movesVersion, (e) => e.matches);
+    yield* sweepCaseChains(this.source, [...VERSIONED], options);
   }
 }

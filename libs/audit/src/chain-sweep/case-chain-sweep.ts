@@ -1,123 +1,146 @@
-import type { PoolClient } from 'pg';
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ClientConfig, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { CASE_FACTS_COLUMNS, CaseChainEvent, CaseFacts, caseFactsOf, CaseFactsRow } from '../audit.service';
-import { defaultHashWorkers, HashPool } from './hash-pool';
-import { COL, EVENT_COLUMNS, parseSeq, StoredRow } from './stored-events';
+import { ChainVerdict } from '../chain-checks';
+import type { SweepAnswer, SweepRequest, SweepWorkerData } from './sweep.worker';
+import { KeyRange, keyRanges, verifyRange } from './verify-range';
 
-// A case's whole chain as swept, each event with whether its stored hash held; facts null: no case row.
-export type SweptEvent = CaseChainEvent & { matches: boolean };
-export type SweptChain = { caseId: string; facts: CaseFacts | null; events: SweptEvent[] };
-// `batch`: events per read; `workers`: hashing threads (0: hash in this thread).
-export type SweepOptions = { batch?: number; workers?: number };
+// `workers`: threads that each read and check their share on a connection of their own (0: all in this thread, on
+// the pool's connection); `ranges`: slices of the case id space handed out to them, a power of two.
+export type SweepOptions = { workers?: number; ranges?: number };
 
-const BATCH = 10_000;
-// Below every case id: the first read's key (sequence numbers start at 1).
-const BEFORE_ALL: [string, number] = ['00000000-0000-0000-0000-000000000000', 0];
-// Every column as the text PostgreSQL sent: the hashing threads parse what they need.
-const AS_TEXT = { getTypeParser: () => (text: string) => text };
+// Enough slices that two threads finish at about the same time; few enough that each read is long.
+const RANGES = 64;
 
-// Keyset, not OFFSET: each read starts after the last (case_id, seq) it saw, on the primary key's index.
-const EVENTS_SQL = `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE (case_id, seq) > ($1::uuid, $2::int)
-                    ORDER BY case_id, seq LIMIT $3`;
-
-type CaseRow = CaseFactsRow & { id: string };
-// Read `rows`, then `cases`: the case rows from after the previous read's last case up to this one's last (to the
-// end once the events run out), events or none. `matches`: the hashing of `rows`, under way.
-type Step = { rows: StoredRow[]; upTo: string | null; matches: Promise<Uint8Array>; cases: Promise<CaseRow[]> };
-
-const ignore = (): void => undefined;
-
-const readCases = async (client: PoolClient, after: string | null, upTo: string | null): Promise<CaseRow[]> => {
-  const bounds = [after === null ? null : 'id > $1', upTo === null ? null : `id <= $${after === null ? 1 : 2}`];
-  const where = bounds.filter((b) => b !== null);
-  const sql = `SELECT id, ${CASE_FACTS_COLUMNS} FROM "case" ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-  return (
-    await client.query<CaseRow>(
-      sql,
-      [after, upTo].filter((v) => v !== null),
-    )
-  ).rows;
+// Built, the worker is the compiled .js beside this file. Run from the TypeScript sources it is the .ts, which a
+// thread can only load through a require hook that compiles it: DH_TS_REGISTER names one (the tests' global setup
+// and test/support/swc-register.js set it).
+const startWorker = (workerData: SweepWorkerData): Worker => {
+  const script = join(__dirname, `sweep.worker${extname(__filename)}`);
+  if (extname(__filename) !== '.ts') return new Worker(script, { workerData });
+  const register = process.env.DH_TS_REGISTER;
+  if (!register) throw new Error('the chain sweep runs from TypeScript sources: set DH_TS_REGISTER to a require hook');
+  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(script)});`, {
+    eval: true,
+    workerData,
+  });
 };
 
-// Every case chain, in case id order (uuid order, the same as the lowercase text's), each with its case row's facts,
-// cases without events included. audit_event is read in batches in (case_id, seq) order, one connection, one
-// read-only snapshot (so each chain and its case row are seen at the same moment); while one batch is hashed in
-// the worker threads the next is already being read, and a chain is handed on once its last event has been seen:
-// one cut by a batch's end waits for the next.
-export async function* sweepCaseChains(source: DataSource, options: SweepOptions = {}): AsyncGenerator<SweptChain> {
-  const batch = options.batch ?? BATCH;
+// How the pool connects, as a thread can be given it (no functions).
+type PoolOptions = { options: Record<string, unknown> };
+const poolOptions = (source: DataSource): Record<string, unknown> =>
+  (source.driver as unknown as { master: PoolOptions }).master.options;
+const connectionOf = (options: Record<string, unknown>): ClientConfig =>
+  Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && typeof v !== 'function'));
+
+// Every case and every case chain, in case id order, each with its verdict as CaseChainVerifier.verify gives it:
+// `versioned`, the event types that move a case's version. One REPEATABLE READ snapshot for the whole sweep, so
+// each chain and its case row are seen at one moment; this thread's transaction exports it and each worker thread
+// reads in it on its own connection, a range of case ids at a time: reading, hashing and checking all run in the
+// workers, side by side, and only verdicts come back. Ranges are handed out ahead of the one being yielded by at
+// most two per worker, so a slow reader holds back the sweep rather than piling up verdicts.
+export async function* sweepCaseChains(
+  source: DataSource,
+  versioned: readonly string[],
+  options: SweepOptions = {},
+): AsyncGenerator<ChainVerdict> {
+  const ranges = keyRanges(options.ranges ?? RANGES);
+  const pool = poolOptions(source);
+  // A pool of one: the server takes no other connection (the embedded one), so no thread can have its own.
+  const workers = pool.max === 1 ? 0 : (options.workers ?? availableParallelism());
   const runner = source.createQueryRunner();
-  const pool = new HashPool(options.workers ?? defaultHashWorkers());
-  let ahead: Promise<Step> | null = null;
   let open = false;
   try {
-    // Through the runner, which takes another pooled connection should this one have gone stale; then on the
-    // driver's own client, whose array rows and text values TypeORM does not offer.
+    // The first statement through the runner, which retries it on another pooled connection should this one have
+    // gone stale; it would retry no later one (a lost connection mid-transaction is a failure), so the rest go
+    // straight to the driver's client, whose streamed rows the runner does not offer.
     await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     open = true;
     const client = (await runner.connect()) as PoolClient;
-    const begin = async (after: [string, number], casesAfter: string | null): Promise<Step> => {
-      const { rows } = await client.query<StoredRow>({
-        text: EVENTS_SQL,
-        values: [...after, batch],
-        rowMode: 'array',
-        types: AS_TEXT,
-      });
-      const upTo = rows.length < batch ? null : (rows[rows.length - 1][COL.caseId] as string);
-      const step = { rows, upTo, matches: pool.check(rows), cases: readCases(client, casesAfter, upTo) };
-      // Awaited below; a failure before then must not count as unhandled.
-      step.matches.catch(ignore);
-      step.cases.catch(ignore);
-      return step;
-    };
-    let step = await begin(BEFORE_ALL, null);
-    let cut: SweptChain | null = null;
-    for (;;) {
-      if (step.upTo !== null) {
-        const last = step.rows[step.rows.length - 1];
-        ahead = begin([last[COL.caseId] as string, parseSeq(last[COL.seq] as string)], step.upTo);
-        ahead.catch(ignore);
-      }
-      const [matches, cases] = await Promise.all([step.matches, step.cases]);
-      const chains = assemble(step.rows, matches, cases, cut);
-      cut = step.upTo === null ? null : (chains.pop() as SweptChain);
-      yield* chains;
-      if (!ahead) break;
-      step = await ahead;
-      ahead = null;
+    if (workers === 0) {
+      const types = new Set(versioned);
+      for (const range of ranges) yield* await verifyRange(client, range, types);
+    } else {
+      const { rows } = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+      const data: SweepWorkerData = { connection: connectionOf(pool), snapshot: rows[0].id, versioned: [...versioned] };
+      yield* inWorkers(ranges.length, workers, data, (i) => ranges[i]);
     }
     await runner.query('COMMIT');
     open = false;
   } finally {
-    // Stopped early: the reads under way finish before the connection goes back to the pool.
-    const pending = await ahead?.catch(ignore);
-    if (pending) await Promise.allSettled([pending.matches, pending.cases]);
-    if (open) await runner.query('ROLLBACK').catch(ignore);
+    if (open) await runner.query('ROLLBACK').catch(() => undefined);
     await runner.release();
-    await pool.close();
   }
 }
 
-// The chains a step completes, in case id order: the one cut before it first, then each case row and each run of
-// events by case. The last is the chain of the step's last event (cut there, when more follows).
-const assemble = (rows: StoredRow[], matches: Uint8Array, cases: CaseRow[], cut: SweptChain | null): SweptChain[] => {
-  const chains = new Map<string, SweptChain>();
-  if (cut) chains.set(cut.caseId, cut);
-  for (const c of cases) chains.set(c.id, { caseId: c.id, facts: caseFactsOf(c), events: [] });
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const caseId = r[COL.caseId] as string;
-    let chain = chains.get(caseId);
-    if (!chain) chains.set(caseId, (chain = { caseId, facts: null, events: [] }));
-    chain.events.push({
-      seq: parseSeq(r[COL.seq] as string),
-      prevHash: r[COL.prevHash],
-      hash: r[COL.hash] as string,
-      type: r[COL.type] as string,
-      fromState: r[COL.fromState],
-      toState: r[COL.toState],
-      matches: matches[i] === 1,
-    });
+// The verdicts of ranges 0..count-1 in order, the ranges checked in `size` threads. Stopped early or failed, the
+// threads are stopped before this returns (their transactions must end while the exporting one is open).
+async function* inWorkers(
+  count: number,
+  size: number,
+  data: SweepWorkerData,
+  range: (i: number) => KeyRange,
+): AsyncGenerator<ChainVerdict> {
+  const done = new Map<number, ChainVerdict[]>();
+  // Set by the threads' handlers, read by the loop below.
+  let failure = null as Error | null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    wake?.();
+    wake = null;
+  };
+  let handedOut = 0;
+  let yielded = 0;
+  const idle: Worker[] = [];
+  const handOut = (): void => {
+    while (idle.length && handedOut < count && handedOut < yielded + 2 * size) {
+      const index = handedOut++;
+      (idle.pop() as Worker).postMessage({ index, range: range(index) } satisfies SweepRequest);
+    }
+  };
+  const threads = Array.from({ length: size }, () => startWorker(data));
+  const stopped = threads.map(
+    (w) =>
+      new Promise<void>((resolve) => {
+        w.on('message', (answer: SweepAnswer) => {
+          if ('stopped' in answer) return resolve();
+          if ('failed' in answer) failure ??= new Error(`chain sweep thread: ${answer.failed}`);
+          else {
+            if ('index' in answer) done.set(answer.index, answer.verdicts);
+            idle.push(w);
+            handOut();
+          }
+          notify();
+        });
+        w.on('error', (e) => {
+          failure ??= e;
+          resolve();
+          notify();
+        });
+        w.on('exit', () => {
+          failure ??= new Error('chain sweep thread exited');
+          resolve();
+          notify();
+        });
+      }),
+  );
+  try {
+    while (yielded < count) {
+      const verdicts = done.get(yielded);
+      if (verdicts) {
+        done.delete(yielded++);
+        handOut();
+        yield* verdicts;
+        continue;
+      }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    for (const w of threads) w.postMessage({ stop: true } satisfies SweepRequest);
+    await Promise.all(stopped);
+    await Promise.all(threads.map((w) => w.terminate()));
   }
-  return [...chains.values()].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-};
+}

@@ -240,11 +240,13 @@ export const startEmbeddedPostgres = async (
     { ...asUser(user), stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const lastLines: string[] = [];
+  // Connections still open when the app stops (a module's own client) are ended by the fast shutdown: no error.
+  let stopping = false;
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     for (const line of chunk.split('\n').filter(Boolean)) {
       lastLines.push(line);
       if (lastLines.length > 20) lastLines.shift();
-      if (/\b(FATAL|PANIC):/.test(line)) logger.error(line);
+      if (/\b(FATAL|PANIC):/.test(line) && !stopping) logger.error(line);
     }
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -270,6 +272,7 @@ export const startEmbeddedPostgres = async (
   const ready = (await waitFor(() => !running() || status() === 'ready', READY_TIMEOUT_MS)) && running();
   const stop = async (): Promise<void> => {
     process.removeListener('exit', onExit);
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       // Fast shutdown: open transactions roll back, the data on disk stays consistent.
       child.kill('SIGINT');

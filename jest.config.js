@@ -36,9 +36,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/{apps,libs,machines,test}/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
-      // PGlite's CommonJS build does a dynamic import(): it must go through the transform too.
       transform: { '^.+\\.(t|j|mj|cj)s$': swc },
-      transformIgnorePatterns: ['/node_modules/(?!@electric-sql)'],
       moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
       moduleNameMapper: {
         '^@dh/machines/(.*)$': '<rootDir>/machines/$1',

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, DemoSeedService } from '@dh/demo';
 import { FORM_NUMBERS, FormNumber, programPath } from '@dh/forms';
 
 // Every form of the demo data as a reviewer sees it: docs/forms/mau-0N.pdf, converted by the server's own
-// ?format=pdf, and page 1 of each as mau-0N.png. A throwaway server on embedded PGlite with the demo seed, read
+// ?format=pdf, and page 1 of each as mau-0N.png. A throwaway server on the embedded PostgreSQL with the demo seed, read
 // as the demo school's supervisor, so nothing is sealed. Needs soffice (LibreOffice) and pdftoppm (poppler-utils).
 //   npm run forms:samples [-- --out <folder>]
 

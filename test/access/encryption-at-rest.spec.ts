@@ -1,8 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { execFile } from 'node:child_process';
 import canonicalize from 'canonicalize';
 import { createHash, randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { historyOf, move, PAYLOADS, prepareReferral, verifyOf } from '../support/case-helpers';
@@ -11,7 +9,6 @@ import { reportCase } from '../support/intake-helpers';
 import { sealedNotDeclared } from '../support/sealed-columns';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const run = promisify(execFile);
 const KEY_1 = 'first-data-key-of-the-ward-0123456789abcdef';
 const KEY_2 = 'second-data-key-after-rotation-0123456789ab';
 
@@ -66,8 +63,26 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
   });
   const cli = useCliAgainst(() => t);
 
-  const dump = async (): Promise<string> =>
-    (await run('pg_dump', ['--no-owner', '--dbname', t.db.url], { maxBuffer: 256 * 1024 * 1024 })).stdout;
+  // Every row of every table, each column as PostgreSQL prints it: the data pg_dump's COPY sections hold, without
+  // needing a pg_dump of the server's major version (a laptop's embedded server has none).
+  const dump = async (): Promise<string> => {
+    const { rows: tables } = await pg.query<{ name: string; columns: string[] }>(
+      `SELECT format('%I.%I', table_schema, table_name) AS name, array_agg(format('%I', column_name)) AS columns
+         FROM information_schema.columns
+        WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
+          AND (table_schema, table_name) IN (SELECT table_schema, table_name FROM information_schema.tables
+                                              WHERE table_type = 'BASE TABLE')
+        GROUP BY table_schema, table_name`,
+    );
+    const sections: string[] = [];
+    for (const { name, columns } of tables) {
+      const { rows } = await pg.query<{ line: string }>(
+        `SELECT concat_ws(E'\\t', ${columns.map((c) => `${c}::text`).join(', ')}) AS line FROM ${name}`,
+      );
+      sections.push(`COPY ${name}`, ...rows.map((r) => r.line));
+    }
+    return sections.join('\n');
+  };
   const leaks = (text: string) =>
     Object.entries(SECRET)
       .filter(([, v]) => text.includes(v))

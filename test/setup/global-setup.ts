@@ -4,11 +4,14 @@ import { Client } from 'pg';
 import { runMigrations } from '../../libs/database/src/run-migrations';
 import { BUILT_CLI_SPEC, ensureBuiltCli } from './built-cli';
 import { ensureBuiltWeb, webSpecs } from './built-web';
+import { startEmbeddedTestServer } from './embedded-test-server';
 import { adminUrl, TEST_DB_PREFIX, withDatabase } from './test-database';
 
 // One template database per run, migrated once; each test file clones it (CREATE DATABASE … TEMPLATE)
 // so files run in parallel without seeing each other's rows.
+// Without TEST_DATABASE_URL the run starts its own server first (embedded-test-server.ts); CI sets it.
 export default async function globalSetup(config: Config.GlobalConfig): Promise<void> {
+  if (!process.env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = await startEmbeddedTestServer();
   const name = `${TEST_DB_PREFIX}${process.pid}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();

@@ -1,7 +1,16 @@
 import { Client } from 'pg';
+import { stopEmbeddedTestServer } from './embedded-test-server';
 import { adminUrl } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
+  try {
+    await dropTestDatabases();
+  } finally {
+    await stopEmbeddedTestServer();
+  }
+}
+
+const dropTestDatabases = async (): Promise<void> => {
   const template = process.env.DH_TEST_TEMPLATE_DB;
   if (!template) return;
   const admin = new Client({ connectionString: adminUrl() });
@@ -17,4 +26,4 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     await admin.end();
   }
-}
+};

@@ -40,7 +40,7 @@ const bootstrap = async (): Promise<void> => {
   const banner = [
     `Đồng Hành đang chạy / running at ${base}/ (API: ${base}/api)`,
     `OpenAPI: ${base}/${DOCS_PATH}`,
-    `Cơ sở dữ liệu / database: ${config.databaseUrl ? 'DATABASE_URL' : `PGlite (embedded) in ${config.dataDir}`}`,
+    `Cơ sở dữ liệu / database: ${config.databaseUrl ? 'DATABASE_URL' : `PostgreSQL (embedded) in ${config.dataDir}/postgres`}`,
     ...(config.seedDemo
       ? [
           `Tài khoản demo / demo logins, mật khẩu / password "${DEMO_PASSWORD}":`,

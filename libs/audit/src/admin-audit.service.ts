@@ -41,7 +41,7 @@ export class AdminAuditService {
   }
 
   // The newest event, what a checkpoint signs for this chain; null while the chain is empty. A caller inside a
-  // transaction passes it: the embedded database has one connection, and a second one would never come.
+  // transaction passes it, so that the read sees its own transaction's writes and holds no second connection.
   async head(manager: EntityManager = this.source.manager): Promise<ChainHead | null> {
     return manager
       .getRepository(AdminAuditEvent)

@@ -21,7 +21,7 @@ export class EmbeddedPostgresHolder implements OnApplicationShutdown {
     private readonly embedded: EmbeddedPostgres | null,
   ) {}
 
-  // The pool must close before PGlite does, or the last connection is cut mid-flight.
+  // The pool closes before the server stops, so no request loses its connection mid-statement.
   async onApplicationShutdown(): Promise<void> {
     if (!this.embedded) return;
     const source = this.moduleRef.get(DataSource, { strict: false });
@@ -38,7 +38,7 @@ export class DatabaseModule {
       provide: 'EMBEDDED_POSTGRES',
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<EmbeddedPostgres | null> =>
-        config.databaseUrl ? null : startEmbeddedPostgres(join(config.dataDir, 'pglite')),
+        config.databaseUrl ? null : startEmbeddedPostgres(join(config.dataDir, 'postgres')),
     };
     const targetProvider = {
       provide: DATABASE_TARGET,
@@ -50,18 +50,12 @@ export class DatabaseModule {
     // role is granted what it needs), else as DATABASE_URL's (one role; always so on the embedded default).
     const migrationProvider = {
       provide: MIGRATION_RUN,
-      inject: [APP_CONFIG, DATABASE_TARGET, 'EMBEDDED_POSTGRES'],
-      useFactory: async (
-        config: AppConfig,
-        target: DatabaseTarget,
-        embedded: EmbeddedPostgres | null,
-      ): Promise<MigrationRun> => {
+      inject: [APP_CONFIG, DATABASE_TARGET],
+      useFactory: async (config: AppConfig, target: DatabaseTarget): Promise<MigrationRun> => {
         const run = await migrateDatabase({
           runtimeUrl: target.url,
           migrationUrl: target.embedded ? null : config.migrationDatabaseUrl,
-          embedded: target.embedded,
         });
-        await embedded?.released();
         if (run.ran.length)
           new Logger(DatabaseModule.name).log(`${run.ran.length} migration(s) applied as ${run.owner}`);
         return run;

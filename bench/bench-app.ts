@@ -1,5 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from '../apps/api/src/app.module';
 import { loadConfig } from '@dh/config';
@@ -34,4 +36,12 @@ export const withBenchApp = async (
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
   }
+};
+
+// The flags `npm run start:prod` gives node, before the entry file.
+export const startFlags = (): string[] => {
+  const { scripts } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return scripts['start:prod'].split(' ').filter((word) => word.startsWith('--'));
 };

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '@dh/demo';
+import { startFlags } from './bench-app';
 
 const CLIENTS = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -71,14 +72,6 @@ const sample = (pid: number): Sample => {
     treePss: pids.reduce((sum, p) => sum + procKiB(p, 'smaps_rollup', 'Pss'), 0),
     processes: pids.length,
   };
-};
-
-// The flags `npm run start:prod` gives node, before the entry file.
-const startFlags = (): string[] => {
-  const { scripts } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  return scripts['start:prod'].split(' ').filter((word) => word.startsWith('--'));
 };
 
 const startApi = async (

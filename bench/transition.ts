@@ -1,5 +1,5 @@
 // Transitions as a school uses them: ADD_NOTE over HTTP to the API running as `npm start` runs it (its own
-// process), at 1, 8 and 32 clients each on its own case, beside pgbench running the transition's bare statements
+// process, with start:prod's Node flags), at 1, 8 and 32 clients each on its own case, beside pgbench running the transition's bare statements
 // (lock the case, read the chain's last seq, update the case, append the event) on the same database and cases in
 // the same run. Prints transitions/s with p50/p99, pgbench's transactions/s, and the API's share of that ceiling.
 // Run: npm run build && node dist/bench/transition.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test;
@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { CaseTransitionService } from '@dh/cases';
-import { withBenchApp } from './bench-app';
+import { startFlags, withBenchApp } from './bench-app';
 import { BENCH_PASSWORD, benchSchool } from './bench-school';
 
 const CLIENTS = [1, 8, 32];
@@ -41,7 +41,7 @@ const freePort = (): Promise<number> =>
 const startApi = async (databaseUrl: string): Promise<{ base: string; child: ChildProcess }> => {
   const port = await freePort();
   // BENCH_NODE_OPTIONS: flags for the API's process (--cpu-prof to see where its time goes).
-  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const flags = [...startFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...flags, join(__dirname, '../apps/api/src/main.js')], {
     env: {
       ...process.env,
@@ -185,7 +185,9 @@ const main = (): Promise<void> =>
         });
         const { accessToken } = (await login.json()) as { accessToken: string };
         await drive(api.base, accessToken, apiCases, 1); // warm-up: connections and compiled code
-        console.log(`ADD_NOTE over HTTP vs pgbench (same statements by hand), ${SECONDS} s each:`);
+        console.log(
+          `ADD_NOTE over HTTP (node ${startFlags().join(' ') || 'without flags'}) vs pgbench (same statements by hand), ${SECONDS} s each:`,
+        );
         for (const clients of CLIENTS) {
           const cpu0 = cpuMsOf(api.child.pid as number);
           const http = await drive(api.base, accessToken, apiCases, clients);

@@ -9,30 +9,21 @@
 // BENCH_NODE_OPTIONS: more flags for the API's process (e.g. --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=/tmp:
 // a heap snapshot is written there once the load is over).
 // Run: npm run build && node dist/bench/memory.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '@dh/demo';
 import { startFlags } from './bench-app';
+import { call, startApi, stopApi } from './bench-api';
 
 const CLIENTS = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 5);
 const SECRETS = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
 const MIB = 1024 * 1024;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 // /proc/<pid>/status or smaps_rollup, one "Name: N kB" line, in bytes; 0 once the process is gone.
 const procKiB = (pid: number, file: string, field: string): number => {
@@ -74,70 +65,6 @@ const sample = (pid: number): Sample => {
   };
 };
 
-const startApi = async (
-  env: Record<string, string>,
-  nodeFlags: string[],
-): Promise<{ base: string; child: ChildProcess }> => {
-  const port = await freePort();
-  const flags = [...nodeFlags, ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
-  const child = spawn(process.execPath, [...flags, join(__dirname, '../apps/api/src/main.js')], {
-    cwd: join(__dirname, '../..'),
-    env: { ...process.env, ...SECRETS, PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { base, child };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('the API did not start');
-};
-
-const stopApi = async (child: ChildProcess): Promise<void> => {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-};
-
-const call = (
-  agent: Agent,
-  method: string,
-  url: string,
-  token: string,
-  body?: object,
-): Promise<{ status: number; body: unknown }> =>
-  new Promise((resolve, reject) => {
-    const data = body ? JSON.stringify(body) : '';
-    const req = request(
-      url,
-      {
-        method,
-        agent,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(data),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-
 const ok = <T>(res: { status: number; body: unknown }, what: string): T => {
   if (res.status >= 300) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as T;
@@ -147,7 +74,7 @@ type Measured = { idle: Sample; peak: Sample; after: Sample; requests: number };
 
 // The demo counsellor opens one case per client, then the clients add notes and read the list.
 const measure = async (env: Record<string, string>, nodeFlags: string[]): Promise<Measured> => {
-  const { base, child } = await startApi(env, nodeFlags);
+  const { base, child } = await startApi({ ...SECRETS, ...env }, nodeFlags);
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   try {
     const login = await fetch(`${base}/api/auth/login`, {

@@ -4,15 +4,14 @@
 // the same run. Prints transitions/s with p50/p99, pgbench's transactions/s, and the API's share of that ceiling.
 // Run: npm run build && node dist/bench/transition.js   (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test;
 // BENCH_SECONDS per measurement, default 10)
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { Agent } from 'node:http';
 import { Client } from 'pg';
 import { CaseTransitionService } from '@dh/cases';
 import { startFlags, withBenchApp } from './bench-app';
+import { call, startApi } from './bench-api';
 import { BENCH_PASSWORD, benchSchool } from './bench-school';
 
 const CLIENTS = [1, 8, 32];
@@ -30,43 +29,6 @@ INSERT INTO audit_event (case_id, seq, school_id, type, payload, at, hash)
 COMMIT;
 `;
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const startApi = async (databaseUrl: string): Promise<{ base: string; child: ChildProcess }> => {
-  const port = await freePort();
-  // BENCH_NODE_OPTIONS: flags for the API's process (--cpu-prof to see where its time goes).
-  const flags = [...startFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
-  const child = spawn(process.execPath, [...flags, join(__dirname, '../apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      ...SECRETS,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      SCHEDULER_ENABLED: 'false',
-      SEED_DEMO: 'false',
-      DATA_DIR: `/tmp/dh-bench-transition-${port}`,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { base, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('the API did not start');
-};
-
 // The API process's CPU time so far (user + system), in ms: per transition, a figure the machine's other load
 // moves less than throughput.
 const cpuMsOf = (pid: number): number => {
@@ -76,33 +38,6 @@ const cpuMsOf = (pid: number): number => {
 
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-// A POST on a kept-alive connection of `agent`, its JSON answer.
-const post = (agent: Agent, url: string, token: string, body: object): Promise<{ status: number; body: unknown }> =>
-  new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(data),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
 
 // `clients` loops, each sending ADD_NOTE to its own case for SECONDS, the version carried from each answer. Each
 // measure opens its own connections (the server closes idle ones while pgbench runs).
@@ -114,7 +49,7 @@ const drive = async (base: string, token: string, cases: { id: string; version: 
     cases.slice(0, clients).map(async (c) => {
       while (Date.now() < until) {
         const t0 = process.hrtime.bigint();
-        const res = await post(agent, `${base}/api/cases/${c.id}/events`, token, {
+        const res = await call(agent, 'POST', `${base}/api/cases/${c.id}/events`, token, {
           type: 'ADD_NOTE',
           payload: { text: 'ghi chú' },
           expectedVersion: c.version,
@@ -176,7 +111,16 @@ const main = (): Promise<void> =>
       const script = `/tmp/dh-bench-transition-${process.pid}.sql`;
       writeFileSync(script, PGBENCH_SCRIPT);
 
-      const api = await startApi(url);
+      const api = await startApi(
+        {
+          ...SECRETS,
+          DATABASE_URL: url,
+          SCHEDULER_ENABLED: 'false',
+          SEED_DEMO: 'false',
+          DATA_DIR: `/tmp/dh-bench-transition-${process.pid}`,
+        },
+        startFlags(),
+      );
       try {
         const login = await fetch(`${api.base}/api/auth/login`, {
           method: 'POST',

@@ -47,9 +47,7 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
     if (this.transactionDepth !== 1 || (this.pendingBegin === null && this.deferred.length === 0))
       return super.commitTransaction();
     if (this.deferred.length) await this.sendOwed({ text: 'COMMIT' }, false);
-    this.pendingBegin = null;
-    this.isTransactionActive = false;
-    this.transactionDepth = 0;
+    this.closed();
   }
 
   // Deferred writes never sent are simply dropped: at the outer level with the transaction, inside a savepoint
@@ -57,6 +55,11 @@ export class RetryingQueryRunner extends PostgresQueryRunner {
   override async rollbackTransaction(): Promise<void> {
     this.deferred = [];
     if (this.transactionDepth !== 1 || this.pendingBegin === null) return super.rollbackTransaction();
+    this.closed();
+  }
+
+  // The outer transaction over without a word to the server: TypeORM's own bookkeeping of its end.
+  private closed(): void {
     this.pendingBegin = null;
     this.isTransactionActive = false;
     this.transactionDepth = 0;

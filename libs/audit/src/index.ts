@@ -7,5 +7,6 @@ export * from './audit.service';
 export * from './case-chain-checks';
 export * from './chain-checks';
 export * from './chain-sweep/case-chain-sweep';
+export { sweepThreads } from './chain-sweep/sweep-threads';
 export * from './confidential-payload';
 export * from './stage-entry';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -9,6 +9,7 @@ import {
   ChainVerdict,
   SweepOptions,
   sweepCaseChains,
+  sweepThreads,
   verifyCaseChain,
 } from '@dh/audit';
 import { CASE_EVENT_TYPES } from './dtos/event-payloads';
@@ -24,7 +25,7 @@ export const movesVersion = (type: string): boolean => VERSIONED.has(type);
 // Each chain against its case: hashes and numbers, the states one event to the next, the case's state, version
 // and kept head. An operator who deletes events behind the trigger's back must rewrite the case row too.
 @Injectable()
-export class CaseChainVerifier {
+export class CaseChainVerifier implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly source: DataSource,
     private readonly audit: AuditService,
@@ -43,5 +44,10 @@ export class CaseChainVerifier {
   // sweep of the audit table, read and checked in worker threads.
   async *verifyAll(options?: SweepOptions): AsyncGenerator<ChainVerdict> {
     yield* sweepCaseChains(this.source, [...VERSIONED], options);
+  }
+
+  // The threads a sweep leaves waiting for the next one.
+  async onModuleDestroy(): Promise<void> {
+    await sweepThreads.stop();
   }
 }

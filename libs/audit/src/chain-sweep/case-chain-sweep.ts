@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ClientConfig, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ChainVerdict } from '../chain-checks';
 import type { SweepAnswer, SweepRequest, SweepWorkerData } from './sweep.worker';
+import { sweepThreads } from './sweep-threads';
 import { KeyRange, keyRanges, verifyRange } from './verify-range';
 
 // `workers`: threads that each read and check their share on a connection of their own (0: all in this thread, on
@@ -13,20 +13,6 @@ export type SweepOptions = { workers?: number; ranges?: number };
 
 // Enough slices that two threads finish at about the same time; few enough that each read is long.
 const RANGES = 64;
-
-// Built, the worker is the compiled .js beside this file. Run from the TypeScript sources it is the .ts, which a
-// thread can only load through a require hook that compiles it: DH_TS_REGISTER names one (the tests' global setup
-// and test/support/swc-register.js set it).
-const startWorker = (workerData: SweepWorkerData): Worker => {
-  const script = join(__dirname, `sweep.worker${extname(__filename)}`);
-  if (extname(__filename) !== '.ts') return new Worker(script, { workerData });
-  const register = process.env.DH_TS_REGISTER;
-  if (!register) throw new Error('the chain sweep runs from TypeScript sources: set DH_TS_REGISTER to a require hook');
-  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(script)});`, {
-    eval: true,
-    workerData,
-  });
-};
 
 // How the pool connects, as a thread can be given it (no functions).
 type PoolOptions = { options: Record<string, unknown> };
@@ -76,7 +62,8 @@ export async function* sweepCaseChains(
 }
 
 // The verdicts of ranges 0..count-1 in order, the ranges checked in `size` threads. Stopped early or failed, the
-// threads are stopped before this returns (their transactions must end while the exporting one is open).
+// threads end their transactions before this returns (they must end while the exporting one is open); those that
+// did not fail go back to the pool.
 async function* inWorkers(
   count: number,
   size: number,
@@ -100,30 +87,35 @@ async function* inWorkers(
       (idle.pop() as Worker).postMessage({ index, range: range(index) } satisfies SweepRequest);
     }
   };
-  const threads = Array.from({ length: size }, () => startWorker(data));
-  const stopped = threads.map(
+  const threads = sweepThreads.take(size);
+  const broken = new Set<Worker>();
+  const detach: (() => void)[] = [];
+  const ended = threads.map(
     (w) =>
       new Promise<void>((resolve) => {
-        w.on('message', (answer: SweepAnswer) => {
-          if ('stopped' in answer) return resolve();
-          if ('failed' in answer) failure ??= new Error(`chain sweep thread: ${answer.failed}`);
+        const fail = (e: Error): void => {
+          failure ??= e;
+          broken.add(w);
+          notify();
+        };
+        const onMessage = (answer: SweepAnswer): void => {
+          if ('ended' in answer) return resolve();
+          if ('failed' in answer) fail(new Error(`chain sweep thread: ${answer.failed}`));
           else {
             if ('index' in answer) done.set(answer.index, answer.verdicts);
             idle.push(w);
             handOut();
           }
           notify();
-        });
-        w.on('error', (e) => {
-          failure ??= e;
+        };
+        const onError = (e: Error): void => {
+          fail(e);
           resolve();
-          notify();
-        });
-        w.on('exit', () => {
-          failure ??= new Error('chain sweep thread exited');
-          resolve();
-          notify();
-        });
+        };
+        const onExit = (): void => onError(new Error('chain sweep thread exited'));
+        w.on('message', onMessage).on('error', onError).on('exit', onExit);
+        detach.push(() => w.off('message', onMessage).off('error', onError).off('exit', onExit));
+        w.postMessage({ begin: data } satisfies SweepRequest);
       }),
   );
   try {
@@ -139,8 +131,10 @@ async function* inWorkers(
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    for (const w of threads) w.postMessage({ stop: true } satisfies SweepRequest);
-    await Promise.all(stopped);
-    await Promise.all(threads.map((w) => w.terminate()));
+    for (const w of threads) w.postMessage({ end: true } satisfies SweepRequest);
+    await Promise.all(ended);
+    for (const d of detach) d();
+    for (const w of threads) if (broken.has(w)) await w.terminate();
+    else sweepThreads.give(w);
   }
 }

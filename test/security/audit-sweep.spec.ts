@@ -61,6 +61,20 @@ describe('the sweep of every chain, range by range', () => {
     expect(await sweep(1, 0)).toEqual(tampered);
   });
 
+  it('a sweep left after its first verdict leaves its threads fit for the next, which sees later events', async () => {
+    const ids = (await pg.query(`SELECT id FROM "case" ORDER BY id`)).rows.map((r: { id: string }) => r.id);
+    for await (const v of t.app.get(CaseChainVerifier).verifyAll({ ranges: 4, workers: 2 })) {
+      expect(v.caseId).toBe(ids[0]);
+      break;
+    }
+    const c = await t.app.get(CaseChainVerifier).verify(ids[0]);
+    await pg.query(`UPDATE "case" SET version = version + 1 WHERE id = $1`, [ids[0]]);
+    const swept = await sweep(4, 2);
+    expect(swept.find((v) => v.caseId === ids[0])?.findings.map((f) => f.check)).toEqual(['case_version']);
+    await pg.query(`UPDATE "case" SET version = version - 1 WHERE id = $1`, [ids[0]]);
+    expect((await sweep(4, 2)).find((v) => v.caseId === ids[0])).toEqual(c);
+  });
+
   it('names a case without events and a gap left by a deleted event, across ranges', async () => {
     const ids = (await pg.query(`SELECT id FROM "case" ORDER BY id`)).rows.map((r: { id: string }) => r.id);
     const [emptied, gapped] = [ids[0], ids[ids.length - 1]];

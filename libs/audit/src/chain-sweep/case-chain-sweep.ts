@@ -134,7 +134,8 @@ async function* inWorkers(
     for (const w of threads) w.postMessage({ end: true } satisfies SweepRequest);
     await Promise.all(ended);
     for (const d of detach) d();
-    for (const w of threads) if (broken.has(w)) await w.terminate();
-    else sweepThreads.give(w);
+    for (const w of threads)
+      if (broken.has(w)) await w.terminate();
+      else sweepThreads.give(w);
   }
 }

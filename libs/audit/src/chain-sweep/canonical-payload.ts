@@ -177,15 +177,25 @@ const bWord = (n: number): boolean => {
   return true;
 };
 
+// The scanner's positions are module state: a loop over a string's bytes works on locals, stored back at the end.
 const bString = (): boolean => {
-  out[pos++] = b[bAt++];
-  while (bAt < bEnd) {
-    const c = b[bAt++];
-    out[pos++] = c;
-    if (c === 34) return true;
-    if (c === 92 && bAt < bEnd) out[pos++] = b[bAt++];
+  const [src, dst, end] = [b, out, bEnd];
+  let i = bAt;
+  let p = pos;
+  dst[p++] = src[i++];
+  let done = false;
+  while (i < end) {
+    const c = src[i++];
+    dst[p++] = c;
+    if (c === 34) {
+      done = true;
+      break;
+    }
+    if (c === 92 && i < end) dst[p++] = src[i++];
   }
-  return false;
+  bAt = i;
+  pos = p;
+  return done;
 };
 
 const bNumber = (): boolean => {
@@ -238,7 +248,8 @@ const bObject = (): boolean => {
     return true;
   }
   // Each member's place in `out`, then its key's in `b` (quotes excluded).
-  const spans: number[] = [];
+  const spans: number[] = [0, 0, 0, 0];
+  let n = 0;
   for (;;) {
     while (b[bAt] === 32) bAt++;
     if (b[bAt] !== 34) return false;
@@ -251,41 +262,63 @@ const bObject = (): boolean => {
     if (b[bAt] !== 58) return false;
     out[pos++] = b[bAt++];
     if (!bValue()) return false;
-    spans.push(memberStart, pos, keyStart, keyEnd);
+    if (n === 0) [spans[0], spans[1], spans[2], spans[3]] = [memberStart, pos, keyStart, keyEnd];
+    else spans.push(memberStart, pos, keyStart, keyEnd);
+    n++;
     while (b[bAt] === 32) bAt++;
     const c = b[bAt++];
     if (c === 125) break;
     if (c !== 44 || bAt >= bEnd) return false;
     out[pos++] = 44;
   }
-  if (spans.length > 4 && !inOrder(spans)) return false;
+  if (n > 1 && !inOrder(spans)) return false;
   out[pos++] = 125;
   return true;
 };
 
 // The members written, sorted by key in place (their bytes' order: code points', UTF-16's below U+E000); false for
-// a key twice, which jsonb never writes.
+// a key twice, which jsonb never writes. Keys are a few bytes: compared, sorted and moved here, byte by byte, as
+// Buffer's compare and copy cost more in their calls than in their work.
 const inOrder = (spans: number[]): boolean => {
   const n = spans.length / 4;
-  const byKey = (i: number, j: number): number =>
-    b.compare(b, spans[j * 4 + 2], spans[j * 4 + 3], spans[i * 4 + 2], spans[i * 4 + 3]);
   let sorted = true;
   for (let i = 1; i < n; i++) {
-    const c = byKey(i - 1, i);
+    const c = byKey(spans, i - 1, i);
     if (c === 0) return false;
     if (c > 0) sorted = false;
   }
   if (sorted) return true;
-  const order = Array.from({ length: n }, (_, i) => i).sort(byKey);
-  for (let i = 1; i < n; i++) if (byKey(order[i - 1], order[i]) === 0) return false;
+  // Insertion sort of the member numbers: objects have a handful of keys.
+  const order = ORDER.length < n ? (ORDER = new Int32Array(2 * n)) : ORDER;
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0 && byKey(spans, order[j - 1], i) > 0) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    if (j > 0 && byKey(spans, order[j - 1], i) === 0) return false;
+    order[j] = i;
+  }
   const [from, to] = [spans[0], spans[spans.length - 3]];
   if (spare.length < to - from) spare = Buffer.alloc(2 * (to - from));
-  out.copy(spare, 0, from, to);
+  for (let i = from; i < to; i++) spare[i - from] = out[i];
   let p = from;
   for (let k = 0; k < n; k++) {
     if (k > 0) out[p++] = 44;
     const i = order[k];
-    p += spare.copy(out, p, spans[i * 4] - from, spans[i * 4 + 1] - from);
+    for (let q = spans[i * 4] - from, e = spans[i * 4 + 1] - from; q < e; q++) out[p++] = spare[q];
   }
   return true;
+};
+let ORDER = new Int32Array(16);
+
+// Member i's key against member j's, as bytes.
+const byKey = (spans: number[], i: number, j: number): number => {
+  const [is, ie, js, je] = [spans[i * 4 + 2], spans[i * 4 + 3], spans[j * 4 + 2], spans[j * 4 + 3]];
+  const n = Math.min(ie - is, je - js);
+  for (let k = 0; k < n; k++) {
+    const d = b[is + k] - b[js + k];
+    if (d !== 0) return d;
+  }
+  return ie - is - (je - js);
 };

@@ -74,7 +74,8 @@ export class CopiedRows {
   private readonly end = new Int32Array(FIELDS); // -1: NULL
   private readonly lastCase = Buffer.alloc(16);
   private readonly day = { from: 0, date: '' }; // the last timestamp's day: its first millisecond, its date and T
-  private readonly kept = { type: kept(), fromState: kept(), toState: kept(), hash: kept() };
+  private readonly kept = { type: kept(), fromState: kept(), toState: kept() };
+  private lastDigest: string | null = null;
   private caseId = '';
 
   constructor(private readonly onEvent: (caseId: string, event: CopiedEvent) => void) {}
@@ -82,7 +83,12 @@ export class CopiedRows {
   read(chunk: Buffer): void {
     const c = (this.c = chunk);
     let at = 0;
-    if (c.length >= SIGNATURE.length && c.compare(SIGNATURE, 0, SIGNATURE.length, 0, SIGNATURE.length) === 0)
+    // Only the first message starts with the signature; a row starts with its field count's high byte, 0.
+    if (
+      c[0] === SIGNATURE[0] &&
+      c.length >= SIGNATURE.length &&
+      c.compare(SIGNATURE, 0, SIGNATURE.length, 0, SIGNATURE.length) === 0
+    )
       at = SIGNATURE.length + 8 + c.readUInt32BE(SIGNATURE.length + 4); // flags, then the header extension
     if (at >= c.length) return;
     const count = c.readInt16BE(at);
@@ -125,17 +131,29 @@ export class CopiedRows {
     this.text(F.type);
     this.out[this.pos++] = 0x7d; // }
 
-    const prevHash = this.repeated(F.prevHash, this.kept.hash);
-    const stored = this.repeated(F.hash, this.kept.hash) as string;
+    // The stored hash as a string is the digest's when they match, as they do but where the chain was altered; the
+    // next row's prev_hash is then compared with it as it stands in the row.
+    const digest = sha256(this.out.subarray(0, this.pos));
+    const matches = this.holds(F.hash, digest);
+    const prevHash = this.holds(F.prevHash, this.lastDigest) ? this.lastDigest : this.string(F.prevHash);
+    const hash = matches ? digest : (this.string(F.hash) as string);
+    this.lastDigest = matches ? digest : null;
     this.onEvent(this.case(), {
       seq,
       prevHash,
-      hash: stored,
+      hash,
       type: this.repeated(F.type, this.kept.type) as string,
       fromState: this.repeated(F.fromState, this.kept.fromState),
       toState: this.repeated(F.toState, this.kept.toState),
-      matches: sha256(this.out.subarray(0, this.pos)) === stored,
+      matches,
     });
+  }
+
+  // Whether the field holds the hex digest's characters, one byte each (a latin1 string of the bytes is the
+  // digest exactly then; made and compared natively, it costs less than a loop here).
+  private holds(f: number, digest: string | null): boolean {
+    const [s, e] = [this.start[f], this.end[f]];
+    return digest !== null && e - s === digest.length && this.c.toString('latin1', s, e) === digest;
   }
 
   // Byte by byte: for the few bytes of a field, Buffer's copy, set and write cost more in their calls than in the copying.
@@ -143,13 +161,6 @@ export class CopiedRows {
     const out = this.out;
     let p = this.pos;
     for (let i = 0; i < bytes.length; i++) out[p++] = bytes[i];
-    this.pos = p;
-  }
-
-  private putRange(s: number, e: number): void {
-    const { c, out } = this;
-    let p = this.pos;
-    for (let i = s; i < e; i++) out[p++] = c[i];
     this.pos = p;
   }
 
@@ -215,20 +226,24 @@ export class CopiedRows {
     this.pos = p;
   }
 
+  // Copied between quotes as it goes; at a control character, a quote or a backslash, written again by JSON.stringify.
   private text(f: number): void {
     const [s, e] = [this.start[f], this.end[f]];
     if (e < 0) return this.null();
     const { c, out } = this;
+    const begin = this.pos;
+    let p = begin;
+    out[p++] = 0x22;
     for (let i = s; i < e; i++) {
       const b = c[i];
       if (b < 0x20 || b === 0x22 || b === 0x5c) {
-        this.pos += out.write(JSON.stringify(c.toString('utf8', s, e)), this.pos, 'utf8');
+        this.pos = begin + out.write(JSON.stringify(c.toString('utf8', s, e)), begin, 'utf8');
         return;
       }
+      out[p++] = b;
     }
-    out[this.pos++] = 0x22;
-    this.putRange(s, e);
-    out[this.pos++] = 0x22;
+    out[p++] = 0x22;
+    this.pos = p;
   }
 
   // Date.toISOString() of the timestamp (see isoOfMicros), its date written once a day: the time of day is

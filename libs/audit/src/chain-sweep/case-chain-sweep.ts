@@ -81,8 +81,9 @@ async function* inWorkers(
   let handedOut = 0;
   let yielded = 0;
   const idle: Worker[] = [];
+  let ending = false; // no range is handed out after the threads are asked to end
   const handOut = (): void => {
-    while (idle.length && handedOut < count && handedOut < yielded + 2 * size) {
+    while (!ending && idle.length && handedOut < count && handedOut < yielded + 2 * size) {
       const index = handedOut++;
       (idle.pop() as Worker).postMessage({ index, range: range(index) } satisfies SweepRequest);
     }
@@ -131,6 +132,7 @@ async function* inWorkers(
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
+    ending = true;
     for (const w of threads) w.postMessage({ end: true } satisfies SweepRequest);
     await Promise.all(ended);
     for (const d of detach) d();

@@ -301,12 +301,14 @@ const inOrder = (spans: number[]): boolean => {
   }
   const [from, to] = [spans[0], spans[spans.length - 3]];
   if (spare.length < to - from) spare = Buffer.alloc(2 * (to - from));
-  for (let i = from; i < to; i++) spare[i - from] = out[i];
+  // Locals, not the module's bindings, in the byte loops: those are read again on every byte.
+  const [o, sp] = [out, spare];
+  for (let i = from; i < to; i++) sp[i - from] = o[i];
   let p = from;
   for (let k = 0; k < n; k++) {
-    if (k > 0) out[p++] = 44;
+    if (k > 0) o[p++] = 44;
     const i = order[k];
-    for (let q = spans[i * 4] - from, e = spans[i * 4 + 1] - from; q < e; q++) out[p++] = spare[q];
+    for (let q = spans[i * 4] - from, e = spans[i * 4 + 1] - from; q < e; q++) o[p++] = sp[q];
   }
   return true;
 };

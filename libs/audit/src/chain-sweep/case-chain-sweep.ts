@@ -4,6 +4,7 @@ import type { ClientConfig, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ChainVerdict } from '../chain-checks';
 import type { SweepAnswer, SweepRequest, SweepWorkerData } from './sweep.worker';
+import { unpackVerdicts } from './packed-verdicts';
 import { sweepThreads } from './sweep-threads';
 import { KeyRange, keyRanges, verifyRange } from './verify-range';
 
@@ -103,7 +104,7 @@ async function* inWorkers(
           if ('ended' in answer) return resolve();
           if ('failed' in answer) fail(new Error(`chain sweep thread: ${answer.failed}`));
           else {
-            if ('index' in answer) done.set(answer.index, answer.verdicts);
+            if ('index' in answer) done.set(answer.index, unpackVerdicts(answer.verdicts));
             idle.push(w);
             handOut();
           }

@@ -1,6 +1,6 @@
 import { Client, ClientConfig } from 'pg';
 import { parentPort } from 'node:worker_threads';
-import { ChainVerdict } from '../chain-checks';
+import { packVerdicts, PackedVerdicts } from './packed-verdicts';
 import { KeyRange, verifyRange } from './verify-range';
 
 // What a sweep gives the thread it takes: how to connect, the snapshot to read in, the event types that move a
@@ -8,7 +8,7 @@ import { KeyRange, verifyRange } from './verify-range';
 export type SweepWorkerData = { connection: ClientConfig; snapshot: string; versioned: string[] };
 export type SweepRequest = { begin: SweepWorkerData } | { range: KeyRange; index: number } | { end: true };
 export type SweepAnswer =
-  { ready: true } | { index: number; verdicts: ChainVerdict[] } | { failed: string } | { ended: true };
+  { ready: true } | { index: number; verdicts: PackedVerdicts } | { failed: string } | { ended: true };
 
 type Sweep = { client: Client; types: Set<string> };
 
@@ -42,7 +42,10 @@ const run = (port: NonNullable<typeof parentPort>): void => {
         if ('begin' in request) return begin(request.begin);
         if ('end' in request) return end();
         if (!sweep) throw new Error('a range asked for outside a sweep');
-        post({ index: request.index, verdicts: await verifyRange(sweep.client, request.range, sweep.types) });
+        post({
+          index: request.index,
+          verdicts: packVerdicts(await verifyRange(sweep.client, request.range, sweep.types)),
+        });
       })
       .catch(failed);
   });

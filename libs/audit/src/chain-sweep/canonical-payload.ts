@@ -248,8 +248,7 @@ const bObject = (): boolean => {
     return true;
   }
   // Each member's place in `out`, then its key's in `b` (quotes excluded).
-  const spans: number[] = [0, 0, 0, 0];
-  let n = 0;
+  const spans: number[] = [];
   for (;;) {
     while (b[bAt] === 32) bAt++;
     if (b[bAt] !== 34) return false;
@@ -262,16 +261,14 @@ const bObject = (): boolean => {
     if (b[bAt] !== 58) return false;
     out[pos++] = b[bAt++];
     if (!bValue()) return false;
-    if (n === 0) [spans[0], spans[1], spans[2], spans[3]] = [memberStart, pos, keyStart, keyEnd];
-    else spans.push(memberStart, pos, keyStart, keyEnd);
-    n++;
+    spans.push(memberStart, pos, keyStart, keyEnd);
     while (b[bAt] === 32) bAt++;
     const c = b[bAt++];
     if (c === 125) break;
     if (c !== 44 || bAt >= bEnd) return false;
     out[pos++] = 44;
   }
-  if (n > 1 && !inOrder(spans)) return false;
+  if (spans.length > 4 && !inOrder(spans)) return false;
   out[pos++] = 125;
   return true;
 };

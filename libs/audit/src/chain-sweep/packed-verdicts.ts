@@ -13,8 +13,9 @@ export const packVerdicts = (verdicts: ChainVerdict[]): PackedVerdicts => {
   let ids = '';
   verdicts.forEach((v, i) => {
     events[i] = v.events;
-    if (!isIntact(v) || v.caseId.length !== UUID_LENGTH) broken.push([i, v]);
-    ids += v.caseId.length === UUID_LENGTH ? v.caseId : ' '.repeat(UUID_LENGTH);
+    const intact = isIntact(v) && v.caseId.length === UUID_LENGTH;
+    if (!intact) broken.push([i, v]);
+    ids += intact ? v.caseId : ' '.repeat(UUID_LENGTH);
   });
   return { ids, events, broken };
 };

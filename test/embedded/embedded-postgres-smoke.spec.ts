@@ -8,7 +8,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { loadConfig } from '@dh/config';
 import { CheckpointService } from '@dh/checkpoints';
-import { EmbeddedPostgres, EmbeddedPostgresError, startEmbeddedPostgres } from '@dh/database';
+import { EmbeddedPostgres, EmbeddedPostgresError, processAlive, startEmbeddedPostgres } from '@dh/database';
 import { DEMO_PASSWORD, DemoSeedService } from '@dh/demo';
 import { solvedAltcha } from '../support/intake-helpers';
 
@@ -34,16 +34,19 @@ const start = async (dataDir: string, scheduler: boolean) => {
     throw e;
   });
   const server = app.get<EmbeddedPostgres>('EMBEDDED_POSTGRES', { strict: false });
-  return { app, seeded, server, http: () => request(app.getHttpServer()) };
-};
-
-const running = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  const http = () => request(app.getHttpServer());
+  // The demo counsellor's bearer header and first school.
+  const counsellor = async () => {
+    const login = await http()
+      .post('/api/auth/login')
+      .send({ username: 'tv.dongda', password: DEMO_PASSWORD })
+      .expect(200);
+    return {
+      token: { Authorization: `Bearer ${login.body.accessToken}` },
+      schoolId: login.body.user.schoolIds[0] as string,
+    };
+  };
+  return { app, seeded, server, http, counsellor };
 };
 
 describe('embedded PostgreSQL default', () => {
@@ -56,13 +59,7 @@ describe('embedded PostgreSQL default', () => {
     let caseId: string;
     try {
       expect(first.seeded).toBe(true);
-      const login = await first
-        .http()
-        .post('/api/auth/login')
-        .send({ username: 'tv.dongda', password: DEMO_PASSWORD })
-        .expect(200);
-      const token = { Authorization: `Bearer ${login.body.accessToken}` };
-      const schoolId = login.body.user.schoolIds[0];
+      const { token, schoolId } = await first.counsellor();
       const learner = await first
         .http()
         .post('/api/learners')
@@ -111,17 +108,12 @@ describe('embedded PostgreSQL default', () => {
     }
     // Closing the app stops its server: nothing is left holding DATA_DIR.
     expect(first.server.pid).toBeGreaterThan(0);
-    expect(running(first.server.pid)).toBe(false);
+    expect(processAlive(first.server.pid)).toBe(false);
 
     const second = await start(dataDir, false);
     try {
       expect(second.seeded).toBe(false);
-      const login = await second
-        .http()
-        .post('/api/auth/login')
-        .send({ username: 'tv.dongda', password: DEMO_PASSWORD })
-        .expect(200);
-      const token = { Authorization: `Bearer ${login.body.accessToken}` };
+      const { token } = await second.counsellor();
       const got = await second.http().get(`/api/cases/${caseId}`).set(token).expect(200);
       expect(got.body).toMatchObject({ state: 'assessment', version: 2 });
       const verify = await second.http().get(`/api/cases/${caseId}/history/verify`).set(token).expect(200);

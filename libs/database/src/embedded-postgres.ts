@@ -125,7 +125,8 @@ const majorMismatch = (dataDir: string, found: string, major: number): EmbeddedP
       `new DATA_DIR (README, "Upgrading the embedded PostgreSQL").`,
   );
 
-const alive = (pid: number): boolean => {
+// Whether a process of that id exists (signal 0 checks without sending).
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -164,7 +165,7 @@ const clearStalePid = async (dataDir: string, logger: EmbeddedPostgresOptions['l
   if (!existsSync(pidFile)) return;
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
-  if (pid > 0 && alive(pid) && comm(pid) === 'postgres') {
+  if (pid > 0 && processAlive(pid) && comm(pid) === 'postgres') {
     const parent = parentOf(pid);
     if (parent > 1 && comm(parent) === 'node')
       throw new EmbeddedPostgresError(
@@ -173,8 +174,8 @@ const clearStalePid = async (dataDir: string, logger: EmbeddedPostgresOptions['l
       );
     logger?.warn(`stopping the embedded PostgreSQL (pid ${pid}) an earlier run left behind`);
     process.kill(pid, 'SIGINT');
-    if (!(await waitFor(() => !alive(pid), STOP_TIMEOUT_MS))) process.kill(pid, 'SIGKILL');
-    await waitFor(() => !alive(pid), 5_000);
+    if (!(await waitFor(() => !processAlive(pid), STOP_TIMEOUT_MS))) process.kill(pid, 'SIGKILL');
+    await waitFor(() => !processAlive(pid), 5_000);
     // Its socket directory, one of ours, is left behind with it.
     if (lines[4]?.startsWith(join(tmpdir(), 'dh-pg-'))) rmSync(lines[4], { recursive: true, force: true });
   }

@@ -29,6 +29,7 @@ import { SchoolRecords1795000000037 } from './1795000000037-school-records';
 import { AlertDelivery1795000000038 } from './1795000000038-alert-delivery';
 import { Reports1795000000039 } from './1795000000039-reports';
 import { CaseListIndex1795000000040 } from './1795000000040-case-list-index';
+import { CaseDataKeys1795000000041 } from './1795000000041-case-data-keys';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   AlertDelivery1795000000038,
   Reports1795000000039,
   CaseListIndex1795000000040,
+  CaseDataKeys1795000000041,
 ];

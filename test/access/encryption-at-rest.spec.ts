@@ -249,13 +249,19 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       process.env.DATA_KEY_PREVIOUS = KEY_1;
       const rotated = await cli(['rotate-data-key']);
       expect(rotated.code).toBe(0);
-      expect(rotated.out).toMatch(/1 khóa dữ liệu được bọc lại/);
-      expect(rotated.out).toMatch(/case: \d+ rows re-encrypted/);
+      // Every data key is rewrapped: the shared one and each case's own (the opened case, the public report).
+      expect(rotated.out).toMatch(/3 khóa dữ liệu được bọc lại/);
+      expect(rotated.out).toMatch(/learner: 1 rows re-encrypted/);
 
-      const keys = (await pg.query(`SELECT id, active FROM data_key ORDER BY created_at`)).rows;
-      expect(keys).toHaveLength(2);
+      const keys = (await pg.query(`SELECT id, active, scope, master_fingerprint FROM data_key ORDER BY created_at`))
+        .rows;
+      expect(keys.filter((k) => k.scope === null)).toHaveLength(2);
+      expect(new Set(keys.map((k) => k.master_fingerprint)).size).toBe(1);
       const keyAfter = keys.find((k) => k.active).id;
       expect(keyAfter).not.toBe(keyBefore);
+      const caseKey = keys.find((k) => k.scope === `case:${caseId}`).id;
+      const publicCaseKey = keys.find((k) => k.scope === `case:${publicCaseId}`).id;
+      // A case's content stays under its own key (now wrapped by the new master key); what belongs to no case moves.
       const stored = (
         await pg.query(
           `SELECT summary, risk_rationale, family_circumstances, actions_taken FROM "case" WHERE id = $1`,
@@ -264,7 +270,7 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       ).rows[0];
       expect(
         [stored.summary, stored.family_circumstances, stored.actions_taken].map((v: string) =>
-          v.startsWith(`dh1:${keyAfter}:`),
+          v.startsWith(`dh1:${caseKey}:`),
         ),
       ).toEqual([true, true, true]);
       expect(
@@ -275,20 +281,20 @@ describe('confidential content is sealed at rest, and survives a key rotation', 
       expect(
         (
           await pg.query(`SELECT difficulties FROM assessment_record WHERE case_id = $1`, [caseId])
-        ).rows[0].difficulties.startsWith(`dh1:${keyAfter}:`),
+        ).rows[0].difficulties.startsWith(`dh1:${caseKey}:`),
       ).toBe(true);
       const referral = (await pg.query(`SELECT reason, declined_reason FROM referral WHERE case_id = $1`, [caseId]))
         .rows[0];
-      expect([referral.reason, referral.declined_reason].map((v: string) => v.startsWith(`dh1:${keyAfter}:`))).toEqual([
+      expect([referral.reason, referral.declined_reason].map((v: string) => v.startsWith(`dh1:${caseKey}:`))).toEqual([
         true,
         true,
       ]);
       expect(
         (
           await pg.query(`SELECT contact FROM case_reporter WHERE case_id = $1`, [publicCaseId])
-        ).rows[0].contact.startsWith(`dh1:${keyAfter}:`),
+        ).rows[0].contact.startsWith(`dh1:${publicCaseKey}:`),
       ).toBe(true);
-      // The trail is never rewritten: the same bytes, still under the first data key.
+      // The trail is never rewritten: the same bytes, still under the case's key.
       expect(
         (
           await pg.query(`SELECT seq, hash, payload FROM audit_event WHERE case_id = $1 AND seq <= $2 ORDER BY seq`, [

@@ -57,6 +57,11 @@ describe('the answers match the OpenAPI document', () => {
       await t.http().post(`/api/cases/${opened.id}/clocks/pause`).set(s).send({ reason: 'Em nghỉ ốm dài ngày.' })
     ).body;
     await t.http().post(`/api/cases/${opened.id}/clocks/resume`).set(s).send({});
+    const hold = { reason: 'Cơ quan điều tra yêu cầu giữ hồ sơ.' };
+    await t.http().post(`/api/cases/${opened.id}/legal-hold`).set(s).send(hold);
+    await t.http().post(`/api/cases/${opened.id}/legal-hold`).set(s).send(hold);
+    await t.http().post(`/api/cases/${opened.id}/legal-hold/release`).set(s).send(hold);
+    await t.http().post(`/api/cases/${opened.id}/legal-hold/release`).set(s).send({ reason: '' });
     const stale = { id: opened.id, version: paused.version + 1 };
     await sendEvent(t, users.counsellorA, stale, 'START_ASSESSMENT').expect(409);
     const assessing = await move(t, users.counsellorA, paused, 'START_ASSESSMENT');

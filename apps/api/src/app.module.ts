@@ -22,6 +22,7 @@ import { LearnersModule } from '@dh/learners';
 import { NotificationsModule } from '@dh/notifications';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
+import { RetentionModule } from '@dh/retention';
 import { SchoolRecordsModule } from '@dh/school-records';
 import { HealthController } from './health/health.controller';
 import { LabelsController } from './labels/labels.controller';
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         DirectoryModule,
         RecordsModule,
         ConsentModule,
+        RetentionModule,
         FormsModule,
         IntakeModule,
         EscalationsModule,

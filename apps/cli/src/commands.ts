@@ -16,6 +16,7 @@ import { DirectoryException, DirectorySeedService } from '@dh/directory';
 import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
 import { ReportAnchorService } from '@dh/reports';
+import { RetentionService } from '@dh/retention';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
 export type Command = {
@@ -319,6 +320,37 @@ const rotateDataKey: Command = {
   },
 };
 
+// After an upgrade to keys per case: moves every case's content written before under that case's own key, so the
+// end of its retention period can destroy it. Safe to run again; the servers keep answering.
+const reencrypt: Command = {
+  summary:
+    "reencrypt          re-seal every sealed column under the key it belongs under (a case's own, else the shared one)",
+  run: async (app, _args, io) => {
+    const reencrypted = await app.get(ReencryptService).reencryptAll();
+    for (const [table, rows] of Object.entries(reencrypted)) io.out(`  ${table}: ${rows} rows re-encrypted`);
+    return 0;
+  },
+};
+
+// What the daily retention sweep would destroy now, or (--apply) destroys it: each case in the admin chain.
+const retention: Command = {
+  summary: 'retention          list the closed cases whose retention period is over; --apply destroys their content',
+  run: async (app, args, io) => {
+    const service = app.get(RetentionService);
+    const cases = args.includes('--apply') ? (await service.sweep('cli:retention')).shredded : await service.due();
+    for (const c of cases)
+      io.out(
+        `${args.includes('--apply') ? 'SHREDDED' : 'DUE'}  ${c.id} ${c.code} closed ${c.closedAt.toISOString()}, ${c.years} years (${c.kinds.join(', ')})`,
+      );
+    io.out(
+      args.includes('--apply')
+        ? `${cases.length} hồ sơ đã hủy nội dung / cases shredded`
+        : `${cases.length} hồ sơ đến hạn hủy / cases due; add --apply to destroy their content`,
+    );
+    return 0;
+  },
+};
+
 export const COMMANDS: Record<string, Command> = {
   verify,
   checkpoint,
@@ -330,4 +362,6 @@ export const COMMANDS: Record<string, Command> = {
   'create-user': createUser,
   migrate,
   'rotate-data-key': rotateDataKey,
+  reencrypt,
+  retention,
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
+import { caseScope, FieldCipher, isSealed, SealedRegistry } from '@dh/crypto';
 import { deferWrite } from '@dh/database';
 import { AuditEvent } from './audit-event.entity';
 import { hashEvent } from './audit-hash';
@@ -110,7 +110,7 @@ export class AuditService {
     head: ChainHeadAt,
     alsoSet: CaseRowColumns = {},
   ): Promise<AuditEvent> {
-    const event = { ...plain, payload: this.seal(plain.type, plain.payload) };
+    const event = { ...plain, payload: await this.seal(tx, plain) };
     const seq = head.seq + 1;
     const prevHash = head.hash;
     const row: AuditEvent = { ...event, seq, prevHash, hash: hashEvent({ ...event, seq, prevHash }) };
@@ -168,12 +168,14 @@ export class AuditService {
     return maskFields(payload, this.sealed.sealedFieldsOf(type, payload));
   }
 
-  private seal(type: string, payload: Record<string, unknown>): Record<string, unknown> {
+  // Under the case's own data key, so the end of its retention period shreds the trail's copy too.
+  private async seal(tx: EntityManager, { caseId, type, payload }: NewAuditEvent): Promise<Record<string, unknown>> {
     const fields = this.sealed.sealedFieldsOf(type, payload);
     if (fields.length === 0) return payload;
+    const sealer = await this.cipher.sealer(tx, caseScope(caseId));
     return {
       ...payload,
-      ...Object.fromEntries(fields.map((f) => [f, this.cipher.sealJson(payload[f], payloadContext(type, f))])),
+      ...Object.fromEntries(fields.map((f) => [f, sealer.sealJson(payload[f], payloadContext(type, f))])),
     };
   }
 

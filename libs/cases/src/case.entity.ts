@@ -113,6 +113,20 @@ export class CaseEntity {
   @Column({ type: 'text', name: 'audit_head_hash', nullable: true, select: false, insert: false, update: false })
   auditHeadHash!: string | null;
 
+  // A supervisor's legal hold: while set, the retention sweep leaves the case's content alone.
+  @Column('text', { name: 'legal_hold_reason', nullable: true })
+  legalHoldReason!: string | null;
+
+  @Column('uuid', { name: 'legal_hold_by', nullable: true })
+  legalHoldBy!: string | null;
+
+  @Column('timestamptz', { name: 'legal_hold_at', nullable: true })
+  legalHoldAt!: Date | null;
+
+  // When its retention period ended and its data key was destroyed: its sealed content reads as SHREDDED_TEXT.
+  @Column('timestamptz', { name: 'shredded_at', nullable: true })
+  shreddedAt!: Date | null;
+
   // When the information reached the school, which may be before it was recorded (created_at): the case's
   // first clocks and Form 01 count from it.
   @Column('timestamptz', { name: 'received_at' })

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@dh/audit';
 import { Clock } from '@dh/clock';
-import { FieldCipher } from '@dh/crypto';
+import { caseScope, FieldCipher, Sealer } from '@dh/crypto';
+import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import {
   AlertService,
@@ -142,23 +143,25 @@ export class CaseService {
       riskLevel: o.riskLevel,
       learnerKnown: o.learnerId !== null,
     });
+    // The id is drawn here: the case's own data key, made in this transaction, seals its content before the insert.
+    const id = randomUUID();
+    const sealer = await this.cipher.sealer(tx, caseScope(id));
     const row = tx.getRepository(CaseEntity).create({
+      id,
       schoolId: o.school.id,
       code: await this.nextCode(o.school, now, tx),
       learnerId: o.learnerId,
       areas: o.areas.map(({ code, priority }) => ({ code, priority })),
       channel: o.channel,
-      summary: this.cipher.seal(o.summary, SEALED_CONTEXT.summary),
+      summary: sealer.seal(o.summary, SEALED_CONTEXT.summary),
       riskLevel: o.riskLevel,
-      riskRationale: this.cipher.seal(o.riskRationale, SEALED_CONTEXT.riskRationale),
+      riskRationale: sealer.seal(o.riskRationale, SEALED_CONTEXT.riskRationale),
       familyCircumstances:
         narrative.familyCircumstances === undefined
           ? null
-          : this.cipher.seal(narrative.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
+          : sealer.seal(narrative.familyCircumstances, SEALED_CONTEXT.familyCircumstances),
       actionsTaken:
-        narrative.actionsTaken === undefined
-          ? null
-          : this.cipher.seal(narrative.actionsTaken, SEALED_CONTEXT.actionsTaken),
+        narrative.actionsTaken === undefined ? null : sealer.seal(narrative.actionsTaken, SEALED_CONTEXT.actionsTaken),
       assigneeId: o.assigneeId,
       openedBy: opener?.actorId ?? null,
       trackingDigest: o.trackingDigest ?? null,
@@ -175,7 +178,7 @@ export class CaseService {
       updatedAt: now,
     });
     await tx.getRepository(CaseEntity).insert(row as QueryDeepPartialEntity<CaseEntity>);
-    if (o.reporter) await this.insertReporter(tx, row, o.reporter);
+    if (o.reporter) await this.insertReporter(tx, row, o.reporter, sealer);
     await this.audit.append(tx, {
       caseId: row.id,
       schoolId: row.schoolId,
@@ -216,12 +219,17 @@ export class CaseService {
 
   // An anonymous reporter's name and phone are dropped, whatever was sent; the public form's contact is what
   // the reporter chose to leave, so it is kept.
-  private async insertReporter(tx: EntityManager, row: CaseEntity, reporter: ReporterInput): Promise<void> {
+  private async insertReporter(
+    tx: EntityManager,
+    row: CaseEntity,
+    reporter: ReporterInput,
+    sealer: Sealer,
+  ): Promise<void> {
     const sealed = (field: ReporterField) => {
       const value = reporter[field];
       return value === undefined || (reporter.anonymous && (field === 'name' || field === 'phone'))
         ? null
-        : this.cipher.seal(value, SEALED_CONTEXT.reporter(field));
+        : sealer.seal(value, SEALED_CONTEXT.reporter(field));
     };
     await tx.getRepository(CaseReporter).insert({
       caseId: row.id,

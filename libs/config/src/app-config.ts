@@ -23,6 +23,7 @@ export type AppConfig = {
   formsDir: string;
   // The layout and words of the reports' .docx and .xlsx (libs/reports/src/report-export).
   reportTemplateFile: string;
+  retentionPolicyFile: string;
   // The built web app (vite build of apps/web), served at `/`; absent, the server answers the API alone.
   webDir: string;
   // Signs the audit checkpoints: an Ed25519 private key, base64 PKCS#8 DER (or PEM). Never stored in the database.
@@ -254,6 +255,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     directorySeedFile: resolve(directorySeedFile ?? 'config/directory/default.json'),
     formsDir: resolve(env.FORMS_DIR || 'config/forms'),
     reportTemplateFile: resolve(env.REPORT_TEMPLATE_FILE || 'config/reports/report-template.json'),
+    retentionPolicyFile: resolve(env.RETENTION_POLICY_FILE || 'config/retention.json'),
     webDir: resolve(env.WEB_DIR || 'apps/web/dist'),
     auditSigningKey: secret('AUDIT_SIGNING_KEY', signingKey),
     checkpointDir: resolve(env.CHECKPOINT_DIR || join(dataDir, 'checkpoints')),

@@ -17,6 +17,7 @@ export const CONSENT_SEALED: SealedDeclaration = {
     {
       table: 'consent',
       key: 'id',
+      caseColumn: 'case_id',
       columns: Object.fromEntries(CONSENT_SEALED_COLUMNS.map((c) => [c, consentContext(c)])),
     },
   ],

@@ -5,7 +5,7 @@ import { LocalTime } from '@dh/calendar';
 import { CaseEntity, CaseException, CaseExceptionCode, CaseRecordWriter, ConfidentialAccess } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { FieldCipher } from '@dh/crypto';
+import { caseScope, FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { Action, Caller } from '@dh/identity';
@@ -72,17 +72,18 @@ export class ConsentService {
       }
       const guardian = dto.givenBy === 'guardian' ? dto.guardian : undefined;
       const purpose = dto.scope.purpose.trim();
+      const sealer = await this.cipher.sealer(tx, caseScope(row.id));
       const consent = tx.getRepository(Consent).create({
         caseId: row.id,
         schoolId: row.schoolId,
         givenBy: dto.givenBy,
-        guardianName: guardian ? this.cipher.seal(guardian.fullName.trim(), consentContext('guardian_name')) : null,
+        guardianName: guardian ? sealer.seal(guardian.fullName.trim(), consentContext('guardian_name')) : null,
         guardianRelationship: guardian
-          ? this.cipher.seal(guardian.relationship.trim(), consentContext('guardian_relationship'))
+          ? sealer.seal(guardian.relationship.trim(), consentContext('guardian_relationship'))
           : null,
         scopeKind: dto.scope.kind,
         receiverId: dto.scope.receiverId?.toLowerCase() ?? null,
-        purpose: this.cipher.seal(purpose, consentContext('purpose')),
+        purpose: sealer.seal(purpose, consentContext('purpose')),
         givenAt: dto.givenAt,
         how: dto.how,
         recordedBy: caller.id,
@@ -121,7 +122,10 @@ export class ConsentService {
       const now = this.clock.now();
       consent.withdrawnAt = now;
       consent.withdrawnBy = caller.id;
-      consent.withdrawalReason = this.cipher.seal(reason.trim(), consentContext('withdrawal_reason'));
+      consent.withdrawalReason = (await this.cipher.sealer(tx, caseScope(row.id))).seal(
+        reason.trim(),
+        consentContext('withdrawal_reason'),
+      );
       await tx.getRepository(Consent).update(
         { id: consent.id },
         {

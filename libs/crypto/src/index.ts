@@ -1,3 +1,4 @@
+export * from './crypto.exception';
 export * from './crypto.module';
 export * from './data-key.entity';
 export * from './field-cipher';

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 // A table's sealed columns, each with the context its values are sealed under, and the key the rotation pages by.
-export type SealedTable = { table: string; key: string; columns: Readonly<Record<string, string>> };
+// `caseColumn`: the column naming the case a row belongs to, whose own data key seals it (absent: the shared key).
+export type SealedTable = {
+  table: string;
+  key: string;
+  columns: Readonly<Record<string, string>>;
+  caseColumn?: string;
+};
 
 // What is sealed in an event's payload, by event type.
 export type SealedPayloads = Readonly<Record<string, readonly string[]>>;

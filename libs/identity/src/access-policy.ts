@@ -17,6 +17,7 @@ export type Action =
   | 'case.forms'
   | 'case.learner'
   | 'case.bulk_close'
+  | 'case.legal_hold'
   | 'school.staff'
   | 'consent.record'
   | 'consent.withdraw'
@@ -74,6 +75,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.learner': { counsellor: 'school', supervisor: 'school' },
   // Closing together, with one reason, the public reports a flood marked for bulk triage (libs/intake).
   'case.bulk_close': { supervisor: 'school' },
+  // Keeping a case's content past its retention period (an inquiry, a court): the school's supervisors.
+  'case.legal_hold': { supervisor: 'school' },
   // Who works a school's cases (names and roles, nothing else): to pick an assignee, to read who did what.
   'school.staff': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).

@@ -26,6 +26,7 @@ export const CASES_SEALED: SealedDeclaration = {
     {
       table: 'case',
       key: 'id',
+      caseColumn: 'id',
       columns: {
         summary: SEALED_CONTEXT.summary,
         risk_rationale: SEALED_CONTEXT.riskRationale,
@@ -36,6 +37,7 @@ export const CASES_SEALED: SealedDeclaration = {
     {
       table: 'case_reporter',
       key: 'case_id',
+      caseColumn: 'case_id',
       columns: Object.fromEntries(REPORTER_FIELDS.map((c) => [c, SEALED_CONTEXT.reporter(c)])),
     },
   ],

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { FieldCipher } from '@dh/crypto';
+import { EntityManager } from 'typeorm';
+import { caseScope, FieldCipher } from '@dh/crypto';
 import type { CaseEventType } from '@dh/machines/case/types';
 import { CARER_SUSPECTED_RATIONALE } from '@dh/machines/case/v2/rules';
 import { CASE_EVENT_TYPES } from '../dtos/event-payloads';
@@ -22,17 +23,20 @@ export class RiskRationaleHook implements OnModuleInit {
   onModuleInit(): void {
     this.hooks.register({
       events: RISK_EVENTS,
-      beforeWrite: async ({ payload }) => ({ riskRationale: this.seal(payload.riskRationale) }),
+      beforeWrite: async ({ tx, row, payload }) => ({
+        riskRationale: await this.seal(tx, row.id, payload.riskRationale),
+      }),
     });
     this.hooks.register({
       events: CASE_EVENT_TYPES.filter((type) => !saysWhy(type)),
-      beforeWrite: async (step) => (riskImplied(step) ? { riskRationale: this.seal(CARER_SUSPECTED_RATIONALE) } : {}),
+      beforeWrite: async (step) =>
+        riskImplied(step) ? { riskRationale: await this.seal(step.tx, step.row.id, CARER_SUSPECTED_RATIONALE) } : {},
       record: async (s) => (riskImplied(s) ? { riskRaised: { from: s.fromRisk, to: s.row.riskLevel } } : {}),
     });
   }
 
-  private seal(rationale: string): string {
-    return this.cipher.seal(rationale, SEALED_CONTEXT.riskRationale);
+  private async seal(tx: EntityManager, caseId: string, rationale: string): Promise<string> {
+    return (await this.cipher.sealer(tx, caseScope(caseId))).seal(rationale, SEALED_CONTEXT.riskRationale);
   }
 }
 

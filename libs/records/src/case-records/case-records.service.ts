@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseEntity, CaseRecordWriter, CaseService, ConfidentialAccess } from '@dh/cases';
 import { Clock } from '@dh/clock';
-import { FieldCipher } from '@dh/crypto';
+import { caseScope, FieldCipher } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { InputValidationException } from '@dh/errors';
 import { labelTextOf } from '@dh/labels';
@@ -80,7 +80,7 @@ export class CaseRecordsService {
         ending: dto.ending,
         nextAppointment,
         areas: dto.areas?.map(({ code, priority }) => ({ code, priority })) ?? null,
-        ...sealColumns(this.cipher, 'counselling_session', dto),
+        ...sealColumns(await this.cipher.sealer(tx, caseScope(row.id)), 'counselling_session', dto),
       });
       return this.store(tx, caller, row, 'counselling_session', session, 'SESSION_RECORDED', 'sessionId', { ...dto });
     });
@@ -97,7 +97,7 @@ export class CaseRecordsService {
         ...recordOf(caller.id, row, now),
         contactedAt,
         how: dto.how,
-        ...sealColumns(this.cipher, 'family_contact', {
+        ...sealColumns(await this.cipher.sealer(tx, caseScope(row.id)), 'family_contact', {
           personName: dto.person.fullName,
           personRelationship: dto.person.relationship,
           content: dto.content,
@@ -130,7 +130,7 @@ export class CaseRecordsService {
         how: dto.how,
         resultKept: dto.resultKept,
         closedDeadline,
-        ...sealColumns(this.cipher, 'follow_up_contact', dto),
+        ...sealColumns(await this.cipher.sealer(tx, caseScope(row.id)), 'follow_up_contact', dto),
       });
       return this.store(tx, caller, row, 'follow_up_contact', contact, 'FOLLOW_UP_RECORDED', 'followUpId', {
         ...dto,

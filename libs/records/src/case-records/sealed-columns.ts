@@ -1,4 +1,4 @@
-import { FieldCipher, SealedDeclaration } from '@dh/crypto';
+import { FieldCipher, SealedDeclaration, Sealer, SHREDDED_TEXT } from '@dh/crypto';
 
 // The records' sealed columns (migrations 1795000000012 and 013), table by table: what counsellors write about the
 // learner and family (Decree 56 Art. 33).
@@ -28,6 +28,7 @@ export const RECORDS_SEALED: SealedDeclaration = {
   tables: (Object.keys(RECORD_SEALED_COLUMNS) as RecordTable[]).map((table) => ({
     table,
     key: 'id',
+    caseColumn: 'case_id',
     columns: Object.fromEntries(columnsOf(table).map((c) => [c, recordContext(table, c)])),
   })),
   payloads: {
@@ -74,7 +75,7 @@ const propertyOf = (column: string): string => column.replace(/_([a-z])/g, (_, c
 
 // The sealed columns of a new row, by entity property, from the values named the same way (absent: null).
 export const sealColumns = <T extends RecordTable>(
-  cipher: FieldCipher,
+  cipher: Sealer,
   table: T,
   values: object,
 ): Record<string, string | null> =>
@@ -109,7 +110,9 @@ export const openColumns = async <T extends RecordTable>(
       const sealed = held[propertyOf(column)] as string;
       const context = recordContext(table, column);
       values[propertyOf(column)] =
-        SHAPES[table][column] === 'json' ? await cipher.openJson(sealed, context) : await cipher.open(sealed, context);
+        SHAPES[table][column] === 'json'
+          ? await cipher.openJson(sealed, context, [SHREDDED_TEXT])
+          : await cipher.open(sealed, context);
     }
   }
   return { values, masked: reveal ? [] : present.map(propertyOf) };

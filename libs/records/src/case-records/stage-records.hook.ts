@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { TransitionHooks, TransitionStep } from '@dh/cases';
-import { FieldCipher } from '@dh/crypto';
+import { caseScope, FieldCipher } from '@dh/crypto';
 import { AssessmentRecord } from '../assessments/assessment-record.entity';
 import { ClosureEvent, ClosureRecord } from '../closures/closure-record.entity';
 import { SupportPlan } from '../plans/support-plan.entity';
@@ -36,7 +36,7 @@ export class StageRecordsHook implements OnModuleInit {
       ...recordOf(caller.id, row, at),
       riskLevel: payload.riskLevel,
       areas: payload.areas?.map(({ code, priority }) => ({ code, priority })) ?? null,
-      ...sealColumns(this.cipher, 'assessment_record', payload),
+      ...sealColumns(await this.cipher.sealer(tx, caseScope(row.id)), 'assessment_record', payload),
     });
     await tx.getRepository(AssessmentRecord).insert(record);
     return { assessmentId: record.id };
@@ -57,7 +57,7 @@ export class StageRecordsHook implements OnModuleInit {
       reviewDate: payload.reviewDate,
       form: payload.form ?? null,
       endDate: payload.endDate ?? null,
-      ...sealColumns(this.cipher, 'support_plan', {
+      ...sealColumns(await this.cipher.sealer(tx, caseScope(row.id)), 'support_plan', {
         ...payload,
         revisionReason: step.type === 'REVISE_PLAN' ? step.payload.reason : undefined,
       }),
@@ -77,7 +77,7 @@ export class StageRecordsHook implements OnModuleInit {
     const record = tx.getRepository(ClosureRecord).create({
       ...recordOf(caller.id, row, at),
       event: type,
-      ...sealColumns(this.cipher, 'closure_record', payload),
+      ...sealColumns(await this.cipher.sealer(tx, caseScope(row.id)), 'closure_record', payload),
     });
     await tx.getRepository(ClosureRecord).insert(record);
     return { closureId: record.id };

@@ -10,7 +10,7 @@ import {
   TransitionStep,
 } from '@dh/cases';
 import { consentMissingMessage, ConsentService } from '@dh/consent';
-import { FieldCipher } from '@dh/crypto';
+import { caseScope, FieldCipher } from '@dh/crypto';
 import { School } from '@dh/identity';
 import { ServiceProvider } from '@dh/directory';
 import { recordContext, RecordSealedColumn } from '../case-records/sealed-columns';
@@ -114,7 +114,7 @@ export class ReferralHooks implements OnModuleInit {
       senderUnit: school.name,
       senderPhone: sender?.phone ?? null,
       senderEmail: sender?.email ?? null,
-      reason: this.seal(payload.reason, 'reason'),
+      reason: await this.seal(tx, row.id, payload.reason, 'reason'),
       areas: areasOf(row, payload),
       consentIds,
       toWard: payload.toWard === true,
@@ -139,7 +139,7 @@ export class ReferralHooks implements OnModuleInit {
     const referral = await this.open(tx, row, 'sent');
     if (!referral) return {};
     if (step.type === 'REFERRAL_DECLINED') {
-      const declinedReason = this.seal(step.payload.reason, 'declined_reason');
+      const declinedReason = await this.seal(tx, row.id, step.payload.reason, 'declined_reason');
       await tx
         .getRepository(Referral)
         .update({ id: referral.id }, { status: 'declined', answeredAt: at, declinedReason });
@@ -152,7 +152,7 @@ export class ReferralHooks implements OnModuleInit {
         status: 'accepted',
         answeredAt: this.within(referral, answeredAt, at, 'payload.answeredAt'),
         receiverContact: receiverContact?.trim() ?? null,
-        answerNote: note ? this.seal(note, 'answer_note') : null,
+        answerNote: note ? await this.seal(tx, row.id, note, 'answer_note') : null,
       },
     );
     return { referralId: referral.id };
@@ -172,8 +172,8 @@ export class ReferralHooks implements OnModuleInit {
       {
         status: 'completed',
         completedAt,
-        feedback: this.seal(payload.feedback, 'feedback'),
-        outcome: payload.outcome !== undefined ? this.seal(payload.outcome, 'outcome') : null,
+        feedback: await this.seal(tx, row.id, payload.feedback, 'feedback'),
+        outcome: payload.outcome !== undefined ? await this.seal(tx, row.id, payload.outcome, 'outcome') : null,
       },
     );
     return { referralId: referral.id };
@@ -215,8 +215,13 @@ export class ReferralHooks implements OnModuleInit {
     return at;
   }
 
-  private seal(value: string, column: RecordSealedColumn<'referral'>): string {
-    return this.cipher.seal(value.trim(), recordContext('referral', column));
+  private async seal(
+    tx: EntityManager,
+    caseId: string,
+    value: string,
+    column: RecordSealedColumn<'referral'>,
+  ): Promise<string> {
+    return (await this.cipher.sealer(tx, caseScope(caseId))).seal(value.trim(), recordContext('referral', column));
   }
 }
 

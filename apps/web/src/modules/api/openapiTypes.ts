@@ -712,6 +712,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giữ lại hồ sơ theo yêu cầu pháp lý / place a legal hold (supervisor) */
+        post: operations["LegalHoldsController_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/legal-hold/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bỏ giữ lại hồ sơ / release a legal hold (supervisor) */
+        post: operations["LegalHoldsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/records": {
         parameters: {
             query?: never;
@@ -2576,6 +2610,22 @@ export interface components {
             pageSize: number;
             /** @description items matching, on every page */
             total: number;
+        };
+        LegalHoldDto: {
+            /** @example Cơ quan công an đang điều tra vụ việc; giữ hồ sơ theo yêu cầu ngày 02/3. */
+            reason: string;
+        };
+        LegalHoldViewDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description Đang giữ lại / under a legal hold */
+            held: boolean;
+            /** Format: date-time */
+            placedAt: string | null;
+            /** Format: uuid */
+            placedBy: string | null;
+            /** @description Lý do (chỉ người được đọc nội dung bảo mật) / reason */
+            reason: string | null;
         };
         LoginAnswerDto: {
             /** @description a bearer token for the Authorization header */
@@ -7455,6 +7505,200 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "LEARNER_FIXED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    LegalHoldsController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: supervisor (trường của mình / own schools) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CASE_SHREDDED, LEGAL_HOLD_ALREADY_PLACED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "CASE_SHREDDED" | "LEGAL_HOLD_ALREADY_PLACED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    LegalHoldsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: supervisor (trường của mình / own schools) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description LEGAL_HOLD_NOT_PLACED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "LEGAL_HOLD_NOT_PLACED";
                     };
                 };
             };

@@ -62,6 +62,40 @@ describe('the answers match the OpenAPI document', () => {
     await t.http().post(`/api/cases/${opened.id}/legal-hold`).set(s).send(hold);
     await t.http().post(`/api/cases/${opened.id}/legal-hold/release`).set(s).send(hold);
     await t.http().post(`/api/cases/${opened.id}/legal-hold/release`).set(s).send({ reason: '' });
+    const asked = { learnerId: learner.id, requestedBy: 'Mẹ em', relationship: 'mẹ', receivedAt: t.clock.now() };
+    const access = (
+      await t
+        .http()
+        .post('/api/privacy/requests')
+        .set(s)
+        .send({ ...asked, kind: 'access' })
+    ).body;
+    await t
+      .http()
+      .post('/api/privacy/requests')
+      .set(s)
+      .send({ ...asked, kind: 'nope' });
+    await t.http().get('/api/privacy/requests').set(s);
+    await t.http().get(`/api/privacy/requests/${access.id}`).set(s);
+    await t.http().post(`/api/privacy/requests/${access.id}/export`).set(s);
+    await t.http().get(`/api/privacy/requests/${access.id}/letter`).set(s);
+    const fix = (
+      await t
+        .http()
+        .post('/api/privacy/requests')
+        .set(s)
+        .send({ ...asked, kind: 'rectify' })
+    ).body;
+    await t.http().post(`/api/privacy/requests/${fix.id}/rectify`).set(s).send({ field: 'className', value: '7A2' });
+    await t.http().post(`/api/privacy/requests/${access.id}/rectify`).set(s).send({ field: 'className', value: '7A2' });
+    const erase = (
+      await t
+        .http()
+        .post('/api/privacy/requests')
+        .set(s)
+        .send({ ...asked, kind: 'erase' })
+    ).body;
+    await t.http().post(`/api/privacy/requests/${erase.id}/carry-out`).set(s);
     const stale = { id: opened.id, version: paused.version + 1 };
     await sendEvent(t, users.counsellorA, stale, 'START_ASSESSMENT').expect(409);
     const assessing = await move(t, users.counsellorA, paused, 'START_ASSESSMENT');

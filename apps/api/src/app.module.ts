@@ -23,6 +23,7 @@ import { NotificationsModule } from '@dh/notifications';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { RetentionModule } from '@dh/retention';
+import { DataRequestsModule } from '@dh/data-requests';
 import { SchoolRecordsModule } from '@dh/school-records';
 import { HealthController } from './health/health.controller';
 import { LabelsController } from './labels/labels.controller';
@@ -48,6 +49,7 @@ export class AppModule implements NestModule {
         RecordsModule,
         ConsentModule,
         RetentionModule,
+        DataRequestsModule,
         FormsModule,
         IntakeModule,
         EscalationsModule,

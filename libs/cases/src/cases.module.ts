@@ -76,6 +76,7 @@ import { TransitionHooks } from './transition-hooks';
     ReencryptService,
     ConfidentialAccess,
     CaseChainVerifier,
+    CaseHistoryService,
   ],
 })
 export class CasesModule implements OnModuleInit {

@@ -1,4 +1,5 @@
 export * from './case-chain-verifier';
+export * from './case-history.service';
 export * from './case-figures.service';
 export * from './case-migration.service';
 export * from './case-record-writer';

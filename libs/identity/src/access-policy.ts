@@ -18,6 +18,8 @@ export type Action =
   | 'case.learner'
   | 'case.bulk_close'
   | 'case.legal_hold'
+  | 'privacy.request'
+  | 'privacy.answer'
   | 'school.staff'
   | 'consent.record'
   | 'consent.withdraw'
@@ -77,6 +79,10 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.bulk_close': { supervisor: 'school' },
   // Keeping a case's content past its retention period (an inquiry, a court): the school's supervisors.
   'case.legal_hold': { supervisor: 'school' },
+  // A learner's or guardian's request under Law 91/2025: recorded and followed by the school's leaders; answered
+  // (the export, a correction, an erasure) by a supervisor, who reads every case of the school.
+  'privacy.request': { supervisor: 'school', principal: 'school' },
+  'privacy.answer': { supervisor: 'school' },
   // Who works a school's cases (names and roles, nothing else): to pick an assignee, to read who did what.
   'school.staff': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).

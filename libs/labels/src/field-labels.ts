@@ -24,6 +24,10 @@ const BY_NAME: Record<string, FieldLabel> = {
   expiresAt: l('Thời điểm hết hạn', 'Expires at'),
   // The learner and the family
   learnerId: l('Người học', 'Learner'),
+  requestedBy: l('Người yêu cầu', 'Requested by'),
+  details: l('Nội dung yêu cầu', 'What is asked'),
+  field: l('Thông tin cần sửa', 'Field to correct'),
+  value: l('Giá trị mới', 'New value'),
   dateOfBirth: l('Ngày sinh', 'Date of birth'),
   sex: l('Giới tính', 'Sex'),
   className: l('Lớp', 'Class'),

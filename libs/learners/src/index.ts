@@ -7,3 +7,4 @@ export * from './learner.exception';
 export * from './learner.service';
 export * from './learners.module';
 export { LearnerViewDto } from './dtos/learner-view.response';
+export { LearnerFamilyAccess, LearnerView, toLearnerView } from './learner-family.service';

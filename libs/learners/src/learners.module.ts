@@ -14,7 +14,7 @@ import { LearnersController } from './learners.controller';
   imports: [TypeOrmModule.forFeature([Learner]), AuditModule, IdentityModule],
   controllers: [LearnersController],
   providers: [LearnerService, LearnerFamilyAccess, LearnerCasesPort],
-  exports: [LearnerService, LearnerCasesPort],
+  exports: [LearnerService, LearnerCasesPort, LearnerFamilyAccess],
 })
 export class LearnersModule implements OnModuleInit {
   constructor(private readonly sealed: SealedRegistry) {}

@@ -50,8 +50,15 @@ export class RetentionService {
     return { shredded };
   }
 
+  // When a closed case's period ends (its shredding is due), whatever the time now; null when it is not closed,
+  // is held, has a protection concern open, or is already shredded.
+  async dueAtOf(tx: EntityManager, caseId: string): Promise<Date | null> {
+    const [row]: DueRow[] = await tx.query(...dueQuery(this.policy, new Date(8.64e15), caseId));
+    return row ? row.dueAt : null;
+  }
+
   // Null when the case is no longer due once locked (held, reopened or shredded meanwhile by another instance).
-  private shred(caseId: string, now: Date, requestId: string): Promise<DueCase | null> {
+  shred(caseId: string, now: Date, requestId: string): Promise<DueCase | null> {
     return this.source.transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE`, [caseId]);
       const [row]: DueRow[] = await tx.query(...dueQuery(this.policy, now, caseId));

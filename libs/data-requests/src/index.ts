@@ -1,0 +1,4 @@
+export * from './data-request.entity';
+export * from './data-request.exception';
+export * from './data-requests.module';
+export * from './data-requests.service';

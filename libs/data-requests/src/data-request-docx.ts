@@ -27,7 +27,7 @@ const flatten = (value: unknown, path = ''): string[] => {
   if (Array.isArray(value)) return value.flatMap((v, i) => flatten(v, `${path}[${i + 1}]`));
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, path ? `${path}.${k}` : k));
-  return [`${path}: ${String(value as string | number | boolean)}`];
+  return [`${path}: ${value as string | number | boolean}`];
 };
 
 export const renderExportDocx = (e: LearnerExport): Promise<Buffer> =>

@@ -202,7 +202,7 @@ const BY_NAME: Record<string, FieldLabel> = {
   lateReason: l('Lý do thông báo chậm', 'Reason for late notification'),
   guardiansNotified: l('Số cha mẹ, người giám hộ được thông báo', 'Guardians notified'),
   finding: l('Kết luận', 'Finding'),
-  open: l('Chỉ sự cố chưa kết thúc', 'Open breaches only'),
+  open: l('Sự cố chưa kết thúc', 'Open breaches only'),
 };
 
 // Where the parent narrows the meaning. Keys are paths without list indexes (guardians.fullName), and the

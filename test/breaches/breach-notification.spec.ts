@@ -199,6 +199,9 @@ describe('personal-data breach notification (Law 91/2025, Decree 356/2025)', () 
     );
     expect(notice).toContain('Dữ liệu về sức khỏe, tâm lý');
     expect(notice).toContain('Sự cố đang được thông báo cho Cục An ninh mạng');
+    expect(notice).toContain(
+      'Mọi thắc mắc xin liên hệ: Nguyễn Văn Hùng (Phó Chủ tịch UBND phường), điện thoại 024 3851 1234.',
+    );
 
     // The principal of a school it names reads it and its documents; the ward officer too.
     await t.http().get(`${BREACHES}/${b.id}/guardian-notice`).set(auth(w.users.principalB)).expect(200);

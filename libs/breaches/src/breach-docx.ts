@@ -109,6 +109,14 @@ const contactValues = (r: BreachResponsible) => ({
   phone: r.phone,
   email: orBlank(r.email),
 });
+// A family reads only what is known: no placeholder for a position or an address not given.
+const noticeContact = (r: BreachResponsible) => ({
+  person: r.position
+    ? fill(template.notice.contactPosition, { fullName: r.fullName, position: r.position })
+    : r.fullName,
+  phone: r.phone,
+  email: r.email ? fill(template.notice.contactEmail, { email: r.email }) : '',
+});
 const categoryLines = (d: BreachDocument): Paragraph[] =>
   d.categories.map((c) => para([run(`- ${template.categories[c]}`)]));
 const schoolsText = (d: BreachDocument): string => (d.schools.length ? d.schools.join('; ') : template.allSchools);
@@ -189,7 +197,7 @@ export const renderGuardianNotice = (d: BreachDocument): Promise<Buffer> => {
       ]),
     ]),
     para([run(t.advice)]),
-    para([run(fill(t.contact, contactValues(d.responsible)))]),
+    para([run(fill(t.contact, noticeContact(d.responsible)))]),
     para([run(t.closing)]),
     ...signature(t.signature, t.signatureNote),
   ]);

@@ -30,6 +30,7 @@ import { AlertDelivery1795000000038 } from './1795000000038-alert-delivery';
 import { Reports1795000000039 } from './1795000000039-reports';
 import { CaseListIndex1795000000040 } from './1795000000040-case-list-index';
 import { CaseDataKeys1795000000041 } from './1795000000041-case-data-keys';
+import { BreachNotification1795000000042 } from './1795000000042-breach-notification';
 import { DataRequests1795000000045 } from './1795000000045-data-requests';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
@@ -66,5 +67,6 @@ export const migrations = [
   Reports1795000000039,
   CaseListIndex1795000000040,
   CaseDataKeys1795000000041,
+  BreachNotification1795000000042,
   DataRequests1795000000045,
 ];

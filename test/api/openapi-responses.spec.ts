@@ -343,6 +343,45 @@ describe('the answers match the OpenAPI document', () => {
     expect(conformance(doc, seen)).toEqual([]);
   });
 
+  it('for a personal-data breach from recording to closure, and its documents', async () => {
+    const { users, schoolA } = world.w;
+    const [a, ht] = [auth(users.adminW), auth(users.principalA)];
+    const breaches = '/api/admin/privacy/breaches';
+    const b = (
+      await t
+        .http()
+        .post(breaches)
+        .set(a)
+        .send({
+          description: 'Mất máy tính của tổ tư vấn.',
+          detectedAt: '2026-03-01T09:00:00+07:00',
+          categories: ['identity'],
+          subjectsEstimate: 3,
+          schoolIds: [schoolA],
+          consequences: 'Lộ họ tên học sinh.',
+          measuresTaken: 'Đổi mật khẩu.',
+          responsible: { fullName: 'Nguyễn Văn Hùng', phone: '0912345678' },
+        })
+    ).body;
+    expect(b.status).toBe('open');
+    await t.http().get(breaches).set(ht);
+    await t.http().get(`${breaches}/${b.id}`).set(ht);
+    await t.http().get(`${breaches}/${b.id}/authority-letter`).set(a);
+    await t.http().get(`${breaches}/${b.id}/guardian-notice`).set(ht);
+    await t
+      .http()
+      .post(`${breaches}/${b.id}/authority-notification`)
+      .set(a)
+      .send({ notifiedAt: '2026-03-02T08:00:00+07:00', reference: '1/TB' });
+    await t
+      .http()
+      .post(`${breaches}/${b.id}/guardian-notification`)
+      .set(a)
+      .send({ notifiedAt: '2026-03-02T08:30:00+07:00', guardiansNotified: 3, how: 'van_ban' });
+    await t.http().post(`${breaches}/${b.id}/close`).set(a).send({ finding: 'confirmed', outcome: 'Đã xử lý.' });
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
   it('walked every operation of the document', () => {
     const missed = operationsOf(doc).filter(({ matches }) => !seen.some((s) => matches(s.method, s.path)));
     expect(missed.map(({ op }) => op.operationId)).toEqual([]);

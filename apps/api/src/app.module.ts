@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@dh/audit';
+import { BreachesModule } from '@dh/breaches';
 import { CalendarAdminModule } from '@dh/calendar';
 import { CasesModule } from '@dh/cases';
 import { CheckpointsModule } from '@dh/checkpoints';
@@ -58,6 +59,7 @@ export class AppModule implements NestModule {
         NotificationsModule,
         DeliveryModule,
         SchoolRecordsModule,
+        BreachesModule,
         DemoModule,
       ],
       controllers: [HealthController, LabelsController],

@@ -21,13 +21,15 @@ export type AlertTextInput = {
   dueAt: Date;
   workingDaysLate: number;
   timeZone: string;
+  // When the rung fired: a rung of a clock's own ladder may fire before the due time (a breach's 48 hours).
+  firedAt?: Date;
 };
 
 // "Quá hạn hoàn thành đánh giá 2 ngày làm việc — Trường THCS Đống Đa (hồ sơ DD-2026-0001)"
 export const alertText = (a: AlertTextInput): { reason: string; reasonEn: string } => {
   const where = `${a.schoolName}${a.caseCode ? ` (hồ sơ ${a.caseCode})` : ''}`;
   const whereEn = `${a.schoolName}${a.caseCode ? ` (case ${a.caseCode})` : ''}`;
-  if (a.level === 'reminder') {
+  if (a.level === 'reminder' || (a.firedAt !== undefined && a.firedAt < a.dueAt)) {
     return {
       reason: `Sắp đến hạn ${lowerFirst(a.label)} (hạn ${localDateTime(a.dueAt, a.timeZone)}) — ${where}`,
       reasonEn: `Due soon: ${a.labelEn} (due ${a.dueAt.toISOString()}) — ${whereEn}`,

@@ -38,6 +38,9 @@ export type NewDeadline = {
   wardAfter?: Duration;
   // When the row was written, if later than startedAt (a clock counted from when the school learned).
   recordedAt?: Date;
+  // A ladder of the clock's own in place of the policy's (a breach's 72 hours: alerts on the calendar hour,
+  // some before the due time), each rung reaching whom its level reaches.
+  rungs?: { level: Level; dueAt: Date }[];
 };
 
 export type DeadlineView = {
@@ -299,6 +302,21 @@ export class DeadlineService {
       .update({ deadlineId: In(ids), status: In(['pending', 'paused']) }, { status: 'cancelled' });
   }
 
+  // Closes these clocks, where still open, answered or stopped by what their owner recorded (a school clock that
+  // is no case's, kept by id: a personal-data breach notified to the authority).
+  async closeClocks(tx: EntityManager, ids: string[], now: Date, closedAs: ClosedAs): Promise<void> {
+    const open = await tx
+      .getRepository(Deadline)
+      .find({ where: { id: In(ids), closedAt: IsNull() }, select: { id: true } });
+    if (open.length)
+      await this.close(
+        tx,
+        open.map((d) => d.id),
+        now,
+        closedAs,
+      );
+  }
+
   // Closes the open deadline of these kinds that falls due first (a follow-up contact answers one follow-up
   // clock); its kind, or null when none is open.
   async closeEarliest(tx: EntityManager, caseId: string, kinds: string[], now: Date): Promise<string | null> {
@@ -356,7 +374,7 @@ export class DeadlineService {
     });
     await tx.getRepository(Deadline).insert(row);
     const status = d.pausedAt ? ('paused' as const) : ('pending' as const);
-    const levels = this.ladder(d).map(({ level, dueAt }) => ({
+    const levels = (d.rungs ?? this.ladder(d)).map(({ level, dueAt }) => ({
       deadlineId: row.id,
       level,
       dueAt,

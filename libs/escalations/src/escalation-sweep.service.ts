@@ -109,6 +109,7 @@ export class EscalationSweepService {
         dueAt: r.deadline_due,
         workingDaysLate: this.calendar.workingDaysBetween(r.deadline_due, now),
         timeZone: this.config.tzName,
+        firedAt: now,
       });
       for (const recipient of to)
         rows.push([recipient, r.school_id, r.case_id, r.deadline_id, r.level, reason, reasonEn]);

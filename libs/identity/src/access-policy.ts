@@ -41,7 +41,9 @@ export type Action =
   | 'audit.checkpoints'
   | 'admin.calendar'
   | 'admin.users'
-  | 'admin.schools';
+  | 'admin.schools'
+  | 'breach.record'
+  | 'breach.read';
 
 export type Scope = 'school' | 'ward' | 'ward_referred' | 'global';
 
@@ -140,6 +142,11 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'admin.calendar': { admin: 'global' },
   'admin.users': { admin: 'global' },
   'admin.schools': { admin: 'global' },
+  // A personal-data breach (Law 91/2025, Decree 356/2025): recorded and taken through its steps by the admin;
+  // read by the principals of the schools it names and the ward officer of their ward (one naming no school
+  // concerns every school), who hear of its 72-hour clock (libs/breaches refines the reach per breach).
+  'breach.record': { admin: 'global' },
+  'breach.read': { principal: 'school', ward_officer: 'ward', admin: 'global' },
 };
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';

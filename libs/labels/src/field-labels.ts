@@ -194,6 +194,19 @@ const BY_NAME: Record<string, FieldLabel> = {
   n: l('Số mẫu', 'Form number'),
   'Idempotency-Key': l('Khóa chống gửi trùng', 'Idempotency key'),
   body: l('Nội dung yêu cầu', 'Request body'),
+  // A personal-data breach (libs/breaches)
+  description: l('Mô tả sự cố', 'What happened'),
+  detectedAt: l('Thời điểm phát hiện', 'Detected at'),
+  categories: l('Loại dữ liệu cá nhân', 'Kinds of personal data'),
+  subjectsEstimate: l('Số học sinh bị ảnh hưởng (ước tính)', 'Learners affected (estimate)'),
+  consequences: l('Hậu quả có thể xảy ra', 'Likely consequences'),
+  measuresTaken: l('Biện pháp đã thực hiện', 'Measures taken'),
+  position: l('Chức vụ', 'Position'),
+  reference: l('Số, ký hiệu văn bản', 'Document reference'),
+  lateReason: l('Lý do thông báo chậm', 'Reason for late notification'),
+  guardiansNotified: l('Số cha mẹ, người giám hộ được thông báo', 'Guardians notified'),
+  finding: l('Kết luận', 'Finding'),
+  open: l('Sự cố chưa kết thúc', 'Open breaches only'),
 };
 
 // Where the parent narrows the meaning. Keys are paths without list indexes (guardians.fullName), and the
@@ -229,6 +242,7 @@ const BY_PATH: Record<string, FieldLabel> = {
   'texts.difficulties': l('Khó khăn, nguyên nhân', 'Difficulties and causes'),
   'incident.caseId': l('Hồ sơ của vụ việc', 'Case of the incident'),
   'incident.summary': l('Tóm tắt vụ việc', 'Incident summary'),
+  'responsible.fullName': l('Họ và tên người chịu trách nhiệm', 'Responsible person’s full name'),
 };
 
 export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = { ...BY_NAME, ...BY_PATH };

@@ -228,6 +228,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/privacy/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các sự cố dữ liệu cá nhân / personal-data breaches the caller may read, newest first */
+        get: operations["BreachesController_list"];
+        put?: never;
+        /** Ghi nhận sự cố dữ liệu cá nhân; bắt đầu thời hạn 72 giờ thông báo cho Cục A05 / record a personal-data breach; starts the 72-hour clock (admin) */
+        post: operations["BreachesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/privacy/breaches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một sự cố dữ liệu cá nhân / one personal-data breach */
+        get: operations["BreachesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/privacy/breaches/{id}/authority-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản thông báo gửi Cục A05, Bộ Công an (.docx) / the notification letter to the authority as a Word document */
+        get: operations["BreachesController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/privacy/breaches/{id}/authority-notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận đã thông báo cho Cục A05, Bộ Công an; dừng thời hạn 72 giờ / the authority was notified; stops the clock (admin) */
+        post: operations["BreachesController_notifyAuthority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/privacy/breaches/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kết thúc sự cố với kết quả xử lý / close the breach with its outcome (admin) */
+        post: operations["BreachesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/privacy/breaches/{id}/guardian-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo gửi cha mẹ, người giám hộ (.docx) / the notice to affected guardians as a Word document */
+        get: operations["BreachesController_guardianNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/privacy/breaches/{id}/guardian-notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận đã thông báo cho cha mẹ, người giám hộ / the guardians were notified (admin) */
+        post: operations["BreachesController_notifyGuardians"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/schools": {
         parameters: {
             query?: never;
@@ -1760,9 +1880,105 @@ export interface components {
         AuditorGrantViewDtoList: {
             items: components["schemas"]["AuditorGrantViewDto"][];
         };
+        AuthorityNotificationDto: {
+            /** @description required when the authority was told after the 72 hours */
+            lateReason?: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-14T16:00:00+07:00
+             */
+            notifiedAt: string;
+            /** @example 15/UBND-VHXH */
+            reference?: string;
+        };
+        AuthorityNotificationViewDto: {
+            /** @description told after the 72 hours */
+            late: boolean;
+            lateReason: string | null;
+            /** Format: date-time */
+            notifiedAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+            reference: string | null;
+        };
         BilingualLabelDto: {
             en: string;
             vi: string;
+        };
+        /** @enum {string} */
+        BreachCategory: "identity" | "contact" | "health" | "family" | "abuse_protection" | "counselling" | "other";
+        BreachClosureViewDto: {
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: uuid */
+            closedBy: string;
+            finding: components["schemas"]["BreachFinding"];
+            outcome: string;
+        };
+        /** @enum {string} */
+        BreachFinding: "confirmed" | "not_a_breach";
+        /** @enum {string} */
+        BreachNoticeWay: "van_ban" | "dien_thoai" | "truc_tuyen" | "truc_tiep";
+        BreachResponsibleDto: {
+            /** @example bvdlcn@dongda.hanoi.gov.vn */
+            email?: string;
+            /** @example Nguyễn Văn Hùng */
+            fullName: string;
+            /** @example 024 3851 1234 */
+            phone: string;
+            /** @example Phó Chủ tịch UBND phường, phụ trách hệ thống Đồng Hành */
+            position?: string;
+        };
+        BreachResponsibleViewDto: {
+            email: string | null;
+            fullName: string;
+            phone: string;
+            position: string | null;
+        };
+        BreachSchoolDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        BreachStatus: "open" | "authority_notified" | "closed";
+        BreachViewDto: {
+            authorityNotification: components["schemas"]["AuthorityNotificationViewDto"] | null;
+            categories: components["schemas"]["BreachCategory"][];
+            closure: components["schemas"]["BreachClosureViewDto"] | null;
+            consequences: string;
+            description: string;
+            /** Format: date-time */
+            detectedAt: string;
+            /**
+             * Format: date-time
+             * @description 72 calendar hours after detection
+             */
+            dueAt: string;
+            /** @enum {string|null} */
+            escalation: "reminder" | "overdue" | "principal" | "ward" | null;
+            guardianNotification: components["schemas"]["GuardianNotificationViewDto"] | null;
+            /** Format: uuid */
+            id: string;
+            measuresTaken: string;
+            /** @description the 72 hours passed and the authority was not told */
+            overdue: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+            responsible: components["schemas"]["BreachResponsibleViewDto"];
+            /** @description empty: the breach concerns every school */
+            schools: components["schemas"]["BreachSchoolDto"][];
+            status: components["schemas"]["BreachStatus"];
+            subjectsEstimate: number;
+        };
+        BreachViewDtoPage: {
+            items: components["schemas"]["BreachViewDto"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching, on every page */
+            total: number;
         };
         BrokenChainDto: {
             /** Format: uuid */
@@ -2036,6 +2252,15 @@ export interface components {
         };
         /** @enum {string} */
         ChronologyKind: "case" | "stage" | "assignment" | "risk" | "note" | "session" | "family_contact" | "follow_up" | "referral" | "consent" | "protection" | "clock" | "alert" | "learner" | "access" | "other";
+        CloseBreachDto: {
+            /**
+             * @description not_a_breach: the suspicion proved unfounded
+             * @enum {string}
+             */
+            finding: "confirmed" | "not_a_breach";
+            /** @example Đã thu hồi thiết bị; không có dấu hiệu dữ liệu bị truy cập. */
+            outcome: string;
+        };
         /** @enum {string} */
         ClosureEvent: "PROPOSE_CLOSURE" | "CLOSE" | "CLOSE_AT_INTAKE";
         ClosureRecordViewDto: {
@@ -2671,6 +2896,25 @@ export interface components {
              */
             yearOfBirth?: number;
         };
+        GuardianNotificationDto: {
+            /** @example 118 */
+            guardiansNotified: number;
+            /** @enum {string} */
+            how: "van_ban" | "dien_thoai" | "truc_tuyen" | "truc_tiep";
+            /**
+             * Format: date-time
+             * @example 2026-02-15T09:00:00+07:00
+             */
+            notifiedAt: string;
+        };
+        GuardianNotificationViewDto: {
+            guardiansNotified: number;
+            how: components["schemas"]["BreachNoticeWay"];
+            /** Format: date-time */
+            notifiedAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+        };
         HealthResultDto: {
             /** @description every check */
             details: {
@@ -2947,6 +3191,34 @@ export interface components {
             /** @enum {string} */
             code: "hoc_tap" | "gioi_quan_he" | "tam_ly" | "ky_nang_song" | "huong_nghiep" | "chinh_sach_phap_luat" | "dich_vu_ctxh";
             priority: number;
+        };
+        RecordBreachDto: {
+            /**
+             * @example [
+             *       "identity",
+             *       "counselling"
+             *     ]
+             */
+            categories: ("identity" | "contact" | "health" | "family" | "abuse_protection" | "counselling" | "other")[];
+            /** @example Lộ thông tin về hoàn cảnh gia đình và nội dung tư vấn của học sinh. */
+            consequences: string;
+            /** @example Một máy tính xách tay của tổ tư vấn lưu bản sao hồ sơ bị mất tại trường. */
+            description: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-13T10:00:00+07:00
+             */
+            detectedAt: string;
+            /** @example Đã khóa tài khoản liên quan, đổi mật khẩu, báo công an phường. */
+            measuresTaken: string;
+            responsible: components["schemas"]["BreachResponsibleDto"];
+            /** @description the schools concerned; none: not limited to named schools, so every school */
+            schoolIds?: string[];
+            /**
+             * @description learners whose data the breach touches, as best known now
+             * @example 120
+             */
+            subjectsEstimate: number;
         };
         RecordConsentDto: {
             /**
@@ -4869,6 +5141,685 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "DELIVERY_NOT_FAILED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description true: only breaches not closed yet */
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachViewDtoPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: principal (trường của mình / own schools), ward_officer (phường của mình / own ward), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordBreachDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachViewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: principal (trường của mình / own schools), ward_officer (phường của mình / own ward), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "BREACH_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: principal (trường của mình / own schools), ward_officer (phường của mình / own ward), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "BREACH_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_notifyAuthority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorityNotificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "BREACH_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description AUTHORITY_ALREADY_NOTIFIED, BREACH_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "AUTHORITY_ALREADY_NOTIFIED" | "BREACH_CLOSED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseBreachDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "BREACH_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description AUTHORITY_NOT_NOTIFIED, BREACH_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "AUTHORITY_NOT_NOTIFIED" | "BREACH_CLOSED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_guardianNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: principal (trường của mình / own schools), ward_officer (phường của mình / own ward), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "BREACH_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BreachesController_notifyGuardians: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuardianNotificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "BREACH_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description BREACH_CLOSED, GUARDIANS_ALREADY_NOTIFIED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "BREACH_CLOSED" | "GUARDIANS_ALREADY_NOTIFIED";
                     };
                 };
             };

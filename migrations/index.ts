@@ -30,6 +30,7 @@ import { AlertDelivery1795000000038 } from './1795000000038-alert-delivery';
 import { Reports1795000000039 } from './1795000000039-reports';
 import { CaseListIndex1795000000040 } from './1795000000040-case-list-index';
 import { CaseDataKeys1795000000041 } from './1795000000041-case-data-keys';
+import { SecondFactor1795000000043 } from './1795000000043-second-factor';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   Reports1795000000039,
   CaseListIndex1795000000040,
   CaseDataKeys1795000000041,
+  SecondFactor1795000000043,
 ];

@@ -1,4 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { ReencryptService } from '@dh/cases';
+import { KeyRing, sealedKeyId } from '@dh/crypto';
 import { base32Decode, totpCode } from '../../libs/identity/src/second-factor/totp';
 import { openCase } from '../support/case-helpers';
 import { auth, PASSWORD, World } from '../support/fixtures';
@@ -144,7 +146,37 @@ describe('a second factor (TOTP) at login, enrolled and reset by an admin', () =
     expect(refused.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
     // Another address is not held back by them.
     expect((await login({ ...user, code: codeAt(t, secret) }, '198.51.100.21')).status).toBe(200);
+    // Wrong codes count toward the name's hourly ceiling as wrong passwords do: past 50, the addresses that failed wait.
+    t.clock.advance(2 * 86_400_000);
+    const guessers = [1, 2, 3, 4, 5, 6].map((n) => `203.0.113.${n}`);
+    for (let i = 0; i < 10; i++) {
+      const round = await Promise.all(guessers.slice(0, 5).map((g) => login({ ...user, code: wrong }, g)));
+      expect(round.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+    }
+    expect((await login({ ...user, code: wrong }, guessers[5])).status).toBe(401);
+    const held = await login({ ...user, code: wrong }, guessers[0]);
+    expect([held.status, held.body.details?.retryAfterSeconds]).toEqual([429, 900]);
   }, 120_000);
+
+  it('re-seals the secret when the data key rotates, and the codes still work', async () => {
+    const { secret } = (
+      await t
+        .http()
+        .post(`/api/admin/users/${w.users.principalA.id}/second-factor`)
+        .set(auth(w.users.adminW))
+        .expect(201)
+    ).body as Enrolment;
+    const { newKeyId } = await t.app.get(KeyRing).rotate();
+    expect((await t.app.get(ReencryptService).reencryptAll()).user_second_factor).toBeGreaterThanOrEqual(1);
+    const [row] = (
+      await world.pg.query(`SELECT secret FROM user_second_factor WHERE user_id = $1`, [w.users.principalA.id])
+    ).rows;
+    expect(sealedKeyId(row.secret)).toBe(newKeyId);
+    startOfStep(t);
+    expect((await login({ username: 'principala', password: PASSWORD, code: codeAt(t, secret) })).status).toBe(200);
+    t.clock.advance(30_000);
+    expect((await login({ username: 'principala', password: PASSWORD })).body.code).toBe('SECOND_FACTOR_REQUIRED');
+  });
 
   it('lets only an admin enrol or reset, and answers a bad code or unknown user with a 4xx', async () => {
     await t

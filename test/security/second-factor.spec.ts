@@ -25,6 +25,10 @@ describe('a second factor (TOTP) at login, enrolled and reset by an admin', () =
   });
   const login = (body: { username: string; password: string; code?: string }, from = '198.51.100.20') =>
     t.http().post('/api/auth/login').set('X-Forwarded-For', from).send(body);
+  const stateOf = async (username: string) =>
+    (await t.http().get('/api/admin/users').set(auth(w.users.adminW)).expect(200)).body.items.find(
+      (u: { username: string }) => u.username === username,
+    ).secondFactor;
 
   it('enrols a supervisor once, takes each code once, refuses stale ones, spends recovery codes once, and records the admin’s work', async () => {
     const admin = auth(w.users.adminW);
@@ -51,6 +55,7 @@ describe('a second factor (TOTP) at login, enrolled and reset by an admin', () =
     for (const code of recoveryCodes) expect(hashes).not.toContain(code.replace('-', ''));
 
     // Pending: the password alone still works until the supervisor confirms with a first code.
+    expect(await stateOf('supervisora')).toBe('pending');
     expect((await login(sup)).status).toBe(200);
     await t
       .http()
@@ -70,6 +75,9 @@ describe('a second factor (TOTP) at login, enrolled and reset by an admin', () =
       .set(auth(w.users.supervisorA))
       .send({ code: codeAt(t, secret) })
       .expect(409);
+
+    expect(await stateOf('supervisora')).toBe('active');
+    expect(await stateOf('supervisorb')).toBe('none');
 
     // Active: the password alone is not enough.
     t.clock.advance(30_000);
@@ -108,6 +116,7 @@ describe('a second factor (TOTP) at login, enrolled and reset by an admin', () =
     await t.http().post(`/api/admin/users/${w.users.supervisorA.id}/second-factor/reset`).set(admin).expect(204);
     await t.http().post(`/api/admin/users/${w.users.supervisorA.id}/second-factor/reset`).set(admin).expect(404);
     expect((await login(sup)).status).toBe(200);
+    expect(await stateOf('supervisora')).toBe('none');
     expect((await world.pg.query(`SELECT count(*)::int AS n FROM recovery_code`)).rows[0].n).toBe(0);
 
     const chain = (await t.http().get('/api/admin/audit').set(admin).expect(200)).body.items as {

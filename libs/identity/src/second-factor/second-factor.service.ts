@@ -132,11 +132,6 @@ export class SecondFactorService {
     });
   }
 
-  async stateOf(userId: string): Promise<SecondFactorState> {
-    const factor = await this.source.getRepository(UserSecondFactor).findOneBy({ userId });
-    return !factor ? 'none' : factor.confirmedAt ? 'active' : 'pending';
-  }
-
   private async requiredFor(tx: EntityManager, user: Pick<User, 'id' | 'roles'>): Promise<boolean> {
     if (user.roles.some((r) => REQUIRED_FOR.includes(r))) return true;
     if (!user.roles.includes('principal')) return false;

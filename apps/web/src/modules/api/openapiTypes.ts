@@ -1575,6 +1575,11 @@ export interface components {
             phone: string | null;
             roles: components["schemas"]["Role"][];
             schoolIds: string[];
+            /**
+             * @description the second factor: none, enrolled but not yet confirmed by a first code, or asked for at login
+             * @enum {string}
+             */
+            secondFactor: "none" | "pending" | "active";
             username: string;
             /** Format: uuid */
             wardId: string | null;

@@ -31,6 +31,7 @@ import { Reports1795000000039 } from './1795000000039-reports';
 import { CaseListIndex1795000000040 } from './1795000000040-case-list-index';
 import { CaseDataKeys1795000000041 } from './1795000000041-case-data-keys';
 import { BreachNotification1795000000042 } from './1795000000042-breach-notification';
+import { SecondFactor1795000000043 } from './1795000000043-second-factor';
 import { DataRequests1795000000045 } from './1795000000045-data-requests';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
@@ -68,5 +69,6 @@ export const migrations = [
   CaseListIndex1795000000040,
   CaseDataKeys1795000000041,
   BreachNotification1795000000042,
+  SecondFactor1795000000043,
   DataRequests1795000000045,
 ];

@@ -23,6 +23,8 @@ type GlobalEndpoint =
   | 'calendar'
   | 'setCalendar'
   | 'resetPassword'
+  | 'enrolSecondFactor'
+  | 'resetSecondFactor'
   | 'grantAuditor'
   | 'listAuditorGrants'
   | 'revokeAuditorGrant'
@@ -108,6 +110,8 @@ const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
     calendar: 403,
     setCalendar: 403,
     resetPassword: 403,
+    enrolSecondFactor: 403,
+    resetSecondFactor: 403,
     grantAuditor: 403,
     listAuditorGrants: 403,
     revokeAuditorGrant: 403,
@@ -124,6 +128,8 @@ const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
     calendar: 403,
     setCalendar: 403,
     resetPassword: 403,
+    enrolSecondFactor: 403,
+    resetSecondFactor: 403,
     grantAuditor: 403,
     listAuditorGrants: 403,
     revokeAuditorGrant: 403,
@@ -140,6 +146,8 @@ const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
     calendar: 403,
     setCalendar: 403,
     resetPassword: 403,
+    enrolSecondFactor: 403,
+    resetSecondFactor: 403,
     grantAuditor: 403,
     listAuditorGrants: 403,
     revokeAuditorGrant: 403,
@@ -156,6 +164,8 @@ const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
     calendar: 403,
     setCalendar: 403,
     resetPassword: 403,
+    enrolSecondFactor: 403,
+    resetSecondFactor: 403,
     grantAuditor: 403,
     listAuditorGrants: 403,
     revokeAuditorGrant: 403,
@@ -172,6 +182,8 @@ const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
     calendar: 403,
     setCalendar: 403,
     resetPassword: 403,
+    enrolSecondFactor: 403,
+    resetSecondFactor: 403,
     grantAuditor: 403,
     listAuditorGrants: 403,
     revokeAuditorGrant: 403,
@@ -188,6 +200,8 @@ const GLOBAL: Record<Role, Record<GlobalEndpoint, number>> = {
     calendar: 200,
     setCalendar: 200,
     resetPassword: 204,
+    enrolSecondFactor: 201,
+    resetSecondFactor: 204,
     grantAuditor: 201,
     listAuditorGrants: 200,
     revokeAuditorGrant: 200,
@@ -512,6 +526,8 @@ const GLOBAL_ACTION: Record<GlobalEndpoint, Action> = {
   calendar: 'admin.calendar',
   setCalendar: 'admin.calendar',
   resetPassword: 'admin.users',
+  enrolSecondFactor: 'admin.users',
+  resetSecondFactor: 'admin.users',
   grantAuditor: 'admin.users',
   listAuditorGrants: 'admin.users',
   revokeAuditorGrant: 'admin.users',
@@ -528,6 +544,8 @@ const GLOBAL_OK: Record<GlobalEndpoint, number> = {
   calendar: 200,
   setCalendar: 200,
   resetPassword: 204,
+  enrolSecondFactor: 201,
+  resetSecondFactor: 204,
   grantAuditor: 201,
   listAuditorGrants: 200,
   revokeAuditorGrant: 200,
@@ -849,6 +867,11 @@ describe('the role matrix: every role × every endpoint × own school / other sc
             .post(`/api/admin/users/${w.users.counsellorB.id}/reset-password`)
             .set(h)
             .send({ newPassword: 'mat-khau-dat-lai' })
+        ).status,
+        enrolSecondFactor: (await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/second-factor`).set(h))
+          .status,
+        resetSecondFactor: (
+          await t.http().post(`/api/admin/users/${w.users.counsellorB.id}/second-factor/reset`).set(h)
         ).status,
         grantAuditor: granted.status,
         listAuditorGrants: (await t.http().get('/api/admin/auditor-grants').set(h)).status,

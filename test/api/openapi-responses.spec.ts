@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { generateOpenApiJson } from '../../apps/api/src/openapi/generate-openapi';
 import { move, PAYLOADS, prepareReferral, sendEvent } from '../support/case-helpers';
+import { base32Decode, totpCode } from '../../libs/identity/src/second-factor/totp';
 import { auth, PASSWORD } from '../support/fixtures';
 import { reportCase } from '../support/intake-helpers';
 import { BODIES, facilities, ListKind, PATHS, YEAR } from '../support/school-records-helpers';
@@ -255,6 +256,26 @@ describe('the answers match the OpenAPI document', () => {
       .post(`/api/admin/users/${created.id}/reset-password`)
       .set(a)
       .send({ newPassword: 'mat-khau-khac-dai-du-34' });
+    // The second factor: enrolled (and once more, refused), confirmed with a wrong code and a right one, reset.
+    const enrolment = (await t.http().post(`/api/admin/users/${created.id}/second-factor`).set(a)).body;
+    await t.http().post(`/api/admin/users/${users.supervisorB.id}/second-factor/reset`).set(a);
+    await t.http().post('/api/me/second-factor/confirm').set(auth(users.counsellorA)).send({ code: '12345' });
+    await t.http().post('/api/me/second-factor/confirm').set(auth(users.counsellorA)).send({ code: '123456' });
+    const newcomer = { username: created.username, password: 'mat-khau-khac-dai-du-34' };
+    const session = (await t.http().post('/api/auth/login').send(newcomer)).body.accessToken;
+    const firstCode = totpCode(base32Decode(enrolment.secret), Math.floor(t.clock.now().getTime() / 1000));
+    await t
+      .http()
+      .post('/api/me/second-factor/confirm')
+      .set('Authorization', `Bearer ${session}`)
+      .send({ code: firstCode });
+    await t.http().post(`/api/admin/users/${created.id}/second-factor`).set(a);
+    await t.http().post('/api/auth/login').send(newcomer);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ ...newcomer, code: firstCode });
+    await t.http().post(`/api/admin/users/${created.id}/second-factor/reset`).set(a);
     await t.http().post(`/api/admin/users/${created.id}/disable`).set(a);
     await t.http().get('/api/admin/outbox').query({ status: 'failed' }).set(a);
     await t.http().get('/api/admin/outbox').query({ status: 'lost' }).set(a);

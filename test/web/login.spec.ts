@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
+import { base32Decode, totpCode } from '../../libs/identity/src/second-factor/totp';
 import {
   browserMissing,
   LAPTOP,
@@ -173,5 +174,35 @@ describeWithBrowser('the web app: logging in', () => {
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/hang-cho$/);
+  });
+  it('asks a user with a second factor for the code after the password, and lets them in with it', async () => {
+    const login = (username: string) =>
+      web.http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+    const admin = `Bearer ${(await login('admin')).body.accessToken}`;
+    const users = (await web.http().get('/api/admin/users').set('Authorization', admin).expect(200)).body.items;
+    const officer = users.find((u: { username: string }) => u.username === 'vhxh');
+    const { secret } = (
+      await web.http().post(`/api/admin/users/${officer.id}/second-factor`).set('Authorization', admin).expect(201)
+    ).body;
+    const codeNow = () => totpCode(base32Decode(secret), Math.floor(web.clock.now().getTime() / 1000));
+    await web
+      .http()
+      .post('/api/me/second-factor/confirm')
+      .set('Authorization', `Bearer ${(await login('vhxh')).body.accessToken}`)
+      .send({ code: codeNow() })
+      .expect(204);
+    web.clock.advance(30_000);
+
+    await page.goto(`${web.url}/dang-nhap`);
+    await logIn(page, 'vhxh', DEMO_PASSWORD);
+    const field = page.getByLabel('Mã xác thực (6 chữ số) hoặc mã khôi phục');
+    await field.waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/mã 6 chữ số/);
+    expect(page.url()).toMatch(/\/dang-nhap$/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await field.fill(codeNow());
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/so-lieu$/);
+    expect(await page.getByTestId('user-roles').textContent()).toBe('Cán bộ Phòng Văn hóa – Xã hội');
   });
 });

@@ -44,6 +44,9 @@ export type AppConfig = {
   intakeFlood: { reports: number; minutes: number };
   // The longest an auditor's or a principal's grant may run, in days from its issue.
   grantMaxDays: number;
+  // Refuse the password alone to a user whose role calls for a second factor (libs/identity/src/second-factor)
+  // and who has none confirmed. Off until every such user has been enrolled: an enrolled factor is asked for anyway.
+  secondFactorEnforced: boolean;
   // LibreOffice's soffice, which turns a form's .docx into PDF (?format=pdf): a path, or a name looked up on PATH;
   // a conversion running longer than timeoutMs is killed.
   soffice: { path: string; timeoutMs: number };
@@ -267,6 +270,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
     // Demo data only on the embedded default unless asked for.
     seedDemo: boolVar(env, 'SEED_DEMO', databaseUrl === null),
+    secondFactorEnforced: boolVar(env, 'SECOND_FACTOR_ENFORCED', false),
     altcha: {
       hmacKey: secret('ALTCHA_HMAC_KEY', longSecret('ALTCHA_HMAC_KEY')),
       cost: intVar(env, 'ALTCHA_COST', 1_000, 1, 1_000_000),

@@ -13,6 +13,8 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
 import { whenUsernameTaken } from './unique-names';
 import { School } from './school.entity';
+import { UserSecondFactor } from './second-factor/second-factor.entity';
+import type { SecondFactorState } from './second-factor/second-factor.service';
 import { User } from './user.entity';
 
 export type AdminUserView = {
@@ -25,6 +27,8 @@ export type AdminUserView = {
   email: string | null;
   phone: string | null;
   disabledAt: string | null;
+  // Whether the account has a second factor, confirmed or still pending (libs/identity/src/second-factor).
+  secondFactor: SecondFactorState;
 };
 
 // Every change an admin makes to an account is in the admin chain, in the same transaction as the change;
@@ -59,7 +63,7 @@ export class AdminUsersService {
           disabledAt: null,
         });
         await tx.getRepository(User).save(user);
-        const view = toView(await this.load(tx, user.id));
+        const view = { ...toView(await this.load(tx, user.id)), secondFactor: 'none' as const };
         await this.record(tx, admin, 'USER_CREATED', user.id, {
           username,
           fullName: view.fullName,
@@ -90,7 +94,7 @@ export class AdminUsersService {
         before: { roles: before.roles, schoolIds: before.schoolIds, wardId: before.wardId },
         after: { roles: after.roles, schoolIds: after.schoolIds, wardId: after.wardId },
       });
-      return after;
+      return { ...after, secondFactor: await secondFactorOf(tx, userId) };
     });
   }
 
@@ -111,7 +115,7 @@ export class AdminUsersService {
         before,
         after: { email: view.email, phone: view.phone },
       });
-      return view;
+      return { ...view, secondFactor: await secondFactorOf(tx, userId) };
     });
   }
 
@@ -119,7 +123,9 @@ export class AdminUsersService {
     const users = await this.source
       .getRepository(User)
       .find({ relations: { schools: true }, order: { username: 'ASC' } });
-    return users.map(toView);
+    const factors = await this.source.getRepository(UserSecondFactor).find();
+    const state = new Map(factors.map((f) => [f.userId, f.confirmedAt ? 'active' : 'pending'] as const));
+    return users.map((u) => ({ ...toView(u), secondFactor: state.get(u.id) ?? 'none' }));
   }
 
   // Resetting or disabling bumps the token version: every token issued before stops at once.
@@ -199,7 +205,12 @@ const roleSet = (given: Role[]): Role[] => {
   return roles;
 };
 
-const toView = (u: User): AdminUserView => ({
+const secondFactorOf = async (tx: EntityManager, userId: string): Promise<SecondFactorState> => {
+  const factor = await tx.getRepository(UserSecondFactor).findOneBy({ userId });
+  return !factor ? 'none' : factor.confirmedAt ? 'active' : 'pending';
+};
+
+const toView = (u: User): Omit<AdminUserView, 'secondFactor'> => ({
   id: u.id,
   username: u.username,
   fullName: u.fullName,

@@ -11,7 +11,14 @@ import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { LoginThrottle } from './throttle/login-throttle';
 import { UserService } from './user.service';
 
-const { INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS, WRONG_CURRENT_PASSWORD } = IdentityExceptionCode;
+const {
+  INVALID_CREDENTIALS,
+  SECOND_FACTOR_INVALID,
+  SECOND_FACTOR_NOT_ENROLLED,
+  SECOND_FACTOR_REQUIRED,
+  TOO_MANY_LOGIN_ATTEMPTS,
+  WRONG_CURRENT_PASSWORD,
+} = IdentityExceptionCode;
 
 @ApiTags('auth')
 @Controller()
@@ -22,15 +29,24 @@ export class AuthController {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  // The address is Express's req.ip: behind a proxy, `trust proxy` makes it the client's.
+  // The address is Express's req.ip: behind a proxy, `trust proxy` makes it the client's. A user with a second factor
+  // is answered SECOND_FACTOR_REQUIRED after a right password and sends the same login again with `code`; wrong codes
+  // count against the same throttle as wrong passwords.
   @Public()
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập / log in' })
   @ApiOkResponse({ type: LoginAnswerDto })
-  @ApiErrors(IdentityException.statuses, INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS)
+  @ApiErrors(
+    IdentityException.statuses,
+    INVALID_CREDENTIALS,
+    TOO_MANY_LOGIN_ATTEMPTS,
+    SECOND_FACTOR_REQUIRED,
+    SECOND_FACTOR_INVALID,
+    SECOND_FACTOR_NOT_ENROLLED,
+  )
   login(@Body() dto: LoginDto, @Ip() ip: string) {
-    return this.throttle.check(dto.username, ip, () => this.auth.login(dto.username, dto.password));
+    return this.throttle.check(dto.username, ip, () => this.auth.login(dto.username, dto.password, dto.code));
   }
 
   @SignedIn()

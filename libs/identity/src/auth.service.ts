@@ -9,6 +9,7 @@ import { AuditorGrantsService } from './auditor-grants/auditor-grants.service';
 import { Caller } from './caller';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
 import { PasswordHasher } from './password-hasher';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import type { Role } from '@dh/machines/case/types';
 import { User } from './user.entity';
 
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly auditorGrants: AuditorGrantsService,
+    private readonly secondFactor: SecondFactorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,7 +36,7 @@ export class AuthService {
     return Math.floor(this.clock.now().getTime() / 1000);
   }
 
-  async login(username: string, password: string): Promise<{ accessToken: string; user: PublicUser }> {
+  async login(username: string, password: string, code?: string): Promise<{ accessToken: string; user: PublicUser }> {
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -48,6 +50,8 @@ export class AuthService {
     }
     const ok = await this.hasher.verify(user.passwordHash, password);
     if (!ok || user.disabledAt) throw new IdentityException(IdentityExceptionCode.INVALID_CREDENTIALS);
+    // Only a right password reaches the second factor: its answers tell nothing to one who does not have it.
+    await this.secondFactor.checkAtLogin(user, code);
     const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion, iat: this.nowSeconds() };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds });
     return {

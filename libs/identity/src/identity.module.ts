@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AuditModule } from '@dh/audit';
+import { SealedRegistry } from '@dh/crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUsersService } from './admin-users.service';
 import { AuditorGrant } from './auditor-grants/auditor-grant.entity';
@@ -18,6 +19,10 @@ import { UsersController } from './users.controller';
 import { PasswordHasher } from './password-hasher';
 import { PermissionGuard } from './permissions/permission.guard';
 import { School } from './school.entity';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { RecoveryCode, UserSecondFactor } from './second-factor/second-factor.entity';
+import { SECOND_FACTOR_SEALED } from './second-factor/second-factor-sealed';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { LoginThrottle } from './throttle/login-throttle';
 import { ThrottleCounters } from './throttle/throttle-counters';
 import { UserService } from './user.service';
@@ -28,7 +33,7 @@ import { WorkplaceService } from './workplace/workplace.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ward, School, User, AuditorGrant]),
+    TypeOrmModule.forFeature([Ward, School, User, AuditorGrant, UserSecondFactor, RecoveryCode]),
     AuditModule,
     // The key made once: handed the secret as a string, the library tries to parse it as a public key on every
     // verification first (~330 µs of CPU per request instead of ~7).
@@ -41,7 +46,14 @@ import { WorkplaceService } from './workplace/workplace.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, SchoolsController, AuditorGrantsController, WorkplaceController],
+  controllers: [
+    AuthController,
+    UsersController,
+    SchoolsController,
+    AuditorGrantsController,
+    WorkplaceController,
+    SecondFactorController,
+  ],
   providers: [
     AuthService,
     PasswordHasher,
@@ -52,10 +64,17 @@ import { WorkplaceService } from './workplace/workplace.service';
     WorkplaceService,
     ThrottleCounters,
     LoginThrottle,
+    SecondFactorService,
     // In this order: who the caller is, then whether their role may call the route.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
   exports: [AuthService, PasswordHasher, UserService, AuditorGrantsService, ThrottleCounters, TypeOrmModule],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(private readonly sealed: SealedRegistry) {}
+
+  onModuleInit(): void {
+    this.sealed.register(SECOND_FACTOR_SEALED);
+  }
+}

@@ -20,3 +20,5 @@ export * from './permissions/route-permission';
 export * from './dtos/grant-window.dto';
 export * from './dtos/contact.dto';
 export * from './schools/ward-schools';
+export * from './second-factor/second-factor.entity';
+export * from './second-factor/second-factor.service';

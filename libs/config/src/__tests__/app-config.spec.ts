@@ -43,6 +43,7 @@ describe('loadConfig', () => {
     ['INTAKE_FLOOD_MINUTES', '-1'],
     ['GRANT_MAX_DAYS', '0'],
     ['GRANT_MAX_DAYS', 'forever'],
+    ['SECOND_FACTOR_ENFORCED', 'sometimes'],
     ['SOFFICE_TIMEOUT_MS', '10'],
     ['AUDIT_SIGNING_KEY', 'not a key'],
     // An RSA key is a key, not an Ed25519 one.

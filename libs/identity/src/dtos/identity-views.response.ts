@@ -3,6 +3,7 @@ import type { AdminAuditEvent, AdminChainVerdict } from '@dh/audit';
 import type { Role } from '@dh/machines/case/types';
 import type { AdminUserView } from '../admin-users.service';
 import type { PublicUser } from '../auth.service';
+import type { SecondFactorState } from '../second-factor/second-factor.service';
 import type { AuditorGrantView } from '../auditor-grants/auditor-grants.service';
 import type { SchoolView, WardView } from '../schools/admin-schools.service';
 import { ROLES } from '@dh/machines/case/types';
@@ -33,6 +34,11 @@ export class AdminUserViewDto implements AdminUserView {
   @ApiProperty({ type: String, nullable: true, description: 'mobile, +84…' }) phone!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: enabled' })
   disabledAt!: string | null;
+  @ApiProperty({
+    enum: ['none', 'pending', 'active'],
+    description: 'the second factor: none, enrolled but not yet confirmed by a first code, or asked for at login',
+  })
+  secondFactor!: SecondFactorState;
 }
 
 export class WardViewDto implements WardView {

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'tv.dongda' })
@@ -13,6 +13,16 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(200)
   password!: string;
+
+  // Asked for only when the answer without it was SECOND_FACTOR_REQUIRED: users without a second factor never send it.
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'the 6-digit code of the authenticator app, or a recovery code (XXXXX-XXXXX)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  code?: string;
 }
 
 export class ChangePasswordDto {

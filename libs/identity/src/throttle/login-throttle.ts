@@ -15,6 +15,7 @@ const SEEN_RULE: CounterRule = { windowMs: 24 * 3_600_000, limit: 2_147_483_647,
 const FAILURES: ReadonlySet<string> = new Set([
   IdentityExceptionCode.INVALID_CREDENTIALS,
   IdentityExceptionCode.WRONG_CURRENT_PASSWORD,
+  IdentityExceptionCode.SECOND_FACTOR_INVALID,
 ]);
 
 // Throttles password checks (login, change of one's own password) by their failures, in counters shared by every

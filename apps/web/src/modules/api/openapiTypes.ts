@@ -469,6 +469,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng ký xác thực hai lớp / enrol a user’s second factor (admin): the secret and recovery codes, once */
+        post: operations["SecondFactorController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đặt lại xác thực hai lớp / remove a user’s second factor (admin) */
+        post: operations["SecondFactorController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/wards": {
         parameters: {
             query?: never;
@@ -1083,6 +1117,23 @@ export interface paths {
         get: operations["WorkplaceController_mySchools"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận xác thực hai lớp / confirm my enrolment with a first code */
+        post: operations["SecondFactorController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1747,6 +1798,11 @@ export interface components {
             phone: string | null;
             roles: components["schemas"]["Role"][];
             schoolIds: string[];
+            /**
+             * @description the second factor: none, enrolled but not yet confirmed by a first code, or asked for at login
+             * @enum {string}
+             */
+            secondFactor: "none" | "pending" | "active";
             username: string;
             /** Format: uuid */
             wardId: string | null;
@@ -3041,6 +3097,11 @@ export interface components {
             user: components["schemas"]["PublicUserDto"];
         };
         LoginDto: {
+            /**
+             * @description the 6-digit code of the authenticator app, or a recovery code (XXXXX-XXXXX)
+             * @example 123456
+             */
+            code?: string;
             /** @example demo1234 */
             password: string;
             /** @example tv.dongda */
@@ -3641,6 +3702,21 @@ export interface components {
         };
         SchoolViewDtoList: {
             items: components["schemas"]["SchoolViewDto"][];
+        };
+        SecondFactorCodeDto: {
+            /**
+             * @description the 6-digit code the authenticator app shows now
+             * @example 123456
+             */
+            code: string;
+        };
+        SecondFactorEnrolmentDto: {
+            /** @description otpauth://totp/… for an authenticator app to scan, shown this once */
+            otpauthUri: string;
+            /** @description single-use recovery codes, shown this once */
+            recoveryCodes: string[];
+            /** @description the shared secret, base32 (RFC 4648), shown this once */
+            secret: string;
         };
         ServiceProviderDto: {
             /** @example 12 phố Hào Nam, phường Đống Đa, Hà Nội */
@@ -6580,6 +6656,179 @@ export interface operations {
             };
         };
     };
+    SecondFactorController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolmentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description SECOND_FACTOR_ALREADY_ENROLLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SECOND_FACTOR_ALREADY_ENROLLED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    SecondFactorController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description SECOND_FACTOR_NOT_FOUND, USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SECOND_FACTOR_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     SchoolsController_wards: {
         parameters: {
             query?: never;
@@ -7051,7 +7300,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description INVALID_CREDENTIALS */
+            /** @description INVALID_CREDENTIALS, SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7059,7 +7308,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CREDENTIALS";
+                        code?: "INVALID_CREDENTIALS" | "SECOND_FACTOR_INVALID" | "SECOND_FACTOR_REQUIRED";
+                    };
+                };
+            };
+            /** @description SECOND_FACTOR_NOT_ENROLLED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SECOND_FACTOR_NOT_ENROLLED";
                     };
                 };
             };
@@ -9863,6 +10124,100 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    SecondFactorController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeDto"];
+            };
+        };
+        responses: {
+            /** @description the second factor is active */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description SECOND_FACTOR_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SECOND_FACTOR_INVALID" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description SECOND_FACTOR_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SECOND_FACTOR_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description SECOND_FACTOR_ALREADY_ENROLLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SECOND_FACTOR_ALREADY_ENROLLED";
+                    };
+                };
+            };
+            /** @description TOO_MANY_LOGIN_ATTEMPTS */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_LOGIN_ATTEMPTS";
                     };
                 };
             };

@@ -7,6 +7,7 @@ export const dictionaryEn: Dictionary = {
   'login.title': 'Log in',
   'login.username': 'Username',
   'login.password': 'Password',
+  'login.code': 'Authentication code (6 digits) or recovery code',
   'login.submit': 'Log in',
   'login.required': 'Please fill this in',
   'login.retryIn': 'Too many attempts. Try again in {seconds} seconds.',

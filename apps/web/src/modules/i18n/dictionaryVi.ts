@@ -7,6 +7,7 @@ export const dictionaryVi = {
   'login.title': 'Đăng nhập',
   'login.username': 'Tên đăng nhập',
   'login.password': 'Mật khẩu',
+  'login.code': 'Mã xác thực (6 chữ số) hoặc mã khôi phục',
   'login.submit': 'Đăng nhập',
   'login.required': 'Vui lòng nhập thông tin này',
   'login.retryIn': 'Đã thử đăng nhập quá nhiều lần. Hãy thử lại sau {seconds} giây.',

@@ -9,7 +9,10 @@ import { useSession } from '../../session/hooks/useSession';
 import { sessionStore } from '../../session/sessionStore';
 import { useCountdown } from '../hooks/useCountdown';
 
-type Credentials = { username: string; password: string };
+// `code`: asked for only once the server has answered SECOND_FACTOR_REQUIRED (a user with a second factor).
+type Credentials = { username: string; password: string; code?: string };
+
+const ASKS_FOR_CODE = new Set(['SECOND_FACTOR_REQUIRED', 'SECOND_FACTOR_INVALID']);
 
 const retryAfterOf = (problem: Problem): number => {
   const details = problem.details as { retryAfterSeconds?: unknown } | undefined;
@@ -24,6 +27,7 @@ export const LoginPage = () => {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [offline, setOffline] = useState(false);
   const [sending, setSending] = useState(false);
+  const [askCode, setAskCode] = useState(false);
   const [wait, startWait] = useCountdown();
 
   if (session) return <Navigate to={from} replace />;
@@ -39,6 +43,7 @@ export const LoginPage = () => {
         return;
       }
       setProblem(isProblem(error) ? error : null);
+      if (isProblem(error) && ASKS_FOR_CODE.has(error.code)) setAskCode(true);
       if (isProblem(error) && error.code === 'TOO_MANY_LOGIN_ATTEMPTS') startWait(retryAfterOf(error));
     } catch {
       setOffline(true);
@@ -53,6 +58,8 @@ export const LoginPage = () => {
         ? t('login.retryIn', { seconds: wait })
         : null
       : problem && problemMessage(problem, language);
+  // The first answer to a user with a second factor is a request for the code, not an error.
+  const asking = problem?.code === 'SECOND_FACTOR_REQUIRED';
 
   return (
     <main className="login-page">
@@ -64,7 +71,7 @@ export const LoginPage = () => {
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
         <Typography.Title level={2}>{t('login.title')}</Typography.Title>
         {sessionStore.wasExpired() && !problem && <Alert type="info" showIcon title={t('login.expired')} />}
-        {message && <Alert type="error" showIcon role="alert" title={message} />}
+        {message && <Alert type={asking ? 'info' : 'error'} showIcon role="alert" title={message} />}
         {offline && <Alert type="error" showIcon role="alert" title={t('error.network')} />}
         <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item
@@ -81,6 +88,15 @@ export const LoginPage = () => {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
+          {askCode && (
+            <Form.Item
+              label={t('login.code')}
+              name="code"
+              rules={[{ required: true, whitespace: true, message: t('login.required') }]}
+            >
+              <Input autoComplete="one-time-code" autoFocus maxLength={40} />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={sending} disabled={wait > 0}>
             {t('login.submit')}
           </Button>

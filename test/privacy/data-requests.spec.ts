@@ -111,6 +111,8 @@ describe('data requests (Law 91/2025): a guardian’s access, rectification and 
     const r = (await request(w.users.principalA, { kind: 'access' }).expect(201)).body;
     expect(r).toMatchObject({ status: 'open', kind: 'access', requestedBy: 'Phạm Thị Giám Hộ' });
     expect(r.dueAt).toBe('2026-03-05T10:00:00.000Z');
+    // What is left: Monday from 08:00 (seven hours), then three working days of seven and a half hours.
+    expect(r.remainingWorkingMs).toBe((7 + 3 * 7.5) * 3600_000);
     unanswered = r.id;
   });
 

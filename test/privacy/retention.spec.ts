@@ -150,6 +150,10 @@ describe('retention: a closed case’s content is destroyed when its period ends
     const placed = await hold(w.users.supervisorA, { reason: 'Công an phường đang điều tra vụ việc.' }).expect(200);
     expect(placed.body).toMatchObject({ caseId: caseB.id, held: true, placedBy: w.users.supervisorA.id });
     await hold(w.users.supervisorA, { reason: 'Lần nữa.' }).expect(409);
+    // The case's page says it is held, and since when; not the sealed reason.
+    const held = (await t.http().get(`/api/cases/${caseB.id}`).set(auth(w.users.counsellorA)).expect(200)).body;
+    expect(held).toMatchObject({ legalHold: { placedAt: placed.body.placedAt, placedBy: w.users.supervisorA.id } });
+    expect(held).toMatchObject({ shreddedAt: null });
   });
 
   it('after five years destroys the case’s data key: no marker through the API nor from a dump with the master key', async () => {
@@ -169,6 +173,8 @@ describe('retention: a closed case’s content is destroyed when its period ends
       summary: SHREDDED_TEXT,
       familyCircumstances: SHREDDED_TEXT,
       state: 'closed.followUp',
+      shreddedAt: t.clock.now().toISOString(),
+      legalHold: null,
     });
     const note = (await historyOf(t, w.users.supervisorA, caseA.id)).find((h) => h.type === 'ADD_NOTE');
     expect(note?.payload.text).toBe(SHREDDED_TEXT);
@@ -219,6 +225,8 @@ describe('retention: a closed case’s content is destroyed when its period ends
       .set(auth(w.users.supervisorA))
       .send({ reason: 'Cơ quan điều tra đã kết thúc vụ việc.' })
       .expect(200);
+    const released = (await t.http().get(`/api/cases/${caseB.id}`).set(auth(w.users.supervisorA)).expect(200)).body;
+    expect(released.legalHold).toBeNull();
     const { shredded } = await t.app.get(RetentionService).sweep();
     expect(shredded.map((c) => c.id)).toEqual([caseB.id]);
     expect(found(await readAll(caseB.id), heldB)).toEqual([]);

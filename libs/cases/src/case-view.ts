@@ -41,6 +41,10 @@ export type CaseView = {
   allowedEvents: CaseEventType[];
   deadlines: DeadlineView[];
   clocksPausedAt: string | null;
+  // A supervisor's legal hold keeps the content past its retention period; the reason stays sealed here.
+  legalHold: { placedAt: string; placedBy: string | null } | null;
+  // When its retention period ended and its key was destroyed: its sealed content no longer reads.
+  shreddedAt: string | null;
   // When the information reached the school; createdAt is when it was recorded.
   receivedAt: string;
   createdAt: string;
@@ -108,6 +112,8 @@ export const toCaseView = (
   ),
   deadlines,
   clocksPausedAt: row.clocksPausedAt?.toISOString() ?? null,
+  legalHold: row.legalHoldAt ? { placedAt: row.legalHoldAt.toISOString(), placedBy: row.legalHoldBy } : null,
+  shreddedAt: row.shreddedAt?.toISOString() ?? null,
   receivedAt: row.receivedAt.toISOString(),
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),

@@ -149,6 +149,7 @@ export class DataRequestsService {
       details: r.details === null ? null : await this.cipher.open(r.details, DATA_REQUEST_CONTEXT.details),
       receivedAt: r.receivedAt.toISOString(),
       dueAt: r.dueAt.toISOString(),
+      remainingWorkingMs: r.status === 'open' ? this.deadlines.workingMsLeft(r.dueAt, this.clock.now()) : null,
       status: r.status,
       answeredAt: r.answeredAt?.toISOString() ?? null,
       outcome: r.outcome,

@@ -104,6 +104,11 @@ export class DeadlineService {
     return new Date(start.getTime() + d.calendarDays * DAY_MS);
   }
 
+  // Working time left until `dueAt` at `now`, 0 once due: what a clock's view says is left.
+  workingMsLeft(dueAt: Date, now: Date): number {
+    return dueAt > now ? this.calendar.workingMsBetween(now, dueAt) : 0;
+  }
+
   // The machine's meta says which clocks a state runs; the ward's policy may change how long.
   durationOf(spec: DeadlineSpec, risk: RiskLevel): Duration {
     const override = this.policy.deadlines[spec.kind];

@@ -6,6 +6,11 @@ import type { CaseView } from '../case-view';
 import { RankedAreaDto } from './create-case.dto';
 import { CASE_EVENT_TYPES } from './event-payloads';
 
+export class LegalHoldStateDto {
+  @ApiProperty({ format: 'date-time' }) placedAt!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) placedBy!: string | null;
+}
+
 export class CaseViewDto implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'TH-2026-0001' }) code!: string;
@@ -55,6 +60,19 @@ export class CaseViewDto implements CaseView {
   allowedEvents!: CaseEventType[];
   @ApiProperty({ type: [DeadlineViewDto] }) deadlines!: DeadlineViewDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) clocksPausedAt!: string | null;
+  @ApiProperty({
+    type: LegalHoldStateDto,
+    nullable: true,
+    description: 'Đang giữ lại theo yêu cầu pháp lý / under a legal hold; null otherwise',
+  })
+  legalHold!: LegalHoldStateDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Nội dung đã hủy theo thời hạn lưu trữ / when its content was shredded',
+  })
+  shreddedAt!: string | null;
   @ApiProperty({ format: 'date-time', description: 'when the information reached the school' }) receivedAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

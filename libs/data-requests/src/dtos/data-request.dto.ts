@@ -72,6 +72,12 @@ export class DataRequestViewDto {
   @ApiProperty({ type: String, nullable: true }) details!: string | null;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Thời gian làm việc còn lại (ms), 0 khi quá hạn; null khi đã trả lời / working ms left',
+  })
+  remainingWorkingMs!: number | null;
   @ApiProperty({ enum: ['open', 'done', 'refused'] }) status!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt!: string | null;
   @ApiProperty({ type: Object, nullable: true, description: 'Kết quả / what was done, or why refused' })

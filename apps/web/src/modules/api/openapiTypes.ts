@@ -2176,6 +2176,8 @@ export interface components {
              * @example Nguyễn Văn Đức
              */
             learnerName: string | null;
+            /** @description Đang giữ lại theo yêu cầu pháp lý / under a legal hold; null otherwise */
+            legalHold: components["schemas"]["LegalHoldStateDto"] | null;
             /** @example case@2 */
             machineVersion: string;
             /** @description the confidential fields left out for this caller */
@@ -2198,6 +2200,11 @@ export interface components {
             /** Format: uuid */
             schoolId: string;
             schoolViolence: boolean;
+            /**
+             * Format: date-time
+             * @description Nội dung đã hủy theo thời hạn lưu trữ / when its content was shredded
+             */
+            shreddedAt: string | null;
             /**
              * @description the stage, as the case’s machine names it
              * @example intake
@@ -2709,6 +2716,8 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             relationship: string;
+            /** @description Thời gian làm việc còn lại (ms), 0 khi quá hạn; null khi đã trả lời / working ms left */
+            remainingWorkingMs: number | null;
             requestedBy: string;
             /** Format: uuid */
             schoolId: string;
@@ -3078,6 +3087,12 @@ export interface components {
         LegalHoldDto: {
             /** @example Cơ quan công an đang điều tra vụ việc; giữ hồ sơ theo yêu cầu ngày 02/3. */
             reason: string;
+        };
+        LegalHoldStateDto: {
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: uuid */
+            placedBy: string | null;
         };
         LegalHoldViewDto: {
             /** Format: uuid */

@@ -109,7 +109,12 @@ describe('data requests (Law 91/2025): a guardian’s access, rectification and 
     // Received Monday 2 March 2026, 08:00 in Hà Nội: three working days later, at the end of Thursday's working day.
     t.clock.set('2026-03-02T01:00:00Z');
     const r = (await request(w.users.principalA, { kind: 'access' }).expect(201)).body;
-    expect(r).toMatchObject({ status: 'open', kind: 'access', requestedBy: 'Phạm Thị Giám Hộ' });
+    expect(r).toMatchObject({
+      status: 'open',
+      kind: 'access',
+      requestedBy: 'Phạm Thị Giám Hộ',
+      learnerName: 'Lê Thị Một',
+    });
     expect(r.dueAt).toBe('2026-03-05T10:00:00.000Z');
     // What is left: Monday from 08:00 (seven hours), then three working days of seven and a half hours.
     expect(r.remainingWorkingMs).toBe((7 + 3 * 7.5) * 3600_000);

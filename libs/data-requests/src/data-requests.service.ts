@@ -138,11 +138,16 @@ export class DataRequestsService {
     return { ...row, ...answered };
   }
 
+  // One query per request for the learner's name: a school receives a handful of requests a year.
   async view(r: DataRequest): Promise<DataRequestViewDto> {
+    const [learner]: { full_name: string }[] = await this.source.query(`SELECT full_name FROM learner WHERE id = $1`, [
+      r.learnerId,
+    ]);
     return {
       id: r.id,
       schoolId: r.schoolId,
       learnerId: r.learnerId,
+      learnerName: learner?.full_name ?? null,
       kind: r.kind,
       requestedBy: await this.cipher.open(r.requestedBy, DATA_REQUEST_CONTEXT.requestedBy),
       relationship: r.relationship,

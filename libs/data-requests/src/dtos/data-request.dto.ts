@@ -66,6 +66,8 @@ export class DataRequestViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) schoolId!: string;
   @ApiProperty({ format: 'uuid' }) learnerId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Họ tên học sinh / the learner’s name' })
+  learnerName!: string | null;
   @ApiProperty({ enum: DATA_REQUEST_KINDS, enumName: 'DataRequestKind' }) kind!: DataRequestKind;
   @ApiProperty() requestedBy!: string;
   @ApiProperty() relationship!: string;

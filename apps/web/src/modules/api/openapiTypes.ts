@@ -2711,6 +2711,8 @@ export interface components {
             kind: components["schemas"]["DataRequestKind"];
             /** Format: uuid */
             learnerId: string;
+            /** @description Họ tên học sinh / the learner’s name */
+            learnerName: string | null;
             /** @description Kết quả / what was done, or why refused */
             outcome: Record<string, never> | null;
             /** Format: date-time */

@@ -114,6 +114,12 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/admin/calendar/CalendarPage'),
     (m) => m.CalendarPage,
   ),
+  // Personal data requests (Law 91/2025).
+  page(
+    'du-lieu-ca-nhan',
+    () => import('../modules/data-requests/components/DataRequestsPage'),
+    (m) => m.DataRequestsPage,
+  ),
 ];
 
 // Pages anyone may open without logging in.

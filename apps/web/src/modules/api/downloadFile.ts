@@ -4,8 +4,13 @@ import { isProblem, type Problem } from './problem';
 // A file the API generates (a form, a report), fetched with the session's token and handed to the browser to save
 // under `fileName`. A refusal comes back as the API's problem for the page to show ('failed' when the answer was
 // not one); nothing is saved then.
-export const downloadFile = async (path: string, fileName: string): Promise<Problem | 'failed' | null> => {
-  const res = await fetch(path, { headers: { Authorization: `Bearer ${sessionStore.get()?.token ?? ''}` } });
+// `method`: POST for a file whose making is itself recorded (a data request's export answers the request).
+export const downloadFile = async (
+  path: string,
+  fileName: string,
+  method: 'GET' | 'POST' = 'GET',
+): Promise<Problem | 'failed' | null> => {
+  const res = await fetch(path, { method, headers: { Authorization: `Bearer ${sessionStore.get()?.token ?? ''}` } });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     return isProblem(body) ? body : 'failed';

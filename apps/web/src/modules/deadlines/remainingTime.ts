@@ -9,7 +9,7 @@ export type Urgency = 'overdue' | 'soon' | 'later';
 
 // Red once due, amber with less than a working day left; a paused clock is not running out. The server counts
 // what is left on its own clock and calendar, so a browser whose clock is off still shows what the sweep will do.
-export const urgencyOf = (deadline: Deadline): Urgency => {
+export const urgencyOf = (deadline: Pick<Deadline, 'paused' | 'remainingWorkingMs'>): Urgency => {
   if (deadline.paused) return 'later';
   const left = deadline.remainingWorkingMs ?? Infinity;
   if (left <= 0) return 'overdue';

@@ -335,3 +335,16 @@ export const ONLINE_CHANNEL_LABELS: Labels<Schemas['OnlineChannel']> = {
   zalo: { vi: 'Zalo', en: 'Zalo' },
   mailbox: { vi: 'Hòm thư góp ý', en: 'Suggestion box' },
 };
+
+// A learner's or guardian's request about their personal data (Law 91/2025), and how its access answer is given.
+export const DATA_REQUEST_KIND_LABELS: Labels<Schemas['DataRequestKind']> = {
+  access: { vi: 'Xem dữ liệu', en: 'Access' },
+  rectify: { vi: 'Chỉnh sửa dữ liệu', en: 'Rectification' },
+  erase: { vi: 'Xóa dữ liệu', en: 'Erasure' },
+  restrict: { vi: 'Hạn chế xử lý', en: 'Restriction' },
+};
+
+export const DATA_EXPORT_FORMAT_LABELS: Labels<Schemas['DataExportFormat']> = {
+  json: { vi: 'tệp JSON', en: 'JSON file' },
+  docx: { vi: 'văn bản Word', en: 'Word document' },
+};

@@ -37,6 +37,8 @@ export const MENU: MenuEntry[] = [
   { path: '/nha-truong/hoat-dong', label: 'menu.schoolActivities', roles: SCHOOL_RECORDS_READERS },
   { path: '/nha-truong/boi-duong', label: 'menu.schoolTraining', roles: SCHOOL_RECORDS_READERS },
   { path: '/nha-truong/co-so-vat-chat', label: 'menu.schoolFacilities', roles: SCHOOL_RECORDS_READERS },
+  // A learner's or guardian's request about their data (POLICY['privacy.request']): the school's leaders.
+  { path: '/du-lieu-ca-nhan', label: 'menu.dataRequests', roles: ['supervisor', 'principal'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
   { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },

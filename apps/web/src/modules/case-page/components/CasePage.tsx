@@ -20,6 +20,7 @@ import { RecordsTab } from './RecordsTab';
 import { ReferralsTab } from './ReferralsTab';
 import { EventDrawer } from './EventDrawer';
 import { NameLearner } from './NameLearner';
+import { LegalHoldControls, mayHold, RetentionTags } from './LegalHoldControls';
 
 type EventType = components['schemas']['CaseEventType'];
 
@@ -43,11 +44,13 @@ export const CasePage = () => {
   const actions = actionsOf(data.allowedEvents);
   // Records are the assigned counsellor's to write (the API says so again): others read them.
   const mayWrite = data.assigneeId === user?.id && data.state !== 'closed.archived';
+  const holdable = mayHold(user, data);
 
   return (
     <section>
       <Typography.Title level={1}>{t('casePage.title', { code: data.code })}</Typography.Title>
-      {actions.length > 0 && (
+      <RetentionTags view={data} />
+      {(actions.length > 0 || holdable) && (
         <nav aria-label={t('casePage.actions')} className="case-actions">
           <Space wrap>
             {actions.map((e, i) => (
@@ -57,6 +60,7 @@ export const CasePage = () => {
             ))}
             <NameLearner view={data} />
             <ClockControls view={data} />
+            {holdable && <LegalHoldControls view={data} />}
           </Space>
         </nav>
       )}

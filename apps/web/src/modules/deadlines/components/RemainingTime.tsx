@@ -7,8 +7,8 @@ type Deadline = components['schemas']['DeadlineViewDto'];
 
 const COLOR = { overdue: 'red', soon: 'gold', later: 'default' } as const;
 
-// How much working time a clock has left, coloured by how close it is.
-export const RemainingTime = ({ deadline }: { deadline: Deadline }) => {
+// How much working time a clock has left, coloured by how close it is (a case's clock, or a data request's).
+export const RemainingTime = ({ deadline }: { deadline: Pick<Deadline, 'paused' | 'remainingWorkingMs'> }) => {
   const { t } = useI18n();
   const urgency = urgencyOf(deadline);
   if (urgency === 'overdue') return <Tag color={COLOR.overdue}>{t('deadline.overdue')}</Tag>;

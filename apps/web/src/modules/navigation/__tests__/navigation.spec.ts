@@ -16,6 +16,12 @@ describe('where each person works', () => {
     expect(menuOf(person(['auditor'])).map((e) => e.path)).not.toContain('/ho-so/moi');
   });
 
+  it('offers the school’s leaders, and no counsellor, the personal data requests', () => {
+    expect(menuOf(person(['supervisor'])).map((e) => e.path)).toContain('/du-lieu-ca-nhan');
+    expect(menuOf(person(['principal'])).map((e) => e.path)).toContain('/du-lieu-ca-nhan');
+    expect(menuOf(person(['counsellor'])).map((e) => e.path)).not.toContain('/du-lieu-ca-nhan');
+  });
+
   it('offers the admin no list of cases, which the API would not show them', () => {
     expect(menuOf(person(['admin'])).map((e) => e.path)).not.toContain('/ho-so');
   });

@@ -91,6 +91,11 @@ const ENTRIES: Record<string, EntrySpec> = {
   MACHINE_MIGRATED: spec('case', 'Chuyển sang quy trình mới', 'Moved to a newer process version'),
   GRANT_ISSUED: spec('access', 'Cấp quyền xem nội dung bảo mật', 'Confidential-access grant issued'),
   GRANT_REVOKED: spec('access', 'Thu hồi quyền xem nội dung bảo mật', 'Confidential-access grant revoked'),
+  // Retention and the learner's requests about their data (libs/retention, libs/data-requests).
+  LEGAL_HOLD_PLACED: spec('case', 'Giữ lại hồ sơ theo yêu cầu pháp lý', 'Legal hold placed'),
+  LEGAL_HOLD_RELEASED: spec('case', 'Bỏ giữ lại hồ sơ', 'Legal hold released'),
+  CASE_SHREDDED: spec('case', 'Hủy nội dung theo thời hạn lưu trữ', 'Content destroyed at the end of retention'),
+  RECTIFIED: spec('case', 'Chỉnh sửa theo yêu cầu của học sinh, gia đình', 'Corrected at the learner’s request'),
 };
 
 export type ChronologyEntry = {

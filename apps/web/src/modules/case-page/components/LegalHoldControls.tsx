@@ -23,8 +23,9 @@ export const mayHold = (user: SessionUser | undefined, view: CaseView): boolean 
 // Whether the case is held, or its content already destroyed: said beside its title, to everyone who reads it.
 export const RetentionTags = ({ view }: { view: CaseView }) => {
   const { t } = useI18n();
+  if (!view.legalHold && !view.shreddedAt) return null;
   return (
-    <>
+    <div className="case-retention">
       {view.legalHold && (
         <Tag color="purple" data-testid="legal-hold-tag">
           {t('legalHold.held', { at: dayjs(view.legalHold.placedAt).format(DATE_TIME) })}
@@ -35,7 +36,7 @@ export const RetentionTags = ({ view }: { view: CaseView }) => {
           {t('legalHold.shredded', { at: dayjs(view.shreddedAt).format(DATE_TIME) })}
         </Tag>
       )}
-    </>
+    </div>
   );
 };
 

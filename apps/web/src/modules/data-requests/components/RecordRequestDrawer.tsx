@@ -78,7 +78,7 @@ export const RecordRequestDrawer = ({ schoolId, onClose }: { schoolId: string; o
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item name="receivedAt" label={t('dataRequests.receivedAt')} rules={[requiredRule(t), notFutureRule(t)]}>
-        <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} />
+        <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} needConfirm={false} />
       </Form.Item>
       <Form.Item name="details" label={t('dataRequests.details')} rules={[textRule(t, 2000)]}>
         <Input.TextArea rows={3} />

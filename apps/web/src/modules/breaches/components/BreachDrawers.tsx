@@ -1,5 +1,6 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import type { components } from '../../api/openapiTypes';
 import { useSchools } from '../../admin/hooks/useAdminData';
@@ -163,15 +164,17 @@ export const AuthorityDrawer = ({ breach, onClose }: { breach: Breach; onClose: 
   const { t } = useI18n();
   const [form] = Form.useForm<AuthorityValues>();
   const refresh = useRefreshBreaches();
-  const notifiedAt = Form.useWatch('notifiedAt', form);
-  const late = notifiedAt ? isLate(breach, notifiedAt.valueOf()) : false;
+  // The watch hears of changes, not of the initial value: until the first change the moment is the one given.
+  const [initial] = useState(() => dayjs().startOf('minute'));
+  const notifiedAt = Form.useWatch('notifiedAt', form) ?? initial;
+  const late = isLate(breach, notifiedAt.valueOf());
   return (
     <FormDrawer<AuthorityValues>
       title={t('breaches.notifyAuthority')}
       form={form}
       fields={['notifiedAt', 'reference', 'lateReason']}
       submit="breaches.submit"
-      initialValues={{ notifiedAt: dayjs().startOf('minute') }}
+      initialValues={{ notifiedAt: initial }}
       onClose={onClose}
       send={async (v) => {
         const sent = await api.POST('/api/admin/privacy/breaches/{id}/authority-notification', {

@@ -11,7 +11,7 @@ export class SecondFactor1795000000043 implements MigrationInterface {
       CREATE TABLE user_second_factor (
         user_id uuid PRIMARY KEY REFERENCES app_user(id),
         secret text NOT NULL,
-        enrolled_by uuid NOT NULL REFERENCES app_user(id),
+        enrolled_by uuid REFERENCES app_user(id),
         enrolled_at timestamptz NOT NULL,
         confirmed_at timestamptz,
         last_used_step integer

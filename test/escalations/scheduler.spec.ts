@@ -13,8 +13,13 @@ describe('the escalation scheduler', () => {
     const off = await startTestApp({ SCHEDULER_ENABLED: 'false' });
     apps.push(on, off);
     const registry = (t: TestApp) => t.app.get(SchedulerRegistry);
-    // The audit checkpoint and the alert delivery run under the same switch.
-    expect(registry(on).getIntervals().sort()).toEqual(['alert-delivery', 'audit-checkpoint', 'escalation-sweep']);
+    // The audit checkpoint, the alert delivery and the retention sweep run under the same switch.
+    expect(registry(on).getIntervals().sort()).toEqual([
+      'alert-delivery',
+      'audit-checkpoint',
+      'escalation-sweep',
+      'retention-sweep',
+    ]);
     expect(registry(off).getIntervals()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { KeyRing, sealedKeyId } from '@dh/crypto';
 import { base32Decode, totpCode } from '../../libs/identity/src/second-factor/totp';
 import { openCase } from '../support/case-helpers';
 import { auth, PASSWORD, World } from '../support/fixtures';
+import { useCliAgainst } from '../support/cli';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
 
@@ -219,6 +220,7 @@ describe('with SECOND_FACTOR_ENFORCED, the roles that need a second factor canno
   let w: World;
   const world = useTestWorld({ SECOND_FACTOR_ENFORCED: 'true' });
   beforeAll(() => ({ t, w } = world));
+  const cli = useCliAgainst(() => world.t);
   const login = (username: string, code?: string) =>
     t.http().post('/api/auth/login').send({ username, password: PASSWORD, code });
 
@@ -259,5 +261,22 @@ describe('with SECOND_FACTOR_ENFORCED, the roles that need a second factor canno
     t.clock.advance(30_000);
     expect((await login('wardw')).body.code).toBe('SECOND_FACTOR_REQUIRED');
     expect((await login('wardw', codeAt(t, secret))).status).toBe(200);
+  });
+
+  it('lets the operator enrol the first admin at the console, who then signs in with a code; the admin chain says so', async () => {
+    expect((await login('adminw')).body.code).toBe('SECOND_FACTOR_NOT_ENROLLED');
+    const enrolled = await cli(['enrol-second-factor', 'adminw']);
+    expect(enrolled.code).toBe(0);
+    const secret = /secret \(base32\): ([A-Z2-7]{32})/.exec(enrolled.out)?.[1] as string;
+    expect(secret).toBeDefined();
+    startOfStep(t);
+    expect((await login('adminw')).body.code).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await login('adminw', codeAt(t, secret))).status).toBe(200);
+    const event = await world.pg.query(
+      `SELECT actor_id, request_id FROM admin_audit_event WHERE type = 'SECOND_FACTOR_ENROLLED' AND subject_id = $1`,
+      [w.users.adminW.id],
+    );
+    expect(event.rows).toEqual([{ actor_id: null, request_id: 'cli:enrol-second-factor' }]);
+    expect((await cli(['enrol-second-factor', 'nobody'])).code).toBe(2);
   });
 });

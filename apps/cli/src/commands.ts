@@ -11,7 +11,7 @@ import { DemoSeedService } from '@dh/demo';
 import { isMachineVersion } from '@dh/machines/case/registry';
 import { DeliveryDispatcher } from '@dh/delivery';
 import { EscalationSweepService } from '@dh/escalations';
-import { ROLES, type Role, UserService } from '@dh/identity';
+import { ROLES, type Role, SecondFactorService, User, UserService } from '@dh/identity';
 import { DirectoryException, DirectorySeedService } from '@dh/directory';
 import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
@@ -320,6 +320,26 @@ const rotateDataKey: Command = {
   },
 };
 
+// The first admin of an installation where second factors are enforced (production): nobody can enrol them in the
+// app yet. Prints the secret and recovery codes once; the enrolment is in the admin chain as the operator's.
+const enrolSecondFactor: Command = {
+  summary: 'enrol-second-factor <username>   a TOTP secret and recovery codes for this user, shown once',
+  run: async (app, [username], io) => {
+    const user = username ? await app.get(DataSource).getRepository(User).findOneBy({ username }) : null;
+    if (!user) {
+      io.err(`usage: ${enrolSecondFactor.summary}\nno user named ${username ?? '(none)'}`);
+      return 2;
+    }
+    const enrolment = await app.get(SecondFactorService).enrol(null, user.id);
+    io.out(`khóa bí mật / secret (base32): ${enrolment.secret}`);
+    io.out(`otpauth: ${enrolment.otpauthUri}`);
+    io.out('mã khôi phục / recovery codes (shown once):');
+    for (const code of enrolment.recoveryCodes) io.out(`  ${code}`);
+    io.out('the user confirms with a first code at login');
+    return 0;
+  },
+};
+
 // After an upgrade to keys per case: moves every case's content written before under that case's own key, so the
 // end of its retention period can destroy it. Safe to run again; the servers keep answering.
 const reencrypt: Command = {
@@ -364,4 +384,5 @@ export const COMMANDS: Record<string, Command> = {
   'rotate-data-key': rotateDataKey,
   reencrypt,
   retention,
+  'enrol-second-factor': enrolSecondFactor,
 };

@@ -45,7 +45,8 @@ export type AppConfig = {
   // The longest an auditor's or a principal's grant may run, in days from its issue.
   grantMaxDays: number;
   // Refuse the password alone to a user whose role calls for a second factor (libs/identity/src/second-factor)
-  // and who has none confirmed. Off until every such user has been enrolled: an enrolled factor is asked for anyway.
+  // and who has none confirmed. On by default in production (the first admin is enrolled at the console:
+  // `enrol-second-factor`); off in development and on the demo. An enrolled factor is asked for either way.
   secondFactorEnforced: boolean;
   // LibreOffice's soffice, which turns a form's .docx into PDF (?format=pdf): a path, or a name looked up on PATH;
   // a conversion running longer than timeoutMs is killed.
@@ -270,7 +271,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     tzName: timeZoneVar(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
     // Demo data only on the embedded default unless asked for.
     seedDemo: boolVar(env, 'SEED_DEMO', databaseUrl === null),
-    secondFactorEnforced: boolVar(env, 'SECOND_FACTOR_ENFORCED', false),
+    // On in production: the roles that need a second factor cannot sign in with a password alone.
+    secondFactorEnforced: boolVar(env, 'SECOND_FACTOR_ENFORCED', production),
     altcha: {
       hmacKey: secret('ALTCHA_HMAC_KEY', longSecret('ALTCHA_HMAC_KEY')),
       cost: intVar(env, 'ALTCHA_COST', 1_000, 1, 1_000_000),

@@ -120,6 +120,12 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/data-requests/components/DataRequestsPage'),
     (m) => m.DataRequestsPage,
   ),
+  // Personal-data breaches: the admin records them; the principals and ward officers concerned read them.
+  page(
+    'su-co-du-lieu',
+    () => import('../modules/breaches/components/BreachesPage'),
+    (m) => m.BreachesPage,
+  ),
 ];
 
 // Pages anyone may open without logging in.

@@ -10,8 +10,9 @@ export class UserSecondFactor {
   @Column('text')
   secret!: string;
 
-  @Column('uuid', { name: 'enrolled_by' })
-  enrolledBy!: string;
+  // Null: enrolled by the operator at the server's console (the first admin, before anyone could enrol them).
+  @Column('uuid', { name: 'enrolled_by', nullable: true })
+  enrolledBy!: string | null;
 
   @Column('timestamptz', { name: 'enrolled_at' })
   enrolledAt!: Date;

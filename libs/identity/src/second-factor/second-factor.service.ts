@@ -53,7 +53,8 @@ export class SecondFactorService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  enrol(admin: Caller, userId: string): Promise<SecondFactorEnrolment> {
+  // `admin` null: the operator at the console (`enrol-second-factor`), for the first admin when enforcement is on.
+  enrol(admin: Caller | null, userId: string): Promise<SecondFactorEnrolment> {
     return inTransaction(this.source, async (tx) => {
       const user = await this.lockUser(tx, userId);
       const existing = await tx.getRepository(UserSecondFactor).findOneBy({ userId });
@@ -65,7 +66,7 @@ export class SecondFactorService {
       await tx.getRepository(UserSecondFactor).insert({
         userId,
         secret: this.cipher.seal(secret, SECOND_FACTOR_SEALED_AS),
-        enrolledBy: admin.id,
+        enrolledBy: admin?.id ?? null,
         enrolledAt: now,
         confirmedAt: null,
         lastUsedStep: null,
@@ -78,7 +79,7 @@ export class SecondFactorService {
       }
       await this.chain.append(tx, {
         type: 'SECOND_FACTOR_ENROLLED',
-        ...chainActor(admin),
+        ...(admin ? chainActor(admin) : { actorId: null, actorRole: null, requestId: 'cli:enrol-second-factor' }),
         subjectId: userId,
         payload: { username: user.username, recoveryCodes: RECOVERY_CODES, replacedPending: existing !== null },
         at: now,

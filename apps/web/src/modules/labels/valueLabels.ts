@@ -336,6 +336,43 @@ export const ONLINE_CHANNEL_LABELS: Labels<Schemas['OnlineChannel']> = {
   mailbox: { vi: 'Hòm thư góp ý', en: 'Suggestion box' },
 };
 
+// Personal-data breaches (Law 91/2025, Decree 356/2025; libs/breaches): what kind of data, where a breach stands,
+// how the families were told and what its closing found.
+export const BREACH_CATEGORY_LABELS: Labels<Schemas['BreachCategory']> = {
+  identity: { vi: 'Thông tin định danh', en: 'Identity data' },
+  contact: { vi: 'Thông tin liên lạc', en: 'Contact details' },
+  health: { vi: 'Sức khỏe', en: 'Health' },
+  family: { vi: 'Hoàn cảnh gia đình', en: 'Family circumstances' },
+  abuse_protection: { vi: 'Xâm hại, bảo vệ trẻ em', en: 'Abuse and child protection' },
+  counselling: { vi: 'Nội dung tư vấn', en: 'Counselling content' },
+  other: { vi: 'Loại khác', en: 'Other' },
+};
+
+export const BREACH_STATUS_LABELS: Labels<Schemas['BreachStatus']> = {
+  open: { vi: 'Chưa báo cơ quan chức năng', en: 'Authority not yet notified' },
+  authority_notified: { vi: 'Đã báo cơ quan chức năng', en: 'Authority notified' },
+  closed: { vi: 'Đã kết thúc', en: 'Closed' },
+};
+
+export const BREACH_NOTICE_WAY_LABELS: Labels<Schemas['BreachNoticeWay']> = {
+  van_ban: { vi: 'Bằng văn bản', en: 'In writing' },
+  dien_thoai: { vi: 'Qua điện thoại', en: 'By phone' },
+  truc_tuyen: { vi: 'Trực tuyến', en: 'Online' },
+  truc_tiep: { vi: 'Gặp trực tiếp', en: 'In person' },
+};
+
+export const BREACH_FINDING_LABELS: Labels<Schemas['BreachFinding']> = {
+  confirmed: { vi: 'Đã xác nhận có sự cố', en: 'Breach confirmed' },
+  not_a_breach: { vi: 'Không phải sự cố', en: 'Not a breach' },
+};
+
+// An account's second factor (docs/security.md "Second factor"): none, enrolled but not yet confirmed, asked at login.
+export const SECOND_FACTOR_LABELS: Labels<Schemas['AdminUserViewDto']['secondFactor']> = {
+  none: { vi: 'Chưa bật', en: 'Not enabled' },
+  pending: { vi: 'Chờ xác nhận mã đầu tiên', en: 'Awaiting first code' },
+  active: { vi: 'Đang bật', en: 'Enabled' },
+};
+
 // A learner's or guardian's request about their personal data (Law 91/2025), and how its access answer is given.
 export const DATA_REQUEST_KIND_LABELS: Labels<Schemas['DataRequestKind']> = {
   access: { vi: 'Xem dữ liệu', en: 'Access' },

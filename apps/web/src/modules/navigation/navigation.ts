@@ -46,6 +46,9 @@ export const MENU: MenuEntry[] = [
   { path: '/quan-tri/cap-quyen', label: 'menu.adminGrants', roles: ['admin'] },
   { path: '/quan-tri/danh-ba', label: 'menu.adminDirectory', roles: ['admin'] },
   { path: '/quan-tri/lich', label: 'menu.adminCalendar', roles: ['admin'] },
+  // Personal-data breaches (POLICY['breach.read']): the admin records them, the principals and ward officers they
+  // concern follow them.
+  { path: '/su-co-du-lieu', label: 'menu.breaches', roles: ['admin', 'principal', 'ward_officer'] },
 ];
 
 export const menuOf = (user: SessionUser): MenuEntry[] =>

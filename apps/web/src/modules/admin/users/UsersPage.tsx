@@ -3,17 +3,19 @@ import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import type { components } from '../../api/openapiTypes';
 import { useI18n } from '../../i18n/I18nProvider';
-import { ROLE_LABELS } from '../../labels/valueLabels';
+import { ROLE_LABELS, SECOND_FACTOR_LABELS } from '../../labels/valueLabels';
 import { confirmAction } from '../components/confirmAction';
 import { emptyText } from '../../forms/components/EmptyText';
 import { LoadError } from '../components/LoadError';
 import { StatusTag } from '../components/StatusTag';
 import { ADMIN_KEYS, useFailedDeliveries, useRefresh, useSchools, useUsers } from '../hooks/useAdminData';
 import { DeliveriesDrawer } from './DeliveriesDrawer';
+import { SecondFactorDrawer } from './SecondFactorDrawer';
 import { AccessDrawer, ContactDrawer, CreateUserDrawer, ResetPasswordDrawer } from './UserDrawers';
 
 type AdminUser = components['schemas']['AdminUserViewDto'];
-type Open = { kind: 'create' } | { kind: 'access' | 'contact' | 'reset' | 'deliveries'; user: AdminUser } | null;
+type Open =
+  { kind: 'create' } | { kind: 'access' | 'contact' | 'reset' | 'deliveries' | 'secondFactor'; user: AdminUser } | null;
 
 // Every account: who, what roles, which schools, whether it still opens; created, changed and disabled here.
 export const UsersPage = () => {
@@ -38,6 +40,20 @@ export const UsersPage = () => {
         content: t('adminUsers.disableConfirm'),
         ok: t('adminUsers.disable'),
         send: () => api.POST('/api/admin/users/{id}/disable', { params: { path: { id: user.id } } }),
+        done: () => refresh(ADMIN_KEYS.users),
+      },
+    );
+
+  // The second factor: reset (it cannot be enrolled again while active, and a lost phone needs a new one).
+  const resetSecondFactor = (user: AdminUser) =>
+    confirmAction(
+      app,
+      { t, language },
+      {
+        title: t('adminUsers.secondFactorResetTitle', { name: user.fullName }),
+        content: t('adminUsers.secondFactorResetConfirm'),
+        ok: t('adminUsers.secondFactorResetOk'),
+        send: () => api.POST('/api/admin/users/{id}/second-factor/reset', { params: { path: { id: user.id } } }),
         done: () => refresh(ADMIN_KEYS.users),
       },
     );
@@ -107,6 +123,30 @@ export const UsersPage = () => {
               ),
             },
             {
+              // Enrolled by the admin; "pending" until the person's first code, which they give at their next login.
+              title: t('adminUsers.secondFactor'),
+              key: 'secondFactor',
+              render: (_, user) => (
+                <Space orientation="vertical" size="small">
+                  <StatusTag live>{SECOND_FACTOR_LABELS[user.secondFactor][language]}</StatusTag>
+                  {!user.disabledAt && (
+                    <Space wrap>
+                      {user.secondFactor !== 'active' && (
+                        <Button size="small" onClick={() => setOpen({ kind: 'secondFactor', user })}>
+                          {t('adminUsers.enrol')}
+                        </Button>
+                      )}
+                      {user.secondFactor !== 'none' && (
+                        <Button size="small" onClick={() => resetSecondFactor(user)}>
+                          {t('adminUsers.secondFactorReset')}
+                        </Button>
+                      )}
+                    </Space>
+                  )}
+                </Space>
+              ),
+            },
+            {
               title: t('adminUsers.actions'),
               key: 'actions',
               render: (_, user) =>
@@ -134,6 +174,7 @@ export const UsersPage = () => {
       {open?.kind === 'access' && <AccessDrawer user={open.user} onClose={() => setOpen(null)} />}
       {open?.kind === 'contact' && <ContactDrawer user={open.user} onClose={() => setOpen(null)} />}
       {open?.kind === 'reset' && <ResetPasswordDrawer user={open.user} onClose={() => setOpen(null)} />}
+      {open?.kind === 'secondFactor' && <SecondFactorDrawer user={open.user} onClose={() => setOpen(null)} />}
       {open?.kind === 'deliveries' && (
         <DeliveriesDrawer user={open.user} failed={failedOf(open.user.id)} onClose={() => setOpen(null)} />
       )}

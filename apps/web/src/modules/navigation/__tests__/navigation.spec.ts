@@ -16,6 +16,14 @@ describe('where each person works', () => {
     expect(menuOf(person(['auditor'])).map((e) => e.path)).not.toContain('/ho-so/moi');
   });
 
+  it('offers the breaches page to those the API lets read them, and to nobody else', () => {
+    type Role = SessionUser['roles'][number];
+    const offeredTo = (roles: Role[]) =>
+      roles.filter((role) => menuOf(person([role])).some((e) => e.path === '/su-co-du-lieu'));
+    const all: Role[] = ['counsellor', 'supervisor', 'principal', 'ward_officer', 'auditor', 'admin'];
+    expect(offeredTo(all)).toEqual(['principal', 'ward_officer', 'admin']);
+  });
+
   it('offers the school’s leaders, and no counsellor, the personal data requests', () => {
     expect(menuOf(person(['supervisor'])).map((e) => e.path)).toContain('/du-lieu-ca-nhan');
     expect(menuOf(person(['principal'])).map((e) => e.path)).toContain('/du-lieu-ca-nhan');

@@ -543,7 +543,7 @@ export const dictionaryVi = {
   'breaches.intro':
     'Khi dữ liệu cá nhân của học sinh bị lộ, bị mất hoặc bị truy cập trái phép, phải báo Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) trong vòng 72 giờ kể từ khi phát hiện (Luật Bảo vệ dữ liệu cá nhân, Nghị định 356/2025/NĐ-CP). Ghi nhận sự cố ngay khi phát hiện; hệ thống đếm giờ và nhắc hiệu trưởng.',
   'breaches.readOnlyIntro':
-    'Các sự cố liên quan đến trường hoặc phường của bạn. Quản trị hệ thống ghi nhận và cập nhật từng bước; bạn theo dõi và tải văn bản.',
+    'Các sự cố liên quan đến trường hoặc phường. Quản trị hệ thống ghi nhận và cập nhật từng bước; hiệu trưởng và cán bộ phường theo dõi và tải văn bản.',
   'breaches.record': 'Ghi nhận sự cố',
   'breaches.empty': 'Chưa có sự cố nào được ghi nhận.',
   'breaches.detectedAt': 'Phát hiện lúc',
@@ -573,7 +573,7 @@ export const dictionaryVi = {
   'breaches.responsiblePhone': 'Số điện thoại liên hệ',
   'breaches.phoneRule': 'Số điện thoại gồm 3–15 chữ số, có thể có dấu cách và dấu + ở đầu.',
   'breaches.responsibleEmail': 'Thư điện tử liên hệ',
-  'breaches.future': 'Thời điểm không được ở tương lai.',
+  'breaches.future': 'Thời điểm không được sau thời điểm hiện tại.',
   'breaches.beforeDetected': 'Thời điểm không được trước lúc phát hiện sự cố.',
   'breaches.submit': 'Ghi nhận',
   'breaches.open': 'Xem và xử lý',

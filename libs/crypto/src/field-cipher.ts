@@ -36,11 +36,11 @@ export class FieldCipher {
 
   // Under the shared data key: what belongs to no case (a user's second-factor secret, a learner's family).
   seal(plaintext: string, context: string): string {
-    return this.shared().seal(plaintext, context);
+    return this.sharedSealer().seal(plaintext, context);
   }
 
   sealJson(value: unknown, context: string): string {
-    return this.shared().sealJson(value, context);
+    return this.sharedSealer().sealJson(value, context);
   }
 
   // Under a scope's own key (`caseScope(id)`), made in `tx` the first time: what a case's retention may shred.
@@ -72,10 +72,6 @@ export class FieldCipher {
   }
 
   sharedSealer(): Sealer {
-    return this.shared();
-  }
-
-  private shared(): Sealer {
     const { id, key } = this.ring.active();
     return sealerOf(id, key);
   }

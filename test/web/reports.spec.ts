@@ -56,12 +56,21 @@ describeWithBrowser('the web app: reports to the ward', () => {
     ]);
     return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
   };
-  // A step behind a confirmation: the popover's own button, then the popover gone.
+  // A step behind a confirmation: the popover's own button, then the popover gone. The popover closes as soon as its
+  // button fires (the step runs after), so one still open means the click fell on it mid-animation and never fired:
+  // seen once in CI on a loaded machine. Clicking again cannot send the step twice.
   const confirm = async (page: Page, button: string) => {
     await page.getByRole('button', { name: button, exact: true }).first().click();
     const popover = page.locator('.ant-popconfirm:visible');
-    await popover.getByRole('button', { name: button }).click();
-    await popover.waitFor({ state: 'hidden' });
+    for (let tries = 1; ; tries++) {
+      await popover.getByRole('button', { name: button }).click();
+      const closed = await popover
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (closed) return;
+      if (tries === 3) throw new Error(`the confirmation of "${button}" stayed open after ${tries} clicks`);
+    }
   };
   // The report's status, once it reads `word`; a refusal shown instead fails with its own words, not a timeout.
   const statusIs = async (page: Page, word: string) => {

@@ -403,6 +403,13 @@ describe('the answers match the OpenAPI document', () => {
     expect(conformance(doc, seen)).toEqual([]);
   });
 
+  it('for the record of processing, as JSON and as a Word file', async () => {
+    const { users } = world.w;
+    await t.http().get('/api/admin/privacy/processing-record').set(auth(users.adminW));
+    await t.http().get('/api/admin/privacy/processing-record').query({ format: 'docx' }).set(auth(users.principalA));
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
   it('walked every operation of the document', () => {
     const missed = operationsOf(doc).filter(({ matches }) => !seen.some((s) => matches(s.method, s.path)));
     expect(missed.map(({ op }) => op.operationId)).toEqual([]);

@@ -25,6 +25,7 @@ import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { RetentionModule } from '@dh/retention';
 import { DataRequestsModule } from '@dh/data-requests';
+import { ProcessingRecordModule } from '@dh/processing-record';
 import { SchoolRecordsModule } from '@dh/school-records';
 import { HealthController } from './health/health.controller';
 import { LabelsController } from './labels/labels.controller';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         ConsentModule,
         RetentionModule,
         DataRequestsModule,
+        ProcessingRecordModule,
         FormsModule,
         IntakeModule,
         EscalationsModule,

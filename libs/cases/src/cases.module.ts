@@ -5,6 +5,7 @@ import { SealedRegistry } from '@dh/crypto';
 import { CriticalRiskHook, EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { LearnersModule } from '@dh/learners';
+import { DeclaresProcessing } from '@dh/privacy';
 import { AssigneeCheck } from './assignment/assignee-check';
 import { CaseChainVerifier } from './case-chain-verifier';
 import { CaseClockService } from './case-clock.service';
@@ -33,7 +34,9 @@ import { ReceivedAtHook } from './received-at.hook';
 import { LearnerCasesProvider } from './learner-cases.provider';
 import { CASE_EVENT_TYPES } from './dtos/event-payloads';
 import { TransitionHooks } from './transition-hooks';
+import { CASES_PROCESSING } from './cases-processing';
 
+@DeclaresProcessing(CASES_PROCESSING)
 @Module({
   imports: [
     TypeOrmModule.forFeature([CaseEntity, CaseReporter, IdempotencyKey, ConfidentialGrant]),

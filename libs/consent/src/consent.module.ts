@@ -4,11 +4,14 @@ import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { SealedRegistry } from '@dh/crypto';
 import { IdentityModule } from '@dh/identity';
+import { DeclaresProcessing } from '@dh/privacy';
 import { CONSENT_SEALED } from './consent-sealed';
 import { Consent } from './consent.entity';
 import { ConsentService } from './consent.service';
 import { ConsentsController } from './consents.controller';
+import { CONSENT_PROCESSING } from './consent-processing';
 
+@DeclaresProcessing(CONSENT_PROCESSING)
 @Module({
   imports: [TypeOrmModule.forFeature([Consent]), AuditModule, IdentityModule, CasesModule],
   controllers: [ConsentsController],

@@ -9,6 +9,7 @@ import { IdentityModule } from '@dh/identity';
 import { LearnersModule } from '@dh/learners';
 import { RecordsModule } from '@dh/records';
 import { RetentionModule } from '@dh/retention';
+import { DeclaresProcessing } from '@dh/privacy';
 import { AccessExportService } from './access-export.service';
 import { DataRequestLetterService } from './data-request-letter.service';
 import { DATA_REQUESTS_SEALED } from './data-request-sealed';
@@ -17,7 +18,9 @@ import { DataRequestsController } from './data-requests.controller';
 import { DataRequestsService } from './data-requests.service';
 import { ErasureService } from './erasure.service';
 import { RectificationService } from './rectification.service';
+import { DATA_REQUESTS_PROCESSING } from './data-requests-processing';
 
+@DeclaresProcessing(DATA_REQUESTS_PROCESSING)
 @Module({
   imports: [
     TypeOrmModule.forFeature([DataRequest]),

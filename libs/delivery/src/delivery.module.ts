@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { NotificationsModule } from '@dh/notifications';
+import { DeclaresProcessing } from '@dh/privacy';
 import { AlertDelivery } from './alert-delivery.entity';
 import { configuredChannels } from './delivery-channels';
 import { DeliveryDispatcher } from './delivery-dispatcher.service';
@@ -19,9 +20,11 @@ import { MailSender, SmtpMailSender } from './mail-sender';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxService } from './outbox/outbox.service';
 import { HttpWebhookSender, WebhookSender } from './webhook-sender';
+import { DELIVERY_PROCESSING } from './delivery-processing';
 
 // SchedulerRegistry comes from EscalationsModule's global ScheduleModule.forRoot(), as in CheckpointsModule.
 // Alerts leaving the app: e-mail over SMTP and a gateway webhook (SMS, Zalo), immediate or in a daily digest.
+@DeclaresProcessing(DELIVERY_PROCESSING)
 @Module({
   imports: [
     TypeOrmModule.forFeature([AlertDelivery]),

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { SealedRegistry } from '@dh/crypto';
 import { IdentityModule } from '@dh/identity';
 import { allDeadlineKinds } from '@dh/machines/case/engine';
+import { DeclaresProcessing } from '@dh/privacy';
 import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { AlertsController } from './alerts.controller';
@@ -23,7 +24,9 @@ import { EscalationScheduler } from './escalation.scheduler';
 import { REPORT_DEADLINE_KINDS } from './report-deadline-kinds';
 import { EVENT_CLOCK_KINDS } from './school-violence-clock';
 import { loadSlaPolicy } from './sla-policy';
+import { ESCALATIONS_PROCESSING } from './escalations-processing';
 
+@DeclaresProcessing(ESCALATIONS_PROCESSING)
 @Module({
   imports: [
     TypeOrmModule.forFeature([Deadline, DeadlineLevel, Alert]),

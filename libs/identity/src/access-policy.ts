@@ -20,6 +20,7 @@ export type Action =
   | 'case.legal_hold'
   | 'privacy.request'
   | 'privacy.answer'
+  | 'privacy.record'
   | 'school.staff'
   | 'consent.record'
   | 'consent.withdraw'
@@ -85,6 +86,9 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // (the export, a correction, an erasure) by a supervisor, who reads every case of the school.
   'privacy.request': { supervisor: 'school', principal: 'school' },
   'privacy.answer': { supervisor: 'school' },
+  // The record of processing: what the installation does with personal data, no one's data in it. The admin keeps
+  // it; a principal, whose school is the controller the Law names, files it.
+  'privacy.record': { admin: 'global', principal: 'school' },
   // Who works a school's cases (names and roles, nothing else): to pick an assignee, to read who did what.
   'school.staff': { counsellor: 'school', supervisor: 'school', principal: 'school' },
   // A counsellor's 'school' covers only the cases assigned to them: libs/consent refines it (consent-access.ts).

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AuditModule } from '@dh/audit';
 import { SealedRegistry } from '@dh/crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeclaresProcessing } from '@dh/privacy';
 import { AdminUsersService } from './admin-users.service';
 import { AuditorGrant } from './auditor-grants/auditor-grant.entity';
 import { AuditorGrantsController } from './auditor-grants/auditor-grants.controller';
@@ -30,7 +31,9 @@ import { User } from './user.entity';
 import { Ward } from './ward.entity';
 import { WorkplaceController } from './workplace/workplace.controller';
 import { WorkplaceService } from './workplace/workplace.service';
+import { IDENTITY_PROCESSING } from './identity-processing';
 
+@DeclaresProcessing(IDENTITY_PROCESSING)
 @Module({
   imports: [
     TypeOrmModule.forFeature([Ward, School, User, AuditorGrant, UserSecondFactor, RecoveryCode]),

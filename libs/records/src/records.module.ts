@@ -7,6 +7,7 @@ import { ConsentModule } from '@dh/consent';
 import { SealedRegistry } from '@dh/crypto';
 import { DirectoryModule } from '@dh/directory';
 import { IdentityModule } from '@dh/identity';
+import { DeclaresProcessing } from '@dh/privacy';
 import { AssessmentRecord } from './assessments/assessment-record.entity';
 import { CaseRecordsController } from './case-records/case-records.controller';
 import { CaseRecordsService } from './case-records/case-records.service';
@@ -24,6 +25,7 @@ import { ReferralsController } from './referrals/referrals.controller';
 import { ReferralsService } from './referrals/referrals.service';
 import { SchoolViolenceNotice } from './school-violence/school-violence-notice.service';
 import { CounsellingSession } from './sessions/counselling-session.entity';
+import { RECORDS_PROCESSING } from './records-processing';
 
 const CASE_RECORDS = [
   AssessmentRecord,
@@ -35,6 +37,7 @@ const CASE_RECORDS = [
   Referral,
 ];
 
+@DeclaresProcessing(RECORDS_PROCESSING)
 @Module({
   imports: [
     TypeOrmModule.forFeature(CASE_RECORDS),

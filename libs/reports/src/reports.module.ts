@@ -4,6 +4,7 @@ import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
+import { DeclaresProcessing } from '@dh/privacy';
 import { ReportClockService } from './report-clock.service';
 import { ReportFiguresService } from './report-figures';
 import { Report, ReportEvent } from './report/report.entity';
@@ -16,7 +17,9 @@ import { SchoolFiguresService } from './school-figures.service';
 import { WardFiguresService } from './ward-figures.service';
 import { WardReportsController } from './ward-reports/ward-reports.controller';
 import { WardReportsService } from './ward-reports/ward-reports.service';
+import { REPORTS_PROCESSING } from './reports-processing';
 
+@DeclaresProcessing(REPORTS_PROCESSING)
 @Module({
   imports: [
     TypeOrmModule.forFeature([Report, ReportEvent]),

@@ -348,6 +348,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/privacy/processing-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký hoạt động xử lý dữ liệu cá nhân, lập từ khai báo của từng phân hệ / the record of processing, built from each module’s declarations (Law 91/2025) */
+        get: operations["ProcessingRecordController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/schools": {
         parameters: {
             query?: never;
@@ -2696,6 +2713,11 @@ export interface components {
             /** @example Phường Đống Đa */
             name: string;
         };
+        DataCategoryDto: {
+            data: components["schemas"]["WordsDto"];
+            /** @description sensitive personal data in the sense of Law 91/2025/QH15 */
+            sensitive: boolean;
+        };
         /** @enum {string} */
         DataExportFormat: "json" | "docx";
         /** @enum {string} */
@@ -3050,6 +3072,10 @@ export interface components {
             /** @description tóm tắt vụ việc, không nêu tên học sinh / no learner’s name */
             summary: string;
         };
+        KeptForDto: {
+            periods: components["schemas"]["RetentionPeriodDto"][];
+            rule: components["schemas"]["WordsDto"];
+        };
         LearnerExportDto: {
             /** @description Mỗi hồ sơ: thông tin, diễn biến, ghi chép, sự đồng ý, chuyển gửi / each case: view, history, records, consents, referrals */
             cases: Record<string, never>[];
@@ -3131,6 +3157,11 @@ export interface components {
             /** @description mobile, +84… */
             phone: string | null;
         };
+        NotPersonalTableDto: {
+            module: string;
+            table: string;
+            why: components["schemas"]["WordsDto"];
+        };
         NotificationChoiceDto: {
             channel: components["schemas"]["DeliveryChannel"];
             level: components["schemas"]["NotificationLevel"];
@@ -3196,6 +3227,27 @@ export interface components {
             requestId?: string;
             /** @example 409 */
             statusCode: number;
+        };
+        ProcessingActivityDto: {
+            categories: components["schemas"]["DataCategoryDto"][];
+            id: string;
+            legalBasis: components["schemas"]["WordsDto"][];
+            /** @description the module that declares it */
+            module: string;
+            purpose: components["schemas"]["WordsDto"];
+            recipients: components["schemas"]["WordsDto"][];
+            retention: components["schemas"]["KeptForDto"];
+            storedIn: components["schemas"]["StoredInDto"][];
+            subjects: components["schemas"]["WordsDto"][];
+        };
+        ProcessingRecordDto: {
+            activities: components["schemas"]["ProcessingActivityDto"][];
+            /** Format: date-time */
+            generatedAt: string;
+            notPersonal: components["schemas"]["NotPersonalTableDto"][];
+            /** @description the trail’s payload fields sealed per event type */
+            sealedEventFields: components["schemas"]["SealedEventFieldsDto"][];
+            transfersAbroad: components["schemas"]["WordsDto"];
         };
         /** @enum {string} */
         ProviderKind: "tong_dai_111" | "ubnd_phuong" | "phong_vhxh" | "cong_an" | "y_te" | "doan_thanh_nien" | "ctxh" | "khac";
@@ -3620,6 +3672,14 @@ export interface components {
             /** @example Học sinh đã đi học trở lại. */
             note?: string;
         };
+        /** @enum {string} */
+        RetentionBasis: "school_choice" | "law";
+        RetentionPeriodDto: {
+            basis: components["schemas"]["RetentionBasis"];
+            kind: string;
+            note: string;
+            years: number;
+        };
         RetryAllDto: {
             /**
              * Format: uuid
@@ -3720,6 +3780,12 @@ export interface components {
         SchoolViewDtoList: {
             items: components["schemas"]["SchoolViewDto"][];
         };
+        SealedEventFieldsDto: {
+            eventType: string;
+            fields: string[];
+        };
+        /** @enum {string} */
+        SealedUnder: "case_key" | "shared_key";
         SecondFactorCodeDto: {
             /**
              * @description the 6-digit code the authenticator app shows now
@@ -3785,6 +3851,11 @@ export interface components {
         };
         StaffMemberDtoList: {
             items: components["schemas"]["StaffMemberDto"][];
+        };
+        StoredInDto: {
+            sealedColumns: string[];
+            sealedUnder: components["schemas"]["SealedUnder"] | null;
+            table: string;
         };
         /** @enum {string} */
         SupportForm: "truc_tiep" | "truc_tuyen";
@@ -4003,6 +4074,10 @@ export interface components {
         WithdrawConsentDto: {
             /** @example Gia đình muốn tự liên hệ với cơ sở điều trị. */
             reason: string;
+        };
+        WordsDto: {
+            en: string;
+            vi: string;
         };
         WorkplaceDto: {
             /** @example DD */
@@ -5913,6 +5988,81 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "BREACH_CLOSED" | "GUARDIANS_ALREADY_NOTIFIED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProcessingRecordController_get: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["DataExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with ?format=docx the .docx as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessingRecordDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ProcessingRecordDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: admin (toàn hệ thống / everywhere), principal (trường của mình / own schools) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
                     };
                 };
             };

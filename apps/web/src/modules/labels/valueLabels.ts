@@ -385,3 +385,14 @@ export const DATA_EXPORT_FORMAT_LABELS: Labels<Schemas['DataExportFormat']> = {
   json: { vi: 'tệp JSON', en: 'JSON file' },
   docx: { vi: 'văn bản Word', en: 'Word document' },
 };
+
+// The record of processing: which key a table's sealed columns are under, and where a retention period comes from.
+export const SEALED_UNDER_LABELS: Labels<Schemas['SealedUnder']> = {
+  case_key: { vi: 'Mã hóa bằng khóa riêng của từng hồ sơ', en: "Sealed under each case's own key" },
+  shared_key: { vi: 'Mã hóa bằng khóa dữ liệu chung', en: 'Sealed under the shared data key' },
+};
+
+export const RETENTION_BASIS_LABELS: Labels<Schemas['RetentionBasis']> = {
+  school_choice: { vi: 'Do nhà trường lựa chọn', en: "The school's choice" },
+  law: { vi: 'Theo quy định pháp luật', en: 'Set by law' },
+};

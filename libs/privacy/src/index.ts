@@ -1,0 +1,2 @@
+export * from './processing-declaration';
+export * from './processing-words';

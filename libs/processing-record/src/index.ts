@@ -1,0 +1,2 @@
+export * from './processing-record.module';
+export * from './processing-record.service';

@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@dh/demo';
+import { readFile } from 'node:fs/promises';
 import { base32Decode, totpCode } from '../../libs/identity/src/second-factor/totp';
+import { readDocx } from '../support/docx';
 import { browserMissing, LAPTOP, screenshot, seriousAccessibilityViolations } from '../support/browser';
 import { useWebTabs } from '../support/web-tabs';
 
@@ -164,5 +166,35 @@ describeWithBrowser('the web app: personal-data breaches and second factors, on 
     const confirm = page.getByRole('dialog').filter({ hasText: 'Đặt lại xác thực hai lớp của Đỗ Thị Mai?' });
     await confirm.getByRole('button', { name: 'Đặt lại', exact: true }).click();
     await row.getByText('Chưa bật').waitFor();
+  });
+
+  it('shows the record of processing to the admin and the principal, and downloads it as the Word file to file', async () => {
+    const page = await openAs('admin', '/', LAPTOP, apiNow());
+    await page.getByRole('link', { name: 'Nhật ký xử lý dữ liệu' }).click();
+    await page.getByRole('heading', { name: 'Nhật ký xử lý dữ liệu cá nhân', level: 1 }).waitFor();
+    const cases = page
+      .locator('.ant-card')
+      .filter({ hasText: 'Tiếp nhận, đánh giá, lập kế hoạch, hỗ trợ, theo dõi và kết thúc hoặc chuyển gửi hồ sơ' });
+    await cases.getByText('Thông tư 18/2025/TT-BGDĐT', { exact: false }).first().waitFor();
+    expect(await cases.getByText('Nhạy cảm', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await cases.textContent()).toContain('Mã hóa bằng khóa riêng của từng hồ sơ');
+    expect(await cases.textContent()).toContain('Do nhà trường lựa chọn');
+    await check(page, 'processing-record');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải nhật ký (.docx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('nhat-ky-xu-ly-du-lieu-ca-nhan.docx');
+    const runs = readDocx(await readFile(await download.path())).runs.join('\n');
+    expect(runs).toContain('NHẬT KÝ HOẠT ĐỘNG XỬ LÝ DỮ LIỆU CÁ NHÂN');
+
+    // The principal files it too; a counsellor has no such page in the menu.
+    const principal = await openAs('ht.dongda', '/nhat-ky-xu-ly-du-lieu', LAPTOP, apiNow());
+    await principal.getByRole('heading', { name: 'Nhật ký xử lý dữ liệu cá nhân', level: 1 }).waitFor();
+    await principal.getByText('Chuyển ra nước ngoài và các bảng không chứa dữ liệu cá nhân').waitFor();
+    const counsellor = await openAs('tv.dongda', '/', LAPTOP, apiNow());
+    await counsellor.getByRole('navigation').getByRole('link', { name: 'Hồ sơ', exact: true }).waitFor();
+    expect(await counsellor.getByRole('link', { name: 'Nhật ký xử lý dữ liệu' }).count()).toBe(0);
   });
 });

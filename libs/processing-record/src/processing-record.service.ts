@@ -112,7 +112,9 @@ export class ProcessingRecordService implements OnApplicationBootstrap {
       this.activities.push(...(declaration.activities ?? []).map((a) => ({ ...a, module })));
       this.notPersonal.push(...(declaration.notPersonal ?? []).map((n) => ({ ...n, module })));
     }
-    this.activities.sort((a, b) => a.id.localeCompare(b.id));
+    // Sensitive data first: what a data-protection officer reads for first.
+    const sensitive = (a: ProcessingActivity) => (a.categories.some((c) => c.sensitive) ? 0 : 1);
+    this.activities.sort((a, b) => sensitive(a) - sensitive(b) || a.id.localeCompare(b.id));
   }
 
   // The entities' tables and those the migrations made without an entity (counters, outboxes).

@@ -126,6 +126,12 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/breaches/components/BreachesPage'),
     (m) => m.BreachesPage,
   ),
+  // The record of processing (Law 91/2025): the admin keeps it, the principal files it.
+  page(
+    'nhat-ky-xu-ly-du-lieu',
+    () => import('../modules/processing-record/components/ProcessingRecordPage'),
+    (m) => m.ProcessingRecordPage,
+  ),
 ];
 
 // Pages anyone may open without logging in.

@@ -801,4 +801,18 @@ export const dictionaryEn: Dictionary = {
   'legalHold.placeIntro': 'A held case is not destroyed when its retention period ends, until the hold is released.',
   'legalHold.held': 'Held (legal request) since {at}',
   'legalHold.shredded': 'Content destroyed at the end of its retention period ({at})',
+  'processingRecord.title': 'Record of processing',
+  'processingRecord.intro':
+    'The personal data the system processes: purpose, legal basis, categories, where it is stored, who receives it and how long it is kept (Law on Personal Data Protection No. 91/2025/QH15). The record is built from what each module declares, so it always matches the running system.',
+  'processingRecord.download': 'Download the record (.docx)',
+  'processingRecord.legalBasis': 'Legal basis',
+  'processingRecord.subjects': 'Data subjects',
+  'processingRecord.categories': 'Categories of data',
+  'processingRecord.sensitive': 'Sensitive',
+  'processingRecord.storedIn': 'Where stored, how protected',
+  'processingRecord.recipients': 'Recipients',
+  'processingRecord.retention': 'Kept for',
+  'processingRecord.period': '{kind}: {years} years',
+  'processingRecord.notPersonal': 'Transfers abroad and tables without personal data',
+  'menu.processingRecord': 'Record of processing',
 };

@@ -801,6 +801,20 @@ export const dictionaryVi = {
   'legalHold.placeIntro': 'Hồ sơ đang được giữ lại sẽ không bị hủy khi hết thời hạn lưu trữ, cho đến khi bỏ giữ lại.',
   'legalHold.held': 'Đang giữ lại (yêu cầu pháp lý) từ {at}',
   'legalHold.shredded': 'Nội dung đã hủy theo thời hạn lưu trữ ({at})',
+  'processingRecord.title': 'Nhật ký xử lý dữ liệu cá nhân',
+  'processingRecord.intro':
+    'Dữ liệu cá nhân hệ thống xử lý: mục đích, cơ sở pháp lý, loại dữ liệu, nơi lưu, bên nhận và thời hạn lưu trữ (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15). Nhật ký được lập tự động từ khai báo của từng phân hệ, nên luôn khớp với hệ thống đang chạy.',
+  'processingRecord.download': 'Tải nhật ký (.docx)',
+  'processingRecord.legalBasis': 'Cơ sở pháp lý',
+  'processingRecord.subjects': 'Chủ thể dữ liệu',
+  'processingRecord.categories': 'Loại dữ liệu',
+  'processingRecord.sensitive': 'Nhạy cảm',
+  'processingRecord.storedIn': 'Nơi lưu và biện pháp bảo vệ',
+  'processingRecord.recipients': 'Bên nhận dữ liệu',
+  'processingRecord.retention': 'Thời hạn lưu trữ',
+  'processingRecord.period': '{kind}: {years} năm',
+  'processingRecord.notPersonal': 'Chuyển ra nước ngoài và các bảng không chứa dữ liệu cá nhân',
+  'menu.processingRecord': 'Nhật ký xử lý dữ liệu',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

@@ -49,6 +49,8 @@ export const MENU: MenuEntry[] = [
   // Personal-data breaches (POLICY['breach.read']): the admin records them, the principals and ward officers they
   // concern follow them.
   { path: '/su-co-du-lieu', label: 'menu.breaches', roles: ['admin', 'principal', 'ward_officer'] },
+  // The record of processing (POLICY['privacy.record']): what the installation does with personal data.
+  { path: '/nhat-ky-xu-ly-du-lieu', label: 'menu.processingRecord', roles: ['admin', 'principal'] },
 ];
 
 export const menuOf = (user: SessionUser): MenuEntry[] =>

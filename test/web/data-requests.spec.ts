@@ -26,7 +26,7 @@ describeWithBrowser('the web app: a learner’s personal data and a case’s leg
     await page.getByRole('heading', { name: 'Yêu cầu về dữ liệu cá nhân', level: 1 }).waitFor();
     await page
       .getByRole('navigation', { name: 'Đồng Hành' })
-      .getByRole('link', { name: 'Yêu cầu về dữ liệu cá nhân' })
+      .getByRole('link', { name: 'Yêu cầu về dữ liệu', exact: true })
       .waitFor();
 
     await page.getByRole('button', { name: 'Ghi nhận yêu cầu' }).click();

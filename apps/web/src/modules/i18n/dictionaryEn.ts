@@ -742,7 +742,7 @@ export const dictionaryEn: Dictionary = {
   'reports.downloadRollUp': 'Download the roll-up (.xlsx)',
   'reports.noneAccepted': 'No report of this period has been accepted yet.',
   // Requests about a learner's personal data (Law 91/2025) and a case's legal hold.
-  'menu.dataRequests': 'Personal data requests',
+  'menu.dataRequests': 'Data requests',
   'dataRequests.title': 'Personal data requests',
   'dataRequests.intro':
     'A learner, or a parent or guardian, may ask to see, correct, erase or restrict the learner’s data. Record each request as soon as the school receives it: the time to answer counts in working days from then.',

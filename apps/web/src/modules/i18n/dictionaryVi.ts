@@ -742,7 +742,7 @@ export const dictionaryVi = {
   'reports.downloadRollUp': 'Tải bảng tổng hợp (.xlsx)',
   'reports.noneAccepted': 'Chưa có báo cáo nào được tiếp nhận trong kỳ này.',
   // Requests about a learner's personal data (Law 91/2025) and a case's legal hold.
-  'menu.dataRequests': 'Yêu cầu về dữ liệu cá nhân',
+  'menu.dataRequests': 'Yêu cầu về dữ liệu',
   'dataRequests.title': 'Yêu cầu về dữ liệu cá nhân',
   'dataRequests.intro':
     'Học sinh hoặc cha mẹ, người giám hộ có quyền yêu cầu xem, chỉnh sửa, xóa hoặc hạn chế xử lý dữ liệu của học sinh. Ghi nhận mỗi yêu cầu ngay khi nhà trường nhận được: thời hạn trả lời tính theo ngày làm việc từ lúc nhận.',

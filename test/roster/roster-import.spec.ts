@@ -3,7 +3,7 @@ import { FieldCipher } from '@dh/crypto';
 import { Guardian, RosterImportService } from '@dh/learners';
 import { auth, buildWorld, Login, World } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { learnerAt, rosterXlsx, rowOf } from './roster-helpers';
+import { learnerAt, rosterXlsx, rowOf } from '../../bench/roster-sample';
 
 type View = {
   id: string;
@@ -109,6 +109,23 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     await confirm(w.users.counsellorA, w.schoolA, view.id, { mapping: view.mapping }).expect(403);
     expect((await learners(w.schoolA)).length).toBe(0);
     expect((await finished(w.users.principalA, w.schoolA, view.id)).status).toBe('preview');
+  });
+
+  it('is open to the school’s supervisors and principal and to the admin; to no other role, nor another school', async () => {
+    const file = await rosterXlsx([rowOf(learnerAt(0), 1)]);
+    const expected: [keyof World['users'], number][] = [
+      ['counsellorA', 403],
+      ['supervisorA', 201],
+      ['principalA', 201],
+      ['auditorA', 403],
+      ['wardW', 403],
+      ['adminW', 201],
+      ['supervisorB', 404],
+      ['principalB', 404],
+    ];
+    const seen: [string, number][] = [];
+    for (const [who] of expected) seen.push([who, (await upload(w.users[who], w.schoolA, file, 'ds.xlsx')).status]);
+    expect(seen).toEqual(expected);
   });
 
   it('imports 1,200 learners from an .xlsx with a title, blank lines and bad rows; a re-import updates and marks who left', async () => {

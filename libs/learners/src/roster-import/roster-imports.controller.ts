@@ -21,14 +21,15 @@ const { ROSTER_IMPORT_NOT_FOUND, ROSTER_IMPORT_NOT_PENDING } = LearnerExceptionC
 const { SCHOOL_NOT_FOUND } = IdentityExceptionCode;
 
 // A school's roster from its Excel or CSV export: upload (a preview and a proposed mapping), change the mapping,
-// confirm (the run starts in the background), follow its progress.
+// confirm (the run starts in the background), follow its progress. The guard refuses other roles before multer
+// reads a byte of the upload; the service then holds the school against the caller's.
 @ApiTags('learners')
 @ApiBearerAuth()
 @Controller('schools/:id/roster-imports')
 export class RosterImportsController {
   constructor(private readonly imports: RosterImportService) {}
 
-  @Permission('learner.import', 'record')
+  @Permission('learner.import')
   @Post()
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
@@ -53,7 +54,7 @@ export class RosterImportsController {
     return this.imports.upload(caller, schoolId, file);
   }
 
-  @Permission('learner.import', 'record')
+  @Permission('learner.import')
   @Get(':importId')
   @ApiOperation({ summary: 'Một lần nhập danh sách: trạng thái và tiến độ / one roster import: status and progress' })
   @ApiOkResponse({ type: RosterImportViewDto })
@@ -67,7 +68,7 @@ export class RosterImportsController {
     return this.imports.get(caller, schoolId, importId);
   }
 
-  @Permission('learner.import', 'record')
+  @Permission('learner.import')
   @Put(':importId/mapping')
   @ApiOperation({ summary: 'Đổi cách ghép cột, xem trước lại / change the column mapping and preview again' })
   @ApiOkResponse({ type: RosterImportViewDto })
@@ -82,7 +83,7 @@ export class RosterImportsController {
     return this.imports.changeMapping(caller, schoolId, importId, dto);
   }
 
-  @Permission('learner.import', 'record')
+  @Permission('learner.import')
   @Post(':importId/confirm')
   @HttpCode(202)
   @ApiOperation({

@@ -13870,7 +13870,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13952,7 +13952,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14038,7 +14038,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14136,7 +14136,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 
-// A school's roster as its Excel export looks: a merged title row or two, a blank line, then the header.
+// A school's roster as its Excel export looks: a merged title row or two, a blank line, then the header. The
+// tests (test/roster) import it, and the bench (bench/roster-import.ts) measures it.
 export type RosterLearner = {
   fullName: string;
   dateOfBirth: string | Date;

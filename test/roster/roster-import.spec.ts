@@ -93,6 +93,8 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     ]);
     // An .xlsx that is not one.
     await upload(w.users.supervisorA, w.schoolA, Buffer.from('Họ và tên,Lớp\n'), 'ds.xlsx').expect(400);
+    // Past ROSTER_IMPORT_MAX_BYTES (10 MiB): refused while it streams in.
+    await upload(w.users.supervisorA, w.schoolA, Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), 'ds.csv').expect(413);
     const noHeader = await upload(w.users.supervisorA, w.schoolA, Buffer.from('a,b\n1,2\n'), 'ds.csv').expect(400);
     expect(noHeader.body.details[0].field).toBe('file');
 

@@ -801,6 +801,34 @@ export const dictionaryVi = {
   'legalHold.placeIntro': 'Hồ sơ đang được giữ lại sẽ không bị hủy khi hết thời hạn lưu trữ, cho đến khi bỏ giữ lại.',
   'legalHold.held': 'Đang giữ lại (yêu cầu pháp lý) từ {at}',
   'legalHold.shredded': 'Nội dung đã hủy theo thời hạn lưu trữ ({at})',
+  'menu.rosterImport': 'Nhập danh sách học sinh',
+  'roster.title': 'Nhập danh sách học sinh',
+  'roster.intro':
+    'Tải lên danh sách học sinh của trường (tệp Excel .xlsx hoặc .csv xuất từ phần mềm quản lý). Hệ thống tự ghép các cột theo tên cột; có thể sửa lại trước khi xác nhận. Học sinh đã có được cập nhật, không bị nhân đôi.',
+  'roster.school': 'Trường',
+  'roster.file': 'Tệp danh sách',
+  'roster.upload': 'Tải lên và xem trước',
+  'roster.fileName': 'Tệp',
+  'roster.headerRow': 'Dòng tiêu đề cột',
+  'roster.status': 'Trạng thái',
+  'roster.planned': 'Dự kiến',
+  'roster.plannedText':
+    'Thêm mới {add}, cập nhật {update}; {refused} dòng không nhập được, {doubtful} dòng cần xác nhận',
+  'roster.progressText':
+    'Đã đọc {read}/{total} dòng: nhập {taken}, từ chối {refused}; thêm {added}, cập nhật {updated}, đánh dấu đã rời trường {left}',
+  'roster.mapping': 'Ghép cột',
+  'roster.notUsed': '(không dùng)',
+  'roster.fullRoster':
+    'Đây là danh sách đầy đủ của trường: học sinh không có trong danh sách được đánh dấu đã rời trường',
+  'roster.confirm': 'Xác nhận nhập danh sách',
+  'roster.preview': 'Xem trước',
+  'roster.row': 'Dòng',
+  'roster.action': 'Sẽ',
+  'roster.noRows': 'Không có dòng nào nhập được.',
+  'roster.refused': 'Các dòng không nhập được',
+  'roster.reasons': 'Lý do',
+  'roster.noRefused': 'Không có dòng nào bị từ chối.',
+  'roster.doubtful': '{n} dòng trùng họ tên và ngày sinh với nhiều học sinh: chưa được nhập, cần người kiểm tra.',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

@@ -240,6 +240,58 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     });
   });
 
+  it('leaves a row the look-alike rule cannot decide for a person, never merging it, and takes it as they say', async () => {
+    // Two learners of school B with one name and birth date (told apart when they were recorded).
+    const twin = {
+      schoolId: w.schoolB,
+      fullName: 'Lý Thị Song',
+      dateOfBirth: '2014-03-03',
+      sex: 'nu',
+      confirmDistinct: true,
+    };
+    const ids: string[] = [];
+    for (const className of ['4A', '4B'])
+      ids.push(
+        (
+          await t
+            .http()
+            .post('/api/learners')
+            .set(auth(w.users.supervisorB))
+            .send({ ...twin, className })
+            .expect(201)
+        ).body.id as string,
+      );
+    const csv = 'Họ và tên,Ngày sinh,Giới tính,Lớp\nLý Thị Song,03/03/2014,Nữ,5A\n';
+    const up = (await upload(w.users.supervisorB, w.schoolB, Buffer.from(csv), 'song.csv').expect(201)).body as View & {
+      doubtful: { row: number; candidates: { id: string; className: string }[] }[];
+    };
+    expect(up.planned).toEqual({ add: 0, update: 0, doubtful: 1, refused: 0 });
+    expect(up.doubtful).toEqual([
+      expect.objectContaining({
+        row: 2,
+        candidates: expect.arrayContaining(ids.map((id) => expect.objectContaining({ id }))),
+      }),
+    ]);
+    // Unresolved, it is listed and changes nobody.
+    const before = (await learners(w.schoolB)).map((l) => l.class_name).sort();
+    const again = (await upload(w.users.supervisorB, w.schoolB, Buffer.from(csv), 'song.csv').expect(201)).body as View;
+    await confirm(w.users.supervisorB, w.schoolB, again.id, { mapping: again.mapping, fullRoster: false }).expect(202);
+    expect(await finished(w.users.supervisorB, w.schoolB, again.id)).toMatchObject({ rowsDoubtful: 1, rowsTaken: 0 });
+    expect((await learners(w.schoolB)).map((l) => l.class_name).sort()).toEqual(before);
+    // A person says which one it is.
+    await confirm(w.users.supervisorB, w.schoolB, up.id, {
+      mapping: up.mapping,
+      fullRoster: false,
+      resolutions: [{ row: 2, learnerId: ids[1] }],
+    }).expect(202);
+    expect(await finished(w.users.supervisorB, w.schoolB, up.id)).toMatchObject({
+      learnersUpdated: 1,
+      rowsDoubtful: 0,
+    });
+    const classes = Object.fromEntries((await learners(w.schoolB)).map((l) => [l.id, l.class_name]));
+    expect([classes[ids[0]], classes[ids[1]]]).toEqual(['4A', '5A']);
+  });
+
   it('takes a .csv too, with headers without diacritics and a semicolon; a partial roster marks nobody left', async () => {
     const csv = [
       'Ho va ten;Ngay sinh;Gioi tinh;Lop;Ma dinh danh;So dien thoai',
@@ -262,6 +314,7 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
       rowsRefused: 2,
       learnersLeft: 0,
     });
-    expect((await learners(w.schoolB)).map((l) => [l.full_name, l.class_name])).toEqual([['Trần Văn Bê', '6B2']]);
+    const b = (await learners(w.schoolB)).filter((l) => l.full_name !== 'Lý Thị Song');
+    expect(b.map((l) => [l.full_name, l.class_name])).toEqual([['Trần Văn Bê', '6B2']]);
   });
 });

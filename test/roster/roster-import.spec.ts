@@ -316,5 +316,10 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     });
     const b = (await learners(w.schoolB)).filter((l) => l.full_name !== 'Lý Thị Song');
     expect(b.map((l) => [l.full_name, l.class_name])).toEqual([['Trần Văn Bê', '6B2']]);
+
+    // A run a stop cut short is not left "running" for ever: the next start marks it failed.
+    await pg.query(`UPDATE roster_import SET status = 'running' WHERE id = $1`, [up.id]);
+    await t.app.get(RosterImportService).onApplicationBootstrap();
+    expect((await finished(w.users.principalB, w.schoolB, up.id)).status).toBe('failed');
   });
 });

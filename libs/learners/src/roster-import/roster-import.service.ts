@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -76,7 +76,7 @@ const lookKey = (skeletonKey: string, dateOfBirth: string) => `${skeletonKey}|${
 // the admin chain. Learners are matched by the national learner ID's digest, else by the look-alike rule (name
 // and birth date); what the rule cannot decide waits for a person, never merged silently.
 @Injectable()
-export class RosterImportService {
+export class RosterImportService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RosterImportService.name);
   private readonly local: LocalTime;
   private readonly running = new Map<string, Promise<void>>();
@@ -89,6 +89,18 @@ export class RosterImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.local = new LocalTime(config.tzName);
+  }
+
+  // A run lives in the process that started it: one still 'running' at start was cut short by a stop. Its batches
+  // that committed stay (each is whole); it is marked failed so that nobody waits on it, and the same file uploaded
+  // again finishes the work (the learners it already wrote are found and updated, not added twice).
+  async onApplicationBootstrap(): Promise<void> {
+    const [cut]: { n: number }[] = await this.source.query(
+      `WITH cut AS (UPDATE roster_import SET status = 'failed', finished_at = $1 WHERE status = 'running' RETURNING 1)
+       SELECT count(*)::int AS n FROM cut`,
+      [this.clock.now()],
+    );
+    if (cut.n > 0) this.logger.warn({ msg: 'roster imports cut short by a stop, marked failed', count: cut.n });
   }
 
   async upload(caller: Caller, schoolId: string, file: UploadedRosterFile | undefined): Promise<RosterImportView> {

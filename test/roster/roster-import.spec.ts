@@ -17,7 +17,7 @@ type View = {
   learnersAdded: number;
   learnersUpdated: number;
   learnersLeft: number;
-  planned: { add: number; update: number; doubtful: number; refused: number };
+  planned: { add: number; update: number; doubtful: number; refused: number; left: number };
   preview: { row: number; fullName: string; action: string }[];
   refused: { row: number; problems: { field: string; code: string; message: string }[] }[];
 };
@@ -147,7 +147,7 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
         guardianName: 'Họ tên cha/mẹ',
         guardianPhone: 'Số điện thoại',
       },
-      planned: { add: COUNT, update: 0, doubtful: 0, refused: 5 },
+      planned: { add: COUNT, update: 0, doubtful: 0, refused: 5, left: 0 },
     });
     expect(preview.preview[0]).toMatchObject({ row: 5, fullName: learnerAt(0).fullName, action: 'add' });
     // Data rows start at sheet row 5; one blank line after the first 600; then the bad ones.
@@ -196,7 +196,7 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     const second = (await upload(w.users.adminW, w.schoolA, again, 'Danh sách 2026.xlsx').expect(201)).body as View;
     // The school's confirmed mapping is proposed again.
     expect(second.mapping).toEqual(preview.mapping);
-    expect(second.planned).toEqual({ add: 1, update: COUNT - 2, doubtful: 0, refused: 0 });
+    expect(second.planned).toEqual({ add: 1, update: COUNT - 2, doubtful: 0, refused: 0, left: 2 });
     await confirm(w.users.adminW, w.schoolA, second.id, { mapping: second.mapping }).expect(202);
     expect(await finished(w.users.adminW, w.schoolA, second.id)).toMatchObject({
       status: 'done',
@@ -265,7 +265,7 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     const up = (await upload(w.users.supervisorB, w.schoolB, Buffer.from(csv), 'song.csv').expect(201)).body as View & {
       doubtful: { row: number; candidates: { id: string; className: string }[] }[];
     };
-    expect(up.planned).toEqual({ add: 0, update: 0, doubtful: 1, refused: 0 });
+    expect(up.planned).toEqual({ add: 0, update: 0, doubtful: 1, refused: 0, left: 0 });
     expect(up.doubtful).toEqual([
       expect.objectContaining({
         row: 2,

@@ -45,8 +45,9 @@ export type RosterImportView = RosterCounts & {
   headers: string[];
   mapping: RosterMapping;
   fullRoster: boolean;
-  // What a run under the mapping would do (in preview), or what it did.
-  planned: { add: number; update: number; doubtful: number; refused: number };
+  // What a run under the mapping would do (in preview; `left`: the learners a full roster would mark as having
+  // left), or what it has done so far.
+  planned: { add: number; update: number; doubtful: number; refused: number; left: number };
   preview: RosterPreviewRow[];
   refused: RefusedRow[];
   doubtful: DoubtfulRow[];

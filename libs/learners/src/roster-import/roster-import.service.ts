@@ -42,6 +42,8 @@ type Existing = {
   dateOfBirth: string;
   className: string;
   nationalIdDigest: string | null;
+  // Marked as having left by an earlier full roster.
+  gone: boolean;
 };
 
 type Step =
@@ -316,9 +318,10 @@ export class RosterImportService implements OnApplicationBootstrap {
       date_of_birth: string;
       class_name: string;
       national_id_digest: string | null;
+      gone: boolean;
     }[] = await tx.query(
       `SELECT id, full_name, skeleton_key, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, class_name,
-              national_id_digest
+              national_id_digest, left_at IS NOT NULL AS gone
          FROM learner WHERE school_id = $1`,
       [schoolId],
     );
@@ -329,6 +332,7 @@ export class RosterImportService implements OnApplicationBootstrap {
       dateOfBirth: r.date_of_birth,
       className: r.class_name,
       nationalIdDigest: r.national_id_digest,
+      gone: r.gone,
     }));
   }
 
@@ -568,11 +572,12 @@ export class RosterImportService implements OnApplicationBootstrap {
       confirmedAt: row.confirmedAt,
       finishedAt: row.finishedAt,
     };
-    if (row.status === 'done') {
-      const outcome = await this.cipher.openJson<Outcome>(row.outcome ?? '{}', ROSTER_OUTCOME_SEALED_AS, {
-        refused: [],
-        doubtful: [],
-      });
+    // Once confirmed: its counts so far, and what it refused or left for a person once it has run.
+    if (row.status !== 'preview') {
+      const none: Outcome = { refused: [], doubtful: [] };
+      const outcome = row.outcome
+        ? await this.cipher.openJson<Outcome>(row.outcome, ROSTER_OUTCOME_SEALED_AS, none)
+        : none;
       return {
         ...base,
         planned: {
@@ -580,15 +585,17 @@ export class RosterImportService implements OnApplicationBootstrap {
           update: row.learnersUpdated,
           doubtful: row.rowsDoubtful,
           refused: row.rowsRefused,
+          left: row.learnersLeft,
         },
         preview: [],
         refused: outcome.refused ?? [],
         doubtful: outcome.doubtful ?? [],
       };
     }
-    // Before and during the run: what the mapping makes of the file against the learners as they are now.
+    // Before confirmation: what the mapping makes of the file against the learners as they are now.
     const fileRows = rows ?? (await this.cipher.openJson<RosterFileRow[]>(row.rows, ROSTER_ROWS_SEALED_AS, []));
-    const steps = this.plan(row, fileRows, await this.existing(this.source.manager, row.schoolId), new Map());
+    const existing = await this.existing(this.source.manager, row.schoolId);
+    const steps = this.plan(row, fileRows, existing, new Map());
     const preview: RosterPreviewRow[] = [];
     for (const s of steps) {
       if (preview.length >= PREVIEW_ROWS) break;
@@ -606,9 +613,21 @@ export class RosterImportService implements OnApplicationBootstrap {
       });
     }
     const count = (k: Step['kind']) => steps.filter((s) => s.kind === k).length;
+    // As the run's end would decide it for a full roster (run()): nobody when the file takes no one.
+    const kept = new Set([
+      ...steps.flatMap((s) => (s.kind === 'add' || s.kind === 'update' ? [s.learnerId] : [])),
+      ...this.mayBeNamed(steps, existing),
+    ]);
+    const left = count('add') + count('update') > 0 ? existing.filter((e) => !e.gone && !kept.has(e.id)).length : 0;
     return {
       ...base,
-      planned: { add: count('add'), update: count('update'), doubtful: count('doubtful'), refused: count('refused') },
+      planned: {
+        add: count('add'),
+        update: count('update'),
+        doubtful: count('doubtful'),
+        refused: count('refused'),
+        left,
+      },
       preview,
       refused: steps.flatMap((s) => (s.kind === 'refused' ? [s.refused] : [])),
       doubtful: steps.flatMap((s) => (s.kind === 'doubtful' ? [s.doubtful] : [])),

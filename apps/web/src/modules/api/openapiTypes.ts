@@ -3817,6 +3817,8 @@ export interface components {
         RosterPlanDto: {
             add: number;
             doubtful: number;
+            /** @description đánh dấu đã rời trường (danh sách đầy đủ) / marked as having left (a full roster) */
+            left: number;
             refused: number;
             update: number;
         };

@@ -818,6 +818,8 @@ export const dictionaryEn: Dictionary = {
   'roster.mapping': 'Column mapping',
   'roster.notUsed': '(not used)',
   'roster.fullRoster': 'This is the school’s full roster: learners it does not list are marked as having left',
+  'roster.plannedLeft':
+    '{left} learners of the school are not in the file: they are marked as having left if this is the full roster.',
   'roster.confirm': 'Confirm the import',
   'roster.preview': 'Preview',
   'roster.row': 'Row',

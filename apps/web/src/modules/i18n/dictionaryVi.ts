@@ -820,6 +820,8 @@ export const dictionaryVi = {
   'roster.notUsed': '(không dùng)',
   'roster.fullRoster':
     'Đây là danh sách đầy đủ của trường: học sinh không có trong danh sách được đánh dấu đã rời trường',
+  'roster.plannedLeft':
+    '{left} học sinh của trường không có trong tệp: sẽ được đánh dấu đã rời trường nếu đây là danh sách đầy đủ.',
   'roster.confirm': 'Xác nhận nhập danh sách',
   'roster.preview': 'Xem trước',
   'roster.row': 'Dòng',

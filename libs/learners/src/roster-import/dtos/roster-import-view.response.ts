@@ -68,6 +68,8 @@ export class RosterPlanDto {
   @ApiProperty() update!: number;
   @ApiProperty() doubtful!: number;
   @ApiProperty() refused!: number;
+  @ApiProperty({ description: 'đánh dấu đã rời trường (danh sách đầy đủ) / marked as having left (a full roster)' })
+  left!: number;
 }
 
 export class RosterImportViewDto implements RosterImportView {

@@ -187,6 +187,9 @@ export const RosterImportPage = () => {
                 <Checkbox checked={fullRoster} onChange={(e) => setFullRoster(e.target.checked)}>
                   {t('roster.fullRoster')}
                 </Checkbox>
+                <Typography.Text data-testid="roster-left">
+                  {t('roster.plannedLeft', { left: shown.planned.left })}
+                </Typography.Text>
                 <Button type="primary" loading={busy} onClick={() => void confirm()}>
                   {t('roster.confirm')}
                 </Button>

@@ -3,17 +3,18 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // A school's roster, imported from its own Excel or CSV export. A learner gains the national learner ID (sealed,
 // with a keyed digest to match it without opening it, unique within the school) and the time a full roster no
 // longer listed them (they left; the row stays). Each import keeps its file's rows sealed until it has run, its
-// progress and what it refused; each school keeps the column mapping it last confirmed.
+// progress and what it refused; each school keeps the column mapping it last confirmed. The ID's column is
+// `national_code`: a column named `*_id` holds a uuid in this schema.
 export class RosterImport1795000000046 implements MigrationInterface {
   name = 'RosterImport1795000000046';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE learner ADD COLUMN national_id text, ADD COLUMN national_id_digest text,
+    await q.query(`ALTER TABLE learner ADD COLUMN national_code text, ADD COLUMN national_code_digest text,
       ADD COLUMN left_at timestamptz`);
-    await q.query(`ALTER TABLE learner ADD CONSTRAINT learner_national_id_pair
-      CHECK ((national_id IS NULL) = (national_id_digest IS NULL))`);
-    await q.query(`CREATE UNIQUE INDEX learner_national_id_uq ON learner (school_id, national_id_digest)
-      WHERE national_id_digest IS NOT NULL`);
+    await q.query(`ALTER TABLE learner ADD CONSTRAINT learner_national_code_pair
+      CHECK ((national_code IS NULL) = (national_code_digest IS NULL))`);
+    await q.query(`CREATE UNIQUE INDEX learner_national_code_uq ON learner (school_id, national_code_digest)
+      WHERE national_code_digest IS NOT NULL`);
     await q.query(`
       CREATE TABLE roster_import (
         id uuid PRIMARY KEY,
@@ -55,8 +56,8 @@ export class RosterImport1795000000046 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE roster_mapping`);
     await q.query(`DROP TABLE roster_import`);
-    await q.query(`DROP INDEX learner_national_id_uq`);
-    await q.query(`ALTER TABLE learner DROP CONSTRAINT learner_national_id_pair`);
-    await q.query(`ALTER TABLE learner DROP COLUMN national_id, DROP COLUMN national_id_digest, DROP COLUMN left_at`);
+    await q.query(`DROP INDEX learner_national_code_uq`);
+    await q.query(`ALTER TABLE learner DROP CONSTRAINT learner_national_code_pair`);
+    await q.query(`ALTER TABLE learner DROP COLUMN national_code, DROP COLUMN national_code_digest, DROP COLUMN left_at`);
   }
 }

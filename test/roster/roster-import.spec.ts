@@ -56,7 +56,7 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
   const learners = async (school: string) =>
     (
       await pg.query(
-        `SELECT id, full_name, class_name, guardians, national_id, national_id_digest, left_at FROM learner
+        `SELECT id, full_name, class_name, guardians, national_code, national_code_digest, left_at FROM learner
           WHERE school_id = $1 ORDER BY full_name`,
         [school],
       )
@@ -65,8 +65,8 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
       full_name: string;
       class_name: string;
       guardians: string;
-      national_id: string | null;
-      national_id_digest: string | null;
+      national_code: string | null;
+      national_code_digest: string | null;
       left_at: Date | null;
     }[];
 
@@ -180,8 +180,8 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     const first = await learners(w.schoolA);
     expect(first).toHaveLength(COUNT);
     // The national ID is sealed, its digest alone in the clear; a learner without one has neither.
-    expect(first.filter((l) => l.national_id !== null)).toHaveLength(COUNT - COUNT / 10);
-    expect(first.every((l) => l.national_id === null || l.national_id.startsWith('dh1:'))).toBe(true);
+    expect(first.filter((l) => l.national_code !== null)).toHaveLength(COUNT - COUNT / 10);
+    expect(first.every((l) => l.national_code === null || l.national_code.startsWith('dh1:'))).toBe(true);
     expect(JSON.stringify(first)).not.toContain('001000000000');
 
     // The next year's file: the first learner changed class, the second has a new parent, the third (and the

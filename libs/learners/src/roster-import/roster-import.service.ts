@@ -317,11 +317,11 @@ export class RosterImportService implements OnApplicationBootstrap {
       skeleton_key: string;
       date_of_birth: string;
       class_name: string;
-      national_id_digest: string | null;
+      national_code_digest: string | null;
       gone: boolean;
     }[] = await tx.query(
       `SELECT id, full_name, skeleton_key, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, class_name,
-              national_id_digest, left_at IS NOT NULL AS gone
+              national_code_digest, left_at IS NOT NULL AS gone
          FROM learner WHERE school_id = $1`,
       [schoolId],
     );
@@ -331,7 +331,7 @@ export class RosterImportService implements OnApplicationBootstrap {
       skeletonKey: r.skeleton_key,
       dateOfBirth: r.date_of_birth,
       className: r.class_name,
-      nationalIdDigest: r.national_id_digest,
+      nationalIdDigest: r.national_code_digest,
       gone: r.gone,
     }));
   }
@@ -415,12 +415,12 @@ export class RosterImportService implements OnApplicationBootstrap {
     const col = <T>(f: (s: Extract<Step, { kind: 'add' }>) => T): T[] => steps.map(f);
     await tx.query(
       `INSERT INTO learner (id, school_id, full_name, name_key, skeleton_key, date_of_birth, sex, class_name,
-                            guardians, national_id, national_id_digest, created_at, updated_at)
+                            guardians, national_code, national_code_digest, created_at, updated_at)
        SELECT v.id, $1, v.full_name, v.name_key, v.skeleton_key, v.date_of_birth, v.sex, v.class_name, v.guardians,
-              v.national_id, v.digest, $11, $11
+              v.national_code, v.digest, $11, $11
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[],
                      $10::text[], $12::text[])
-           AS v(id, full_name, name_key, skeleton_key, date_of_birth, sex, class_name, guardians, national_id, digest)`,
+           AS v(id, full_name, name_key, skeleton_key, date_of_birth, sex, class_name, guardians, national_code, digest)`,
       [
         schoolId,
         col((s) => s.learnerId),
@@ -456,11 +456,11 @@ export class RosterImportService implements OnApplicationBootstrap {
       `UPDATE learner l SET full_name = v.full_name, name_key = v.name_key, skeleton_key = v.skeleton_key,
               date_of_birth = v.date_of_birth, sex = CASE WHEN v.sex = 'khong_ro' THEN l.sex ELSE v.sex END,
               class_name = v.class_name, guardians = COALESCE(v.guardians, l.guardians),
-              national_id = COALESCE(l.national_id, v.national_id),
-              national_id_digest = COALESCE(l.national_id_digest, v.digest), left_at = NULL, updated_at = $1
+              national_code = COALESCE(l.national_code, v.national_code),
+              national_code_digest = COALESCE(l.national_code_digest, v.digest), left_at = NULL, updated_at = $1
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[],
                      $10::text[], $11::text[])
-           AS v(id, full_name, name_key, skeleton_key, date_of_birth, sex, class_name, guardians, national_id, digest)
+           AS v(id, full_name, name_key, skeleton_key, date_of_birth, sex, class_name, guardians, national_code, digest)
         WHERE l.id = v.id`,
       [
         this.clock.now(),

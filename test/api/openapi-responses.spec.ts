@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { RosterImportService } from '@dh/learners';
 import { generateOpenApiJson } from '../../apps/api/src/openapi/generate-openapi';
 import { move, PAYLOADS, prepareReferral, sendEvent } from '../support/case-helpers';
 import { base32Decode, totpCode } from '../../libs/identity/src/second-factor/totp';
@@ -407,6 +408,21 @@ describe('the answers match the OpenAPI document', () => {
     const { users } = world.w;
     await t.http().get('/api/admin/privacy/processing-record').set(auth(users.adminW));
     await t.http().get('/api/admin/privacy/processing-record').query({ format: 'docx' }).set(auth(users.principalA));
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
+  it('for a roster import from upload to its run', async () => {
+    const { users, schoolA } = world.w;
+    const s = auth(users.supervisorA);
+    const base = `/api/schools/${schoolA}/roster-imports`;
+    const csv =
+      'Họ và tên,Ngày sinh,Giới tính,Lớp,Mã định danh\nĐinh Văn Nhập,14/05/2013,Nam,7A1,0010123456\n,1/1/2013,Nữ,7A1,\n';
+    const up = (await t.http().post(base).set(s).attach('file', Buffer.from(csv), 'ds.csv')).body;
+    await t.http().get(`${base}/${up.id}`).set(s);
+    await t.http().put(`${base}/${up.id}/mapping`).set(s).send({ mapping: up.mapping });
+    await t.http().post(`${base}/${up.id}/confirm`).set(s).send({ mapping: up.mapping, fullRoster: false });
+    await world.t.app.get(RosterImportService).settled(up.id);
+    await t.http().get(`${base}/${up.id}`).set(s);
     expect(conformance(doc, seen)).toEqual([]);
   });
 

@@ -70,7 +70,7 @@ describe('the record of processing (Law 91/2025): built from what each module de
       expect(stored.get(sealed.table)?.sealedUnder).toBe(sealed.caseColumn ? 'case_key' : 'shared_key');
     }
     expect(stored.get('case')?.sealedColumns).toEqual(expect.arrayContaining(['summary', 'legal_hold_reason']));
-    expect(stored.get('learner')?.sealedColumns).toEqual(['guardians']);
+    expect(stored.get('learner')?.sealedColumns).toEqual(['guardians', 'national_code']);
     expect(record.sealedEventFields.map((e) => e.eventType)).toEqual(
       expect.arrayContaining(['LEGAL_HOLD_PLACED', 'RECTIFIED']),
     );

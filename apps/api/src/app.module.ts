@@ -19,7 +19,7 @@ import { FormsModule } from '@dh/forms';
 import { HttpExceptionFilter } from '@dh/errors';
 import { IdentityModule } from '@dh/identity';
 import { IntakeModule } from '@dh/intake';
-import { LearnersModule } from '@dh/learners';
+import { LearnersModule, RosterImportModule } from '@dh/learners';
 import { NotificationsModule } from '@dh/notifications';
 import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
@@ -45,6 +45,7 @@ export class AppModule implements NestModule {
         IdentityModule,
         AuditModule,
         LearnersModule,
+        RosterImportModule,
         CasesModule,
         CheckpointsModule,
         DirectoryModule,

@@ -42,6 +42,9 @@ export type AppConfig = {
   // More than `reports` public reports for one school within `minutes`: the next are marked for bulk triage and
   // summed up in one alert per supervisor instead of one alert each.
   intakeFlood: { reports: number; minutes: number };
+  // A roster file (libs/learners roster-import): its largest size, held in memory while it is read, and the most
+  // rows one import takes.
+  rosterImport: { maxBytes: number; maxRows: number };
   // The longest an auditor's or a principal's grant may run, in days from its issue.
   grantMaxDays: number;
   // Refuse the password alone to a user whose role calls for a second factor (libs/identity/src/second-factor)
@@ -281,6 +284,10 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     intakeFlood: {
       reports: intVar(env, 'INTAKE_FLOOD_REPORTS', 10, 1, 10_000),
       minutes: intVar(env, 'INTAKE_FLOOD_MINUTES', 10, 1, 24 * 60),
+    },
+    rosterImport: {
+      maxBytes: intVar(env, 'ROSTER_IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxRows: intVar(env, 'ROSTER_IMPORT_MAX_ROWS', 20_000, 10, 200_000),
     },
     // One school year by default (from one September to the next): an inspection or a principal's access is
     // renewed, with a reason, at least once a year.

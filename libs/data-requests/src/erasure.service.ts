@@ -90,7 +90,8 @@ export class ErasureService {
     return refusals;
   }
 
-  // The learner's name and family are cleared; birth date, sex and class stay for the figures (a grade, not a person).
+  // The learner's name, family and national learner ID (and its digest, which a roster import would match) are
+  // cleared; birth date, sex and class stay for the figures (a grade, not a person).
   private async deidentify(tx: EntityManager, caller: Caller, r: DataRequest): Promise<boolean> {
     await tx.getRepository(Learner).update(
       { id: r.learnerId },
@@ -99,6 +100,8 @@ export class ErasureService {
         nameKey: `erased:${r.learnerId}`,
         skeletonKey: `erased:${r.learnerId}`,
         guardians: this.cipher.sealJson([], GUARDIANS_SEALED_AS),
+        nationalId: null,
+        nationalIdDigest: null,
       },
     );
     await this.adminAudit.append(tx, {

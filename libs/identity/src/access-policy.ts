@@ -31,6 +31,7 @@ export type Action =
   | 'learner.create'
   | 'learner.read'
   | 'learner.family'
+  | 'learner.import'
   | 'report.draft'
   | 'report.submit'
   | 'report.review'
@@ -119,6 +120,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   // only where assigned: mayActOnCase); the school's supervisors, who are on every case's team, also for a
   // learner with no case yet (libs/cases' LearnerFamilyAccess).
   'learner.family': { counsellor: 'school', supervisor: 'school' },
+  // A school's roster from its own Excel or CSV export: its leaders, and the admin setting a school up (any school).
+  'learner.import': { supervisor: 'school', principal: 'school', admin: 'global' },
   // A report to the ward: drafted by the school's leaders, submitted by its principal, accepted or returned by the
   // ward officer (who reads a report only once it was submitted: libs/reports refines that).
   'report.draft': { supervisor: 'school', principal: 'school' },

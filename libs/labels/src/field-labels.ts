@@ -207,11 +207,27 @@ const BY_NAME: Record<string, FieldLabel> = {
   guardiansNotified: l('Số cha mẹ, người giám hộ được thông báo', 'Guardians notified'),
   finding: l('Kết luận', 'Finding'),
   open: l('Sự cố chưa kết thúc', 'Open breaches only'),
+  // A roster import (libs/learners roster-import)
+  file: l('Tệp danh sách học sinh', 'Roster file'),
+  mapping: l('Cách ghép cột', 'Column mapping'),
+  nationalId: l('Mã định danh học sinh', 'National learner ID'),
+  guardianName: l('Họ tên cha/mẹ', 'Parent’s name'),
+  guardianPhone: l('Số điện thoại cha/mẹ', 'Parent’s phone'),
+  fullRoster: l('Danh sách đầy đủ của trường', 'Full roster'),
+  resolutions: l('Quyết định cho các dòng chưa rõ', 'Decisions on doubtful rows'),
+  row: l('Số dòng', 'Row number'),
 };
 
 // Where the parent narrows the meaning. Keys are paths without list indexes (guardians.fullName), and the
 // forms' own keys (learner.fullName) so that the forms and the web app print the same words.
 const BY_PATH: Record<string, FieldLabel> = {
+  'mapping.fullName': l('Cột họ và tên', 'Full name column'),
+  'mapping.dateOfBirth': l('Cột ngày sinh', 'Date of birth column'),
+  'mapping.sex': l('Cột giới tính', 'Sex column'),
+  'mapping.className': l('Cột lớp', 'Class column'),
+  'mapping.nationalId': l('Cột mã định danh', 'National learner ID column'),
+  'mapping.guardianName': l('Cột họ tên cha/mẹ', 'Parent’s name column'),
+  'mapping.guardianPhone': l('Cột số điện thoại', 'Phone column'),
   'guardians.fullName': l('Họ và tên người giám hộ', 'Guardian’s full name'),
   'guardians.yearOfBirth': l('Năm sinh của người giám hộ', 'Guardian’s year of birth'),
   'guardians.occupation': l('Nghề nghiệp của người giám hộ', 'Guardian’s occupation'),

@@ -8,3 +8,6 @@ export * from './learner.service';
 export * from './learners.module';
 export { LearnerViewDto } from './dtos/learner-view.response';
 export { LearnerFamilyAccess, LearnerView, toLearnerView } from './learner-family.service';
+export { RosterImportModule } from './roster-import/roster-import.module';
+export { RosterImportService } from './roster-import/roster-import.service';
+export { RosterImport } from './roster-import/roster-import.entity';

@@ -9,7 +9,10 @@ import { GUARDIANS_SEALED_AS } from './learner-sealed';
 import { Guardian, Learner } from './learner.entity';
 
 // `guardians` is null where the reader may not see family details, and `masked` then names them.
-export type LearnerView = Omit<Learner, 'nameKey' | 'skeletonKey' | 'guardians'> & {
+export type LearnerView = Omit<
+  Learner,
+  'nameKey' | 'skeletonKey' | 'guardians' | 'nationalId' | 'nationalIdDigest' | 'leftAt'
+> & {
   guardians: Guardian[] | null;
   masked: string[];
 };

@@ -44,6 +44,18 @@ export class Learner {
   @Column('text')
   guardians!: string;
 
+  // The national learner ID (Mã định danh, 10 to 12 digits), sealed like the family; a roster import matches it by
+  // its keyed digest (FieldCipher.digest), unique within the school, without opening any row.
+  @Column('text', { name: 'national_code', nullable: true })
+  nationalId!: string | null;
+
+  @Column('text', { name: 'national_code_digest', nullable: true })
+  nationalIdDigest!: string | null;
+
+  // When a full roster of the school no longer listed them: they left. The row stays, with its cases.
+  @Column('timestamptz', { name: 'left_at', nullable: true })
+  leftAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

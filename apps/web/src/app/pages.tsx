@@ -120,6 +120,11 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/data-requests/components/DataRequestsPage'),
     (m) => m.DataRequestsPage,
   ),
+  page(
+    'nhap-danh-sach',
+    () => import('../modules/roster-import/components/RosterImportPage'),
+    (m) => m.RosterImportPage,
+  ),
   // Personal-data breaches: the admin records them; the principals and ward officers concerned read them.
   page(
     'su-co-du-lieu',

@@ -1697,6 +1697,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/{id}/roster-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải lên danh sách học sinh (.xlsx, .csv): đề xuất cách ghép cột và xem trước / upload a roster: a proposed column mapping and a preview */
+        post: operations["RosterImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/roster-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một lần nhập danh sách: trạng thái và tiến độ / one roster import: status and progress */
+        get: operations["RosterImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/roster-imports/{importId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận và nhập danh sách (chạy nền; theo dõi tiến độ bằng GET) / confirm: the import runs in the background */
+        post: operations["RosterImportsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/roster-imports/{importId}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đổi cách ghép cột, xem trước lại / change the column mapping and preview again */
+        put: operations["RosterImportsController_changeMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2273,6 +2341,9 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChangeRosterMappingDto: {
+            mapping: components["schemas"]["RosterMappingDto"];
+        };
         /** @enum {string} */
         Channel: "truc_tiep" | "giao_vien" | "cha_me" | "hom_thu" | "duong_day_nong" | "truc_tuyen" | "co_quan";
         CheckpointChainDto: {
@@ -2365,6 +2436,15 @@ export interface components {
             resultsAchieved: string | null;
             /** @description sealed: null where masked */
             resultsNotAchieved: string | null;
+        };
+        ConfirmRosterImportDto: {
+            /**
+             * @description Danh sách đầy đủ của trường / the full roster: learners it does not list have left
+             * @default true
+             */
+            fullRoster: boolean;
+            mapping: components["schemas"]["RosterMappingDto"];
+            resolutions?: components["schemas"]["RosterResolutionDto"][];
         };
         /** @enum {string} */
         ConsentGiver: "learner" | "guardian";
@@ -3721,6 +3801,122 @@ export interface components {
         RiskLevel: "low" | "medium" | "high" | "critical";
         /** @enum {string} */
         Role: "counsellor" | "supervisor" | "principal" | "ward_officer" | "auditor" | "admin";
+        /** @enum {string} */
+        RosterAction: "add" | "update" | "doubtful";
+        RosterCandidateDto: {
+            className: string;
+            /** Format: date */
+            dateOfBirth: string;
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        RosterDoubtfulRowDto: {
+            candidates: components["schemas"]["RosterCandidateDto"][];
+            /** Format: date */
+            dateOfBirth: string;
+            fullName: string;
+            row: number;
+        };
+        /** @enum {string} */
+        RosterField: "fullName" | "dateOfBirth" | "sex" | "className" | "nationalId" | "guardianName" | "guardianPhone";
+        /** @enum {string} */
+        RosterFileKind: "xlsx" | "csv";
+        /** @enum {string} */
+        RosterImportStatus: "preview" | "running" | "done" | "failed";
+        RosterImportViewDto: {
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            doubtful: components["schemas"]["RosterDoubtfulRowDto"][];
+            fileKind: components["schemas"]["RosterFileKind"];
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            fullRoster: boolean;
+            /** @description Dòng tiêu đề cột / the header row’s number */
+            headerRow: number;
+            headers: string[];
+            /** Format: uuid */
+            id: string;
+            learnersAdded: number;
+            learnersLeft: number;
+            learnersUpdated: number;
+            mapping: components["schemas"]["RosterMappingDto"];
+            planned: components["schemas"]["RosterPlanDto"];
+            preview: components["schemas"]["RosterPreviewRowDto"][];
+            refused: components["schemas"]["RosterRefusedRowDto"][];
+            rowsDoubtful: number;
+            rowsRead: number;
+            rowsRefused: number;
+            rowsTaken: number;
+            rowsTotal: number;
+            /** Format: uuid */
+            schoolId: string;
+            /** @description SHA-256 của tệp / the file’s SHA-256, hex */
+            sha256: string;
+            status: components["schemas"]["RosterImportStatus"];
+        };
+        RosterMappingDto: {
+            /** @description Lớp / class: tên cột trong tệp / the file's column header */
+            className?: string;
+            /** @description Ngày sinh / date of birth: tên cột trong tệp / the file's column header */
+            dateOfBirth?: string;
+            /** @description Họ và tên / full name: tên cột trong tệp / the file's column header */
+            fullName?: string;
+            /** @description Họ tên cha/mẹ / parent or guardian: tên cột trong tệp / the file's column header */
+            guardianName?: string;
+            /** @description Số điện thoại / phone: tên cột trong tệp / the file's column header */
+            guardianPhone?: string;
+            /** @description Mã định danh / national learner ID: tên cột trong tệp / the file's column header */
+            nationalId?: string;
+            /** @description Giới tính / sex: tên cột trong tệp / the file's column header */
+            sex?: string;
+        };
+        RosterPlanDto: {
+            add: number;
+            doubtful: number;
+            /** @description đánh dấu đã rời trường (danh sách đầy đủ) / marked as having left (a full roster) */
+            left: number;
+            refused: number;
+            update: number;
+        };
+        RosterPreviewRowDto: {
+            action: components["schemas"]["RosterAction"];
+            className: string;
+            /** Format: date */
+            dateOfBirth: string;
+            fullName: string;
+            guardianName: string | null;
+            guardianPhone: string | null;
+            nationalId: string | null;
+            row: number;
+            sex: components["schemas"]["Sex"];
+        };
+        RosterRefusedRowDto: {
+            fullName: string;
+            problems: components["schemas"]["RosterRowProblemDto"][];
+            /** @description Số dòng trong tệp / the row number in the file */
+            row: number;
+        };
+        RosterResolutionDto: {
+            /**
+             * Format: uuid
+             * @description null: một học sinh mới / a new learner
+             */
+            learnerId: string | null;
+            /** @description Số dòng trong tệp / the row number in the file */
+            row: number;
+        };
+        /** @enum {string} */
+        RosterRowProblemCode: "no_name" | "bad_birth_date" | "implausible_birth_date" | "unknown_sex" | "no_class" | "bad_national_id" | "bad_phone" | "duplicate_in_file";
+        RosterRowProblemDto: {
+            code: components["schemas"]["RosterRowProblemCode"];
+            field: components["schemas"]["RosterField"];
+            message: string;
+            messageEn: string;
+        };
         SchoolCaseFiguresDto: {
             closedThisSchoolYear: number | "<5";
             code: string;
@@ -13756,6 +13952,375 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "SCHOOL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RosterImportsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx hoặc .csv / .xlsx or .csv
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SCHOOL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RosterImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportViewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description ROSTER_IMPORT_NOT_FOUND, SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ROSTER_IMPORT_NOT_FOUND" | "SCHOOL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RosterImportsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRosterImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description ROSTER_IMPORT_NOT_FOUND, SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ROSTER_IMPORT_NOT_FOUND" | "SCHOOL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ROSTER_IMPORT_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ROSTER_IMPORT_NOT_PENDING";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RosterImportsController_changeMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRosterMappingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools), principal (trường của mình / own schools), admin (toàn hệ thống / everywhere) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description ROSTER_IMPORT_NOT_FOUND, SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ROSTER_IMPORT_NOT_FOUND" | "SCHOOL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ROSTER_IMPORT_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ROSTER_IMPORT_NOT_PENDING";
                     };
                 };
             };

@@ -815,6 +815,36 @@ export const dictionaryVi = {
   'processingRecord.period': '{kind}: {years} năm',
   'processingRecord.notPersonal': 'Chuyển ra nước ngoài và các bảng không chứa dữ liệu cá nhân',
   'menu.processingRecord': 'Nhật ký xử lý dữ liệu',
+  'menu.rosterImport': 'Nhập danh sách học sinh',
+  'roster.title': 'Nhập danh sách học sinh',
+  'roster.intro':
+    'Tải lên danh sách học sinh của trường (tệp Excel .xlsx hoặc .csv xuất từ phần mềm quản lý). Hệ thống tự ghép các cột theo tên cột; có thể sửa lại trước khi xác nhận. Học sinh đã có được cập nhật, không bị nhân đôi.',
+  'roster.school': 'Trường',
+  'roster.file': 'Tệp danh sách',
+  'roster.upload': 'Tải lên và xem trước',
+  'roster.fileName': 'Tệp',
+  'roster.headerRow': 'Dòng tiêu đề cột',
+  'roster.status': 'Trạng thái',
+  'roster.planned': 'Dự kiến',
+  'roster.plannedText':
+    'Thêm mới {add}, cập nhật {update}; {refused} dòng không nhập được, {doubtful} dòng cần xác nhận',
+  'roster.progressText':
+    'Đã đọc {read}/{total} dòng: nhập {taken}, từ chối {refused}; thêm {added}, cập nhật {updated}, đánh dấu đã rời trường {left}',
+  'roster.mapping': 'Ghép cột',
+  'roster.notUsed': '(không dùng)',
+  'roster.fullRoster':
+    'Đây là danh sách đầy đủ của trường: học sinh không có trong danh sách được đánh dấu đã rời trường',
+  'roster.plannedLeft':
+    '{left} học sinh của trường không có trong tệp: sẽ được đánh dấu đã rời trường nếu đây là danh sách đầy đủ.',
+  'roster.confirm': 'Xác nhận nhập danh sách',
+  'roster.preview': 'Xem trước',
+  'roster.row': 'Dòng',
+  'roster.action': 'Sẽ',
+  'roster.noRows': 'Không có dòng nào nhập được.',
+  'roster.refused': 'Các dòng không nhập được',
+  'roster.reasons': 'Lý do',
+  'roster.noRefused': 'Không có dòng nào bị từ chối.',
+  'roster.doubtful': '{n} dòng trùng họ tên và ngày sinh với nhiều học sinh: chưa được nhập, cần người kiểm tra.',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

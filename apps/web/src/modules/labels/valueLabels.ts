@@ -396,3 +396,43 @@ export const RETENTION_BASIS_LABELS: Labels<Schemas['RetentionBasis']> = {
   school_choice: { vi: 'Do nhà trường lựa chọn', en: "The school's choice" },
   law: { vi: 'Theo quy định pháp luật', en: 'Set by law' },
 };
+
+// A school's roster import: the columns a file's headers are mapped to, why a row is refused, what a row does.
+export const ROSTER_FIELD_LABELS: Labels<Schemas['RosterField']> = {
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  dateOfBirth: { vi: 'Ngày sinh', en: 'Date of birth' },
+  sex: { vi: 'Giới tính', en: 'Sex' },
+  className: { vi: 'Lớp', en: 'Class' },
+  nationalId: { vi: 'Mã định danh', en: 'National learner ID' },
+  guardianName: { vi: 'Họ tên cha/mẹ', en: 'Parent’s name' },
+  guardianPhone: { vi: 'Số điện thoại', en: 'Phone' },
+};
+
+export const ROSTER_PROBLEM_LABELS: Labels<Schemas['RosterRowProblemCode']> = {
+  no_name: { vi: 'Thiếu họ và tên', en: 'No name' },
+  bad_birth_date: { vi: 'Ngày sinh không phải là một ngày', en: 'Birth date is not a date' },
+  implausible_birth_date: { vi: 'Ngày sinh không hợp lý', en: 'Implausible birth date' },
+  unknown_sex: { vi: 'Giới tính không rõ', en: 'Unknown sex' },
+  no_class: { vi: 'Thiếu lớp', en: 'No class' },
+  bad_national_id: { vi: 'Mã định danh không hợp lệ', en: 'Invalid national learner ID' },
+  bad_phone: { vi: 'Số điện thoại không hợp lệ', en: 'Invalid phone' },
+  duplicate_in_file: { vi: 'Trùng với một dòng trước trong tệp', en: 'Duplicates an earlier row' },
+};
+
+export const ROSTER_ACTION_LABELS: Labels<Schemas['RosterAction']> = {
+  add: { vi: 'Thêm mới', en: 'New' },
+  update: { vi: 'Cập nhật', en: 'Update' },
+  doubtful: { vi: 'Cần xác nhận', en: 'To confirm' },
+};
+
+export const ROSTER_FILE_KIND_LABELS: Labels<Schemas['RosterFileKind']> = {
+  xlsx: { vi: 'Bảng tính Excel', en: 'Excel workbook' },
+  csv: { vi: 'Tệp CSV', en: 'CSV file' },
+};
+
+export const ROSTER_STATUS_LABELS: Labels<Schemas['RosterImportStatus']> = {
+  preview: { vi: 'Chờ xác nhận', en: 'Awaiting confirmation' },
+  running: { vi: 'Đang nhập', en: 'Importing' },
+  done: { vi: 'Đã nhập xong', en: 'Done' },
+  failed: { vi: 'Nhập không thành công', en: 'Failed' },
+};

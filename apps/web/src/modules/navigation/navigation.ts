@@ -39,6 +39,8 @@ export const MENU: MenuEntry[] = [
   { path: '/nha-truong/co-so-vat-chat', label: 'menu.schoolFacilities', roles: SCHOOL_RECORDS_READERS },
   // A learner's or guardian's request about their data (POLICY['privacy.request']): the school's leaders.
   { path: '/du-lieu-ca-nhan', label: 'menu.dataRequests', roles: ['supervisor', 'principal'] },
+  // A school's roster from its own export (POLICY['learner.import']): its leaders, and the admin for any school.
+  { path: '/nhap-danh-sach', label: 'menu.rosterImport', roles: ['supervisor', 'principal', 'admin'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
   { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },

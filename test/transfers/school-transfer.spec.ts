@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { packageRefusalOf } from '@dh/transfers';
 import { auth, Login, World } from '../support/fixtures';
+import { useCliAgainst } from '../support/cli';
 import { CaseBody, historyOf, move, openCase, verifyOf } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
@@ -22,6 +26,7 @@ describe('moving a learner and their open cases to another school', () => {
   beforeAll(() => {
     ({ t, w, pg } = world);
   });
+  const cli = useCliAgainst(() => t);
 
   const post = (by: Login, path: string, body: Record<string, unknown> = {}) =>
     t.http().post(path).set(auth(by)).send(body);
@@ -220,5 +225,16 @@ describe('moving a learner and their open cases to another school', () => {
     redigested.events[0].payload.summary = 'khác';
     redigested.digest = packageDigestOf(redigested);
     expect(packageRefusalOf(redigested)).toMatch(/signature/);
+
+    // The operator's CLI checks a package file offline, as the receiving installation would.
+    const dir = mkdtempSync(join(tmpdir(), 'dh-package-'));
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(pkg));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(changed));
+    const good = await cli(['verify', '--package', join(dir, 'good.json')]);
+    expect(good).toMatchObject({ code: 0 });
+    expect(good.out).toContain(pkg.keyFingerprint);
+    const bad = await cli(['verify', '--package', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('digest does not match');
   });
 });

@@ -453,6 +453,7 @@ describe('the answers match the OpenAPI document', () => {
     const caseMove = (await t.http().post(`/api/cases/${kase.id}/transfers`).set(sa).send({ toSchoolId: schoolB }))
       .body;
     await t.http().get('/api/transfers').query({ incoming: true }).set(sb);
+    await t.http().get('/api/transfers/schools').set(sa);
     await t.http().get(`/api/transfers/${caseMove.id}`).set(sb);
     await t.http().post(`/api/transfers/${caseMove.id}/decline`).set(sb).send({ reason: '' });
     await t.http().post(`/api/transfers/${learnerMove.id}/accept`).set(sb).send({});

@@ -4,7 +4,7 @@ import { CaseException, CaseExceptionCode, HistoryItemDto } from '@dh/cases';
 import { ApiErrors, ListOf, UuidParamPipe } from '@dh/errors';
 import { Caller, CurrentCaller, Permission } from '@dh/identity';
 import { AcceptTransferDto, DeclineTransferDto, ListTransfersDto, RequestTransferDto } from './dtos/transfer.dto';
-import { TransferPackageDto, TransferViewDto } from './dtos/transfer-view.response';
+import { TransferPackageDto, TransferSchoolDto, TransferViewDto } from './dtos/transfer-view.response';
 import { TransfersException, TransfersExceptionCode } from './transfers.exception';
 import { TransfersService } from './transfers.service';
 
@@ -88,6 +88,15 @@ export class TransfersController {
   @ApiOkResponse({ type: ListOf(TransferViewDto) })
   list(@CurrentCaller() caller: Caller, @Query() query: ListTransfersDto) {
     return this.transfers.list(caller, query.incoming === true);
+  }
+
+  // Before transfers/:id, which would take "schools" for an id.
+  @Permission('case.transfer')
+  @Get('transfers/schools')
+  @ApiOperation({ summary: 'Các trường có thể nhận / the schools a case may move to (every other school)' })
+  @ApiOkResponse({ type: ListOf(TransferSchoolDto) })
+  schools(@CurrentCaller() caller: Caller) {
+    return this.transfers.receivingSchools(caller);
   }
 
   @Permission('case.transfer', 'record')

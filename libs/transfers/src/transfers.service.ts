@@ -183,6 +183,15 @@ export class TransfersService {
     return { items: await this.views(this.source.manager, rows) };
   }
 
+  // A school's name is no secret (the public form names it): every school but the caller's own.
+  async receivingSchools(caller: Caller): Promise<{ items: { id: string; name: string }[] }> {
+    const own = schoolsFor(caller, 'case.transfer');
+    const all = await this.source
+      .getRepository(School)
+      .find({ select: { id: true, name: true }, order: { name: 'ASC' } });
+    return { items: all.filter((s) => !own.includes(s.id)).map(({ id, name }) => ({ id, name })) };
+  }
+
   async get(caller: Caller, id: string): Promise<TransferView> {
     const row = await this.visible(this.source.manager, caller, id);
     return (await this.views(this.source.manager, [row]))[0];

@@ -1765,6 +1765,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/transfers/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các trường có thể nhận / the schools a case may move to (every other school) */
+        get: operations["TransfersController_schools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/transfers/{id}": {
         parameters: {
             query?: never;
@@ -4184,6 +4201,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        TransferSchoolDtoList: {
+            items: components["schemas"]["TransferSchoolDto"][];
         };
         /** @enum {string} */
         TransferStatus: "requested" | "accepted" | "declined";
@@ -14333,6 +14353,61 @@ export interface operations {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED";
                     };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Vai trò không được phép / role not allowed. Được phép / allowed: supervisor (trường của mình / own schools) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    TransfersController_schools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferSchoolDtoList"];
                 };
             };
             /** @description UNAUTHENTICATED */

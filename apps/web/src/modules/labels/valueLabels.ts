@@ -396,3 +396,15 @@ export const RETENTION_BASIS_LABELS: Labels<Schemas['RetentionBasis']> = {
   school_choice: { vi: 'Do nhà trường lựa chọn', en: "The school's choice" },
   law: { vi: 'Theo quy định pháp luật', en: 'Set by law' },
 };
+
+// A school transfer moves a learner's record or one of their cases (libs/transfers).
+export const TRANSFER_KIND_LABELS: Labels<Schemas['TransferKind']> = {
+  learner: { vi: 'Hồ sơ học sinh', en: 'Learner’s record' },
+  case: { vi: 'Hồ sơ tư vấn', en: 'Counselling case' },
+};
+
+export const TRANSFER_STATUS_LABELS: Labels<Schemas['TransferStatus']> = {
+  requested: { vi: 'Chờ trả lời', en: 'Awaiting answer' },
+  accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
+  declined: { vi: 'Đã từ chối', en: 'Declined' },
+};

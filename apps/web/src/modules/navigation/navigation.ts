@@ -39,6 +39,8 @@ export const MENU: MenuEntry[] = [
   { path: '/nha-truong/co-so-vat-chat', label: 'menu.schoolFacilities', roles: SCHOOL_RECORDS_READERS },
   // A learner's or guardian's request about their data (POLICY['privacy.request']): the school's leaders.
   { path: '/du-lieu-ca-nhan', label: 'menu.dataRequests', roles: ['supervisor', 'principal'] },
+  // Requests from other schools to take a learner and their cases (POLICY['case.transfer']).
+  { path: '/chuyen-truong', label: 'menu.transfers', roles: ['supervisor'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
   { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },

@@ -404,6 +404,65 @@ describe('the answers match the OpenAPI document', () => {
     expect(conformance(doc, seen)).toEqual([]);
   });
 
+  it('for a school transfer: the learner, a case, the queue, the answers, the trail kept and the package', async () => {
+    const { users, schoolB } = world.w;
+    const [c, sa, sb] = [auth(users.counsellorA), auth(users.supervisorA), auth(users.supervisorB)];
+    const opened = (
+      await t
+        .http()
+        .post('/api/learners')
+        .set(c)
+        .send({ ...LEARNER, fullName: 'Lê Văn Chín', schoolId: world.w.schoolA, confirmDistinct: true })
+    ).body;
+    const kase = (
+      await t
+        .http()
+        .post('/api/cases')
+        .set(c)
+        .send({
+          schoolId: world.w.schoolA,
+          learnerId: opened.id,
+          areas: [{ code: 'tam_ly', priority: 1 }],
+          channel: 'giao_vien',
+          summary: 'Em chuyển nhà.',
+          riskLevel: 'low',
+          riskRationale: 'Ban đầu.',
+        })
+    ).body;
+    const scope = { kind: 'school_transfer', purpose: 'Chuyển trường.' };
+    await t
+      .http()
+      .post(`/api/cases/${kase.id}/consents`)
+      .set(c)
+      .send({
+        givenBy: 'guardian',
+        guardian: { fullName: 'Lê Thị Ba', relationship: 'mẹ' },
+        scope,
+        givenAt: '2026-03-01',
+        how: 'van_ban',
+      });
+    await t.http().post(`/api/cases/${kase.id}/transfers`).set(sa).send({ toSchoolId: schoolB });
+    await t
+      .http()
+      .post(`/api/cases/${kase.id}/consents`)
+      .set(c)
+      .send({ givenBy: 'learner', scope, givenAt: '2026-03-01', how: 'truc_tiep' });
+    await t.http().post(`/api/cases/${kase.id}/transfer-package`).set(sa);
+    const learnerMove = (
+      await t.http().post(`/api/learners/${opened.id}/transfers`).set(sa).send({ toSchoolId: schoolB })
+    ).body;
+    const caseMove = (await t.http().post(`/api/cases/${kase.id}/transfers`).set(sa).send({ toSchoolId: schoolB }))
+      .body;
+    await t.http().get('/api/transfers').query({ incoming: true }).set(sb);
+    await t.http().get('/api/transfers/schools').set(sa);
+    await t.http().get(`/api/transfers/${caseMove.id}`).set(sb);
+    await t.http().post(`/api/transfers/${caseMove.id}/decline`).set(sb).send({ reason: '' });
+    await t.http().post(`/api/transfers/${learnerMove.id}/accept`).set(sb).send({});
+    await t.http().post(`/api/transfers/${caseMove.id}/accept`).set(sb).send({ assigneeId: users.counsellorB.id });
+    await t.http().get(`/api/transfers/${caseMove.id}/history`).set(sa);
+    expect(conformance(doc, seen)).toEqual([]);
+  });
+
   it('for the record of processing, as JSON and as a Word file', async () => {
     const { users } = world.w;
     await t.http().get('/api/admin/privacy/processing-record').set(auth(users.adminW));

@@ -25,6 +25,7 @@ import { RecordsModule } from '@dh/records';
 import { ReportsModule } from '@dh/reports';
 import { RetentionModule } from '@dh/retention';
 import { DataRequestsModule } from '@dh/data-requests';
+import { TransfersModule } from '@dh/transfers';
 import { ProcessingRecordModule } from '@dh/processing-record';
 import { SchoolRecordsModule } from '@dh/school-records';
 import { HealthController } from './health/health.controller';
@@ -63,6 +64,7 @@ export class AppModule implements NestModule {
         DeliveryModule,
         SchoolRecordsModule,
         BreachesModule,
+        TransfersModule,
         DemoModule,
       ],
       controllers: [HealthController, LabelsController],

@@ -17,6 +17,7 @@ import { MIGRATION_RUN, MigrationRun } from '@dh/database';
 import { DataSource } from 'typeorm';
 import { ReportAnchorService } from '@dh/reports';
 import { RetentionService } from '@dh/retention';
+import { packageRefusalOf } from '@dh/transfers';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
 export type Command = {
@@ -41,11 +42,44 @@ const readCheckpoints = (paths: string[]): { file: string; document: unknown }[]
     return files.map((file) => ({ file, document: JSON.parse(readFileSync(file, 'utf8')) as unknown }));
   });
 
+// A transfer package comes from another installation: its signature is checked under the key it carries, whose
+// fingerprint is printed for the receiving school to compare with the one the sending school announces (and prints
+// on the package's Word summary). Nothing of this installation's database is read.
+const verifyPackages = (files: string[], io: Output): number => {
+  if (files.length === 0 || files.some((f) => f.startsWith('--'))) {
+    io.err('usage: verify --package <file>…');
+    return 2;
+  }
+  let broken = 0;
+  for (const file of files) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      io.err(`không đọc được gói / cannot read the package ${file}: ${(e as Error).message}`);
+      broken += 1;
+      continue;
+    }
+    const refusal = packageRefusalOf(doc);
+    if (refusal) {
+      io.err(`HỎNG / BROKEN package ${file}: ${refusal}`);
+      broken += 1;
+      continue;
+    }
+    const d = doc as { events: unknown[]; keyFingerprint: string };
+    io.out(
+      `gói / package ${file}: ${d.events.length} sự kiện nguyên vẹn / events intact, signed by key ${d.keyFingerprint}`,
+    );
+  }
+  return broken === 0 ? 0 : 1;
+};
+
 // Exit code 1 names a broken chain: schedulers and inspectors script on it. Each check that fails is named.
 const verify: Command = {
   summary:
-    'verify [--against <checkpoint file|folder|report anchor digest|report id>]… [caseId…]   check every case chain against its case and the admin chain (or the named cases), and that each chain still extends the heads signed in the checkpoints or anchored by the reports given; exit 1 if any is broken',
+    'verify [--against <checkpoint file|folder|report anchor digest|report id>]… [caseId…]   check every case chain against its case and the admin chain (or the named cases), and that each chain still extends the heads signed in the checkpoints or anchored by the reports given; exit 1 if any is broken. verify --package <file>…   check transfer packages from another installation offline',
   run: async (app, args, io) => {
+    if (args[0] === '--package') return verifyPackages(args.slice(1), io);
     const named = args.flatMap((a, i) => (args[i - 1] === '--against' ? [a] : []));
     const anchors = named.filter(isAnchorRef);
     const against = named.filter((a) => !isAnchorRef(a));

@@ -42,104 +42,122 @@ export class CaseTransitionService {
     const validated = validateEventPayload(request.type, request.payload);
     // Only a request that may be retried is kept, as its digest.
     const requestHash = idempotencyKey ? this.cipher.digest(canonicalRequest(caseId, request)) : '';
-    return inTransaction(this.source, async (tx) => {
-      const { row, facts } = await this.cases.lockVisible(caller, caseId, tx, 'case.event');
-      if (idempotencyKey) {
-        const earlier = await this.earlierAnswer(tx, caller.id, idempotencyKey, requestHash);
-        if (earlier) return earlier;
-      }
-      if (request.expectedVersion !== row.version) {
-        throw new CaseException(CaseExceptionCode.STALE_VERSION, {
-          currentVersion: row.version,
-          expectedVersion: request.expectedVersion,
-        });
-      }
-      if (!isMachineVersion(row.machineVersion))
-        throw new Error(`case ${row.id} runs unknown machine ${row.machineVersion}`);
+    return inTransaction(this.source, (tx) =>
+      this.step(tx, caller, caseId, request, validated, idempotencyKey, requestHash),
+    );
+  }
 
-      const now = this.clock.now();
-      const fromState = row.state;
-      const step = { tx, caller, type: request.type, fromState, fromRisk: row.riskLevel, at: now };
-      const actor = actorIn(caller, row.schoolId);
-      // One restore of the stored snapshot answers the check, the step and the leaves it leaves.
-      const loaded = loadCase(row.machineVersion, row.snapshot);
-      // Check, then prepare, then step: the hooks only read the database for an event the machine takes here from this caller.
-      const checked = loaded.check(request.type, actor);
-      if (!checked.ok) throw refusalOf(checked, row.state);
-      const payload = await this.hooks.prepare({ ...step, row, payload: validated });
-      const result = loaded.step({ type: request.type, actor, payload });
-      if (!result.ok) throw refusalOf(result, row.state);
+  // The same step inside the caller's transaction, for a writer whose own change must stand or fall with it (a
+  // school transfer's new assignee). No idempotency key: the writer's transaction is the unit a retry repeats.
+  async applyWithin(tx: EntityManager, caller: Caller, caseId: string, request: CaseEventRequest): Promise<CaseView> {
+    return this.step(tx, caller, caseId, request, validateEventPayload(request.type, request.payload), undefined, '');
+  }
 
-      row.state = result.state;
-      row.snapshot = result.snapshot;
-      row.assigneeId = result.context.assigneeId;
-      row.riskLevel = result.context.riskLevel;
-      row.areas = areasAfter(request.type, payload, row.areas);
-      Object.assign(row, await this.hooks.beforeWrite({ ...step, row, payload }));
-      row.version += 1;
-      row.updatedAt = now;
-      const recorded = await this.hooks.record({ ...step, row, payload });
-      // The case row is written by the event's own statement: the row and its trail move together, in one round trip.
-      await this.audit.appendAfter(
-        tx,
-        {
-          caseId: row.id,
-          schoolId: row.schoolId,
-          type: request.type,
-          fromState,
-          toState: row.state,
-          actorId: caller.id,
-          actorRole: primaryRole(actor.roles),
-          payload: { ...payload, ...recorded },
-          requestId: caller.requestId,
-          at: now,
-        },
-        { seq: row.auditHeadSeq, hash: row.auditHeadHash },
-        {
-          state: row.state,
-          snapshot: JSON.stringify(row.snapshot),
-          assignee_id: row.assigneeId,
-          risk_level: row.riskLevel,
-          risk_rationale: row.riskRationale,
-          areas: JSON.stringify(row.areas),
-          referred_to_ward_at: row.referredToWardAt,
-          version: row.version,
-          updated_at: now,
-        },
-      );
-      // What the event brings may have reached the school before it was recorded (a concern's receivedAt): the
-      // clocks it opens count from then.
-      const learnedAt = typeof payload.receivedAt === 'string' ? new Date(payload.receivedAt) : now;
-      await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), loaded.leaves(), result.leaves, now, learnedAt);
-      if (row.riskLevel !== step.fromRisk) {
-        await this.deadlines.tightenForRisk(tx, this.cases.clockOf(row), result.leaves);
-      }
-      const view = await this.cases.view(row, caller, tx, false, result.after, facts);
-      if (idempotencyKey) {
-        // The same key raced on another case: that request owns it.
-        await mapUniqueViolation(
-          tx.getRepository(IdempotencyKey).insert({
-            userId: caller.id,
-            key: idempotencyKey,
-            caseId: row.id,
-            requestHash,
-            response: view,
-            createdAt: now,
-          }),
-          'idempotency_key_pkey',
-          () => new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED),
-        );
-      }
-      this.logger.log({
-        msg: 'case transition',
+  private async step(
+    tx: EntityManager,
+    caller: Caller,
+    caseId: string,
+    request: CaseEventRequest,
+    validated: ReturnType<typeof validateEventPayload>,
+    idempotencyKey: string | undefined,
+    requestHash: string,
+  ): Promise<CaseView> {
+    const { row, facts } = await this.cases.lockVisible(caller, caseId, tx, 'case.event');
+    if (idempotencyKey) {
+      const earlier = await this.earlierAnswer(tx, caller.id, idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+    if (request.expectedVersion !== row.version) {
+      throw new CaseException(CaseExceptionCode.STALE_VERSION, {
+        currentVersion: row.version,
+        expectedVersion: request.expectedVersion,
+      });
+    }
+    if (!isMachineVersion(row.machineVersion))
+      throw new Error(`case ${row.id} runs unknown machine ${row.machineVersion}`);
+
+    const now = this.clock.now();
+    const fromState = row.state;
+    const step = { tx, caller, type: request.type, fromState, fromRisk: row.riskLevel, at: now };
+    const actor = actorIn(caller, row.schoolId);
+    // One restore of the stored snapshot answers the check, the step and the leaves it leaves.
+    const loaded = loadCase(row.machineVersion, row.snapshot);
+    // Check, then prepare, then step: the hooks only read the database for an event the machine takes here from this caller.
+    const checked = loaded.check(request.type, actor);
+    if (!checked.ok) throw refusalOf(checked, row.state);
+    const payload = await this.hooks.prepare({ ...step, row, payload: validated });
+    const result = loaded.step({ type: request.type, actor, payload });
+    if (!result.ok) throw refusalOf(result, row.state);
+
+    row.state = result.state;
+    row.snapshot = result.snapshot;
+    row.assigneeId = result.context.assigneeId;
+    row.riskLevel = result.context.riskLevel;
+    row.areas = areasAfter(request.type, payload, row.areas);
+    Object.assign(row, await this.hooks.beforeWrite({ ...step, row, payload }));
+    row.version += 1;
+    row.updatedAt = now;
+    const recorded = await this.hooks.record({ ...step, row, payload });
+    // The case row is written by the event's own statement: the row and its trail move together, in one round trip.
+    await this.audit.appendAfter(
+      tx,
+      {
         caseId: row.id,
+        schoolId: row.schoolId,
         type: request.type,
         fromState,
         toState: row.state,
+        actorId: caller.id,
+        actorRole: primaryRole(actor.roles),
+        payload: { ...payload, ...recorded },
         requestId: caller.requestId,
-      });
-      return view;
+        at: now,
+      },
+      { seq: row.auditHeadSeq, hash: row.auditHeadHash },
+      {
+        state: row.state,
+        snapshot: JSON.stringify(row.snapshot),
+        assignee_id: row.assigneeId,
+        risk_level: row.riskLevel,
+        risk_rationale: row.riskRationale,
+        areas: JSON.stringify(row.areas),
+        referred_to_ward_at: row.referredToWardAt,
+        version: row.version,
+        updated_at: now,
+      },
+    );
+    // What the event brings may have reached the school before it was recorded (a concern's receivedAt): the
+    // clocks it opens count from then.
+    const learnedAt = typeof payload.receivedAt === 'string' ? new Date(payload.receivedAt) : now;
+    await this.deadlines.moveLeaves(tx, this.cases.clockOf(row), loaded.leaves(), result.leaves, now, learnedAt);
+    if (row.riskLevel !== step.fromRisk) {
+      await this.deadlines.tightenForRisk(tx, this.cases.clockOf(row), result.leaves);
+    }
+    const view = await this.cases.view(row, caller, tx, false, result.after, facts);
+    if (idempotencyKey) {
+      // The same key raced on another case: that request owns it.
+      await mapUniqueViolation(
+        tx.getRepository(IdempotencyKey).insert({
+          userId: caller.id,
+          key: idempotencyKey,
+          caseId: row.id,
+          requestHash,
+          response: view,
+          createdAt: now,
+        }),
+        'idempotency_key_pkey',
+        () => new CaseException(CaseExceptionCode.IDEMPOTENCY_KEY_REUSED),
+      );
+    }
+    this.logger.log({
+      msg: 'case transition',
+      caseId: row.id,
+      type: request.type,
+      fromState,
+      toState: row.state,
+      requestId: caller.requestId,
     });
+    return view;
   }
 
   // A retry with the same key returns the first answer; the same key for another request is refused.

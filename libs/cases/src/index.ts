@@ -20,3 +20,5 @@ export * from './ranked-areas';
 export * from './transition-hooks';
 export * from './transition-errors';
 export { CaseViewDto } from './dtos/case-view.response';
+export { HistoryItemDto } from './dtos/case-trail.response';
+export { toHistoryItem } from './history-item';

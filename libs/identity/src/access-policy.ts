@@ -18,6 +18,7 @@ export type Action =
   | 'case.learner'
   | 'case.bulk_close'
   | 'case.legal_hold'
+  | 'case.transfer'
   | 'privacy.request'
   | 'privacy.answer'
   | 'privacy.record'
@@ -83,6 +84,9 @@ export const POLICY: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.bulk_close': { supervisor: 'school' },
   // Keeping a case's content past its retention period (an inquiry, a court): the school's supervisors.
   'case.legal_hold': { supervisor: 'school' },
+  // Moving a learner and their open cases to another school: asked by the sending school's supervisors, answered by
+  // the receiving school's (libs/transfers).
+  'case.transfer': { supervisor: 'school' },
   // A learner's or guardian's request under Law 91/2025: recorded and followed by the school's leaders; answered
   // (the export, a correction, an erasure) by a supervisor, who reads every case of the school.
   'privacy.request': { supervisor: 'school', principal: 'school' },

@@ -17,6 +17,8 @@ const BY_NAME: Record<string, FieldLabel> = {
   schoolIds: l('Các trường', 'Schools'),
   wardId: l('Phường', 'Ward'),
   schoolId: l('Trường', 'School'),
+  toSchoolId: l('Trường nhận', 'Receiving school'),
+  incoming: l('Yêu cầu gửi đến trường mình', 'Requests to own school'),
   code: l('Mã', 'Code'),
   name: l('Tên', 'Name'),
   auditorId: l('Người kiểm tra', 'Auditor'),

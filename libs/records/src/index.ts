@@ -16,3 +16,4 @@ export * from './referrals/referral.exception';
 export * from './referrals/referral-hooks.service';
 export * from './referrals/referral-view';
 export * from './referrals/referrals.service';
+export { PROTECTION_LEGAL_DUTY } from './referrals/referral-hooks.service';

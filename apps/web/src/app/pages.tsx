@@ -125,6 +125,12 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/roster-import/components/RosterImportPage'),
     (m) => m.RosterImportPage,
   ),
+  // Requests from other schools to take a learner and their cases: the supervisors answer them.
+  page(
+    'chuyen-truong',
+    () => import('../modules/transfers/components/TransfersPage'),
+    (m) => m.TransfersPage,
+  ),
   // Personal-data breaches: the admin records them; the principals and ward officers concerned read them.
   page(
     'su-co-du-lieu',

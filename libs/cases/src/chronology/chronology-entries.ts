@@ -96,6 +96,15 @@ const ENTRIES: Record<string, EntrySpec> = {
   LEGAL_HOLD_RELEASED: spec('case', 'Bỏ giữ lại hồ sơ', 'Legal hold released'),
   CASE_SHREDDED: spec('case', 'Hủy nội dung theo thời hạn lưu trữ', 'Content destroyed at the end of retention'),
   RECTIFIED: spec('case', 'Chỉnh sửa theo yêu cầu của học sinh, gia đình', 'Corrected at the learner’s request'),
+  // A move to another school (libs/transfers).
+  CASE_TRANSFER_REQUESTED: spec(
+    'case',
+    'Đề nghị chuyển hồ sơ sang trường khác',
+    'Transfer to another school requested',
+  ),
+  CASE_TRANSFER_DECLINED: spec('case', 'Trường nhận từ chối chuyển hồ sơ', 'Transfer declined by the receiving school'),
+  CASE_TRANSFERRED: spec('case', 'Chuyển hồ sơ sang trường khác', 'Case transferred to another school'),
+  CASE_EXPORTED: spec('case', 'Xuất gói chuyển hồ sơ ra ngoài hệ thống', 'Transfer package exported'),
 };
 
 export type ChronologyEntry = {

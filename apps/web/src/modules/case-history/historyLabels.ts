@@ -22,6 +22,10 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
   MACHINE_MIGRATED: { vi: 'Chuyển sang quy trình mới', en: 'Moved to a newer process version' },
   GRANT_ISSUED: { vi: 'Cấp quyền xem nội dung bảo mật', en: 'Confidential-access grant issued' },
   GRANT_REVOKED: { vi: 'Thu hồi quyền xem nội dung bảo mật', en: 'Confidential-access grant revoked' },
+  CASE_TRANSFER_REQUESTED: { vi: 'Đề nghị chuyển hồ sơ sang trường khác', en: 'Transfer to another school requested' },
+  CASE_TRANSFER_DECLINED: { vi: 'Trường nhận từ chối chuyển hồ sơ', en: 'Transfer declined by the receiving school' },
+  CASE_TRANSFERRED: { vi: 'Chuyển hồ sơ sang trường khác', en: 'Case transferred to another school' },
+  CASE_EXPORTED: { vi: 'Xuất gói chuyển hồ sơ ra ngoài hệ thống', en: 'Transfer package exported' },
 };
 
 // Actors that are not people's roles: the server itself (a migration, a clock) and the public form.

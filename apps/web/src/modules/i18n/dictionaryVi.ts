@@ -845,6 +845,31 @@ export const dictionaryVi = {
   'roster.reasons': 'Lý do',
   'roster.noRefused': 'Không có dòng nào bị từ chối.',
   'roster.doubtful': '{n} dòng trùng họ tên và ngày sinh với nhiều học sinh: chưa được nhập, cần người kiểm tra.',
+  'menu.transfers': 'Chuyển trường đến',
+  'transfers.title': 'Yêu cầu chuyển trường đến',
+  'transfers.intro':
+    'Các trường khác đề nghị chuyển học sinh và hồ sơ tư vấn sang trường mình. Hãy chấp nhận hồ sơ học sinh trước, sau đó chấp nhận từng hồ sơ tư vấn và phân công giáo viên tư vấn phụ trách.',
+  'transfers.empty': 'Chưa có yêu cầu chuyển trường nào.',
+  'transfers.what': 'Nội dung chuyển',
+  'transfers.learner': 'Học sinh',
+  'transfers.from': 'Trường gửi',
+  'transfers.summary': 'Tóm tắt hồ sơ',
+  'transfers.noDeadline': 'Không có thời hạn đang mở',
+  'transfers.protection': 'Có tin bảo vệ trẻ em',
+  'transfers.requestedAt': 'Thời điểm đề nghị',
+  'transfers.status': 'Trạng thái',
+  'transfers.accept': 'Chấp nhận',
+  'transfers.decline': 'Từ chối',
+  'transfers.declineReason': 'Lý do từ chối',
+  'transfers.assignee': 'Giáo viên tư vấn phụ trách',
+  'transfers.acceptCaseIntro':
+    'Hồ sơ sẽ thuộc trường mình, giữ nguyên mã hồ sơ, thời hạn và nhật ký. Trường gửi chỉ còn xem được nhật ký đến lúc chuyển.',
+  'transfers.acceptLearnerIntro': 'Hồ sơ học sinh sẽ chuyển sang trường mình.',
+  'transfers.caseAction': 'Chuyển trường',
+  'transfers.caseIntro':
+    'Đề nghị chuyển hồ sơ này sang trường khác. Cần có sự đồng ý chuyển trường của cha mẹ hoặc người giám hộ (và của học sinh từ đủ 7 tuổi) trong sổ đồng ý, trừ khi hồ sơ có tin bảo vệ trẻ em. Hãy đề nghị chuyển hồ sơ học sinh trước.',
+  'transfers.toSchool': 'Trường nhận',
+  'transfers.send': 'Gửi đề nghị',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

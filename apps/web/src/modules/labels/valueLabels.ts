@@ -436,3 +436,15 @@ export const ROSTER_STATUS_LABELS: Labels<Schemas['RosterImportStatus']> = {
   done: { vi: 'Đã nhập xong', en: 'Done' },
   failed: { vi: 'Nhập không thành công', en: 'Failed' },
 };
+
+// A school transfer moves a learner's record or one of their cases (libs/transfers).
+export const TRANSFER_KIND_LABELS: Labels<Schemas['TransferKind']> = {
+  learner: { vi: 'Hồ sơ học sinh', en: 'Learner’s record' },
+  case: { vi: 'Hồ sơ tư vấn', en: 'Counselling case' },
+};
+
+export const TRANSFER_STATUS_LABELS: Labels<Schemas['TransferStatus']> = {
+  requested: { vi: 'Chờ trả lời', en: 'Awaiting answer' },
+  accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
+  declined: { vi: 'Đã từ chối', en: 'Declined' },
+};

@@ -41,6 +41,8 @@ export const MENU: MenuEntry[] = [
   { path: '/du-lieu-ca-nhan', label: 'menu.dataRequests', roles: ['supervisor', 'principal'] },
   // A school's roster from its own export (POLICY['learner.import']): its leaders, and the admin for any school.
   { path: '/nhap-danh-sach', label: 'menu.rosterImport', roles: ['supervisor', 'principal', 'admin'] },
+  // Requests from other schools to take a learner and their cases (POLICY['case.transfer']).
+  { path: '/chuyen-truong', label: 'menu.transfers', roles: ['supervisor'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
   { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },

@@ -21,6 +21,7 @@ import { ReferralsTab } from './ReferralsTab';
 import { EventDrawer } from './EventDrawer';
 import { NameLearner } from './NameLearner';
 import { LegalHoldControls, mayHold, RetentionTags } from './LegalHoldControls';
+import { mayTransfer, TransferCaseControls } from '../../transfers/components/TransferCaseControls';
 
 type EventType = components['schemas']['CaseEventType'];
 
@@ -45,12 +46,13 @@ export const CasePage = () => {
   // Records are the assigned counsellor's to write (the API says so again): others read them.
   const mayWrite = data.assigneeId === user?.id && data.state !== 'closed.archived';
   const holdable = mayHold(user, data);
+  const transferable = mayTransfer(user, data);
 
   return (
     <section>
       <Typography.Title level={1}>{t('casePage.title', { code: data.code })}</Typography.Title>
       <RetentionTags view={data} />
-      {(actions.length > 0 || holdable) && (
+      {(actions.length > 0 || holdable || transferable) && (
         <nav aria-label={t('casePage.actions')} className="case-actions">
           <Space wrap>
             {actions.map((e, i) => (
@@ -61,6 +63,7 @@ export const CasePage = () => {
             <NameLearner view={data} />
             <ClockControls view={data} />
             {holdable && <LegalHoldControls view={data} />}
+            {transferable && <TransferCaseControls view={data} />}
           </Space>
         </nav>
       )}

@@ -1,0 +1,33 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/apiClient';
+import { dataOf } from '../../api/problem';
+
+export const transfersKey = ['transfers'];
+
+// The requests sent to the caller's schools, newest first, each with the case's summary while it waits.
+export const useIncomingTransfers = () =>
+  useQuery({
+    queryKey: [...transfersKey, 'incoming'],
+    queryFn: async () => dataOf(await api.GET('/api/transfers', { params: { query: { incoming: true } } })).items,
+  });
+
+export const useRefreshTransfers = () => {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: transfersKey });
+};
+
+// Every school but the caller's own: where a case may go.
+export const useReceivingSchools = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...transfersKey, 'schools'],
+    enabled,
+    queryFn: async () => dataOf(await api.GET('/api/transfers/schools')).items,
+  });
+
+// The receiving school's counsellors, for the case's new assignee.
+export const useCounsellors = (schoolId: string) =>
+  useQuery({
+    queryKey: ['case-team', schoolId],
+    queryFn: async () =>
+      dataOf(await api.GET('/api/schools/{id}/case-team', { params: { path: { id: schoolId } } })).items,
+  });

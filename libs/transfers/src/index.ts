@@ -1,0 +1,5 @@
+export * from './transfer.entity';
+export * from './transfer-package';
+export * from './transfers.exception';
+export * from './transfers.module';
+export * from './transfers.service';

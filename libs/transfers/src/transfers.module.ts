@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@dh/audit';
+import { CasesModule } from '@dh/cases';
+import { CheckpointsModule } from '@dh/checkpoints';
+import { ConsentModule } from '@dh/consent';
+import { EscalationsModule } from '@dh/escalations';
+import { IdentityModule } from '@dh/identity';
+import { DeclaresProcessing } from '@dh/privacy';
+import { CaseTransfer } from './transfer.entity';
+import { TransfersController } from './transfers.controller';
+import { TransfersService } from './transfers.service';
+import { TRANSFERS_PROCESSING } from './transfers-processing';
+
+@DeclaresProcessing(TRANSFERS_PROCESSING)
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CaseTransfer]),
+    AuditModule,
+    CasesModule,
+    CheckpointsModule,
+    ConsentModule,
+    EscalationsModule,
+    IdentityModule,
+  ],
+  controllers: [TransfersController],
+  providers: [TransfersService],
+  exports: [TransfersService],
+})
+export class TransfersModule {}

@@ -33,6 +33,7 @@ import { CaseDataKeys1795000000041 } from './1795000000041-case-data-keys';
 import { BreachNotification1795000000042 } from './1795000000042-breach-notification';
 import { SecondFactor1795000000043 } from './1795000000043-second-factor';
 import { DataRequests1795000000045 } from './1795000000045-data-requests';
+import { Attachments1795000000047 } from './1795000000047-attachments';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   BreachNotification1795000000042,
   SecondFactor1795000000043,
   DataRequests1795000000045,
+  Attachments1795000000047,
 ];

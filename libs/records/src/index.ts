@@ -16,3 +16,4 @@ export * from './referrals/referral.exception';
 export * from './referrals/referral-hooks.service';
 export * from './referrals/referral-view';
 export * from './referrals/referrals.service';
+export * from './attachments/case-attachment.entity';

@@ -20,8 +20,17 @@ export const RECORDS_PROCESSING: ProcessingDeclaration = {
           sensitive: true,
         },
         { data: { vi: 'Nội dung trao đổi với gia đình', en: 'What was discussed with the family' }, sensitive: true },
+        {
+          data: {
+            vi: 'Tệp đính kèm hồ sơ (giấy tờ, ảnh chụp) và chú thích',
+            en: 'Files attached to the case (documents, photos) and their captions',
+          },
+          sensitive: true,
+        },
       ],
       tables: [
+        'case_attachment',
+        'case_attachment_chunk',
         'counselling_session',
         'assessment_record',
         'support_plan',

@@ -34,6 +34,7 @@ import { BreachNotification1795000000042 } from './1795000000042-breach-notifica
 import { SecondFactor1795000000043 } from './1795000000043-second-factor';
 import { DataRequests1795000000045 } from './1795000000045-data-requests';
 import { RosterImport1795000000046 } from './1795000000046-roster-import';
+import { Attachments1795000000047 } from './1795000000047-attachments';
 import { SchoolTransfer1795000000048 } from './1795000000048-school-transfer';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
@@ -74,5 +75,6 @@ export const migrations = [
   SecondFactor1795000000043,
   DataRequests1795000000045,
   RosterImport1795000000046,
+  Attachments1795000000047,
   SchoolTransfer1795000000048,
 ];

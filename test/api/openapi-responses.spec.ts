@@ -5,6 +5,7 @@ import { move, PAYLOADS, prepareReferral, sendEvent } from '../support/case-help
 import { base32Decode, totpCode } from '../../libs/identity/src/second-factor/totp';
 import { auth, PASSWORD } from '../support/fixtures';
 import { reportCase } from '../support/intake-helpers';
+import { upload } from '../attachments/attachment-helpers';
 import { BODIES, facilities, ListKind, PATHS, YEAR } from '../support/school-records-helpers';
 import { conformance, operationsOf, recording, Seen } from '../support/openapi-conformance';
 import { TestApp } from '../support/test-app';
@@ -118,6 +119,17 @@ describe('the answers match the OpenAPI document', () => {
     const completed = await move(t, users.counsellorA, accepted, 'REFERRAL_COMPLETED', { feedback: 'Đã khám.' });
     const following = await move(t, users.counsellorA, completed, 'PROPOSE_CLOSURE', PAYLOADS.closureFull);
     await t.http().post(`/api/cases/${opened.id}/follow-ups`).set(c).send(PAYLOADS.followUp);
+    const pdf = Buffer.from('%PDF-1.4\n% tệp thử\n%%EOF\n', 'utf8');
+    const attachment = (await upload(t, users.counsellorA, opened.id, pdf, 'giay-kham.pdf').expect(201)).body;
+    await upload(t, users.counsellorA, opened.id, Buffer.from('văn bản'), 'anh.png').expect(415);
+    await upload(t, users.principalA, opened.id, pdf, 'giay-kham.pdf').expect(403);
+    for (const by of [users.counsellorA, users.principalA]) {
+      await t.http().get(`/api/cases/${opened.id}/attachments`).set(auth(by));
+      await t.http().get(`/api/cases/${opened.id}/attachments/${attachment.id}/content`).set(auth(by));
+    }
+    const withdraw = `/api/cases/${opened.id}/attachments/${attachment.id}/withdraw`;
+    await t.http().post(withdraw).set(c).send({ reason: 'Tải nhầm tệp.' }).expect(201);
+    await t.http().post(withdraw).set(c).send({ reason: 'Tải nhầm tệp.' }).expect(409);
     await t.http().get(`/api/cases/${following.id}`).set(c);
     for (const by of [c, auth(users.principalA)]) {
       for (const part of ['records', 'history', 'chronology', 'history/verify', 'reporter']) {

@@ -54,7 +54,16 @@ export type AppConfig = {
   // LibreOffice's soffice, which turns a form's .docx into PDF (?format=pdf): a path, or a name looked up on PATH;
   // a conversion running longer than timeoutMs is killed.
   soffice: { path: string; timeoutMs: number };
+  attachments: AttachmentsConfig;
   delivery: DeliveryConfig;
+};
+
+// A case's attached files (libs/records/src/attachments): the largest one accepted, and the clamd that scans each
+// upload before it is stored (null: uploads are not scanned).
+export type AttachmentsConfig = {
+  maxBytes: number;
+  clamd: { socket: string } | { host: string; port: number } | null;
+  clamdTimeoutMs: number;
 };
 
 // How alerts leave the app (libs/delivery). A channel without its address is off: nothing is queued for it.
@@ -297,6 +306,18 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       path: env.SOFFICE_PATH?.trim() || 'soffice',
       timeoutMs: intVar(env, 'SOFFICE_TIMEOUT_MS', 120_000, 1_000, 600_000),
     },
+    attachments: attachmentsConfig(env),
     delivery: deliveryConfig(env, port),
+  };
+};
+
+const attachmentsConfig = (env: Env): AttachmentsConfig => {
+  const socket = env.CLAMD_SOCKET?.trim();
+  const host = env.CLAMD_HOST?.trim();
+  if (socket && host) throw new ConfigError('CLAMD_SOCKET', 'set CLAMD_SOCKET or CLAMD_HOST, not both');
+  return {
+    maxBytes: intVar(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    clamd: socket ? { socket } : host ? { host, port: intVar(env, 'CLAMD_PORT', 3310, 1, 65535) } : null,
+    clamdTimeoutMs: intVar(env, 'CLAMD_TIMEOUT_MS', 60_000, 1_000, 600_000),
   };
 };

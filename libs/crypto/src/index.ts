@@ -5,3 +5,4 @@ export * from './field-cipher';
 export * from './key-ring';
 export * from './master-key';
 export * from './sealed-registry';
+export * from './aes-gcm';

@@ -11,6 +11,7 @@ export const ALERT_LEVEL_LABELS = {
   public_intake: { vi: 'Báo tin trực tuyến mới', en: 'New online report' },
   public_intake_flood: { vi: 'Báo tin trực tuyến dồn dập', en: 'Flood of online reports' },
   delivery_failed: { vi: 'Không gửi được thông báo', en: 'A message could not be delivered' },
+  malware_refused: { vi: 'Tệp chứa mã độc bị từ chối', en: 'A file with malware was refused' },
 } satisfies Record<string, FieldLabel>;
 export type AlertLevelKey = keyof typeof ALERT_LEVEL_LABELS;
 

@@ -17,3 +17,4 @@ export * from './referrals/referral-hooks.service';
 export * from './referrals/referral-view';
 export * from './referrals/referrals.service';
 export { PROTECTION_LEGAL_DUTY } from './referrals/referral-hooks.service';
+export * from './attachments/case-attachment.entity';

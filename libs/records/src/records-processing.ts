@@ -60,5 +60,26 @@ export const RECORDS_PROCESSING: ProcessingDeclaration = {
       ],
       retention: { kinds: ['referral'] },
     },
+    {
+      id: 'case_attachments',
+      purpose: {
+        vi: 'Lưu giấy tờ đã ký, trang sổ, hình vẽ, ảnh kèm theo hồ sơ',
+        en: "Keeping a case's signed papers, logbook pages, drawings and photos",
+      },
+      legalBasis: [BASIS.circular18, BASIS.lawOnChildren],
+      subjects: [SUBJECT.learners, SUBJECT.guardians],
+      categories: [
+        {
+          data: {
+            vi: 'Tệp đính kèm và chú thích (nội dung tệp được mã hóa AES-256-GCM theo từng đoạn 64 KiB bằng khóa riêng của hồ sơ)',
+            en: "Attached files and their captions (the file's content sealed with AES-256-GCM in 64 KiB chunks under the case's own key)",
+          },
+          sensitive: true,
+        },
+      ],
+      tables: ['case_attachment', 'case_attachment_chunk'],
+      recipients: [RECIPIENT.caseTeam, RECIPIENT.principal, RECIPIENT.inspector],
+      retention: { kinds: ['counselling_record'] },
+    },
   ],
 };

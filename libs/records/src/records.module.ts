@@ -9,6 +9,11 @@ import { DirectoryModule } from '@dh/directory';
 import { IdentityModule } from '@dh/identity';
 import { DeclaresProcessing } from '@dh/privacy';
 import { AssessmentRecord } from './assessments/assessment-record.entity';
+import { ATTACHMENTS_SEALED } from './attachments/attachments-sealed';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { CaseAttachment, CaseAttachmentChunk } from './attachments/case-attachment.entity';
+import { ClamdScanner } from './attachments/clamd-scanner';
 import { CaseRecordsController } from './case-records/case-records.controller';
 import { CaseRecordsService } from './case-records/case-records.service';
 import { RECORDS_SEALED } from './case-records/sealed-columns';
@@ -40,7 +45,7 @@ const CASE_RECORDS = [
 @DeclaresProcessing(RECORDS_PROCESSING)
 @Module({
   imports: [
-    TypeOrmModule.forFeature(CASE_RECORDS),
+    TypeOrmModule.forFeature([...CASE_RECORDS, CaseAttachment, CaseAttachmentChunk]),
     AuditModule,
     IdentityModule,
     CasesModule,
@@ -48,7 +53,7 @@ const CASE_RECORDS = [
     EscalationsModule,
     DirectoryModule,
   ],
-  controllers: [CaseRecordsController, ReferralsController],
+  controllers: [CaseRecordsController, ReferralsController, AttachmentsController],
   providers: [
     StageRecordsHook,
     FollowUpDoneHook,
@@ -57,6 +62,8 @@ const CASE_RECORDS = [
     ReferralsService,
     SchoolViolenceNotice,
     PlanDatesProvider,
+    AttachmentsService,
+    ClamdScanner,
   ],
   exports: [CaseRecordsService, ReferralsService],
 })
@@ -65,5 +72,6 @@ export class RecordsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.sealed.register(RECORDS_SEALED);
+    this.sealed.register(ATTACHMENTS_SEALED);
   }
 }

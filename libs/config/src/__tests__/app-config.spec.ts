@@ -20,7 +20,10 @@ describe('loadConfig', () => {
       intakeFlood: { reports: 10, minutes: 10 },
       grantMaxDays: 365,
       soffice: { path: 'soffice', timeoutMs: 120_000 },
+      attachments: { maxBytes: 20 * 1024 * 1024, clamd: null },
     });
+    expect(sut({ CLAMD_HOST: 'av.local' }).attachments.clamd).toEqual({ host: 'av.local', port: 3310 });
+    expect(sut({ CLAMD_SOCKET: '/run/clamd.ctl' }).attachments.clamd).toEqual({ socket: '/run/clamd.ctl' });
     expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
   });
 

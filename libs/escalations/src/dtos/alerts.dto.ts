@@ -14,8 +14,9 @@ export const CASE_ALERT_LEVELS = [
   'public_intake',
   'public_intake_flood',
 ];
-// A message that could not leave the app is about the school's mail, not about a learner.
-export const ALERT_LEVELS = [...CASE_ALERT_LEVELS, 'delivery_failed'];
+// A message that could not leave the app is about the school's mail, not about a learner; a file refused by the
+// virus scanner is about the school's machines.
+export const ALERT_LEVELS = [...CASE_ALERT_LEVELS, 'delivery_failed', 'malware_refused'];
 
 export class ListAlertsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: chỉ cảnh báo chưa xác nhận / only unacknowledged' })

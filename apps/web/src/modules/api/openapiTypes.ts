@@ -678,6 +678,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các tệp đính kèm của hồ sơ, kể cả tệp đã rút / the case’s attachments, withdrawn ones included (caption and name masked for those who may not read confidential content) */
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        /** Đính kèm một tệp vào hồ sơ (PDF, JPEG, PNG, HEIC, DOCX) / attach a file to the case (the case team; multipart, field file) */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/attachments/{attachmentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải nội dung tệp đính kèm / download an attachment (those who may read the case’s confidential content; each download is recorded) */
+        get: operations["AttachmentsController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/attachments/{attachmentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rút một tệp đính kèm, có lý do; tệp vẫn được giữ / withdraw an attachment, with a reason */
+        post: operations["AttachmentsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/chronology": {
         parameters: {
             query?: never;
@@ -2056,7 +2108,7 @@ export interface components {
             items: components["schemas"]["AdminUserViewDto"][];
         };
         /** @enum {string} */
-        AlertLevel: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed";
+        AlertLevel: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed" | "malware_refused";
         AlertViewDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -2148,6 +2200,34 @@ export interface components {
             riskRationale: string | null;
             /** @description sealed: null where masked */
             wishes: string | null;
+        };
+        /** @enum {string} */
+        AttachmentKind: "pdf" | "jpeg" | "png" | "heic" | "docx";
+        AttachmentViewDto: {
+            caption: string | null;
+            /** Format: uuid */
+            caseId: string;
+            fileName: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["AttachmentKind"];
+            /** @description true: người đọc không được xem nội dung bảo mật / the reader may not read confidential content */
+            masked: boolean;
+            /** Format: uuid */
+            recordId: string | null;
+            /** @description SHA-256 của nội dung / of the content */
+            sha256: string | null;
+            sizeBytes: number | null;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            withdrawReason: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        AttachmentViewDtoList: {
+            items: components["schemas"]["AttachmentViewDto"][];
         };
         AuditorGrantDto: {
             auditorId: string;
@@ -4454,6 +4534,20 @@ export interface components {
             /** @description the version read: a report changed meanwhile answers 409 */
             version: number;
         };
+        UploadAttachmentDto: {
+            /** @example Giấy khám sức khỏe của em */
+            caption: string;
+            /**
+             * Format: binary
+             * @description PDF, JPEG, PNG, HEIC hoặc DOCX
+             */
+            file: string;
+            /**
+             * Format: uuid
+             * @description Bản ghi mà tệp thuộc về / the record it belongs to
+             */
+            recordId?: string;
+        };
         UserAccessDto: {
             roles: ("counsellor" | "supervisor" | "principal" | "ward_officer" | "auditor" | "admin")[];
             schoolIds: string[];
@@ -4505,6 +4599,13 @@ export interface components {
         };
         WardViewDtoList: {
             items: components["schemas"]["WardViewDto"][];
+        };
+        WithdrawAttachmentDto: {
+            /**
+             * @description Lý do rút tệp / why it is withdrawn
+             * @example Tải nhầm tệp của học sinh khác
+             */
+            reason: string;
         };
         WithdrawConsentDto: {
             /** @example Gia đình muốn tự liên hệ với cơ sở điều trị. */
@@ -7662,7 +7763,7 @@ export interface operations {
                 /** @description true: chỉ cảnh báo chưa xác nhận / only unacknowledged */
                 unacknowledged?: boolean;
                 /** @description public_intake_flood: the summary of a flood of the public form (no case) */
-                level?: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed";
+                level?: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed" | "malware_refused";
                 caseId?: string;
             };
             header?: never;
@@ -8280,6 +8381,417 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"] & {
                         /** @enum {string} */
                         code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentViewDtoList"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: counsellor (trường của mình / own schools), supervisor (trường của mình / own schools), principal (trường của mình / own schools), auditor (trường của mình / own schools), ward_officer (hồ sơ chuyển lên phường / cases referred to own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadAttachmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_CASE_TEAM. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: counsellor (trường của mình / own schools), supervisor (trường của mình / own schools) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE" | "NOT_CASE_TEAM";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description FILE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FILE_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description FILE_TYPE_NOT_ALLOWED */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FILE_TYPE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description FILE_INFECTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FILE_INFECTED";
+                    };
+                };
+            };
+            /** @description SCANNER_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "SCANNER_UNAVAILABLE";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/heic": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description CONFIDENTIAL_ONLY, FORBIDDEN_ROLE. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: counsellor (trường của mình / own schools), supervisor (trường của mình / own schools), principal (trường của mình / own schools), auditor (trường của mình / own schools), ward_officer (hồ sơ chuyển lên phường / cases referred to own ward) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFIDENTIAL_ONLY" | "FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description ATTACHMENT_NOT_FOUND, CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_NOT_FOUND" | "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONTENT_SHREDDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_SHREDDED";
+                    };
+                };
+            };
+            /** @description INTERNAL, DATABASE_UNAVAILABLE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawAttachmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentViewDto"];
+                };
+            };
+            /** @description MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_CASE_TEAM. Không được phép với bản ghi này / not allowed on this record. Được phép / allowed: counsellor (trường của mình / own schools), supervisor (trường của mình / own schools) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN_ROLE" | "NOT_CASE_TEAM";
+                    };
+                };
+            };
+            /** @description ATTACHMENT_NOT_FOUND, CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_NOT_FOUND" | "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ALREADY_WITHDRAWN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_WITHDRAWN";
                     };
                 };
             };

@@ -448,3 +448,12 @@ export const TRANSFER_STATUS_LABELS: Labels<Schemas['TransferStatus']> = {
   accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
   declined: { vi: 'Đã từ chối', en: 'Declined' },
 };
+
+// The five kinds of file a case may hold, recognised from their bytes (libs/records' attachments).
+export const ATTACHMENT_KIND_LABELS: Labels<Schemas['AttachmentKind']> = {
+  pdf: { vi: 'Tệp PDF', en: 'PDF' },
+  jpeg: { vi: 'Ảnh JPEG', en: 'JPEG image' },
+  png: { vi: 'Ảnh PNG', en: 'PNG image' },
+  heic: { vi: 'Ảnh HEIC', en: 'HEIC image' },
+  docx: { vi: 'Văn bản Word', en: 'Word document' },
+};

@@ -14,6 +14,7 @@ import { ChronologyTab } from './ChronologyTab';
 import { useSession } from '../../session/hooks/useSession';
 import { CaseSections } from './CaseSections';
 import { ClockControls } from './ClockControls';
+import { AttachmentsTab } from './AttachmentsTab';
 import { ConsentsTab } from './ConsentsTab';
 import { FormsTab } from './FormsTab';
 import { RecordsTab } from './RecordsTab';
@@ -76,6 +77,11 @@ export const CasePage = () => {
           { key: 'records', label: t('records.tab'), children: <RecordsTab view={data} mayWrite={mayWrite} /> },
           { key: 'referrals', label: t('referrals.tab'), children: <ReferralsTab caseId={data.id} /> },
           { key: 'consents', label: t('consents.tab'), children: <ConsentsTab view={data} mayWrite={mayWrite} /> },
+          {
+            key: 'attachments',
+            label: t('attachments.tab'),
+            children: <AttachmentsTab view={data} mayWrite={mayWrite} />,
+          },
           { key: 'forms', label: t('forms.tab'), children: <FormsTab caseId={data.id} code={data.code} /> },
           ...historyTab(data.id),
         ]}

@@ -21,3 +21,9 @@ export const useConsents = (id: string) =>
     queryKey: [...caseKey(id), 'consents'],
     queryFn: async () => dataOf(await api.GET('/api/cases/{id}/consents', { params: { path: { id } } })).items,
   });
+
+export const useAttachments = (id: string) =>
+  useQuery({
+    queryKey: [...caseKey(id), 'attachments'],
+    queryFn: async () => dataOf(await api.GET('/api/cases/{id}/attachments', { params: { path: { id } } })).items,
+  });

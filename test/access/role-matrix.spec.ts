@@ -15,7 +15,7 @@ type Role = 'counsellor' | 'supervisor' | 'principal' | 'ward_officer' | 'audito
 // Cases of school A: assigned to counsellorA, assigned to another counsellor, in referral (sent to the ward, or
 // elsewhere); and a case of school B. All schools are of one ward.
 type Ctx = 'own' | 'notAssigned' | 'referredToWard' | 'referredElsewhere' | 'other';
-type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'event' | 'pause';
+type CaseEndpoint = 'read' | 'history' | 'verify' | 'chronology' | 'attachments' | 'event' | 'pause';
 type SchoolEndpoint = 'openCase' | 'createLearner' | 'bulkClose';
 // The ward figures: without a school, for school A, school B, and a school of another ward.
 type FiguresCtx = 'all' | 'own' | 'other' | 'otherWard';
@@ -43,48 +43,96 @@ type DirectoryEndpoint = 'list' | 'read' | 'create' | 'update' | 'deactivate';
 // What each role may do, written by hand from DESIGN.md's role table; the policy and the API must both agree.
 const CASES: Record<Role, Record<Ctx, Record<CaseEndpoint, number>>> = {
   counsellor: {
-    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 200, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 200, pause: 403 },
+    referredElsewhere: {
+      read: 200,
+      history: 200,
+      verify: 200,
+      chronology: 200,
+      attachments: 200,
+      event: 200,
+      pause: 403,
+    },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
   },
   supervisor: {
-    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
-    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
-    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 200, pause: 200 },
-    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 200, pause: 200 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 200, pause: 200 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 200, pause: 200 },
+    referredElsewhere: {
+      read: 200,
+      history: 200,
+      verify: 200,
+      chronology: 200,
+      attachments: 200,
+      event: 200,
+      pause: 200,
+    },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
   },
   principal: {
-    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 422, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 422, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 422, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 422, pause: 403 },
+    referredElsewhere: {
+      read: 200,
+      history: 200,
+      verify: 200,
+      chronology: 200,
+      attachments: 200,
+      event: 422,
+      pause: 403,
+    },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
   },
   // The ward officer reads a case only while it stands referred to the ward, and sends nothing to it.
   ward_officer: {
-    own: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
-    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
-    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
-    referredElsewhere: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
-    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    own: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
+    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 403, pause: 403 },
+    referredElsewhere: {
+      read: 404,
+      history: 404,
+      verify: 404,
+      chronology: 404,
+      attachments: 404,
+      event: 404,
+      pause: 404,
+    },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
   },
   // The auditor holds a grant for school A, none for school B.
   auditor: {
-    own: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
-    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
-    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
-    referredElsewhere: { read: 200, history: 200, verify: 200, chronology: 200, event: 403, pause: 403 },
-    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    own: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 403, pause: 403 },
+    notAssigned: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 403, pause: 403 },
+    referredToWard: { read: 200, history: 200, verify: 200, chronology: 200, attachments: 200, event: 403, pause: 403 },
+    referredElsewhere: {
+      read: 200,
+      history: 200,
+      verify: 200,
+      chronology: 200,
+      attachments: 200,
+      event: 403,
+      pause: 403,
+    },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
   },
   admin: {
-    own: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
-    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
-    referredToWard: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
-    referredElsewhere: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
-    other: { read: 404, history: 404, verify: 404, chronology: 404, event: 404, pause: 404 },
+    own: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
+    notAssigned: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
+    referredToWard: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
+    referredElsewhere: {
+      read: 404,
+      history: 404,
+      verify: 404,
+      chronology: 404,
+      attachments: 404,
+      event: 404,
+      pause: 404,
+    },
+    other: { read: 404, history: 404, verify: 404, chronology: 404, attachments: 404, event: 404, pause: 404 },
   },
 };
 // bulkClose: closing together the public reports a flood marked for bulk triage, the school's supervisors only.
@@ -514,6 +562,7 @@ const CASE_ACTION: Record<CaseEndpoint, Action> = {
   history: 'case.history',
   verify: 'case.history',
   chronology: 'case.history',
+  attachments: 'record.read',
   event: 'case.event',
   pause: 'case.clocks',
 };
@@ -679,6 +728,9 @@ describe('the role matrix: every role × every endpoint × own school / other sc
         return (await t.http().get(`/api/cases/${id}/history/verify`).set(h)).status;
       case 'chronology':
         return (await t.http().get(`/api/cases/${id}/chronology`).set(h)).status;
+      // The list of a case's attached files: whoever reads its records (what each may see of them: attachments.spec).
+      case 'attachments':
+        return (await t.http().get(`/api/cases/${id}/attachments`).set(h)).status;
       case 'event': {
         const version = (
           await t

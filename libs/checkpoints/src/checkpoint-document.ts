@@ -27,14 +27,45 @@ export type CheckpointDocument = CheckpointBody & {
   signature: string;
 };
 
-export const digestOf = (body: CheckpointBody): string => {
-  const { format, number, takenAt, previousDigest, admin, chains } = body;
-  const canonical = canonicalize({ format, number, takenAt, previousDigest, admin, chains });
-  if (canonical === undefined) throw new Error('checkpoint body is not serialisable');
+// SHA-256 of a signed document's body as RFC 8785 canonical JSON: what its signature covers. `what` names the
+// document in the error a body that cannot be serialised raises.
+export const canonicalDigestOf = (body: object, what: string): string => {
+  const canonical = canonicalize(body);
+  if (canonical === undefined) throw new Error(`${what} is not serialisable`);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 };
 
+export const digestOf = (body: CheckpointBody): string => {
+  const { format, number, takenAt, previousDigest, admin, chains } = body;
+  return canonicalDigestOf({ format, number, takenAt, previousDigest, admin, chains }, 'checkpoint body');
+};
+
 export const fingerprintOf = (publicKeyDer: Buffer): string => createHash('sha256').update(publicKeyDer).digest('hex');
+
+// Why a signed document's Ed25519 signature of its digest does not verify under the public key it carries, or its
+// stated fingerprint is not that key's; null when both hold. Whether the key is the one expected is the caller's.
+export const signatureRefusalOf = (d: {
+  digest: string;
+  publicKey: string;
+  signature: string;
+  keyFingerprint?: unknown;
+}): string | null => {
+  const der = Buffer.from(d.publicKey, 'base64');
+  let signed = false;
+  try {
+    signed = verify(
+      null,
+      Buffer.from(d.digest, 'hex'),
+      createPublicKey({ key: der, format: 'der', type: 'spki' }),
+      Buffer.from(d.signature, 'base64'),
+    );
+  } catch {
+    signed = false;
+  }
+  if (!signed) return 'signature does not verify with the key the file carries';
+  if (d.keyFingerprint !== fingerprintOf(der)) return 'keyFingerprint is not the fingerprint of publicKey';
+  return null;
+};
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const isHead = (h: unknown): h is ChainHead =>
@@ -62,22 +93,14 @@ export const refusalOf = (doc: unknown, trustedFingerprint: string): string | nu
   if (typeof d.publicKey !== 'string' || typeof d.signature !== 'string' || typeof d.digest !== 'string')
     return 'unsigned checkpoint';
   if (digestOf(d as CheckpointBody) !== d.digest) return 'digest does not match the content: the file was changed';
-  const der = Buffer.from(d.publicKey, 'base64');
-  let signed = false;
-  try {
-    signed = verify(
-      null,
-      Buffer.from(d.digest, 'hex'),
-      createPublicKey({ key: der, format: 'der', type: 'spki' }),
-      Buffer.from(d.signature, 'base64'),
-    );
-  } catch {
-    signed = false;
-  }
-  if (!signed) return 'signature does not verify with the key the file carries';
-  const fingerprint = fingerprintOf(der);
-  if (d.keyFingerprint !== fingerprint) return 'keyFingerprint is not the fingerprint of publicKey';
-  if (fingerprint !== trustedFingerprint)
-    return `signed by key ${fingerprint}, not by this installation's AUDIT_SIGNING_KEY (${trustedFingerprint})`;
+  const refused = signatureRefusalOf({
+    digest: d.digest,
+    publicKey: d.publicKey,
+    signature: d.signature,
+    keyFingerprint: d.keyFingerprint,
+  });
+  if (refused) return refused;
+  if (d.keyFingerprint !== trustedFingerprint)
+    return `signed by key ${d.keyFingerprint}, not by this installation's AUDIT_SIGNING_KEY (${trustedFingerprint})`;
   return null;
 };

@@ -1,6 +1,5 @@
-import canonicalize from 'canonicalize';
-import { createHash, createPublicKey, verify } from 'node:crypto';
 import { AuditEvent, hashEvent } from '@dh/audit';
+import { canonicalDigestOf, signatureRefusalOf } from '@dh/checkpoints';
 
 export const TRANSFER_PACKAGE_FORMAT = 'dong-hanh/case-transfer-package@1';
 
@@ -29,14 +28,10 @@ export type TransferPackage = TransferPackageBody & {
 
 export const packageDigestOf = (body: TransferPackageBody): string => {
   const { format, exportedAt, fromSchool, case: kase, events } = body;
-  const canonical = canonicalize({ format, exportedAt, fromSchool, case: kase, events });
-  if (canonical === undefined) throw new Error('transfer package is not serialisable');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return canonicalDigestOf({ format, exportedAt, fromSchool, case: kase, events }, 'transfer package');
 };
 
 export const packagedEvent = (e: AuditEvent): PackagedEvent => ({ ...e, at: e.at.toISOString() });
-
-const fingerprintOf = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
 
 // Why a file is not an intact transfer package, or null when it is: its shape, its digest, its signature under the
 // key it carries (and that key against `trustedFingerprint` when one is given), then the chain itself: every
@@ -51,20 +46,13 @@ export const packageRefusalOf = (doc: unknown, trustedFingerprint?: string): str
     return 'unsigned transfer package';
   if (packageDigestOf(d as TransferPackageBody) !== d.digest)
     return 'digest does not match the content: the file was changed';
-  const der = Buffer.from(d.publicKey, 'base64');
-  let signed = false;
-  try {
-    signed = verify(
-      null,
-      Buffer.from(d.digest, 'hex'),
-      createPublicKey({ key: der, format: 'der', type: 'spki' }),
-      Buffer.from(d.signature, 'base64'),
-    );
-  } catch {
-    signed = false;
-  }
-  if (!signed) return 'signature does not verify with the key the file carries';
-  if (d.keyFingerprint !== fingerprintOf(der)) return 'keyFingerprint is not the fingerprint of publicKey';
+  const refused = signatureRefusalOf({
+    digest: d.digest,
+    publicKey: d.publicKey,
+    signature: d.signature,
+    keyFingerprint: d.keyFingerprint,
+  });
+  if (refused) return refused;
   if (trustedFingerprint !== undefined && d.keyFingerprint !== trustedFingerprint)
     return `signed by key ${d.keyFingerprint}, not by the expected ${trustedFingerprint}`;
   return chainRefusalOf(d.events);

@@ -6,7 +6,7 @@ import { AdminAuditService } from '@dh/audit';
 import { LocalTime } from '@dh/calendar';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
-import { FieldCipher } from '@dh/crypto';
+import { FieldCipher, type Sealer } from '@dh/crypto';
 import { inTransaction } from '@dh/database';
 import { FieldProblem, InputValidationException } from '@dh/errors';
 import { assertAllowed, Caller, chainActor, POLICY, School, schoolNotFound } from '@dh/identity';
@@ -51,6 +51,20 @@ type Step =
   | { kind: 'doubtful'; row: number; doubtful: DoubtfulRow }
   | { kind: 'add'; row: number; r: RosterRow; digest: string | null; learnerId: string }
   | { kind: 'update'; row: number; r: RosterRow; digest: string | null; learnerId: string };
+
+// The learner's columns a roster row sets, one array per column, in the order both the insert and the update bind
+// them ($3–$8).
+const learnerColumns = (steps: { r: RosterRow }[]) => [
+  steps.map((s) => s.r.fullName),
+  steps.map((s) => nameKey(s.r.fullName)),
+  steps.map((s) => s.r.skeletonKey),
+  steps.map((s) => s.r.dateOfBirth),
+  steps.map((s) => s.r.sex),
+  steps.map((s) => s.r.className),
+];
+
+const sealedNationalId = (sealer: Sealer, r: RosterRow): string | null =>
+  r.nationalId ? sealer.seal(r.nationalId, NATIONAL_ID_SEALED_AS) : null;
 
 type Outcome = { refused: RefusedRow[]; doubtful: DoubtfulRow[] };
 
@@ -424,14 +438,9 @@ export class RosterImportService implements OnApplicationBootstrap {
       [
         schoolId,
         col((s) => s.learnerId),
-        col((s) => s.r.fullName),
-        col((s) => nameKey(s.r.fullName)),
-        col((s) => s.r.skeletonKey),
-        col((s) => s.r.dateOfBirth),
-        col((s) => s.r.sex),
-        col((s) => s.r.className),
+        ...learnerColumns(steps),
         col((s) => sealer.sealJson(this.mergeGuardians([], s.r), GUARDIANS_SEALED_AS)),
-        col((s) => (s.r.nationalId ? sealer.seal(s.r.nationalId, NATIONAL_ID_SEALED_AS) : null)),
+        col((s) => sealedNationalId(sealer, s.r)),
         now,
         col((s) => s.digest),
       ],
@@ -465,19 +474,14 @@ export class RosterImportService implements OnApplicationBootstrap {
       [
         this.clock.now(),
         ids,
-        col((s) => s.r.fullName),
-        col((s) => nameKey(s.r.fullName)),
-        col((s) => s.r.skeletonKey),
-        col((s) => s.r.dateOfBirth),
-        col((s) => s.r.sex),
-        col((s) => s.r.className),
+        ...learnerColumns(steps),
         col((s) => {
           const before = family.get(s.learnerId) ?? [];
           const after = this.mergeGuardians(before, s.r);
           // Unchanged families are not sealed again: the row keeps its value.
           return after === before ? null : sealer.sealJson(after, GUARDIANS_SEALED_AS);
         }),
-        col((s) => (s.r.nationalId ? sealer.seal(s.r.nationalId, NATIONAL_ID_SEALED_AS) : null)),
+        col((s) => sealedNationalId(sealer, s.r)),
         col((s) => s.digest),
       ],
     );

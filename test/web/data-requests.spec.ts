@@ -52,6 +52,10 @@ describeWithBrowser('the web app: a learner’s personal data and a case’s leg
     for (const text of ['Xem dữ liệu', 'Trần Thị Hoa (mẹ)', '02/03/2026 08:30', 'Chưa trả lời', 'làm việc'])
       expect(await row.textContent()).toContain(text);
     await screenshot(page, 'data-requests');
+    // The table's actions stay within the laptop's width: the table scrolls, the page does not.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      await page.evaluate(() => document.documentElement.clientWidth),
+    );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     const docx = await download(page, 'Tải dữ liệu (văn bản Word)');

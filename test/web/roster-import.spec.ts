@@ -26,7 +26,7 @@ describeWithBrowser('the web app: a school’s roster imported from its Excel ex
     await page.getByRole('heading', { name: 'Nhập danh sách học sinh', level: 1 }).waitFor();
     await page
       .getByRole('navigation', { name: 'Đồng Hành' })
-      .getByRole('link', { name: 'Nhập danh sách học sinh' })
+      .getByRole('link', { name: 'Nhập danh sách', exact: true })
       .waitFor();
 
     const file = await rosterXlsx([

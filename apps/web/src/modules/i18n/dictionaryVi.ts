@@ -827,7 +827,7 @@ export const dictionaryVi = {
   'processingRecord.period': '{kind}: {years} năm',
   'processingRecord.notPersonal': 'Chuyển ra nước ngoài và các bảng không chứa dữ liệu cá nhân',
   'menu.processingRecord': 'Nhật ký xử lý dữ liệu',
-  'menu.rosterImport': 'Nhập danh sách học sinh',
+  'menu.rosterImport': 'Nhập danh sách',
   'roster.title': 'Nhập danh sách học sinh',
   'roster.intro':
     'Tải lên danh sách học sinh của trường (tệp Excel .xlsx hoặc .csv xuất từ phần mềm quản lý). Hệ thống tự ghép các cột theo tên cột; có thể sửa lại trước khi xác nhận. Học sinh đã có được cập nhật, không bị nhân đôi.',

@@ -10,6 +10,7 @@ import { DeclaresProcessing } from '@dh/privacy';
 import { CaseTransfer } from './transfer.entity';
 import { TransfersController } from './transfers.controller';
 import { TransfersService } from './transfers.service';
+import { TransferExpiryService } from './transfer-expiry.service';
 import { TRANSFERS_PROCESSING } from './transfers-processing';
 
 @DeclaresProcessing(TRANSFERS_PROCESSING)
@@ -24,7 +25,7 @@ import { TRANSFERS_PROCESSING } from './transfers-processing';
     IdentityModule,
   ],
   controllers: [TransfersController],
-  providers: [TransfersService],
-  exports: [TransfersService],
+  providers: [TransfersService, TransferExpiryService],
+  exports: [TransfersService, TransferExpiryService],
 })
 export class TransfersModule {}

@@ -10,6 +10,7 @@ const STATUS_COLOR: Record<Status, string> = {
   requested: 'processing',
   accepted: '#237804',
   declined: 'default',
+  expired: 'default',
 };
 
 // A request's status in words, the colour only repeating them.

@@ -191,6 +191,20 @@ describe('moving a learner and their open cases to another school', () => {
       reason: 'Học sinh chưa nhập học tại trường.',
     }).expect(200);
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Học sinh chưa nhập học tại trường.' });
+    // The reason is sealed where it is stored, the row and the case's trail, and the chronology shows it masked.
+    const row = await pg.query(`SELECT decline_reason FROM case_transfer WHERE id = $1`, [asked.body.id]);
+    expect(row.rows[0].decline_reason).toMatch(/^dh1:/);
+    const event = await pg.query(
+      `SELECT payload FROM audit_event WHERE case_id = $1 AND type = 'CASE_TRANSFER_DECLINED'`,
+      [c.id],
+    );
+    expect(event.rows[0].payload.reason).toMatch(/^dh1:/);
+    const chronology = await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.supervisorA)).expect(200);
+    expect(JSON.stringify(chronology.body)).toContain('Trường nhận từ chối chuyển hồ sơ');
+    expect(JSON.stringify(chronology.body)).not.toContain('chưa nhập học');
+    // Both schools still read it on the request.
+    const seen = await t.http().get(`/api/transfers/${asked.body.id}`).set(auth(w.users.supervisorA)).expect(200);
+    expect(seen.body.declineReason).toBe('Học sinh chưa nhập học tại trường.');
     const after = await caseOf(c.id);
     expect({ ...after, audit_head_seq: 0 }).toEqual({ ...before.row, audit_head_seq: 0 });
     expect(await deadlinesOf(c.id)).toEqual(before.deadlines);

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { CheckpointsModule } from '@dh/checkpoints';
 import { ConsentModule } from '@dh/consent';
+import { SealedRegistry } from '@dh/crypto';
 import { EscalationsModule } from '@dh/escalations';
 import { IdentityModule } from '@dh/identity';
 import { DeclaresProcessing } from '@dh/privacy';
@@ -12,6 +13,7 @@ import { TransfersController } from './transfers.controller';
 import { TransfersService } from './transfers.service';
 import { TransferExpiryService } from './transfer-expiry.service';
 import { TRANSFERS_PROCESSING } from './transfers-processing';
+import { TRANSFERS_SEALED } from './transfers-sealed';
 
 @DeclaresProcessing(TRANSFERS_PROCESSING)
 @Module({
@@ -28,4 +30,10 @@ import { TRANSFERS_PROCESSING } from './transfers-processing';
   providers: [TransfersService, TransferExpiryService],
   exports: [TransfersService, TransferExpiryService],
 })
-export class TransfersModule {}
+export class TransfersModule implements OnModuleInit {
+  constructor(private readonly sealed: SealedRegistry) {}
+
+  onModuleInit(): void {
+    this.sealed.register(TRANSFERS_SEALED);
+  }
+}

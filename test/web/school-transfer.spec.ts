@@ -17,7 +17,7 @@ describeWithBrowser('the web app: moving a learner to another school', () => {
   const tokenOf = async (username: string): Promise<string> =>
     (await tabs.web().http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD })).body.accessToken;
 
-  type CaseRow = { id: string; state: string; protection: string | null };
+  type CaseRow = { id: string; code: string; state: string; protection: string | null };
   const PURPOSE = 'Chuyển hồ sơ tư vấn sang trường mới của em.';
   const consent = (givenBy: 'guardian' | 'learner') => ({
     givenBy,
@@ -27,16 +27,20 @@ describeWithBrowser('the web app: moving a learner to another school', () => {
     how: 'van_ban',
   });
 
-  // Đống Đa's open cases without a protection concern, each with its learner, one per learner: the first is the
-  // refusal tests' (no consent is ever recorded on it); the others are free for a test to give consent and move.
-  // The learner the queue test moves on its own is left out.
+  // Đống Đa's open cases without a protection concern, each with its learner, one per learner, by number (the list's
+  // own order follows what happens to the cases): the first is the refusal tests' (no consent is ever recorded on
+  // it); the second is given consent and exported, the third moved, so the first stays first. The learner the queue
+  // test moves on its own is left out.
   const movableCases = async (token: string): Promise<{ id: string; learnerId: string }[]> => {
     const auth = { Authorization: `Bearer ${token}` };
     const cases = (await tabs.web().http().get('/api/cases').set(auth)).body.items as CaseRow[];
     const firstLearner = ((await tabs.web().http().get('/api/learners').set(auth)).body.items as { id: string }[])[0];
     const seen = new Set<string>([firstLearner.id]);
     const found: { id: string; learnerId: string }[] = [];
-    for (const c of cases.filter((x) => !x.state.startsWith('closed') && (x.protection ?? 'none') === 'none')) {
+    const open = cases
+      .filter((x) => !x.state.startsWith('closed') && (x.protection ?? 'none') === 'none')
+      .sort((a, b) => a.code.localeCompare(b.code));
+    for (const c of open) {
       const view = (await tabs.web().http().get(`/api/cases/${c.id}`).set(auth)).body as { learnerId: string | null };
       if (view.learnerId === null || seen.has(view.learnerId)) continue;
       seen.add(view.learnerId);
@@ -95,6 +99,8 @@ describeWithBrowser('the web app: moving a learner to another school', () => {
     await drawer.getByRole('button', { name: 'Tạo gói chuyển hồ sơ' }).click();
     const made = page.getByRole('dialog', { name: 'Gói chuyển hồ sơ' });
     await made.getByText('Đã tạo gói chuyển hồ sơ và ghi vào nhật ký hồ sơ.').waitFor();
+    // The drawer slides in while the first one slides out: the screenshot waits for both to settle.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await screenshot(page, 'school-transfer-package');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -172,12 +178,8 @@ describeWithBrowser('the web app: moving a learner to another school', () => {
   });
 
   it('the sending supervisor’s "Chuyển trường" is refused without consent, saying what is missing', async () => {
-    const token = await tokenOf('tt.dongda');
-    const cases = await tabs.web().http().get('/api/cases').set('Authorization', `Bearer ${token}`);
-    const open = (cases.body.items as { id: string; state: string; protection: string | null }[]).find(
-      (c) => !c.state.startsWith('closed') && (c.protection ?? 'none') === 'none',
-    );
-    const page = await openAs('tt.dongda', `/ho-so/${open?.id}`);
+    const [open] = await movableCases(await tokenOf('tt.dongda'));
+    const page = await openAs('tt.dongda', `/ho-so/${open.id}`);
     await page.getByRole('heading', { name: /^Hồ sơ / }).waitFor();
     await page.getByRole('button', { name: 'Chuyển trường' }).click();
     const drawer = page.getByRole('dialog', { name: 'Chuyển trường' });

@@ -890,7 +890,7 @@ export const dictionaryEn: Dictionary = {
   'transfers.packageTitle': 'Transfer package',
   'transfers.packageMade': 'The transfer package was made and recorded in the case’s trail.',
   'transfers.packageHandOver':
-    'Download both files below and hand them to the receiving school over a safe channel. It checks the JSON file with “dong-hanh verify --package” and compares the signing key’s fingerprint with the one this school announces.',
+    'Download both files below and hand them to the receiving school over a safe channel. It checks the JSON file with Đồng Hành’s “npm run cli -- verify --package” and compares the signing key’s fingerprint with the one this school announces.',
   'transfers.packageDocx': 'Download the summary (.docx)',
   'transfers.packageJson': 'Download the signed JSON',
   'transfers.packageFingerprint': 'Signing key fingerprint:',

@@ -892,7 +892,7 @@ export const dictionaryVi = {
   'transfers.packageTitle': 'Gói chuyển hồ sơ',
   'transfers.packageMade': 'Đã tạo gói chuyển hồ sơ và ghi vào nhật ký hồ sơ.',
   'transfers.packageHandOver':
-    'Tải hai tệp dưới đây và gửi cho trường nhận qua kênh an toàn. Trường nhận kiểm tra tệp JSON bằng lệnh “dong-hanh verify --package” và so sánh mã khóa ký với mã do trường mình công bố.',
+    'Tải hai tệp dưới đây và gửi cho trường nhận qua kênh an toàn. Trường nhận kiểm tra tệp JSON bằng lệnh “npm run cli -- verify --package” của Đồng Hành và so sánh mã khóa ký với mã do trường mình công bố.',
   'transfers.packageDocx': 'Tải phiếu tóm tắt (.docx)',
   'transfers.packageJson': 'Tải tệp JSON có chữ ký',
   'transfers.packageFingerprint': 'Mã khóa ký:',

@@ -10,7 +10,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const bytesOf = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
 // The package the API made (its export already recorded in the case's chain): the Word summary for the receiving
-// school's staff to read, the signed JSON for its system or `dong-hanh verify --package` to check, and the key's
+// school's staff to read, the signed JSON for its system or `npm run cli -- verify --package` to check, and the key's
 // fingerprint, which the receiving school compares with the one this installation announces. Saved on a click each,
 // from the answer the page holds: nothing is exported twice.
 export const TransferPackageDrawer = ({ made, onClose }: { made: TransferPackage; onClose: () => void }) => {

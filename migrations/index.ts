@@ -36,6 +36,7 @@ import { DataRequests1795000000045 } from './1795000000045-data-requests';
 import { RosterImport1795000000046 } from './1795000000046-roster-import';
 import { Attachments1795000000047 } from './1795000000047-attachments';
 import { SchoolTransfer1795000000048 } from './1795000000048-school-transfer';
+import { TransferExpiry1795000000049 } from './1795000000049-transfer-expiry';
 
 // Listed, not globbed: the same list works from ts (jest) and from the built js.
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   RosterImport1795000000046,
   Attachments1795000000047,
   SchoolTransfer1795000000048,
+  TransferExpiry1795000000049,
 ];

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { EscalationSweepService } from '@dh/escalations';
 import { packageRefusalOf } from '@dh/transfers';
 import { auth, Login, World } from '../support/fixtures';
 import { useCliAgainst } from '../support/cli';
@@ -190,6 +191,20 @@ describe('moving a learner and their open cases to another school', () => {
       reason: 'Học sinh chưa nhập học tại trường.',
     }).expect(200);
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Học sinh chưa nhập học tại trường.' });
+    // The reason is sealed where it is stored, the row and the case's trail, and the chronology shows it masked.
+    const row = await pg.query(`SELECT decline_reason FROM case_transfer WHERE id = $1`, [asked.body.id]);
+    expect(row.rows[0].decline_reason).toMatch(/^dh1:/);
+    const event = await pg.query(
+      `SELECT payload FROM audit_event WHERE case_id = $1 AND type = 'CASE_TRANSFER_DECLINED'`,
+      [c.id],
+    );
+    expect(event.rows[0].payload.reason).toMatch(/^dh1:/);
+    const chronology = await t.http().get(`/api/cases/${c.id}/chronology`).set(auth(w.users.supervisorA)).expect(200);
+    expect(JSON.stringify(chronology.body)).toContain('Trường nhận từ chối chuyển hồ sơ');
+    expect(JSON.stringify(chronology.body)).not.toContain('chưa nhập học');
+    // Both schools still read it on the request.
+    const seen = await t.http().get(`/api/transfers/${asked.body.id}`).set(auth(w.users.supervisorA)).expect(200);
+    expect(seen.body.declineReason).toBe('Học sinh chưa nhập học tại trường.');
     const after = await caseOf(c.id);
     expect({ ...after, audit_head_seq: 0 }).toEqual({ ...before.row, audit_head_seq: 0 });
     expect(await deadlinesOf(c.id)).toEqual(before.deadlines);
@@ -236,5 +251,65 @@ describe('moving a learner and their open cases to another school', () => {
     const bad = await cli(['verify', '--package', join(dir, 'bad.json')]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('digest does not match');
+  });
+
+  // Last in the file: it moves the world's clock on by weeks.
+  it('a request left unanswered for ten working days expires at the sweep, and the sending school is told', async () => {
+    const c = await openCase(t, w);
+    await post(w.users.counsellorA, `/api/cases/${c.id}/consents`, consent('guardian')).expect(201);
+    await post(w.users.counsellorA, `/api/cases/${c.id}/consents`, consent('learner')).expect(201);
+    t.clock.set('2026-03-02T02:00:00Z'); // Monday 09:00 in Hà Nội
+    const asked = await post(w.users.supervisorA, `/api/cases/${c.id}/transfers`, { toSchoolId: w.schoolB }).expect(
+      201,
+    );
+    const learnerAsked = await post(w.users.supervisorA, `/api/learners/${await learnerOf(c.id)}/transfers`, {
+      toSchoolId: w.schoolB,
+    }).expect(201);
+    const sweep = () => t.app.get(EscalationSweepService).sweepOnce();
+    const statusOf = async () =>
+      (await t.http().get(`/api/transfers/${asked.body.id}`).set(auth(w.users.supervisorA)).expect(200)).body;
+
+    // Ten working days on the calendar run to the end of Monday 16 March's working day: still waiting at its 16:00.
+    t.clock.set('2026-03-16T09:00:00Z');
+    await sweep();
+    expect((await statusOf()).status).toBe('requested');
+
+    // Tuesday 09:00: past them, expired at the sweep.
+    t.clock.set('2026-03-17T02:00:00Z');
+    await sweep();
+    const expired = await statusOf();
+    expect(expired).toMatchObject({ status: 'expired', answeredBy: null, answeredAt: '2026-03-17T02:00:00.000Z' });
+    const outgoing = await t.http().get('/api/transfers').set(auth(w.users.supervisorA)).expect(200);
+    expect(outgoing.body.items.find((i: { id: string }) => i.id === asked.body.id)?.status).toBe('expired');
+    // The learner's record's request too, recorded in the admin chain.
+    expect(outgoing.body.items.find((i: { id: string }) => i.id === learnerAsked.body.id)?.status).toBe('expired');
+    const adminEvents = await pg.query(
+      `SELECT actor_role FROM admin_audit_event WHERE type = 'LEARNER_TRANSFER_EXPIRED' AND payload->>'transferId' = $1`,
+      [learnerAsked.body.id],
+    );
+    expect(adminEvents.rows).toEqual([{ actor_role: 'system' }]);
+
+    // The receiving school can no longer answer it; the sending school may ask again.
+    await post(w.users.supervisorB, `/api/transfers/${asked.body.id}/accept`, {
+      assigneeId: w.users.counsellorB.id,
+    }).expect(409);
+    const history = await historyOf(t, w.users.supervisorA, c.id);
+    expect(history.at(-1)).toMatchObject({ type: 'CASE_TRANSFER_EXPIRED', actorRole: 'system' });
+    expect((await verifyOf(t, w.users.supervisorA, c.id)).valid).toBe(true);
+    const alerts = await t
+      .http()
+      .get('/api/alerts')
+      .query({ level: 'transfer_expired', caseId: c.id })
+      .set(auth(w.users.supervisorA))
+      .expect(200);
+    expect(alerts.body.items).toHaveLength(1);
+    expect(alerts.body.items[0].reason).toContain(`Đề nghị chuyển hồ sơ ${c.code}`);
+    expect(alerts.body.items[0].reason).toContain('10 ngày làm việc');
+
+    // A second sweep changes nothing more; a new request is taken.
+    await sweep();
+    const again = await historyOf(t, w.users.supervisorA, c.id);
+    expect(again.filter((h) => h.type === 'CASE_TRANSFER_EXPIRED')).toHaveLength(1);
+    await post(w.users.supervisorA, `/api/cases/${c.id}/transfers`, { toSchoolId: w.schoolB }).expect(201);
   });
 });

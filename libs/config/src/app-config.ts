@@ -26,6 +26,8 @@ export type AppConfig = {
   retentionPolicyFile: string;
   // How many working days a school has to answer a learner's or guardian's data request (Law 91/2025).
   dataRequestWorkingDays: number;
+  // How many working days a transfer request waits for the receiving school before it expires.
+  transferRequestWorkingDays: number;
   // The built web app (vite build of apps/web), served at `/`; absent, the server answers the API alone.
   webDir: string;
   // Signs the audit checkpoints: an Ed25519 private key, base64 PKCS#8 DER (or PEM). Never stored in the database.
@@ -275,6 +277,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     reportTemplateFile: resolve(env.REPORT_TEMPLATE_FILE || 'config/reports/report-template.json'),
     retentionPolicyFile: resolve(env.RETENTION_POLICY_FILE || 'config/retention.json'),
     dataRequestWorkingDays: intVar(env, 'DATA_REQUEST_WORKING_DAYS', 3, 1, 60),
+    transferRequestWorkingDays: intVar(env, 'TRANSFER_REQUEST_WORKING_DAYS', 10, 1, 60),
     webDir: resolve(env.WEB_DIR || 'apps/web/dist'),
     auditSigningKey: secret('AUDIT_SIGNING_KEY', signingKey),
     checkpointDir: resolve(env.CHECKPOINT_DIR || join(dataDir, 'checkpoints')),

@@ -12,6 +12,7 @@ export const ALERT_LEVEL_LABELS = {
   public_intake_flood: { vi: 'Báo tin trực tuyến dồn dập', en: 'Flood of online reports' },
   delivery_failed: { vi: 'Không gửi được thông báo', en: 'A message could not be delivered' },
   malware_refused: { vi: 'Tệp chứa mã độc bị từ chối', en: 'A file with malware was refused' },
+  transfer_expired: { vi: 'Đề nghị chuyển trường hết hạn', en: 'Transfer request expired' },
 } satisfies Record<string, FieldLabel>;
 export type AlertLevelKey = keyof typeof ALERT_LEVEL_LABELS;
 

@@ -3,7 +3,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export const TRANSFER_KINDS = ['learner', 'case'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
-export const TRANSFER_STATUSES = ['requested', 'accepted', 'declined'] as const;
+// expired: left unanswered for TRANSFER_REQUEST_WORKING_DAYS working days (the escalation sweep marks it).
+export const TRANSFER_STATUSES = ['requested', 'accepted', 'declined', 'expired'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
 // Why a case moved without the family's consent: its open child-protection concern, which the law makes the
@@ -11,7 +12,7 @@ export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 export type TransferLegalBasis = { consentRequired: false; basis: string; basisEn: string };
 
 // A learner's record, or one of their open cases, asked to move to another school of the installation. The
-// sending school's supervisor asks; the receiving school's supervisor accepts or declines.
+// sending school's supervisor asks; the receiving school's supervisor accepts or declines, or the request expires.
 @Entity('case_transfer')
 export class CaseTransfer {
   @PrimaryColumn('uuid')

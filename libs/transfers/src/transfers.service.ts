@@ -24,6 +24,7 @@ import {
 } from './transfer-package';
 import { CaseTransfer, TransferKind, TransferLegalBasis, TransferStatus } from './transfer.entity';
 import { TransfersException, TransfersExceptionCode } from './transfers.exception';
+import { TRANSFER_CONTEXT } from './transfers-sealed';
 
 const {
   TRANSFER_NOT_FOUND,
@@ -249,7 +250,12 @@ export class TransfersService {
           payload,
           at: now,
         });
-      Object.assign(t, { status: 'declined', answeredBy: caller.id, answeredAt: now, declineReason: reason });
+      Object.assign(t, {
+        status: 'declined',
+        answeredBy: caller.id,
+        answeredAt: now,
+        declineReason: this.cipher.seal(reason, TRANSFER_CONTEXT.declineReason),
+      });
       await tx.getRepository(CaseTransfer).save(t);
       return (await this.views(tx, [t]))[0];
     });
@@ -504,7 +510,13 @@ export class TransfersService {
       ]),
     );
     const school = (id: string) => ({ id, name: schools.get(id) ?? '' });
-    return rows.map((r) => ({
+    // Both schools read why a request was declined: opened for each view.
+    const reasons = await Promise.all(
+      rows.map(async (r) =>
+        r.declineReason === null ? null : this.cipher.open(r.declineReason, TRANSFER_CONTEXT.declineReason),
+      ),
+    );
+    return rows.map((r, i) => ({
       id: r.id,
       kind: r.kind,
       status: r.status,
@@ -520,7 +532,7 @@ export class TransfersService {
       answeredBy: r.answeredBy,
       answeredAt: r.answeredAt?.toISOString() ?? null,
       assigneeId: r.assigneeId,
-      declineReason: r.declineReason,
+      declineReason: reasons[i],
       transferSeq: r.transferSeq,
       summary: (r.caseId && summaries.get(r.caseId)) || null,
     }));

@@ -131,6 +131,17 @@ export const signedInPages: RouteObject[] = [
     () => import('../modules/transfers/components/TransfersPage'),
     (m) => m.TransfersPage,
   ),
+  // What this school asked other schools to take, and the trail it keeps of each case it handed on.
+  page(
+    'chuyen-truong/di',
+    () => import('../modules/transfers/components/OutgoingTransfersPage'),
+    (m) => m.OutgoingTransfersPage,
+  ),
+  page(
+    'chuyen-truong/di/:transferId',
+    () => import('../modules/transfers/components/TransferHistoryPage'),
+    (m) => m.TransferHistoryPage,
+  ),
   // Personal-data breaches: the admin records them; the principals and ward officers concerned read them.
   page(
     'su-co-du-lieu',

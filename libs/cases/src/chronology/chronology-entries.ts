@@ -103,6 +103,11 @@ const ENTRIES: Record<string, EntrySpec> = {
     'Transfer to another school requested',
   ),
   CASE_TRANSFER_DECLINED: spec('case', 'Trường nhận từ chối chuyển hồ sơ', 'Transfer declined by the receiving school'),
+  CASE_TRANSFER_EXPIRED: spec(
+    'case',
+    'Đề nghị chuyển hồ sơ hết hạn, trường nhận không trả lời',
+    'Transfer request expired unanswered',
+  ),
   CASE_TRANSFERRED: spec('case', 'Chuyển hồ sơ sang trường khác', 'Case transferred to another school'),
   CASE_EXPORTED: spec('case', 'Xuất gói chuyển hồ sơ ra ngoài hệ thống', 'Transfer package exported'),
 };

@@ -15,8 +15,9 @@ export const CASE_ALERT_LEVELS = [
   'public_intake_flood',
 ];
 // A message that could not leave the app is about the school's mail, not about a learner; a file refused by the
-// virus scanner is about the school's machines.
-export const ALERT_LEVELS = [...CASE_ALERT_LEVELS, 'delivery_failed', 'malware_refused'];
+// virus scanner is about the school's machines; a transfer request that expired unanswered is about two schools'
+// paperwork.
+export const ALERT_LEVELS = [...CASE_ALERT_LEVELS, 'delivery_failed', 'malware_refused', 'transfer_expired'];
 
 export class ListAlertsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: chỉ cảnh báo chưa xác nhận / only unacknowledged' })

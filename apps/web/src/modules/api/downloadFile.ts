@@ -15,11 +15,16 @@ export const downloadFile = async (
     const body: unknown = await res.json().catch(() => null);
     return isProblem(body) ? body : 'failed';
   }
-  const url = URL.createObjectURL(await res.blob());
+  saveFile(await res.blob(), fileName);
+  return null;
+};
+
+// Content the page already holds (an answer carrying its files), handed to the browser to save under `fileName`.
+export const saveFile = (content: Blob, fileName: string): void => {
+  const url = URL.createObjectURL(content);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.click();
   URL.revokeObjectURL(url);
-  return null;
 };

@@ -2108,7 +2108,7 @@ export interface components {
             items: components["schemas"]["AdminUserViewDto"][];
         };
         /** @enum {string} */
-        AlertLevel: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed" | "malware_refused";
+        AlertLevel: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed" | "malware_refused" | "transfer_expired";
         AlertViewDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -4482,7 +4482,7 @@ export interface components {
             items: components["schemas"]["TransferSchoolDto"][];
         };
         /** @enum {string} */
-        TransferStatus: "requested" | "accepted" | "declined";
+        TransferStatus: "requested" | "accepted" | "declined" | "expired";
         TransferViewDto: {
             /** Format: date-time */
             answeredAt: string | null;
@@ -7763,7 +7763,7 @@ export interface operations {
                 /** @description true: chỉ cảnh báo chưa xác nhận / only unacknowledged */
                 unacknowledged?: boolean;
                 /** @description public_intake_flood: the summary of a flood of the public form (no case) */
-                level?: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed" | "malware_refused";
+                level?: "reminder" | "overdue" | "principal" | "ward" | "critical_risk" | "public_intake" | "public_intake_flood" | "delivery_failed" | "malware_refused" | "transfer_expired";
                 caseId?: string;
             };
             header?: never;

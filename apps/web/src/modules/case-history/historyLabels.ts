@@ -24,6 +24,10 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
   GRANT_REVOKED: { vi: 'Thu hồi quyền xem nội dung bảo mật', en: 'Confidential-access grant revoked' },
   CASE_TRANSFER_REQUESTED: { vi: 'Đề nghị chuyển hồ sơ sang trường khác', en: 'Transfer to another school requested' },
   CASE_TRANSFER_DECLINED: { vi: 'Trường nhận từ chối chuyển hồ sơ', en: 'Transfer declined by the receiving school' },
+  CASE_TRANSFER_EXPIRED: {
+    vi: 'Đề nghị chuyển hồ sơ hết hạn, trường nhận không trả lời',
+    en: 'Transfer request expired unanswered',
+  },
   CASE_TRANSFERRED: { vi: 'Chuyển hồ sơ sang trường khác', en: 'Case transferred to another school' },
   CASE_EXPORTED: { vi: 'Xuất gói chuyển hồ sơ ra ngoài hệ thống', en: 'Transfer package exported' },
 };

@@ -880,4 +880,32 @@ export const dictionaryEn: Dictionary = {
     'Ask to move this case to another school. It needs the transfer consent of a parent or guardian (and of the learner from age 7) in the consent ledger, unless the case has a child-protection concern. Ask to move the learner’s record first.',
   'transfers.toSchool': 'Receiving school',
   'transfers.send': 'Send the request',
+  'menu.outgoingTransfers': 'Outgoing transfers',
+  'transfers.destination': 'The receiving school is',
+  'transfers.inside': 'A school of this system',
+  'transfers.outside': 'A school outside this system',
+  'transfers.packageIntro':
+    'Make a transfer package for a school outside this system: a summary (.docx) and a signed JSON file the receiving school can check. It needs the transfer consent of a parent or guardian (and of the learner from age 7), unless the case has a child-protection concern. The export is recorded in the case’s trail; the case stays at this school.',
+  'transfers.makePackage': 'Make the transfer package',
+  'transfers.packageTitle': 'Transfer package',
+  'transfers.packageMade': 'The transfer package was made and recorded in the case’s trail.',
+  'transfers.packageHandOver':
+    'Download both files below and hand them to the receiving school over a safe channel. It checks the JSON file with Đồng Hành’s “npm run cli -- verify --package” and compares the signing key’s fingerprint with the one this school announces.',
+  'transfers.packageDocx': 'Download the summary (.docx)',
+  'transfers.packageJson': 'Download the signed JSON',
+  'transfers.packageFingerprint': 'Signing key fingerprint:',
+  'transfers.packageClose': 'Close',
+  'transfers.outgoingTitle': 'Outgoing transfer requests',
+  'transfers.outgoingIntro':
+    'What this school asked other schools to take, and their answers. Of a case handed on, this school reads only its trail up to the transfer, confidential content hidden.',
+  'transfers.outgoingEmpty': 'This school has sent no transfer request yet.',
+  'transfers.to': 'Receiving school',
+  'transfers.answeredAt': 'Answered at',
+  'transfers.openHistory': 'Trail up to the transfer',
+  'transfers.historyTitle': 'Case handed on: {name}',
+  'transfers.historyIntro':
+    'The case’s trail up to its transfer, read-only. Nothing the receiving school wrote afterwards shows here; confidential content is hidden.',
+  'transfers.historyEvents': 'Trail up to the transfer',
+  'transfers.masked': 'Confidential content',
+  'transfers.backToOutgoing': 'Back to outgoing transfers',
 };

@@ -882,6 +882,34 @@ export const dictionaryVi = {
     'Đề nghị chuyển hồ sơ này sang trường khác. Cần có sự đồng ý chuyển trường của cha mẹ hoặc người giám hộ (và của học sinh từ đủ 7 tuổi) trong sổ đồng ý, trừ khi hồ sơ có tin bảo vệ trẻ em. Hãy đề nghị chuyển hồ sơ học sinh trước.',
   'transfers.toSchool': 'Trường nhận',
   'transfers.send': 'Gửi đề nghị',
+  'menu.outgoingTransfers': 'Chuyển trường đi',
+  'transfers.destination': 'Trường nhận thuộc',
+  'transfers.inside': 'Trường trong hệ thống',
+  'transfers.outside': 'Trường ngoài hệ thống',
+  'transfers.packageIntro':
+    'Tạo gói chuyển hồ sơ cho trường ngoài hệ thống: phiếu tóm tắt (.docx) và tệp JSON có chữ ký số để trường nhận kiểm tra. Cần có sự đồng ý chuyển trường của cha mẹ hoặc người giám hộ (và của học sinh từ đủ 7 tuổi), trừ khi hồ sơ có tin bảo vệ trẻ em. Việc xuất gói được ghi vào nhật ký hồ sơ; hồ sơ vẫn ở trường mình.',
+  'transfers.makePackage': 'Tạo gói chuyển hồ sơ',
+  'transfers.packageTitle': 'Gói chuyển hồ sơ',
+  'transfers.packageMade': 'Đã tạo gói chuyển hồ sơ và ghi vào nhật ký hồ sơ.',
+  'transfers.packageHandOver':
+    'Tải hai tệp dưới đây và gửi cho trường nhận qua kênh an toàn. Trường nhận kiểm tra tệp JSON bằng lệnh “npm run cli -- verify --package” của Đồng Hành và so sánh mã khóa ký với mã do trường mình công bố.',
+  'transfers.packageDocx': 'Tải phiếu tóm tắt (.docx)',
+  'transfers.packageJson': 'Tải tệp JSON có chữ ký',
+  'transfers.packageFingerprint': 'Mã khóa ký:',
+  'transfers.packageClose': 'Đóng',
+  'transfers.outgoingTitle': 'Yêu cầu chuyển trường đi',
+  'transfers.outgoingIntro':
+    'Các đề nghị trường mình gửi sang trường khác và câu trả lời. Với hồ sơ đã chuyển, trường mình chỉ còn xem được nhật ký hồ sơ đến lúc chuyển, nội dung bảo mật được ẩn.',
+  'transfers.outgoingEmpty': 'Trường mình chưa gửi đề nghị chuyển trường nào.',
+  'transfers.to': 'Trường nhận',
+  'transfers.answeredAt': 'Thời điểm trả lời',
+  'transfers.openHistory': 'Xem nhật ký đến lúc chuyển',
+  'transfers.historyTitle': 'Hồ sơ đã chuyển đi: {name}',
+  'transfers.historyIntro':
+    'Nhật ký hồ sơ đến lúc chuyển sang trường nhận, chỉ để xem. Những gì trường nhận ghi sau đó không hiển thị ở đây; nội dung bảo mật được ẩn.',
+  'transfers.historyEvents': 'Nhật ký đến lúc chuyển',
+  'transfers.masked': 'Nội dung bảo mật',
+  'transfers.backToOutgoing': 'Quay lại danh sách chuyển trường đi',
 } as const;
 
 export type DictionaryKey = keyof typeof dictionaryVi;

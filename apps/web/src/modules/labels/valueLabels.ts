@@ -447,6 +447,7 @@ export const TRANSFER_STATUS_LABELS: Labels<Schemas['TransferStatus']> = {
   requested: { vi: 'Chờ trả lời', en: 'Awaiting answer' },
   accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
   declined: { vi: 'Đã từ chối', en: 'Declined' },
+  expired: { vi: 'Hết hạn, không được trả lời', en: 'Expired unanswered' },
 };
 
 // The five kinds of file a case may hold, recognised from their bytes (libs/records' attachments).

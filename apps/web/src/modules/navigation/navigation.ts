@@ -43,6 +43,8 @@ export const MENU: MenuEntry[] = [
   { path: '/nhap-danh-sach', label: 'menu.rosterImport', roles: ['supervisor', 'principal', 'admin'] },
   // Requests from other schools to take a learner and their cases (POLICY['case.transfer']).
   { path: '/chuyen-truong', label: 'menu.transfers', roles: ['supervisor'] },
+  // What the school asked others to take, and the trail it keeps of each case it handed on.
+  { path: '/chuyen-truong/di', label: 'menu.outgoingTransfers', roles: ['supervisor'] },
   // The inspector checks the admin chain as the admin does: its verdict carries no school's content.
   { path: '/kiem-tra', label: 'menu.adminChain', roles: ['auditor', 'admin'] },
   { path: '/quan-tri/tai-khoan', label: 'menu.adminUsers', roles: ['admin'] },

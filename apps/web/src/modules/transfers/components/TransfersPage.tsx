@@ -7,19 +7,14 @@ import { DATE_TIME } from '../../case-page/components/CaseHeader';
 import { emptyText } from '../../forms/components/EmptyText';
 import { useI18n } from '../../i18n/I18nProvider';
 import { stageLabel } from '../../labels/stateLabels';
-import { AREA_LABELS, RISK_LABELS, TRANSFER_KIND_LABELS, TRANSFER_STATUS_LABELS } from '../../labels/valueLabels';
+import { AREA_LABELS, RISK_LABELS, TRANSFER_KIND_LABELS } from '../../labels/valueLabels';
 import { useIncomingTransfers, useRefreshTransfers } from '../hooks/useTransfers';
 import { AcceptTransferDrawer, DeclineTransferDrawer } from './AnswerTransferDrawers';
+import { TransferStatusTag } from './TransferStatusTag';
 
 type Transfer = components['schemas']['TransferViewDto'];
 type Risk = components['schemas']['RiskLevel'];
 type Area = components['schemas']['AreaCode'];
-
-const STATUS_COLOR: Record<Transfer['status'], string> = {
-  requested: 'processing',
-  accepted: 'success',
-  declined: 'default',
-};
 
 // Chuyển trường đến: what other schools ask this one to take, the learner first, then each case with what the
 // school needs to decide (number, stage, risk, open deadlines, areas); the supervisor accepts or declines.
@@ -80,7 +75,7 @@ export const TransfersPage = () => {
           {
             title: t('transfers.status'),
             key: 'status',
-            render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{TRANSFER_STATUS_LABELS[r.status][language]}</Tag>,
+            render: (_, r) => <TransferStatusTag status={r.status} />,
           },
           {
             title: t('adminUsers.actions'),

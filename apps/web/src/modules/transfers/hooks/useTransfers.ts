@@ -11,6 +11,28 @@ export const useIncomingTransfers = () =>
     queryFn: async () => dataOf(await api.GET('/api/transfers', { params: { query: { incoming: true } } })).items,
   });
 
+// The requests the caller's schools sent, newest first: waiting, accepted or declined.
+export const useOutgoingTransfers = () =>
+  useQuery({
+    queryKey: [...transfersKey, 'outgoing'],
+    queryFn: async () => dataOf(await api.GET('/api/transfers', { params: { query: { incoming: false } } })).items,
+  });
+
+export const useTransfer = (id: string) =>
+  useQuery({
+    queryKey: [...transfersKey, id],
+    queryFn: async () => dataOf(await api.GET('/api/transfers/{id}', { params: { path: { id } } })),
+    retry: false,
+  });
+
+// What the sending school keeps of a case it handed on: its trail up to the transfer, confidential fields masked.
+export const useTransferHistory = (id: string) =>
+  useQuery({
+    queryKey: [...transfersKey, id, 'history'],
+    queryFn: async () => dataOf(await api.GET('/api/transfers/{id}/history', { params: { path: { id } } })).items,
+    retry: false,
+  });
+
 export const useRefreshTransfers = () => {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: transfersKey });

@@ -54,7 +54,7 @@ const RULES: { name: string; wrong: (text: string) => boolean }[] = [
   { name: '"tương lai" → "sau thời điểm hiện tại"', wrong: (t) => /tương lai/i.test(t) },
   {
     name: 'the reader is "em" (learner-facing) or not addressed, never "bạn"',
-    wrong: (t) => /(^|[.!?'"`]\s*|cảm ơn |của |nếu |vai trò của )bạn\b/i.test(t),
+    wrong: (t) => /(^|[.!?;'"`]\s*|cảm ơn |của |nếu |hoặc |vai trò của )bạn\b/i.test(t),
   },
   {
     name: 'one text says "học sinh" or "người học", not both',

@@ -25,7 +25,7 @@ export const dictionaryVi = {
   'cases.risk': 'Mức độ nguy cơ',
   'cases.updatedAt': 'Cập nhật',
   'notFound.title': 'Không tìm thấy trang',
-  'notFound.body': 'Trang này không tồn tại hoặc bạn không có quyền xem.',
+  'notFound.body': 'Trang này không tồn tại hoặc tài khoản này không có quyền xem.',
   'notFound.home': 'Về trang đầu',
   'error.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
   'casePage.title': 'Hồ sơ {code}',
@@ -395,7 +395,7 @@ export const dictionaryVi = {
     'Danh bạ chưa có nơi nào. Bấm “Thêm nơi tiếp nhận” để thêm trạm y tế, công an phường, tổng đài 111…',
   'adminGrants.title': 'Cấp quyền',
   'adminGrants.intro':
-    'Quyền cấp thêm cho một người ngoài vai trò của họ, có lý do và ngày kết thúc. Quyền tự hết hạn vào cuối ngày kết thúc; bạn có thể thu hồi sớm hơn.',
+    'Quyền cấp thêm cho một người ngoài vai trò của họ, có lý do và ngày kết thúc. Quyền tự hết hạn vào cuối ngày kết thúc; có thể thu hồi sớm hơn.',
   'adminGrants.auditorTitle': 'Quyền thanh tra trường',
   'adminGrants.principalTitle': 'Quyền xem nội dung bảo mật của hiệu trưởng',
   'adminGrants.principalIntro':

@@ -149,7 +149,8 @@ export class RosterImportService implements OnApplicationBootstrap {
       headers: sheet.headers,
       rows: this.cipher.sealJson(sheet.rows, ROSTER_ROWS_SEALED_AS),
       mapping,
-      fullRoster: true,
+      // Until the confirmation says otherwise: partial (ConfirmRosterImportDto.fullRoster).
+      fullRoster: false,
       rowsTotal: sheet.rows.length,
       rowsRead: 0,
       rowsTaken: 0,
@@ -206,7 +207,7 @@ export class RosterImportService implements OnApplicationBootstrap {
       if (!row) throw new LearnerException(LearnerExceptionCode.ROSTER_IMPORT_NOT_FOUND);
       if (row.status !== 'preview') throw new LearnerException(LearnerExceptionCode.ROSTER_IMPORT_NOT_PENDING);
       const mapping = this.checkMapping(row, dto.mapping);
-      const fullRoster = dto.fullRoster ?? true;
+      const fullRoster = dto.fullRoster ?? false;
       const changes = { status: 'running' as const, mapping, fullRoster, confirmedBy: caller.id, confirmedAt: now };
       await tx.getRepository(RosterImport).update({ id: row.id }, changes);
       await tx

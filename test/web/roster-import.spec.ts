@@ -139,5 +139,30 @@ describeWithBrowser('the web app: a school’s roster imported from its Excel ex
     } finally {
       await pg.end();
     }
+
+    // Said to be the whole school's roster, a file with the other twin alone marks the rest as having left, once
+    // the box is ticked; they are still found when a case is opened, tagged, with their ID and the day they left.
+    await send('Toàn trường.xlsx', [rowOf(twin(2, '4B'), 1)]);
+    await page.getByTestId('roster-planned').getByText('Thêm mới 0, cập nhật 1').waitFor();
+    await page.getByRole('checkbox', { name: /danh sách toàn trường/ }).check();
+    await page.getByText(/^[1-9]\d* học sinh của trường không có trong tệp sẽ được ghi là đã rời trường/).waitFor();
+    await confirm.click();
+    await progress.getByText(/thêm 0, cập nhật 1, đánh dấu đã rời trường [1-9]/).waitFor();
+
+    await page.getByRole('link', { name: 'Tạo hồ sơ mới' }).click();
+    const search = page.getByRole('searchbox', { name: 'Tìm học sinh theo tên (có hoặc không dấu)' });
+    await search.fill('song sinh');
+    await search.press('Enter');
+    const results = page.locator('.learner-results');
+    const left = results.getByRole('listitem').filter({ hasText: 'Lớp 5A' });
+    await left.getByText('Đã rời trường', { exact: true }).waitFor();
+    await left
+      .getByText(/^03\/03\/2014 · Lớp 5A · Mã định danh 003000000091 · Đã rời trường ngày \d\d\/\d\d\/\d{4}$/)
+      .waitFor();
+    const stays = results.getByRole('listitem').filter({ hasText: 'Lớp 4B' });
+    await stays.getByText('03/03/2014 · Lớp 4B · Mã định danh 003000000092', { exact: true }).waitFor();
+    expect(await stays.getByText('Đã rời trường').count()).toBe(0);
+    await screenshot(page, 'open-case-learner-left');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

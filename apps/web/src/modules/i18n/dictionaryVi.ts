@@ -856,7 +856,8 @@ export const dictionaryVi = {
     'Đây là danh sách toàn trường: đánh dấu {left} học sinh không có trong tệp là đã chuyển đi/nghỉ học',
   'roster.fullRosterOn':
     '{left} học sinh của trường không có trong tệp sẽ được ghi là đã rời trường (không xóa hồ sơ; nhập lại các em thì các em trở lại danh sách).',
-  'roster.fullRosterOff': 'Chỉ thêm và cập nhật học sinh có trong tệp; không học sinh nào bị ghi là đã rời trường.',
+  'roster.fullRosterOff':
+    'Chỉ học sinh có trong tệp mới được thêm hoặc cập nhật; không học sinh nào bị ghi là đã rời trường.',
   'roster.doubtfulTitle': 'Các dòng cần xác nhận',
   'roster.doubtfulIntro':
     'Mỗi dòng dưới đây trùng họ tên và ngày sinh với học sinh đã có. Chọn cho từng dòng: cùng một học sinh (cập nhật học sinh đó), học sinh mới (thêm mới) hoặc bỏ qua (không nhập dòng này).',

@@ -279,6 +279,25 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     await confirm(w.users.supervisorB, w.schoolB, again.id, { mapping: again.mapping, fullRoster: false }).expect(202);
     expect(await finished(w.users.supervisorB, w.schoolB, again.id)).toMatchObject({ rowsDoubtful: 1, rowsTaken: 0 });
     expect((await learners(w.schoolB)).map((l) => l.class_name).sort()).toEqual(before);
+    // A decision the run would ignore is refused, naming it: a row not to confirm, a learner not among the
+    // candidates, a row decided twice; the import waits, unchanged.
+    const wrong = await confirm(w.users.supervisorB, w.schoolB, up.id, {
+      mapping: up.mapping,
+      resolutions: [
+        { row: 3, learnerId: null },
+        { row: 2, learnerId: '00000000-0000-4000-8000-000000000000' },
+        { row: 2, learnerId: ids[0] },
+      ],
+    }).expect(400);
+    expect((wrong.body.details as Problem[]).map((d) => [d.field, d.problems[0]])).toEqual([
+      ['resolutions[0].row', 'Dòng 3 không cần xác nhận / row 3 is not one of the rows to confirm'],
+      [
+        'resolutions[1].learnerId',
+        expect.stringMatching(/^Học sinh này không phải là học sinh có thể ghép với dòng 2/),
+      ],
+      ['resolutions[2].row', 'Dòng 2 có hai quyết định / row 2 is decided twice'],
+    ]);
+    expect((await finished(w.users.supervisorB, w.schoolB, up.id)).status).toBe('preview');
     // A person says which one it is.
     await confirm(w.users.supervisorB, w.schoolB, up.id, {
       mapping: up.mapping,

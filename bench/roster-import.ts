@@ -56,7 +56,7 @@ const main = (): Promise<void> =>
           buffer: file,
           size: file.length,
         });
-        await imports.confirm(caller, school.id, up.id, { mapping: up.mapping });
+        await imports.confirm(caller, school.id, up.id, { mapping: up.mapping, fullRoster: true });
         await imports.settled(up.id);
         const done = await imports.get(caller, school.id, up.id);
         if (done.status !== 'done' || done.rowsTaken !== ROWS) throw new Error(`import ended ${done.status}`);

@@ -197,7 +197,8 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     // The school's confirmed mapping is proposed again.
     expect(second.mapping).toEqual(preview.mapping);
     expect(second.planned).toEqual({ add: 1, update: COUNT - 2, doubtful: 0, refused: 0, left: 2 });
-    await confirm(w.users.adminW, w.schoolA, second.id, { mapping: second.mapping }).expect(202);
+    // The whole school's file, said so: those it does not list have left.
+    await confirm(w.users.adminW, w.schoolA, second.id, { mapping: second.mapping, fullRoster: true }).expect(202);
     expect(await finished(w.users.adminW, w.schoolA, second.id)).toMatchObject({
       status: 'done',
       rowsRead: COUNT - 1,
@@ -278,6 +279,25 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     await confirm(w.users.supervisorB, w.schoolB, again.id, { mapping: again.mapping, fullRoster: false }).expect(202);
     expect(await finished(w.users.supervisorB, w.schoolB, again.id)).toMatchObject({ rowsDoubtful: 1, rowsTaken: 0 });
     expect((await learners(w.schoolB)).map((l) => l.class_name).sort()).toEqual(before);
+    // A decision the run would ignore is refused, naming it: a row not to confirm, a learner not among the
+    // candidates, a row decided twice; the import waits, unchanged.
+    const wrong = await confirm(w.users.supervisorB, w.schoolB, up.id, {
+      mapping: up.mapping,
+      resolutions: [
+        { row: 3, learnerId: null },
+        { row: 2, learnerId: '00000000-0000-4000-8000-000000000000' },
+        { row: 2, learnerId: ids[0] },
+      ],
+    }).expect(400);
+    expect((wrong.body.details as Problem[]).map((d) => [d.field, d.problems[0]])).toEqual([
+      ['resolutions[0].row', 'Dòng 3 không cần xác nhận / row 3 is not one of the rows to confirm'],
+      [
+        'resolutions[1].learnerId',
+        expect.stringMatching(/^Học sinh này không phải là học sinh có thể ghép với dòng 2/),
+      ],
+      ['resolutions[2].row', 'Dòng 2 có hai quyết định / row 2 is decided twice'],
+    ]);
+    expect((await finished(w.users.supervisorB, w.schoolB, up.id)).status).toBe('preview');
     // A person says which one it is.
     await confirm(w.users.supervisorB, w.schoolB, up.id, {
       mapping: up.mapping,
@@ -321,5 +341,41 @@ describe('roster import: a school’s Excel or CSV export becomes its learners, 
     await pg.query(`UPDATE roster_import SET status = 'running' WHERE id = $1`, [up.id]);
     await t.app.get(RosterImportService).onApplicationBootstrap();
     expect((await finished(w.users.principalB, w.schoolB, up.id)).status).toBe('failed');
+  });
+
+  it('is a partial roster unless told otherwise: a one-class file marks nobody left; a full roster, said so, does', async () => {
+    const school = w.schoolB;
+    const before = await learners(school);
+    expect(before.filter((l) => l.left_at === null).length).toBeGreaterThan(0);
+    const csv = 'Họ và tên,Ngày sinh,Giới tính,Lớp\nMai Thị Lớp Một,04/04/2014,Nữ,5C\n';
+    const up = (await upload(w.users.supervisorB, school, Buffer.from(csv), 'lop5c.csv').expect(201)).body as View & {
+      fullRoster: boolean;
+    };
+    // The preview says how many a full roster would mark as having left; the import itself is partial until told.
+    const stay = before.filter((l) => l.left_at === null).length;
+    expect(up).toMatchObject({ fullRoster: false, planned: { add: 1, left: stay } });
+    await confirm(w.users.supervisorB, school, up.id, { mapping: up.mapping }).expect(202);
+    expect(await finished(w.users.supervisorB, school, up.id)).toMatchObject({
+      status: 'done',
+      fullRoster: false,
+      learnersAdded: 1,
+      learnersLeft: 0,
+    });
+    const partial = await learners(school);
+    expect(partial).toHaveLength(before.length + 1);
+    expect(partial.filter((l) => l.left_at !== null)).toEqual(before.filter((l) => l.left_at !== null));
+
+    // The same class as the whole school's roster: everyone else is marked as having left, the rows kept.
+    const full = (await upload(w.users.supervisorB, school, Buffer.from(csv), 'lop5c.csv').expect(201)).body as View;
+    expect(full.planned).toMatchObject({ add: 0, update: 1, left: stay });
+    await confirm(w.users.supervisorB, school, full.id, { mapping: full.mapping, fullRoster: true }).expect(202);
+    expect(await finished(w.users.supervisorB, school, full.id)).toMatchObject({
+      fullRoster: true,
+      learnersUpdated: 1,
+      learnersLeft: stay,
+    });
+    const after = await learners(school);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.filter((l) => l.left_at === null).map((l) => l.full_name)).toEqual(['Mai Thị Lớp Một']);
   });
 });

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { rosterXlsx, rowOf } from '../../bench/roster-sample';
+import { Client } from 'pg';
 import { browserMissing, choose, screenshot, seriousAccessibilityViolations } from '../support/browser';
 import { useWebTabs } from '../support/web-tabs';
 
@@ -65,17 +66,103 @@ describeWithBrowser('the web app: a school’s roster imported from its Excel ex
     await page.locator('#fullName_help').waitFor({ state: 'detached' });
     await planned.getByText('Thêm mới 2').waitFor();
 
-    // The demo school's own learners are not in the file: a full roster would mark them as having left.
+    // The demo school's own learners are not in the file: a whole-school roster would mark them as having left,
+    // and the page asks, the box left unticked, so that a one-class file marks nobody.
     expect(await page.getByTestId('roster-left').textContent()).toMatch(
-      /^[1-9]\d* học sinh của trường không có trong tệp/,
+      /^Đây là danh sách toàn trường: đánh dấu [1-9]\d* học sinh không có trong tệp là đã chuyển đi\/nghỉ học$/,
     );
-    // A partial roster: the demo school's other learners stay.
-    await page.getByRole('checkbox', { name: /danh sách đầy đủ/ }).uncheck();
+    expect(await page.getByRole('checkbox', { name: /danh sách toàn trường/ }).isChecked()).toBe(false);
+    await page.getByText('không học sinh nào bị ghi là đã rời trường').waitFor();
     await page.getByRole('button', { name: 'Xác nhận nhập danh sách' }).click();
     const progress = page.getByTestId('roster-progress');
     await progress.getByText('Đã đọc 4/4 dòng: nhập 2, từ chối 2; thêm 2, cập nhật 0').waitFor();
     await page.getByText('Đã nhập xong').waitFor();
     await screenshot(page, 'roster-import-done');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a row that looks like two recorded learners waits for a decision; taken as the same learner, it adds nobody', async () => {
+    const page = await openAs('tt.dongda', '/nhap-danh-sach');
+    await page.getByRole('heading', { name: 'Nhập danh sách học sinh', level: 1 }).waitFor();
+    const twin = (i: number, className: string) => ({
+      ...learner(i, 'Lý Thị Song Sinh', '03/03/2014'),
+      className,
+      nationalId: `00300000009${i}`,
+    });
+    const send = async (name: string, rows: (string | Date | number)[][]) => {
+      await page.locator('#roster-file').setInputFiles({
+        name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await rosterXlsx(rows),
+      });
+      await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
+    };
+    const progress = page.getByTestId('roster-progress');
+
+    // Twins: one name and birth date, told apart by their IDs.
+    await send('Song sinh.xlsx', [rowOf(twin(1, '4A'), 1), rowOf(twin(2, '4B'), 2)]);
+    await page.getByTestId('roster-planned').getByText('Thêm mới 2, cập nhật 0').waitFor();
+    await page.getByRole('button', { name: 'Xác nhận nhập danh sách' }).click();
+    await progress.getByText('thêm 2, cập nhật 0').waitFor();
+
+    // Next year's class list names one of them without an ID: the look-alike rule cannot tell which.
+    await send('Lớp 5A.xlsx', [rowOf({ ...twin(1, '5A'), nationalId: '' }, 1)]);
+    await page.getByTestId('roster-planned').getByText('1 dòng cần xác nhận').waitFor();
+    const decision = page.getByRole('radiogroup', { name: 'Quyết định cho dòng 5' });
+    await decision.getByRole('radio', { name: 'Học sinh mới' }).waitFor();
+    // No decision yet: the import cannot start, and the page says why.
+    const confirm = page.getByRole('button', { name: 'Xác nhận nhập danh sách' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await page
+      .getByTestId('roster-undecided')
+      .getByText(/^Còn 1 dòng cần xác nhận chưa có quyết định/)
+      .waitFor();
+    await screenshot(page, 'roster-import-doubtful');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await decision
+      .getByRole('radio', { name: /^Cùng một học sinh: Lý Thị Song Sinh, lớp 4A, sinh ngày 03\/03\/2014$/ })
+      .check();
+    await page.getByTestId('roster-undecided').waitFor({ state: 'detached' });
+    await confirm.click();
+    await progress.getByText('Đã đọc 1/1 dòng: nhập 1, từ chối 0; thêm 0, cập nhật 1').waitFor();
+    await page.getByText('Đã nhập xong').waitFor();
+
+    // The twin in 4A moved to 5A; no third learner of that name.
+    const pg = new Client({ connectionString: tabs.web().db.url });
+    await pg.connect();
+    try {
+      const rows = (
+        await pg.query(`SELECT class_name FROM learner WHERE full_name = 'Lý Thị Song Sinh' ORDER BY class_name`)
+      ).rows as { class_name: string }[];
+      expect(rows.map((r) => r.class_name)).toEqual(['4B', '5A']);
+    } finally {
+      await pg.end();
+    }
+
+    // Said to be the whole school's roster, a file with the other twin alone marks the rest as having left, once
+    // the box is ticked; they are still found when a case is opened, tagged, with their ID and the day they left.
+    await send('Toàn trường.xlsx', [rowOf(twin(2, '4B'), 1)]);
+    await page.getByTestId('roster-planned').getByText('Thêm mới 0, cập nhật 1').waitFor();
+    await page.getByRole('checkbox', { name: /danh sách toàn trường/ }).check();
+    await page.getByText(/^[1-9]\d* học sinh của trường không có trong tệp sẽ được ghi là đã rời trường/).waitFor();
+    await confirm.click();
+    await progress.getByText(/thêm 0, cập nhật 1, đánh dấu đã rời trường [1-9]/).waitFor();
+
+    await page.getByRole('link', { name: 'Tạo hồ sơ mới' }).click();
+    const search = page.getByRole('searchbox', { name: 'Tìm học sinh theo tên (có hoặc không dấu)' });
+    await search.fill('song sinh');
+    await search.press('Enter');
+    const results = page.locator('.learner-results');
+    const left = results.getByRole('listitem').filter({ hasText: 'Lớp 5A' });
+    await left.getByText('Đã rời trường', { exact: true }).waitFor();
+    await left
+      .getByText(/^03\/03\/2014 · Lớp 5A · Mã định danh 003000000091 · Đã rời trường ngày \d\d\/\d\d\/\d{4}$/)
+      .waitFor();
+    const stays = results.getByRole('listitem').filter({ hasText: 'Lớp 4B' });
+    await stays.getByText('03/03/2014 · Lớp 4B · Mã định danh 003000000092', { exact: true }).waitFor();
+    expect(await stays.getByText('Đã rời trường').count()).toBe(0);
+    await screenshot(page, 'open-case-learner-left');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

@@ -215,8 +215,8 @@ const BY_NAME: Record<string, FieldLabel> = {
   nationalId: l('Mã định danh học sinh', 'National learner ID'),
   guardianName: l('Họ tên cha/mẹ', 'Parent’s name'),
   guardianPhone: l('Số điện thoại cha/mẹ', 'Parent’s phone'),
-  fullRoster: l('Danh sách đầy đủ của trường', 'Full roster'),
-  resolutions: l('Quyết định cho các dòng chưa rõ', 'Decisions on doubtful rows'),
+  fullRoster: l('Danh sách toàn trường (đánh dấu học sinh không có trong tệp là đã rời trường)', 'Whole-school roster'),
+  resolutions: l('Quyết định cho các dòng cần xác nhận', 'Decisions on the rows to confirm'),
   row: l('Số dòng', 'Row number'),
 };
 

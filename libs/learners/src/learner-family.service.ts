@@ -5,30 +5,38 @@ import { Clock } from '@dh/clock';
 import { FieldCipher } from '@dh/crypto';
 import { actorIn, Caller, chainActor, primaryRole } from '@dh/identity';
 import { LearnerCase, LearnerCasesPort } from './learner-cases.port';
-import { GUARDIANS_SEALED_AS } from './learner-sealed';
+import { GUARDIANS_SEALED_AS, NATIONAL_ID_SEALED_AS } from './learner-sealed';
 import { Guardian, Learner } from './learner.entity';
 
-// `guardians` is null where the reader may not see family details, and `masked` then names them.
-export type LearnerView = Omit<
-  Learner,
-  'nameKey' | 'skeletonKey' | 'guardians' | 'nationalId' | 'nationalIdDigest' | 'leftAt'
-> & {
+// `guardians` and `nationalId` are null where the reader may not see them (the same rule: the family's), and
+// `masked` then names them; `nationalId` is null too where the learner has none. `leftAt`: when a full roster of
+// the school no longer listed them (the row stays, and is still found: a data request may be about them).
+export type LearnerView = Omit<Learner, 'nameKey' | 'skeletonKey' | 'guardians' | 'nationalId' | 'nationalIdDigest'> & {
   guardians: Guardian[] | null;
+  nationalId: string | null;
   masked: string[];
 };
 
-// What a read of the family is called in the audit trail.
+// What a read of the family, and of the national learner ID, is called in the audit trail.
 const FAMILY_FIELD = 'learner.guardians';
+const NATIONAL_ID_FIELD = 'learner.national_code';
 
-export const toLearnerView = (l: Learner, guardians: Guardian[] | null): LearnerView => ({
+// `sealed`: what the reader may see of the family and the ID, or null where they may not.
+export const toLearnerView = (
+  l: Learner,
+  sealed: { guardians: Guardian[]; nationalId: string | null } | null,
+): LearnerView => ({
   id: l.id,
   schoolId: l.schoolId,
   fullName: l.fullName,
   dateOfBirth: l.dateOfBirth,
   sex: l.sex,
   className: l.className,
-  guardians,
-  masked: guardians === null ? ['guardians'] : [],
+  guardians: sealed?.guardians ?? null,
+  nationalId: sealed?.nationalId ?? null,
+  // A learner without an ID has nothing hidden there: only what is held is said to be masked.
+  masked: sealed === null ? ['guardians', ...(l.nationalId !== null ? ['nationalId'] : [])] : [],
+  leftAt: l.leftAt,
   createdAt: l.createdAt,
   updatedAt: l.updatedAt,
 });
@@ -58,15 +66,26 @@ export class LearnerFamilyAccess {
         continue;
       }
       const guardians = await this.cipher.openJson<Guardian[]>(l.guardians, GUARDIANS_SEALED_AS);
-      // An empty list shows nothing confidential: no read to record.
-      if (guardians.length > 0) await this.recordRead(tx, caller, l, cases);
-      views.push(toLearnerView(l, guardians));
+      const nationalId = l.nationalId === null ? null : await this.cipher.open(l.nationalId, NATIONAL_ID_SEALED_AS);
+      // An empty family and no ID show nothing confidential: no read to record.
+      const fields = [
+        ...(guardians.length > 0 ? [FAMILY_FIELD] : []),
+        ...(nationalId !== null ? [NATIONAL_ID_FIELD] : []),
+      ];
+      if (fields.length > 0) await this.recordRead(tx, caller, l, cases, fields);
+      views.push(toLearnerView(l, { guardians, nationalId }));
     }
     return views;
   }
 
-  private async recordRead(tx: EntityManager, caller: Caller, l: Learner, cases: LearnerCase[]): Promise<void> {
-    for (const c of cases) await this.cases.recordView(tx, caller, c.id, [FAMILY_FIELD]);
+  private async recordRead(
+    tx: EntityManager,
+    caller: Caller,
+    l: Learner,
+    cases: LearnerCase[],
+    fields: string[],
+  ): Promise<void> {
+    for (const c of cases) await this.cases.recordView(tx, caller, c.id, fields);
     if (cases.length > 0) return;
     const role = primaryRole(actorIn(caller, l.schoolId).roles);
     await this.adminChain.append(tx, {
@@ -74,7 +93,7 @@ export class LearnerFamilyAccess {
       actorRole: role,
       type: 'LEARNER_FAMILY_VIEWED',
       subjectId: l.id,
-      payload: { schoolId: l.schoolId, fields: [FAMILY_FIELD], role },
+      payload: { schoolId: l.schoolId, fields, role },
       at: this.clock.now(),
     });
   }

@@ -2,7 +2,8 @@ import type { SealedDeclaration } from '@dh/crypto';
 
 // The family (Decree 56 Art. 33) is sealed in a learner's row; the forms open it by this context.
 export const GUARDIANS_SEALED_AS = 'learner.guardians';
-// The national learner ID, sealed too; matched by its digest (nationalIdDigest), opened by nothing yet.
+// The national learner ID, sealed too; matched by its digest (nationalIdDigest), opened for whoever may read the
+// family (LearnerFamilyAccess).
 export const NATIONAL_ID_SEALED_AS = 'learner.national_code';
 // A roster file's rows, and what its import refused or left for a person (names, birth dates, families).
 export const ROSTER_ROWS_SEALED_AS = 'roster_import.rows';

@@ -79,7 +79,11 @@ export class LearnerService {
     // The answer is what PostgreSQL holds, not the request echoed back; the family it holds goes back to the
     // caller who has just typed it, and to nobody else, so nothing is read that they did not write.
     const stored = await learners.findOneByOrFail({ id: saved.id });
-    return toLearnerView(stored, await this.cipher.openJson<Guardian[]>(stored.guardians, GUARDIANS_SEALED_AS));
+    return toLearnerView(stored, {
+      guardians: await this.cipher.openJson<Guardian[]>(stored.guardians, GUARDIANS_SEALED_AS),
+      // A learner added by hand has no ID (only a roster brings one).
+      nationalId: null,
+    });
   }
 
   // A case is opened for, or names, a learner of its own school only; anyone else's is not found.

@@ -149,7 +149,8 @@ export class RosterImportService implements OnApplicationBootstrap {
       headers: sheet.headers,
       rows: this.cipher.sealJson(sheet.rows, ROSTER_ROWS_SEALED_AS),
       mapping,
-      fullRoster: true,
+      // Until the confirmation says otherwise: partial (ConfirmRosterImportDto.fullRoster).
+      fullRoster: false,
       rowsTotal: sheet.rows.length,
       rowsRead: 0,
       rowsTaken: 0,
@@ -206,7 +207,8 @@ export class RosterImportService implements OnApplicationBootstrap {
       if (!row) throw new LearnerException(LearnerExceptionCode.ROSTER_IMPORT_NOT_FOUND);
       if (row.status !== 'preview') throw new LearnerException(LearnerExceptionCode.ROSTER_IMPORT_NOT_PENDING);
       const mapping = this.checkMapping(row, dto.mapping);
-      const fullRoster = dto.fullRoster ?? true;
+      await this.checkResolutions(tx, { ...row, mapping }, dto.resolutions ?? []);
+      const fullRoster = dto.fullRoster ?? false;
       const changes = { status: 'running' as const, mapping, fullRoster, confirmedBy: caller.id, confirmedAt: now };
       await tx.getRepository(RosterImport).update({ id: row.id }, changes);
       await tx
@@ -532,6 +534,43 @@ export class RosterImportService implements OnApplicationBootstrap {
         });
     if (problems.length) throw new InputValidationException(problems);
     return clean;
+  }
+
+  // Each decision is about a row the preview asks about, once, and names one of its candidates that no other row of
+  // the file takes (or null): one that would be ignored is refused now, not found skipped after the run.
+  private async checkResolutions(
+    tx: EntityManager,
+    imp: RosterImport,
+    resolutions: { row: number; learnerId: string | null }[],
+  ): Promise<void> {
+    if (resolutions.length === 0) return;
+    const rows = await this.cipher.openJson<RosterFileRow[]>(imp.rows, ROSTER_ROWS_SEALED_AS, []);
+    const existing = await this.existing(tx, imp.schoolId);
+    const asked = new Set(
+      this.plan(imp, rows, existing, new Map()).flatMap((s) => (s.kind === 'doubtful' ? [s.row] : [])),
+    );
+    const decided = new Map(resolutions.map((r) => [r.row, r.learnerId]));
+    const taken = new Map(this.plan(imp, rows, existing, decided).map((s) => [s.row, s]));
+    const problems: FieldProblem[] = [];
+    const seen = new Set<number>();
+    resolutions.forEach((r, i) => {
+      const at = (f: string, vi: string, en: string) =>
+        problems.push({ field: `resolutions[${i}].${f}`, problems: [`${vi} / ${en}`] });
+      if (seen.has(r.row)) return at('row', `Dòng ${r.row} có hai quyết định`, `row ${r.row} is decided twice`);
+      seen.add(r.row);
+      if (!asked.has(r.row))
+        return at('row', `Dòng ${r.row} không cần xác nhận`, `row ${r.row} is not one of the rows to confirm`);
+      const step = taken.get(r.row);
+      const applied =
+        r.learnerId === null ? step?.kind === 'add' : step?.kind === 'update' && step.learnerId === r.learnerId;
+      if (!applied)
+        at(
+          'learnerId',
+          `Học sinh này không phải là học sinh có thể ghép với dòng ${r.row} (không trùng, hoặc đã ghép với dòng khác)`,
+          `not a learner row ${r.row} can be taken as (not one of its candidates, or taken by another row)`,
+        );
+    });
+    if (problems.length) throw new InputValidationException(problems);
   }
 
   private async find(schoolId: string, importId: string): Promise<RosterImport> {

@@ -2679,11 +2679,12 @@ export interface components {
         };
         ConfirmRosterImportDto: {
             /**
-             * @description Danh sách đầy đủ của trường / the full roster: learners it does not list have left
-             * @default true
+             * @description Danh sách toàn trường: học sinh không có trong tệp được đánh dấu đã rời trường (mặc định: không) / the full roster: learners it does not list are marked as having left (default: no)
+             * @default false
              */
             fullRoster: boolean;
             mapping: components["schemas"]["RosterMappingDto"];
+            /** @description Quyết định cho các dòng cần xác nhận; dòng không có quyết định bị bỏ qua / decisions on the doubtful rows; a row without one is skipped */
             resolutions?: components["schemas"]["RosterResolutionDto"][];
         };
         /** @enum {string} */
@@ -3421,7 +3422,18 @@ export interface components {
             guardians: components["schemas"]["GuardianDto"][] | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date-time
+             * @description Ngày rời trường (danh sách toàn trường không còn học sinh này) / when a full roster no longer listed them; null while at the school
+             */
+            leftAt: string | null;
+            /** @description Các trường bị che / the fields hidden from the caller: guardians, nationalId (where the learner has one) */
             masked: string[];
+            /**
+             * @description Mã định danh học sinh; null khi không có hoặc bị che (như thông tin gia đình) / the national learner ID; null where there is none or the caller may not read it (the family’s rule, then masked)
+             * @example 001213000123
+             */
+            nationalId: string | null;
             /** Format: uuid */
             schoolId: string;
             sex: components["schemas"]["Sex"];

@@ -131,6 +131,9 @@ export const dictionaryVi = {
   'openCase.addGuardian': 'Thêm cha mẹ, người giám hộ',
   'openCase.removeGuardian': 'Bỏ người này',
   'openCase.saveLearner': 'Lưu học sinh',
+  'learner.nationalId': 'Mã định danh',
+  'learner.left': 'Đã rời trường',
+  'learner.leftOn': 'Đã rời trường ngày {date}',
   'openCase.lookAlike': 'Có phải em này không?',
   'openCase.sameLearner': 'Đúng, chọn em này',
   'openCase.differentLearner': 'Đây là học sinh khác',
@@ -844,19 +847,31 @@ export const dictionaryVi = {
     'Đã đọc {read}/{total} dòng: nhập {taken}, từ chối {refused}; thêm {added}, cập nhật {updated}, đánh dấu đã rời trường {left}',
   'roster.mapping': 'Ghép cột',
   'roster.notUsed': '(không dùng)',
-  'roster.fullRoster':
-    'Đây là danh sách đầy đủ của trường: học sinh không có trong danh sách được đánh dấu đã rời trường',
-  'roster.plannedLeft':
-    '{left} học sinh của trường không có trong tệp: sẽ được đánh dấu đã rời trường nếu đây là danh sách đầy đủ.',
   'roster.confirm': 'Xác nhận nhập danh sách',
   'roster.preview': 'Xem trước',
   'roster.row': 'Dòng',
   'roster.action': 'Sẽ',
   'roster.noRows': 'Không có dòng nào nhập được.',
+  'roster.fullRoster':
+    'Đây là danh sách toàn trường: đánh dấu {left} học sinh không có trong tệp là đã chuyển đi/nghỉ học',
+  'roster.fullRosterOn':
+    '{left} học sinh của trường không có trong tệp sẽ được ghi là đã rời trường (không xóa hồ sơ; nhập lại các em thì các em trở lại danh sách).',
+  'roster.fullRosterOff':
+    'Chỉ học sinh có trong tệp mới được thêm hoặc cập nhật; không học sinh nào bị ghi là đã rời trường.',
+  'roster.doubtfulTitle': 'Các dòng cần xác nhận',
+  'roster.doubtfulIntro':
+    'Mỗi dòng dưới đây trùng họ tên và ngày sinh với học sinh đã có. Chọn cho từng dòng: cùng một học sinh (cập nhật học sinh đó), học sinh mới (thêm mới) hoặc bỏ qua (không nhập dòng này).',
+  'roster.decision': 'Quyết định',
+  'roster.decisionFor': 'Quyết định cho dòng {row}',
+  'roster.same': 'Cùng một học sinh: {name}, lớp {className}, sinh ngày {dob}',
+  'roster.new': 'Học sinh mới',
+  'roster.skip': 'Bỏ qua',
+  'roster.undecided':
+    'Còn {n} dòng cần xác nhận chưa có quyết định: chọn “Cùng một học sinh”, “Học sinh mới” hoặc “Bỏ qua” cho từng dòng rồi mới xác nhận nhập danh sách.',
+  'roster.doubtful': '{n} dòng trùng họ tên và ngày sinh với học sinh đã có đã được bỏ qua, không nhập.',
   'roster.refused': 'Các dòng không nhập được',
   'roster.reasons': 'Lý do',
   'roster.noRefused': 'Không có dòng nào bị từ chối.',
-  'roster.doubtful': '{n} dòng trùng họ tên và ngày sinh với nhiều học sinh: chưa được nhập, cần người kiểm tra.',
   'menu.transfers': 'Chuyển trường đến',
   'transfers.title': 'Yêu cầu chuyển trường đến',
   'transfers.intro':

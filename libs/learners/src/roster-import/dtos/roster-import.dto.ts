@@ -71,7 +71,8 @@ export class ChangeRosterMappingDto {
   mapping!: RosterMappingDto;
 }
 
-// A row the look-alike rule could not decide: the person names the learner it is, or null for a new learner.
+// A row the look-alike rule could not decide: the person names the learner it is (one of its candidates), or null
+// for a new learner. A doubtful row without a resolution is skipped: not imported, listed in the outcome.
 export class RosterResolutionDto {
   @ApiProperty({ description: 'Số dòng trong tệp / the row number in the file' })
   @IsInt()
@@ -85,17 +86,23 @@ export class RosterResolutionDto {
 }
 
 export class ConfirmRosterImportDto extends ChangeRosterMappingDto {
-  // A full roster marks the school's learners it does not list as having left; a partial one (new pupils only)
-  // leaves them as they are.
+  // A full roster marks the school's learners it does not list as having left; a partial one (one class, new
+  // pupils only) leaves them as they are. Partial unless said: a one-class file confirmed without a second look
+  // must not mark the rest of the school as gone.
   @ApiPropertyOptional({
-    default: true,
-    description: 'Danh sách đầy đủ của trường / the full roster: learners it does not list have left',
+    default: false,
+    description:
+      'Danh sách toàn trường: học sinh không có trong tệp được đánh dấu đã rời trường (mặc định: không) / the full roster: learners it does not list are marked as having left (default: no)',
   })
   @IsOptional()
   @IsBoolean()
   fullRoster?: boolean;
 
-  @ApiPropertyOptional({ type: [RosterResolutionDto] })
+  @ApiPropertyOptional({
+    type: [RosterResolutionDto],
+    description:
+      'Quyết định cho các dòng cần xác nhận; dòng không có quyết định bị bỏ qua / decisions on the doubtful rows; a row without one is skipped',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5000)

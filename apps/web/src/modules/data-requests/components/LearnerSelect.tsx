@@ -1,11 +1,11 @@
 import { Select } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
+import { learnerFacts } from '../../open-case/components/LearnerFacts';
 import { useLearnerSearch } from '../hooks/useDataRequests';
 
 // The learner a request is about: the school's learners found by name, with or without diacritics (as "Tạo hồ sơ
-// mới" finds them), each shown with birth date and class to tell two of the same name apart.
+// mới" finds them), each shown with birth date and class to tell two of the same name apart, and the day they left.
 export const LearnerSelect = ({
   schoolId,
   id,
@@ -31,7 +31,8 @@ export const LearnerSelect = ({
       notFoundContent={q ? t('openCase.noLearner', { q }) : null}
       options={found.data?.map((l) => ({
         value: l.id,
-        label: `${l.fullName} · ${dayjs(l.dateOfBirth).format('DD/MM/YYYY')} · ${t('openCase.className')} ${l.className}`,
+        // A learner who left is still offered (a request may be about them), the day they left in the label.
+        label: `${l.fullName} · ${learnerFacts(l, t)}`,
       }))}
     />
   );

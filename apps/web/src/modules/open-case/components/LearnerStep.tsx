@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, List } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/apiClient';
 import { dataOf } from '../../api/problem';
 import { useI18n } from '../../i18n/I18nProvider';
+import { learnerFacts, LeftTag } from './LearnerFacts';
 import { NewLearnerForm } from './NewLearnerForm';
 
 // Whom the case is about: a learner the school has recorded, found by name with or without diacritics, or a new one.
@@ -46,8 +46,12 @@ export const LearnerStep = ({
               ]}
             >
               <List.Item.Meta
-                title={l.fullName}
-                description={`${dayjs(l.dateOfBirth).format('DD/MM/YYYY')} · ${t('openCase.className')} ${l.className}`}
+                title={
+                  <>
+                    {l.fullName} <LeftTag learner={l} t={t} />
+                  </>
+                }
+                description={learnerFacts(l, t)}
               />
             </List.Item>
           )}

@@ -49,6 +49,18 @@ export const LookAlike = ({
                 },
                 { key: 'sex', label: t('openCase.sex'), children: SEX_LABELS[existing.sex][language] },
                 { key: 'class', label: t('openCase.className'), children: existing.className },
+                ...(existing.nationalId
+                  ? [{ key: 'nationalId', label: t('learner.nationalId'), children: existing.nationalId }]
+                  : []),
+                ...(existing.leftAt
+                  ? [
+                      {
+                        key: 'left',
+                        label: t('learner.left'),
+                        children: t('learner.leftOn', { date: dayjs(existing.leftAt).format('DD/MM/YYYY') }),
+                      },
+                    ]
+                  : []),
               ]}
             />
           )}

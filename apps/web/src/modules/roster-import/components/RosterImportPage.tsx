@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Descriptions, Form, Progress, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Progress, Radio, Select, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiProblemError, problemMessage } from '../../api/problem';
 import { emptyText } from '../../forms/components/EmptyText';
@@ -16,6 +17,7 @@ import {
   confirmRoster,
   RosterImport,
   RosterMapping,
+  RosterResolution,
   uploadRoster,
   useImportSchools,
   useRosterProgress,
@@ -28,6 +30,29 @@ const NONE = '';
 
 type Preview = RosterImport['preview'][number];
 type Refused = RosterImport['refused'][number];
+type Doubtful = RosterImport['doubtful'][number];
+
+// A person's decision on a doubtful row: the candidate it is (`same:<id>`), a new learner, or skip (not imported;
+// what the API does with a row it has no resolution for).
+type Decision = `same:${string}` | 'new' | 'skip';
+const NEW: Decision = 'new';
+const SKIP: Decision = 'skip';
+const same = (learnerId: string): Decision => `same:${learnerId}`;
+
+// A decision still stands for the row only if it names one of the row's candidates (a remap may change them).
+const decided = (d: Doubtful, decision: Decision | undefined): boolean =>
+  decision === NEW || decision === SKIP || d.candidates.some((c) => decision === same(c.id));
+
+// The decisions as the API's `resolutions`: a skipped row is left out.
+const resolutionsOf = (doubtful: Doubtful[], decisions: Record<number, Decision>): RosterResolution[] =>
+  doubtful.flatMap((d): RosterResolution[] => {
+    const decision = decisions[d.row];
+    if (decision === NEW) return [{ row: d.row, learnerId: null }];
+    const chosen = d.candidates.find((c) => decision === same(c.id));
+    return chosen ? [{ row: d.row, learnerId: chosen.id }] : [];
+  });
+
+const dmy = (date: string) => dayjs(date).format('DD/MM/YYYY');
 
 // The form's values as the API's mapping: a field left on "not used" is left out.
 const mappingOf = (values: Record<Field, string>): RosterMapping =>
@@ -44,7 +69,9 @@ export const RosterImportPage = () => {
   const [file, setFile] = useState<File | null>(null);
   const [view, setView] = useState<RosterImport | null>(null);
   const [confirmedId, setConfirmedId] = useState<string | null>(null);
-  const [fullRoster, setFullRoster] = useState(true);
+  // Off unless the person says this file is the whole school: a one-class file must not mark the rest as gone.
+  const [fullRoster, setFullRoster] = useState(false);
+  const [decisions, setDecisions] = useState<Record<number, Decision>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Record<Field, string>>();
@@ -79,6 +106,8 @@ export const RosterImportPage = () => {
     act(async () => {
       if (!school || !file) return;
       setConfirmedId(null);
+      setDecisions({});
+      setFullRoster(false);
       setView(await uploadRoster(school, file));
     });
   const remap = () =>
@@ -89,12 +118,18 @@ export const RosterImportPage = () => {
   const confirm = () =>
     act(async () => {
       if (!school || !view) return;
-      const started = await confirmRoster(school, view.id, mappingOf(form.getFieldsValue()), fullRoster);
+      const started = await confirmRoster(school, view.id, {
+        mapping: mappingOf(form.getFieldsValue()),
+        fullRoster,
+        resolutions: resolutionsOf(view.doubtful, decisions),
+      });
       setView(started);
       setConfirmedId(started.id);
     });
 
   const pending = shown?.status === 'preview';
+  // Every doubtful row needs a person's decision before the import may start (skip is one of them, said aloud).
+  const undecided = pending ? shown.doubtful.filter((d) => !decided(d, decisions[d.row])).length : 0;
   return (
     <section>
       <Typography.Title level={1}>{t('roster.title')}</Typography.Title>
@@ -182,15 +217,72 @@ export const RosterImportPage = () => {
                 ))}
               </Space>
             </Form>
+            {pending && shown.doubtful.length > 0 && (
+              <>
+                <Typography.Title level={2}>{t('roster.doubtfulTitle')}</Typography.Title>
+                <Typography.Paragraph>{t('roster.doubtfulIntro')}</Typography.Paragraph>
+                <Table<Doubtful>
+                  rowKey="row"
+                  size="small"
+                  data-testid="roster-doubtful"
+                  dataSource={shown.doubtful}
+                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                  scroll={{ x: 'max-content' }}
+                  columns={[
+                    { title: t('roster.row'), dataIndex: 'row' },
+                    { title: ROSTER_FIELD_LABELS.fullName[language], dataIndex: 'fullName' },
+                    {
+                      title: ROSTER_FIELD_LABELS.dateOfBirth[language],
+                      dataIndex: 'dateOfBirth',
+                      render: (d: string) => dmy(d),
+                    },
+                    {
+                      title: t('roster.decision'),
+                      key: 'decision',
+                      render: (_, d) => (
+                        <Radio.Group
+                          aria-label={t('roster.decisionFor', { row: d.row })}
+                          value={decisions[d.row]}
+                          disabled={busy}
+                          onChange={(e) => setDecisions((all) => ({ ...all, [d.row]: e.target.value as Decision }))}
+                        >
+                          <Space orientation="vertical" size={4}>
+                            {d.candidates.map((c) => (
+                              <Radio key={c.id} value={same(c.id)}>
+                                {t('roster.same', {
+                                  name: c.fullName,
+                                  className: c.className,
+                                  dob: dmy(c.dateOfBirth),
+                                })}
+                              </Radio>
+                            ))}
+                            <Radio value={NEW}>{t('roster.new')}</Radio>
+                            <Radio value={SKIP}>{t('roster.skip')}</Radio>
+                          </Space>
+                        </Radio.Group>
+                      ),
+                    },
+                  ]}
+                />
+              </>
+            )}
             {pending && (
-              <Space wrap>
+              <Space orientation="vertical">
                 <Checkbox checked={fullRoster} onChange={(e) => setFullRoster(e.target.checked)}>
-                  {t('roster.fullRoster')}
+                  <span data-testid="roster-left">{t('roster.fullRoster', { left: shown.planned.left })}</span>
                 </Checkbox>
-                <Typography.Text data-testid="roster-left">
-                  {t('roster.plannedLeft', { left: shown.planned.left })}
+                <Typography.Text type="secondary">
+                  {fullRoster ? t('roster.fullRosterOn', { left: shown.planned.left }) : t('roster.fullRosterOff')}
                 </Typography.Text>
-                <Button type="primary" loading={busy} onClick={() => void confirm()}>
+                {undecided > 0 && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="roster-undecided"
+                    title={t('roster.undecided', { n: undecided })}
+                  />
+                )}
+                <Button type="primary" loading={busy} disabled={undecided > 0} onClick={() => void confirm()}>
                   {t('roster.confirm')}
                 </Button>
               </Space>
@@ -245,7 +337,7 @@ export const RosterImportPage = () => {
                 },
               ]}
             />
-            {shown.doubtful.length > 0 && (
+            {!pending && shown.doubtful.length > 0 && (
               <Alert
                 type="warning"
                 showIcon

@@ -7,6 +7,8 @@ import { useWorkplace } from '../../workplace/hooks/useWorkplace';
 
 export type RosterImport = components['schemas']['RosterImportViewDto'];
 export type RosterMapping = components['schemas']['RosterMappingDto'];
+export type RosterResolution = components['schemas']['RosterResolutionDto'];
+type ConfirmBody = components['schemas']['ConfirmRosterImportDto'];
 
 type Path = { params: { path: { id: string; importId: string } } };
 const at = (schoolId: string, importId: string): Path => ({ params: { path: { id: schoolId, importId } } });
@@ -36,18 +38,8 @@ export const changeRosterMapping = async (
     }),
   );
 
-export const confirmRoster = async (
-  schoolId: string,
-  importId: string,
-  mapping: RosterMapping,
-  fullRoster: boolean,
-): Promise<RosterImport> =>
-  dataOf(
-    await api.POST('/api/schools/{id}/roster-imports/{importId}/confirm', {
-      ...at(schoolId, importId),
-      body: { mapping, fullRoster },
-    }),
-  );
+export const confirmRoster = async (schoolId: string, importId: string, body: ConfirmBody): Promise<RosterImport> =>
+  dataOf(await api.POST('/api/schools/{id}/roster-imports/{importId}/confirm', { ...at(schoolId, importId), body }));
 
 // An import after its confirmation, read again every second while it runs.
 export const useRosterProgress = (schoolId: string, importId: string | null) =>

@@ -358,14 +358,14 @@ export class AttachmentsService {
     return id;
   }
 
-  // The refusal is stored apart from the upload (rolled back): the school's supervisors are alerted, and the log
-  // carries it for the administrators.
+  // The refusal is stored apart from the upload (rolled back): the administrators (who look after the server and
+  // its scanner) and the school's supervisors (who know the uploader) are alerted, and the log carries it.
   private async alertInfected(caller: Caller, row: CaseEntity, signature: string): Promise<void> {
     this.logger.warn({ msg: 'upload refused: malware found', caseId: row.id, userId: caller.id, signature });
     await inTransaction(this.source, (tx) =>
       this.alerts.raiseForCase(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, this.clock.now(), {
         level: 'malware_refused',
-        to: ['supervisors'],
+        to: ['admins', 'supervisors'],
         subject: 'Đồng Hành: tệp đính kèm chứa mã độc',
         text: (school) => [
           `Tệp tải lên hồ sơ ${row.code} bị từ chối vì chứa mã độc (${signature}) — ${school}`,

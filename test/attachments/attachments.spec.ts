@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ReencryptService } from '@dh/cases';
 import { caseScope, KeyRing } from '@dh/crypto';
 import { DataSource } from 'typeorm';
 import { auth } from '../support/fixtures';
@@ -198,6 +199,19 @@ describe.each(STORES)('attachments: encrypted files on a case, stored in $store'
     expect(rows).toHaveLength(1);
     // Kept for the inspector: still there, still readable by the team.
     await download(t(), counsellorA, c.id, id).expect(200);
+  });
+
+  it('a key rotation leaves the stored chunks as they are and the file still opens', async () => {
+    const by = w().users.counsellorA;
+    const c = await openCase(t(), w());
+    const file = pdfOf(150_000, MARKER);
+    const id = (await upload(t(), by, c.id, file, 'a.pdf').expect(201)).body.id;
+    const before = dir ? readFileSync(join(dir, id)) : null;
+    // What `rotate-data-key` runs: rewrap every data key, then re-seal the declared columns.
+    await t().app.get(KeyRing).rotate();
+    await t().app.get(ReencryptService).reencryptAll();
+    if (before) expect(Buffer.compare(readFileSync(join(dir as string, id)), before)).toBe(0);
+    expect(Buffer.compare((await download(t(), by, c.id, id).expect(200)).body as Buffer, file)).toBe(0);
   });
 
   it('a shredded case’s files cannot be downloaded nor added to', async () => {

@@ -56,9 +56,10 @@ type StoredFile = { kind: AttachmentKind; fileName: string; sizeBytes: number; s
 type FileOutcome = { stored: StoredFile } | { refused: AttachmentExceptionCode; verdict?: ScanVerdict };
 
 // Files attached to a case. An upload streams through: each 64 KiB is sealed under the case's data key and written
-// to the store (AttachmentStore: PostgreSQL in the upload's transaction, or a file under ATTACHMENTS_DIR) as it arrives (and, with clamd configured, streamed to it at the same time); the transaction
-// commits only once the whole file was recognised, within the limit, and found clean. Nothing is held whole in
-// memory, and nothing of a refused file is kept.
+// to the store as it arrives (AttachmentStore: PostgreSQL in the upload's transaction, or a file under
+// ATTACHMENTS_DIR), and, with clamd configured, streamed to it at the same time; the transaction commits only once
+// the whole file was recognised, within the limit, and found clean. Nothing is held whole in memory, and nothing of
+// a refused file is kept, in either store.
 @Injectable()
 export class AttachmentsService {
   private readonly logger = new Logger(AttachmentsService.name);

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
@@ -69,9 +70,11 @@ const CASE_RECORDS = [
     ClamdScanner,
     {
       provide: AttachmentStore,
-      inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, source: DataSource): AttachmentStore =>
-        config.attachments.dir ? new DirectoryAttachmentStore(config.attachments.dir) : new PgAttachmentStore(source),
+      inject: [APP_CONFIG, getDataSourceToken(), Clock],
+      useFactory: (config: AppConfig, source: DataSource, clock: Clock): AttachmentStore =>
+        config.attachments.dir
+          ? new DirectoryAttachmentStore(config.attachments.dir, clock)
+          : new PgAttachmentStore(source),
     },
   ],
   exports: [CaseRecordsService, ReferralsService],

@@ -1,10 +1,11 @@
 import { Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@dh/clock';
 import { CaseAttachmentChunk } from './case-attachment.entity';
 
 // The sealed chunks of one file being uploaded. Chunks arrive in order; `keep` is called just before the upload's
@@ -72,6 +73,8 @@ export class PgAttachmentStore extends AttachmentStore {
 const LENGTH_BYTES = 4;
 // Files being written carry this suffix until their upload commits: a reader never mistakes one for a whole file.
 export const PART_SUFFIX = '.part';
+// A half-written file this old was left by a server stopped mid-upload (no upload takes a day): removed at start.
+const STALE_PART_MS = 24 * 60 * 60 * 1000;
 
 // One file per attachment, named by its id, in ATTACHMENTS_DIR. The file is written under a temporary name and
 // renamed to its own just before the upload's transaction commits; a refused or failed upload's file is deleted.
@@ -80,13 +83,32 @@ export class DirectoryAttachmentStore extends AttachmentStore implements OnModul
   readonly name = 'directory' as const;
   private readonly logger = new Logger(DirectoryAttachmentStore.name);
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
   // The start stops on a directory it could not write to, rather than at the first upload.
   async onModuleInit(): Promise<void> {
     await assertWritableDir(this.dir);
+    await this.removeStaleParts();
+  }
+
+  // Only old ones: another instance sharing the directory may be writing a fresh one right now.
+  async removeStaleParts(): Promise<number> {
+    const before = this.clock.now().getTime() - STALE_PART_MS;
+    let removed = 0;
+    for (const name of await readdir(this.dir)) {
+      if (!name.endsWith(PART_SUFFIX)) continue;
+      const found = await stat(join(this.dir, name)).catch(() => null);
+      if (!found?.isFile() || found.mtimeMs >= before) continue;
+      await rm(join(this.dir, name), { force: true });
+      removed += 1;
+    }
+    if (removed) this.logger.warn({ msg: 'half-written attachment files removed', removed, dir: this.dir });
+    return removed;
   }
 
   pathOf(attachmentId: string): string {

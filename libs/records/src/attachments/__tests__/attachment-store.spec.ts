@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
+import { ManualClock } from '@dh/clock';
 import { assertWritableDir, DirectoryAttachmentStore } from '../attachment-store';
 
 // The directory store alone, on a real directory: what stays on disk after each way an upload can end.
@@ -10,9 +11,10 @@ describe('DirectoryAttachmentStore', () => {
   let dir: string;
   let store: DirectoryAttachmentStore;
   const tx = {} as EntityManager;
+  const clock = new ManualClock('2026-03-02T02:00:00Z');
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'dh-store-'));
-    store = new DirectoryAttachmentStore(dir);
+    store = new DirectoryAttachmentStore(dir, clock);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -49,6 +51,23 @@ describe('DirectoryAttachmentStore', () => {
     await writing;
     await expect(c.write(1, randomBytes(10))).rejects.toThrow(/after its upload ended/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('at start, removes half-written files a stopped server left a day ago or more, and only those', async () => {
+    const at = (name: string, hoursAgo: number) => {
+      writeFileSync(join(dir, name), 'x');
+      const t = new Date(clock.now().getTime() - hoursAgo * 3600_000);
+      utimesSync(join(dir, name), t, t);
+    };
+    const kept = randomUUID();
+    at(`${kept}`, 48);
+    at(`${randomUUID()}.${randomUUID()}.part`, 25);
+    at(`${kept}.${randomUUID()}.part`, 1);
+    await store.onModuleInit();
+    const left = readdirSync(dir);
+    expect(left).toHaveLength(2);
+    expect(left).toContain(kept);
+    expect(left.filter((f) => f.startsWith(`${kept}.`) && f.endsWith('.part'))).toHaveLength(1);
   });
 
   it('refuses a missing file before the first byte', async () => {

@@ -1,12 +1,14 @@
 import { DataSource, In } from 'typeorm';
 import { mayActOnConsents } from '@dh/consent';
 import { CheckpointService } from '@dh/checkpoints';
+import { CaseEntity, ConfidentialAccess } from '@dh/cases';
 import { Caller, decide, decideInWard, Action, actorIn, mayActOnCase, Place, School, UserService } from '@dh/identity';
 import { allowedEventsFor } from '@dh/machines/case/engine';
 import { auth, buildWorld, Login, PASSWORD, World } from '../support/fixtures';
 import { createLearner, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
 import { FRESH_WINDOWS_MS, report, reportCase } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { download as downloadFile, pdfOf, upload as uploadFile } from '../attachments/attachment-helpers';
 import { BODIES, facilities, ListKind, PATHS, YEAR } from '../support/school-records-helpers';
 import { Activity, TeamMember, Training } from '@dh/school-records';
 import { Report, ReportService } from '@dh/reports';
@@ -555,6 +557,59 @@ const RECORD_ACTION = {
   recordSession: 'record.write',
   recordFamilyContact: 'record.write',
 } as const;
+// A case's attached files (the list is a case endpoint above): the case team uploads and withdraws; a file's content
+// is opened by those who read the case's confidential content (the assigned counsellor, the supervisors, a principal
+// with a grant, the ward's officers while the case stands referred there), others of the case are refused.
+type AttachmentEndpoint = 'upload' | 'download' | 'withdraw';
+const FILES_TEAM = { upload: 201, download: 200, withdraw: 201 };
+const FILES_REFUSED = { upload: 403, download: 403, withdraw: 403 };
+const FILES_WARD = { upload: 403, download: 200, withdraw: 403 };
+const FILES_UNSEEN = { upload: 404, download: 404, withdraw: 404 };
+const ATTACHMENTS: Record<Role, Record<Ctx, Record<AttachmentEndpoint, number>>> = {
+  counsellor: {
+    own: FILES_TEAM,
+    notAssigned: FILES_REFUSED,
+    referredToWard: FILES_TEAM,
+    referredElsewhere: FILES_TEAM,
+    other: FILES_UNSEEN,
+  },
+  supervisor: {
+    own: FILES_TEAM,
+    notAssigned: FILES_TEAM,
+    referredToWard: FILES_TEAM,
+    referredElsewhere: FILES_TEAM,
+    other: FILES_UNSEEN,
+  },
+  principal: {
+    own: FILES_REFUSED,
+    notAssigned: FILES_REFUSED,
+    referredToWard: FILES_REFUSED,
+    referredElsewhere: FILES_REFUSED,
+    other: FILES_UNSEEN,
+  },
+  ward_officer: {
+    own: FILES_UNSEEN,
+    notAssigned: FILES_UNSEEN,
+    referredToWard: FILES_WARD,
+    referredElsewhere: FILES_UNSEEN,
+    other: FILES_UNSEEN,
+  },
+  auditor: {
+    own: FILES_REFUSED,
+    notAssigned: FILES_REFUSED,
+    referredToWard: FILES_REFUSED,
+    referredElsewhere: FILES_REFUSED,
+    other: FILES_UNSEEN,
+  },
+  admin: {
+    own: FILES_UNSEEN,
+    notAssigned: FILES_UNSEEN,
+    referredToWard: FILES_UNSEEN,
+    referredElsewhere: FILES_UNSEEN,
+    other: FILES_UNSEEN,
+  },
+};
+const ATTACHMENT_ACTION = { upload: 'record.write', download: 'record.read', withdraw: 'record.write' } as const;
 const ROLES = Object.keys(CASES) as Role[];
 const CTXS = Object.keys(CASES.counsellor) as Ctx[];
 const CASE_ACTION: Record<CaseEndpoint, Action> = {
@@ -1281,6 +1336,54 @@ describe('the role matrix: every role × every endpoint × own school / other sc
     const endpoints = Object.keys(RECORD_ACTION) as RecordEndpoint[];
     expect(await tabulate(endpoints, generatedRecord)).toEqual(RECORDS);
     expect(await tabulate(endpoints, callRecord)).toEqual(RECORDS);
+  });
+
+  it('case attachments: uploading a file, downloading one, withdrawing one', async () => {
+    const leaderOf = (ctx: Ctx) => (ctx === 'other' ? w.users.supervisorB : w.users.supervisorA);
+    const confidential = t.app.get(ConfidentialAccess);
+    const source = t.app.get(DataSource);
+    // From the policy; writing refined to the case team, the content to those who read the case's confidential
+    // content (ConfidentialAccess, the rule the list's masking follows too).
+    const generatedFile = async (role: Role, ctx: Ctx, endpoint: AttachmentEndpoint): Promise<number> => {
+      const caller = callers[role];
+      if (decide(caller, 'case.read', cases[ctx].schoolId, placeOf(ctx)) === 'not_found') return 404;
+      const action = ATTACHMENT_ACTION[endpoint];
+      const d = decide(caller, action, cases[ctx].schoolId, placeOf(ctx));
+      if (d !== 'allow') return status(d, FILES_TEAM[endpoint]);
+      const row = await source.getRepository(CaseEntity).findOneByOrFail({ id: cases[ctx].id });
+      if (action === 'record.read')
+        return (await confidential.mayRead(source.manager, caller, row)) ? FILES_TEAM[endpoint] : 403;
+      return mayActOnCase(caller, action, { schoolId: row.schoolId, assigneeId: row.assigneeId })
+        ? FILES_TEAM[endpoint]
+        : 403;
+    };
+    // One file per case to download, put there by the school's supervisor; each withdrawal its own.
+    const uploadedBy = async (by: Login, ctx: Ctx): Promise<string> =>
+      (await uploadFile(t, by, cases[ctx].id, pdfOf(3000, 'ma-tran'), 'ma-tran.pdf').expect(201)).body.id;
+    const toDownload = {} as Record<Ctx, string>;
+    for (const ctx of CTXS) toDownload[ctx] = await uploadedBy(leaderOf(ctx), ctx);
+    const callFile = async (role: Role, ctx: Ctx, endpoint: AttachmentEndpoint): Promise<number> => {
+      const id = cases[ctx].id;
+      switch (endpoint) {
+        case 'upload':
+          return (await uploadFile(t, who[role], id, pdfOf(3000, 'ma-tran'), `${role}.pdf`)).status;
+        case 'download':
+          return (await downloadFile(t, who[role], id, toDownload[ctx])).status;
+        case 'withdraw': {
+          const target = await uploadedBy(leaderOf(ctx), ctx);
+          return (
+            await t
+              .http()
+              .post(`/api/cases/${id}/attachments/${target}/withdraw`)
+              .set(auth(who[role]))
+              .send({ reason: 'Kiểm tra quyền.' })
+          ).status;
+        }
+      }
+    };
+    const endpoints = Object.keys(ATTACHMENT_ACTION) as AttachmentEndpoint[];
+    expect(await tabulate(endpoints, generatedFile)).toEqual(ATTACHMENTS);
+    expect(await tabulate(endpoints, callFile)).toEqual(ATTACHMENTS);
   });
 
   it('forms: every role prints Form 01, the plan form and the family contacts log of each case, or is refused', async () => {

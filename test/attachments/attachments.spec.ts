@@ -1,18 +1,33 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ReencryptService } from '@dh/cases';
 import { caseScope, KeyRing } from '@dh/crypto';
 import { DataSource } from 'typeorm';
 import { auth } from '../support/fixtures';
 import { openCase } from '../support/case-helpers';
+import { startTestApp } from '../support/test-app';
 import { useTestWorld } from '../support/test-world';
-import { download, pdfOf, upload } from './attachment-helpers';
+import { download, filesUnder, holdsInClear, pdfOf, pgDump, pdfWithText, upload } from './attachment-helpers';
 
 const MAX = 300 * 1024;
 const tag = randomBytes(4).toString('hex');
 const MARKER = `NOI-DUNG-TEP-BI-MAT-${tag}`;
 const CAPTION = `Biên bản làm việc với gia đình ${tag}-chuthich`;
+// Vietnamese in clear inside the file: a leak would show as these UTF-8 bytes (or their hex, in a bytea column).
+const VI_MARKER = `BÍ-MẬT-ĐÍNH-KÈM-${tag}`;
 
-describe('attachments: encrypted files on a case', () => {
-  const world = useTestWorld({ ATTACHMENT_MAX_BYTES: String(MAX) });
+// The same behaviour whichever store holds the sealed bytes: PostgreSQL (case_attachment_chunk) by default, files
+// under ATTACHMENTS_DIR when it is set.
+const STORES: { store: 'postgres' | 'directory'; dir: string | null }[] = [
+  { store: 'postgres', dir: null },
+  { store: 'directory', dir: mkdtempSync(join(tmpdir(), 'dh-attachments-')) },
+];
+afterAll(() => STORES.forEach(({ dir }) => dir && rmSync(dir, { recursive: true, force: true })));
+
+describe.each(STORES)('attachments: encrypted files on a case, stored in $store', ({ store, dir }) => {
+  const world = useTestWorld({ ATTACHMENT_MAX_BYTES: String(MAX), ...(dir ? { ATTACHMENTS_DIR: dir } : {}) });
   const t = () => world.t;
   const w = () => world.w;
 
@@ -20,26 +35,21 @@ describe('attachments: encrypted files on a case', () => {
   const viewed = (caseId: string) =>
     count(`SELECT count(*) AS n FROM audit_event WHERE case_id = $1 AND type = 'VIEWED'`, [caseId]);
   const chunkRows = () => count(`SELECT count(*) AS n FROM case_attachment_chunk`, []);
-
-  // Every row of every table as PostgreSQL prints it (bytea as hex): what pg_dump's COPY sections hold.
-  const dump = async (): Promise<string> => {
-    const { rows: tables } = await world.pg.query<{ name: string; columns: string[] }>(
-      `SELECT format('%I.%I', table_schema, table_name) AS name, array_agg(format('%I', column_name)) AS columns
-         FROM information_schema.columns
-        WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
-          AND (table_schema, table_name) IN (SELECT table_schema, table_name FROM information_schema.tables
-                                              WHERE table_type = 'BASE TABLE')
-        GROUP BY table_schema, table_name`,
-    );
-    const sections: string[] = [];
-    for (const { name, columns } of tables) {
-      const { rows } = await world.pg.query<{ line: string }>(
-        `SELECT concat_ws(E'\\t', ${columns.map((c) => `${c}::text`).join(', ')}) AS line FROM ${name}`,
-      );
-      sections.push(`COPY ${name}`, ...rows.map((r) => r.line));
-    }
-    return sections.join('\n');
+  // How many sealed chunks of a file (each chunk in a file is a 4-byte length then its bytes).
+  const chunksInFile = (path: string): number => {
+    const bytes = readFileSync(path);
+    let n = 0;
+    for (let at = 0; at < bytes.length; at += 4 + bytes.readUInt32BE(at)) n += 1;
+    return n;
   };
+  const storedChunks = async (id: string): Promise<number> =>
+    dir
+      ? chunksInFile(join(dir, id))
+      : count(`SELECT count(*) AS n FROM case_attachment_chunk WHERE attachment_id = $1`, [id]);
+  // Every stored chunk: with a directory, every file in it (a file left by a refused upload counts too).
+  const allChunks = async (): Promise<number> =>
+    dir ? readdirSync(dir).reduce((n, f) => n + chunksInFile(join(dir, f)), 0) : chunkRows();
+  const dump = () => pgDump(t().db.url);
 
   it('round-trips a multi-chunk file byte for byte to the case team, recording the read, and seals it at rest', async () => {
     const { counsellorA, principalA, counsellorB } = w().users;
@@ -48,7 +58,12 @@ describe('attachments: encrypted files on a case', () => {
     const res = await upload(t(), counsellorA, c.id, file, 'bien-ban.pdf', { caption: CAPTION }).expect(201);
     expect(res.body).toMatchObject({ kind: 'pdf', caseId: c.id, withdrawnAt: null });
     const id = res.body.id as string;
-    expect(await count(`SELECT count(*) AS n FROM case_attachment_chunk WHERE attachment_id = $1`, [id])).toBe(4);
+    expect(await storedChunks(id)).toBe(4);
+    if (dir) {
+      // The directory holds the chunks, the database none; the file is ciphertext of about the file's size.
+      expect(await chunkRows()).toBe(0);
+      expect(readdirSync(dir)).toEqual([id]);
+    }
 
     // The chain names the file by the sha256 of its plaintext.
     const { rows: added } = await world.pg.query(
@@ -93,15 +108,34 @@ describe('attachments: encrypted files on a case', () => {
     await download(t(), counsellorB, c.id, id).expect(404);
     await upload(t(), counsellorB, c.id, file, 'x.pdf').expect(404);
 
-    const text = await dump();
-    for (const secret of [MARKER, CAPTION, 'bien-ban.pdf'])
-      for (const form of [secret, Buffer.from(secret, 'utf8').toString('hex')]) expect(text).not.toContain(form);
+    // The database as `pg_dump` writes it, and the store's files: the file's content, caption and name nowhere
+    // in clear.
+    const dumped = await dump();
+    expect(dumped.includes(Buffer.from('COPY public.case_attachment '))).toBe(true);
+    for (const secret of [MARKER, CAPTION, 'bien-ban.pdf']) {
+      expect(holdsInClear(dumped, secret)).toBe(false);
+      for (const f of dir ? filesUnder(dir) : []) expect(holdsInClear(f.bytes, secret)).toBe(false);
+    }
+  });
+
+  it('never keeps a file’s Vietnamese text in clear: not in pg_dump’s output, not in the store’s files', async () => {
+    const by = w().users.counsellorA;
+    const c = await openCase(t(), w());
+    const file = pdfWithText(VI_MARKER);
+    // The check would catch a leak: the file does hold the marker's bytes.
+    expect(holdsInClear(file, VI_MARKER)).toBe(true);
+    const id = (await upload(t(), by, c.id, file, `${VI_MARKER}.pdf`, { caption: VI_MARKER }).expect(201)).body.id;
+    expect(Buffer.compare((await download(t(), by, c.id, id).expect(200)).body as Buffer, file)).toBe(0);
+    expect(holdsInClear(await dump(), VI_MARKER)).toBe(false);
+    const files = dir ? filesUnder(dir) : [];
+    if (dir) expect(files.map((f) => f.path)).toContain(join(dir, id));
+    for (const f of files) expect(holdsInClear(f.bytes, VI_MARKER)).toBe(false);
   });
 
   it('refuses a file whose bytes are not one of the five kinds, whatever its name, and one over the limit', async () => {
     const by = w().users.counsellorA;
     const c = await openCase(t(), w());
-    const before = await chunkRows();
+    const before = await allChunks();
     const text = Buffer.from('Đây chỉ là một tệp văn bản, không phải ảnh.\n'.repeat(50), 'utf8');
     const notPng = await upload(t(), by, c.id, text, 'anh.png').expect(415);
     expect(notPng.body.code).toBe('FILE_TYPE_NOT_ALLOWED');
@@ -124,8 +158,9 @@ describe('attachments: encrypted files on a case', () => {
       .expect(400);
     expect(JSON.stringify(none.body)).toContain('file');
     await t().http().post(`/api/cases/${c.id}/attachments`).set(auth(by)).send({ caption: 'x' }).expect(400);
-    // Only the accepted upload left chunks.
-    expect(await chunkRows()).toBe(before + Math.ceil(MAX / (64 * 1024)));
+    // Only the accepted upload left chunks (and, with a directory, no half-written file).
+    expect(await allChunks()).toBe(before + Math.ceil(MAX / (64 * 1024)));
+    if (dir) expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
     // The five kinds are recognised from their bytes.
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(500)]);
@@ -166,6 +201,19 @@ describe('attachments: encrypted files on a case', () => {
     await download(t(), counsellorA, c.id, id).expect(200);
   });
 
+  it('a key rotation leaves the stored chunks as they are and the file still opens', async () => {
+    const by = w().users.counsellorA;
+    const c = await openCase(t(), w());
+    const file = pdfOf(150_000, MARKER);
+    const id = (await upload(t(), by, c.id, file, 'a.pdf').expect(201)).body.id;
+    const before = dir ? readFileSync(join(dir, id)) : null;
+    // What `rotate-data-key` runs: rewrap every data key, then re-seal the declared columns.
+    await t().app.get(KeyRing).rotate();
+    await t().app.get(ReencryptService).reencryptAll();
+    if (before) expect(Buffer.compare(readFileSync(join(dir as string, id)), before)).toBe(0);
+    expect(Buffer.compare((await download(t(), by, c.id, id).expect(200)).body as Buffer, file)).toBe(0);
+  });
+
   it('a shredded case’s files cannot be downloaded nor added to', async () => {
     const by = w().users.counsellorA;
     const c = await openCase(t(), w());
@@ -177,5 +225,34 @@ describe('attachments: encrypted files on a case', () => {
     expect(res.body).toBeInstanceOf(Buffer);
     expect(JSON.parse((res.body as Buffer).toString('utf8')).code).toBe('CONTENT_SHREDDED');
     await upload(t(), by, c.id, pdfOf(1000, MARKER), 'b.pdf').expect(409);
+    // Shredding drops the key, not the bytes: what stays can no longer be opened.
+    expect(await storedChunks(id)).toBe(2);
+  });
+
+  if (store === 'directory')
+    it('a file gone from the directory is a server error, not an empty download, and names no path', async () => {
+      const by = w().users.counsellorA;
+      const c = await openCase(t(), w());
+      const id = (await upload(t(), by, c.id, pdfOf(1000, MARKER), 'a.pdf').expect(201)).body.id;
+      rmSync(join(dir as string, id));
+      const res = await download(t(), by, c.id, id).expect(500);
+      expect((res.body as Buffer).toString('utf8')).not.toContain(dir as string);
+    });
+});
+
+describe('ATTACHMENTS_DIR is checked at start', () => {
+  it('stops the start, naming the variable, on a directory that does not exist or is a file', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'dh-attachments-bad-'));
+    try {
+      await expect(startTestApp({ ATTACHMENTS_DIR: join(base, 'missing') })).rejects.toThrow(
+        /ATTACHMENTS_DIR .*does not exist/,
+      );
+      writeFileSync(join(base, 'file'), 'x');
+      await expect(startTestApp({ ATTACHMENTS_DIR: join(base, 'file') })).rejects.toThrow(
+        /ATTACHMENTS_DIR .*is not a directory/,
+      );
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 export type AppConfig = {
   nodeEnv: string;
@@ -61,9 +61,11 @@ export type AppConfig = {
 };
 
 // A case's attached files (libs/records/src/attachments): the largest one accepted, and the clamd that scans each
-// upload before it is stored (null: uploads are not scanned).
+// upload before it is stored (null: uploads are not scanned), and where the sealed bytes go: the directory
+// ATTACHMENTS_DIR, or PostgreSQL (case_attachment_chunk) when it is null.
 export type AttachmentsConfig = {
   maxBytes: number;
+  dir: string | null;
   clamd: { socket: string } | { host: string; port: number } | null;
   clamdTimeoutMs: number;
 };
@@ -318,8 +320,12 @@ const attachmentsConfig = (env: Env): AttachmentsConfig => {
   const socket = env.CLAMD_SOCKET?.trim();
   const host = env.CLAMD_HOST?.trim();
   if (socket && host) throw new ConfigError('CLAMD_SOCKET', 'set CLAMD_SOCKET or CLAMD_HOST, not both');
+  const dir = env.ATTACHMENTS_DIR?.trim() || null;
+  // Whether it exists and can be written is checked at start (DirectoryAttachmentStore), where a clear error stops it.
+  if (dir && !isAbsolute(dir)) throw new ConfigError('ATTACHMENTS_DIR', `must be an absolute path, got "${dir}"`);
   return {
     maxBytes: intVar(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    dir,
     clamd: socket ? { socket } : host ? { host, port: intVar(env, 'CLAMD_PORT', 3310, 1, 65535) } : null,
     clamdTimeoutMs: intVar(env, 'CLAMD_TIMEOUT_MS', 60_000, 1_000, 600_000),
   };

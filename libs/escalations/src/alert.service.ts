@@ -12,10 +12,11 @@ import { AckAlertDto, ListAlertsDto } from './dtos/alerts.dto';
 import { EscalationException, EscalationExceptionCode } from './escalation.exception';
 
 export type CaseRef = { caseId: string; schoolId: string; code: string };
-// `text` is given the school's name and answers the Vietnamese reason and the English one.
+// `text` is given the school's name and answers the Vietnamese reason and the English one. `admins`: the
+// installation's active administrators, whatever school; the alert still names the case's school.
 export type CaseAlert = {
   level: string;
-  to: ('supervisors' | 'principals')[];
+  to: ('supervisors' | 'principals' | 'admins')[];
   subject: string;
   text: (schoolName: string) => [string, string];
 };
@@ -127,7 +128,8 @@ export class AlertService {
   ): Promise<string[]> {
     const people = (await this.users.peopleOfSchools(tx, [schoolId])).get(schoolId);
     const [reason, reasonEn] = a.text(await this.schoolName(tx, schoolId));
-    const to = [...new Set(a.to.flatMap((group) => people?.[group] ?? []))];
+    const admins = a.to.includes('admins') ? await this.users.activeAdmins(tx) : [];
+    const to = [...new Set(a.to.flatMap((group) => (group === 'admins' ? admins : (people?.[group] ?? []))))];
     const ids: string[] = [];
     for (const recipientId of to) {
       const alert = tx.getRepository(Alert).create({

@@ -102,6 +102,15 @@ export class UserService {
     return rows.length > 0;
   }
 
+  // The administrators of the installation (not of a school: an admin holds no school membership to see cases),
+  // active ones only; for the alerts they must hear of whatever school it came from.
+  async activeAdmins(tx: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM app_user WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   // Everyone an alert can go to in these schools, in two queries however many schools (a sweep's batch).
   async peopleOfSchools(tx: EntityManager, schoolIds: string[]): Promise<Map<string, SchoolPeople>> {
     const people = new Map<string, SchoolPeople>(

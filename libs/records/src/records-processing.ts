@@ -71,8 +71,8 @@ export const RECORDS_PROCESSING: ProcessingDeclaration = {
       categories: [
         {
           data: {
-            vi: 'Tệp đính kèm và chú thích (nội dung tệp được mã hóa AES-256-GCM theo từng đoạn 64 KiB bằng khóa riêng của hồ sơ)',
-            en: "Attached files and their captions (the file's content sealed with AES-256-GCM in 64 KiB chunks under the case's own key)",
+            vi: 'Tệp đính kèm và chú thích (nội dung tệp được mã hóa AES-256-GCM theo từng đoạn 64 KiB bằng khóa riêng của hồ sơ, lưu trong cơ sở dữ liệu hoặc trong thư mục ATTACHMENTS_DIR của máy chủ)',
+            en: "Attached files and their captions (the file's content sealed with AES-256-GCM in 64 KiB chunks under the case's own key, kept in the database or in the server's ATTACHMENTS_DIR directory)",
           },
           sensitive: true,
         },

@@ -1,5 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '@dh/clock';
+import { APP_CONFIG, AppConfig } from '@dh/config';
 import { AuditModule } from '@dh/audit';
 import { CasesModule } from '@dh/cases';
 import { EscalationsModule } from '@dh/escalations';
@@ -10,6 +13,7 @@ import { IdentityModule } from '@dh/identity';
 import { DeclaresProcessing } from '@dh/privacy';
 import { AssessmentRecord } from './assessments/assessment-record.entity';
 import { ATTACHMENTS_SEALED } from './attachments/attachments-sealed';
+import { AttachmentStore, DirectoryAttachmentStore, PgAttachmentStore } from './attachments/attachment-store';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { CaseAttachment, CaseAttachmentChunk } from './attachments/case-attachment.entity';
@@ -64,6 +68,14 @@ const CASE_RECORDS = [
     PlanDatesProvider,
     AttachmentsService,
     ClamdScanner,
+    {
+      provide: AttachmentStore,
+      inject: [APP_CONFIG, getDataSourceToken(), Clock],
+      useFactory: (config: AppConfig, source: DataSource, clock: Clock): AttachmentStore =>
+        config.attachments.dir
+          ? new DirectoryAttachmentStore(config.attachments.dir, clock)
+          : new PgAttachmentStore(source),
+    },
   ],
   exports: [CaseRecordsService, ReferralsService],
 })

@@ -20,8 +20,9 @@ describe('loadConfig', () => {
       intakeFlood: { reports: 10, minutes: 10 },
       grantMaxDays: 365,
       soffice: { path: 'soffice', timeoutMs: 120_000 },
-      attachments: { maxBytes: 20 * 1024 * 1024, clamd: null },
+      attachments: { maxBytes: 20 * 1024 * 1024, clamd: null, dir: null },
     });
+    expect(sut({ ATTACHMENTS_DIR: ' /srv/dh/tep ' }).attachments.dir).toBe('/srv/dh/tep');
     expect(sut({ CLAMD_HOST: 'av.local' }).attachments.clamd).toEqual({ host: 'av.local', port: 3310 });
     expect(sut({ CLAMD_SOCKET: '/run/clamd.ctl' }).attachments.clamd).toEqual({ socket: '/run/clamd.ctl' });
     expect(sut({ DATABASE_URL: 'postgres://u@h:5432/d' }).seedDemo).toBe(false);
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
     ['GRANT_MAX_DAYS', 'forever'],
     ['SECOND_FACTOR_ENFORCED', 'sometimes'],
     ['SOFFICE_TIMEOUT_MS', '10'],
+    ['ATTACHMENTS_DIR', 'relative/tep'],
     ['AUDIT_SIGNING_KEY', 'not a key'],
     // An RSA key is a key, not an Ed25519 one.
     [

@@ -4,7 +4,7 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CaseEntity, CaseRecordWriter, CaseService, ConfidentialAccess } from '@dh/cases';
 import { Clock } from '@dh/clock';
 import { APP_CONFIG, AppConfig } from '@dh/config';
@@ -16,7 +16,8 @@ import { Caller } from '@dh/identity';
 import { CaseRecordException, CaseRecordExceptionCode } from '../case-records/case-record.exception';
 import { RECORD_SEALED_COLUMNS } from '../case-records/sealed-columns';
 import { AttachmentException, AttachmentExceptionCode } from './attachment.exception';
-import { AttachmentKind, CaseAttachment, CaseAttachmentChunk } from './case-attachment.entity';
+import { AttachmentStore, ChunkSink } from './attachment-store';
+import { AttachmentKind, CaseAttachment } from './case-attachment.entity';
 import { CHUNK_BYTES, openChunk, sealChunk } from './chunk-cipher';
 import { ClamdScanner, ScannerUnavailable, ScanSession, ScanVerdict } from './clamd-scanner';
 import { CONTENT_TYPES, SNIFF_BYTES, sniffKind } from './file-kind';
@@ -31,8 +32,6 @@ const invalid = (field: string, vi: string, en: string) =>
 
 export const CAPTION_MAX = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// How many sealed chunks a download reads from the database at a time.
-const CHUNKS_PER_READ = 16;
 
 export const attachmentContext = (column: 'caption' | 'file_name' | 'withdraw_reason') => `case_attachment.${column}`;
 
@@ -57,9 +56,10 @@ type StoredFile = { kind: AttachmentKind; fileName: string; sizeBytes: number; s
 type FileOutcome = { stored: StoredFile } | { refused: AttachmentExceptionCode; verdict?: ScanVerdict };
 
 // Files attached to a case. An upload streams through: each 64 KiB is sealed under the case's data key and written
-// in one transaction as it arrives (and, with clamd configured, streamed to it at the same time); the transaction
-// commits only once the whole file was recognised, within the limit, and found clean. Nothing is held whole in
-// memory, and nothing of a refused file is kept.
+// to the store as it arrives (AttachmentStore: PostgreSQL in the upload's transaction, or a file under
+// ATTACHMENTS_DIR), and, with clamd configured, streamed to it at the same time; the transaction commits only once
+// the whole file was recognised, within the limit, and found clean. Nothing is held whole in memory, and nothing of
+// a refused file is kept, in either store.
 @Injectable()
 export class AttachmentsService {
   private readonly logger = new Logger(AttachmentsService.name);
@@ -74,6 +74,7 @@ export class AttachmentsService {
     private readonly ring: KeyRing,
     private readonly scanner: ClamdScanner,
     private readonly alerts: AlertService,
+    private readonly store: AttachmentStore,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -86,15 +87,21 @@ export class AttachmentsService {
       throw invalid('file', 'Cần gửi tệp dạng multipart/form-data', 'send the file as multipart/form-data');
     const qr = this.source.createQueryRunner();
     await qr.connect();
+    // Whatever does not end committed leaves nothing in the store: no row, no file.
+    let sink: ChunkSink | null = null;
+    let committed = false;
     try {
       await qr.startTransaction();
       const key = await this.ring.scopeKey(qr.manager, caseScope(row.id));
       const id = randomUUID();
-      const { fields, file } = await this.parse(req, (stream, name) => this.receive(qr, key.key, id, stream, name));
+      sink = this.store.sink(qr.manager, id);
+      const chunks = sink;
+      const { fields, file } = await this.parse(req, (stream, name) => this.receive(chunks, key.key, id, stream, name));
       if (!file) throw invalid('file', 'Chưa có tệp đính kèm (trường file)', 'no file was sent (field file)');
       const outcome = await file;
       if ('refused' in outcome) {
         await qr.rollbackTransaction();
+        await sink.discard();
         if (outcome.verdict && !outcome.verdict.clean) await this.alertInfected(caller, row, outcome.verdict.signature);
         throw new AttachmentException(outcome.refused);
       }
@@ -140,10 +147,13 @@ export class AttachmentsService {
         fileName: stored.fileName,
         scanned: this.config.attachments.clamd !== null,
       });
+      await sink.keep();
       await qr.commitTransaction();
+      committed = true;
       return this.view(attachment, false);
     } catch (e) {
       if (qr.isTransactionActive) await qr.rollbackTransaction();
+      if (!committed) await sink?.discard();
       throw e;
     } finally {
       await qr.release();
@@ -188,8 +198,9 @@ export class AttachmentsService {
         fileName: await this.cipher.open(found.fileName, attachmentContext('file_name')),
       };
     });
+    const sealed = await this.store.open(attachment.id, attachment.chunks);
     return {
-      stream: Readable.from(this.chunksOf(attachment, key)),
+      stream: Readable.from(this.chunksOf(attachment, key, sealed)),
       type: CONTENT_TYPES[attachment.kind],
       fileName,
       sizeBytes: attachment.sizeBytes,
@@ -225,21 +236,13 @@ export class AttachmentsService {
     });
   }
 
-  private async *chunksOf(a: CaseAttachment, key: Buffer): AsyncGenerator<Buffer> {
-    for (let from = 0; from < a.chunks; from += CHUNKS_PER_READ) {
-      const rows = await this.source.getRepository(CaseAttachmentChunk).find({
-        where: { attachmentId: a.id },
-        order: { seq: 'ASC' },
-        skip: from,
-        take: CHUNKS_PER_READ,
-      });
-      const expected = Math.min(CHUNKS_PER_READ, a.chunks - from);
-      if (rows.length !== expected) throw new Error(`attachment ${a.id}: chunks missing from ${from}`);
-      for (const [i, c] of rows.entries()) {
-        if (c.seq !== from + i) throw new Error(`attachment ${a.id}: chunk ${from + i} missing`);
-        yield openChunk(key, a.id, c.seq, c.seq === a.chunks - 1, c.sealed);
-      }
+  private async *chunksOf(a: CaseAttachment, key: Buffer, chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    let seq = 0;
+    for await (const sealed of chunks) {
+      yield openChunk(key, a.id, seq, seq === a.chunks - 1, sealed);
+      seq += 1;
     }
+    if (seq !== a.chunks) throw new Error(`attachment ${a.id}: ${a.chunks - seq} chunks missing`);
   }
 
   private parse(
@@ -274,7 +277,7 @@ export class AttachmentsService {
 
   // Reads the whole stream whatever happens (busboy waits for it), sealing and storing it while it is acceptable.
   private async receive(
-    qr: QueryRunner,
+    sink: ChunkSink,
     key: Buffer,
     attachmentId: string,
     stream: Readable & { truncated?: boolean },
@@ -289,11 +292,7 @@ export class AttachmentsService {
     let refused: AttachmentExceptionCode | null = null;
     let failure: Error | null = null;
     const store = async (plain: Buffer, last: boolean) => {
-      await qr.manager.insert(CaseAttachmentChunk, {
-        attachmentId,
-        seq,
-        sealed: sealChunk(key, attachmentId, seq, last, plain),
-      });
+      await sink.write(seq, sealChunk(key, attachmentId, seq, last, plain));
       seq += 1;
     };
     try {
@@ -360,14 +359,14 @@ export class AttachmentsService {
     return id;
   }
 
-  // The refusal is stored apart from the upload (rolled back): the school's supervisors are alerted, and the log
-  // carries it for the administrators.
+  // The refusal is stored apart from the upload (rolled back): the administrators (who look after the server and
+  // its scanner) and the school's supervisors (who know the uploader) are alerted, and the log carries it.
   private async alertInfected(caller: Caller, row: CaseEntity, signature: string): Promise<void> {
     this.logger.warn({ msg: 'upload refused: malware found', caseId: row.id, userId: caller.id, signature });
     await inTransaction(this.source, (tx) =>
       this.alerts.raiseForCase(tx, { caseId: row.id, schoolId: row.schoolId, code: row.code }, this.clock.now(), {
         level: 'malware_refused',
-        to: ['supervisors'],
+        to: ['admins', 'supervisors'],
         subject: 'Đồng Hành: tệp đính kèm chứa mã độc',
         text: (school) => [
           `Tệp tải lên hồ sơ ${row.code} bị từ chối vì chứa mã độc (${signature}) — ${school}`,

@@ -4,7 +4,8 @@ export const ATTACHMENT_KINDS = ['pdf', 'jpeg', 'png', 'heic', 'docx'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 // A file attached to a case (ATTACHMENT_ADDED). caption, file_name and withdraw_reason are sealed under the case's
-// data key; the bytes are in case_attachment_chunk, sealed under the key named here. Withdrawn, never deleted.
+// data key; the bytes are in case_attachment_chunk (or a file under ATTACHMENTS_DIR: attachment-store.ts), sealed
+// under the key named here. Withdrawn, never deleted.
 @Entity('case_attachment')
 export class CaseAttachment {
   @PrimaryColumn('uuid')

@@ -6,7 +6,13 @@ import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { Caller, User } from '@dh/identity';
 import { CaseService } from '../case.service';
-import { byOccurrence, ChronologyEntry, inChronology, toChronologyEntry } from './chronology-entries';
+import {
+  byOccurrence,
+  ChronologyEntry,
+  inChronology,
+  toChronologyEntry,
+  withRecordAttachments,
+} from './chronology-entries';
 
 // The case's story as the paper logbook tells it: stage changes, sessions, contacts, referral steps,
 // consents, in the order they happened, each with who and when. Built from the audit chain, the one
@@ -37,6 +43,6 @@ export class CaseChronologyService {
     const names = new Map(users.map((u) => [u.id, u.fullName]));
     const dayStart = (date: string) => this.local.at(date, 0);
     const entries = events.map((e) => toChronologyEntry(e, names, dayStart, this.audit.mask(e.type, e.payload)));
-    return { items: entries.sort(byOccurrence) };
+    return { items: withRecordAttachments(entries).sort(byOccurrence) };
   }
 }

@@ -50,6 +50,8 @@ export const dictionaryEn: Dictionary = {
   'deadline.daysHours': '{days} d {hours} h',
   'deadline.hoursMinutes': '{hours} h {minutes} min',
   'casePage.chronology': 'Chronology',
+  'casePage.chronologyAttachments': 'Files attached to this record',
+  'casePage.attachmentWithdrawnOn': 'withdrawn on',
   'casePage.loading': 'Loading…',
   'casePage.send': 'Send',
   'casePage.cancel': 'Cancel',

@@ -50,6 +50,8 @@ export const dictionaryVi = {
   'deadline.daysHours': '{days} ngày {hours} giờ',
   'deadline.hoursMinutes': '{hours} giờ {minutes} phút',
   'casePage.chronology': 'Diễn biến',
+  'casePage.chronologyAttachments': 'Tệp đính kèm của ghi chép này',
+  'casePage.attachmentWithdrawnOn': 'đã rút ngày',
   'casePage.loading': 'Đang tải…',
   'casePage.send': 'Gửi',
   'casePage.cancel': 'Hủy',

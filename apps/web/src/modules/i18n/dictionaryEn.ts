@@ -231,6 +231,8 @@ export const dictionaryEn: Dictionary = {
   'attachments.tab': 'Attachments',
   'attachments.none': 'No attachments yet.',
   'attachments.file': 'File (PDF, JPEG, PNG, HEIC, DOCX)',
+  'attachments.record': 'Record',
+  'attachments.wholeCase': 'Whole case',
   'attachments.caption': 'Caption',
   'attachments.upload': 'Upload',
   'attachments.kind': 'Kind',

@@ -231,6 +231,8 @@ export const dictionaryVi = {
   'attachments.tab': 'Tệp đính kèm',
   'attachments.none': 'Chưa có tệp đính kèm nào.',
   'attachments.file': 'Tệp (PDF, JPEG, PNG, HEIC, DOCX)',
+  'attachments.record': 'Thuộc ghi chép',
+  'attachments.wholeCase': 'Cả hồ sơ',
   'attachments.caption': 'Chú thích',
   'attachments.upload': 'Tải tệp lên',
   'attachments.kind': 'Loại tệp',

@@ -418,8 +418,8 @@ describe('Forms 01–04 as Word documents', () => {
       expect(runs.some((r) => r.startsWith('Đã rút ngày '))).toBe(true);
     }
     const masked = readDocx((await getForm(t, w.users.principalA, c.id, '02').expect(200)).body).runs;
-    expect(missing(masked, ['TÀI LIỆU ĐÍNH KÈM', 'Buổi tư vấn', 'Tệp PDF', '(Nội dung bảo mật)'])).toEqual([]);
-    expect([caption, 'Tải nhầm'].filter((text) => hasRun(masked, text))).toEqual([]);
+    expect(missing(masked, ['TÀI LIỆU ĐÍNH KÈM', 'Tệp PDF', '(Nội dung bảo mật)'])).toEqual([]);
+    expect([caption, 'Tải nhầm', 'Hồ sơ (chung)'].filter((text) => hasRun(masked, text))).toEqual([]);
     // What the team's print opened is named in its FORM_GENERATED event.
     const printed = (await historyOf(t, w.users.auditorA, c.id)).filter((e) => e.type === 'FORM_GENERATED');
     expect(printed[0].payload).toMatchObject({

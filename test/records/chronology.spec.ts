@@ -237,8 +237,7 @@ describe('the chronology of a case: every record, in the order it happened, with
         .expect(201),
     );
 
-    // The principal reads the case but not its confidential content: kinds and dates, never a caption.
-    const items = await chronology(w.users.principalA, c.id);
+    const items = await chronology(tv, c.id);
     const [recorded] = items.filter((i) => i.type === 'SESSION_RECORDED');
     expect(recorded.attachments).toEqual([
       { id: signed.id, kind: 'pdf', attachedAt: signed.uploadedAt, withdrawnAt: null },
@@ -255,5 +254,12 @@ describe('the chronology of a case: every record, in the order it happened, with
     const holders = items.filter((i) => i.attachments.some((a) => a.id === caseLevel.id));
     expect(holders).toEqual([]);
     expect(items.filter((i) => i.type !== 'SESSION_RECORDED').every((i) => i.attachments.length === 0)).toBe(true);
+
+    // The principal reads the case but not its confidential content: that files were attached and when, not to
+    // which record, and never a caption.
+    const masked = await chronology(w.users.principalA, c.id);
+    expect(masked.map((i) => i.type)).toEqual(items.map((i) => i.type));
+    expect(masked.every((i) => i.attachments.length === 0 && !('recordId' in i.details))).toBe(true);
+    expect(JSON.stringify(masked.filter((i) => i.kind === 'attachment'))).not.toContain(session.id);
   });
 });

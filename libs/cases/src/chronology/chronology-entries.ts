@@ -170,6 +170,12 @@ export const toChronologyEntry = (
   };
 };
 
+export const withoutRecordLink = (e: ChronologyEntry): ChronologyEntry => {
+  if (e.type !== 'ATTACHMENT_ADDED' || !('recordId' in e.details)) return e;
+  const { recordId: _hidden, ...details } = e.details;
+  return { ...e, details };
+};
+
 // Each record's files, from the chain alone: ATTACHMENT_ADDED names the record (recordId), the entry that wrote
 // the record carries its id among its details, and ATTACHMENT_WITHDRAWN dates a withdrawal.
 export const withRecordAttachments = (entries: ChronologyEntry[]): ChronologyEntry[] => {

@@ -47,7 +47,7 @@ export const ATTACHMENTS_SECTION: FormSection = {
 };
 
 // The case's files, each with the record it belongs to. A reader who may not read the confidential content sees
-// that a file exists, its kind and dates, as in the app: the caption is printed "(Nội dung bảo mật)".
+// that a file exists, its kind and dates, as in the app: the record and the caption print "(Nội dung bảo mật)".
 @Injectable()
 export class FormAttachments {
   constructor(
@@ -64,7 +64,7 @@ export class FormAttachments {
       files.map(async (f) => {
         const table = f.recordId ? tables.get(f.recordId) : undefined;
         return {
-          record: table ? RECORD_WORDS[table] : 'Hồ sơ (chung)',
+          record: !reveal ? CONFIDENTIAL : table ? RECORD_WORDS[table] : 'Hồ sơ (chung)',
           kind: KIND_WORDS[f.kind],
           caption: reveal ? await this.cipher.open(f.caption, attachmentContext('caption')) : CONFIDENTIAL,
           attachedAt: this.cases.dateTime(f.uploadedAt),

@@ -5,6 +5,7 @@ import { loadFormTemplates } from '@dh/forms';
 import { auth, buildWorld, World } from '../support/fixtures';
 import { getForm, hasRun, labelsOf, readDocx } from '../support/docx';
 import { historyOf, move, PAYLOADS } from '../support/case-helpers';
+import { pdfOf, upload } from '../attachments/attachment-helpers';
 import { report as postReport } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -387,5 +388,45 @@ describe('Forms 01–04 as Word documents', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('every form lists the case’s files after its own sections, each with its record; captions only for readers of the content', async () => {
+    const c = await openFullCase();
+    const by = w.users.counsellorA;
+    const version = (await t.http().get(`/api/cases/${c.id}`).set(auth(by)).expect(200)).body.version;
+    await move(t, by, { id: c.id, version }, 'START_ASSESSMENT');
+    const session = (
+      await t.http().post(`/api/cases/${c.id}/sessions`).set(auth(by)).send(PAYLOADS.session).expect(201)
+    ).body;
+    const caption = 'Phiếu đồng ý tham vấn có chữ ký của mẹ em';
+    await upload(t, by, c.id, pdfOf(3000, 'ky'), 'phieu.pdf', { caption, recordId: session.id }).expect(201);
+    const wrong = (await upload(t, by, c.id, pdfOf(3000, 'nham'), 'nham.pdf', { caption: 'Tải nhầm' }).expect(201))
+      .body;
+    await t
+      .http()
+      .post(`/api/cases/${c.id}/attachments/${wrong.id}/withdraw`)
+      .set(auth(by))
+      .send({ reason: 'Tệp của hồ sơ khác' })
+      .expect(201);
+
+    for (const n of ['01', '02', '03', '04']) {
+      const { runs } = readDocx((await getForm(t, by, c.id, n).expect(200)).body);
+      expect([
+        n,
+        missing(runs, ['TÀI LIỆU ĐÍNH KÈM', 'Buổi tư vấn', 'Hồ sơ (chung)', caption, 'Tải nhầm', 'Đang lưu']),
+      ]).toEqual([n, []]);
+      expect(runs.some((r) => r.startsWith('Đã rút ngày '))).toBe(true);
+    }
+    const masked = readDocx((await getForm(t, w.users.principalA, c.id, '02').expect(200)).body).runs;
+    expect(missing(masked, ['TÀI LIỆU ĐÍNH KÈM', 'Tệp PDF', '(Nội dung bảo mật)'])).toEqual([]);
+    expect([caption, 'Tải nhầm', 'Hồ sơ (chung)'].filter((text) => hasRun(masked, text))).toEqual([]);
+    // What the team's print opened is named in its FORM_GENERATED event.
+    const printed = (await historyOf(t, w.users.auditorA, c.id)).filter((e) => e.type === 'FORM_GENERATED');
+    expect(printed[0].payload).toMatchObject({
+      form: '01',
+      masked: false,
+      fields: expect.arrayContaining(['attachments']),
+    });
+    expect(printed.at(-1)?.payload).toMatchObject({ form: '02', masked: true, fields: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { auth, Login, World } from '../support/fixtures';
 import { CaseBody, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
+import { pdfOf, upload } from '../attachments/attachment-helpers';
 import { useTestWorld } from '../support/test-world';
 
 const HOUR = 3_600_000;
@@ -16,6 +17,7 @@ type Entry = {
   toState: string | null;
   actor: { id: string | null; fullName: string | null; role: string | null };
   details: Record<string, unknown>;
+  attachments: { id: string; kind: string; attachedAt: string; withdrawnAt: string | null }[];
 };
 
 describe('the chronology of a case: every record, in the order it happened, with who and when', () => {
@@ -188,5 +190,76 @@ describe('the chronology of a case: every record, in the order it happened, with
     const after = (await t.http().get(`/api/cases/${c.id}/history/verify`).set(auth(w.users.auditorA)).expect(200)).body
       .events;
     expect(after).toBe(before);
+  });
+
+  it('lists under a session the files attached to it, with the attachment and its withdrawal as entries of their own', async () => {
+    const tv = w.users.counsellorA;
+    let c: CaseBody = await openCase(t, w, { by: tv });
+    c = await later(() => move(t, tv, c, 'START_ASSESSMENT'));
+    const halfHourAgo = new Date(t.clock.now().getTime() - HOUR / 2).toISOString();
+    const session = (
+      await t
+        .http()
+        .post(`/api/cases/${c.id}/sessions`)
+        .set(auth(tv))
+        .send({ ...PAYLOADS.session, startedAt: halfHourAgo, nextAppointment: undefined })
+        .expect(201)
+    ).body;
+    const signed = await later(
+      async () =>
+        (
+          await upload(t, tv, c.id, pdfOf(4000, 'phieu-dong-y'), 'phieu.pdf', {
+            caption: 'Phiếu đồng ý có chữ ký của mẹ em',
+            recordId: session.id,
+          }).expect(201)
+        ).body,
+    );
+    const wrong = await later(
+      async () =>
+        (
+          await upload(t, tv, c.id, pdfOf(4000, 'nham'), 'nham.pdf', {
+            caption: 'Tải nhầm',
+            recordId: session.id,
+          }).expect(201)
+        ).body,
+    );
+    const caseLevel = await later(
+      async () =>
+        (await upload(t, tv, c.id, pdfOf(4000, 'chung'), 'chung.pdf', { caption: 'Trang sổ theo dõi' }).expect(201))
+          .body,
+    );
+    await later(() =>
+      t
+        .http()
+        .post(`/api/cases/${c.id}/attachments/${wrong.id}/withdraw`)
+        .set(auth(tv))
+        .send({ reason: 'Tải nhầm tệp' })
+        .expect(201),
+    );
+
+    const items = await chronology(tv, c.id);
+    const [recorded] = items.filter((i) => i.type === 'SESSION_RECORDED');
+    expect(recorded.attachments).toEqual([
+      { id: signed.id, kind: 'pdf', attachedAt: signed.uploadedAt, withdrawnAt: null },
+      { id: wrong.id, kind: 'pdf', attachedAt: wrong.uploadedAt, withdrawnAt: expect.any(String) },
+    ]);
+    expect(JSON.stringify(items)).not.toContain('Phiếu đồng ý');
+    expect(items.filter((i) => i.kind === 'attachment').map((i) => [i.type, i.label.vi])).toEqual([
+      ['ATTACHMENT_ADDED', 'Đính kèm tệp'],
+      ['ATTACHMENT_ADDED', 'Đính kèm tệp'],
+      ['ATTACHMENT_ADDED', 'Đính kèm tệp'],
+      ['ATTACHMENT_WITHDRAWN', 'Rút tệp đính kèm'],
+    ]);
+    // A file of the case as a whole belongs to no record: it is listed as its own entry only.
+    const holders = items.filter((i) => i.attachments.some((a) => a.id === caseLevel.id));
+    expect(holders).toEqual([]);
+    expect(items.filter((i) => i.type !== 'SESSION_RECORDED').every((i) => i.attachments.length === 0)).toBe(true);
+
+    // The principal reads the case but not its confidential content: that files were attached and when, not to
+    // which record, and never a caption.
+    const masked = await chronology(w.users.principalA, c.id);
+    expect(masked.map((i) => i.type)).toEqual(items.map((i) => i.type));
+    expect(masked.every((i) => i.attachments.length === 0 && !('recordId' in i.details))).toBe(true);
+    expect(JSON.stringify(masked.filter((i) => i.kind === 'attachment'))).not.toContain(session.id);
   });
 });

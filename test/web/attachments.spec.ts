@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { browserMissing, screenshot, seriousAccessibilityViolations } from '../support/browser';
 import { useWebTabs } from '../support/web-tabs';
 import { pdfOf } from '../attachments/attachment-helpers';
+import { PAYLOADS } from '../support/case-helpers';
 
 const missing = browserMissing();
 if (missing) process.stderr.write(`attachments.spec: browser tests skipped, ${missing}\n`);
@@ -65,5 +66,65 @@ describeWithBrowser('the web app: a case’s attachments', () => {
     expect(await masked.textContent()).not.toContain('Giấy khám');
     expect(await masked.textContent()).not.toContain('Tải nhầm');
     expect(await masked.getByRole('button', { name: 'Tải xuống' }).count()).toBe(0);
+  });
+
+  it('a file attached to a session is listed under that session in the case’s chronology', async () => {
+    const pg = new Client({ connectionString: tabs.web().db.url });
+    await pg.connect();
+    // A demo case of the counsellor's past intake, with no file yet.
+    const { rows } = await pg.query<{ id: string }>(
+      `SELECT c.id FROM "case" c JOIN app_user u ON u.id = c.assignee_id
+        WHERE u.username = 'tv.dongda' AND c.state NOT LIKE 'closed%' AND c.state <> 'intake'
+          AND NOT EXISTS (SELECT 1 FROM case_attachment a WHERE a.case_id = c.id)
+        ORDER BY c.code LIMIT 1`,
+    );
+    await pg.end();
+    const caseId = rows[0].id;
+
+    const page = await openAs('tv.dongda', `/ho-so/${caseId}`);
+    // The session the file belongs to, recorded as the app records it, with the counsellor's own session.
+    const recorded = await page.evaluate(
+      async ({ id, session }) => {
+        const { token } = JSON.parse(sessionStorage.getItem('dh.session') ?? '{}') as { token: string };
+        const res = await fetch(`/api/cases/${id}/sessions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(session),
+        });
+        return `${res.status} ${await res.text()}`;
+      },
+      {
+        id: caseId,
+        // Half an hour before the web app's clock (2026-03-02 09:00 in Hà Nội).
+        session: PAYLOADS.session,
+      },
+    );
+    expect(recorded).toMatch(/^201 /);
+    await page.reload();
+    await page.getByRole('tab', { name: 'Tệp đính kèm' }).click();
+    await page.getByText('Chưa có tệp đính kèm nào.').waitFor();
+    await page.getByLabel('Tệp (PDF, JPEG, PNG, HEIC, DOCX)').setInputFiles({
+      name: 'bien-ban.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfOf(20_000, 'bien-ban'),
+    });
+    await page.getByLabel('Chú thích').fill('Biên bản buổi tư vấn có chữ ký');
+    await page.getByLabel('Thuộc ghi chép').click();
+    const option = page.locator('.ant-select-item-option').filter({ hasText: 'Buổi tư vấn' }).first();
+    const chosen = (await option.textContent()) ?? '';
+    await option.click();
+    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Biên bản buổi tư vấn có chữ ký' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(chosen);
+
+    await page.getByRole('tab', { name: 'Diễn biến' }).click();
+    const listed = page.getByRole('list', { name: 'Tệp đính kèm của ghi chép này' });
+    await listed.first().waitFor();
+    expect(await listed.count()).toBe(1);
+    expect(await listed.textContent()).toContain('Tệp PDF');
+    const entry = page.locator('.ant-timeline-item').filter({ has: listed });
+    expect(await entry.textContent()).toContain('Buổi tư vấn');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

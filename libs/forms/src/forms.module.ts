@@ -6,13 +6,14 @@ import { FormTemplates } from './form-templates';
 import { FormsController } from './forms.controller';
 import { FormsService } from './forms.service';
 import { CaseValues } from './loaders/case-values';
+import { FormAttachments } from './loaders/form-attachments';
 import { PdfConverter } from './pdf-converter';
 import { formLoaderProviders } from './loaders/form-loaders';
 
 @Module({
   imports: [AuditModule, IdentityModule, CasesModule],
   controllers: [FormsController],
-  providers: [FormTemplates, CaseValues, ...formLoaderProviders, PdfConverter, FormsService],
+  providers: [FormTemplates, CaseValues, FormAttachments, ...formLoaderProviders, PdfConverter, FormsService],
   exports: [FormsService],
 })
 export class FormsModule {}

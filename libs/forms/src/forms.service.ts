@@ -8,6 +8,7 @@ import { FormFormat } from './form-format';
 import { renderForm } from './form-renderer';
 import { FormLetterhead, FormNumber } from './form-template';
 import { FormTemplates } from './form-templates';
+import { ATTACHMENTS_SECTION, FormAttachments } from './loaders/form-attachments';
 import { FormLoader } from './loaders/form-loader';
 import { FORM_LOADERS } from './loaders/form-loaders';
 import { PdfConverter } from './pdf-converter';
@@ -33,6 +34,7 @@ export class FormsService {
     private readonly cases: CaseService,
     private readonly confidential: ConfidentialAccess,
     private readonly pdf: PdfConverter,
+    private readonly attachments: FormAttachments,
   ) {}
 
   async generate(caller: Caller, caseId: string, form: FormNumber, options: FormOptions = {}): Promise<GeneratedForm> {
@@ -66,7 +68,12 @@ export class FormsService {
         reveal,
         mayReadReporter,
       });
-      const file = await renderForm(template, await this.letterhead(tx, row), values);
+      const attachments = await this.attachments.rows(tx, row, reveal);
+      const printed = attachments.length
+        ? { ...template, sections: [...template.sections, ATTACHMENTS_SECTION] }
+        : template;
+      const file = await renderForm(printed, await this.letterhead(tx, row), { ...values, attachments });
+      if (attachments.length) exported.push('attachments');
       await this.confidential.recordView(tx, caller, row, reveal ? [...new Set(exported)].sort() : [], {
         type: 'FORM_GENERATED',
         payload: { form, version: template.version, masked: !reveal, format },

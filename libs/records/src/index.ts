@@ -18,3 +18,4 @@ export * from './referrals/referral-view';
 export * from './referrals/referrals.service';
 export { PROTECTION_LEGAL_DUTY } from './referrals/referral-hooks.service';
 export * from './attachments/case-attachment.entity';
+export { attachmentContext } from './attachments/attachments.service';

@@ -6,7 +6,15 @@ import { LocalTime } from '@dh/calendar';
 import { APP_CONFIG, AppConfig } from '@dh/config';
 import { Caller, User } from '@dh/identity';
 import { CaseService } from '../case.service';
-import { byOccurrence, ChronologyEntry, inChronology, toChronologyEntry } from './chronology-entries';
+import { ConfidentialAccess } from '../confidential/confidential-access.service';
+import {
+  byOccurrence,
+  ChronologyEntry,
+  inChronology,
+  toChronologyEntry,
+  withoutRecordLink,
+  withRecordAttachments,
+} from './chronology-entries';
 
 // The case's story as the paper logbook tells it: stage changes, sessions, contacts, referral steps,
 // consents, in the order they happened, each with who and when. Built from the audit chain, the one
@@ -20,6 +28,7 @@ export class CaseChronologyService {
     @InjectDataSource() private readonly source: DataSource,
     private readonly cases: CaseService,
     private readonly audit: AuditService,
+    private readonly confidential: ConfidentialAccess,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.local = new LocalTime(config.tzName);
@@ -37,6 +46,9 @@ export class CaseChronologyService {
     const names = new Map(users.map((u) => [u.id, u.fullName]));
     const dayStart = (date: string) => this.local.at(date, 0);
     const entries = events.map((e) => toChronologyEntry(e, names, dayStart, this.audit.mask(e.type, e.payload)));
-    return { items: entries.sort(byOccurrence) };
+    // Which record a file belongs to is the case's content, as the attachments list holds it: a reader of the case
+    // who may not read that content sees that files were attached, and when, not to what.
+    const reveal = await this.confidential.mayRead(this.source.manager, caller, row);
+    return { items: (reveal ? withRecordAttachments(entries) : entries.map(withoutRecordLink)).sort(byOccurrence) };
   }
 }

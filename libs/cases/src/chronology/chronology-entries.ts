@@ -17,6 +17,7 @@ export type ChronologyKind =
   | 'alert'
   | 'learner'
   | 'access'
+  | 'attachment'
   | 'other';
 
 type Label = { vi: string; en: string };
@@ -110,7 +111,14 @@ const ENTRIES: Record<string, EntrySpec> = {
   ),
   CASE_TRANSFERRED: spec('case', 'Chuyển hồ sơ sang trường khác', 'Case transferred to another school'),
   CASE_EXPORTED: spec('case', 'Xuất gói chuyển hồ sơ ra ngoài hệ thống', 'Transfer package exported'),
+  // Files kept with the case or one of its records (libs/records/attachments).
+  ATTACHMENT_ADDED: spec('attachment', 'Đính kèm tệp', 'File attached'),
+  ATTACHMENT_WITHDRAWN: spec('attachment', 'Rút tệp đính kèm', 'Attachment withdrawn'),
 };
+
+// A file attached to the record an entry tells of: what anyone reading the chronology may see (its kind and
+// dates); the caption and the file itself are read through the attachments API, under its own rules.
+export type ChronologyAttachment = { id: string; kind: string; attachedAt: string; withdrawnAt: string | null };
 
 export type ChronologyEntry = {
   seq: number;
@@ -125,6 +133,9 @@ export type ChronologyEntry = {
   // What the event says that is not confidential (a session's form and minutes, a referral's receiver):
   // the chronology is read by everyone who reads the case, so it never opens sealed content.
   details: Record<string, unknown>;
+  // The files attached to this entry's record (a session, a family contact, a referral…), as the logbook keeps
+  // the signed papers with the page they belong to.
+  attachments: ChronologyAttachment[];
 };
 
 const READS = ['VIEWED', 'FORM_GENERATED'];
@@ -155,7 +166,43 @@ export const toChronologyEntry = (
     toState: e.toState,
     actor: { id: e.actorId, fullName: e.actorId ? (names.get(e.actorId) ?? null) : null, role: e.actorRole },
     details,
+    attachments: [],
   };
+};
+
+export const withoutRecordLink = (e: ChronologyEntry): ChronologyEntry => {
+  if (e.type !== 'ATTACHMENT_ADDED' || !('recordId' in e.details)) return e;
+  const { recordId: _hidden, ...details } = e.details;
+  return { ...e, details };
+};
+
+// Each record's files, from the chain alone: ATTACHMENT_ADDED names the record (recordId), the entry that wrote
+// the record carries its id among its details, and ATTACHMENT_WITHDRAWN dates a withdrawal.
+export const withRecordAttachments = (entries: ChronologyEntry[]): ChronologyEntry[] => {
+  const withdrawn = new Map(
+    entries
+      .filter((e) => e.type === 'ATTACHMENT_WITHDRAWN' && typeof e.details.attachmentId === 'string')
+      .map((e) => [e.details.attachmentId as string, e.recordedAt]),
+  );
+  const byRecord = new Map<string, ChronologyAttachment[]>();
+  for (const e of entries) {
+    const { attachmentId, recordId, kind } = e.details;
+    if (e.type !== 'ATTACHMENT_ADDED' || typeof attachmentId !== 'string' || typeof recordId !== 'string') continue;
+    const files = byRecord.get(recordId) ?? [];
+    files.push({
+      id: attachmentId,
+      kind: String(kind),
+      attachedAt: e.recordedAt,
+      withdrawnAt: withdrawn.get(attachmentId) ?? null,
+    });
+    byRecord.set(recordId, files);
+  }
+  if (!byRecord.size) return entries;
+  return entries.map((e) => {
+    if (e.kind === 'attachment') return e;
+    const ids = Object.values(e.details).filter((v): v is string => typeof v === 'string' && byRecord.has(v));
+    return ids.length ? { ...e, attachments: ids.flatMap((id) => byRecord.get(id) ?? []) } : e;
+  });
 };
 
 const occurredAt = (value: unknown, dayStart: (date: string) => Date): string | null => {

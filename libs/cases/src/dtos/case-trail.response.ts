@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ChainCheck, ChainFinding } from '@dh/audit';
-import type { ChronologyEntry, ChronologyKind } from '../chronology/chronology-entries';
+import type { ChronologyAttachment, ChronologyEntry, ChronologyKind } from '../chronology/chronology-entries';
 import type { ReporterField } from '../confidential/confidential-fields';
 import type { toHistoryItem } from '../history-item';
 
@@ -33,6 +33,7 @@ const CHRONOLOGY_KINDS = Object.keys({
   alert: 1,
   learner: 1,
   access: 1,
+  attachment: 1,
   other: 1,
 } satisfies Record<ChronologyKind, 1>) as ChronologyKind[];
 
@@ -73,6 +74,14 @@ export class ChronologyActorDto {
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
 }
 
+export class ChronologyAttachmentDto implements ChronologyAttachment {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'the file’s kind, recognised from its bytes (pdf, jpeg, png, heic, docx)' })
+  kind!: string;
+  @ApiProperty({ format: 'date-time' }) attachedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt!: string | null;
+}
+
 export class ChronologyEntryDto implements ChronologyEntry {
   @ApiProperty() seq!: number;
   @ApiProperty({ format: 'date-time', description: 'when the thing itself happened' }) occurredAt!: string;
@@ -89,6 +98,8 @@ export class ChronologyEntryDto implements ChronologyEntry {
     description: 'what the event says that is not confidential',
   })
   details!: Record<string, unknown>;
+  @ApiProperty({ type: [ChronologyAttachmentDto], description: 'the files attached to the record this entry wrote' })
+  attachments!: ChronologyAttachmentDto[];
 }
 
 export class ChainFindingDto implements ChainFinding {

@@ -2618,8 +2618,20 @@ export interface components {
             id: string | null;
             role: string | null;
         };
+        ChronologyAttachmentDto: {
+            /** Format: date-time */
+            attachedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description the file’s kind, recognised from its bytes (pdf, jpeg, png, heic, docx) */
+            kind: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
         ChronologyEntryDto: {
             actor: components["schemas"]["ChronologyActorDto"];
+            /** @description the files attached to the record this entry wrote */
+            attachments: components["schemas"]["ChronologyAttachmentDto"][];
             /** @description what the event says that is not confidential */
             details: {
                 [key: string]: unknown;
@@ -2642,7 +2654,7 @@ export interface components {
             items: components["schemas"]["ChronologyEntryDto"][];
         };
         /** @enum {string} */
-        ChronologyKind: "case" | "stage" | "assignment" | "risk" | "note" | "session" | "family_contact" | "follow_up" | "referral" | "consent" | "protection" | "clock" | "alert" | "learner" | "access" | "other";
+        ChronologyKind: "case" | "stage" | "assignment" | "risk" | "note" | "session" | "family_contact" | "follow_up" | "referral" | "consent" | "protection" | "clock" | "alert" | "learner" | "access" | "attachment" | "other";
         CloseBreachDto: {
             /**
              * @description not_a_breach: the suspicion proved unfounded

@@ -193,6 +193,7 @@ export const CHRONOLOGY_KIND_LABELS: Labels<Schemas['ChronologyKind']> = {
   alert: { vi: 'Cảnh báo', en: 'Alert' },
   learner: { vi: 'Học sinh', en: 'Learner' },
   access: { vi: 'Truy cập', en: 'Access' },
+  attachment: { vi: 'Tệp đính kèm', en: 'Attachment' },
   other: { vi: 'Khác', en: 'Other' },
 };
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/apiClient';
@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ATTACHMENT_KIND_LABELS } from '../../labels/valueLabels';
 import { sessionStore } from '../../session/sessionStore';
 import { caseKey } from '../hooks/useCase';
-import { useAttachments } from '../hooks/useRecords';
+import { useAttachments, useRecords } from '../hooks/useRecords';
+import { recordChoices } from './recordChoices';
 
 type CaseView = components['schemas']['CaseViewDto'];
 type Attachment = components['schemas']['AttachmentViewDto'];
@@ -23,7 +24,10 @@ export const AttachmentsTab = ({ view, mayWrite }: { view: CaseView; mayWrite: b
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const attachments = useAttachments(view.id);
+  const records = recordChoices(useRecords(view.id).data, language);
+  const recordOf = new Map(records.map((r) => [r.value, r.label]));
   const [file, setFile] = useState<File | null>(null);
+  const [recordId, setRecordId] = useState('');
   const [caption, setCaption] = useState('');
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,6 +40,7 @@ export const AttachmentsTab = ({ view, mayWrite }: { view: CaseView; mayWrite: b
     setProblem(null);
     const body = new FormData();
     body.append('caption', caption);
+    if (recordId) body.append('recordId', recordId);
     body.append('file', file);
     const res = await fetch(`/api/cases/${view.id}/attachments`, {
       method: 'POST',
@@ -50,6 +55,7 @@ export const AttachmentsTab = ({ view, mayWrite }: { view: CaseView; mayWrite: b
     }
     setFile(null);
     setCaption('');
+    setRecordId('');
     await queryClient.invalidateQueries({ queryKey: caseKey(view.id) });
   };
 
@@ -75,6 +81,13 @@ export const AttachmentsTab = ({ view, mayWrite }: { view: CaseView; mayWrite: b
             value={caption}
             onChange={(e) => setCaption(e.target.value)}
           />
+          <Select
+            aria-label={t('attachments.record')}
+            style={{ minWidth: 240 }}
+            options={[{ value: '', label: t('attachments.wholeCase') }, ...records]}
+            value={recordId}
+            onChange={(v: string) => setRecordId(v)}
+          />
           <Button type="primary" loading={sending} disabled={!file || !caption.trim()} onClick={() => void send()}>
             {t('attachments.upload')}
           </Button>
@@ -99,6 +112,12 @@ export const AttachmentsTab = ({ view, mayWrite }: { view: CaseView; mayWrite: b
             title: t('attachments.uploadedAt'),
             dataIndex: 'uploadedAt',
             render: (d: string) => dayjs(d).format('DD/MM/YYYY HH:mm'),
+          },
+          {
+            title: t('attachments.record'),
+            key: 'record',
+            render: (_, a) =>
+              a.masked ? null : a.recordId ? (recordOf.get(a.recordId) ?? '') : t('attachments.wholeCase'),
           },
           {
             title: t('attachments.caption'),

@@ -2,7 +2,7 @@ import { Alert, Timeline } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/I18nProvider';
 import { stageLabel } from '../../labels/stateLabels';
-import { CHRONOLOGY_KIND_LABELS, ROLE_LABELS } from '../../labels/valueLabels';
+import { ATTACHMENT_KIND_LABELS, CHRONOLOGY_KIND_LABELS, ROLE_LABELS } from '../../labels/valueLabels';
 import { useChronology } from '../hooks/useCase';
 import { DATE_TIME } from './CaseHeader';
 
@@ -25,6 +25,18 @@ export const ChronologyTab = ({ caseId }: { caseId: string }) => {
                 {e.fromState ? `${stageLabel(e.fromState, language)} → ` : ''}
                 {stageLabel(e.toState, language)}
               </div>
+            )}
+            {e.attachments.length > 0 && (
+              <ul className="chronology-attachments" aria-label={t('casePage.chronologyAttachments')}>
+                {e.attachments.map((a) => (
+                  <li key={a.id}>
+                    {ATTACHMENT_KIND_LABELS[a.kind as keyof typeof ATTACHMENT_KIND_LABELS]?.[language] ?? a.kind} ·{' '}
+                    {dayjs(a.attachedAt).format(DATE_TIME)}
+                    {a.withdrawnAt &&
+                      ` · ${t('casePage.attachmentWithdrawnOn')} ${dayjs(a.withdrawnAt).format(DATE_TIME)}`}
+                  </li>
+                ))}
+              </ul>
             )}
             <div className="chronology-actor">
               {[e.actor.fullName, e.actor.role && ROLE_LABELS[e.actor.role as keyof typeof ROLE_LABELS]?.[language]]

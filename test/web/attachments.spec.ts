@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
 import { Client } from 'pg';
-import { browserMissing, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { browserMissing, choose, screenshot, seriousAccessibilityViolations } from '../support/browser';
 import { useWebTabs } from '../support/web-tabs';
 import { pdfOf } from '../attachments/attachment-helpers';
 import { PAYLOADS } from '../support/case-helpers';
@@ -82,6 +82,8 @@ describeWithBrowser('the web app: a case’s attachments', () => {
     const caseId = rows[0].id;
 
     const page = await openAs('tv.dongda', `/ho-so/${caseId}`);
+    // Logged in and the case shown: the tab's token is in its sessionStorage.
+    await page.getByRole('tab', { name: 'Tệp đính kèm' }).waitFor();
     // The session the file belongs to, recorded as the app records it, with the counsellor's own session.
     const recorded = await page.evaluate(
       async ({ id, session }) => {
@@ -109,14 +111,11 @@ describeWithBrowser('the web app: a case’s attachments', () => {
       buffer: pdfOf(20_000, 'bien-ban'),
     });
     await page.getByLabel('Chú thích').fill('Biên bản buổi tư vấn có chữ ký');
-    await page.getByLabel('Thuộc ghi chép').click();
-    const option = page.locator('.ant-select-item-option').filter({ hasText: 'Buổi tư vấn' }).first();
-    const chosen = (await option.textContent()) ?? '';
-    await option.click();
+    await choose(page, page.getByLabel('Thuộc ghi chép'), 'Buổi tư vấn · 02/03/2026 08:30');
     await page.getByRole('button', { name: 'Tải tệp lên' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Biên bản buổi tư vấn có chữ ký' });
     await row.waitFor();
-    expect(await row.textContent()).toContain(chosen);
+    expect(await row.textContent()).toContain('Buổi tư vấn · 02/03/2026 08:30');
 
     await page.getByRole('tab', { name: 'Diễn biến' }).click();
     const listed = page.getByRole('list', { name: 'Tệp đính kèm của ghi chép này' });

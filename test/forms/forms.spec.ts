@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFormTemplates } from '@dh/forms';
 import { auth, buildWorld, World } from '../support/fixtures';
-import { getForm, hasRun, labelsOf, readDocx } from '../support/docx';
-import { historyOf, move, PAYLOADS } from '../support/case-helpers';
+import { getForm, hasRun, labelsOf, readDocx, tablesOf } from '../support/docx';
+import { historyOf, move, openCase, PAYLOADS, prepareReferral } from '../support/case-helpers';
 import { pdfOf, upload } from '../attachments/attachment-helpers';
 import { report as postReport } from '../support/intake-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -428,5 +428,25 @@ describe('Forms 01–04 as Word documents', () => {
       fields: expect.arrayContaining(['attachments']),
     });
     expect(printed.at(-1)?.payload).toMatchObject({ form: '02', masked: true, fields: [] });
+  });
+
+  it('a file attached to a referral is listed as the referral’s, not as the whole case’s', async () => {
+    const by = w.users.counsellorA;
+    let c = await openCase(t, w, { by });
+    c = await move(t, by, c, 'START_ASSESSMENT');
+    c = await move(t, by, c, 'COMPLETE_ASSESSMENT', PAYLOADS.assessmentFull());
+    c = await move(t, w.users.supervisorA, c, 'SUBMIT_PLAN', PAYLOADS.planFull);
+    const { payload } = await prepareReferral(t, w, c, { by });
+    c = await move(t, by, c, 'REFER', payload);
+    const [referral] = (await t.http().get(`/api/cases/${c.id}/referrals`).set(auth(by)).expect(200)).body.items;
+    await upload(t, by, c.id, pdfOf(3000, 'phieu'), 'phieu.pdf', {
+      caption: 'Phiếu chuyển gửi có dấu của trường',
+      recordId: referral.id,
+    }).expect(201);
+    const { xml } = readDocx((await getForm(t, by, c.id, '01').expect(200)).body);
+    const listed = tablesOf(xml)
+      .at(-1)
+      ?.rows.find((r) => r.some((cell) => cell.includes('Phiếu chuyển gửi có dấu')));
+    expect(listed?.[0]).toBe('Chuyển gửi');
   });
 });

@@ -5,6 +5,7 @@ export * from './case-records/case-record.exception';
 export * from './case-records/case-record-views';
 export { CONTACT_WAYS, ContactWay } from './case-records/record-fields';
 export * from './case-records/case-records.service';
+export { recordTablesOf } from './case-records/record-tables';
 export { RECORD_SEALED_COLUMNS, RecordSealedColumn, RecordTable, recordContext } from './case-records/sealed-columns';
 export * from './closures/closure-record.entity';
 export * from './family-contacts/family-contact.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEntity } from '@dh/cases';
 import { FieldCipher } from '@dh/crypto';
-import { attachmentContext, CaseAttachment, RECORD_KINDS, RecordTable } from '@dh/records';
+import { attachmentContext, CaseAttachment, RecordTable, recordTablesOf } from '@dh/records';
 import { formatDate } from '../form-renderer';
 import { FormSection, TableRowValue } from '../form-template';
 import { CaseValues } from './case-values';
@@ -59,7 +59,11 @@ export class FormAttachments {
     const files = await tx
       .getRepository(CaseAttachment)
       .find({ where: { caseId: row.id }, order: { uploadedAt: 'ASC', id: 'ASC' } });
-    const tables = await this.recordTables(tx, files);
+    const tables = await recordTablesOf(
+      tx,
+      row.id,
+      files.map((f) => f.recordId).filter((id): id is string => id !== null),
+    );
     return Promise.all(
       files.map(async (f) => {
         const table = f.recordId ? tables.get(f.recordId) : undefined;
@@ -72,15 +76,5 @@ export class FormAttachments {
         };
       }),
     );
-  }
-
-  private async recordTables(tx: EntityManager, files: CaseAttachment[]): Promise<Map<string, RecordTable>> {
-    const ids = files.map((f) => f.recordId).filter((id): id is string => id !== null);
-    if (!ids.length) return new Map();
-    const union = RECORD_KINDS.map((k) => `SELECT id, '${k.table}' AS t FROM "${k.table}" WHERE id = ANY($1)`).join(
-      ' UNION ALL ',
-    );
-    const found: { id: string; t: RecordTable }[] = await tx.query(union, [ids]);
-    return new Map(found.map((r) => [r.id, r.t]));
   }
 }

@@ -14,7 +14,7 @@ import { InputValidationException } from '@dh/errors';
 import { AlertService } from '@dh/escalations';
 import { Caller } from '@dh/identity';
 import { CaseRecordException, CaseRecordExceptionCode } from '../case-records/case-record.exception';
-import { RECORD_SEALED_COLUMNS } from '../case-records/sealed-columns';
+import { recordTablesOf } from '../case-records/record-tables';
 import { AttachmentException, AttachmentExceptionCode } from './attachment.exception';
 import { AttachmentStore, ChunkSink } from './attachment-store';
 import { AttachmentKind, CaseAttachment } from './case-attachment.entity';
@@ -351,11 +351,7 @@ export class AttachmentsService {
     const problem = () =>
       invalid('recordId', 'Không có hồ sơ ghi chép này trong trường hợp', 'no such record on this case');
     if (!UUID.test(id)) throw problem();
-    const union = Object.keys(RECORD_SEALED_COLUMNS)
-      .map((t) => `SELECT id FROM "${t}" WHERE id = $1 AND case_id = $2`)
-      .join(' UNION ALL ');
-    const found: unknown[] = await tx.query(union, [id, caseId]);
-    if (!found.length) throw problem();
+    if (!(await recordTablesOf(tx, caseId, [id])).size) throw problem();
     return id;
   }
 
